@@ -1,0 +1,519 @@
+/**
+ * The route solver: a closed tour through n stops, shortest we can find, deterministic for a seed.
+ *
+ * Greedy-edge construction, then local search with candidate neighbour lists and don't-look bits
+ * (2-opt and Or-opt), then iterated local search: a segment-local double-bridge kick, local search
+ * around the kick only, keep the result if it is no longer, else undo it from a journal. Ideas from
+ * LKH (candidate lists, don't-look bits) and from the ILS literature (local double-bridge kicks);
+ * the code is our own. Pure: no clock, no Math.random, no I/O.
+ */
+
+import { createRandom, type Random } from './random.js';
+
+export interface TourOptions {
+  seed: number;
+  /** Deterministic budget of perturbations; default defaultMaxKicks(n). */
+  maxKicks?: number;
+  /** Optional external stop (e.g. a wall-clock deadline), checked every few kicks. */
+  shouldStop?: () => boolean;
+}
+
+/** `order` is a permutation of 0..n-1 starting with 0 (the depot); the tour returns to order[0]. */
+export interface Tour {
+  order: number[];
+  length: number;
+}
+
+/** Length of the closed tour (the last stop returns to the first). */
+export function tourLength(order: readonly number[], dist: (i: number, j: number) => number): number {
+  const n = order.length;
+  if (n < 2) return 0;
+  let length = 0;
+  for (let k = 1; k < n; k++) length += dist(order[k - 1]!, order[k]!);
+  return length + dist(order[n - 1]!, order[0]!);
+}
+
+/** How many neighbours each city's candidate list keeps. */
+const CANDIDATES = 10;
+/** Longest segment Or-opt moves. */
+const OR_OPT_MAX_SEGMENT = 3;
+/** Longest segment a double-bridge kick swaps: kicks stay local, so local search repairs them cheaply. */
+const KICK_MAX_SEGMENT = 30;
+/** shouldStop is a callback, possibly reading a clock: ask it only every this many kicks. */
+const STOP_CHECK_EVERY = 16;
+
+/** The default kick budget for n stops. */
+export function defaultMaxKicks(n: number): number {
+  return 1000 + 100 * n;
+}
+
+export function solveTour(n: number, dist: (i: number, j: number) => number, opts: TourOptions): Tour {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`solveTour: n must be a non-negative integer, got ${n}`);
+  const maxKicks = opts.maxKicks ?? defaultMaxKicks(n);
+  if (!(maxKicks >= 0)) throw new RangeError(`solveTour: maxKicks must be >= 0, got ${maxKicks}`);
+  if (n <= 3) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    return { order, length: tourLength(order, dist) };
+  }
+  const matrix = distanceMatrix(n, dist);
+  const candidates = candidateLists(n, matrix, Math.min(CANDIDATES, n - 1));
+  const search = new LocalSearch(n, matrix, candidates, greedyTour(n, matrix, candidates));
+  search.improveAll();
+  iterate(search, createRandom(opts.seed), maxKicks, opts.shouldStop);
+  return finishTour(search.city, dist);
+}
+
+/**
+ * Distances as a flat n×n matrix, so the hot loop never calls back. Made symmetric by averaging
+ * d(i,j) and d(j,i): the moves below assume it; the returned length uses the caller's own dist.
+ */
+function distanceMatrix(n: number, dist: (i: number, j: number) => number): Float64Array {
+  const matrix = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const forward = dist(i, j);
+      const backward = dist(j, i);
+      if (!Number.isFinite(forward) || !Number.isFinite(backward) || forward < 0 || backward < 0) {
+        throw new RangeError(`solveTour: distance between ${i} and ${j} is not a finite non-negative number`);
+      }
+      const d = forward === backward ? forward : (forward + backward) / 2;
+      matrix[i * n + j] = d;
+      matrix[j * n + i] = d;
+    }
+  }
+  return matrix;
+}
+
+/** For each city its k nearest other cities, nearest first (ties by index, for determinism). */
+function candidateLists(n: number, matrix: Float64Array, k: number): Int32Array {
+  const lists = new Int32Array(n * k);
+  const best = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    let size = 0;
+    const row = i * n;
+    const base = i * k;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const d = matrix[row + j]!;
+      if (size === k && d >= best[k - 1]!) continue;
+      // Insertion into the sorted prefix; equal distances keep the lower index first.
+      let slot = size < k ? size++ : k - 1;
+      while (slot > 0 && best[slot - 1]! > d) {
+        best[slot] = best[slot - 1]!;
+        lists[base + slot] = lists[base + slot - 1]!;
+        slot--;
+      }
+      best[slot] = d;
+      lists[base + slot] = j;
+    }
+  }
+  return lists;
+}
+
+/**
+ * Greedy edge construction: take candidate edges shortest first while no city gets degree 3 and no
+ * short cycle closes; then chain the fragments, each time to the nearest free fragment end.
+ */
+function greedyTour(n: number, matrix: Float64Array, candidates: Int32Array): Int32Array {
+  const k = candidates.length / n;
+  const edges: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < k; r++) {
+      const j = candidates[i * k + r]!;
+      if (i < j) edges.push(i * n + j);
+    }
+  }
+  edges.sort((a, b) => matrix[a]! - matrix[b]! || a - b);
+  const degree = new Uint8Array(n);
+  const link = new Int32Array(2 * n).fill(-1); // two adjacency slots per city
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const root = (v: number): number => {
+    while (parent[v] !== v) {
+      parent[v] = parent[parent[v]!]!;
+      v = parent[v]!;
+    }
+    return v;
+  };
+  const join = (a: number, b: number): void => {
+    link[2 * a + degree[a]!] = b;
+    link[2 * b + degree[b]!] = a;
+    degree[a]!++;
+    degree[b]!++;
+    parent[root(a)] = root(b);
+  };
+  for (const e of edges) {
+    const a = Math.floor(e / n);
+    const b = e - a * n;
+    if (degree[a]! < 2 && degree[b]! < 2 && root(a) !== root(b)) join(a, b);
+  }
+  // Walk fragment by fragment from city 0's fragment; at each fragment's far end jump to the nearest free end.
+  const tour = new Int32Array(n);
+  const visited = new Uint8Array(n);
+  let start = 0;
+  while (degree[start] === 2 && start < n - 1) start++; // a fragment end (exists unless already a cycle)
+  let count = 0;
+  let current = start;
+  for (;;) {
+    // Walk along the fragment from `current`.
+    let previous = -1;
+    for (;;) {
+      tour[count++] = current;
+      visited[current] = 1;
+      const a = link[2 * current]!;
+      const b = link[2 * current + 1]!;
+      const next = a !== -1 && a !== previous && visited[a] === 0 ? a : b !== -1 && b !== previous && visited[b] === 0 ? b : -1;
+      if (next === -1) break;
+      previous = current;
+      current = next;
+    }
+    if (count === n) break;
+    let nearest = -1;
+    let nearestDistance = Infinity;
+    const row = current * n;
+    for (let v = 0; v < n; v++) {
+      if (visited[v] === 0 && degree[v]! < 2 && matrix[row + v]! < nearestDistance) {
+        nearestDistance = matrix[row + v]!;
+        nearest = v;
+      }
+    }
+    current = nearest;
+  }
+  return tour;
+}
+
+/**
+ * The tour as an array of cities plus each city's position: succ/pred in O(1), a 2-opt move reverses
+ * the shorter of the two paths. Every reversal can be journalled so a rejected kick can be undone.
+ */
+class LocalSearch {
+  readonly n: number;
+  readonly matrix: Float64Array;
+  readonly candidates: Int32Array;
+  readonly k: number;
+  readonly city: Int32Array;
+  readonly pos: Int32Array;
+  /** Queue of cities whose don't-look bit is off; inQueue is the bit. */
+  private readonly queue: Int32Array;
+  private readonly inQueue: Uint8Array;
+  private head = 0;
+  private size = 0;
+  /** Gains below this count as zero, so float rounding cannot make the search cycle. */
+  readonly epsilon: number;
+  /** Reversals done since the last kick, as (first position, length) pairs, so a rejected kick can be undone. */
+  private readonly journal: number[] = [];
+  journalling = false;
+  private lastKick: [number, number, number] = [0, 0, 0];
+  private readonly kickBuffer: Int32Array;
+
+  constructor(n: number, matrix: Float64Array, candidates: Int32Array, tour: Int32Array) {
+    this.n = n;
+    this.matrix = matrix;
+    this.candidates = candidates;
+    this.k = candidates.length / n;
+    this.city = tour;
+    this.pos = new Int32Array(n);
+    for (let p = 0; p < n; p++) this.pos[tour[p]!] = p;
+    this.queue = new Int32Array(n);
+    this.inQueue = new Uint8Array(n);
+    let longest = 0;
+    for (let i = 0; i < matrix.length; i++) if (matrix[i]! > longest) longest = matrix[i]!;
+    this.epsilon = longest * 1e-9;
+    this.kickBuffer = new Int32Array(n);
+  }
+
+  succ(c: number): number {
+    const p = this.pos[c]! + 1;
+    return this.city[p === this.n ? 0 : p]!;
+  }
+
+  pred(c: number): number {
+    const p = this.pos[c]!;
+    return this.city[p === 0 ? this.n - 1 : p - 1]!;
+  }
+
+  length(): number {
+    let total = 0;
+    const { n, city, matrix } = this;
+    for (let p = 0; p < n; p++) total += matrix[city[p]! * n + city[p + 1 === n ? 0 : p + 1]!]!;
+    return total;
+  }
+
+  push(c: number): void {
+    if (this.inQueue[c] === 1) return;
+    this.inQueue[c] = 1;
+    let tail = this.head + this.size;
+    if (tail >= this.n) tail -= this.n;
+    this.queue[tail] = c;
+    this.size++;
+  }
+
+  private pop(): number {
+    const c = this.queue[this.head]!;
+    this.head = this.head + 1 === this.n ? 0 : this.head + 1;
+    this.size--;
+    this.inQueue[c] = 0;
+    return c;
+  }
+
+  /** Reverses positions first..first+length-1 (cyclically). Its own inverse. */
+  private reversePositions(first: number, length: number): void {
+    const { n, city, pos } = this;
+    let i = first;
+    let j = first + length - 1;
+    if (j >= n) j -= n;
+    for (let s = length >> 1; s > 0; s--) {
+      const a = city[i]!;
+      const b = city[j]!;
+      city[i] = b;
+      pos[b] = i;
+      city[j] = a;
+      pos[a] = j;
+      if (++i === n) i = 0;
+      if (--j < 0) j = n - 1;
+    }
+  }
+
+  /** Reverses the path from city `from` forward to city `to`, or the complement when shorter (same cycle, mirrored). */
+  private reversePath(from: number, to: number): void {
+    const n = this.n;
+    let first = this.pos[from]!;
+    let length = this.pos[to]! - first;
+    if (length < 0) length += n;
+    length += 1;
+    if (2 * length > n) {
+      first = this.pos[to]! + 1;
+      if (first === n) first = 0;
+      length = n - length;
+    }
+    if (length < 2) return;
+    if (this.journalling) this.journal.push(first, length);
+    this.reversePositions(first, length);
+  }
+
+  /** Removes edges (a,b) and (c,d) and adds (a,c) and (b,d); b follows a and d follows c in the same direction. */
+  private move2(a: number, b: number, c: number, d: number): void {
+    if (this.succ(a) === b) this.reversePath(b, c);
+    else this.reversePath(a, d);
+  }
+
+  /** Local search until no queued city has an improving move; returns the total gain. */
+  run(): number {
+    let gain = 0;
+    while (this.size > 0) {
+      const a = this.pop();
+      const g = this.improveCity(a);
+      if (g > 0) {
+        gain += g;
+        this.push(a);
+      }
+    }
+    return gain;
+  }
+
+  improveAll(): number {
+    for (let p = 0; p < this.n; p++) this.push(this.city[p]!);
+    return this.run();
+  }
+
+  /** First improving 2-opt or Or-opt move around city a, applied; returns its gain or 0. */
+  private improveCity(a: number): number {
+    let g = this.twoOpt(a, true);
+    if (g > 0) return g;
+    g = this.twoOpt(a, false);
+    if (g > 0) return g;
+    return this.orOpt(a);
+  }
+
+  private twoOpt(a: number, forward: boolean): number {
+    const { n, matrix, candidates, k, epsilon } = this;
+    const b = forward ? this.succ(a) : this.pred(a);
+    const dab = matrix[a * n + b]!;
+    const base = a * k;
+    for (let r = 0; r < k; r++) {
+      const c = candidates[base + r]!;
+      const g1 = dab - matrix[a * n + c]!;
+      if (g1 <= epsilon) break;
+      const d = forward ? this.succ(c) : this.pred(c);
+      if (c === b || d === a) continue;
+      const gain = g1 + matrix[c * n + d]! - matrix[b * n + d]!;
+      if (gain > epsilon) {
+        this.move2(a, b, c, d);
+        this.push(b);
+        this.push(c);
+        this.push(d);
+        return gain;
+      }
+    }
+    return 0;
+  }
+
+  /** Moves a segment of 1..3 cities that starts or ends at a, in either orientation, between two neighbours. */
+  private orOpt(a: number): number {
+    const maxLength = Math.min(OR_OPT_MAX_SEGMENT, this.n - 3);
+    let s2 = a;
+    for (let length = 1; length <= maxLength; length++) {
+      const g = this.orOptSegment(a, s2, length);
+      if (g > 0) return g;
+      s2 = this.succ(s2);
+    }
+    let s1 = this.pred(a);
+    for (let length = 2; length <= maxLength; length++) {
+      const g = this.orOptSegment(s1, a, length);
+      if (g > 0) return g;
+      s1 = this.pred(s1);
+    }
+    return 0;
+  }
+
+  /** Tries to move the segment s1..s2 (forward, `length` cities) elsewhere; applies the first improving insertion. */
+  private orOptSegment(s1: number, s2: number, length: number): number {
+    const { n, matrix, candidates, k, epsilon, pos } = this;
+    const p = this.pred(s1);
+    const nx = this.succ(s2);
+    const removeGain = matrix[p * n + s1]! + matrix[s2 * n + nx]! - matrix[p * n + nx]!;
+    if (removeGain <= epsilon) return 0;
+    const first = pos[s1]!;
+    for (let end = 0; end < 2; end++) {
+      const e = end === 0 ? s1 : s2;
+      const other = end === 0 ? s2 : s1;
+      const base = e * k;
+      for (let r = 0; r < k; r++) {
+        const c = candidates[base + r]!;
+        const dec = matrix[e * n + c]!;
+        if (removeGain - dec <= epsilon) break;
+        let offset = pos[c]! - first;
+        if (offset < 0) offset += n;
+        if (offset < length) continue; // c lies in the segment
+        // Insert between c and its successor: c e .. other succ(c).
+        if (c !== p) {
+          const y = this.succ(c);
+          const gain = removeGain + matrix[c * n + y]! - dec - matrix[other * n + y]!;
+          if (gain > epsilon) {
+            this.moveSegment(s1, s2, p, nx, c, y, e === s2);
+            return gain;
+          }
+        }
+        // Insert between its predecessor and c: pred(c) other .. e c.
+        if (c !== nx) {
+          const x = this.pred(c);
+          const gain = removeGain + matrix[x * n + c]! - dec - matrix[x * n + other]!;
+          if (gain > epsilon) {
+            this.moveSegment(s1, s2, p, nx, x, c, e === s1);
+            return gain;
+          }
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Moves segment s1..s2 (between p and nx) between x and y = succ(x), as two or three reversals:
+   * reversed gives x s2..s1 y, otherwise x s1..s2 y.
+   */
+  private moveSegment(s1: number, s2: number, p: number, nx: number, x: number, y: number, reversed: boolean): void {
+    this.move2(p, s1, x, y);
+    this.move2(p, x, nx, s2);
+    if (!reversed) this.move2(x, s2, s1, y);
+    this.push(p);
+    this.push(nx);
+    this.push(s1);
+    this.push(s2);
+    this.push(x);
+    this.push(y);
+  }
+
+  /**
+   * Segment-local double bridge: after position `at`, swap the next two segments (lengths l1, l2):
+   * a A B z becomes a B A z. Returns the change in length; remembered so undo can swap back.
+   */
+  kick(at: number, l1: number, l2: number): number {
+    const { n, city, matrix } = this;
+    const index = (p: number): number => (p >= n ? p - n : p);
+    const a = city[at]!;
+    const a1 = city[index(at + 1)]!;
+    const a2 = city[index(at + l1)]!;
+    const b1 = city[index(at + l1 + 1)]!;
+    const b2 = city[index(at + l1 + l2)]!;
+    const z = city[index(at + l1 + l2 + 1)]!;
+    const delta =
+      matrix[a * n + b1]! + matrix[b2 * n + a1]! + matrix[a2 * n + z]! -
+      matrix[a * n + a1]! - matrix[a2 * n + b1]! - matrix[b2 * n + z]!;
+    this.swapSegments(at, l1, l2);
+    this.lastKick = [at, l1, l2];
+    this.journal.length = 0;
+    this.push(a);
+    this.push(a1);
+    this.push(a2);
+    this.push(b1);
+    this.push(b2);
+    this.push(z);
+    return delta;
+  }
+
+  private swapSegments(at: number, l1: number, l2: number): void {
+    const { n, city, pos, kickBuffer } = this;
+    const total = l1 + l2;
+    let p = at + 1;
+    for (let t = 0; t < total; t++) {
+      if (p >= n) p -= n;
+      kickBuffer[t] = city[p++]!;
+    }
+    p = at + 1;
+    for (let t = 0; t < total; t++) {
+      if (p >= n) p -= n;
+      const c = kickBuffer[t < l2 ? l1 + t : t - l2]!;
+      city[p] = c;
+      pos[c] = p++;
+    }
+  }
+
+  /** Undoes the last kick and the reversals journalled since, newest first (each reversal is its own inverse). */
+  undoKick(): void {
+    const journal = this.journal;
+    for (let t = journal.length - 2; t >= 0; t -= 2) this.reversePositions(journal[t]!, journal[t + 1]!);
+    journal.length = 0;
+    const [at, l1, l2] = this.lastKick;
+    this.swapSegments(at, l2, l1);
+  }
+}
+
+/**
+ * Iterated local search: kick, repair locally, keep if no longer (equal is accepted: it lets the
+ * search drift across plateaus), otherwise undo.
+ */
+function iterate(search: LocalSearch, random: Random, maxKicks: number, shouldStop: (() => boolean) | undefined): void {
+  const n = search.n;
+  const maxSegment = Math.max(1, Math.min(KICK_MAX_SEGMENT, Math.floor((n - 2) / 2)));
+  let length = search.length();
+  search.journalling = true;
+  for (let kick = 0; kick < maxKicks; kick++) {
+    if (shouldStop !== undefined && kick % STOP_CHECK_EVERY === 0 && shouldStop()) break;
+    const at = random.int(n);
+    const l1 = 1 + random.int(maxSegment);
+    const l2 = 1 + random.int(maxSegment);
+    const delta = search.kick(at, l1, l2);
+    const candidate = length + delta - search.run();
+    if (candidate <= length + search.epsilon) length = candidate;
+    else search.undoKick();
+  }
+  search.journalling = false;
+}
+
+/**
+ * Rotates the tour to start at the depot 0 and picks its direction: the shorter one by the caller's
+ * dist (they differ only when dist is asymmetric), else the one whose second stop has the lower index.
+ */
+function finishTour(city: Int32Array, dist: (i: number, j: number) => number): Tour {
+  const n = city.length;
+  const start = city.indexOf(0);
+  const forward: number[] = [];
+  for (let t = 0; t < n; t++) forward.push(city[(start + t) % n]!);
+  const backward = [0, ...forward.slice(1).reverse()];
+  const forwardLength = tourLength(forward, dist);
+  const backwardLength = tourLength(backward, dist);
+  if (backwardLength < forwardLength || (backwardLength === forwardLength && backward[1]! < forward[1]!)) {
+    return { order: backward, length: backwardLength };
+  }
+  return { order: forward, length: forwardLength };
+}
