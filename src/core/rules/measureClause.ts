@@ -1,0 +1,343 @@
+/**
+ * Reading one clause of a measure text ("限产30%", "1号窑停产", "停止使用国四及以下重型柴油车运输").
+ *
+ * Every pattern is anchored at both ends and every free-text gap excludes the clause separators
+ * (, ; 。), so a clause is only "interpreted" when all of it was understood: a stray word never hides
+ * behind a keyword (domain.md §3: measures must be 可操作、可监测、可核查; what we cannot read, the
+ * caller must show to people). measureText.ts relies on this when it decides whether to join pieces.
+ */
+import { NUMBER_SRC, SHARE_SRC, parseChineseNumber, parseShare, roundOne } from './chineseNumber.js';
+
+export type ClauseKind =
+  | 'stop'
+  | 'stop_part'
+  | 'limit'
+  | 'self'
+  | 'exempt'
+  | 'none'
+  | 'truck_ban'
+  | 'road_transport_ban'
+  | 'non_road_ban'
+  | 'voc_no_venting'
+  | 'no_outdoor_spraying'
+  | 'heat_based'
+  | 'other';
+
+export interface ClauseReading {
+  kind: ClauseKind;
+  /** Share limited or stopped, percent; 100 for a whole-plant stop; null when the clause states none. */
+  limitPct: number | null;
+  /** Named lines / processes / equipment that must stop (stop_part only). */
+  processes: string[];
+}
+
+/** Longer clauses are not measure phrases; refusing them also bounds the regex work on garbage. */
+const MAX_CLAUSE_CHARS = 200;
+
+const reading = (kind: ClauseKind, limitPct: number | null = null, processes: string[] = []): ClauseReading => ({
+  kind,
+  limitPct,
+  processes,
+});
+const OTHER: ClauseReading = reading('other');
+
+// ---------------------------------------------------------------- frame: numbering, labels, lead verbs
+
+/** Prefixes and suffixes that frame a measure without changing it ("1、", "橙色预警期间:", "执行…措施"). */
+const FRAME_HEAD: RegExp[] = [
+  /^(?:\(\d{1,2}\)|\d{1,2}(?:、|[.)](?!\d))|[①-⑳]|[一二三四五六七八九十]{1,3}、)/,
+  /^(?:(?:黄色|橙色|红色)(?:预警)?(?:期间|时)?|预警期间|应急期间|管控期间|应急响应期间)[:]?/,
+  /^(?:减排)?措施[:]/,
+  /^(?:并且|并|同时|且|另外|以及|应当|应|须|需)/,
+  /^(?:严格)?(?:执行|实施|落实|采取)/,
+];
+const FRAME_TAIL: RegExp[] = [/[.!?。]+$/, /(?:的)?(?:管控)?措施$/];
+
+function stripFrame(text: string): string {
+  let t = text;
+  for (let changed = true; changed && t.length > 0; ) {
+    changed = false;
+    for (const re of [...FRAME_HEAD, ...FRAME_TAIL]) {
+      const next = t.replace(re, '');
+      if (next !== t) {
+        t = next;
+        changed = true;
+      }
+    }
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------- names of lines and processes
+
+/** Words a process name may end with; in "喷涂、烘干工序" the last one is shared by the whole list. */
+const FACILITY_SUFFIXES = ['生产线', '产线', '车间', '工序', '工段', '机组', '设备', '装置', '系统', '工艺', '设施', '窑', '炉', '磨', '线'];
+
+/** A name that contains a measure word is not a name: "停止喷涂、限产30%" is two measures, not one list. */
+const NOT_A_NAME =
+  /停产|停止|停用|停运|关停|限产|减产|压减|降低|禁止|严禁|不得|自主|减排|保障|以热定产|%|百分之|国[一二三四五六1-6ⅠⅡⅢⅣⅤⅥ]|国I|国V|非道路|运输|负荷|[,;。:!?]|^[不无禁的]|由\d/i;
+
+function isName(s: string): boolean {
+  if (s.length === 0 || s.length > 25) return false;
+  if (NOT_A_NAME.test(s)) return false;
+  if (!/[\p{Script=Han}A-Za-z]/u.test(s)) return false;
+  return (s.match(/\(/g) ?? []).length === (s.match(/\)/g) ?? []).length;
+}
+
+/** A subject before a limit ("1号窑限产30%"): empty, or a name. */
+const isSubject = (s: string | undefined): boolean => !s || isName(s);
+
+/** A facility word, a number or 号/#: "1号窑", "熔炼炉", "2#线". */
+const looksLikeFacility = (s: string): boolean =>
+  /[\d#号]/.test(s) || FACILITY_SUFFIXES.some((suffix) => s.endsWith(suffix));
+
+/**
+ * "喷涂、烘干工序" → ['喷涂工序', '烘干工序']; "1号、2号窑" → ['1号窑', '2号窑']. 、和及与 separate items;
+ * the last item's facility word is given to earlier items that have none. Null when an item is not a name.
+ * With facilitiesOnly (a list written before its verb, "1号窑、2号窑停产"), every item of a list must look like
+ * a facility, so that a stray word before the list is not swallowed as a process.
+ */
+function splitNames(list: string, facilitiesOnly: boolean): string[] | null {
+  const items = list.split(/[、和及与]/).map((s) => s.trim());
+  const last = items[items.length - 1] ?? '';
+  const shared = FACILITY_SUFFIXES.find((suffix) => last.endsWith(suffix) && last.length > suffix.length);
+  const names = items.map((item, i) =>
+    shared && i < items.length - 1 && !FACILITY_SUFFIXES.some((suffix) => item.endsWith(suffix)) ? item + shared : item,
+  );
+  if (!names.every(isName)) return null;
+  // Judged on the items as written: "乱七八糟、1号窑" must not pass as 乱七八糟窑.
+  if (facilitiesOnly && items.length > 1 && !items.every(looksLikeFacility)) return null;
+  return names;
+}
+
+// ---------------------------------------------------------------- the readers, one per kind
+
+const SUBJ = String.raw`([^,;。、]{0,20}?)`;
+const TRUCK_PFX = String.raw`(?:用车大户|重点用车企业|企业|全厂|厂区|运输车辆|进出车辆)?`;
+const NOTE = String.raw`(?:\([^()]*\))?`;
+const VEHICLE_END = String.raw`(?:车辆|车|运输|进出厂区|进出厂|进出|出入|进厂|入厂)`;
+const BOUND = String.raw`(?:及以下|以下|以内|之内)?`;
+const SHARE = `(${SHARE_SRC})`;
+
+const re = (src: string): RegExp => new RegExp(`^${src}$`, 'i');
+
+type Reader = (t: string) => ClauseReading | null;
+
+const readNone: Reader = (t) =>
+  /^(?:无|暂无|不涉及|无需|无要求|不需要|不采取|无需采取|[—–-]+|\/|\\|…+|\.+)$/.test(t) ? reading('none') : null;
+
+/** domain.md §3: 保障类 are listed but exempt; 以热定产 runs at the approved heat load. */
+const readExempt: Reader = (t) => {
+  if (/^(?:按照?)?以热定产(?:运行|生产)?$/.test(t)) return reading('heat_based');
+  if (
+    /^(?:属于|列为|纳入|作为)?(?:民生)?保障(?:类|性)?(?:企业|行业)?$/.test(t) ||
+    /^(?:民生)?豁免(?:管控|企业|类)?$/.test(t) ||
+    /^(?:不停产、?不限产|不限产、?不停产|不停不限|不停产|不限产)$/.test(t)
+  )
+    return reading('exempt');
+  return null;
+};
+
+/** domain.md §3: A / 引领性 → 自主减排. */
+const readSelf: Reader = (t) =>
+  /^(?:鼓励)?(?:企业)?(?:实施|执行|采取|开展)?自主(?:采取|实施|开展)?(?:减排|管控)(?:措施|行动)?$/.test(t)
+    ? reading('self')
+    : null;
+
+/** domain.md §3 (D: 停止公路运输) and §4 (用车大户: no 国四-and-below heavy diesel trucks). */
+const ROAD = re(`${TRUCK_PFX}(?:停止|禁止|暂停|不得|严禁|不允许)(?:使用|进行|采用)?(?:公路|道路)(?:货物|物料|原料|产品|货)?运输${NOTE}`);
+const OLD_TRUCK = String.raw`(?:国[四4三3]|国IV|国Ⅳ|国III|国Ⅲ|重型柴油|柴油货车|重型货车|重型载货|柴油车|重型车)`;
+const TRUCK_BAN = [
+  re(`${TRUCK_PFX}(?:停止使用|禁止使用|不得使用|严禁使用|不使用|停用|停止|禁止|严禁|不得|不允许)[^,;。]{0,30}?${OLD_TRUCK}[^,;。]{0,40}?${VEHICLE_END}${NOTE}`),
+  re(`${OLD_TRUCK}[^,;。]{0,30}?(?:禁止|停止|不得|严禁)(?:使用|进出|进厂|入厂|运输)?${NOTE}`),
+];
+const NEW_TRUCK_ONLY = re(
+  `${TRUCK_PFX}(?:全部|一律)?(?:(?:仅|只)(?:允许|使用|采用)?|允许|使用|采用|启用)[^,;。]{0,30}?(?:国[五六56]|国VI?|国Ⅴ|国Ⅵ|新能源|电动)[^,;。]{0,40}?${VEHICLE_END}${NOTE}`,
+);
+const readTransport: Reader = (t) => {
+  if (ROAD.test(t)) return reading('road_transport_ban');
+  if (TRUCK_BAN.some((r) => r.test(t))) return reading('truck_ban');
+  // "国五及以上 only" is the same ban written the other way round.
+  if (NEW_TRUCK_ONLY.test(t) && /及以上|以上|仅|只|全部|一律|新能源|电动/.test(t)) return reading('truck_ban');
+  return null;
+};
+
+/** domain.md §4: 国二-and-below non-road machinery is banned in plants and parks. */
+const NON_ROAD = [
+  re(`${TRUCK_PFX}(?:禁止|停止|严禁|不得|不允许)(?:使用)?[^,;。]{0,20}?非道路(?:移动)?机械(?:作业|使用|进出|进场)?${NOTE}`),
+  re(`(?:国[二2一1]|国II|国Ⅱ|国I|国Ⅰ)[^,;。]{0,10}?非道路(?:移动)?机械(?:禁止|停止|严禁|不得)(?:使用|作业|进场)?`),
+];
+const readNonRoad: Reader = (t) => (NON_ROAD.some((r) => r.test(t)) ? reading('non_road_ban') : null);
+
+/** domain.md §4: VOC enterprises — no 开停车 / 检修放空, no 露天喷涂. Neither changes the action. */
+const VENT_ITEM = '(?:开停车|开停工|开停机|检修放空|检维修|装置检修|设备检修|停车检修|检修|放空|吹扫|储罐清洗|倒罐)';
+const VENTING = re(`${TRUCK_PFX}(?:禁止|严禁|不得|停止|不进行|避免|不安排)(?:进行|开展|安排)?${VENT_ITEM}(?:[、和及与或/]${VENT_ITEM})*(?:作业|操作|活动)?`);
+const SPRAY = '(?:喷涂|喷漆|涂装|刷漆|喷砂)';
+const OUTDOOR = [
+  re(`${TRUCK_PFX}(?:禁止|严禁|不得|停止|杜绝|不进行)(?:进行|开展)?(?:露天|户外|室外)${SPRAY}(?:[、和及与]${SPRAY})*(?:作业|施工)?`),
+  re(`(?:露天|户外|室外)${SPRAY}(?:作业)?(?:全部)?(?:停止|禁止)`),
+];
+const readVoc: Reader = (t) => {
+  if (VENTING.test(t)) return reading('voc_no_venting');
+  if (OUTDOOR.some((r) => r.test(t))) return reading('no_outdoor_spraying');
+  return null;
+};
+
+/** "停用2条生产线中的1条" (C: 以停代限, stop a share of lines) → stop_part, 50 %. */
+const LINE = '(生产线|产线|线)';
+const STOP_V = '(?:停用|停止|关停|停产|停运)';
+const LINES_OF = [
+  // [regex, index of n, index of m, line-word indexes]
+  [re(`${STOP_V}(${NUMBER_SRC})条${LINE}?(?:中的|中|里的|其中的?)(${NUMBER_SRC})条${LINE}?`), 1, 3, [2, 4]],
+  [re(`(${NUMBER_SRC})条${LINE}(?:中的?|其中的?)?(?:${STOP_V}|停)(${NUMBER_SRC})条${LINE}?`), 1, 3, [2, 4]],
+  [re(`(${NUMBER_SRC})条${LINE}(?:中的?|其中的?)(${NUMBER_SRC})条(?:停产|停用|停运|停止生产|关停)`), 1, 3, [2]],
+] as const;
+const SHARE_OF_LINES = [re(`${STOP_V}${SHARE}(?:的)?${LINE}`), re(`${SHARE}(?:的)?${LINE}(?:停产|停用|停运|停止生产|关停)`)];
+const readLineShare: Reader = (t) => {
+  for (const [r, ni, mi, lineIdx] of LINES_OF) {
+    const g = r.exec(t);
+    if (!g) continue;
+    const nText = g[ni] ?? '';
+    const mText = g[mi] ?? '';
+    const n = parseChineseNumber(nText);
+    const m = parseChineseNumber(mText);
+    if (n === null || m === null || n <= 0 || m <= 0 || m > n) return null;
+    const line = lineIdx.map((i) => g[i]).find((w) => w) ?? '生产线';
+    return reading('stop_part', roundOne((m / n) * 100), [`${nText}条${line}中的${mText}条`]);
+  }
+  for (const r of SHARE_OF_LINES) {
+    const g = r.exec(t);
+    if (!g) continue;
+    const pct = parseShare(g[1] ?? '');
+    return pct === null ? null : reading('stop_part', pct, [`${g[1]}${g[2]}`]);
+  }
+  return null;
+};
+
+/**
+ * Tonnage limits (domain.md §3: "原料日投料量由960吨降低到768吨及以下" is a 20 % limit):
+ * 由X降低到Y, X降至Y, 控制在Y以内(正常X), (正常X)控制在Y → round((X−Y)/X×100, 1).
+ */
+const AMOUNT = String.raw`(\d+(?:,\d{3})*(?:\.\d+)?)`;
+const UNIT = String.raw`((?:万吨|吨|千克|公斤|kg|t|立方米|m3|m³|方|件|台|套|个|只|平方米|㎡|%)?(?:/天|/日|/d|每天|每日)?)`;
+const NORMAL = '(?:正常生产时?|正常产量|正常日产量|正常情况下|正常|原产量|原设计|原|设计产能|设计|平时|平常)(?:的|为|是|约)?';
+const DOWN_TO = '(?:降低|降|减少|压减|削减|下降|调整|控制|减|压缩|缩减|限制)?(?:到|至|为|在)';
+const CAP_AT = '(?:控制在|降至|降低到|降低至|降到|减至|压减至|压减到|不超过|不高于|限制在|调整为|调整至)';
+const TONNAGE = [
+  // [regex, subject, X, X unit, Y, Y unit]
+  [re(`${SUBJ}(?:由|从)(?:${NORMAL})?${AMOUNT}${UNIT},?${DOWN_TO}${AMOUNT}${UNIT}${BOUND}`), 1, 2, 3, 4, 5],
+  [re(`([^,;。、\\d]{0,20}?)${AMOUNT}${UNIT}(?:降低|降|减少|压减|削减|下降|减|压缩)(?:到|至)${AMOUNT}${UNIT}${BOUND}`), 1, 2, 3, 4, 5],
+  [re(`${SUBJ}${CAP_AT}${AMOUNT}${UNIT}${BOUND},?\\(?${NORMAL}${AMOUNT}${UNIT}\\)?`), 1, 4, 5, 2, 3],
+  [re(`${SUBJ}\\(${NORMAL}${AMOUNT}${UNIT}\\)${CAP_AT}${AMOUNT}${UNIT}${BOUND}`), 1, 2, 3, 4, 5],
+] as const;
+const sameUnit = (a: string, b: string): boolean => {
+  const base = (u: string): string => u.replace(/\/天|\/日|\/d|每天|每日/i, '').replace(/^t$/i, '吨');
+  return base(a) === '' || base(b) === '' || base(a) === base(b);
+};
+const readTonnage: Reader = (t) => {
+  for (const [r, si, xi, xu, yi, yu] of TONNAGE) {
+    const g = r.exec(t);
+    if (!g || !isSubject(g[si])) continue;
+    const x = Number((g[xi] ?? '').replace(/,/g, ''));
+    const y = Number((g[yi] ?? '').replace(/,/g, ''));
+    if (!sameUnit(g[xu] ?? '', g[yu] ?? '') || !(x > 0) || !(y >= 0) || y > x) return null;
+    return reading('limit', roundOne(((x - y) / x) * 100));
+  }
+  return null;
+};
+
+/** "生产负荷降至80%", "按80%负荷生产": a limit of 100 − the share kept. */
+const LOAD = '(?:生产负荷|运行负荷|负荷|日产量|产量|产能|开工率|产能利用率|生产规模)';
+const LIMIT_TO = [
+  // [regex, subject group (0: none), share group]
+  [re(`${SUBJ}${LOAD}${CAP_AT}(?:正常水平|正常产量|正常|核定产能|设计产能)?(?:的)?${SHARE}${BOUND}`), 1, 2],
+  [re(`${SUBJ}(?:降低|降|压减|减少|控制)(?:生产)?(?:负荷|产量|产能)(?:至|到)${SHARE}${BOUND}`), 1, 2],
+  [re(`(?:按|按照)(?:不超过|不高于)?(?:正常|核定|设计)?(?:产能|负荷|产量)?(?:的)?${SHARE}(?:的)?(?:负荷|产能|产量)?(?:生产|运行|组织生产)`), 0, 1],
+] as const;
+/** "限产30%", "压减产量三成", "降低负荷20%": a limit by the share. 停产30% is read as a limit too (no named line). */
+const LIMIT_VERBS = [
+  '压减产量', '压减产能', '压减生产', '压减负荷', '削减产量', '减少产量', '降低产量', '降低生产负荷', '降低负荷',
+  '减少生产负荷', '降低产能', '限制生产', '减少生产', '产量压减', '产量降低', '产量减少', '生产负荷降低', '负荷降低',
+  '负荷下降', '降负荷', '减负荷', '限负荷', '限产', '减产', '降产', '压产', '停产', '压减',
+].join('|');
+const LIMIT_BY = re(`${SUBJ}(?:${LIMIT_VERBS})(?:比例|幅度)?(?:为|达到|达|不低于|不少于|至少|约|了)?${SHARE}(?:以上|及以上|左右)?(?:的)?`);
+const LIMIT_BARE = re(`${SUBJ}(?:限产|限制生产|减产|降负荷|降低负荷|压减产量)`);
+const readLimit: Reader = (t) => {
+  for (const [r, si, pi] of LIMIT_TO) {
+    const g = r.exec(t);
+    if (!g || (si > 0 && !isSubject(g[si]))) continue;
+    const kept = parseShare(g[pi] ?? '');
+    return kept === null ? null : reading('limit', roundOne(100 - kept));
+  }
+  let g = LIMIT_BY.exec(t);
+  if (g && isSubject(g[1])) {
+    const pct = parseShare(g[2] ?? '');
+    return pct === null ? null : reading('limit', pct);
+  }
+  g = LIMIT_BARE.exec(t);
+  if (g && isSubject(g[1])) return reading('limit');
+  return null;
+};
+
+/** domain.md §3: D → stop production. "全厂停产", "停止生产", "生产线全部停产". */
+const WHOLE_PLANT = '(?:全厂|全部|企业|整厂|全企业|全面|所有生产线|全部生产线|生产线全部|所有产线|全部产线|所有工序|全部工序|所有设备|全部设备)';
+const WHOLE_NAMES = new Set(['全厂', '全部', '企业', '整厂', '全企业', '所有生产线', '全部生产线', '所有产线', '全部产线', '所有工序', '全部工序']);
+const STOP = [
+  re(`${WHOLE_PLANT}?(?:全部)?(?:停产|停止生产|停工|停业|停止一切生产|停产停工|停工停产|停止生产活动|停止全部生产|停止所有生产|停止生产经营|关停)`),
+  re(`停止(?:全厂|全部|所有|一切)(?:生产|生产活动)`),
+];
+/** "停止喷涂工序", "停止铸造车间生产", "1号窑停产", "熔炼炉停用", "停窑": named parts stop (stop_part). */
+const STOP_PART = [
+  [re(`(?:停止使用|停止运行|停止|停用|关停|停运|暂停|关闭)([^,;。:]+?)(?:生产|运行)?`), false],
+  [re(`([^,;。:]+?)(?:全部)?(?:停产|停止生产|停用|停运|停止运行|停止使用|停止作业|关停|停机|停止|停工|停炉|停窑)`), true],
+  [re(`停((?:\\d+|[一二三四五六七八九十]+)?[号#]?(?:窑|炉|磨|生产线|线))`), false],
+] as const;
+const readStop: Reader = (t) => {
+  if (STOP.some((r) => r.test(t))) return reading('stop', 100);
+  for (const [r, facilitiesOnly] of STOP_PART) {
+    const g = r.exec(t);
+    if (!g) continue;
+    const names = splitNames(g[1] ?? '', facilitiesOnly);
+    if (!names) continue;
+    const [only] = names;
+    if (names.length === 1 && only !== undefined && WHOLE_NAMES.has(only)) return reading('stop', 100);
+    return reading('stop_part', null, names);
+  }
+  return null;
+};
+
+/** Order matters only where forms overlap: 停止露天喷涂 is a VOC measure before it is a stopped process. */
+const READERS: Reader[] = [readNone, readExempt, readSelf, readTransport, readNonRoad, readVoc, readLineShare, readTonnage, readLimit, readStop];
+
+function readCore(t: string): ClauseReading | null {
+  for (const read of READERS) {
+    const r = read(t);
+    if (r) return r;
+  }
+  return null;
+}
+
+/**
+ * Notes in brackets that do not change a measure: the limit's basis ("(以核定产能计)") and the rule that
+ * pollution-control equipment keeps running (domain.md §6). Any other note leaves the clause uninterpreted:
+ * "停产(除1号线外)" must reach a person.
+ */
+const BENIGN_NOTE: Partial<Record<ClauseKind, (note: string) => boolean>> = {
+  limit: (n) => /^\((?:以|按)[^()]*(?:产能|产量|计)[^()]*\)$/.test(n),
+  stop: (n) => /环保|治污|污染防治|废气|除尘|脱硫|脱硝/.test(n) && /运行|开启|正常/.test(n) && !/除|外|保留生产/.test(n.replace(/除尘/g, '')),
+  stop_part: (n) => /环保|治污|污染防治|废气|除尘|脱硫|脱硝/.test(n) && /运行|开启|正常/.test(n) && !/除|外|保留生产/.test(n.replace(/除尘/g, '')),
+};
+
+/** Reads one clause (already normalised); never throws. Unreadable → kind 'other'. */
+export function readClause(text: string): ClauseReading {
+  const t = stripFrame(text.replace(/\s+/g, ''));
+  if (t.length === 0 || t.length > MAX_CLAUSE_CHARS) return OTHER;
+  const direct = readCore(t);
+  if (direct) return direct;
+  const noted = /^(.+?)(\([^()]*\))$/.exec(t);
+  if (noted) {
+    const inner = readCore(stripFrame(noted[1] ?? ''));
+    if (inner && BENIGN_NOTE[inner.kind]?.(noted[2] ?? '')) return inner;
+  }
+  return OTHER;
+}

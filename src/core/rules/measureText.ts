@@ -1,0 +1,169 @@
+/**
+ * Reading the free-text measure cells of an emergency list (黄色/橙色/红色预警减排措施, domain.md §5)
+ * as real lists write them: "停产", "限产３０％", "停止喷涂、烘干工序；停止使用国四及以下重型柴油车运输".
+ *
+ * A cell is cut into clauses, each clause is read on its own (measureClause.ts), and the strongest action
+ * wins. Nothing is dropped: every clause comes back verbatim (after normalisation), and the ones that could
+ * not be read are listed in `uninterpreted` for a person to look at.
+ *
+ * Cutting: ; 。 newlines ! ? always end a clause; , 、 and a space between two Chinese words end a clause
+ * only when that reads better. Two neighbouring pieces are joined when the joined text reads as one
+ * measure and one of them alone does not ("停止喷涂、烘干工序", "1号窑、2号窑停产", "由960吨，降低到768吨"),
+ * or when both are of the same kind and the joined text is one phrase ("禁止开停车、检修放空").
+ * Pieces neither of which can be read stay together, so garbage comes back as the writer wrote it.
+ * Nothing inside brackets is cut, nor the comma of a thousands separator (1,200吨).
+ */
+import type { Action } from '../model.js';
+import { toHalfWidth } from './halfWidth.js';
+import { readClause, type ClauseKind, type ClauseReading } from './measureClause.js';
+
+export type { ClauseKind } from './measureClause.js';
+
+export interface MeasureClause {
+  text: string;
+  kind: ClauseKind;
+  interpreted: boolean;
+}
+
+export interface ParsedMeasure {
+  /** Strongest action the text states (stop > stop_part > limit > self > exempt > none); null when it states none. */
+  action: Action | null;
+  /** Share limited or stopped, percent; 100 for a whole-plant stop; the largest stated share otherwise. */
+  limitPct: number | null;
+  /** Named lines / processes / equipment that must stop, in the order written. */
+  processes: string[];
+  truckBan: boolean;
+  /** No road transport at all (D grade, domain.md §3); implies truckBan. */
+  roadTransportBan: boolean;
+  nonRoadMachineryBan: boolean;
+  clauses: MeasureClause[];
+  /** Clauses that could not be interpreted, verbatim. */
+  uninterpreted: string[];
+}
+
+const HAN = /\p{Script=Han}/u;
+const CLOSER = /[%)\]】》」』]/;
+const ASCII_WORD = /[A-Za-z0-9]/;
+
+/**
+ * Full-width digits, letters, % and punctuation → ASCII; line breaks → \n; runs of spaces → one space.
+ * A space is kept only where it may separate two measures (between Chinese words, or after % or a bracket
+ * before a Chinese word) or two ASCII words; elsewhere it is dropped, so "限产 30 %" reads as "限产30%".
+ */
+export function normaliseText(text: string): string {
+  const s = toHalfWidth(text)
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\r\n?|[\u2028\u2029\u0085\v\f]/g, '\n')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n[\n ]*/g, '\n')
+    .trim();
+  return s.replace(/ /g, (_space, offset: number) => {
+    const left = s[offset - 1] ?? '';
+    const right = s[offset + 1] ?? '';
+    const keep =
+      (HAN.test(right) && (HAN.test(left) || CLOSER.test(left))) || (ASCII_WORD.test(left) && ASCII_WORD.test(right));
+    return keep ? ' ' : '';
+  });
+}
+
+interface Piece {
+  text: string;
+  /** The separator characters that follow the piece. */
+  sep: string;
+  /** A hard separator (or the end) follows: the piece may not be joined with the next. */
+  hard: boolean;
+}
+
+const HARD = new Set([';', '。', '\n', '!', '?']);
+const SOFT = new Set([',', '、', ' ']);
+const OPENERS = new Set(['(', '[', '{', '【', '《', '〔', '「', '『']);
+const CLOSERS = new Set([')', ']', '}', '】', '》', '〕', '」', '』']);
+/** "(2)" or "②" inside a cell starts a new numbered measure even without a separator before it. */
+const MID_NUMBERING = /^(?:\(\d{1,2}\)|[①-⑳])/;
+
+function splitPieces(s: string): Piece[] {
+  const pieces: Piece[] = [];
+  let current = '';
+  let depth = 0;
+  const end = (sep: string, hard: boolean): void => {
+    const last = pieces[pieces.length - 1];
+    if (current.length > 0) pieces.push({ text: current, sep, hard });
+    else if (last) {
+      last.sep += sep;
+      last.hard ||= hard;
+    }
+    current = '';
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] ?? '';
+    if (depth === 0 && current.length > 0 && MID_NUMBERING.test(s.slice(i, i + 4))) end('', true);
+    if (OPENERS.has(c)) depth++;
+    else if (CLOSERS.has(c)) depth = Math.max(0, depth - 1);
+    const thousands = c === ',' && /\d/.test(s[i - 1] ?? '') && /^\d{3}(?!\d)/.test(s.slice(i + 1, i + 5));
+    if (depth === 0 && HARD.has(c)) end(c, true);
+    else if (depth === 0 && SOFT.has(c) && !thousands) end(c, false);
+    else current += c;
+  }
+  end('', true);
+  return pieces;
+}
+
+interface Group extends Piece {
+  reading: ClauseReading;
+}
+
+/** See the header: join two neighbours when together they read better than apart. */
+function groupPieces(pieces: Piece[]): Group[] {
+  const groups: Group[] = [];
+  for (const piece of pieces) {
+    const alone = readClause(piece.text);
+    const prev = groups[groups.length - 1];
+    if (prev && !prev.hard) {
+      const text = prev.text + prev.sep + piece.text;
+      const joined = readClause(text);
+      const a = prev.reading.kind;
+      const b = alone.kind;
+      const join =
+        (joined.kind !== 'other' && (a === 'other' || b === 'other' || (a === b && joined.kind === a))) ||
+        (a === 'other' && b === 'other');
+      if (join) {
+        Object.assign(prev, { text, sep: piece.sep, hard: piece.hard, reading: joined });
+        continue;
+      }
+    }
+    groups.push({ ...piece, reading: alone });
+  }
+  return groups;
+}
+
+/** Model order (model.ts ACTIONS): the first is the strongest. */
+const STRENGTH: readonly Action[] = ['stop', 'stop_part', 'limit', 'self', 'exempt', 'none'];
+const KIND_ACTION: Partial<Record<ClauseKind, Action>> = {
+  stop: 'stop',
+  stop_part: 'stop_part',
+  limit: 'limit',
+  self: 'self',
+  exempt: 'exempt',
+  heat_based: 'exempt',
+  none: 'none',
+};
+
+export function parseMeasureText(text: string): ParsedMeasure {
+  const groups = groupPieces(splitPieces(normaliseText(text)));
+  const actions = new Set(groups.map((g) => KIND_ACTION[g.reading.kind]));
+  const action = STRENGTH.find((a) => actions.has(a)) ?? null;
+  // Several stated shares ("停用2条生产线中的1条；限产30%"): the largest, the one an inspector checks against.
+  const shares = groups.map((g) => g.reading.limitPct).filter((p): p is number => p !== null);
+  const processes = [...new Set(groups.flatMap((g) => (g.reading.kind === 'stop_part' ? g.reading.processes : [])))];
+  const has = (kind: ClauseKind): boolean => groups.some((g) => g.reading.kind === kind);
+  return {
+    action,
+    limitPct: shares.length > 0 ? Math.max(...shares) : null,
+    processes,
+    truckBan: has('truck_ban') || has('road_transport_ban'),
+    roadTransportBan: has('road_transport_ban'),
+    nonRoadMachineryBan: has('non_road_ban'),
+    clauses: groups.map((g) => ({ text: g.text, kind: g.reading.kind, interpreted: g.reading.kind !== 'other' })),
+    uninterpreted: groups.filter((g) => g.reading.kind === 'other').map((g) => g.text),
+  };
+}
