@@ -26,22 +26,27 @@ export interface Where {
   line?: number;
 }
 
+/** A message in both languages; the CLI shows one (Chinese by default, --lang en). */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
 export class HazeError extends Error {
   readonly code: string;
   readonly exitCode: ExitCode;
   readonly where: Where | undefined;
-  readonly hint: string | undefined;
-  /** Further problems found in the same pass: a bad list reports every problem at once. */
-  readonly details: string[];
+  readonly text: Text;
+  readonly hint: Text | undefined;
 
-  constructor(opts: { code: string; exitCode: ExitCode; message: string; where?: Where; hint?: string; details?: string[] }) {
-    super(opts.message);
+  constructor(opts: { code: string; exitCode: ExitCode; message: Text; where?: Where; hint?: Text }) {
+    super(opts.message.en);
     this.name = 'HazeError';
     this.code = opts.code;
     this.exitCode = opts.exitCode;
     this.where = opts.where;
+    this.text = opts.message;
     this.hint = opts.hint;
-    this.details = opts.details ?? [];
   }
 }
 

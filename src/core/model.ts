@@ -72,6 +72,16 @@ export interface Enterprise {
   row: number;
 }
 
+/** A rule's measure for one level (data/rules/*.yaml). */
+export interface LevelRule {
+  action: Action;
+  limitPct: number | null;
+  truckBan: boolean;
+  roadTransportBan: boolean;
+  /** How the measure is written for people; null → written from the action. */
+  text: string | null;
+}
+
 /** The structured form of a measure: what the enterprise must do at one level. */
 export interface RequiredMeasure {
   creditCode: string;
@@ -124,9 +134,9 @@ export interface TownSetup {
   serviceMinutes: number;
   /** Days within which every required enterprise is visited once. */
   coverageDays: number;
+  /** The datum the list's coordinates use (converted to WGS-84 on reading). */
+  coordSystem: 'wgs84' | 'gcj02' | 'bd09';
   groups: Group[];
-  /** The sample town carries its own alert (the seed story); a real workspace does not. */
-  sampleAlert: { level: AlertLevel; from: string } | null;
 }
 
 /** One stop on a group's day route. */

@@ -1,0 +1,84 @@
+/**
+ * The haze command line: global options, one command per file, and the one place where a HazeError
+ * becomes a message on stderr and an exit code (GUIDE §3).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { formatWhere, HazeError, EXIT } from '../errors.js';
+import { PACKAGE_ROOT } from '../io/read/workspace.js';
+import { checklistCommand } from './commands/checklist.js';
+import { demoCommand } from './commands/demo.js';
+import { initCommand } from './commands/init.js';
+import { measuresCommand } from './commands/measures.js';
+import { planCommand } from './commands/plan.js';
+import { validateCommand } from './commands/validate.js';
+
+const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+function englishRequested(argv: readonly string[]): boolean {
+  const i = argv.indexOf('--lang');
+  const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return (flag ?? process.env.HAZE_LANG) === 'en';
+}
+
+export function buildProgram(): Command {
+  const program = new Command('haze')
+    .description('重污染天气应急管控：清单 → 措施 → 巡查路线 → 检查清单 / heavy-pollution-weather emergency control for a town')
+    .version(version, '-V, --version')
+    .option('--list <file>', '应急减排清单 CSV（- 为标准输入）/ the list file (- for stdin)')
+    .option('--groups <file>', '巡查组配置 groups.yaml / the groups file')
+    .option('--rules <file...>', '本镇规则文件，覆盖默认规则 / town rule files')
+    .option('--format <format>', '输出格式 table|csv|json（各命令另有）/ output format')
+    .option('--excel', 'CSV 给 Excel 用：中文表头 + UTF-8 BOM / CSV for Excel: Chinese headers and a BOM')
+    .option('-o, --output <file>', '写到文件（先写临时文件再改名）/ write to a file')
+    .addOption(new Option('--lang <lang>', '提示语言 / message language').choices(['zh', 'en']))
+    .option('--no-color', '不用颜色 / no colour')
+    .showHelpAfterError()
+    .enablePositionalOptions(false)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  for (const add of [initCommand, validateCommand, measuresCommand, planCommand, checklistCommand, demoCommand]) add(program);
+  for (const c of program.commands) c.exitOverride().showHelpAfterError();
+  return program;
+}
+
+function reportError(err: unknown, argv: readonly string[]): number {
+  const en = englishRequested(argv);
+  if (err instanceof HazeError) {
+    const where = err.where ? `${formatWhere(err.where)}: ` : '';
+    process.stderr.write(`haze: ${where}${en ? err.text.en : err.text.zh}\n`);
+    if (err.hint) process.stderr.write(`${en ? 'hint' : '提示'}: ${en ? err.hint.en : err.hint.zh}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage; // commander has printed the message and the help
+  }
+  const e = err as Error;
+  process.stderr.write(`haze: ${en ? 'internal error (a bug in haze, please report it)' : '内部错误（haze 的缺陷，请报告）'}: ${e?.stack ?? String(err)}\n`);
+  return EXIT.software;
+}
+
+/** `haze … | head` closes the pipe early: that is the reader's choice, not an error. */
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') {
+    process.exitCode = 0;
+    process.stdout.destroy();
+    return;
+  }
+  process.stderr.write(`haze: ${err.message}\n`);
+  process.exitCode = EXIT.ioErr;
+});
+
+const argv = process.argv.slice(2);
+try {
+  const program = buildProgram();
+  if (argv.length === 0) {
+    program.outputHelp();
+  } else {
+    await program.parseAsync(argv, { from: 'user' });
+  }
+} catch (err) {
+  process.exitCode = reportError(err, argv);
+}

@@ -1,0 +1,57 @@
+/**
+ * The items an inspector checks at one enterprise, from its required measure (domain.md §6): the posted
+ * plan first, then that what must stop has stopped, that pollution control still runs, the logs, the gate.
+ * Item ids are stable so that filled-in checklists can be imported and matched.
+ */
+import type { Enterprise, RequiredMeasure } from './model.js';
+
+export interface CheckItem {
+  id: string;
+  text: string;
+}
+
+/** Above this many tonnes a year of SO2 + NOx an enterprise has kilns or boilers worth an online-monitoring check. */
+const CEMS_THRESHOLD_T = 10;
+
+export function checkItems(e: Enterprise, m: RequiredMeasure): CheckItem[] {
+  const items: CheckItem[] = [
+    { id: 'board', text: '一厂一策公示牌已上墙，显示当前预警级别和本企业减排措施' },
+    { id: 'staff_aware', text: '现场负责人知晓当前预警级别和本企业应执行的措施' },
+  ];
+  switch (m.action) {
+    case 'stop':
+      items.push({ id: 'stopped', text: '生产设施已全部停止：设备停机，窑炉熄火，无余热、蒸汽等生产迹象' });
+      items.push({ id: 'power', text: '用电负荷与停产相符（分表计电或电力负荷曲线）' });
+      break;
+    case 'stop_part':
+      if (m.processes.length > 0) {
+        m.processes.forEach((p, i) => items.push({ id: `process_${i + 1}`, text: `${p}已停止运行` }));
+      } else {
+        items.push({ id: 'process_1', text: `按措施停止相应生产线${m.limitPct !== null ? `（${m.limitPct}%）` : ''}：${m.text}` });
+      }
+      if (m.limitPct !== null && m.processes.length > 0) items.push({ id: 'limit', text: `产量或负荷已按要求压减 ${m.limitPct}%（核对生产台账、用电记录）` });
+      items.push({ id: 'power', text: '用电负荷与措施相符（分表计电或电力负荷曲线）' });
+      break;
+    case 'limit':
+      items.push({ id: 'limit', text: `产量或负荷已按要求压减${m.limitPct !== null ? ` ${m.limitPct}%` : ''}（核对生产台账、投料记录、用电记录）` });
+      items.push({ id: 'power', text: '用电负荷与限产要求相符（分表计电或电力负荷曲线）' });
+      break;
+    default:
+      break;
+  }
+  items.push({ id: 'control_running', text: '废气收集处理设施正常运行（停产期间也不得停运）' });
+  items.push({ id: 'ledger', text: '生产、治污设施运行、车辆进出等台账记录完整' });
+  if ((e.emissions.so2 ?? 0) + (e.emissions.nox ?? 0) >= CEMS_THRESHOLD_T) {
+    items.push({ id: 'cems', text: '在线监测（CEMS）数据正常，无旁路排放' });
+  }
+  if ((e.emissions.vocs ?? 0) > 0) {
+    items.push({ id: 'voc', text: '无露天喷涂，无开停车、检修放空' });
+  }
+  if ((e.emissions.pm ?? 0) > 0) {
+    items.push({ id: 'stockpile', text: '物料堆场苫盖，无露天切割、打磨' });
+  }
+  if (m.truckBan) {
+    items.push({ id: 'truck', text: '门禁处无国四及以下重型柴油车进出，门禁电子台账和视频留存完整' });
+  }
+  return items;
+}

@@ -1,0 +1,24 @@
+/**
+ * A problem found in the input: a bad list reports every problem at once, each with where it is,
+ * what was found, what was expected and a hint, in Chinese and English (GUIDE §3.8).
+ */
+import type { Text, Where } from '../errors.js';
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  severity: Severity;
+  /** Stable code for scripts, e.g. HAZE_ROW_GRADE_UNKNOWN. */
+  code: string;
+  where: Where;
+  /** The cell's value as found, when there is one. */
+  value?: string;
+  message: Text;
+  hint?: Text;
+}
+
+export type Lang = 'zh' | 'en';
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}

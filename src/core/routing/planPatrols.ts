@@ -1,0 +1,160 @@
+/**
+ * The patrol plan over the days of an alert: each group, only in its own area, visits every enterprise that
+ * must stop or limit production at least once within the coverage days (the most important first, the work
+ * spread evenly over the days), then keeps going round its area, the least recently checked first.
+ * Nothing is dropped silently: whatever does not fit is returned as `unplanned`.
+ */
+import { INSPECTED_ACTIONS, type AlertLevel, type DayRoute, type Enterprise, type Plan, type RequiredMeasure, type TownSetup, type Visit } from '../model.js';
+import { assignAreas } from './areas.js';
+import type { DayWindow } from './daySchedule.js';
+import { buildDayRoute, type DayCandidate } from './dayRoute.js';
+import { largeEmitterThreshold, priorityOf, type InspectionHistory, type Priority, type Reason } from './priority.js';
+import { travelModel } from './travel.js';
+
+export interface PlanDay {
+  date: string;
+  window: DayWindow;
+}
+
+export interface PlanRequest {
+  level: AlertLevel;
+  enterprises: readonly Enterprise[];
+  measures: ReadonlyMap<string, RequiredMeasure>;
+  setup: TownSetup;
+  days: readonly PlanDay[];
+  seed: number;
+  history?: ReadonlyMap<string, InspectionHistory>;
+}
+
+export interface GroupCoverage {
+  groupId: string;
+  /** Enterprises in the group's area that must be checked on site. */
+  required: number;
+  /** How many of them the plan visits at least once. */
+  covered: number;
+  /** The 1-based day on which the last of them is first visited; null when some never are. */
+  coveredByDay: number | null;
+  /** Minutes of work (on site + travel) the first round needs, and minutes the coverage days offer. */
+  minutesNeeded: number;
+  minutesAvailable: number;
+}
+
+export interface PlanResult extends Plan {
+  coverage: GroupCoverage[];
+}
+
+interface Target {
+  e: Enterprise;
+  m: RequiredMeasure;
+  priority: Priority;
+  visits: number;
+  lastDay: number;
+}
+
+export function windowMinutes(w: DayWindow): number {
+  const lunch = w.lunch && w.lunch.start >= w.start && w.lunch.end <= w.end ? w.lunch.end - w.lunch.start : 0;
+  return Math.max(0, w.end - w.start - lunch);
+}
+
+export function planPatrols(req: PlanRequest): PlanResult {
+  const { setup } = req;
+  const travel = travelModel(setup);
+  const areas = assignAreas(req.enterprises, setup.groups);
+  const largeAt = largeEmitterThreshold(req.enterprises);
+  const routes: DayRoute[] = [];
+  const unplanned: Plan['unplanned'] = [];
+  const coverage: GroupCoverage[] = [];
+
+  // The minutes each coverage day offers, whether or not the plan reaches that far: a day's share of the
+  // work must not depend on how many days were asked for, so that day 1 of a 2-day and of a 5-day plan agree.
+  const fullDay = windowMinutes({ start: setup.workingDay.start, end: setup.workingDay.end, lunch: setup.workingDay.lunch });
+  const coverageMinutes = Array.from({ length: setup.coverageDays }, (_, i) => (req.days[i] ? windowMinutes(req.days[i].window) : fullDay));
+
+  for (const group of setup.groups) {
+    const targets: Target[] = req.enterprises
+      .filter((e) => areas.groupOf.get(e.creditCode) === group.id)
+      .map((e) => ({ e, m: req.measures.get(e.creditCode)! }))
+      .filter(({ m }) => m !== undefined && INSPECTED_ACTIONS.includes(m.action))
+      .map(({ e, m }) => ({ e, m, priority: priorityOf(e, m, largeAt, req.history?.get(e.creditCode)), visits: 0, lastDay: -1 }))
+      .sort(byImportance);
+    const byId = new Map(targets.map((t) => [t.e.creditCode, t]));
+    const coverageDays = setup.coverageDays;
+    // Even daily load once everyone has been seen: the first round's size spread over the coverage days.
+    const steadyLoad = Math.max(1, Math.ceil(targets.length / Math.max(1, coverageDays)));
+    let coveredByDay: number | null = targets.length === 0 ? 0 : null;
+
+    req.days.forEach((day, d) => {
+      const unvisited = targets.filter((t) => t.visits === 0);
+      let candidates: Target[];
+      let maxVisits: number;
+      if (unvisited.length > 0) {
+        candidates = unvisited;
+        maxVisits = d < coverageDays ? shareOfRemaining(unvisited.length, coverageMinutes.slice(d)) : unvisited.length;
+      } else {
+        candidates = [...targets].sort((a, b) => a.visits - b.visits || a.lastDay - b.lastDay || byImportance(a, b));
+        maxVisits = steadyLoad;
+      }
+      const built = buildDayRoute({
+        base: setup.base,
+        window: day.window,
+        travel,
+        candidates: candidates.map(toCandidate(setup.serviceMinutes)),
+        maxVisits,
+        seed: req.seed + d * 7919 + Number(group.id.replace(/\D/g, '') || 0) * 104729,
+      });
+      const visits: Visit[] = built.stops.map((stop, i) => {
+        const t = byId.get(stop.id)!;
+        const s = built.schedule.stops[i]!;
+        const reason: Reason[] = [...t.priority.reasons, t.visits === 0 ? 'not_yet_checked' : 'recheck'];
+        t.visits += 1;
+        t.lastDay = d;
+        return { date: day.date, groupId: group.id, seq: i + 1, creditCode: stop.id, arrive: s.arrive, depart: s.depart, legKm: s.legKm, action: t.m.action, reason };
+      });
+      if (coveredByDay === null && targets.every((t) => t.visits > 0)) coveredByDay = d + 1;
+      routes.push({ date: day.date, groupId: group.id, visits, totalKm: built.schedule.totalKm, returnAt: visits.length > 0 ? built.schedule.returnAt : day.window.start });
+    });
+
+    for (const t of targets) if (t.visits === 0) unplanned.push({ creditCode: t.e.creditCode, groupId: group.id });
+    coverage.push({
+      groupId: group.id,
+      required: targets.length,
+      covered: targets.filter((t) => t.visits > 0).length,
+      coveredByDay,
+      minutesNeeded: firstRoundMinutes(targets, setup, travel),
+      minutesAvailable: coverageMinutes.reduce((sum, m) => sum + m, 0),
+    });
+  }
+  return { level: req.level, seed: req.seed, routes, unplanned, reassigned: areas.reassigned, coverage };
+}
+
+/** Most important first; the credit code breaks ties so the plan never depends on input order. */
+function byImportance(a: Target, b: Target): number {
+  return b.priority.score - a.priority.score || (a.e.creditCode < b.e.creditCode ? -1 : a.e.creditCode > b.e.creditCode ? 1 : 0);
+}
+
+/** Today's share of the remaining visits, in proportion to the minutes today offers. */
+function shareOfRemaining(remaining: number, minutesPerDay: number[]): number {
+  const total = minutesPerDay.reduce((a, b) => a + b, 0);
+  if (total <= 0) return 0;
+  return Math.ceil((remaining * minutesPerDay[0]!) / total);
+}
+
+function toCandidate(serviceMinutes: number) {
+  return (t: Target): DayCandidate => ({ id: t.e.creditCode, location: t.e.location, serviceMinutes });
+}
+
+/**
+ * A fair estimate of the first round's work: on-site minutes plus, per visit, the travel to its nearest
+ * neighbour in the area (a lower bound on any route's travel), plus one trip out and back.
+ */
+function firstRoundMinutes(targets: readonly Target[], setup: TownSetup, travel: ReturnType<typeof travelModel>): number {
+  if (targets.length === 0) return 0;
+  let minutes = targets.length * setup.serviceMinutes;
+  for (const t of targets) {
+    let nearest = Infinity;
+    for (const o of targets) if (o !== t) nearest = Math.min(nearest, travel.minutes(t.e.location, o.e.location));
+    minutes += Number.isFinite(nearest) ? nearest : 0;
+  }
+  const far = Math.max(...targets.map((t) => travel.minutes(setup.base, t.e.location)));
+  return minutes + 2 * far;
+}

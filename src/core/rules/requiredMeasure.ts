@@ -1,0 +1,68 @@
+/**
+ * What an enterprise must do at a level. Precedence: the enterprise's own measure text (一厂一策) → the
+ * industry rule → the grade default. The text is kept as written; what haze could not read is flagged.
+ */
+import type { AlertLevel, Enterprise, LevelRule, RequiredMeasure } from '../model.js';
+import { parseMeasureText } from './measureText.js';
+import { ruleFor, type RuleTable } from './ruleTable.js';
+
+/** How a rule's measure is written for people when the rule gives no text of its own. */
+export function describeLevelRule(r: LevelRule): string {
+  const parts: string[] = [];
+  switch (r.action) {
+    case 'stop': parts.push('停产'); break;
+    case 'stop_part': parts.push(r.limitPct !== null ? `停止${r.limitPct}%生产线` : '停止部分生产线'); break;
+    case 'limit': parts.push(r.limitPct !== null ? `限产${r.limitPct}%` : '限产'); break;
+    case 'self': parts.push('自主减排'); break;
+    case 'exempt': parts.push('保障类，不停产不限产'); break;
+    case 'none': break;
+  }
+  if (r.roadTransportBan) parts.push('停止公路运输');
+  else if (r.truckBan) parts.push('停止使用国四及以下重型柴油车运输');
+  return parts.length > 0 ? parts.join('；') : '无';
+}
+
+export function requiredMeasure(e: Enterprise, level: AlertLevel, table: RuleTable): RequiredMeasure {
+  const m = measureFromTextOrRule(e, level, table);
+  // A whole-plant stop stops all of production, however the text or rule put it.
+  return m.action === 'stop' ? { ...m, limitPct: 100 } : m;
+}
+
+function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTable): RequiredMeasure {
+  const rule = ruleFor(e, level, table);
+  const own = e.measureText[level].trim();
+  const base = { creditCode: e.creditCode, level, warnings: [] as string[] };
+  if (own !== '') {
+    const parsed = parseMeasureText(own);
+    if (parsed.action !== null || parsed.truckBan) {
+      return {
+        ...base,
+        action: parsed.action ?? 'none',
+        limitPct: parsed.limitPct,
+        processes: parsed.processes,
+        truckBan: parsed.truckBan,
+        text: own,
+        source: 'enterprise',
+        uninterpreted: parsed.uninterpreted,
+      };
+    }
+    // Nothing in the text says what to do: the rule decides, and the unreadable text is kept and flagged.
+    if (rule) {
+      return {
+        ...base,
+        action: rule.action,
+        limitPct: rule.limitPct,
+        processes: [],
+        truckBan: rule.truckBan,
+        text: own,
+        source: rule.ruleId,
+        uninterpreted: parsed.uninterpreted,
+        warnings: [`措施文本无法识别，按规则 ${rule.ruleId} 执行`],
+      };
+    }
+  }
+  if (rule) {
+    return { ...base, action: rule.action, limitPct: rule.limitPct, processes: [], truckBan: rule.truckBan, text: rule.text ?? describeLevelRule(rule), source: rule.ruleId, uninterpreted: [] };
+  }
+  return { ...base, action: 'none', limitPct: null, processes: [], truckBan: false, text: own || '无', source: 'none', uninterpreted: own ? [own] : [], warnings: own ? ['措施文本无法识别，且无适用规则'] : [] };
+}

@@ -1,0 +1,84 @@
+/**
+ * Beijing wall-clock time, independent of the machine's time zone (GUIDE §3.9–10). A moment is a date
+ * string plus minutes after midnight; input accepts "2019-12-08 14:00", ISO forms with an offset, and
+ * "2019年12月8日14时".
+ */
+import { TZDate } from '@date-fns/tz';
+
+export const ZONE = 'Asia/Shanghai';
+
+export interface WallTime {
+  /** YYYY-MM-DD */
+  date: string;
+  /** Minutes after midnight. */
+  minutes: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function formatClock(minutes: number): string {
+  const m = Math.round(minutes);
+  return `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+}
+
+export function formatWallTime(t: WallTime): string {
+  return `${t.date} ${formatClock(t.minutes)}`;
+}
+
+/** The date `n` days after `date` (calendar arithmetic in UTC, so no zone can shift it). */
+export function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export function isValidDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
+}
+
+/** Parse a date: 2019-12-08, 2019/12/8, 20191208, 2019年12月8日. Null when it is none of these. */
+export function parseDate(input: string): string | null {
+  const s = input.trim().normalize('NFKC');
+  const m = /^(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const date = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
+  return isValidDate(date) ? date : null;
+}
+
+/**
+ * Parse a moment as Beijing wall-clock. Forms: "2019-12-08 14:00", "2019-12-08T14:00", "2019-12-08 14:00:00",
+ * ISO with an offset or Z ("2019-12-08T06:00:00Z" → 14:00), "2019年12月8日14时", "2019年12月8日14时30分",
+ * "2019年12月8日14:30", and a bare date (→ 00:00). Null when it is none of these.
+ */
+export function parseWallTime(input: string): WallTime | null {
+  const s = input.trim().normalize('NFKC');
+  const zh = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(\d{1,2})(?:时|点)(?:(\d{1,2})分?)?$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(\d{1,2}):(\d{2})$/.exec(s);
+  if (zh) return wall(`${zh[1]}-${pad(Number(zh[2]))}-${pad(Number(zh[3]))}`, Number(zh[4]), Number(zh[5] ?? 0));
+  const iso = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+  if (iso) {
+    if (!iso[5]) return wall(iso[1]!, Number(iso[2]), Number(iso[3]));
+    const instant = new Date(`${iso[1]}T${pad(Number(iso[2]))}:${iso[3]}:${iso[4] ?? '00'}${iso[5] === 'Z' ? 'Z' : iso[5].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
+    if (Number.isNaN(instant.getTime())) return null;
+    return fromInstant(instant.getTime());
+  }
+  const date = parseDate(s);
+  return date ? { date, minutes: 0 } : null;
+}
+
+function wall(date: string, h: number, m: number): WallTime | null {
+  if (!isValidDate(date) || h > 24 || m > 59 || (h === 24 && m > 0)) return null;
+  return h === 24 ? { date: addDays(date, 1), minutes: 0 } : { date, minutes: h * 60 + m };
+}
+
+/** The Beijing wall-clock of an instant (milliseconds since the epoch). */
+export function fromInstant(ms: number): WallTime {
+  const z = new TZDate(ms, ZONE);
+  return { date: `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`, minutes: z.getHours() * 60 + z.getMinutes() };
+}
+
+/** Compare two wall times: negative when a is earlier. */
+export function compareWallTime(a: WallTime, b: WallTime): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.minutes - b.minutes;
+}

@@ -1,0 +1,75 @@
+/**
+ * Where the inputs are: flags first, then haze.yaml in the working directory, then the embedded sample town
+ * (data/xuebu). The sample carries the seed story's own alert (orange from 2019-12-08 14:00).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ALERT_LEVELS } from '../../core/model.js';
+import { loadYamlConfig } from './yamlConfig.js';
+
+/** The package root: this file is at src/io/read or dist/io/read, three levels down. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const SAMPLE_DIR = join(PACKAGE_ROOT, 'data/xuebu');
+export const DEFAULT_RULES = join(PACKAGE_ROOT, 'data/rules/default.yaml');
+export const WORKSPACE_FILE = 'haze.yaml';
+
+const workspaceSchema = z.object({
+  list: z.string().min(1).default('enterprises.csv'),
+  groups: z.string().min(1).default('groups.yaml'),
+  rules: z.union([z.string(), z.array(z.string())]).default([]).transform((r) => (typeof r === 'string' ? [r] : r)),
+  db: z.string().min(1).default('haze.db'),
+  /** Only the embedded sample has this: the seed story's alert, used when the store has none. */
+  sample_alert: z
+    .object({ level: z.enum(ALERT_LEVELS), from: z.string(), doc: z.string().optional(), note: z.string().optional() })
+    .optional(),
+});
+
+export interface SampleAlert {
+  level: (typeof ALERT_LEVELS)[number];
+  from: string;
+  doc?: string | undefined;
+  note?: string | undefined;
+}
+
+export interface Workspace {
+  /** The folder of haze.yaml (the sample's folder for the sample). */
+  root: string;
+  listFile: string;
+  groupsFile: string;
+  /** The default rules first, then the town's own files, which override them. */
+  ruleFiles: string[];
+  dbFile: string;
+  /** Which inputs come from the embedded sample town. */
+  fromSample: { list: boolean; groups: boolean; all: boolean };
+  sampleAlert: SampleAlert | null;
+}
+
+export interface WorkspaceFlags {
+  cwd: string;
+  list?: string | undefined;
+  groups?: string | undefined;
+  rules?: string[] | undefined;
+  db?: string | undefined;
+}
+
+export function resolveWorkspace(flags: WorkspaceFlags): Workspace {
+  const own = join(flags.cwd, WORKSPACE_FILE);
+  const hasOwn = existsSync(own);
+  const root = hasOwn ? flags.cwd : SAMPLE_DIR;
+  const cfg = loadYamlConfig(hasOwn ? own : join(SAMPLE_DIR, WORKSPACE_FILE), workspaceSchema, { zh: '工作区配置 haze.yaml', en: 'the workspace file haze.yaml' });
+  const inRoot = (p: string) => resolve(root, p);
+  const fromCwd = (p: string) => (p === '-' ? '-' : resolve(flags.cwd, p));
+  const listFromSample = !hasOwn && !flags.list;
+  const groupsFromSample = !hasOwn && !flags.groups;
+  return {
+    root,
+    listFile: flags.list ? fromCwd(flags.list) : inRoot(cfg.list),
+    groupsFile: flags.groups ? fromCwd(flags.groups) : inRoot(cfg.groups),
+    ruleFiles: [DEFAULT_RULES, ...cfg.rules.map(inRoot), ...(flags.rules ?? []).map(fromCwd)],
+    dbFile: flags.db ? fromCwd(flags.db) : hasOwn ? inRoot(cfg.db) : resolve(flags.cwd, cfg.db),
+    fromSample: { list: listFromSample, groups: groupsFromSample, all: listFromSample && groupsFromSample },
+    sampleAlert: listFromSample && cfg.sample_alert ? cfg.sample_alert : null,
+  };
+}

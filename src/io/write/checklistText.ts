@@ -1,0 +1,74 @@
+/**
+ * The checklist an inspector carries, as plain text (terminal, print) and Markdown: per visit the
+ * enterprise's header and the items to check, each with an empty box.
+ */
+import type { CheckItem } from '../../core/checklist.js';
+import { ACTION_ZH, LEVEL_RESPONSE_ZH, LEVEL_ZH, type AlertLevel, type Enterprise, type Group, type RequiredMeasure, type Visit } from '../../core/model.js';
+import { formatClock } from '../../core/time.js';
+
+export interface ChecklistVisit {
+  v: Visit;
+  e: Enterprise;
+  m: RequiredMeasure;
+  items: CheckItem[];
+}
+
+export interface ChecklistPage {
+  date: string;
+  group: Group;
+  level: AlertLevel;
+  visits: ChecklistVisit[];
+}
+
+function title(p: ChecklistPage): string {
+  return `${p.group.name} 现场检查清单 ${p.date}  ${LEVEL_ZH[p.level]}预警（${LEVEL_RESPONSE_ZH[p.level]}）`;
+}
+
+function headerLines(cv: ChecklistVisit): [string, string][] {
+  const { e, m, v } = cv;
+  return [
+    ['统一社会信用代码', e.creditCode],
+    ['村社区', e.village],
+    ['地址', e.address],
+    ['联系人', `${e.contact} ${e.phone}`.trim()],
+    ['行业 / 绩效等级', `${e.industry} / ${e.grade}${e.gradeTags.length > 0 ? `（${e.gradeTags.join('、')}）` : ''}`],
+    ['应执行措施', `${ACTION_ZH[m.action]}：${m.text}`],
+    ['计划到达', `${formatClock(v.arrive)}`],
+  ];
+}
+
+export function renderChecklistText(pages: readonly ChecklistPage[]): string {
+  const out: string[] = [];
+  for (const p of pages) {
+    out.push(title(p), `组长：${p.group.leader} ${p.group.phone}   成员：${p.group.members.join('、')}`, '');
+    if (p.visits.length === 0) out.push('（当天无巡查任务）', '');
+    for (const cv of p.visits) {
+      out.push(`${cv.v.seq}. ${cv.e.name}`);
+      for (const [k, val] of headerLines(cv)) out.push(`   ${k}：${val}`);
+      for (const item of cv.items) out.push(`   [ ] ${item.text}`);
+      out.push('   检查情况：______________________________________________');
+      out.push('   检查人签字：____________   企业负责人签字：____________   检查时间：____:____', '');
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function renderChecklistMarkdown(pages: readonly ChecklistPage[]): string {
+  const out: string[] = [];
+  for (const p of pages) {
+    out.push(`# ${title(p)}`, '', `组长：${p.group.leader} ${p.group.phone}　成员：${p.group.members.join('、')}`, '');
+    if (p.visits.length === 0) out.push('（当天无巡查任务）', '');
+    for (const cv of p.visits) {
+      out.push(`## ${cv.v.seq}. ${escapeMd(cv.e.name)}`, '');
+      for (const [k, val] of headerLines(cv)) out.push(`- **${k}**：${escapeMd(val)}`);
+      out.push('', '| | 检查项 |', '|---|---|');
+      for (const item of cv.items) out.push(`| ☐ | ${escapeMd(item.text)} |`);
+      out.push('', '检查情况：', '', '检查人签字：＿＿＿＿　企业负责人签字：＿＿＿＿　检查时间：＿＿:＿＿', '');
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/([|*_`<>[\]\\])/g, '\\$1');
+}

@@ -1,0 +1,20 @@
+/**
+ * A column of tabular output: a stable English key for scripts (CSV, JSON) and a Chinese label for people
+ * (tables, --excel CSV). Every renderer takes the same columns, so the formats never drift apart.
+ */
+export type Cell = string | number | boolean | null;
+
+export interface Column<T> {
+  key: string;
+  zh: string;
+  en: string;
+  value: (row: T) => Cell;
+  /** Only in the human table (e.g. a Chinese summary of a code column). */
+  tableOnly?: boolean;
+  /** Not in the human table (too wide or only for scripts). */
+  dataOnly?: boolean;
+}
+
+export function dataColumns<T>(columns: readonly Column<T>[]): Column<T>[] {
+  return columns.filter((c) => !c.tableOnly);
+}

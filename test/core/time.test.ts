@@ -1,0 +1,33 @@
+import { addDays, compareWallTime, formatClock, parseDate, parseWallTime } from '../../src/core/time.js';
+
+describe('Beijing wall-clock times', () => {
+  test.each([
+    ['2019-12-08 14:00', { date: '2019-12-08', minutes: 840 }],
+    ['2019-12-08T14:00', { date: '2019-12-08', minutes: 840 }],
+    ['2019-12-08 14:00:00', { date: '2019-12-08', minutes: 840 }],
+    ['2019年12月8日14时', { date: '2019-12-08', minutes: 840 }],
+    ['2019年12月8日14时30分', { date: '2019-12-08', minutes: 870 }],
+    ['２０１９年１２月８日１４时', { date: '2019-12-08', minutes: 840 }],
+    ['2019-12-08T06:00:00Z', { date: '2019-12-08', minutes: 840 }],
+    ['2019-12-08T14:00+08:00', { date: '2019-12-08', minutes: 840 }],
+    ['2019-12-08T01:00:00-05:00', { date: '2019-12-08', minutes: 840 }],
+    ['2019-12-08T20:00:00Z', { date: '2019-12-09', minutes: 240 }],
+    ['2019-12-08', { date: '2019-12-08', minutes: 0 }],
+  ])('%s', (input, expected) => {
+    expect(parseWallTime(input)).toEqual(expected);
+  });
+
+  test.each(['2019-13-08 14:00', '2019-02-30', 'tomorrow', '2019-12-08 25:00', ''])('%s is refused', (input) => {
+    expect(parseWallTime(input)).toBeNull();
+  });
+
+  test('dates', () => {
+    expect(parseDate('2019/12/8')).toBe('2019-12-08');
+    expect(parseDate('20191208')).toBe('2019-12-08');
+    expect(parseDate('2019年12月8日')).toBe('2019-12-08');
+    expect(addDays('2019-12-31', 1)).toBe('2020-01-01');
+    expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
+    expect(formatClock(8 * 60 + 5)).toBe('08:05');
+    expect(compareWallTime({ date: '2019-12-08', minutes: 1 }, { date: '2019-12-07', minutes: 900 })).toBeGreaterThan(0);
+  });
+});
