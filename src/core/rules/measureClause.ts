@@ -330,6 +330,7 @@ const BENIGN_NOTE: Partial<Record<ClauseKind, (note: string) => boolean>> = {
 
 /** Reads one clause (already normalised); never throws. Unreadable → kind 'other'. */
 export function readClause(text: string): ClauseReading {
+  if (text.length > 2 * MAX_CLAUSE_CHARS) return OTHER;
   const t = stripFrame(text.replace(/\s+/g, ''));
   if (t.length === 0 || t.length > MAX_CLAUSE_CHARS) return OTHER;
   const direct = readCore(t);
