@@ -34,7 +34,9 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
   const base = { creditCode: e.creditCode, level, warnings: [] as string[] };
   if (own !== '') {
     const parsed = parseMeasureText(own);
-    if (parsed.action !== null || parsed.truckBan) {
+    // Any clause haze understood means the list has spoken for this level: a text with only a truck ban
+    // or a no-venting rule asks for no production measure, and the grade default must not add one.
+    if (parsed.action !== null || parsed.clauses.some((c) => c.interpreted)) {
       return {
         ...base,
         action: parsed.action ?? 'none',
