@@ -44,20 +44,24 @@ const OTHER: ClauseReading = reading('other');
 // ---------------------------------------------------------------- frame: numbering, labels, lead verbs
 
 /** Prefixes and suffixes that frame a measure without changing it ("1、", "橙色预警期间:", "执行…措施"). */
+const NUMBERING = /^(?:\(\d{1,2}\)|\d{1,2}(?:、|[.)](?!\d))|[①-⑳]|[一二三四五六七八九十]{1,3}、)/;
+const LEVEL_LABEL = /^(?:(?:黄色|橙色|红色)(?:预警)?(?:期间|时)?|预警期间|应急期间|管控期间|应急响应期间)[:]?/;
 const FRAME_HEAD: RegExp[] = [
-  /^(?:\(\d{1,2}\)|\d{1,2}(?:、|[.)](?!\d))|[①-⑳]|[一二三四五六七八九十]{1,3}、)/,
-  /^(?:(?:黄色|橙色|红色)(?:预警)?(?:期间|时)?|预警期间|应急期间|管控期间|应急响应期间)[:]?/,
+  NUMBERING,
   /^(?:减排)?措施[:]/,
+  // A grade written before the measure ("A级企业自主减排") does not change it.
+  /^(?:[ABCD][+-]?[级类]|引领性)(?:企业)?[:]?/i,
   /^(?:并且|并|同时|且|另外|以及|应当|应|须|需)/,
   /^(?:严格)?(?:执行|实施|落实|采取)/,
 ];
 const FRAME_TAIL: RegExp[] = [/[.!?。]+$/, /(?:的)?(?:管控)?措施$/];
 
-function stripFrame(text: string): string {
+function stripFrame(text: string, levelLabels: boolean): string {
+  const heads = levelLabels ? [LEVEL_LABEL, ...FRAME_HEAD] : FRAME_HEAD;
   let t = text;
   for (let changed = true; changed && t.length > 0; ) {
     changed = false;
-    for (const re of [...FRAME_HEAD, ...FRAME_TAIL]) {
+    for (const re of [...heads, ...FRAME_TAIL]) {
       const next = t.replace(re, '');
       if (next !== t) {
         t = next;
@@ -73,9 +77,12 @@ function stripFrame(text: string): string {
 /** Words a process name may end with; in "喷涂、烘干工序" the last one is shared by the whole list. */
 const FACILITY_SUFFIXES = ['生产线', '产线', '车间', '工序', '工段', '机组', '设备', '装置', '系统', '工艺', '设施', '窑', '炉', '磨', '线'];
 
-/** A name that contains a measure word is not a name: "停止喷涂、限产30%" is two measures, not one list. */
+/**
+ * A name that contains a measure word is not a name: "停止喷涂、限产30%" is two measures, not one list.
+ * 其余/其他 ("the rest") depend on another clause, so "其余停产" is left for a person.
+ */
 const NOT_A_NAME =
-  /停产|停止|停用|停运|关停|限产|减产|压减|降低|禁止|严禁|不得|自主|减排|保障|以热定产|%|百分之|国[一二三四五六1-6ⅠⅡⅢⅣⅤⅥ]|国I|国V|非道路|运输|负荷|[,;。:!?]|^[不无禁的]|由\d/i;
+  /停产|停止|停用|停运|关停|限产|减产|压减|降低|禁止|严禁|不得|自主|减排|保障|以热定产|%|百分之|国[一二三四五六1-6ⅠⅡⅢⅣⅤⅥ]|国I|国V|非道路|运输|负荷|[,;。:!?]|^[不无禁的]|^(?:其余|其他|其它|剩余)|由\d/i;
 
 function isName(s: string): boolean {
   if (s.length === 0 || s.length > 25) return false;
@@ -113,7 +120,7 @@ function splitNames(list: string, facilitiesOnly: boolean): string[] | null {
 // ---------------------------------------------------------------- the readers, one per kind
 
 const SUBJ = String.raw`([^,;。、]{0,20}?)`;
-const TRUCK_PFX = String.raw`(?:用车大户|重点用车企业|企业|全厂|厂区|运输车辆|进出车辆)?`;
+const TRUCK_PFX = String.raw`(?:用车大户|重点用车企业|企业|全厂|厂区内|厂区|厂内|运输车辆|进出车辆)?`;
 const NOTE = String.raw`(?:\([^()]*\))?`;
 const VEHICLE_END = String.raw`(?:车辆|车|运输|进出厂区|进出厂|进出|出入|进厂|入厂)`;
 const BOUND = String.raw`(?:及以下|以下|以内|之内)?`;
@@ -149,7 +156,7 @@ const ROAD = re(`${TRUCK_PFX}(?:停止|禁止|暂停|不得|严禁|不允许)(?:
 const OLD_TRUCK = String.raw`(?:国[四4三3]|国IV|国Ⅳ|国III|国Ⅲ|重型柴油|柴油货车|重型货车|重型载货|柴油车|重型车)`;
 const TRUCK_BAN = [
   re(`${TRUCK_PFX}(?:停止使用|禁止使用|不得使用|严禁使用|不使用|停用|停止|禁止|严禁|不得|不允许)[^,;。]{0,30}?${OLD_TRUCK}[^,;。]{0,40}?${VEHICLE_END}${NOTE}`),
-  re(`${OLD_TRUCK}[^,;。]{0,30}?(?:禁止|停止|不得|严禁)(?:使用|进出|进厂|入厂|运输)?${NOTE}`),
+  re(`${OLD_TRUCK}[^,;。]{0,30}?(?:禁止|停止|不得|严禁)(?:使用|进出厂区|进出厂|进出|进厂|入厂|运输)?${NOTE}`),
 ];
 const NEW_TRUCK_ONLY = re(
   `${TRUCK_PFX}(?:全部|一律)?(?:(?:仅|只)(?:允许|使用|采用)?|允许|使用|采用|启用)[^,;。]{0,30}?(?:国[五六56]|国VI?|国Ⅴ|国Ⅵ|新能源|电动)[^,;。]{0,40}?${VEHICLE_END}${NOTE}`,
@@ -301,6 +308,8 @@ const readStop: Reader = (t) => {
     if (!names) continue;
     const [only] = names;
     if (names.length === 1 && only !== undefined && WHOLE_NAMES.has(only)) return reading('stop', 100);
+    // "部分停产" states a part stop but names no part: nothing to list for the inspector.
+    if (names.length === 1 && only === '部分') return reading('stop_part');
     return reading('stop_part', null, names);
   }
   return null;
@@ -328,16 +337,24 @@ const BENIGN_NOTE: Partial<Record<ClauseKind, (note: string) => boolean>> = {
   stop_part: (n) => /环保|治污|污染防治|废气|除尘|脱硫|脱硝/.test(n) && /运行|开启|正常/.test(n) && !/除|外|保留生产/.test(n.replace(/除尘/g, '')),
 };
 
+export interface ReadOptions {
+  /**
+   * Read "橙色预警期间：停产" as "停产". parseMeasureText turns this off when one cell names two levels
+   * ("黄色预警：限产20%；橙色预警：停产"): which part applies is for a person to decide.
+   */
+  levelLabels: boolean;
+}
+
 /** Reads one clause (already normalised); never throws. Unreadable → kind 'other'. */
-export function readClause(text: string): ClauseReading {
+export function readClause(text: string, options: ReadOptions = { levelLabels: true }): ClauseReading {
   if (text.length > 2 * MAX_CLAUSE_CHARS) return OTHER;
-  const t = stripFrame(text.replace(/\s+/g, ''));
+  const t = stripFrame(text.replace(/\s+/g, ''), options.levelLabels);
   if (t.length === 0 || t.length > MAX_CLAUSE_CHARS) return OTHER;
   const direct = readCore(t);
   if (direct) return direct;
   const noted = /^(.+?)(\([^()]*\))$/.exec(t);
   if (noted) {
-    const inner = readCore(stripFrame(noted[1] ?? ''));
+    const inner = readCore(stripFrame(noted[1] ?? '', options.levelLabels));
     if (inner && BENIGN_NOTE[inner.kind]?.(noted[2] ?? '')) return inner;
   }
   return OTHER;

@@ -15,7 +15,7 @@
  */
 import type { Action } from '../model.js';
 import { toHalfWidth } from './halfWidth.js';
-import { readClause, type ClauseKind, type ClauseReading } from './measureClause.js';
+import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } from './measureClause.js';
 
 export type { ClauseKind } from './measureClause.js';
 
@@ -113,14 +113,14 @@ interface Group extends Piece {
 }
 
 /** See the header: join two neighbours when together they read better than apart. */
-function groupPieces(pieces: Piece[]): Group[] {
+function groupPieces(pieces: Piece[], options: ReadOptions): Group[] {
   const groups: Group[] = [];
   for (const piece of pieces) {
-    const alone = readClause(piece.text);
+    const alone = readClause(piece.text, options);
     const prev = groups[groups.length - 1];
     if (prev && !prev.hard) {
       const text = prev.text + prev.sep + piece.text;
-      const joined = readClause(text);
+      const joined = readClause(text, options);
       const a = prev.reading.kind;
       const b = alone.kind;
       const join =
@@ -149,7 +149,11 @@ const KIND_ACTION: Partial<Record<ClauseKind, Action>> = {
 };
 
 export function parseMeasureText(text: string): ParsedMeasure {
-  const groups = groupPieces(splitPieces(normaliseText(text)));
+  const normalised = normaliseText(text);
+  // One cell naming two levels ("黄色预警：限产20%；橙色预警：停产") was filled in wrongly: keep the labels,
+  // so those clauses stay uninterpreted and reach a person instead of the strongest one silently winning.
+  const levels = new Set(normalised.match(/黄色|橙色|红色/g) ?? []);
+  const groups = groupPieces(splitPieces(normalised), { levelLabels: levels.size <= 1 });
   const actions = new Set(groups.map((g) => KIND_ACTION[g.reading.kind]));
   const action = STRENGTH.find((a) => actions.has(a)) ?? null;
   // Several stated shares ("停用2条生产线中的1条；限产30%"): the largest, the one an inspector checks against.

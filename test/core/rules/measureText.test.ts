@@ -164,6 +164,30 @@ const TABLE: Row[] = [
   { text: '由768吨降低到960吨', action: null, pct: null, kinds: ['other'], un: ['由768吨降低到960吨'] },
   { text: '停止喷涂，烘干工序', action: 'stop_part', pct: null, kinds: ['stop_part', 'other'], processes: ['喷涂'], un: ['烘干工序'] },
   { text: 'N/A', action: null, pct: null, kinds: ['other'], un: ['N/A'] },
+  { text: '窑炉保温，其余停产', action: null, pct: null, kinds: ['other'], un: ['窑炉保温,其余停产'] },
+  {
+    text: '黄色预警：限产20%；橙色预警：停产',
+    action: null,
+    pct: null,
+    kinds: ['other', 'other'],
+    un: ['黄色预警:限产20%', '橙色预警:停产'],
+  },
+  // more real forms
+  { text: 'A级企业自主减排', action: 'self', pct: null, kinds: ['self'] },
+  { text: '部分停产', action: 'stop_part', pct: null, kinds: ['stop_part'] },
+  { text: '停止喷涂、烘干、打磨工序', action: 'stop_part', pct: null, kinds: ['stop_part'], processes: ['喷涂工序', '烘干工序', '打磨工序'] },
+  { text: '1号线停产，2号线限产50%', action: 'stop_part', pct: 50, kinds: ['stop_part', 'limit'], processes: ['1号线'] },
+  { text: '国四及以下柴油货车禁止进出厂区', action: null, pct: null, kinds: ['truck_ban'], truck: true },
+  { text: '厂区内禁止使用国二及以下非道路移动机械', action: null, pct: null, kinds: ['non_road_ban'], nonRoad: true },
+  {
+    text: '红色预警期间：停产；停止公路运输；禁止使用国二及以下非道路移动机械',
+    action: 'stop',
+    pct: 100,
+    kinds: ['stop', 'road_transport_ban', 'non_road_ban'],
+    truck: true,
+    road: true,
+    nonRoad: true,
+  },
 ];
 
 describe('parseMeasureText: the table of real-style cells', () => {
