@@ -2,7 +2,9 @@
  * Reading one clause of a measure text ("限产30%", "1号窑停产", "停止使用国四及以下重型柴油车运输").
  *
  * Every pattern is anchored at both ends and every free-text gap excludes the clause separators
- * (, ; 。), so a clause is only "interpreted" when all of it was understood: a stray word never hides
+ * (, ; 。; 、 only inside a list of names or a transport phrase), so a clause is only "interpreted" when all
+ * of it was understood, bracket notes included (only notes that cannot change a measure are let through,
+ * see BENIGN_NOTE): a stray word never hides
  * behind a keyword (domain.md §3: measures must be 可操作、可监测、可核查; what we cannot read, the
  * caller must show to people). measureText.ts relies on this when it decides whether to join pieces.
  */
