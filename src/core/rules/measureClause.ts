@@ -51,6 +51,7 @@ const LEVEL_LABEL = /^(?:(?:黄色|橙色|红色)(?:预警)?(?:期间|时)?|预�
 const FRAME_HEAD: RegExp[] = [
   NUMBERING,
   /^(?:减排)?措施[:]/,
+  /^(?:执行)?["“”'‘’《]?一[厂企]一策["“”'‘’》]?(?:措施)?[:]?/,
   // A grade written before the measure ("A级企业自主减排") does not change it.
   /^(?:[ABCD][+-]?[级类]|引领性)(?:企业)?[:]?/i,
   /^(?:并且|并|同时|且|另外|以及|应当|应|须|需)/,
@@ -96,9 +97,15 @@ function isName(s: string): boolean {
 /** A subject before a limit ("1号窑限产30%"): empty, or a name. */
 const isSubject = (s: string | undefined): boolean => !s || isName(s);
 
+/** 磨 and 线 end verbs too (打磨): alone after two characters they are not a facility word. */
+const hasOwnSuffix = (item: string): boolean =>
+  FACILITY_SUFFIXES.some(
+    (suffix) => item.endsWith(suffix) && (!['磨', '线'].includes(suffix) || item.length >= 3 || /[\d#号]/.test(item)),
+  );
+
 /** A facility word, a number or 号/#: "1号窑", "熔炼炉", "2#线". */
 const looksLikeFacility = (s: string): boolean =>
-  /[\d#号]/.test(s) || FACILITY_SUFFIXES.some((suffix) => s.endsWith(suffix));
+  /[\d#号]/.test(s) || hasOwnSuffix(s);
 
 /**
  * "喷涂、烘干工序" → ['喷涂工序', '烘干工序']; "1号、2号窑" → ['1号窑', '2号窑']. 、和及与 separate items;
@@ -110,9 +117,7 @@ function splitNames(list: string, facilitiesOnly: boolean): string[] | null {
   const items = list.split(/[、和及与]/).map((s) => s.trim());
   const last = items[items.length - 1] ?? '';
   const shared = FACILITY_SUFFIXES.find((suffix) => last.endsWith(suffix) && last.length > suffix.length);
-  const names = items.map((item, i) =>
-    shared && i < items.length - 1 && !FACILITY_SUFFIXES.some((suffix) => item.endsWith(suffix)) ? item + shared : item,
-  );
+  const names = items.map((item, i) => (shared && i < items.length - 1 && !hasOwnSuffix(item) ? item + shared : item));
   if (!names.every(isName)) return null;
   // Judged on the items as written: "乱七八糟、1号窑" must not pass as 乱七八糟窑.
   if (facilitiesOnly && items.length > 1 && !items.every(looksLikeFacility)) return null;
@@ -133,7 +138,7 @@ const re = (src: string): RegExp => new RegExp(`^${src}$`, 'i');
 type Reader = (t: string) => ClauseReading | null;
 
 const readNone: Reader = (t) =>
-  /^(?:无|暂无|不涉及|无需|无要求|不需要|不采取|无需采取|[—–-]+|\/|\\|…+|\.+)$/.test(t) ? reading('none') : null;
+  /^(?:无|暂无|不涉及|无需|无要求|不需要|不采取|无需采取|正常生产(?:经营)?|[—–-]+|\/|\\|…+|\.+)$/.test(t) ? reading('none') : null;
 
 /** domain.md §3: 保障类 are listed but exempt; 以热定产 runs at the approved heat load. */
 const readExempt: Reader = (t) => {
@@ -141,7 +146,7 @@ const readExempt: Reader = (t) => {
   if (
     /^(?:属于|列为|纳入|作为)?(?:民生)?保障(?:类|性)?(?:企业|行业)?$/.test(t) ||
     /^(?:民生)?豁免(?:管控|企业|类)?$/.test(t) ||
-    /^(?:不停产、?不限产|不限产、?不停产|不停不限|不停产|不限产)$/.test(t)
+    /^(?:(?:民生)?保障类?(?:企业)?)?(?:不停产、?不限产|不限产、?不停产|不停不限|不停产|不限产)$/.test(t)
   )
     return reading('exempt');
   return null;
@@ -181,7 +186,8 @@ const readNonRoad: Reader = (t) => (NON_ROAD.some((r) => r.test(t)) ? reading('n
 /** domain.md §4: VOC enterprises — no 开停车 / 检修放空, no 露天喷涂. Neither changes the action. */
 const VENT_ITEM = '(?:开停车|开停工|开停机|检修放空|检维修|装置检修|设备检修|停车检修|检修|放空|吹扫|储罐清洗|倒罐)';
 const VENTING = re(`${TRUCK_PFX}(?:禁止|严禁|不得|停止|不进行|避免|不安排)(?:进行|开展|安排)?${VENT_ITEM}(?:[、和及与或/]${VENT_ITEM})*(?:作业|操作|活动)?`);
-const SPRAY = '(?:喷涂|喷漆|涂装|刷漆|喷砂)';
+/** Outdoor spraying, and the outdoor work inspectors check with it (domain.md §6: no open-air cutting/spraying). */
+const SPRAY = '(?:喷涂|喷漆|涂装|刷漆|喷砂|切割|焊接|打磨|作业)';
 const OUTDOOR = [
   re(`${TRUCK_PFX}(?:禁止|严禁|不得|停止|杜绝|不进行)(?:进行|开展)?(?:露天|户外|室外)${SPRAY}(?:[、和及与]${SPRAY})*(?:作业|施工)?`),
   re(`(?:露天|户外|室外)${SPRAY}(?:作业)?(?:全部)?(?:停止|禁止)`),
@@ -192,27 +198,36 @@ const readVoc: Reader = (t) => {
   return null;
 };
 
-/** "停用2条生产线中的1条" (C: 以停代限, stop a share of lines) → stop_part, 50 %. */
+/**
+ * "停用2条生产线中的1条", "停用4台定型机中的2台", "2条生产线停1条" (C: 以停代限, stop a share of lines or
+ * units) → stop_part with m / n of them. The same counter word on both numbers (条…条, 台…台).
+ */
 const LINE = '(生产线|产线|线)';
 const STOP_V = '(?:停用|停止|关停|停产|停运)';
+const COUNT = `(${NUMBER_SRC})`;
+const COUNTER = '(条|台|座|套|个|组|孔|口)';
+const UNITS = '([^,;。、\\d]{0,12}?)';
+const OF = '(?:中的|中|里的|其中的?)';
 const LINES_OF = [
-  // [regex, index of n, index of m, line-word indexes]
-  [re(`${STOP_V}(${NUMBER_SRC})条${LINE}?(?:中的|中|里的|其中的?)(${NUMBER_SRC})条${LINE}?`), 1, 3, [2, 4]],
-  [re(`(${NUMBER_SRC})条${LINE}(?:中的?|其中的?)?(?:${STOP_V}|停)(${NUMBER_SRC})条${LINE}?`), 1, 3, [2, 4]],
-  [re(`(${NUMBER_SRC})条${LINE}(?:中的?|其中的?)(${NUMBER_SRC})条(?:停产|停用|停运|停止生产|关停)`), 1, 3, [2]],
+  // [regex, n, counter, noun before, m, noun after (0: none)]
+  [re(`${STOP_V}${COUNT}${COUNTER}${UNITS}${OF}${COUNT}\\2${UNITS}`), 1, 2, 3, 4, 5],
+  [re(`${COUNT}${COUNTER}${UNITS}${OF}?(?:${STOP_V}|停)${COUNT}\\2${UNITS}`), 1, 2, 3, 4, 5],
+  [re(`${COUNT}${COUNTER}${UNITS}${OF}${COUNT}\\2(?:停产|停用|停运|停止生产|关停)`), 1, 2, 3, 4, 0],
 ] as const;
 const SHARE_OF_LINES = [re(`${STOP_V}${SHARE}(?:的)?${LINE}`), re(`${SHARE}(?:的)?${LINE}(?:停产|停用|停运|停止生产|关停)`)];
 const readLineShare: Reader = (t) => {
-  for (const [r, ni, mi, lineIdx] of LINES_OF) {
+  for (const [r, ni, ci, bi, mi, ai] of LINES_OF) {
     const g = r.exec(t);
     if (!g) continue;
-    const nText = g[ni] ?? '';
-    const mText = g[mi] ?? '';
+    const [nText, counter, before, mText] = [g[ni] ?? '', g[ci] ?? '', g[bi] ?? '', g[mi] ?? ''];
+    const after = ai > 0 ? (g[ai] ?? '') : '';
+    // The units are named once, before ("2条生产线中的1条") or after ("2条中的1条生产线"), not two different ways.
+    const units = before || after;
+    if (!isName(units) || (before !== '' && after !== '' && !before.endsWith(after))) return null;
     const n = parseChineseNumber(nText);
     const m = parseChineseNumber(mText);
     if (n === null || m === null || n <= 0 || m <= 0 || m > n) return null;
-    const line = lineIdx.map((i) => g[i]).find((w) => w) ?? '生产线';
-    return reading('stop_part', roundOne((m / n) * 100), [`${nText}条${line}中的${mText}条`]);
+    return reading('stop_part', roundOne((m / n) * 100), [`${nText}${counter}${units}中的${mText}${counter}`]);
   }
   for (const r of SHARE_OF_LINES) {
     const g = r.exec(t);
@@ -290,9 +305,11 @@ const readLimit: Reader = (t) => {
 
 /** domain.md §3: D → stop production. "全厂停产", "停止生产", "生产线全部停产". */
 const WHOLE_PLANT = '(?:全厂|全部|企业|整厂|全企业|全面|所有生产线|全部生产线|生产线全部|所有产线|全部产线|所有工序|全部工序|所有设备|全部设备)';
+/** "长期停产", "保持停产状态": an enterprise already stopped stays stopped (grade cell tag 长期停产, domain.md §3). */
+const STILL = '(?:长期|继续|保持|维持|持续)';
 const WHOLE_NAMES = new Set(['全厂', '全部', '企业', '整厂', '全企业', '所有生产线', '全部生产线', '所有产线', '全部产线', '所有工序', '全部工序']);
 const STOP = [
-  re(`${WHOLE_PLANT}?(?:全部)?(?:停产|停止生产|停工|停业|停止一切生产|停产停工|停工停产|停止生产活动|停止全部生产|停止所有生产|停止生产经营|关停)`),
+  re(`${WHOLE_PLANT}?${STILL}?(?:全部)?(?:停产|停止生产|停工|停业|停止一切生产|停产停工|停工停产|停止生产活动|停止全部生产|停止所有生产|停止生产经营|关停)(?:状态)?`),
   re(`停止(?:全厂|全部|所有|一切)(?:生产|生产活动)`),
 ];
 /** "停止喷涂工序", "停止铸造车间生产", "1号窑停产", "熔炼炉停用", "停窑": named parts stop (stop_part). */
