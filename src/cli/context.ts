@@ -8,7 +8,10 @@ import { ALERT_LEVELS, type AlertLevel, type Enterprise, type RequiredMeasure, t
 import { hasErrors, type Lang, type Problem } from '../core/problem.js';
 import { requiredMeasure } from '../core/rules/requiredMeasure.js';
 import type { RuleTable } from '../core/rules/ruleTable.js';
-import { parseWallTime, type WallTime } from '../core/time.js';
+import { alertAt } from '../core/alert.js';
+import { formatWallTime, fromInstant, parseWallTime, type WallTime } from '../core/time.js';
+import { readAlertEvents } from '../io/store/alerts.js';
+import { openStore } from '../io/store/db.js';
 import { EXIT, formatWhere, HazeError, type Text } from '../errors.js';
 import { loadList, type LoadedList } from '../io/read/loadList.js';
 import { loadRuleTable } from '../io/read/ruleFile.js';
@@ -27,6 +30,13 @@ export interface GlobalOptions {
   lang?: string;
   color: boolean;
   excel?: boolean;
+}
+
+export interface LevelChoice {
+  level: AlertLevel;
+  /** When the alert began; null when the level came from --level. */
+  issuedAt: WallTime | null;
+  source: 'flag' | 'store' | 'sample';
 }
 
 export interface Town {
@@ -89,7 +99,7 @@ export class Context {
   }
 
   workspace(): Workspace {
-    const ws = resolveWorkspace({ cwd: this.cwd, list: this.opts.list, groups: this.opts.groups, rules: this.opts.rules, db: this.opts.db });
+    const ws = resolveWorkspace({ cwd: this.cwd, list: this.opts.list, groups: this.opts.groups, rules: this.opts.rules, db: this.opts.db ?? process.env.HAZE_DB });
     if (ws.fromSample.all) {
       this.say({ zh: '当前目录没有 haze.yaml：使用内置示例乡镇 薛埠镇（data/xuebu）。用 haze init 创建自己的工作区。', en: 'no haze.yaml here: using the embedded sample town 薛埠镇 (data/xuebu). Run haze init to make your own workspace.' });
     } else if (ws.fromSample.groups) {
@@ -126,24 +136,60 @@ export class Context {
     return `${formatWhere(p.where)}: ${label} ${p.code}: ${this.t(p.message)}${value}${hint}`;
   }
 
+  /** "Now" on Beijing's wall clock. HAZE_NOW (any accepted time form) replaces the clock, for replays and tests. */
+  now(): WallTime {
+    const fixed = process.env.HAZE_NOW;
+    if (fixed) {
+      const t = parseWallTime(fixed);
+      if (!t) throw usage({ zh: `HAZE_NOW 不是有效时间：${fixed}`, en: `HAZE_NOW is not a time: ${fixed}` });
+      return t;
+    }
+    return fromInstant(Date.now());
+  }
+
   /**
-   * The alert level a command works at: --level, else the sample's own alert (the seed story), else none
-   * (exit 64 with a hint). Says on stderr which level it uses and why.
+   * The alert level a command works at: --level; else the alert recorded in the store at `date` (the level
+   * in force at the end of that day; today when no date is given); else, on the sample town, the sample's own
+   * alert (the seed story). Says on stderr which level it uses and why; with none of these, exit 64.
+   * `issuedAt` is when the alert began (the first day's routes start then); null with --level.
    */
-  level(town: Town, flag: string | undefined): { level: AlertLevel; since: WallTime | null } {
+  level(town: Town, flag: string | undefined, date?: string): LevelChoice {
     if (flag !== undefined) {
       if (!(ALERT_LEVELS as readonly string[]).includes(flag)) {
         throw usage({ zh: `--level 只能是 yellow、orange 或 red，而不是"${flag}"`, en: `--level must be yellow, orange or red, not "${flag}"` });
       }
-      return { level: flag as AlertLevel, since: null };
+      return { level: flag as AlertLevel, issuedAt: null, source: 'flag' };
     }
+    const day = date ?? this.now().date;
+    const db = openStore(town.ws.dbFile, { create: false });
+    let recorded = false;
+    if (db) {
+      try {
+        const events = readAlertEvents(db);
+        recorded = events.length > 0;
+        const inForce = alertAt(events, { date: day, minutes: 24 * 60 - 1 });
+        if (inForce) {
+          this.say({
+            zh: `预警级别：${levelZh(inForce.level)}（${town.ws.dbFile} 记录，自 ${formatWallTime(inForce.levelSince)} 起${inForce.doc ? `，${inForce.doc}` : ''}）`,
+            en: `alert level: ${inForce.level} (recorded in ${town.ws.dbFile}, since ${formatWallTime(inForce.levelSince)}${inForce.doc ? `, ${inForce.doc}` : ''})`,
+          });
+          return { level: inForce.level, issuedAt: inForce.issuedAt, source: 'store' };
+        }
+      } finally {
+        db.close();
+      }
+    }
+    // The sample's own alert stands in only while the store has recorded none: once officers record
+    // alerts, the record decides, and a day with no alert in force has none.
     const sample = town.ws.sampleAlert;
-    if (sample) {
-      const since = parseWallTime(sample.from);
+    if (sample && !recorded) {
       this.say({ zh: `预警级别：${levelZh(sample.level)}（示例乡镇自带的预警，自 ${sample.from} 起）`, en: `alert level: ${sample.level} (the sample town's own alert, from ${sample.from})` });
-      return { level: sample.level, since };
+      return { level: sample.level, issuedAt: parseWallTime(sample.from), source: 'sample' };
     }
-    throw usage({ zh: '不知道预警级别', en: 'no alert level known' }, { zh: '用 --level yellow|orange|red 指定', en: 'give it with --level yellow|orange|red' });
+    throw usage(
+      { zh: `${day} 没有正在执行的预警，不知道预警级别`, en: `no alert is in force on ${day}, so the level is unknown` },
+      { zh: '用 --level yellow|orange|red 指定，或先用 haze alert issue 记录预警', en: 'give it with --level yellow|orange|red, or record the alert with haze alert issue' },
+    );
   }
 
   measures(town: Town, level: AlertLevel): Map<string, RequiredMeasure> {

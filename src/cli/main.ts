@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatWhere, HazeError, EXIT } from '../errors.js';
 import { PACKAGE_ROOT } from '../io/read/workspace.js';
+import { alertCommand } from './commands/alert.js';
 import { checklistCommand } from './commands/checklist.js';
 import { demoCommand } from './commands/demo.js';
 import { initCommand } from './commands/init.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     .option('--list <file>', '应急减排清单 CSV（- 为标准输入）/ the list file (- for stdin)')
     .option('--groups <file>', '巡查组配置 groups.yaml / the groups file')
     .option('--rules <file...>', '本镇规则文件，覆盖默认规则 / town rule files')
+    .option('--db <file>', '工作区数据库（默认 haze.db，或 HAZE_DB）/ the workspace store')
     .option('--format <format>', '输出格式 table|csv|json（各命令另有）/ output format')
     .option('--excel', 'CSV 给 Excel 用：中文表头 + UTF-8 BOM / CSV for Excel: Chinese headers and a BOM')
     .option('-o, --output <file>', '写到文件（先写临时文件再改名）/ write to a file')
@@ -38,8 +40,9 @@ export function buildProgram(): Command {
     .enablePositionalOptions(false)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  for (const add of [initCommand, validateCommand, measuresCommand, planCommand, checklistCommand, demoCommand]) add(program);
-  for (const c of program.commands) c.exitOverride().showHelpAfterError();
+  for (const add of [initCommand, validateCommand, measuresCommand, alertCommand, planCommand, checklistCommand, demoCommand]) add(program);
+  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+  for (const c of all(program)) c.exitOverride().showHelpAfterError();
   return program;
 }
 

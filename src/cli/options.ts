@@ -1,7 +1,6 @@
 /** Options several commands share, parsed and checked once. */
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseDate, type WallTime } from '../core/time.js';
-import { usage } from './context.js';
 
 export function dateOption(cmd: Command): Command {
   return cmd.option('--date <date>', '日期 YYYY-MM-DD（默认：预警开始的日期）/ the date', (v: string) => {
@@ -31,9 +30,12 @@ function nonNegativeInt(v: string): number {
   return n;
 }
 
-/** The first day planned: --date, else the day the alert began, else nothing to go on (exit 64). */
-export function planStart(date: string | undefined, since: WallTime | null): string {
+/**
+ * The day a command is about: --date; on the sample town the day its alert began (the seed story is in
+ * 2019); otherwise today.
+ */
+export function dayOf(date: string | undefined, choice: { source: string; issuedAt: WallTime | null }, now: WallTime): string {
   if (date) return date;
-  if (since) return since.date;
-  throw usage({ zh: '请用 --date 指定日期', en: 'give the date with --date' }, { zh: '例如 --date 2019-12-08', en: 'e.g. --date 2019-12-08' });
+  if (choice.source === 'sample' && choice.issuedAt) return choice.issuedAt.date;
+  return now.date;
 }

@@ -8,7 +8,7 @@ import type { Column } from '../../io/write/columns.js';
 import { renderCsv } from '../../io/write/csv.js';
 import { renderChecklistMarkdown, renderChecklistText, type ChecklistPage } from '../../io/write/checklistText.js';
 import { Context, usage, type Town } from '../context.js';
-import { dateOption, planStart, seedOption } from '../options.js';
+import { dateOption, dayOf, seedOption } from '../options.js';
 import { makePlan } from '../planning.js';
 
 interface ItemRow {
@@ -76,8 +76,9 @@ The checklist comes from the same plan as haze plan (same inputs, same seed), pl
           throw usage({ zh: `没有第 ${id} 组`, en: `there is no group ${id}` }, { zh: `可用：${town.setup.groups.map((g) => g.id).join('、')}、all`, en: `groups: ${town.setup.groups.map((g) => g.id).join(', ')}, all` });
         }
       }
-      const { level, since } = ctx.level(town, opts.level);
-      const date = planStart(opts.date, since);
+      const choice = ctx.level(town, opts.level, opts.date);
+      const { level, issuedAt: since } = choice;
+      const date = dayOf(opts.date, choice, ctx.now());
       const from = opts.from ?? (since && since.date <= date ? since.date : date);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || from > date) {
         throw usage({ zh: `--from 应为不晚于 ${date} 的日期`, en: `--from must be a date no later than ${date}` });

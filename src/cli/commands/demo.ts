@@ -22,7 +22,7 @@ export function demoCommand(program: Command): void {
     .action((_opts: unknown, cmd: Command) => {
       const ctx = new Context(cmd);
       const town = ctx.loadTown();
-      const { level, since } = ctx.level(town, undefined);
+      const { level, issuedAt: since } = ctx.level(town, undefined);
       const measures = ctx.measures(town, level);
       const start = since?.date ?? '2019-12-08';
       const plan = makePlan({ town, level, since, measures, start, days: undefined, seed: 1 });

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ACTION_ZH, type Enterprise, type RequiredMeasure } from '../../core/model.js';
 import type { Column } from '../../io/write/columns.js';
 import { Context } from '../context.js';
+import { dateOption } from '../options.js';
 import { renderRows } from '../render.js';
 
 export interface MeasureRow {
@@ -26,20 +27,22 @@ export const MEASURE_COLUMNS: Column<MeasureRow>[] = [
 ];
 
 export function measuresCommand(program: Command): void {
-  program
+  const cmd = program
     .command('measures')
     .description('每家企业在该预警级别下应执行的措施 / what each enterprise must do at the alert level')
-    .option('--level <level>', 'yellow | orange | red（示例乡镇可省略）')
+    .option('--level <level>', 'yellow | orange | red（默认：当天执行中的预警）');
+  dateOption(cmd);
+  cmd
     .addHelpText('after', `
 示例 / examples:
   haze measures --level orange
   haze measures --level red --format csv > red.csv
   haze measures --format json | jq '.[] | select(.action=="stop") | .name'`)
-    .action((opts: { level?: string }, cmd: Command) => {
-      const ctx = new Context(cmd);
+    .action((opts: { level?: string; date?: string }, c: Command) => {
+      const ctx = new Context(c);
       const format = ctx.format(['table', 'csv', 'json'] as const, 'table');
       const town = ctx.loadTown();
-      const { level } = ctx.level(town, opts.level);
+      const { level } = ctx.level(town, opts.level, opts.date);
       const measures = ctx.measures(town, level);
       const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
       ctx.emit(renderRows(ctx, format, rows, MEASURE_COLUMNS));

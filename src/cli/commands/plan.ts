@@ -6,7 +6,7 @@ import type { PlanResult } from '../../core/routing/planPatrols.js';
 import { formatClock } from '../../core/time.js';
 import type { Column } from '../../io/write/columns.js';
 import { Context, levelZh, type Town } from '../context.js';
-import { dateOption, daysOption, planStart, seedOption } from '../options.js';
+import { dateOption, dayOf, daysOption, seedOption } from '../options.js';
 import { makePlan } from '../planning.js';
 import { renderRows } from '../render.js';
 
@@ -91,8 +91,9 @@ export function planCommand(program: Command): void {
       const ctx = new Context(c);
       const format = ctx.format(['table', 'csv', 'json'] as const, 'table');
       const town = ctx.loadTown();
-      const { level, since } = ctx.level(town, opts.level);
-      const start = planStart(opts.date, since);
+      const choice = ctx.level(town, opts.level, opts.date);
+      const { level, issuedAt: since } = choice;
+      const start = dayOf(opts.date, choice, ctx.now());
       const plan = makePlan({ town, level, since, measures: ctx.measures(town, level), start, days: opts.days, seed: opts.seed });
       ctx.say({ zh: `${town.setup.town} ${levelZh(level)} 巡查计划，自 ${start} 起 ${new Set(plan.routes.map((r) => r.date)).size} 天`, en: `${town.setup.town} patrol plan at ${level}, ${new Set(plan.routes.map((r) => r.date)).size} days from ${start}` });
       reportPlan(ctx, plan, town.setup);

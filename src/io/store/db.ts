@@ -1,0 +1,96 @@
+/**
+ * The workspace store (haze.db): SQLite through better-sqlite3, WAL so readers never block the writer, a busy
+ * timeout so concurrent commands wait instead of failing, foreign keys on, versioned migrations. A file that
+ * is not a haze store (corrupt, or another program's database) is refused and never written to.
+ */
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { EXIT, HazeError } from '../../errors.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** "HAZE" in ASCII: marks a SQLite file as ours (PRAGMA application_id). */
+export const HAZE_APPLICATION_ID = 0x48415a45;
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+export type Store = Database.Database;
+
+/**
+ * Open the store. With `create: false` a missing file is null (read-only commands do not create one).
+ */
+export function openStore(file: string, opts: { create: boolean }): Store | null {
+  const exists = existsSync(file);
+  if (!exists && !opts.create) return null;
+  if (exists) checkHeader(file);
+  let db: Store;
+  try {
+    db = new Database(file);
+  } catch (err) {
+    throw storeError(file, err);
+  }
+  try {
+    db.pragma('busy_timeout = 10000');
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (appId !== HAZE_APPLICATION_ID && (appId !== 0 || tables.n > 0 || version !== 0)) {
+      db.close();
+      throw new HazeError({
+        code: 'HAZE_STORE_FOREIGN', exitCode: EXIT.config, where: { file },
+        message: { zh: `${file} 不是 haze 的数据库（是其他程序的 SQLite 文件），未做任何改动`, en: `${file} is not a haze store (another program's SQLite database); left untouched` },
+        hint: { zh: '用 --db 或 haze.yaml 的 db: 指定另一个文件', en: 'point --db (or db: in haze.yaml) at another file' },
+      });
+    }
+    if (version > MIGRATIONS.length) {
+      db.close();
+      throw new HazeError({
+        code: 'HAZE_STORE_NEWER', exitCode: EXIT.config, where: { file },
+        message: { zh: `${file} 由更新版本的 haze 创建（结构版本 ${version}），本版本只认识到 ${MIGRATIONS.length}`, en: `${file} was made by a newer haze (schema ${version}; this one knows up to ${MIGRATIONS.length})` },
+        hint: { zh: '升级 haze', en: 'upgrade haze' },
+      });
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, version);
+    return db;
+  } catch (err) {
+    if (err instanceof HazeError) throw err;
+    try { db.close(); } catch { /* already closed */ }
+    throw storeError(file, err);
+  }
+}
+
+function migrate(db: Store, from: number): void {
+  if (from === MIGRATIONS.length) return;
+  // One transaction: a store is at one version or the next, never between.
+  db.transaction(() => {
+    if (from === 0) db.pragma(`application_id = ${HAZE_APPLICATION_ID}`);
+    for (let v = from; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
+
+/** A file that does not start with SQLite's header is not opened at all: SQLite might otherwise "repair" it. */
+function checkHeader(file: string): void {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(16);
+  const n = readSync(fd, buf, 0, 16, 0);
+  closeSync(fd);
+  if (n === 0) return; // an empty file: SQLite treats it as a new database
+  if (buf.toString('latin1', 0, n) !== SQLITE_HEADER) {
+    throw new HazeError({
+      code: 'HAZE_STORE_CORRUPT', exitCode: EXIT.ioErr, where: { file },
+      message: { zh: `${file} 不是 SQLite 数据库（文件损坏或不是 haze.db），未做任何改动`, en: `${file} is not a SQLite database (corrupt, or not a haze.db); left untouched` },
+      hint: { zh: '从备份恢复（haze db backup），或用 --db 指定另一个文件', en: 'restore it from a backup (haze db backup), or point --db at another file' },
+    });
+  }
+}
+
+function storeError(file: string, err: unknown): HazeError {
+  const e = err as { code?: string; message?: string };
+  const corrupt = e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB';
+  return new HazeError({
+    code: corrupt ? 'HAZE_STORE_CORRUPT' : 'HAZE_STORE_IO', exitCode: EXIT.ioErr, where: { file },
+    message: { zh: `无法打开数据库 ${file}：${e.message ?? String(err)}`, en: `cannot open the store ${file}: ${e.message ?? String(err)}` },
+    hint: corrupt ? { zh: '从备份恢复，或用 --db 指定另一个文件', en: 'restore it from a backup, or point --db at another file' } : { zh: '检查文件夹权限', en: 'check the folder permissions' },
+  });
+}
