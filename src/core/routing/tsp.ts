@@ -40,9 +40,14 @@ const OR_OPT_MAX_SEGMENT = 3;
 /** shouldStop is a callback, possibly reading a clock: ask it only every this many kicks. */
 const STOP_CHECK_EVERY = 16;
 
-/** The default kick budget for n stops. */
+/**
+ * The default kick budget for n stops: 1000 + 50·n. Measured: eil51 reached its optimum with this
+ * budget for 100 seeds out of 100 (39/40 with 2000 kicks); random 50-stop instances (uniform,
+ * clustered, ties on a grid) reached the best of four 20 000-kick runs every time from ~1000 kicks.
+ * A kick costs ~10 µs at n = 50–100, so a 50-stop solve takes some 40 ms.
+ */
 export function defaultMaxKicks(n: number): number {
-  return 1000 + 100 * n;
+  return 1000 + 50 * n;
 }
 
 export function solveTour(n: number, dist: (i: number, j: number) => number, opts: TourOptions): Tour {
