@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { HazeError } from '../src/errors.js';
 import { solveTour, tourLength } from '../src/core/routing/tsp.js';
 import { formatTsplibTour, parseTsplibProblem, tsplibDistance } from '../src/core/routing/tsplib.js';
 
@@ -138,5 +139,7 @@ try {
   main();
 } catch (error) {
   process.stderr.write(`bench:tsp: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 64;
+  // GUIDE §3.6: 66 input missing, a HazeError's own code (65 for a malformed file), else 64 usage.
+  const code = (error as { code?: unknown }).code;
+  process.exitCode = error instanceof HazeError ? error.exitCode : code === 'ENOENT' ? 66 : 64;
 }
