@@ -36,6 +36,10 @@ export interface LevelChoice {
   level: AlertLevel;
   /** When the alert began; null when the level came from --level. */
   issuedAt: WallTime | null;
+  /** When the current level took effect (a change moves it; the issue time otherwise). */
+  levelSince: WallTime | null;
+  /** The notice's number (文号), when recorded. */
+  doc: string | null;
   source: 'flag' | 'store' | 'sample';
 }
 
@@ -158,7 +162,7 @@ export class Context {
       if (!(ALERT_LEVELS as readonly string[]).includes(flag)) {
         throw usage({ zh: `--level 只能是 yellow、orange 或 red，而不是"${flag}"`, en: `--level must be yellow, orange or red, not "${flag}"` });
       }
-      return { level: flag as AlertLevel, issuedAt: null, source: 'flag' };
+      return { level: flag as AlertLevel, issuedAt: null, levelSince: null, doc: null, source: 'flag' };
     }
     const day = date ?? this.now().date;
     const db = openStore(town.ws.dbFile, { create: false });
@@ -173,7 +177,7 @@ export class Context {
             zh: `预警级别：${levelZh(inForce.level)}（${town.ws.dbFile} 记录，自 ${formatWallTime(inForce.levelSince)} 起${inForce.doc ? `，${inForce.doc}` : ''}）`,
             en: `alert level: ${inForce.level} (recorded in ${town.ws.dbFile}, since ${formatWallTime(inForce.levelSince)}${inForce.doc ? `, ${inForce.doc}` : ''})`,
           });
-          return { level: inForce.level, issuedAt: inForce.issuedAt, source: 'store' };
+          return { level: inForce.level, issuedAt: inForce.issuedAt, levelSince: inForce.levelSince, doc: inForce.doc, source: 'store' };
         }
       } finally {
         db.close();
@@ -184,7 +188,7 @@ export class Context {
     const sample = town.ws.sampleAlert;
     if (sample && !recorded) {
       this.say({ zh: `预警级别：${levelZh(sample.level)}（示例乡镇自带的预警，自 ${sample.from} 起）`, en: `alert level: ${sample.level} (the sample town's own alert, from ${sample.from})` });
-      return { level: sample.level, issuedAt: parseWallTime(sample.from), source: 'sample' };
+      return { level: sample.level, issuedAt: parseWallTime(sample.from), levelSince: parseWallTime(sample.from), doc: sample.doc ?? null, source: 'sample' };
     }
     throw usage(
       { zh: `${day} 没有正在执行的预警，不知道预警级别`, en: `no alert is in force on ${day}, so the level is unknown` },

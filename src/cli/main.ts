@@ -12,6 +12,7 @@ import { checklistCommand } from './commands/checklist.js';
 import { demoCommand } from './commands/demo.js';
 import { initCommand } from './commands/init.js';
 import { measuresCommand } from './commands/measures.js';
+import { notifyCommand } from './commands/notify.js';
 import { planCommand } from './commands/plan.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -40,7 +41,7 @@ export function buildProgram(): Command {
     .enablePositionalOptions(false)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  for (const add of [initCommand, validateCommand, measuresCommand, alertCommand, planCommand, checklistCommand, demoCommand]) add(program);
+  for (const add of [initCommand, validateCommand, measuresCommand, alertCommand, notifyCommand, planCommand, checklistCommand, demoCommand]) add(program);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride().showHelpAfterError();
   return program;

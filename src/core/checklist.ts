@@ -44,7 +44,7 @@ export function checkItems(e: Enterprise, m: RequiredMeasure): CheckItem[] {
   if ((e.emissions.so2 ?? 0) + (e.emissions.nox ?? 0) >= CEMS_THRESHOLD_T) {
     items.push({ id: 'cems', text: '在线监测（CEMS）数据正常，无旁路排放' });
   }
-  if ((e.emissions.vocs ?? 0) > 0) {
+  if ((e.emissions.vocs ?? 0) > 0 && !m.extra.some((x) => x.id === 'voc-no-venting' || x.id === 'no-outdoor-spraying')) {
     items.push({ id: 'voc', text: '无露天喷涂，无开停车、检修放空' });
   }
   if ((e.emissions.pm ?? 0) > 0) {
@@ -52,6 +52,11 @@ export function checkItems(e: Enterprise, m: RequiredMeasure): CheckItem[] {
   }
   if (m.truckBan) {
     items.push({ id: 'truck', text: '门禁处无国四及以下重型柴油车进出，门禁电子台账和视频留存完整' });
+  }
+  // The level's cross-cutting requirements, each checked on its own (the truck ban is the gate item above).
+  for (const x of m.extra) {
+    if (x.id === 'heavy-truck-users' || items.some((i) => i.id === `rule_${x.id}`)) continue;
+    items.push({ id: `rule_${x.id}`, text: x.text });
   }
   return items;
 }

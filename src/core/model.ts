@@ -99,8 +99,10 @@ export interface RequiredMeasure {
   source: string;
   /** Parts of the enterprise's text that could not be interpreted, kept verbatim. */
   uninterpreted: string[];
-  /** Shortfalls against the guidance, for people. */
-  warnings: string[];
+  /** Shortfalls against the guidance and unreadable text, for people. */
+  warnings: { code: string; zh: string; en: string }[];
+  /** Cross-cutting requirements of the level that apply to this enterprise (truck users, VOC plants …). */
+  extra: { id: string; text: string; source: string }[];
 }
 
 export interface WorkingDay {

@@ -85,7 +85,7 @@ describe('bad input: clear messages, documented exit codes, nothing on stdout', 
   test('`haze … | head -1` ends quietly with 0', () => {
     const r = hazeShell('haze measures --level orange --format csv | head -1');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('credit_code,name,village,industry,grade,level,action,limit_pct,truck_ban,measure,source\n');
+    expect(r.stdout).toBe('credit_code,name,village,industry,grade,level,action,limit_pct,truck_ban,measure,source,extra,warning\n');
     expect(r.stderr).not.toMatch(/EPIPE|Error|错误/);
   });
 

@@ -21,7 +21,7 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     expect(measures.stderr).toContain('内置示例乡镇');
     expect(measures.stderr).toContain('2019-12-08 14:00');
     expect(measureRows).toHaveLength(150);
-    expect(Object.keys(measureRows[0]!)).toEqual(['credit_code', 'name', 'village', 'industry', 'grade', 'level', 'action', 'limit_pct', 'truck_ban', 'measure', 'source']);
+    expect(Object.keys(measureRows[0]!)).toEqual(['credit_code', 'name', 'village', 'industry', 'grade', 'level', 'action', 'limit_pct', 'truck_ban', 'measure', 'source', 'extra', 'warning']);
     expect(new Set(measureRows.map((r) => r.level))).toEqual(new Set(['orange']));
     for (const r of measureRows) expect(['stop', 'stop_part', 'limit', 'self', 'exempt', 'none']).toContain(r.action);
   });

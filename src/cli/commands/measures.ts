@@ -1,6 +1,7 @@
 /** haze measures: one row per enterprise with what it must do at the alert level. */
 import type { Command } from 'commander';
 import { ACTION_ZH, type Enterprise, type RequiredMeasure } from '../../core/model.js';
+import { reductionSummary, type PollutantReduction } from '../../core/rules/reduction.js';
 import type { Column } from '../../io/write/columns.js';
 import { Context } from '../context.js';
 import { dateOption } from '../options.js';
@@ -24,27 +25,84 @@ export const MEASURE_COLUMNS: Column<MeasureRow>[] = [
   { key: 'truck_ban', zh: '禁国四货车', en: 'truck ban', value: (r) => r.m.truckBan },
   { key: 'measure', zh: '措施', en: 'measure', value: (r) => r.m.text },
   { key: 'source', zh: '来源', en: 'source', value: (r) => r.m.source },
+  { key: 'extra', zh: '通用措施', en: 'cross-cutting', value: (r) => r.m.extra.map((x) => x.text).join('；') || null, dataOnly: true },
+  { key: 'warning', zh: '提醒', en: 'warning', value: (r) => r.m.warnings.map((w) => w.zh).join('；') || null },
+];
+
+const POLLUTANT_ZH: Record<string, string> = { so2: 'SO2', nox: 'NOx', pm: '颗粒物', vocs: 'VOCs' };
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export const SUMMARY_COLUMNS: Column<PollutantReduction & { level: string }>[] = [
+  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.level, dataOnly: true },
+  { key: 'pollutant', zh: '污染物', en: 'pollutant', value: (r) => r.pollutant, dataOnly: true },
+  { key: 'pollutant_zh', zh: '污染物', en: 'pollutant', value: (r) => POLLUTANT_ZH[r.pollutant]!, tableOnly: true },
+  { key: 'baseline_t_per_day', zh: '日排放基数(吨)', en: 'baseline t/day', value: (r) => r3(r.baselineTPerDay) },
+  { key: 'reduction_t_per_day', zh: '日减排量(吨)', en: 'reduction t/day', value: (r) => r3(r.reductionTPerDay) },
+  { key: 'ratio_pct', zh: '减排比例%', en: 'ratio %', value: (r) => (r.ratioPct === null ? null : Math.round(r.ratioPct * 10) / 10) },
+  { key: 'target_pct', zh: '目标%', en: 'target %', value: (r) => r.targetPct },
+  { key: 'met', zh: '达标', en: 'met', value: (r) => r.met, dataOnly: true },
+  { key: 'met_zh', zh: '达标', en: 'met', value: (r) => (r.met ? '是' : '否'), tableOnly: true },
+  { key: 'missing', zh: '缺数据企业数', en: 'without figure', value: (r) => r.missing.length },
 ];
 
 export function measuresCommand(program: Command): void {
   const cmd = program
     .command('measures')
     .description('每家企业在该预警级别下应执行的措施 / what each enterprise must do at the alert level')
-    .option('--level <level>', 'yellow | orange | red（默认：当天执行中的预警）');
+    .option('--level <level>', 'yellow | orange | red（默认：当天执行中的预警）')
+    .option('--summary', '按污染物汇总减排量与目标 / reduction per pollutant against the target')
+    .option('--check', '有污染物未达到减排目标时退出码为 1 / exit 1 when a target is not met');
   dateOption(cmd);
   cmd
     .addHelpText('after', `
+减排量 = 年排放量 ÷ 365 × 停限产比例；目标见规则文件 targets（默认 黄10%、橙20%、红30%）。
+Reduction = annual emissions ÷ 365 × the share of production stopped; targets from the rule files.
+
 示例 / examples:
   haze measures --level orange
   haze measures --level red --format csv > red.csv
+  haze measures --level orange --summary --check
   haze measures --format json | jq '.[] | select(.action=="stop") | .name'`)
-    .action((opts: { level?: string; date?: string }, c: Command) => {
+    .action((opts: { level?: string; date?: string; summary?: boolean; check?: boolean }, c: Command) => {
       const ctx = new Context(c);
       const format = ctx.format(['table', 'csv', 'json'] as const, 'table');
       const town = ctx.loadTown();
       const { level } = ctx.level(town, opts.level, opts.date);
       const measures = ctx.measures(town, level);
-      const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
-      ctx.emit(renderRows(ctx, format, rows, MEASURE_COLUMNS));
+      const summary = reductionSummary(town.list.enterprises, measures, level, town.rules.targets[level]);
+      if (opts.summary) {
+        ctx.emit(renderRows(ctx, format, summary.pollutants.map((p) => ({ ...p, level })), SUMMARY_COLUMNS));
+        reportGaps(ctx, town.list.enterprises, summary);
+      } else {
+        const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
+        ctx.emit(renderRows(ctx, format, rows, MEASURE_COLUMNS));
+        const warned = rows.filter((r) => r.m.warnings.length > 0).length;
+        if (warned > 0) ctx.warn({ zh: `${warned} 家企业的措施有提醒（见 warning 列，或运行 haze validate）`, en: `${warned} enterprises' measures have warnings (see the warning column, or run haze validate)` });
+      }
+      if (opts.check) {
+        const unmet = summary.pollutants.filter((p) => !p.met);
+        for (const p of unmet) {
+          ctx.warn({
+            zh: `${POLLUTANT_ZH[p.pollutant]} 减排 ${p.ratioPct!.toFixed(1)}%，未达到${level}目标 ${p.targetPct}%`,
+            en: `${p.pollutant} reduction ${p.ratioPct!.toFixed(1)}% misses the ${level} target of ${p.targetPct}%`,
+          });
+        }
+        if (unmet.length > 0) process.exitCode = 1;
+      }
     });
+}
+
+/** Say which enterprises the accounting could not count, by name. */
+function reportGaps(ctx: Context, enterprises: readonly Enterprise[], s: ReturnType<typeof reductionSummary>): void {
+  const name = new Map(enterprises.map((e) => [e.creditCode, e.name]));
+  if (s.noFigures.length > 0) {
+    ctx.warn({ zh: `${s.noFigures.length} 家企业没有任何排放数据，未计入：${s.noFigures.map((c) => name.get(c)).join('、')}`, en: `${s.noFigures.length} enterprises have no emission figures and are not counted: ${s.noFigures.map((c) => name.get(c)).join(', ')}` });
+  }
+  for (const p of s.pollutants) {
+    const partial = p.missing.filter((c) => !s.noFigures.includes(c));
+    if (partial.length > 0) ctx.warn({ zh: `${POLLUTANT_ZH[p.pollutant]}：另有 ${partial.length} 家缺该项数据：${partial.map((c) => name.get(c)).join('、')}`, en: `${p.pollutant}: ${partial.length} more have no figure for it: ${partial.map((c) => name.get(c)).join(', ')}` });
+  }
+  if (s.shareUnknown.length > 0) {
+    ctx.warn({ zh: `${s.shareUnknown.length} 家企业的停限产比例未写明，按 0 计：${s.shareUnknown.map((c) => name.get(c)).join('、')}`, en: `${s.shareUnknown.length} enterprises' measures state no share and count as 0: ${s.shareUnknown.map((c) => name.get(c)).join(', ')}` });
+  }
 }

@@ -1,10 +1,14 @@
 /** haze validate: every problem in the list at once, with file, row and column; exit 65 when any is an error. */
 import type { Command } from 'commander';
+import { ALERT_LEVELS, LEVEL_ZH, type AlertLevel, type Enterprise } from '../../core/model.js';
 import { hasErrors, type Problem } from '../../core/problem.js';
+import { requiredMeasure } from '../../core/rules/requiredMeasure.js';
+import type { RuleTable } from '../../core/rules/ruleTable.js';
+import { loadRuleTable } from '../../io/read/ruleFile.js';
 import { formatWhere } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
 import { loadList } from '../../io/read/loadList.js';
-import { Context } from '../context.js';
+import { Context, usage } from '../context.js';
 import { renderRows } from '../render.js';
 
 export const PROBLEM_COLUMNS: Column<Problem>[] = [
@@ -19,31 +23,68 @@ export const PROBLEM_COLUMNS: Column<Problem>[] = [
   { key: 'hint', zh: '提示', en: 'hint', value: (p) => p.hint?.zh ?? null },
 ];
 
+const MEASURE_HEADER: Record<AlertLevel, string> = { yellow: '黄色预警措施', orange: '橙色预警措施', red: '红色预警措施' };
+
+/**
+ * What the rules make of each enterprise's measures: texts weaker than the guidance, texts haze cannot
+ * read, and levels with no text at all (the default rule then applies).
+ */
+export function measureProblems(enterprises: readonly Enterprise[], rules: RuleTable, levels: readonly AlertLevel[], file: string): Problem[] {
+  const out: Problem[] = [];
+  for (const e of enterprises) {
+    for (const level of levels) {
+      const where = { file, row: e.row, column: MEASURE_HEADER[level] };
+      const m = requiredMeasure(e, level, rules);
+      if (e.measureText[level].trim() === '') {
+        out.push({
+          severity: 'warning', code: 'HAZE_ROW_MEASURE_MISSING', where, value: '',
+          message: { zh: `${LEVEL_ZH[level]}预警措施为空，按规则 ${m.source} 执行：${m.text}`, en: `no ${level} measure text; rule ${m.source} applies: ${m.text}` },
+          hint: { zh: '按一厂一策填写本企业的措施', en: 'write the enterprise\'s own measure (一厂一策)' },
+        });
+      }
+      for (const w of m.warnings) {
+        out.push({ severity: 'warning', code: w.code, where, value: e.measureText[level], message: { zh: w.zh, en: w.en } });
+      }
+    }
+  }
+  return out;
+}
+
 export function validateCommand(program: Command): void {
   program
     .command('validate')
     .description('检查清单，一次列出全部问题 / check the list and report every problem at once')
+    .option('--level <level>', '只检查该级别的措施（默认三个级别）/ check the measures of one level only')
+    .option('--strict', '警告也算错误 / treat warnings as errors')
     .addHelpText('after', `
-无问题退出码 0，有错误 65（警告不影响退出码）。问题写到 stderr；--format csv|json 时写到 stdout 供脚本使用。
-Exit 0 when clean, 65 when there are errors. Problems go to stderr; with --format csv|json to stdout for scripts.
+无错误退出码 0，有错误 65（--strict 时警告也算）。问题写到 stderr；--format csv|json 时写到 stdout 供脚本使用。
+Exit 0 when there are no errors, 65 when there are (--strict: warnings count too). Problems go to stderr;
+with --format csv|json to stdout for scripts.
 
 示例 / examples:
   haze validate
-  haze validate --list 应急减排清单.csv
+  haze validate --list 应急减排清单.csv --strict
   haze validate --list list.csv --format json | jq '.[] | select(.severity=="error")'`)
-    .action((_opts: unknown, cmd: Command) => {
+    .action((opts: { level?: string; strict?: boolean }, cmd: Command) => {
       const ctx = new Context(cmd);
       const format = ctx.format(['text', 'csv', 'json'] as const, 'text');
+      if (opts.level !== undefined && !(ALERT_LEVELS as readonly string[]).includes(opts.level)) {
+        throw usage({ zh: `--level 只能是 yellow、orange 或 red，而不是"${opts.level}"`, en: `--level must be yellow, orange or red, not "${opts.level}"` });
+      }
       const ws = ctx.workspace();
+      const rules = loadRuleTable(ws.ruleFiles);
       const list = loadList(ws.listFile);
-      const errors = list.problems.filter((p) => p.severity === 'error').length;
-      const warnings = list.problems.length - errors;
-      if (format === 'text') ctx.reportProblems(list.problems);
-      else ctx.emit(renderRows(ctx, format, list.problems, PROBLEM_COLUMNS));
+      const levels = opts.level ? [opts.level as AlertLevel] : ALERT_LEVELS;
+      const problems = [...list.problems, ...(hasErrors(list.problems) ? [] : measureProblems(list.enterprises, rules, levels, list.file))]
+        .map((p) => (opts.strict && p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      const warnings = problems.length - errors;
+      if (format === 'text') ctx.reportProblems(problems);
+      else ctx.emit(renderRows(ctx, format, problems, PROBLEM_COLUMNS));
       ctx.say({
         zh: `${formatWhere({ file: list.file })}：${list.enterprises.length} 家企业，${errors} 个错误，${warnings} 个警告`,
         en: `${list.file}: ${list.enterprises.length} enterprises, ${errors} errors, ${warnings} warnings`,
       });
-      if (hasErrors(list.problems)) process.exitCode = 65;
+      if (errors > 0) process.exitCode = 65;
     });
 }

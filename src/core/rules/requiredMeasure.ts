@@ -1,10 +1,13 @@
 /**
  * What an enterprise must do at a level. Precedence: the enterprise's own measure text (一厂一策) → the
- * industry rule → the grade default. The text is kept as written; what haze could not read is flagged.
+ * industry rule → the grade default. The text is kept as written; what haze could not read is flagged;
+ * a text weaker than the guidance for its grade and industry is kept and reported. The level's
+ * cross-cutting measures (truck users, VOC plants …) are added on top.
  */
 import type { AlertLevel, Enterprise, LevelRule, RequiredMeasure } from '../model.js';
 import { parseMeasureText } from './measureText.js';
-import { ruleFor, type RuleTable } from './ruleTable.js';
+import { crossCuttingFor, ruleFor, type RuleTable } from './ruleTable.js';
+import { shortfalls } from './strictness.js';
 
 /** How a rule's measure is written for people when the rule gives no text of its own. */
 export function describeLevelRule(r: LevelRule): string {
@@ -22,49 +25,53 @@ export function describeLevelRule(r: LevelRule): string {
   return parts.length > 0 ? parts.join('；') : '无';
 }
 
+type Core = Omit<RequiredMeasure, 'creditCode' | 'level' | 'extra'>;
+
 export function requiredMeasure(e: Enterprise, level: AlertLevel, table: RuleTable): RequiredMeasure {
   const m = measureFromTextOrRule(e, level, table);
-  // A whole-plant stop stops all of production, however the text or rule put it.
-  return m.action === 'stop' ? { ...m, limitPct: 100 } : m;
+  const extras = crossCuttingFor(e, level, table);
+  return {
+    creditCode: e.creditCode,
+    level,
+    ...m,
+    // A whole-plant stop stops all of production, however the text or rule put it.
+    limitPct: m.action === 'stop' ? 100 : m.limitPct,
+    truckBan: m.truckBan || extras.some((x) => x.truckBan),
+    extra: extras.map((x) => ({ id: x.id, text: x.text, source: x.source })),
+  };
 }
 
-function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTable): RequiredMeasure {
+function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTable): Core {
   const rule = ruleFor(e, level, table);
   const own = e.measureText[level].trim();
-  const base = { creditCode: e.creditCode, level, warnings: [] as string[] };
   if (own !== '') {
     const parsed = parseMeasureText(own);
     // Any clause haze understood means the list has spoken for this level: a text with only a truck ban
     // or a no-venting rule asks for no production measure, and the grade default must not add one.
     if (parsed.action !== null || parsed.clauses.some((c) => c.interpreted)) {
-      return {
-        ...base,
-        action: parsed.action ?? 'none',
-        limitPct: parsed.limitPct,
-        processes: parsed.processes,
-        truckBan: parsed.truckBan,
-        text: own,
-        source: 'enterprise',
-        uninterpreted: parsed.uninterpreted,
-      };
+      const action = parsed.action ?? 'none';
+      const warnings = rule
+        ? shortfalls({ action, limitPct: parsed.limitPct, truckBan: parsed.truckBan }, rule, rule.ruleId, {
+            exemptAllowed: e.grade === '保障类' || e.gradeTags.includes('民生豁免'),
+            compare: rule.guidance,
+          })
+        : [];
+      if (parsed.uninterpreted.length > 0) {
+        warnings.push({ code: 'HAZE_MEASURE_UNREAD', zh: `措施文本有无法识别的部分：${parsed.uninterpreted.join('；')}`, en: `part of the measure text could not be read: ${parsed.uninterpreted.join('; ')}` });
+      }
+      return { action, limitPct: parsed.limitPct, processes: parsed.processes, truckBan: parsed.truckBan, text: own, source: 'enterprise', uninterpreted: parsed.uninterpreted, warnings };
     }
     // Nothing in the text says what to do: the rule decides, and the unreadable text is kept and flagged.
     if (rule) {
       return {
-        ...base,
-        action: rule.action,
-        limitPct: rule.limitPct,
-        processes: [],
-        truckBan: rule.truckBan,
-        text: own,
-        source: rule.ruleId,
+        action: rule.action, limitPct: rule.limitPct, processes: [], truckBan: rule.truckBan, text: own, source: rule.ruleId,
         uninterpreted: parsed.uninterpreted,
-        warnings: [`措施文本无法识别，按规则 ${rule.ruleId} 执行`],
+        warnings: [{ code: 'HAZE_MEASURE_UNREAD', zh: `措施文本无法识别，按规则 ${rule.ruleId} 执行：${rule.text ?? describeLevelRule(rule)}`, en: `the measure text could not be read; rule ${rule.ruleId} applies: ${rule.text ?? describeLevelRule(rule)}` }],
       };
     }
   }
   if (rule) {
-    return { ...base, action: rule.action, limitPct: rule.limitPct, processes: [], truckBan: rule.truckBan, text: rule.text ?? describeLevelRule(rule), source: rule.ruleId, uninterpreted: [] };
+    return { action: rule.action, limitPct: rule.limitPct, processes: [], truckBan: rule.truckBan, text: rule.text ?? describeLevelRule(rule), source: rule.ruleId, uninterpreted: [], warnings: [] };
   }
-  return { ...base, action: 'none', limitPct: null, processes: [], truckBan: false, text: own || '无', source: 'none', uninterpreted: own ? [own] : [], warnings: own ? ['措施文本无法识别，且无适用规则'] : [] };
+  return { action: 'none', limitPct: null, processes: [], truckBan: false, text: own || '无', source: 'none', uninterpreted: own ? [own] : [], warnings: own ? [{ code: 'HAZE_MEASURE_UNREAD', zh: '措施文本无法识别，且无适用规则', en: 'the measure text could not be read and no rule applies' }] : [] };
 }

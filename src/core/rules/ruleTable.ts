@@ -13,10 +13,31 @@ export interface Rule {
   /** Empty: any grade. */
   grades: Grade[];
   levels: Partial<Record<AlertLevel, LevelRule>>;
+  /**
+   * How a list's own measure is held against this rule: 'full' (kind, share, truck ban — national guidance),
+   * 'action' (the kind of measure only: the rule's shares are haze's defaults), 'none' (not compared).
+   */
+  guidance: 'full' | 'action' | 'none';
   source: string;
   /** Index of the file it came from: higher wins. */
   fileIndex: number;
   file: string;
+}
+
+/**
+ * A measure that applies across grades at some levels to enterprises of a kind (domain.md §4): heavy-truck
+ * users, VOC plants, every plant's non-road machinery.
+ */
+export interface CrossCuttingRule {
+  id: string;
+  levels: AlertLevel[];
+  when: { minTruckTrips: number | null; minVocsT: number | null; industries: string[] };
+  /** It bans 国四-and-below heavy diesel trucks. */
+  truckBan: boolean;
+  /** The requirement as written for people and checked on site. */
+  text: string;
+  source: string;
+  fileIndex: number;
 }
 
 export interface RuleTable {
@@ -24,19 +45,35 @@ export interface RuleTable {
   targets: Record<AlertLevel, number>;
   targetsSource: string;
   rules: Rule[];
+  crossCutting: CrossCuttingRule[];
+}
+
+/** The cross-cutting measures of a level that apply to an enterprise. */
+export function crossCuttingFor(e: Pick<Enterprise, 'truckTrips' | 'emissions' | 'industry'>, level: AlertLevel, table: RuleTable): CrossCuttingRule[] {
+  return table.crossCutting.filter((r) => {
+    if (!r.levels.includes(level)) return false;
+    if (r.when.minTruckTrips !== null && (e.truckTrips ?? 0) < r.when.minTruckTrips) return false;
+    if (r.when.minVocsT !== null && (e.emissions.vocs ?? 0) < r.when.minVocsT) return false;
+    if (r.when.industries.length > 0 && !r.when.industries.some((i) => e.industry.includes(i))) return false;
+    return true;
+  });
 }
 
 /** Merge rule files in order: a rule with an id already seen replaces it; targets are overridden level by level. */
-export function mergeRuleTables(tables: readonly { targets: Partial<Record<AlertLevel, number>>; targetsSource?: string; rules: Rule[] }[]): RuleTable {
-  const merged: RuleTable = { targets: { yellow: 10, orange: 20, red: 30 }, targetsSource: '', rules: [] };
+export function mergeRuleTables(
+  tables: readonly { targets: Partial<Record<AlertLevel, number>>; targetsSource?: string; rules: Rule[]; crossCutting: CrossCuttingRule[] }[],
+): RuleTable {
+  const merged: RuleTable = { targets: { yellow: 10, orange: 20, red: 30 }, targetsSource: '', rules: [], crossCutting: [] };
+  const replaceById = <T extends { id: string }>(list: T[], item: T) => {
+    const i = list.findIndex((x) => x.id === item.id);
+    if (i >= 0) list.splice(i, 1);
+    list.push(item);
+  };
   for (const t of tables) {
     merged.targets = { ...merged.targets, ...t.targets };
     if (t.targetsSource) merged.targetsSource = t.targetsSource;
-    for (const r of t.rules) {
-      const i = merged.rules.findIndex((x) => x.id === r.id);
-      if (i >= 0) merged.rules.splice(i, 1);
-      merged.rules.push(r);
-    }
+    for (const r of t.rules) replaceById(merged.rules, r);
+    for (const r of t.crossCutting) replaceById(merged.crossCutting, r);
   }
   return merged;
 }
@@ -45,7 +82,7 @@ export function mergeRuleTables(tables: readonly { targets: Partial<Record<Alert
  * The rule that applies: the town's files before the defaults, an industry rule before a grade default,
  * and within that the file's own order.
  */
-export function ruleFor(e: Pick<Enterprise, 'grade' | 'industry'>, level: AlertLevel, table: RuleTable): (LevelRule & { ruleId: string; source: string }) | null {
+export function ruleFor(e: Pick<Enterprise, 'grade' | 'industry'>, level: AlertLevel, table: RuleTable): (LevelRule & { ruleId: string; source: string; guidance: Rule['guidance'] }) | null {
   let best: { r: Rule; rank: number[] } | null = null;
   table.rules.forEach((r, order) => {
     const level_ = r.levels[level];
@@ -57,7 +94,7 @@ export function ruleFor(e: Pick<Enterprise, 'grade' | 'industry'>, level: AlertL
   });
   if (!best) return null;
   const r = (best as { r: Rule }).r;
-  return { ...r.levels[level]!, ruleId: r.id, source: r.source };
+  return { ...r.levels[level]!, ruleId: r.id, source: r.source, guidance: r.guidance };
 }
 
 function compareRank(a: number[], b: number[]): number {

@@ -80,7 +80,7 @@ describe('precedence: own text → industry rule → grade default', () => {
 
   test('an empty text falls back to the rule, written out for people', () => {
     const m = requiredMeasure(enterprise('B'), 'orange', defaults);
-    expect(m).toMatchObject({ action: 'limit', limitPct: 20, truckBan: true, source: 'grade-B', text: '限产20%；停止使用国四及以下重型柴油车运输' });
+    expect(m).toMatchObject({ action: 'limit', limitPct: 20, truckBan: false, source: 'grade-B', text: '限产20%' });
   });
 
   test('text nobody can read: the rule decides, the text is kept and flagged', () => {
@@ -143,5 +143,61 @@ rules:
     const file = join(dir, 'nosource.yaml');
     writeFileSync(file, `rules:\n  - id: x\n    grades: [B]\n    orange: { action: stop }\n`);
     expect(() => loadRuleTable([file])).toThrow(/source/);
+  });
+});
+
+describe('shortfalls against the guidance: the list\'s text is kept, the gap reported', () => {
+  test('a D grade "限产20%" at orange', () => {
+    const m = requiredMeasure(enterprise('D', '铸造', { orange: '限产20%' }), 'orange', defaults);
+    expect(m).toMatchObject({ action: 'limit', limitPct: 20, text: '限产20%', source: 'enterprise' });
+    expect(m.warnings.map((w) => w.code)).toEqual(['HAZE_MEASURE_WEAKER']);
+    expect(m.warnings[0]!.zh).toContain('应停产');
+  });
+
+  test('cement B without the truck ban', () => {
+    const m = requiredMeasure(enterprise('B', '水泥熟料', { orange: '限产20%' }), 'orange', defaults);
+    expect(m.warnings.map((w) => w.code)).toEqual(['HAZE_MEASURE_NO_TRUCK_BAN']);
+  });
+
+  test('cement B limiting 10 % where the guide says 20 %', () => {
+    const m = requiredMeasure(enterprise('B', '水泥熟料', { orange: '限产10%；停止使用国四及以下重型柴油车运输' }), 'orange', defaults);
+    expect(m.warnings.map((w) => w.code)).toEqual(['HAZE_MEASURE_WEAKER']);
+  });
+
+  test('as strict or stricter: no warning', () => {
+    expect(requiredMeasure(enterprise('B', '水泥熟料', { orange: '停产；停止使用国四及以下重型柴油车运输' }), 'orange', defaults).warnings).toEqual([]);
+    expect(requiredMeasure(enterprise('D', '铸造', { orange: '全厂停产' }), 'orange', defaults).warnings).toEqual([]);
+  });
+
+  test('grade defaults of haze compare the kind of measure only', () => {
+    expect(requiredMeasure(enterprise('B', '机械加工', { orange: '限产10%' }), 'orange', defaults).warnings).toEqual([]);
+    expect(requiredMeasure(enterprise('B', '机械加工', { orange: '自主减排' }), 'orange', defaults).warnings.map((w) => w.code)).toEqual(['HAZE_MEASURE_WEAKER']);
+  });
+
+  test('an exemption the list grants (民生豁免) is not a shortfall; one it does not grant is', () => {
+    const tagged = { ...enterprise('B', '机械加工', { orange: '民生豁免，正常生产' }), gradeTags: ['民生豁免'] };
+    expect(requiredMeasure(tagged, 'orange', defaults).warnings).toEqual([]);
+    expect(requiredMeasure(enterprise('D', '铸造', { orange: '保障类不停产' }), 'orange', defaults).warnings.map((w) => w.code)).toEqual(['HAZE_MEASURE_WEAKER']);
+  });
+
+  test('非分级 and 保障类 follow their own plan: nothing to compare', () => {
+    expect(requiredMeasure(enterprise('非分级', '机械加工', { orange: '自主减排' }), 'orange', defaults).warnings).toEqual([]);
+  });
+});
+
+describe('cross-cutting measures of a level', () => {
+  test('heavy-truck users get the truck ban at orange, not at yellow', () => {
+    const big = { ...enterprise('C'), truckTrips: 12 };
+    expect(requiredMeasure(big, 'orange', defaults).truckBan).toBe(true);
+    expect(requiredMeasure(big, 'orange', defaults).extra.map((x) => x.id)).toContain('heavy-truck-users');
+    expect(requiredMeasure(big, 'yellow', defaults).truckBan).toBe(false);
+    expect(requiredMeasure({ ...big, truckTrips: 9 }, 'orange', defaults).truckBan).toBe(false);
+  });
+
+  test('VOC plants: no venting, no outdoor spraying; everyone: no old non-road machinery', () => {
+    const voc = { ...enterprise('B', '工业涂装'), emissions: { so2: 0, nox: 0, pm: 0, vocs: 5 } };
+    expect(requiredMeasure(voc, 'red', defaults).extra.map((x) => x.id).sort()).toEqual(['no-outdoor-spraying', 'non-road-machinery', 'voc-no-venting']);
+    expect(requiredMeasure({ ...voc, emissions: { so2: 0, nox: 0, pm: 0, vocs: 0.5 } }, 'red', defaults).extra.map((x) => x.id)).toEqual(['non-road-machinery']);
+    for (const x of requiredMeasure(voc, 'red', defaults).extra) expect(x.source).toMatch(/http/);
   });
 });

@@ -1,0 +1,73 @@
+/** haze notify: the notice for each enterprise with a measure at the level — who, phone, and what to do. */
+import type { Command } from 'commander';
+import { LEVEL_ZH, type Enterprise } from '../../core/model.js';
+import { needsNotice, noticeText } from '../../core/notice.js';
+import { assignAreas } from '../../core/routing/areas.js';
+import { formatWallTime, parseWallTime, type WallTime } from '../../core/time.js';
+import type { Column } from '../../io/write/columns.js';
+import { Context, usage } from '../context.js';
+import { dateOption } from '../options.js';
+import { renderRows } from '../render.js';
+
+interface NoticeRow {
+  e: Enterprise;
+  level: string;
+  from: WallTime | null;
+  message: string;
+}
+
+export const NOTICE_COLUMNS: Column<NoticeRow>[] = [
+  { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.e.creditCode },
+  { key: 'name', zh: '企业名称', en: 'name', value: (r) => r.e.name },
+  { key: 'contact', zh: '联系人', en: 'contact', value: (r) => r.e.contact },
+  { key: 'phone', zh: '联系电话', en: 'phone', value: (r) => r.e.phone },
+  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.level },
+  { key: 'from', zh: '起始时间', en: 'from', value: (r) => (r.from ? formatWallTime(r.from) : null) },
+  { key: 'message', zh: '通知内容', en: 'message', value: (r) => r.message },
+];
+
+export function notifyCommand(program: Command): void {
+  const cmd = program
+    .command('notify')
+    .description('给每家有措施的企业的预警通知 / the notice for each enterprise with a measure')
+    .option('--level <level>', 'yellow | orange | red（默认：当天执行中的预警）')
+    .option('--from <time>', '起始时间（用 --level 时）/ when the level took effect (with --level)');
+  dateOption(cmd);
+  cmd
+    .addHelpText('after', `
+联系人为企业所在片区巡查组的组长。The contact is the leader of the group whose area the enterprise is in.
+
+示例 / examples:
+  haze notify
+  haze notify --format csv --excel -o 通知.csv
+  haze notify --level red --from "2019-12-09 20:00" --format json`)
+    .action((opts: { level?: string; from?: string; date?: string }, c: Command) => {
+      const ctx = new Context(c);
+      const format = ctx.format(['text', 'csv', 'json'] as const, 'text');
+      const town = ctx.loadTown();
+      const choice = ctx.level(town, opts.level, opts.date);
+      let from = choice.levelSince;
+      if (opts.from) {
+        const t = parseWallTime(opts.from);
+        if (!t) throw usage({ zh: `无法识别的时间"${opts.from}"`, en: `not a time: "${opts.from}"` });
+        from = t;
+      }
+      const measures = ctx.measures(town, choice.level);
+      const areas = assignAreas(town.list.enterprises, town.setup.groups);
+      const rows: NoticeRow[] = town.list.enterprises
+        .filter((e) => needsNotice(measures.get(e.creditCode)!))
+        .map((e) => {
+          const g = town.setup.groups.find((x) => x.id === areas.groupOf.get(e.creditCode))!;
+          const message = noticeText(e, measures.get(e.creditCode)!, {
+            town: town.setup.county || town.setup.town, level: choice.level, from, doc: choice.doc, contact: { name: `${g.name}${g.leader}`, phone: g.phone },
+          });
+          return { e, level: choice.level, from, message };
+        });
+      if (format === 'text') {
+        ctx.emit(rows.map((r) => `【${town.setup.town}重污染天气${LEVEL_ZH[choice.level]}预警通知】发送至 ${r.e.contact} ${r.e.phone}\n${r.message}\n`).join('\n'));
+      } else {
+        ctx.emit(renderRows(ctx, format, rows, NOTICE_COLUMNS));
+      }
+      ctx.say({ zh: `共 ${rows.length} 家企业需要通知`, en: `${rows.length} enterprises to notify` });
+    });
+}

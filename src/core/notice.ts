@@ -1,0 +1,44 @@
+/**
+ * The notice the town sends each enterprise when an alert starts or changes: the level and since when,
+ * what this enterprise must do, that the 一厂一策 board must show it, and whom to call.
+ */
+import { LEVEL_RESPONSE_ZH, LEVEL_ZH, type AlertLevel, type Enterprise, type RequiredMeasure } from './model.js';
+import type { WallTime } from './time.js';
+
+export interface NoticeContext {
+  town: string;
+  level: AlertLevel;
+  /** When the level took effect; null when unknown (the notice then says 即日起). */
+  from: WallTime | null;
+  doc: string | null;
+  contact: { name: string; phone: string };
+}
+
+/** 2019-12-08 14:00 → 2019年12月8日14时 (14时30分 when there are minutes): how notices write times. */
+export function chineseTime(t: WallTime): string {
+  const [y, m, d] = t.date.split('-').map(Number);
+  const h = Math.floor(t.minutes / 60);
+  const min = t.minutes % 60;
+  return `${y}年${m}月${d}日${h}时${min > 0 ? `${min}分` : ''}`;
+}
+
+/** Whether an enterprise gets a notice at all: it has something to do at this level. */
+export function needsNotice(m: RequiredMeasure): boolean {
+  return m.action !== 'none' || m.truckBan || m.extra.length > 0;
+}
+
+export function noticeText(e: Enterprise, m: RequiredMeasure, c: NoticeContext): string {
+  const since = c.from ? `自${chineseTime(c.from)}起` : '即日起';
+  const basis = c.doc ? `根据${c.doc}，` : '';
+  const duties = [m.text, ...m.extra.map((x) => x.text)].filter((x) => x && x !== '无');
+  const what = m.action === 'exempt'
+    ? `贵单位属保障类，不停产不限产，但须执行：${duties.join('；')}`
+    : `贵单位须执行：${duties.join('；')}`;
+  return [
+    `${e.name}：`,
+    `${basis}${since}${c.town}启动重污染天气${LEVEL_ZH[c.level]}预警（${LEVEL_RESPONSE_ZH[c.level]}）。`,
+    `${what}。`,
+    `请在一厂一策公示牌上公示当前预警级别（${LEVEL_ZH[c.level]}）和本企业减排措施，确保废气治理设施正常运行，如实记录生产、治污和车辆进出台账。`,
+    `镇巡查组将到现场检查。联系人：${c.contact.name}，电话 ${c.contact.phone}。`,
+  ].join('');
+}
