@@ -67,8 +67,9 @@ export function solveTour(n: number, dist: (i: number, j: number) => number, opt
 }
 
 /**
- * Distances as a flat n×n matrix, so the hot loop never calls back. Made symmetric by averaging
- * d(i,j) and d(j,i): the moves below assume it; the returned length uses the caller's own dist.
+ * Distances as a flat n×n matrix, so the hot loop never calls back (8·n² bytes: 8 MB at 1000 stops,
+ * 200 MB at 5000). Made symmetric by averaging d(i,j) and d(j,i): the moves below assume it; the
+ * returned length uses the caller's own dist.
  */
 function distanceMatrix(n: number, dist: (i: number, j: number) => number): Float64Array {
   const matrix = new Float64Array(n * n);
@@ -149,7 +150,7 @@ function greedyTour(n: number, matrix: Float64Array, candidates: Int32Array): In
     const b = e - a * n;
     if (degree[a]! < 2 && degree[b]! < 2 && root(a) !== root(b)) join(a, b);
   }
-  // Walk fragment by fragment from city 0's fragment; at each fragment's far end jump to the nearest free end.
+  // Walk fragment by fragment from the first fragment end; at each far end jump to the nearest free end.
   const tour = new Int32Array(n);
   const visited = new Uint8Array(n);
   let start = 0;
@@ -536,13 +537,13 @@ class LocalSearch {
    */
   kick(at: number, l1: number, l2: number): number {
     const { n, city, matrix } = this;
-    const index = (p: number): number => (p >= n ? p - n : p);
+    // at < n and l1 + l2 <= n - 2, so one wrap-around at most.
     const a = city[at]!;
-    const a1 = city[index(at + 1)]!;
-    const a2 = city[index(at + l1)]!;
-    const b1 = city[index(at + l1 + 1)]!;
-    const b2 = city[index(at + l1 + l2)]!;
-    const z = city[index(at + l1 + l2 + 1)]!;
+    const a1 = city[(at + 1) % n]!;
+    const a2 = city[(at + l1) % n]!;
+    const b1 = city[(at + l1 + 1) % n]!;
+    const b2 = city[(at + l1 + l2) % n]!;
+    const z = city[(at + l1 + l2 + 1) % n]!;
     const delta =
       matrix[a * n + b1]! + matrix[b2 * n + a1]! + matrix[a2 * n + z]! -
       matrix[a * n + a1]! - matrix[a2 * n + b1]! - matrix[b2 * n + z]!;
@@ -606,7 +607,8 @@ function iterate(search: LocalSearch, random: Random, maxKicks: number, shouldSt
     const l2 = 1 + random.int(maxSegment);
     const delta = search.kick(at, l1, l2);
     const candidate = length + delta - search.run();
-    if (candidate <= length + search.epsilon) length = candidate;
+    // No tolerance here: with one, float rounding could let the length creep up kick after kick.
+    if (candidate <= length) length = candidate;
     else search.undoKick();
   }
   search.journalling = false;
