@@ -193,6 +193,8 @@ class LocalSearch {
   readonly n: number;
   readonly matrix: Float64Array;
   readonly candidates: Int32Array;
+  /** candidateDistance[i·k + r] = distance from i to its r-th candidate: the inner loops stay in one small array. */
+  private readonly candidateDistance: Float64Array;
   readonly k: number;
   readonly city: Int32Array;
   readonly pos: Int32Array;
@@ -216,6 +218,8 @@ class LocalSearch {
     this.matrix = matrix;
     this.candidates = candidates;
     this.k = candidates.length / n;
+    this.candidateDistance = new Float64Array(candidates.length);
+    for (let i = 0; i < candidates.length; i++) this.candidateDistance[i] = matrix[Math.floor(i / this.k) * n + candidates[i]!]!;
     this.city = tour;
     this.pos = new Int32Array(n);
     for (let p = 0; p < n; p++) this.pos[tour[p]!] = p;
@@ -350,13 +354,13 @@ class LocalSearch {
   }
 
   private twoOpt(a: number, forward: boolean): number {
-    const { n, matrix, candidates, k, epsilon } = this;
+    const { n, matrix, candidates, candidateDistance, k, epsilon } = this;
     const b = forward ? this.succ(a) : this.pred(a);
     const dab = matrix[a * n + b]!;
     const base = a * k;
     for (let r = 0; r < k; r++) {
       const c = candidates[base + r]!;
-      const g1 = dab - matrix[a * n + c]!;
+      const g1 = dab - candidateDistance[base + r]!;
       if (g1 <= epsilon) break;
       const d = forward ? this.succ(c) : this.pred(c);
       if (c === b || d === a) continue;
@@ -392,7 +396,7 @@ class LocalSearch {
 
   /** Tries to move the segment s1..s2 (forward, `length` cities) elsewhere; applies the first improving insertion. */
   private orOptSegment(s1: number, s2: number, length: number): number {
-    const { n, matrix, candidates, k, epsilon, pos } = this;
+    const { n, matrix, candidates, candidateDistance, k, epsilon, pos } = this;
     const p = this.pred(s1);
     const nx = this.succ(s2);
     const removeGain = matrix[p * n + s1]! + matrix[s2 * n + nx]! - matrix[p * n + nx]!;
@@ -404,7 +408,7 @@ class LocalSearch {
       const base = e * k;
       for (let r = 0; r < k; r++) {
         const c = candidates[base + r]!;
-        const dec = matrix[e * n + c]!;
+        const dec = candidateDistance[base + r]!;
         if (removeGain - dec <= epsilon) break;
         let offset = pos[c]! - first;
         if (offset < 0) offset += n;
@@ -454,12 +458,12 @@ class LocalSearch {
    * sum positive. Moves are read in direction `forward` (t2 follows t1); the mirror covers the rest.
    */
   private threeOpt(t1: number, forward: boolean): number {
-    const { n, matrix, candidates, k, epsilon } = this;
+    const { n, matrix, candidates, candidateDistance, k, epsilon } = this;
     const t2 = this.next(forward, t1);
     const d12 = matrix[t1 * n + t2]!;
     for (let r3 = 0; r3 < k; r3++) {
       const t3 = candidates[t2 * k + r3]!;
-      const g1 = d12 - matrix[t2 * n + t3]!;
+      const g1 = d12 - candidateDistance[t2 * k + r3]!;
       if (g1 <= epsilon) break;
       if (t3 === t1 || t3 === this.next(forward, t2)) continue;
       const o3 = this.offset(forward, t2, t3);
@@ -470,7 +474,7 @@ class LocalSearch {
         const g1a = g1 + matrix[t3 * n + t4a]!;
         for (let r5 = 0; r5 < k; r5++) {
           const t5 = candidates[t4a * k + r5]!;
-          const g2 = g1a - matrix[t4a * n + t5]!;
+          const g2 = g1a - candidateDistance[t4a * k + r5]!;
           if (g2 <= epsilon) break;
           if (this.offset(forward, t2, t5) > o3) continue;
           if (t5 !== t3) {
@@ -504,7 +508,7 @@ class LocalSearch {
       const g1b = g1 + matrix[t3 * n + t4b]!;
       for (let r5 = 0; r5 < k; r5++) {
         const t5 = candidates[t4b * k + r5]!;
-        const g2 = g1b - matrix[t4b * n + t5]!;
+        const g2 = g1b - candidateDistance[t4b * k + r5]!;
         if (g2 <= epsilon) break;
         if (t5 === t3 || t5 === t1) continue;
         // t6 precedes t5 in the tour after the first 2-opt move, where t2..t4 runs backwards.
