@@ -9,6 +9,7 @@ import { hasErrors, type Lang, type Problem } from '../core/problem.js';
 import { requiredMeasure } from '../core/rules/requiredMeasure.js';
 import type { RuleTable } from '../core/rules/ruleTable.js';
 import { alertAt } from '../core/alert.js';
+import { toWgs84 } from '../core/datum.js';
 import { formatWallTime, fromInstant, parseWallTime, type WallTime } from '../core/time.js';
 import { readAlertEvents } from '../io/store/alerts.js';
 import { openStore } from '../io/store/db.js';
@@ -118,6 +119,10 @@ export class Context {
     const setup = loadTownSetup(ws.groupsFile);
     const rules = loadRuleTable(ws.ruleFiles);
     const list = loadList(ws.listFile);
+    if (ws.coordSystem !== 'wgs84') {
+      // Lists copied from Amap (GCJ-02) or Baidu (BD-09): everything downstream plans on WGS-84.
+      list.enterprises = list.enterprises.map((e) => ({ ...e, location: toWgs84(e.location, ws.coordSystem) }));
+    }
     if (hasErrors(list.problems)) {
       this.reportProblems(list.problems.filter((p) => p.severity === 'error'));
       throw new HazeError({

@@ -3,23 +3,26 @@
  * alert starts when the alert does), and — unless --days was given — as many days as coverage needs.
  */
 import type { AlertLevel, RequiredMeasure } from '../core/model.js';
+import type { InspectionHistory } from '../core/routing/priority.js';
 import { planPatrols, type PlanDay, type PlanResult } from '../core/routing/planPatrols.js';
 import { addDays, compareWallTime, type WallTime } from '../core/time.js';
-import type { Town } from './context.js';
+import { usage, type Town } from './context.js';
 
 /** Never plan further ahead than this without being asked: an alert rarely lasts longer. */
 export const MAX_AUTO_DAYS = 14;
 
-export function planDays(town: Town, start: string, count: number, since: WallTime | null): PlanDay[] {
-  const wd = town.setup.workingDay;
-  return Array.from({ length: count }, (_, i) => {
-    const date = addDays(start, i);
-    let from = wd.start;
-    // Nothing to check before the measures apply: the alert's first day starts at the alert's time.
-    if (since && compareWallTime({ date, minutes: wd.end }, since) <= 0) from = wd.end;
-    else if (since && since.date === date) from = Math.max(wd.start, since.minutes);
-    return { date, window: { start: from, end: wd.end, lunch: wd.lunch } };
-  });
+export type Shift = 'day' | 'night';
+
+/** Day i of the plan: the working day (or the evening round), starting no earlier than the alert. */
+export function planDay(town: Town, start: string, i: number, since: WallTime | null, shift: Shift): PlanDay {
+  const date = addDays(start, i);
+  const hours = shift === 'night' ? town.setup.night! : town.setup.workingDay;
+  const lunch = shift === 'night' ? null : town.setup.workingDay.lunch;
+  let from = hours.start;
+  // Nothing to check before the measures apply: the alert's first day starts at the alert's time.
+  if (since && compareWallTime({ date, minutes: Math.min(hours.end, 24 * 60 - 1) }, since) <= 0) from = hours.end;
+  else if (since && since.date === date) from = Math.max(hours.start, since.minutes);
+  return { date, window: { start: from, end: hours.end, lunch } };
 }
 
 export interface PlanInput {
@@ -31,21 +34,29 @@ export interface PlanInput {
   /** Days asked for with --days; undefined → the coverage days, more when coverage needs them. */
   days: number | undefined;
   seed: number;
+  shift?: Shift;
+  history?: ReadonlyMap<string, InspectionHistory>;
 }
 
 export function makePlan(input: PlanInput): PlanResult {
-  const run = (n: number) =>
-    planPatrols({
-      level: input.level,
-      enterprises: input.town.list.enterprises,
-      measures: input.measures,
-      setup: input.town.setup,
-      days: planDays(input.town, input.start, n, input.since),
-      seed: input.seed,
-    });
-  if (input.days !== undefined) return run(input.days);
-  let n = input.town.setup.coverageDays;
-  let plan = run(n);
-  while (plan.unplanned.length > 0 && n < MAX_AUTO_DAYS) plan = run(++n);
-  return plan;
+  const shift = input.shift ?? 'day';
+  if (shift === 'night' && !input.town.setup.night) {
+    throw usage(
+      { zh: 'groups.yaml 没有设置夜查时间 night', en: 'groups.yaml sets no evening hours (night)' },
+      { zh: '在 groups.yaml 中加入 night: { start: "19:00", end: "23:00" }', en: 'add night: { start: "19:00", end: "23:00" } to groups.yaml' },
+    );
+  }
+  const day = (i: number) => planDay(input.town, input.start, i, input.since, shift);
+  const count = input.days ?? input.town.setup.coverageDays;
+  return planPatrols({
+    level: input.level,
+    enterprises: input.town.list.enterprises,
+    measures: input.measures,
+    setup: input.town.setup,
+    days: Array.from({ length: count }, (_, i) => day(i)),
+    ...(input.days === undefined ? { extend: { maxDays: MAX_AUTO_DAYS, day } } : {}),
+    seed: input.seed,
+    ...(input.history ? { history: input.history } : {}),
+    ...(shift === 'night' ? { actions: ['stop'] as const } : {}),
+  });
 }

@@ -134,6 +134,10 @@ export interface TownSetup {
   detourFactor: number;
   /** Minutes spent on site per visit. */
   serviceMinutes: number;
+  /** Minutes on site at a large emitter (more lines, kilns and logs to check); null → serviceMinutes. */
+  serviceMinutesLarge: number | null;
+  /** The evening round's hours (night checks), minutes after midnight; null when the town has none. */
+  night: { start: number; end: number } | null;
   /** Days within which every required enterprise is visited once. */
   coverageDays: number;
   /** The datum the list's coordinates use (converted to WGS-84 on reading). */

@@ -82,3 +82,10 @@ export function fromInstant(ms: number): WallTime {
 export function compareWallTime(a: WallTime, b: WallTime): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.minutes - b.minutes;
 }
+
+/** A moment given as a date and minutes that may run past midnight (an evening round ending at 01:00). */
+export function wallAt(date: string, minutes: number): WallTime {
+  const m = Math.round(minutes);
+  const days = Math.floor(m / (24 * 60));
+  return { date: days === 0 ? date : addDays(date, days), minutes: m - days * 24 * 60 };
+}

@@ -4,7 +4,7 @@
  * spread evenly over the days), then keeps going round its area, the least recently checked first.
  * Nothing is dropped silently: whatever does not fit is returned as `unplanned`.
  */
-import { INSPECTED_ACTIONS, type AlertLevel, type DayRoute, type Enterprise, type Plan, type RequiredMeasure, type TownSetup, type Visit } from '../model.js';
+import { INSPECTED_ACTIONS, type Action, type AlertLevel, type DayRoute, type Enterprise, type Plan, type RequiredMeasure, type TownSetup, type Visit } from '../model.js';
 import { assignAreas } from './areas.js';
 import type { DayWindow } from './daySchedule.js';
 import { buildDayRoute, type DayCandidate } from './dayRoute.js';
@@ -21,9 +21,17 @@ export interface PlanRequest {
   enterprises: readonly Enterprise[];
   measures: ReadonlyMap<string, RequiredMeasure>;
   setup: TownSetup;
+  /** The days to plan at least. */
   days: readonly PlanDay[];
+  /**
+   * Plan further days, up to `maxDays` in all, while some required enterprise has not been visited:
+   * "the fewest days that do". `day(i)` gives day i (0-based).
+   */
+  extend?: { maxDays: number; day: (index: number) => PlanDay };
   seed: number;
   history?: ReadonlyMap<string, InspectionHistory>;
+  /** Which actions need a visit: by day every stop, stop_part and limit; the night round only stops. */
+  actions?: readonly Action[];
 }
 
 export interface GroupCoverage {
@@ -56,74 +64,105 @@ export function windowMinutes(w: DayWindow): number {
   return Math.max(0, w.end - w.start - lunch);
 }
 
+interface GroupState {
+  groupId: string;
+  seedBase: number;
+  targets: Target[];
+  byId: Map<string, Target>;
+  steadyLoad: number;
+  coveredByDay: number | null;
+  routes: DayRoute[];
+}
+
 export function planPatrols(req: PlanRequest): PlanResult {
   const { setup } = req;
   const travel = travelModel(setup);
   const areas = assignAreas(req.enterprises, setup.groups);
   const largeAt = largeEmitterThreshold(req.enterprises);
-  const routes: DayRoute[] = [];
-  const unplanned: Plan['unplanned'] = [];
-  const coverage: GroupCoverage[] = [];
-
+  const actions = req.actions ?? INSPECTED_ACTIONS;
+  const dayAt = (i: number): PlanDay => (i < req.days.length ? req.days[i]! : req.extend!.day(i));
   // The minutes each coverage day offers, whether or not the plan reaches that far: a day's share of the
   // work must not depend on how many days were asked for, so that day 1 of a 2-day and of a 5-day plan agree.
   const fullDay = windowMinutes({ start: setup.workingDay.start, end: setup.workingDay.end, lunch: setup.workingDay.lunch });
-  const coverageMinutes = Array.from({ length: setup.coverageDays }, (_, i) => (req.days[i] ? windowMinutes(req.days[i].window) : fullDay));
+  const coverageMinutes = Array.from({ length: setup.coverageDays }, (_, i) => (i < req.days.length || req.extend ? windowMinutes(dayAt(i).window) : fullDay));
+  const serviceOf = (t: Target) => (t.priority.reasons.includes('large_emitter') && setup.serviceMinutesLarge ? setup.serviceMinutesLarge : setup.serviceMinutes);
 
-  for (const group of setup.groups) {
+  const groups: GroupState[] = setup.groups.map((group) => {
     const targets: Target[] = req.enterprises
       .filter((e) => areas.groupOf.get(e.creditCode) === group.id)
       .map((e) => ({ e, m: req.measures.get(e.creditCode)! }))
-      .filter(({ m }) => m !== undefined && INSPECTED_ACTIONS.includes(m.action))
+      .filter(({ m }) => m !== undefined && actions.includes(m.action))
       .map(({ e, m }) => ({ e, m, priority: priorityOf(e, m, largeAt, req.history?.get(e.creditCode)), visits: 0, lastDay: -1 }))
       .sort(byImportance);
-    const byId = new Map(targets.map((t) => [t.e.creditCode, t]));
-    const coverageDays = setup.coverageDays;
-    // Even daily load once everyone has been seen: the first round's size spread over the coverage days.
-    const steadyLoad = Math.max(1, Math.ceil(targets.length / Math.max(1, coverageDays)));
-    let coveredByDay: number | null = targets.length === 0 ? 0 : null;
-
-    req.days.forEach((day, d) => {
-      const unvisited = targets.filter((t) => t.visits === 0);
-      let candidates: Target[];
-      let maxVisits: number;
-      if (unvisited.length > 0) {
-        candidates = unvisited;
-        maxVisits = d < coverageDays ? shareOfRemaining(unvisited.length, coverageMinutes.slice(d)) : unvisited.length;
-      } else {
-        candidates = [...targets].sort((a, b) => a.visits - b.visits || a.lastDay - b.lastDay || byImportance(a, b));
-        maxVisits = steadyLoad;
-      }
-      const built = buildDayRoute({
-        base: setup.base,
-        window: day.window,
-        travel,
-        candidates: candidates.map(toCandidate(setup.serviceMinutes)),
-        maxVisits,
-        seed: req.seed + d * 7919 + Number(group.id.replace(/\D/g, '') || 0) * 104729,
-      });
-      const visits: Visit[] = built.stops.map((stop, i) => {
-        const t = byId.get(stop.id)!;
-        const s = built.schedule.stops[i]!;
-        const reason: Reason[] = [...t.priority.reasons, t.visits === 0 ? 'not_yet_checked' : 'recheck'];
-        t.visits += 1;
-        t.lastDay = d;
-        return { date: day.date, groupId: group.id, seq: i + 1, creditCode: stop.id, arrive: s.arrive, depart: s.depart, legKm: s.legKm, action: t.m.action, reason };
-      });
-      if (coveredByDay === null && targets.every((t) => t.visits > 0)) coveredByDay = d + 1;
-      routes.push({ date: day.date, groupId: group.id, visits, totalKm: built.schedule.totalKm, returnAt: visits.length > 0 ? built.schedule.returnAt : day.window.start });
-    });
-
-    for (const t of targets) if (t.visits === 0) unplanned.push({ creditCode: t.e.creditCode, groupId: group.id });
-    coverage.push({
+    return {
       groupId: group.id,
-      required: targets.length,
-      covered: targets.filter((t) => t.visits > 0).length,
-      coveredByDay,
-      minutesNeeded: firstRoundMinutes(targets, setup, travel),
+      seedBase: req.seed + Number(group.id.replace(/\D/g, '') || 0) * 104729,
+      targets,
+      byId: new Map(targets.map((t) => [t.e.creditCode, t])),
+      // Even daily load once everyone has been seen: the first round's size spread over the coverage days.
+      steadyLoad: Math.max(1, Math.ceil(targets.length / Math.max(1, setup.coverageDays))),
+      coveredByDay: targets.length === 0 ? 0 : null,
+      routes: [],
+    };
+  });
+
+  const planDay = (g: GroupState, d: number): void => {
+    const day = dayAt(d);
+    const unvisited = g.targets.filter((t) => t.visits === 0);
+    let candidates: Target[];
+    let maxVisits: number;
+    if (unvisited.length > 0) {
+      candidates = unvisited;
+      maxVisits = d < setup.coverageDays ? shareOfRemaining(unvisited.length, coverageMinutes.slice(d)) : unvisited.length;
+    } else {
+      candidates = [...g.targets].sort((a, b) => a.visits - b.visits || a.lastDay - b.lastDay || byImportance(a, b));
+      maxVisits = g.steadyLoad;
+    }
+    const built = buildDayRoute({
+      base: setup.base,
+      window: day.window,
+      travel,
+      candidates: candidates.map((t): DayCandidate => ({ id: t.e.creditCode, location: t.e.location, serviceMinutes: serviceOf(t) })),
+      maxVisits,
+      seed: g.seedBase + d * 7919,
+    });
+    const visits: Visit[] = built.stops.map((stop, i) => {
+      const t = g.byId.get(stop.id)!;
+      const s = built.schedule.stops[i]!;
+      const reason: Reason[] = [...t.priority.reasons, t.visits === 0 ? 'not_yet_checked' : 'recheck'];
+      t.visits += 1;
+      t.lastDay = d;
+      return { date: day.date, groupId: g.groupId, seq: i + 1, creditCode: stop.id, arrive: s.arrive, depart: s.depart, legKm: s.legKm, action: t.m.action, reason };
+    });
+    if (g.coveredByDay === null && g.targets.every((t) => t.visits > 0)) g.coveredByDay = d + 1;
+    g.routes.push({ date: day.date, groupId: g.groupId, visits, totalKm: built.schedule.totalKm, returnAt: visits.length > 0 ? built.schedule.returnAt : day.window.start });
+  };
+
+  // Each group goes as far as the days asked for, and further (when allowed) until its first round is done;
+  // then every group is brought to the same number of days, so that the plan has one calendar.
+  let dayCount = req.days.length;
+  for (const g of groups) {
+    let d = 0;
+    while (d < req.days.length || (req.extend && g.coveredByDay === null && d < req.extend.maxDays)) planDay(g, d++);
+    dayCount = Math.max(dayCount, d);
+  }
+  for (const g of groups) for (let d = g.routes.length; d < dayCount; d++) planDay(g, d);
+
+  const unplanned: Plan['unplanned'] = [];
+  const coverage: GroupCoverage[] = [];
+  for (const g of groups) {
+    for (const t of g.targets) if (t.visits === 0) unplanned.push({ creditCode: t.e.creditCode, groupId: g.groupId });
+    coverage.push({
+      groupId: g.groupId,
+      required: g.targets.length,
+      covered: g.targets.filter((t) => t.visits > 0).length,
+      coveredByDay: g.coveredByDay,
+      minutesNeeded: firstRoundMinutes(g.targets, setup, travel, serviceOf),
       minutesAvailable: coverageMinutes.reduce((sum, m) => sum + m, 0),
     });
   }
+  // One calendar: the routes ordered by day, then group, as people read a plan.
+  const routes = groups.flatMap((g) => g.routes).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { level: req.level, seed: req.seed, routes, unplanned, reassigned: areas.reassigned, coverage };
 }
 
@@ -139,17 +178,13 @@ function shareOfRemaining(remaining: number, minutesPerDay: number[]): number {
   return Math.ceil((remaining * minutesPerDay[0]!) / total);
 }
 
-function toCandidate(serviceMinutes: number) {
-  return (t: Target): DayCandidate => ({ id: t.e.creditCode, location: t.e.location, serviceMinutes });
-}
-
 /**
  * A fair estimate of the first round's work: on-site minutes plus, per visit, the travel to its nearest
  * neighbour in the area (a lower bound on any route's travel), plus one trip out and back.
  */
-function firstRoundMinutes(targets: readonly Target[], setup: TownSetup, travel: ReturnType<typeof travelModel>): number {
+function firstRoundMinutes(targets: readonly Target[], setup: TownSetup, travel: ReturnType<typeof travelModel>, serviceOf: (t: Target) => number): number {
   if (targets.length === 0) return 0;
-  let minutes = targets.length * setup.serviceMinutes;
+  let minutes = targets.reduce((sum, t) => sum + serviceOf(t), 0);
   for (const t of targets) {
     let nearest = Infinity;
     for (const o of targets) if (o !== t) nearest = Math.min(nearest, travel.minutes(t.e.location, o.e.location));

@@ -1,5 +1,6 @@
 /** groups.yaml → TownSetup: where the day starts, the working day, travel, and who covers which villages. */
 import { z } from 'zod';
+import { toWgs84 } from '../../core/datum.js';
 import type { TownSetup } from '../../core/model.js';
 import { HazeError, EXIT } from '../../errors.js';
 import { loadYamlConfig } from './yamlConfig.js';
@@ -19,6 +20,8 @@ const groupsSchema = z.object({
   }),
   travel: z.object({ speed_kmh: z.number().positive().max(120), detour_factor: z.number().min(1).max(3).default(1.3) }),
   service_minutes: z.number().int().positive().max(240),
+  service_minutes_large: z.number().int().positive().max(480).optional(),
+  night: z.object({ start: clock, end: clock }).optional(),
   coverage_days: z.number().int().positive().max(30).default(2),
   groups: z
     .array(
@@ -64,11 +67,15 @@ export function loadTownSetup(file: string): TownSetup {
     county: g.county,
     city: g.city,
     coordSystem: g.coord_system,
-    base: g.base,
+    // The plan runs on WGS-84: a base copied from an Amap or Baidu map is converted here.
+    base: { name: g.base.name, ...toWgs84({ lon: g.base.lon, lat: g.base.lat }, g.coord_system) },
     workingDay: { start, end, lunch: lunch ? { start: lunch[0]!, end: lunch[1]! } : null },
     speedKmh: g.travel.speed_kmh,
     detourFactor: g.travel.detour_factor,
     serviceMinutes: g.service_minutes,
+    serviceMinutesLarge: g.service_minutes_large ?? null,
+    // An evening round may run past midnight ("19:00"–"01:00"): its end is then on the next day's clock.
+    night: g.night ? { start: minutesOf(g.night.start), end: minutesOf(g.night.end) + (minutesOf(g.night.end) <= minutesOf(g.night.start) ? 24 * 60 : 0) } : null,
     coverageDays: g.coverage_days,
     groups: g.groups.map((x) => ({ id: x.id, name: x.name, leader: x.leader, phone: x.phone, members: x.members, villages: x.villages })),
   };

@@ -20,6 +20,8 @@ const workspaceSchema = z.object({
   groups: z.string().min(1).default('groups.yaml'),
   rules: z.union([z.string(), z.array(z.string())]).default([]).transform((r) => (typeof r === 'string' ? [r] : r)),
   db: z.string().min(1).default('haze.db'),
+  /** The datum of the list's coordinates: converted to WGS-84 on reading. */
+  coord_system: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
   /** Only the embedded sample has this: the seed story's alert, used when the store has none. */
   sample_alert: z
     .object({ level: z.enum(ALERT_LEVELS), from: z.string(), doc: z.string().optional(), note: z.string().optional() })
@@ -41,6 +43,8 @@ export interface Workspace {
   /** The default rules first, then the town's own files, which override them. */
   ruleFiles: string[];
   dbFile: string;
+  /** The datum of the list's coordinates. */
+  coordSystem: 'wgs84' | 'gcj02' | 'bd09';
   /** Which inputs come from the embedded sample town. */
   fromSample: { list: boolean; groups: boolean; all: boolean };
   sampleAlert: SampleAlert | null;
@@ -69,6 +73,7 @@ export function resolveWorkspace(flags: WorkspaceFlags): Workspace {
     groupsFile: flags.groups ? fromCwd(flags.groups) : inRoot(cfg.groups),
     ruleFiles: [DEFAULT_RULES, ...cfg.rules.map(inRoot), ...(flags.rules ?? []).map(fromCwd)],
     dbFile: flags.db ? fromCwd(flags.db) : hasOwn ? inRoot(cfg.db) : resolve(flags.cwd, cfg.db),
+    coordSystem: cfg.coord_system,
     fromSample: { list: listFromSample, groups: groupsFromSample, all: listFromSample && groupsFromSample },
     sampleAlert: listFromSample && cfg.sample_alert ? cfg.sample_alert : null,
   };

@@ -1,0 +1,12 @@
+/**
+ * A link that opens 高德地图 (Amap) navigation to a stop on a phone or PC. Amap expects GCJ-02 coordinates
+ * (coordinate=gaode), so the WGS-84 point is converted first.
+ */
+import { wgs84ToGcj02 } from '../../core/datum.js';
+import type { Point } from '../../core/model.js';
+
+export function amapNavigationUrl(p: Point, name: string): string {
+  const g = wgs84ToGcj02(p);
+  const to = `${g.lon.toFixed(6)},${g.lat.toFixed(6)},${encodeURIComponent(name)}`;
+  return `https://uri.amap.com/navigation?to=${to}&mode=car&coordinate=gaode&callnative=1`;
+}
