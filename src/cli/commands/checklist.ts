@@ -7,6 +7,8 @@ import { parseDate } from '../../core/time.js';
 import type { Column } from '../../io/write/columns.js';
 import { renderCsv } from '../../io/write/csv.js';
 import { renderChecklistMarkdown, renderChecklistText, type ChecklistPage } from '../../io/write/checklistText.js';
+import { renderChecklistHtml } from '../../io/write/html/checklistHtml.js';
+import { printPdf, requireChromium } from '../../io/write/pdf.js';
 import { Context, usage, type Town } from '../context.js';
 import { dateOption, dayOf, seedOption } from '../options.js';
 import { makePlan } from '../planning.js';
@@ -64,10 +66,13 @@ The checklist comes from the same plan as haze plan (same inputs, same seed), pl
 示例 / examples:
   haze checklist --date 2019-12-08 --group 1
   haze checklist --date 2019-12-09 --group 2 --format md -o 第二组.md
-  haze checklist --date 2019-12-09 --group all --format csv -o 结果录入.csv`)
+  haze checklist --date 2019-12-09 --group all --format csv -o 结果录入.csv
+  haze checklist --date 2019-12-08 --group all --format pdf -o 检查清单.pdf   # A4，需本机 Chromium（或 HAZE_CHROMIUM）`)
     .action((opts: { group?: string; level?: string; date?: string; from?: string; seed: number }, c: Command) => {
       const ctx = new Context(c);
-      const format = ctx.format(['text', 'md', 'csv'] as const, 'text');
+      const format = ctx.format(['text', 'md', 'csv', 'html', 'pdf'] as const, 'text');
+      // Before any planning: without a browser to print with, say so at once (exit 69).
+      const chromium = format === 'pdf' ? requireChromium() : null;
       if (!opts.group) throw usage({ zh: '请用 --group 指定巡查组', en: 'give the group with --group' }, { zh: '例如 --group 1，或 --group all', en: 'e.g. --group 1, or --group all' });
       const town = ctx.loadTown();
       const ids = opts.group === 'all' ? town.setup.groups.map((g) => g.id) : [opts.group];
@@ -90,6 +95,9 @@ The checklist comes from the same plan as haze plan (same inputs, same seed), pl
       if (format === 'csv') {
         const rows = pages.flatMap((p) => p.visits.flatMap((cv) => cv.items.map((it) => ({ date, group: p.group.id, seq: cv.v.seq, creditCode: cv.e.creditCode, name: cv.e.name, itemId: it.id, item: it.text }))));
         ctx.emit(renderCsv(rows, CHECKLIST_COLUMNS, { excel: ctx.opts.excel === true, lang: ctx.lang }));
+      } else if (format === 'html' || format === 'pdf') {
+        const html = renderChecklistHtml(pages, { setup: town.setup, since, routes: plan.routes });
+        ctx.emit(chromium ? printPdf(html, chromium) : html);
       } else {
         ctx.emit(format === 'md' ? renderChecklistMarkdown(pages) : renderChecklistText(pages));
       }

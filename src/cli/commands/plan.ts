@@ -5,6 +5,8 @@ import { reasonText } from '../../core/routing/priority.js';
 import type { PlanResult } from '../../core/routing/planPatrols.js';
 import { formatClock } from '../../core/time.js';
 import type { Column } from '../../io/write/columns.js';
+import { planSheet, renderPlanHtml } from '../../io/write/html/planHtml.js';
+import { printPdf, requireChromium } from '../../io/write/pdf.js';
 import { Context, levelZh, type Town } from '../context.js';
 import { dateOption, dayOf, daysOption, seedOption } from '../options.js';
 import { makePlan } from '../planning.js';
@@ -86,10 +88,12 @@ export function planCommand(program: Command): void {
 示例 / examples:
   haze plan --date 2019-12-08
   haze plan --date 2019-12-08 --days 3 --format csv -o plan.csv
-  haze plan --level red --date 2019-12-10 --format json`)
+  haze plan --level red --date 2019-12-10 --format json
+  haze plan --date 2019-12-08 --format pdf -o 巡查计划.pdf     # 每天一页 A4：片区、路线图和各组路线表`)
     .action((opts: { level?: string; date?: string; days?: number; seed: number }, c: Command) => {
       const ctx = new Context(c);
-      const format = ctx.format(['table', 'csv', 'json'] as const, 'table');
+      const format = ctx.format(['table', 'csv', 'json', 'html', 'pdf'] as const, 'table');
+      const chromium = format === 'pdf' ? requireChromium() : null;
       const town = ctx.loadTown();
       const choice = ctx.level(town, opts.level, opts.date);
       const { level, issuedAt: since } = choice;
@@ -97,6 +101,11 @@ export function planCommand(program: Command): void {
       const plan = makePlan({ town, level, since, measures: ctx.measures(town, level), start, days: opts.days, seed: opts.seed });
       ctx.say({ zh: `${town.setup.town} ${levelZh(level)} 巡查计划，自 ${start} 起 ${new Set(plan.routes.map((r) => r.date)).size} 天`, en: `${town.setup.town} patrol plan at ${level}, ${new Set(plan.routes.map((r) => r.date)).size} days from ${start}` });
       reportPlan(ctx, plan, town.setup);
-      ctx.emit(renderRows(ctx, format, planRows(plan, town), PLAN_COLUMNS));
+      if (format === 'html' || format === 'pdf') {
+        const html = renderPlanHtml(planSheet(plan, town.list.enterprises, town.setup, since));
+        ctx.emit(chromium ? printPdf(html, chromium) : html);
+      } else {
+        ctx.emit(renderRows(ctx, format, planRows(plan, town), PLAN_COLUMNS));
+      }
     });
 }

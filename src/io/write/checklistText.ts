@@ -11,6 +11,9 @@ export interface ChecklistVisit {
   e: Enterprise;
   m: RequiredMeasure;
   items: CheckItem[];
+  /** Filled from the inspection records once they exist; absent → the printed page says 无记录 / 无. */
+  lastInspection?: { date: string; result: string } | null;
+  openFindings?: string[];
 }
 
 export interface ChecklistPage {
