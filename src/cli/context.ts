@@ -14,10 +14,14 @@ import { formatWallTime, fromInstant, parseWallTime, type WallTime } from '../co
 import { readAlertEvents } from '../io/store/alerts.js';
 import { openStore } from '../io/store/db.js';
 import { EXIT, formatWhere, HazeError, type Text } from '../errors.js';
-import { loadList, type LoadedList } from '../io/read/loadList.js';
+import { encodingNamed, ENCODING_CHOICES, type Encoding } from '../io/read/decode.js';
+import { FAR_FROM_BASE_KM } from '../io/read/listRows.js';
+import { readList, type LoadedList } from '../io/read/loadList.js';
+import { progressLine } from '../io/read/loadProgress.js';
 import { loadRuleTable } from '../io/read/ruleFile.js';
 import { loadTownSetup } from '../io/read/townSetup.js';
 import { resolveWorkspace, type Workspace } from '../io/read/workspace.js';
+import { encodeOutput, OUTPUT_ENCODINGS, type OutputEncoding } from '../io/write/csv.js';
 import { writeFileAtomic } from '../io/write/output.js';
 import { chalkFor, colorAllowed } from './terminal.js';
 
@@ -31,6 +35,9 @@ export interface GlobalOptions {
   lang?: string;
   color: boolean;
   excel?: boolean;
+  encoding?: string;
+  sheet?: string;
+  outputEncoding?: string;
 }
 
 export interface LevelChoice {
@@ -58,6 +65,9 @@ export class Context {
   readonly colorOut: boolean;
   readonly err: ChalkInstance;
   readonly cwd: string;
+  /** --encoding: how the list is decoded, when detection is overridden. */
+  readonly inputEncoding: Encoding | undefined;
+  readonly outputEncoding: OutputEncoding;
 
   constructor(cmd: Command) {
     this.opts = cmd.optsWithGlobals<GlobalOptions>();
@@ -69,6 +79,13 @@ export class Context {
     this.colorOut = !this.opts.output && colorAllowed(process.stdout, this.opts.color, process.env);
     this.err = chalkFor(colorAllowed(process.stderr, this.opts.color, process.env));
     this.cwd = process.cwd();
+    this.inputEncoding = this.opts.encoding === undefined ? undefined : encodingNamed(this.opts.encoding);
+    if (this.opts.encoding !== undefined && !this.inputEncoding) {
+      throw usage({ zh: `--encoding 可用：${ENCODING_CHOICES}，而不是"${this.opts.encoding}"`, en: `--encoding takes ${ENCODING_CHOICES}, not "${this.opts.encoding}"` });
+    }
+    const out = OUTPUT_ENCODINGS[(this.opts.outputEncoding ?? 'utf-8').toLowerCase()];
+    if (!out) throw usage({ zh: `--output-encoding 只能是 utf-8 或 gb18030，而不是"${this.opts.outputEncoding}"`, en: `--output-encoding must be utf-8 or gb18030, not "${this.opts.outputEncoding}"` });
+    this.outputEncoding = out;
   }
 
   t(text: Text): string {
@@ -85,7 +102,8 @@ export class Context {
   }
 
   /** The command's data: stdout, or the -o file written whole. */
-  emit(data: string | Uint8Array): void {
+  emit(text: string | Uint8Array): void {
+    const data = typeof text === 'string' ? encodeOutput(text, this.outputEncoding) : text;
     if (this.opts.output && this.opts.output !== '-') {
       writeFileAtomic(this.opts.output, data);
       this.say({ zh: `已写入 ${this.opts.output}`, en: `wrote ${this.opts.output}` });
@@ -113,12 +131,25 @@ export class Context {
     return ws;
   }
 
+  /**
+   * Read the list, streaming (CSV or xlsx, --encoding, --sheet), with a progress line on a terminal.
+   * Given the town's set-up, points far from its base are warned about, unless the groups are the
+   * sample's and the list is not (a foreign list is not expected near 薛埠镇).
+   */
+  async readList(ws: Workspace, setup: TownSetup | null): Promise<LoadedList> {
+    const near = setup && !(ws.fromSample.groups && !ws.fromSample.list)
+      ? { point: setup.base, name: setup.base.name, maxKm: FAR_FROM_BASE_KM }
+      : undefined;
+    const progress = process.stderr.isTTY ? (total: number | null) => progressLine(process.stderr, { total, lang: this.lang }) : undefined;
+    return readList(ws.listFile, { encoding: this.inputEncoding, sheet: this.opts.sheet, checks: { near }, progress });
+  }
+
   /** Load the whole town. A list with errors stops here: its problems on stderr, exit 65. */
-  loadTown(): Town {
+  async loadTown(): Promise<Town> {
     const ws = this.workspace();
     const setup = loadTownSetup(ws.groupsFile);
     const rules = loadRuleTable(ws.ruleFiles);
-    const list = loadList(ws.listFile);
+    const list = await this.readList(ws, setup);
     if (ws.coordSystem !== 'wgs84') {
       // Lists copied from Amap (GCJ-02) or Baidu (BD-09): everything downstream plans on WGS-84.
       list.enterprises = list.enterprises.map((e) => ({ ...e, location: toWgs84(e.location, ws.coordSystem) }));

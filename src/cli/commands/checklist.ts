@@ -68,13 +68,13 @@ The checklist comes from the same plan as haze plan (same inputs, same seed), pl
   haze checklist --date 2019-12-09 --group 2 --format md -o 第二组.md
   haze checklist --date 2019-12-09 --group all --format csv -o 结果录入.csv
   haze checklist --date 2019-12-08 --group all --format pdf -o 检查清单.pdf   # A4，需本机 Chromium（或 HAZE_CHROMIUM）`)
-    .action((opts: { group?: string; level?: string; date?: string; from?: string; seed: number }, c: Command) => {
+    .action(async (opts: { group?: string; level?: string; date?: string; from?: string; seed: number }, c: Command) => {
       const ctx = new Context(c);
       const format = ctx.format(['text', 'md', 'csv', 'html', 'pdf'] as const, 'text');
       // Before any planning: without a browser to print with, say so at once (exit 69).
       const chromium = format === 'pdf' ? requireChromium() : null;
       if (!opts.group) throw usage({ zh: '请用 --group 指定巡查组', en: 'give the group with --group' }, { zh: '例如 --group 1，或 --group all', en: 'e.g. --group 1, or --group all' });
-      const town = ctx.loadTown();
+      const town = await ctx.loadTown();
       const ids = opts.group === 'all' ? town.setup.groups.map((g) => g.id) : [opts.group];
       for (const id of ids) {
         if (!town.setup.groups.some((g) => g.id === id)) {

@@ -19,9 +19,9 @@ export function demoCommand(program: Command): void {
     .addHelpText('after', `
 示例 / example:
   haze demo | less -R`)
-    .action((_opts: unknown, cmd: Command) => {
+    .action(async (_opts: unknown, cmd: Command) => {
       const ctx = new Context(cmd);
-      const town = ctx.loadTown();
+      const town = await ctx.loadTown();
       const { level, issuedAt: since } = ctx.level(town, undefined);
       const measures = ctx.measures(town, level);
       const start = since?.date ?? '2019-12-08';

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ACTION_ZH, type Enterprise, type RequiredMeasure } from '../../core/model.js';
 import { reductionSummary, type PollutantReduction } from '../../core/rules/reduction.js';
 import type { Column } from '../../io/write/columns.js';
+import { renderJson, toRecords } from '../../io/write/json.js';
 import { Context } from '../context.js';
 import { dateOption } from '../options.js';
 import { renderRows } from '../render.js';
@@ -63,10 +64,10 @@ Reduction = annual emissions ÷ 365 × the share of production stopped; targets 
   haze measures --level red --format csv > red.csv
   haze measures --level orange --summary --check
   haze measures --format json | jq '.[] | select(.action=="stop") | .name'`)
-    .action((opts: { level?: string; date?: string; summary?: boolean; check?: boolean }, c: Command) => {
+    .action(async (opts: { level?: string; date?: string; summary?: boolean; check?: boolean }, c: Command) => {
       const ctx = new Context(c);
       const format = ctx.format(['table', 'csv', 'json'] as const, 'table');
-      const town = ctx.loadTown();
+      const town = await ctx.loadTown();
       const { level } = ctx.level(town, opts.level, opts.date);
       const measures = ctx.measures(town, level);
       const summary = reductionSummary(town.list.enterprises, measures, level, town.rules.targets[level]);
@@ -75,7 +76,11 @@ Reduction = annual emissions ÷ 365 × the share of production stopped; targets 
         reportGaps(ctx, town.list.enterprises, summary);
       } else {
         const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
-        ctx.emit(renderRows(ctx, format, rows, MEASURE_COLUMNS));
+        if (format === 'json' && town.list.extraColumns.length > 0) {
+          // The list's own columns haze does not know travel along, as they were written.
+          const records = toRecords(rows, MEASURE_COLUMNS).map((r, i) => ({ ...r, other_columns: town.list.extra.get(rows[i]!.e.row) ?? {} }));
+          ctx.emit(renderJson(records));
+        } else ctx.emit(renderRows(ctx, format, rows, MEASURE_COLUMNS));
         const warned = rows.filter((r) => r.m.warnings.length > 0).length;
         if (warned > 0) ctx.warn({ zh: `${warned} 家企业的措施有提醒（见 warning 列，或运行 haze validate）`, en: `${warned} enterprises' measures have warnings (see the warning column, or run haze validate)` });
       }

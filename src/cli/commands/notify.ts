@@ -41,10 +41,10 @@ export function notifyCommand(program: Command): void {
   haze notify
   haze notify --format csv --excel -o 通知.csv
   haze notify --level red --from "2019-12-09 20:00" --format json`)
-    .action((opts: { level?: string; from?: string; date?: string }, c: Command) => {
+    .action(async (opts: { level?: string; from?: string; date?: string }, c: Command) => {
       const ctx = new Context(c);
       const format = ctx.format(['text', 'csv', 'json'] as const, 'text');
-      const town = ctx.loadTown();
+      const town = await ctx.loadTown();
       const choice = ctx.level(town, opts.level, opts.date);
       let from = choice.levelSince;
       if (opts.from) {

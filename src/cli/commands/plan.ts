@@ -90,11 +90,11 @@ export function planCommand(program: Command): void {
   haze plan --date 2019-12-08 --days 3 --format csv -o plan.csv
   haze plan --level red --date 2019-12-10 --format json
   haze plan --date 2019-12-08 --format pdf -o 巡查计划.pdf     # 每天一页 A4：片区、路线图和各组路线表`)
-    .action((opts: { level?: string; date?: string; days?: number; seed: number }, c: Command) => {
+    .action(async (opts: { level?: string; date?: string; days?: number; seed: number }, c: Command) => {
       const ctx = new Context(c);
       const format = ctx.format(['table', 'csv', 'json', 'html', 'pdf'] as const, 'table');
       const chromium = format === 'pdf' ? requireChromium() : null;
-      const town = ctx.loadTown();
+      const town = await ctx.loadTown();
       const choice = ctx.level(town, opts.level, opts.date);
       const { level, issuedAt: since } = choice;
       const start = dayOf(opts.date, choice, ctx.now());

@@ -7,7 +7,7 @@ import type { RuleTable } from '../../core/rules/ruleTable.js';
 import { loadRuleTable } from '../../io/read/ruleFile.js';
 import { formatWhere } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
-import { loadList } from '../../io/read/loadList.js';
+import { loadTownSetup } from '../../io/read/townSetup.js';
 import { Context, usage } from '../context.js';
 import { renderRows } from '../render.js';
 
@@ -29,13 +29,21 @@ const MEASURE_HEADER: Record<AlertLevel, string> = { yellow: '黄色预警措施
  * What the rules make of each enterprise's measures: texts weaker than the guidance, texts haze cannot
  * read, and levels with no text at all (the default rule then applies).
  */
-export function measureProblems(enterprises: readonly Enterprise[], rules: RuleTable, levels: readonly AlertLevel[], file: string): Problem[] {
+export function measureProblems(enterprises: readonly Enterprise[], rules: RuleTable, levels: readonly AlertLevel[], file: string, present: readonly AlertLevel[] = levels, headerRow = 1): Problem[] {
   const out: Problem[] = [];
+  // A list without a column for a level gets one warning for the column, not one per enterprise.
+  for (const level of levels.filter((l) => !present.includes(l))) {
+    out.push({
+      severity: 'warning', code: 'HAZE_LIST_MEASURE_COLUMN_MISSING', where: { file, row: headerRow, column: MEASURE_HEADER[level] },
+      message: { zh: `清单没有"${MEASURE_HEADER[level]}"列：${LEVEL_ZH[level]}预警时全部按等级默认规则执行`, en: `the list has no "${MEASURE_HEADER[level]}" column: at ${level} every enterprise gets its grade's default rule` },
+      hint: { zh: '按一厂一策补上该列', en: 'add the column with each enterprise\'s own measure (一厂一策)' },
+    });
+  }
   for (const e of enterprises) {
     for (const level of levels) {
       const where = { file, row: e.row, column: MEASURE_HEADER[level] };
       const m = requiredMeasure(e, level, rules);
-      if (e.measureText[level].trim() === '') {
+      if (present.includes(level) && e.measureText[level].trim() === '') {
         out.push({
           severity: 'warning', code: 'HAZE_ROW_MEASURE_MISSING', where, value: '',
           message: { zh: `${LEVEL_ZH[level]}预警措施为空，按规则 ${m.source} 执行：${m.text}`, en: `no ${level} measure text; rule ${m.source} applies: ${m.text}` },
@@ -65,7 +73,7 @@ with --format csv|json to stdout for scripts.
   haze validate
   haze validate --list 应急减排清单.csv --strict
   haze validate --list list.csv --format json | jq '.[] | select(.severity=="error")'`)
-    .action((opts: { level?: string; strict?: boolean }, cmd: Command) => {
+    .action(async (opts: { level?: string; strict?: boolean }, cmd: Command) => {
       const ctx = new Context(cmd);
       const format = ctx.format(['text', 'csv', 'json'] as const, 'text');
       if (opts.level !== undefined && !(ALERT_LEVELS as readonly string[]).includes(opts.level)) {
@@ -73,9 +81,12 @@ with --format csv|json to stdout for scripts.
       }
       const ws = ctx.workspace();
       const rules = loadRuleTable(ws.ruleFiles);
-      const list = loadList(ws.listFile);
+      // The town's base, for points far outside the town; not the sample's base for someone else's list.
+      const setup = ws.fromSample.groups && !ws.fromSample.list ? null : loadTownSetup(ws.groupsFile);
+      const list = await ctx.readList(ws, setup);
       const levels = opts.level ? [opts.level as AlertLevel] : ALERT_LEVELS;
-      const problems = [...list.problems, ...(hasErrors(list.problems) ? [] : measureProblems(list.enterprises, rules, levels, list.file))]
+      const present = ALERT_LEVELS.filter((l) => list.fields.includes(l));
+      const problems = [...list.problems, ...(hasErrors(list.problems) ? [] : measureProblems(list.enterprises, rules, levels, list.file, present, list.headerRow))]
         .map((p) => (opts.strict && p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
       const errors = problems.filter((p) => p.severity === 'error').length;
       const warnings = problems.length - errors;

@@ -1,47 +1,74 @@
 /**
- * CSV text → a raw table (header + rows with Excel row numbers). Field-count mismatches are left to the
- * row reader so that every bad row is reported; only a CSV that cannot be split at all (an unclosed quote)
- * stops here.
+ * CSV text → records with the row number Excel shows for each (record N is row N: a cell with a line
+ * break is still one row). One set of csv-parse options behind two faces: a sync one for a whole text and
+ * a stream one for files too large to hold twice. Field-count mismatches are left to the row reader so
+ * that every bad row is reported; only a CSV that cannot be split at all (an unclosed quote) stops here.
  */
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse as parseStream, type Options } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { HazeError, EXIT } from '../../errors.js';
-import type { RawTable } from './listRows.js';
+
+export interface SheetRow {
+  /** The row number as Excel shows it. */
+  row: number;
+  cells: string[];
+}
+
+const OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false };
 
 interface CsvParseError extends Error {
   code?: string;
-  lines?: number;
   records?: number;
 }
 
-export function csvTable(text: string, file: string): RawTable {
+/** The whole text at once. */
+export function csvRows(text: string, file: string): SheetRow[] {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
+    records = parseSync(text, OPTIONS) as string[][];
   } catch (err) {
-    const e = err as CsvParseError;
-    const row = (e.records ?? 0) + 1;
-    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new HazeError({
-        code: 'HAZE_CSV_QUOTE_NOT_CLOSED', exitCode: EXIT.dataErr, where: { file, row },
-        message: { zh: `第 ${row} 行的引号没有闭合，之后的内容无法分列`, en: `an opening quote on row ${row} is never closed` },
-        hint: { zh: '检查该行单元格中的双引号（单元格内的引号要写成两个 ""）', en: 'check the quotes in that row ("" inside a quoted cell)' },
-      });
+    throw csvError(err, file);
+  }
+  return records.map((cells, i) => ({ row: i + 1, cells }));
+}
+
+/** Text chunks → records, one at a time; memory holds one chunk and one record, not the file. */
+export async function* csvRowStream(text: AsyncIterable<string>, file: string): AsyncGenerator<SheetRow> {
+  const parser = parseStream(OPTIONS);
+  const feeding = pipeline(Readable.from(text, { objectMode: false }), parser);
+  feeding.catch(() => undefined); // the same error reaches the loop below
+  let row = 0;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      row++;
+      yield { row, cells };
     }
-    throw new HazeError({
-      code: 'HAZE_CSV_MALFORMED', exitCode: EXIT.dataErr, where: { file, row },
-      message: { zh: `CSV 格式错误：${e.message}`, en: `malformed CSV: ${e.message}` },
-      hint: { zh: '在 Excel 中打开并另存为 CSV UTF-8', en: 'open it in Excel and save it again as CSV UTF-8' },
+    await feeding;
+  } catch (err) {
+    throw csvError(err, file);
+  } finally {
+    parser.destroy();
+  }
+}
+
+function csvError(err: unknown, file: string): Error {
+  if (err instanceof HazeError) return err;
+  const e = err as CsvParseError;
+  // Not a CSV problem (a read error, a bug): let the CLI report it as what it is.
+  if (e.code === undefined || !e.code.startsWith('CSV_')) return e;
+  const row = (e.records ?? 0) + 1;
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return new HazeError({
+      code: 'HAZE_CSV_QUOTE_NOT_CLOSED', exitCode: EXIT.dataErr, where: { file, row },
+      message: { zh: `第 ${row} 行的引号没有闭合，之后的内容无法分列`, en: `an opening quote on row ${row} is never closed` },
+      hint: { zh: '检查该行单元格中的双引号（单元格内的引号要写成两个 ""）', en: 'check the quotes in that row ("" inside a quoted cell)' },
     });
   }
-  // Drop trailing blank records (a final newline, empty rows Excel left below the data).
-  while (records.length > 0 && records[records.length - 1]!.every((c) => c.trim() === '')) records.pop();
-  if (records.length === 0) {
-    throw new HazeError({
-      code: 'HAZE_LIST_EMPTY', exitCode: EXIT.dataErr, where: { file },
-      message: { zh: '清单是空的：没有表头，也没有数据', en: 'the list is empty: no header, no rows' },
-      hint: { zh: 'haze init 可生成带表头的模板', en: 'haze init writes a template with the header' },
-    });
-  }
-  const [header, ...rest] = records;
-  return { file, header: header!, rows: rest.map((cells, i) => ({ row: i + 2, cells })) };
+  return new HazeError({
+    code: 'HAZE_CSV_MALFORMED', exitCode: EXIT.dataErr, where: { file, row },
+    message: { zh: `CSV 格式错误：${e.message}`, en: `malformed CSV: ${e.message}` },
+    hint: { zh: '在 Excel 中打开并另存为 CSV UTF-8', en: 'open it in Excel and save it again as CSV UTF-8' },
+  });
 }

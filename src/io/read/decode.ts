@@ -1,8 +1,11 @@
 /**
  * Bytes → text. A BOM decides; otherwise strict UTF-8; otherwise GB18030 (a superset of GBK), which is
- * what Chinese Excel writes when it saves "CSV" without a BOM.
+ * what Chinese Excel writes when it saves "CSV" without a BOM. `--encoding` overrides all of it.
+ * A file that is none of these (binary, UTF-16 without a BOM, bytes that are not GB18030 either) is bad
+ * data (exit 65), and the message says what the bytes look like.
  */
-import { HazeError, EXIT } from '../../errors.js';
+import { HazeError, EXIT, type Text } from '../../errors.js';
+import { sniffBytes } from './sniff.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -12,43 +15,119 @@ export interface Decoded {
   bom: boolean;
 }
 
-export function decodeBytes(bytes: Uint8Array, file: string, forced?: Encoding): Decoded {
-  if (forced) return { text: new TextDecoder(forced).decode(stripBom(bytes, forced)), encoding: forced, bom: hasBom(bytes, forced) };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
-  if (looksBinary(bytes)) {
+const ENCODING_NAMES: Record<string, Encoding> = {
+  'utf-8': 'utf-8', utf8: 'utf-8',
+  gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', cp936: 'gb18030', 'ansi': 'gb18030',
+  'utf-16le': 'utf-16le', utf16le: 'utf-16le', 'utf-16be': 'utf-16be', utf16be: 'utf-16be',
+};
+
+/** `--encoding` as people write it (GBK and GB2312 read as GB18030, their superset); undefined when unknown. */
+export function encodingNamed(name: string): Encoding | undefined {
+  return ENCODING_NAMES[name.trim().toLowerCase()];
+}
+
+export const ENCODING_CHOICES = 'utf-8, gb18030 (gbk, gb2312), utf-16le, utf-16be';
+
+const BOMS: { enc: Encoding; bytes: number[] }[] = [
+  { enc: 'utf-8', bytes: [0xef, 0xbb, 0xbf] },
+  { enc: 'utf-16le', bytes: [0xff, 0xfe] },
+  { enc: 'utf-16be', bytes: [0xfe, 0xff] },
+];
+
+function bomOf(bytes: Uint8Array): { enc: Encoding; length: number } | null {
+  for (const b of BOMS) if (b.bytes.every((x, i) => bytes[i] === x)) return { enc: b.enc, length: b.bytes.length };
+  return null;
+}
+
+/** Throws the exit-65 error for bytes that are not a text list. */
+export function refuseNonText(head: Uint8Array, file: string): void {
+  const s = sniffBytes(head);
+  if (s.kind === 'binary') {
     throw new HazeError({
-      code: 'HAZE_FILE_NOT_TEXT',
-      exitCode: EXIT.dataErr,
-      message: { zh: `不是文本文件（含有 NUL 字节，可能是二进制文件或无 BOM 的 UTF-16）`, en: `not a text file (it has NUL bytes: binary, or UTF-16 without a BOM)` },
-      where: { file },
-      hint: { zh: '请在 Excel 中另存为"CSV UTF-8（逗号分隔）"或 .xlsx', en: 'save it from Excel as "CSV UTF-8" or .xlsx' },
+      code: 'HAZE_FILE_NOT_TEXT', exitCode: EXIT.dataErr, where: { file },
+      message: { zh: `不是文本清单：看起来是${s.what.zh}`, en: `not a text list: it looks like ${s.what.en}` },
+      hint: { zh: '请在 Excel 中另存为 .xlsx 或"CSV UTF-8（逗号分隔）"', en: 'save it from Excel as .xlsx or "CSV UTF-8"' },
     });
   }
+}
+
+/**
+ * How the text of a file is decoded, chosen from its first bytes: the BOM, else strict UTF-8 over the
+ * head (a sequence cut at the end of the head is fine), else strict GB18030, else exit 65.
+ */
+export function chooseEncoding(head: Uint8Array, file: string, forced?: Encoding): { encoding: Encoding; bomLength: number } {
+  const bom = bomOf(head);
+  if (forced) return { encoding: forced, bomLength: bom && bom.enc === forced ? bom.length : 0 };
+  if (bom) return { encoding: bom.enc, bomLength: bom.length };
+  refuseNonText(head, file);
+  if (decodesStrictly('utf-8', head)) return { encoding: 'utf-8', bomLength: 0 };
+  if (decodesStrictly('gb18030', head)) return { encoding: 'gb18030', bomLength: 0 };
+  throw new HazeError({
+    code: 'HAZE_FILE_ENCODING', exitCode: EXIT.dataErr, where: { file },
+    message: { zh: '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030', en: 'unknown text encoding: neither UTF-8 nor GBK/GB18030' },
+    hint: { zh: '在 Excel 中另存为"CSV UTF-8（逗号分隔）"，或用 --encoding 指定编码', en: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding' },
+  });
+}
+
+function decodesStrictly(enc: Encoding, bytes: Uint8Array): boolean {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
+    // stream: true tolerates a character cut in two at the end of the head.
+    new TextDecoder(enc, { fatal: true }).decode(bytes, { stream: true });
+    return true;
   } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', bom: false };
+    return false;
   }
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+/** Whole bytes → text (the sync face, for small files and tests). */
+export function decodeBytes(bytes: Uint8Array, file: string, forced?: Encoding): Decoded {
+  const { encoding, bomLength } = chooseEncoding(bytes.subarray(0, 65536), file, forced);
+  const decoder = new TextChunkDecoder(encoding, file, forced !== undefined);
+  const text = decoder.decode(bytes.subarray(bomLength)) + decoder.end();
+  return { text, encoding, bom: bomLength > 0 };
 }
 
-function hasBom(bytes: Uint8Array, enc: Encoding): boolean {
-  if (enc === 'utf-8') return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (enc === 'utf-16le') return bytes[0] === 0xff && bytes[1] === 0xfe;
-  if (enc === 'utf-16be') return bytes[0] === 0xfe && bytes[1] === 0xff;
-  return false;
-}
+/**
+ * Decodes a file chunk by chunk. Detected encodings are decoded strictly: a byte that does not fit later
+ * in the file is an error naming how far in it is, not a silent U+FFFD. A forced encoding is the user's
+ * word and decodes leniently.
+ */
+export class TextChunkDecoder {
+  private readonly decoder: TextDecoder;
+  private bytesSeen = 0;
 
-function stripBom(bytes: Uint8Array, enc: Encoding): Uint8Array {
-  if (!hasBom(bytes, enc)) return bytes;
-  return bytes.subarray(enc === 'utf-8' ? 3 : 2);
+  constructor(readonly encoding: Encoding, private readonly file: string, lenient: boolean) {
+    this.decoder = new TextDecoder(encoding, { fatal: !lenient, ignoreBOM: true });
+  }
+
+  decode(chunk: Uint8Array, where?: () => number): string {
+    try {
+      const text = this.decoder.decode(chunk, { stream: true });
+      this.bytesSeen += chunk.length;
+      return text;
+    } catch {
+      throw this.invalid(where?.());
+    }
+  }
+
+  end(where?: () => number): string {
+    try {
+      return this.decoder.decode();
+    } catch {
+      throw this.invalid(where?.());
+    }
+  }
+
+  private invalid(row: number | undefined): HazeError {
+    const name: Text = this.encoding === 'utf-8' ? { zh: 'UTF-8', en: 'UTF-8' } : { zh: this.encoding.toUpperCase(), en: this.encoding.toUpperCase() };
+    const other = this.encoding === 'utf-8' ? 'gb18030' : 'utf-8';
+    return new HazeError({
+      code: 'HAZE_FILE_ENCODING', exitCode: EXIT.dataErr, where: row === undefined ? { file: this.file } : { file: this.file, row },
+      message: {
+        zh: `文件开头是 ${name.zh}，但第 ${this.bytesSeen + 1} 字节之后的内容不是有效的 ${name.zh}（文件混用了编码？）`,
+        en: `the file starts as ${name.en}, but the bytes after byte ${this.bytesSeen + 1} are not valid ${name.en} (mixed encodings?)`,
+      },
+      hint: { zh: `在 Excel 中重新另存为"CSV UTF-8"，或用 --encoding ${other} 指定编码`, en: `save it again from Excel as "CSV UTF-8", or give --encoding ${other}` },
+    });
+  }
 }

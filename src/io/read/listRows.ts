@@ -1,223 +1,297 @@
 /**
  * Rows of the list → Enterprise records, with every problem found on the way (never only the first).
- * Rows are numbered as Excel shows them: the header is row 1 in a CSV.
+ * The reader takes one row at a time, so that a province list of 100,000 rows streams through it; what it
+ * keeps across rows is only what the duplicate checks need.
  */
-import type { AlertLevel, Emissions, Enterprise } from '../../core/model.js';
-import type { Problem } from '../../core/problem.js';
+import type { AlertLevel, Emissions, Enterprise, Point } from '../../core/model.js';
+import type { Problem, Severity } from '../../core/problem.js';
+import type { Text } from '../../errors.js';
 import { parseGradeCell } from '../../core/rules/gradeCell.js';
 import { creditCodeFault } from '../../core/creditCode.js';
-import { inChina } from '../../core/geo.js';
-import { LIST_COLUMNS, fieldOfHeader, type ListField } from './listColumns.js';
-
-export interface RawTable {
-  file: string;
-  /** Header cells as found. */
-  header: string[];
-  /** Data rows with the row number Excel shows for each. */
-  rows: { row: number; cells: string[] }[];
-}
+import { haversineKm, inChina } from '../../core/geo.js';
+import { COLUMN_OF, LIST_COLUMNS, fieldOfHeader, type ListField } from './listColumns.js';
 
 export interface ListReadResult {
   enterprises: Enterprise[];
   problems: Problem[];
   /** Columns haze does not know, kept for JSON pass-through: header → value, per enterprise row. */
   extra: Map<number, Record<string, string>>;
+  /** The known fields the list has a column for. */
+  fields: ListField[];
+  /** The headers of the columns haze does not know, in the file's order. */
+  extraColumns: string[];
+  /** The row number of the header. */
+  headerRow: number;
 }
 
-/** Text cells are kept as written (Chinese punctuation included), only trimmed of stray spaces. */
+/**
+ * A town is 10–20 km across and its county some 50: a point farther than this from the town's base is a
+ * typo (a digit lost or added moves it tens or hundreds of km) or a place from another list, while the
+ * town's outlying villages are never flagged.
+ */
+export const FAR_FROM_BASE_KM = 50;
+
+export interface RowChecks {
+  /** Coordinates farther than maxKm from this point (the town's base) are warned about. */
+  near?: { point: Point; name: string; maxKm: number } | undefined;
+}
+
+/** Text cells are kept as written (Chinese punctuation included): full-width letters, digits and spaces become ASCII, and the cell is trimmed. */
 export function normaliseCell(cell: string): string {
-  return cell.replace(/[\u00a0\u3000]/g, ' ').trim();
+  if (!/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0]/.test(cell)) return cell.trim();
+  return cell
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .trim();
 }
 
-/** Codes and numbers arrive as people typed them: full-width digits and letters become half-width. */
+/** Codes and numbers arrive as people typed them: every full-width form (digits, letters, ．－，) becomes ASCII. */
 function normaliseCode(cell: string): string {
-  return cell.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x20-\x7e]*$/.test(cell) ? cell : cell.normalize('NFKC');
+  return ascii.replace(/\s+/g, ' ').trim();
 }
 
 /** Fields read as codes or numbers; all others are text, kept as written. */
 const CODE_FIELDS: ReadonlySet<ListField> = new Set(['creditCode', 'grade', 'lon', 'lat', 'so2', 'nox', 'pm', 'vocs', 'truckTrips', 'phone']);
+const MEASURE_FIELDS = ['yellow', 'orange', 'red'] as const;
 
-export function readListRows(table: RawTable): ListReadResult {
-  const problems: Problem[] = [];
-  const file = table.file;
-  const columnOf = new Map<ListField, number>();
-  const extraColumns: { index: number; header: string }[] = [];
-  table.header.forEach((cell, index) => {
-    const field = fieldOfHeader(cell);
-    if (field && !columnOf.has(field)) columnOf.set(field, index);
-    else if (cell.trim() !== '') extraColumns.push({ index, header: cell.trim() });
-  });
+export class ListRowReader {
+  private readonly problems: Problem[] = [];
+  private readonly enterprises: Enterprise[] = [];
+  private readonly extra = new Map<number, Record<string, string>>();
+  private readonly columnOf = new Map<ListField, number>();
+  /** The header as the file writes it, for messages ("管控类型", not our "绩效等级"). */
+  private readonly headerOf = new Map<ListField, string>();
+  private readonly extraColumns: { index: number; header: string }[] = [];
+  private readonly byCode = new Map<string, number>();
+  private readonly byName = new Map<string, { row: number; code: string }>();
+  private readonly usable: boolean;
+  /** Problems found in the current row. */
+  private rowErrors = 0;
 
-  const missing = LIST_COLUMNS.filter((c) => c.required && !columnOf.has(c.field));
-  for (const c of missing) {
-    problems.push({
-      severity: 'error',
-      code: 'HAZE_LIST_COLUMN_MISSING',
-      where: { file, row: 1, column: c.header },
-      message: { zh: `缺少必填列"${c.header}"`, en: `required column "${c.header}" (${c.key}) is missing` },
-      hint: {
-        zh: `表头应包含：${LIST_COLUMNS.filter((x) => x.required).map((x) => x.header).join('、')}（可用 haze init 生成模板）`,
-        en: `the header must name: ${LIST_COLUMNS.filter((x) => x.required).map((x) => x.header).join(', ')} (haze init writes a template)`,
-      },
+  /**
+   * @param strictWidth a CSV row with more or fewer fields than the header is an error (a stray comma);
+   *   a sheet's rows simply end at their last filled cell.
+   */
+  constructor(
+    private readonly file: string,
+    private readonly header: readonly string[],
+    private readonly headerRow: number,
+    private readonly checks: RowChecks = {},
+    private readonly strictWidth = true,
+  ) {
+    header.forEach((cell, index) => {
+      const field = fieldOfHeader(cell);
+      const shown = cell.trim();
+      if (field && !this.columnOf.has(field)) {
+        this.columnOf.set(field, index);
+        this.headerOf.set(field, shown);
+      } else if (shown !== '') {
+        if (field) {
+          this.problems.push({
+            severity: 'warning', code: 'HAZE_LIST_COLUMN_DUPLICATE', where: { file, row: headerRow, column: shown }, value: shown,
+            message: { zh: `"${shown}"与"${this.headerOf.get(field)}"是同一列，只用前一列`, en: `"${shown}" names the same field as "${this.headerOf.get(field)}"; the first one is used` },
+            hint: { zh: '删除或改名多余的列', en: 'remove or rename the extra column' },
+          });
+        }
+        this.extraColumns.push({ index, header: shown });
+      }
     });
-  }
-  if (missing.length > 0) return { enterprises: [], problems, extra: new Map() };
-
-  const enterprises: Enterprise[] = [];
-  const extra = new Map<number, Record<string, string>>();
-  for (const { row, cells } of table.rows) {
-    if (cells.every((c) => c.trim() === '')) continue; // blank rows: Excel leaves them, people do not mean them
-    if (cells.length !== table.header.length) {
-      problems.push({
-        severity: 'error',
-        code: 'HAZE_CSV_FIELD_COUNT',
-        where: { file, row },
-        value: String(cells.length),
-        message: {
-          zh: `第 ${row} 行有 ${cells.length} 个字段，表头有 ${table.header.length} 个`,
-          en: `row ${row} has ${cells.length} fields, the header has ${table.header.length}`,
+    const missing = LIST_COLUMNS.filter((c) => c.required && !this.columnOf.has(c.field));
+    const required = LIST_COLUMNS.filter((x) => x.required).map((x) => x.header);
+    for (const c of missing) {
+      this.problems.push({
+        severity: 'error', code: 'HAZE_LIST_COLUMN_MISSING', where: { file, row: headerRow, column: c.header },
+        message: { zh: `缺少必填列"${c.header}"`, en: `required column "${c.header}" (${c.key}) is missing` },
+        hint: {
+          zh: `表头应包含：${required.join('、')}（别名见 data/xuebu/README.md；可用 haze init 生成模板）`,
+          en: `the header must name: ${required.join(', ')} (aliases in data/xuebu/README.md; haze init writes a template)`,
         },
+      });
+    }
+    this.usable = missing.length === 0;
+  }
+
+  add(row: number, cells: readonly string[]): void {
+    if (!this.usable) return;
+    if (cells.every((c) => c.trim() === '')) return; // blank rows: Excel leaves them, people do not mean them
+    if (this.strictWidth && cells.length !== this.header.length) {
+      this.problems.push({
+        severity: 'error', code: 'HAZE_CSV_FIELD_COUNT', where: { file: this.file, row }, value: String(cells.length),
+        message: { zh: `第 ${row} 行有 ${cells.length} 个字段，表头有 ${this.header.length} 个`, en: `row ${row} has ${cells.length} fields, the header has ${this.header.length}` },
         hint: { zh: '检查该行是否有多余的逗号或缺少引号', en: 'look for a stray comma or a missing quote in that row' },
       });
-      continue;
+      return;
     }
-    const e = readRow(row, cells, columnOf, file, problems);
-    if (e) {
-      enterprises.push(e);
-      if (extraColumns.length > 0) {
-        extra.set(row, Object.fromEntries(extraColumns.map((x) => [x.header, normaliseCell(cells[x.index] ?? '')])));
+    const e = this.readRow(row, cells);
+    if (!e) return;
+    this.enterprises.push(e);
+    this.checkDuplicates(e);
+    if (this.extraColumns.length > 0) {
+      this.extra.set(row, Object.fromEntries(this.extraColumns.map((x) => [x.header, normaliseCell(cells[x.index] ?? '')])));
+    }
+  }
+
+  result(): ListReadResult {
+    return {
+      enterprises: this.enterprises,
+      problems: this.problems,
+      extra: this.extra,
+      fields: [...this.columnOf.keys()],
+      extraColumns: this.extraColumns.map((x) => x.header),
+      headerRow: this.headerRow,
+    };
+  }
+
+  private cell(cells: readonly string[], f: ListField): string {
+    const i = this.columnOf.get(f);
+    if (i === undefined) return '';
+    const raw = cells[i] ?? '';
+    return CODE_FIELDS.has(f) ? normaliseCode(raw) : normaliseCell(raw);
+  }
+
+  private column(f: ListField): string {
+    return this.headerOf.get(f) ?? COLUMN_OF.get(f)!.header;
+  }
+
+  private problem(row: number, f: ListField, code: string, value: string, message: Text, hint?: Text, severity: Severity = 'error'): void {
+    if (severity === 'error') this.rowErrors++;
+    this.problems.push({ severity, code, where: { file: this.file, row, column: this.column(f) }, value, message, ...(hint ? { hint } : {}) });
+  }
+
+  private readRow(row: number, cells: readonly string[]): Enterprise | null {
+    this.rowErrors = 0;
+    const cell = (f: ListField) => this.cell(cells, f);
+    for (const c of LIST_COLUMNS) {
+      if (c.required && cell(c.field) === '') {
+        this.problem(row, c.field, 'HAZE_ROW_REQUIRED_EMPTY', '', { zh: `"${this.column(c.field)}"不能为空`, en: `"${this.column(c.field)}" (${c.key}) is empty` },
+          { zh: '填写该单元格；若它与上一行合并了单元格，请取消合并并逐行填写', en: 'fill in the cell; if it is merged with the row above, unmerge it and fill every row' });
       }
     }
-  }
-  checkDuplicates(enterprises, file, problems);
-  return { enterprises, problems, extra };
-}
-
-function readRow(row: number, cells: string[], columnOf: Map<ListField, number>, file: string, problems: Problem[]): Enterprise | null {
-  const cell = (f: ListField): string => {
-    const i = columnOf.get(f);
-    if (i === undefined) return '';
-    return CODE_FIELDS.has(f) ? normaliseCode(cells[i] ?? '') : normaliseCell(cells[i] ?? '');
-  };
-  const header = (f: ListField): string => LIST_COLUMNS.find((c) => c.field === f)!.header;
-  const before = problems.filter((p) => p.severity === 'error').length;
-  const problem = (f: ListField, code: string, value: string, zh: string, en: string, hint?: { zh: string; en: string }, severity: 'error' | 'warning' = 'error') =>
-    problems.push({ severity, code, where: { file, row, column: header(f) }, value, message: { zh, en }, ...(hint ? { hint } : {}) });
-
-  for (const c of LIST_COLUMNS) {
-    if (c.required && cell(c.field) === '') {
-      problem(c.field, 'HAZE_ROW_REQUIRED_EMPTY', '', `"${c.header}"不能为空`, `"${c.header}" (${c.key}) is empty`);
+    const creditCode = this.readCreditCode(row, cell('creditCode'));
+    const gradeRaw = cell('grade');
+    const gradeCell = parseGradeCell(gradeRaw);
+    if (gradeRaw !== '' && gradeCell.grade === null) {
+      this.problem(row, 'grade', 'HAZE_ROW_GRADE_UNKNOWN', gradeRaw, { zh: `无法识别的绩效等级"${gradeRaw}"`, en: `unknown performance grade "${gradeRaw}"` },
+        { zh: '可用：A、A+、引领性、B、B-、C、D、非分级（一厂一策）、保障类，可带标签如"民生豁免-B"', en: 'allowed: A, A+, 引领性, B, B-, C, D, 非分级 (一厂一策), 保障类, with tags such as 民生豁免-B' });
     }
+    const location = this.readLocation(row, cell('lon'), cell('lat'));
+    const emissions = {} as Emissions;
+    for (const f of ['so2', 'nox', 'pm', 'vocs'] as const) {
+      const raw = cell(f);
+      const v = raw === '' ? null : readNumber(raw);
+      if (v !== null && (Number.isNaN(v) || v < 0)) {
+        this.problem(row, f, 'HAZE_ROW_EMISSION_INVALID', raw, { zh: `"${this.column(f)}"应为非负数（吨/年）`, en: `"${this.column(f)}" must be a non-negative number (tonnes a year)` },
+          { zh: '不填表示没有数据，0 表示不排放', en: 'leave it empty when unknown; 0 means none' });
+      }
+      emissions[f] = v === null || Number.isNaN(v) || v < 0 ? null : v;
+    }
+    const tripsRaw = cell('truckTrips');
+    let truckTrips: number | null = null;
+    if (tripsRaw !== '') {
+      const v = readNumber(tripsRaw);
+      if (Number.isNaN(v) || v < 0) {
+        this.problem(row, 'truckTrips', 'HAZE_ROW_TRIPS_INVALID', tripsRaw, { zh: `"${this.column('truckTrips')}"应为非负数`, en: `"${this.column('truckTrips')}" (truck_trips) must be a non-negative number` });
+      } else truckTrips = v;
+    }
+    if (this.rowErrors > 0 || location === null) return null;
+    const measureText = {} as Record<AlertLevel, string>;
+    for (const level of MEASURE_FIELDS) measureText[level] = cell(level);
+    return {
+      creditCode,
+      name: cell('name'),
+      town: cell('town'),
+      village: cell('village'),
+      address: cell('address'),
+      industry: cell('industry'),
+      grade: gradeCell.grade!,
+      gradeTags: gradeCell.tags,
+      contact: cell('contact'),
+      phone: cell('phone'),
+      location,
+      emissions,
+      truckTrips,
+      measureText,
+      row,
+    };
   }
 
-  const rawCode = cell('creditCode');
-  const creditCode = /^[0-9a-z]{18}$/i.test(rawCode) ? rawCode.toUpperCase() : rawCode;
-  if (creditCode !== '') {
-    const fault = creditCodeFault(creditCode);
+  /** The code upper-cased and checked (GB 32100-2015); Excel's scientific notation named as such. */
+  private readCreditCode(row: number, raw: string): string {
+    const compact = raw.replace(/[\s-]/g, '');
+    const code = /^[0-9a-z]{18}$/i.test(compact) ? compact.toUpperCase() : raw;
+    if (code === '') return code;
+    const fault = creditCodeFault(code);
     if (fault === 'scientific') {
-      problem('creditCode', 'HAZE_ROW_CODE_MANGLED', creditCode, `统一社会信用代码被 Excel 转成了科学计数法：${creditCode}`, `the credit code was turned into a number by Excel: ${creditCode}`,
-        { zh: '在 Excel 中把该列设为"文本"格式后重新输入代码', en: 'format the column as Text in Excel and type the codes again' });
+      this.problem(row, 'creditCode', 'HAZE_ROW_CODE_MANGLED', code, { zh: `统一社会信用代码被 Excel 转成了科学计数法：${code}`, en: `the credit code was turned into a number by Excel: ${code}` },
+        { zh: '在 Excel 中把该列设为"文本"格式后重新输入代码（数字已丢失，无法还原）', en: 'format the column as Text in Excel and type the codes again (the digits are lost)' });
     } else if (fault) {
       const why = { length: ['应为 18 位', 'must be 18 characters'], charset: ['含有不允许的字符（不用 I、O、Z、S、V）', 'has a character outside the code set (no I, O, Z, S, V)'], check: ['校验码不符（GB 32100-2015）', 'check character does not match (GB 32100-2015)'] }[fault];
-      problem('creditCode', 'HAZE_ROW_CODE_INVALID', creditCode, `统一社会信用代码无效：${why[0]}`, `invalid credit code: ${why[1]}`,
+      this.problem(row, 'creditCode', 'HAZE_ROW_CODE_INVALID', code, { zh: `统一社会信用代码无效：${why[0]}`, en: `invalid credit code: ${why[1]}` },
         { zh: '请对照营业执照核对代码', en: 'check the code against the business licence' });
     }
+    return code;
   }
 
-  const gradeRaw = cell('grade');
-  const gradeCell = parseGradeCell(gradeRaw);
-  if (gradeRaw !== '' && gradeCell.grade === null) {
-    problem('grade', 'HAZE_ROW_GRADE_UNKNOWN', gradeRaw, `无法识别的绩效等级"${gradeRaw}"`, `unknown performance grade "${gradeRaw}"`,
-      { zh: '可用：A、A+、引领性、B、B-、C、D、非分级（一厂一策）、保障类，可带标签如"民生豁免-B"', en: 'allowed: A, A+, 引领性, B, B-, C, D, 非分级 (一厂一策), 保障类, with tags such as 民生豁免-B' });
-  }
-
-  const lon = readNumber(cell('lon'));
-  const lat = readNumber(cell('lat'));
-  for (const [f, v] of [['lon', lon], ['lat', lat]] as const) {
-    if (cell(f) !== '' && Number.isNaN(v)) {
-      problem(f, 'HAZE_ROW_COORD_NOT_NUMBER', cell(f), `"${header(f)}"不是数字`, `"${header(f)}" is not a number`,
-        { zh: '使用十进制度数，如 119.3859', en: 'use decimal degrees, e.g. 119.3859' });
-    }
-  }
-  if (!Number.isNaN(lon) && !Number.isNaN(lat) && cell('lon') !== '' && cell('lat') !== '') {
-    if (!inChina({ lon, lat })) {
-      if (inChina({ lon: lat, lat: lon })) {
-        problem('lon', 'HAZE_ROW_COORD_SWAPPED', `${lon}, ${lat}`, `经纬度似乎填反了：经度 ${lon}，纬度 ${lat}`, `longitude and latitude look swapped: lon ${lon}, lat ${lat}`,
-          { zh: '经度约 73–136，纬度约 3–54；交换这两列的值', en: 'longitude is about 73–136 and latitude 3–54 in China: swap the two cells' });
-      } else {
-        problem('lon', 'HAZE_ROW_COORD_OUTSIDE_CHINA', `${lon}, ${lat}`, `坐标不在中国境内：${lon}, ${lat}`, `coordinates outside China: ${lon}, ${lat}`,
-          { zh: '检查经纬度是否为十进制度数（WGS-84）', en: 'check the coordinates are decimal degrees (WGS-84)' });
+  /** Decimal degrees inside China; swapped cells and points far from the town are named. */
+  private readLocation(row: number, lonRaw: string, latRaw: string): Point | null {
+    const lon = readNumber(lonRaw);
+    const lat = readNumber(latRaw);
+    for (const [f, raw, v] of [['lon', lonRaw, lon], ['lat', latRaw, lat]] as const) {
+      if (raw !== '' && Number.isNaN(v)) {
+        this.problem(row, f, 'HAZE_ROW_COORD_NOT_NUMBER', raw, { zh: `"${this.column(f)}"不是数字`, en: `"${this.column(f)}" is not a number` },
+          { zh: '使用十进制度数，如 119.3859', en: 'use decimal degrees, e.g. 119.3859' });
       }
     }
-  }
-
-  const emissions = {} as Emissions;
-  for (const f of ['so2', 'nox', 'pm', 'vocs'] as const) {
-    const raw = cell(f);
-    const v = raw === '' ? null : readNumber(raw);
-    if (v !== null && (Number.isNaN(v) || v < 0)) {
-      problem(f, 'HAZE_ROW_EMISSION_INVALID', raw, `"${header(f)}"应为非负数（吨/年）`, `"${header(f)}" must be a non-negative number (tonnes a year)`,
-        { zh: '不填表示没有数据，0 表示不排放', en: 'leave it empty when unknown; 0 means none' });
+    if (Number.isNaN(lon) || Number.isNaN(lat) || lonRaw === '' || latRaw === '') return null;
+    const where = `${lonRaw}, ${latRaw}`;
+    if (!inChina({ lon, lat })) {
+      if (inChina({ lon: lat, lat: lon })) {
+        this.problem(row, 'lon', 'HAZE_ROW_COORD_SWAPPED', where, { zh: `经纬度似乎填反了：经度 ${lonRaw}，纬度 ${latRaw}`, en: `longitude and latitude look swapped: lon ${lonRaw}, lat ${latRaw}` },
+          { zh: '中国境内经度约 73–136，纬度约 3–54；交换这两列的值', en: 'longitude is about 73–136 and latitude 3–54 in China: swap the two cells' });
+      } else {
+        this.problem(row, 'lon', 'HAZE_ROW_COORD_OUTSIDE_CHINA', where, { zh: `坐标不在中国境内：${where}`, en: `coordinates outside China: ${where}` },
+          { zh: '检查经纬度是否为十进制度数（WGS-84）', en: 'check the coordinates are decimal degrees (WGS-84)' });
+      }
+      return null;
     }
-    emissions[f] = v === null || Number.isNaN(v) || v < 0 ? null : v;
+    const near = this.checks.near;
+    if (near) {
+      const km = haversineKm(near.point, { lon, lat });
+      if (km > near.maxKm) {
+        this.problem(row, 'lon', 'HAZE_ROW_COORD_FAR', where,
+          { zh: `坐标距${near.name} ${km.toFixed(1)} km，超出本镇范围（${near.maxKm} km）`, en: `the point is ${km.toFixed(1)} km from ${near.name}, beyond the town's area (${near.maxKm} km)` },
+          { zh: '核对经纬度（是否少了或多了一位、是否用了别处的坐标）', en: 'check the coordinates (a digit missing or extra, a point from elsewhere)' }, 'warning');
+      }
+    }
+    return { lon, lat };
   }
 
-  const tripsRaw = cell('truckTrips');
-  let truckTrips: number | null = null;
-  if (tripsRaw !== '') {
-    const v = readNumber(tripsRaw);
-    if (Number.isNaN(v) || v < 0) {
-      problem('truckTrips', 'HAZE_ROW_TRIPS_INVALID', tripsRaw, `"日均货车车次"应为非负数`, `"日均货车车次" (truck_trips) must be a non-negative number`);
-    } else truckTrips = v;
-  }
-
-  if (problems.filter((p) => p.severity === 'error').length > before) return null;
-  const measureText: Record<AlertLevel, string> = { yellow: cell('yellow'), orange: cell('orange'), red: cell('red') };
-  return {
-    creditCode,
-    name: cell('name'),
-    town: cell('town'),
-    village: cell('village'),
-    address: cell('address'),
-    industry: cell('industry'),
-    grade: gradeCell.grade!,
-    gradeTags: gradeCell.tags,
-    contact: cell('contact'),
-    phone: cell('phone'),
-    location: { lon, lat },
-    emissions,
-    truckTrips,
-    measureText,
-    row,
-  };
-}
-
-/** A number as people type it: thousands separators and a trailing unit are tolerated. */
-function readNumber(raw: string): number {
-  const s = raw.replace(/,/g, '').replace(/\s*(吨|t|吨\/年|t\/a|辆|次)$/i, '');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return Number.NaN;
-  return Number(s);
-}
-
-function checkDuplicates(enterprises: Enterprise[], file: string, problems: Problem[]): void {
-  const byCode = new Map<string, Enterprise>();
-  const byName = new Map<string, Enterprise>();
-  for (const e of enterprises) {
-    const first = byCode.get(e.creditCode);
-    if (first) {
-      problems.push({
-        severity: 'error', code: 'HAZE_ROW_CODE_DUPLICATE', where: { file, row: e.row, column: '统一社会信用代码' }, value: e.creditCode,
-        message: { zh: `统一社会信用代码与第 ${first.row} 行重复`, en: `credit code already used on row ${first.row}` },
+  private checkDuplicates(e: Enterprise): void {
+    const file = this.file;
+    const firstRow = this.byCode.get(e.creditCode);
+    if (firstRow !== undefined) {
+      this.problems.push({
+        severity: 'error', code: 'HAZE_ROW_CODE_DUPLICATE', where: { file, row: e.row, column: this.column('creditCode') }, value: e.creditCode,
+        message: { zh: `统一社会信用代码与第 ${firstRow} 行重复`, en: `credit code already used on row ${firstRow}` },
         hint: { zh: '一家企业只占一行；多条生产线写在措施里', en: 'one row per enterprise; several lines go into the measure text' },
       });
-    } else byCode.set(e.creditCode, e);
-    const sameName = byName.get(e.name);
-    if (sameName && sameName.creditCode !== e.creditCode) {
-      problems.push({
-        severity: 'warning', code: 'HAZE_ROW_NAME_DUPLICATE', where: { file, row: e.row, column: '企业名称' }, value: e.name,
+    } else this.byCode.set(e.creditCode, e.row);
+    const sameName = this.byName.get(e.name);
+    if (sameName && sameName.code !== e.creditCode) {
+      this.problems.push({
+        severity: 'warning', code: 'HAZE_ROW_NAME_DUPLICATE', where: { file, row: e.row, column: this.column('name') }, value: e.name,
         message: { zh: `企业名称与第 ${sameName.row} 行相同，但信用代码不同`, en: `same name as row ${sameName.row} with a different credit code` },
         hint: { zh: '核对是否同一企业', en: 'check whether they are the same enterprise' },
       });
-    } else if (!sameName) byName.set(e.name, e);
+    } else if (!sameName) this.byName.set(e.name, { row: e.row, code: e.creditCode });
   }
+}
+
+/** A number as people type it: thousands separators and a trailing unit are tolerated. */
+export function readNumber(raw: string): number {
+  const s = raw.replace(/,/g, '').replace(/\s*(吨\/年|吨|t\/a|t|辆|次)$/i, '');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return Number.NaN;
+  return Number(s);
 }

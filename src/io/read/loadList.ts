@@ -1,46 +1,165 @@
-/** Read the list file (or stdin for "-") into enterprises and the problems found. */
-import { readFileSync } from 'node:fs';
+/**
+ * Read the list (a file, or stdin for "-") into enterprises and the problems found. What the file is comes
+ * from its bytes: a zip is a workbook (.xlsx/.xlsm), an OLE2 file is a legacy .xls (refused with a hint),
+ * anything else is CSV text in the encoding decode.ts finds. Two faces over one row reader, like csv-parse:
+ * `readList` streams (CSV and xlsx; what the CLI uses), `loadList` reads a whole CSV at once (tests, tools).
+ */
+import { extname } from 'node:path';
 import { HazeError, EXIT } from '../../errors.js';
-import { decodeBytes, type Encoding } from './decode.js';
-import { csvTable } from './csvTable.js';
-import { readListRows, type ListReadResult } from './listRows.js';
+import { openBytes, readInput } from './byteSource.js';
+import { csvRows, csvRowStream, type SheetRow } from './csvTable.js';
+import { chooseEncoding, decodeBytes, TextChunkDecoder, type Encoding } from './decode.js';
+import { findHeader, HEADER_SEARCH_ROWS } from './headerRow.js';
+import { ListRowReader, type ListReadResult, type RowChecks } from './listRows.js';
+import type { LoadProgress } from './loadProgress.js';
+import { sniffBytes } from './sniff.js';
+import { xlsxRowStream, type SheetChoice } from './xlsxRows.js';
+
+export { readInput };
+
+export interface LoadOptions {
+  /** Overrides the detected encoding of a CSV. */
+  encoding?: Encoding | undefined;
+  /** The sheet of a workbook to read (default: the first visible one). */
+  sheet?: string | undefined;
+  checks?: RowChecks | undefined;
+  /** Made once the size of the input is known (null for stdin). */
+  progress?: ((totalBytes: number | null) => LoadProgress) | undefined;
+}
 
 export interface LoadedList extends ListReadResult {
   file: string;
-  encoding: Encoding;
+  /** How the file was read: its text encoding, or xlsx. */
+  encoding: Encoding | 'xlsx';
+  /** The sheet read, for a workbook. */
+  sheet?: string;
 }
 
-export function loadList(file: string, opts: { encoding?: Encoding } = {}): LoadedList {
+/** The streaming face: bounded memory for any size of list. */
+export async function readList(file: string, opts: LoadOptions = {}): Promise<LoadedList> {
+  const src = await openBytes(file);
+  const kind = refuseNonList(src.head, file, src.shown);
+  const progress = opts.progress?.(src.size);
+  const assembler = new ListAssembler(src.shown, kind === 'text', opts.checks);
+  let bytes = src.head.length;
+  let rows = 0;
+  const tick = (row: SheetRow) => {
+    assembler.push(row);
+    if ((++rows & 1023) === 0) progress?.update(rows, bytes);
+  };
+  try {
+    if (kind === 'zip') {
+      if (opts.encoding) throw usage({ zh: '--encoding 只用于 CSV 文件，工作簿不需要', en: '--encoding applies to CSV files only, not to a workbook' });
+      const parts: Buffer[] = [src.head];
+      for await (const chunk of src.rest) {
+        parts.push(chunk);
+        bytes += chunk.length;
+      }
+      const choice: SheetChoice = {};
+      bytes = 0; // progress now counts rows only
+      for await (const row of xlsxRowStream(Buffer.concat(parts), src.shown, opts.sheet, choice)) tick(row);
+      return { file: src.shown, encoding: 'xlsx', ...(choice.sheet !== undefined ? { sheet: choice.sheet } : {}), ...assembler.finish() };
+    }
+    if (opts.sheet !== undefined) throw usage({ zh: '--sheet 只用于 .xlsx 工作簿', en: '--sheet applies to .xlsx workbooks only' });
+    const { encoding, bomLength } = chooseEncoding(src.head, src.shown, opts.encoding);
+    const decoder = new TextChunkDecoder(encoding, src.shown, opts.encoding !== undefined);
+    const at = () => rows + 1;
+    async function* text(): AsyncGenerator<string> {
+      const first = decoder.decode(src.head.subarray(bomLength), at);
+      if (first !== '') yield first;
+      for await (const chunk of src.rest) {
+        bytes += chunk.length;
+        const t = decoder.decode(chunk, at);
+        if (t !== '') yield t;
+      }
+      const tail = decoder.end(at);
+      if (tail !== '') yield tail;
+    }
+    for await (const row of csvRowStream(text(), src.shown)) tick(row);
+    return { file: src.shown, encoding, ...assembler.finish() };
+  } finally {
+    progress?.done();
+  }
+}
+
+/** The whole-file face, for CSV text (a workbook needs readList). */
+export function loadList(file: string, opts: LoadOptions = {}): LoadedList {
   const bytes = readInput(file);
   const shown = file === '-' ? '<stdin>' : file;
-  if (/\.xls$/i.test(file)) {
-    throw new HazeError({
-      code: 'HAZE_LIST_XLS', exitCode: EXIT.dataErr, where: { file: shown },
-      message: { zh: '不支持旧版 .xls 文件', en: 'legacy .xls files are not read' },
-      hint: { zh: '在 Excel 中另存为 .xlsx 或 CSV UTF-8', en: 'save it from Excel as .xlsx or CSV UTF-8' },
-    });
+  const kind = refuseNonList(bytes.subarray(0, 65536), file, shown);
+  if (kind === 'zip') {
+    throw new HazeError({ code: 'HAZE_XLSX_SYNC', exitCode: EXIT.software, where: { file: shown }, message: { zh: '工作簿只能用 readList 读取', en: 'a workbook is read with readList only' } });
   }
-  const decoded = decodeBytes(bytes, shown, opts.encoding);
-  const table = csvTable(decoded.text, shown);
-  return { file: shown, encoding: decoded.encoding, ...readListRows(table) };
+  const { text, encoding } = decodeBytes(bytes, shown, opts.encoding);
+  const assembler = new ListAssembler(shown, true, opts.checks);
+  for (const row of csvRows(text, shown)) assembler.push(row);
+  return { file: shown, encoding, ...assembler.finish() };
 }
 
-/** The bytes of a file, or of stdin for "-"; a missing file is exit 66, other failures 74. */
-export function readInput(file: string): Buffer {
-  try {
-    return readFileSync(file === '-' ? 0 : file);
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT') {
+/** 'zip' for a workbook, 'text' for anything to be decoded; legacy and web-page "Excel files" are refused. */
+function refuseNonList(head: Buffer, file: string, shown: string): 'zip' | 'text' {
+  const sniffed = sniffBytes(head);
+  if (sniffed.kind === 'zip') return 'zip';
+  const ext = extname(file).toLowerCase();
+  if (sniffed.kind === 'ole2' || ext === '.xls') {
+    throw new HazeError({
+      code: 'HAZE_LIST_XLS', exitCode: EXIT.dataErr, where: { file: shown },
+      message: { zh: '不支持旧版 Excel 97-2003 (.xls) 文件', en: 'legacy Excel 97-2003 (.xls) files are not read' },
+      hint: { zh: '在 Excel 或 WPS 中打开，另存为"Excel 工作簿 (.xlsx)"或"CSV UTF-8"', en: 'open it in Excel or WPS and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"' },
+    });
+  }
+  if (sniffed.kind === 'markup') {
+    throw new HazeError({
+      code: 'HAZE_LIST_MARKUP', exitCode: EXIT.dataErr, where: { file: shown },
+      message: { zh: '这是网页（HTML）或 XML 表格，不是 CSV 或 .xlsx（有些系统导出的".xls"其实是网页）', en: 'this is a web page (HTML) or an XML spreadsheet, not CSV or .xlsx (some systems export web pages as ".xls")' },
+      hint: { zh: '在 Excel 中打开，另存为"Excel 工作簿 (.xlsx)"', en: 'open it in Excel and save it as "Excel Workbook (.xlsx)"' },
+    });
+  }
+  return 'text';
+}
+
+function usage(message: { zh: string; en: string }): HazeError {
+  return new HazeError({ code: 'HAZE_USAGE', exitCode: EXIT.usage, message });
+}
+
+/**
+ * Rows → the list: holds the top rows until the header is found (below any title rows), then hands every
+ * row to the row reader as it comes.
+ */
+class ListAssembler {
+  private pending: SheetRow[] = [];
+  private reader: ListRowReader | null = null;
+
+  constructor(private readonly file: string, private readonly strictWidth: boolean, private readonly checks: RowChecks | undefined) {}
+
+  push(r: SheetRow): void {
+    if (this.reader) {
+      this.reader.add(r.row, r.cells);
+      return;
+    }
+    if (this.pending.length === 0 && r.cells.every((c) => c.trim() === '')) return; // blank rows above everything
+    this.pending.push(r);
+    if (this.pending.length > HEADER_SEARCH_ROWS) this.start();
+  }
+
+  finish(): ListReadResult {
+    if (!this.reader) this.start();
+    if (!this.reader) {
       throw new HazeError({
-        code: 'HAZE_INPUT_MISSING', exitCode: EXIT.noInput, where: { file },
-        message: { zh: `找不到文件：${file}`, en: `file not found: ${file}` },
-        hint: { zh: '检查路径，或在工作区中运行 (haze init)', en: 'check the path, or run inside a workspace (haze init)' },
+        code: 'HAZE_LIST_EMPTY', exitCode: EXIT.dataErr, where: { file: this.file },
+        message: { zh: '清单是空的：没有表头，也没有数据', en: 'the list is empty: no header, no rows' },
+        hint: { zh: 'haze init 可生成带表头的模板', en: 'haze init writes a template with the header' },
       });
     }
-    if (e.code === 'EISDIR') {
-      throw new HazeError({ code: 'HAZE_INPUT_IS_DIR', exitCode: EXIT.noInput, where: { file }, message: { zh: `这是一个文件夹，不是文件：${file}`, en: `this is a folder, not a file: ${file}` } });
-    }
-    throw new HazeError({ code: 'HAZE_INPUT_READ', exitCode: EXIT.ioErr, where: { file }, message: { zh: `无法读取 ${file}：${e.message}`, en: `cannot read ${file}: ${e.message}` } });
+    return this.reader.result();
+  }
+
+  private start(): void {
+    const found = findHeader(this.pending);
+    if (!found) return;
+    const reader = new ListRowReader(this.file, found.cells, found.row, this.checks, this.strictWidth);
+    for (const r of this.pending.slice(found.consumed)) reader.add(r.row, r.cells);
+    this.pending = [];
+    this.reader = reader;
   }
 }

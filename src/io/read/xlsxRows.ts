@@ -1,0 +1,89 @@
+/**
+ * An .xlsx/.xlsm workbook → the rows of one sheet (the first visible one, or `--sheet NAME`), each cell as
+ * Excel shows it, each row with the sheet's own row number. exceljs's streaming reader keeps one row at a
+ * time (a 100,000-row sheet does not become a 1 GB object model). It does not report merged cells:
+ * a merged title above the header is simply text in its first cell, which is all the header search needs.
+ */
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { HazeError, EXIT } from '../../errors.js';
+import { cellText } from './cellText.js';
+import type { SheetRow } from './csvTable.js';
+import { zipFault } from './zipCheck.js';
+
+export interface SheetChoice {
+  /** Filled in once the workbook says which sheet is read. */
+  sheet?: string;
+}
+
+interface SheetModel {
+  name: string;
+  state?: string;
+}
+
+const unreadable = (file: string, zh: string, en: string) =>
+  new HazeError({
+    code: 'HAZE_XLSX_UNREADABLE', exitCode: EXIT.dataErr, where: { file },
+    message: { zh: `无法读取工作簿：${zh}`, en: `cannot read the workbook: ${en}` },
+    hint: { zh: '在 Excel 中打开，另存为新的 .xlsx（或"CSV UTF-8"）后再试', en: 'open it in Excel and save it again as a new .xlsx (or "CSV UTF-8")' },
+  });
+
+export async function* xlsxRowStream(bytes: Buffer, file: string, wanted: string | undefined, choice: SheetChoice = {}): AsyncGenerator<SheetRow> {
+  const { fault, names } = await zipFault(bytes);
+  if (fault) throw unreadable(file, fault.zh, fault.en);
+  if (names.length > 0 && !names.includes('xl/workbook.xml')) {
+    throw unreadable(file, '这是 zip 压缩文件，但不是 Excel 工作簿', 'this is a zip archive, not an Excel workbook');
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+  });
+  // Belt and braces: should the reader still stall with nothing left to do, the process would go idle
+  // and exit with the promise unsettled. beforeExit fires exactly then: turn it into the error it is.
+  let stalled: (e: Error) => void = () => undefined;
+  const stall = new Promise<never>((_, reject) => { stalled = reject; });
+  stall.catch(() => undefined);
+  const onIdle = () => stalled(unreadable(file, '读取中断（文件结构异常）', 'the reader stopped (the file is malformed)'));
+  process.on('beforeExit', onIdle);
+  try {
+    const sheets = reader[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await Promise.race([sheets.next(), stall]);
+      if (next.done) break;
+      const ws = next.value as unknown as ExcelJS.stream.xlsx.WorksheetReader & { name: string };
+      const model = ((reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? []);
+      const target = wanted ?? (model.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? model[0])?.name ?? ws.name;
+      if (ws.name !== target) continue;
+      choice.sheet = ws.name;
+      const rows = ws[Symbol.asyncIterator]();
+      for (;;) {
+        const r = await Promise.race([rows.next(), stall]);
+        if (r.done) break;
+        yield { row: r.value.number, cells: rowCells(r.value) };
+      }
+      return;
+    }
+    const all = ((reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? []).map((s) => s.name);
+    if (wanted !== undefined) {
+      throw new HazeError({
+        code: 'HAZE_SHEET_MISSING', exitCode: EXIT.usage, where: { file },
+        message: { zh: `工作簿中没有名为"${wanted}"的工作表`, en: `the workbook has no sheet named "${wanted}"` },
+        hint: { zh: `工作表有：${all.join('、') || '（无）'}`, en: `its sheets: ${all.join(', ') || '(none)'}` },
+      });
+    }
+    throw unreadable(file, '工作簿中没有工作表', 'the workbook has no sheet');
+  } catch (err) {
+    if (err instanceof HazeError) throw err;
+    throw unreadable(file, (err as Error).message ?? String(err), (err as Error).message ?? String(err));
+  } finally {
+    process.off('beforeExit', onIdle);
+  }
+}
+
+function rowCells(row: ExcelJS.Row): string[] {
+  const cells: string[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    while (cells.length < col - 1) cells.push('');
+    cells[col - 1] = cellText(cell.value, cell.numFmt);
+  });
+  return cells;
+}

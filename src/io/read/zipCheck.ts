@@ -1,0 +1,108 @@
+/**
+ * Is this zip whole? The streaming xlsx reader walks local headers from the front and can wait forever on
+ * a damaged or cut-off file; a damaged file must instead be a clear "re-save it" (exit 65). So before the
+ * reader sees a workbook, its central directory is read, each entry's local header is compared with it,
+ * and each entry is inflated once (in chunks) against its CRC-32. A file that passes is what its writer
+ * wrote. ZIP64 archives (over 4 GB or 65,535 entries, never a town's list) are left to the reader.
+ */
+import { crc32, createInflateRaw } from 'node:zlib';
+import { Readable } from 'node:stream';
+
+/** What is wrong with the archive, in words for the message; null when it is whole. */
+export type ZipFault = { zh: string; en: string };
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const DESCRIPTOR = 0x08074b50;
+
+interface Central {
+  name: string;
+  method: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  localOffset: number;
+}
+
+export async function zipFault(b: Buffer): Promise<{ fault: ZipFault | null; names: string[] }> {
+  const fault = (zh: string, en: string) => ({ fault: { zh, en }, names: [] });
+  const eocd = findEndOfDirectory(b);
+  if (eocd < 0) return fault('文件不完整（找不到 zip 目录，可能下载或复制时被截断）', 'the file is incomplete (no zip directory: cut off while copying?)');
+  const count = b.readUInt16LE(eocd + 10);
+  const dirSize = b.readUInt32LE(eocd + 12);
+  const dirOffset = b.readUInt32LE(eocd + 16);
+  if (count === 0xffff || dirOffset === 0xffffffff) return { fault: null, names: [] };
+  if (dirOffset + dirSize > eocd) return fault('zip 目录损坏', 'the zip directory is damaged');
+  const entries: Central[] = [];
+  let p = dirOffset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > eocd || b.readUInt32LE(p) !== CENTRAL) return fault('zip 目录损坏', 'the zip directory is damaged');
+    const nameLength = b.readUInt16LE(p + 28);
+    const entry: Central = {
+      method: b.readUInt16LE(p + 10),
+      crc: b.readUInt32LE(p + 16),
+      compressed: b.readUInt32LE(p + 20),
+      size: b.readUInt32LE(p + 24),
+      localOffset: b.readUInt32LE(p + 42),
+      name: b.toString('utf8', p + 46, p + 46 + nameLength),
+    };
+    p += 46 + nameLength + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
+    if (p > eocd) return fault('zip 目录损坏', 'the zip directory is damaged');
+    entries.push(entry);
+  }
+  for (const e of entries) {
+    const why = await entryFault(b, e, dirOffset);
+    if (why) return fault(`文件已损坏（${e.name}：${why.zh}）`, `the file is damaged (${e.name}: ${why.en})`);
+  }
+  return { fault: null, names: entries.map((e) => e.name) };
+}
+
+function findEndOfDirectory(b: Buffer): number {
+  const stop = Math.max(0, b.length - 22 - 65535);
+  for (let i = b.length - 22; i >= stop; i--) if (b.readUInt32LE(i) === EOCD) return i;
+  return -1;
+}
+
+async function entryFault(b: Buffer, e: Central, dirOffset: number): Promise<ZipFault | null> {
+  const lo = e.localOffset;
+  if (lo + 30 > dirOffset || b.readUInt32LE(lo) !== LOCAL) return { zh: '条目头损坏', en: 'bad entry header' };
+  const flags = b.readUInt16LE(lo + 6);
+  const nameLength = b.readUInt16LE(lo + 26);
+  if (b.readUInt16LE(lo + 8) !== e.method || (e.method !== 0 && e.method !== 8)) return { zh: '压缩方式不符', en: 'compression method mismatch' };
+  if (b.toString('utf8', lo + 30, lo + 30 + nameLength) !== e.name) return { zh: '条目名不符', en: 'entry name mismatch' };
+  const hasDescriptor = (flags & 8) !== 0;
+  if (!hasDescriptor && (b.readUInt32LE(lo + 14) !== e.crc || b.readUInt32LE(lo + 18) !== e.compressed || b.readUInt32LE(lo + 22) !== e.size)) {
+    return { zh: '条目大小不符', en: 'entry sizes mismatch' };
+  }
+  const start = lo + 30 + nameLength + b.readUInt16LE(lo + 28);
+  const end = start + e.compressed;
+  if (end > dirOffset) return { zh: '数据越界', en: 'data out of range' };
+  if (hasDescriptor) {
+    // The streaming reader finds the end of such an entry by its descriptor: it must be right there.
+    let q = end;
+    if (q + 4 <= b.length && b.readUInt32LE(q) === DESCRIPTOR) q += 4;
+    if (q + 12 > dirOffset || b.readUInt32LE(q) !== e.crc || b.readUInt32LE(q + 4) !== e.compressed || b.readUInt32LE(q + 8) !== e.size) {
+      return { zh: '数据描述符不符', en: 'data descriptor mismatch' };
+    }
+  }
+  const data = b.subarray(start, end);
+  let crc = 0;
+  let size = 0;
+  try {
+    if (e.method === 0) {
+      crc = crc32(data);
+      size = data.length;
+    } else {
+      for await (const chunk of Readable.from([data]).pipe(createInflateRaw()) as AsyncIterable<Buffer>) {
+        crc = crc32(chunk, crc);
+        size += chunk.length;
+        if (size > e.size) break;
+      }
+    }
+  } catch {
+    return { zh: '无法解压', en: 'cannot be inflated' };
+  }
+  if (size !== e.size || crc !== e.crc) return { zh: '校验和不符', en: 'checksum mismatch' };
+  return null;
+}
