@@ -58,10 +58,18 @@ export function formatNumber(v: number, numFmt: string | undefined): string {
   if (/E[+-]/i.test(section)) return excelExponential(x, decimalsOf(section.split(/E/i)[0]!));
   const scaled = section.includes('%') ? x * 100 : x;
   const decimals = decimalsOf(section);
-  let text = Math.abs(scaled).toFixed(decimals);
+  let text = fixed(Math.abs(scaled), decimals);
   if (/[0#?],[0#?]/.test(section)) text = withThousands(text);
   const sign = scaled < 0 ? '-' : '';
   return `${sign}${text}${section.includes('%') ? '%' : ''}`;
+}
+
+/** toFixed, but past 15 significant digits zeros, as Excel shows them (913204131234567890 → …568000). */
+function fixed(a: number, decimals: number): string {
+  if (a < 1e15) return a.toFixed(decimals);
+  const [mantissa, exp] = a.toPrecision(15).split('e+');
+  const digits = mantissa!.replace('.', '');
+  return digits.padEnd(Number(exp) + 1, '0') + (decimals > 0 ? `.${'0'.repeat(decimals)}` : '');
 }
 
 function decimalsOf(section: string): number {

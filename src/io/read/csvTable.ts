@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse as parseStream, type Options } from 'csv-parse';
+import { CsvError, parse as parseStream, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { HazeError, EXIT } from '../../errors.js';
 
@@ -16,7 +16,11 @@ export interface SheetRow {
   cells: string[];
 }
 
-const OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false };
+/**
+ * relax_quotes: a quote inside an unquoted cell (`a "b" c`, typed by hand) is text, as Excel reads it;
+ * a cell that opens a quote and never closes it is still an error.
+ */
+const OPTIONS: Options = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false };
 
 interface CsvParseError extends Error {
   code?: string;
@@ -57,7 +61,7 @@ function csvError(err: unknown, file: string): Error {
   if (err instanceof HazeError) return err;
   const e = err as CsvParseError;
   // Not a CSV problem (a read error, a bug): let the CLI report it as what it is.
-  if (e.code === undefined || !e.code.startsWith('CSV_')) return e;
+  if (!(err instanceof CsvError)) return e;
   const row = (e.records ?? 0) + 1;
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
     return new HazeError({

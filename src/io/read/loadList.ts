@@ -100,19 +100,19 @@ export function loadList(file: string, opts: LoadOptions = {}): LoadedList {
 function refuseNonList(head: Buffer, file: string, shown: string): 'zip' | 'text' {
   const sniffed = sniffBytes(head);
   if (sniffed.kind === 'zip') return 'zip';
+  if (sniffed.kind === 'markup') {
+    throw new HazeError({
+      code: 'HAZE_LIST_MARKUP', exitCode: EXIT.dataErr, where: { file: shown },
+      message: { zh: '这是网页（HTML）或 XML 表格，不是 CSV 或 .xlsx（有些系统导出的".xls"其实是网页）', en: 'this is a web page (HTML) or an XML spreadsheet, not CSV or .xlsx (some systems export web pages as ".xls")' },
+      hint: { zh: '在 Excel 中打开，另存为"Excel 工作簿 (.xlsx)"', en: 'open it in Excel and save it as "Excel Workbook (.xlsx)"' },
+    });
+  }
   const ext = extname(file).toLowerCase();
   if (sniffed.kind === 'ole2' || ext === '.xls') {
     throw new HazeError({
       code: 'HAZE_LIST_XLS', exitCode: EXIT.dataErr, where: { file: shown },
       message: { zh: '不支持旧版 Excel 97-2003 (.xls) 文件', en: 'legacy Excel 97-2003 (.xls) files are not read' },
       hint: { zh: '在 Excel 或 WPS 中打开，另存为"Excel 工作簿 (.xlsx)"或"CSV UTF-8"', en: 'open it in Excel or WPS and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"' },
-    });
-  }
-  if (sniffed.kind === 'markup') {
-    throw new HazeError({
-      code: 'HAZE_LIST_MARKUP', exitCode: EXIT.dataErr, where: { file: shown },
-      message: { zh: '这是网页（HTML）或 XML 表格，不是 CSV 或 .xlsx（有些系统导出的".xls"其实是网页）', en: 'this is a web page (HTML) or an XML spreadsheet, not CSV or .xlsx (some systems export web pages as ".xls")' },
-      hint: { zh: '在 Excel 中打开，另存为"Excel 工作簿 (.xlsx)"', en: 'open it in Excel and save it as "Excel Workbook (.xlsx)"' },
     });
   }
   return 'text';

@@ -58,9 +58,9 @@ function nulPattern(head: Uint8Array): 'none' | 'utf-16le' | 'utf-16be' | 'binar
     }
   }
   if (even + odd === 0) return 'none';
-  const pairs = Math.floor(n / 2);
-  if (odd > pairs * 0.3 && even === 0) return 'utf-16le';
-  if (even > pairs * 0.3 && odd === 0) return 'utf-16be';
+  // ASCII in UTF-16 puts its NUL on one side; CJK characters such as 一 (U+4E00) put a few on the other.
+  if (odd >= 8 && odd > 9 * even) return 'utf-16le';
+  if (even >= 8 && even > 9 * odd) return 'utf-16be';
   return 'binary';
 }
 

@@ -1,0 +1,109 @@
+/** .xlsx lists: the header below title rows and merged cells, cells as Excel shows them, sheets, damage. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { readList } from '../../../src/io/read/loadList.js';
+import { HazeError } from '../../../src/errors.js';
+import { formulaCells, mangledCodes, plainZip, sheets, titleRows, twoRowHeader } from '../../fixtures/workbooks.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'haze-xlsx-'));
+const files: Record<string, string> = {};
+beforeAll(async () => {
+  files.title = await titleRows(dir);
+  files.twoRow = await twoRowHeader(dir);
+  files.mangled = await mangledCodes(dir);
+  files.formula = await formulaCells(dir);
+  files.sheets = await sheets(dir);
+  files.zip = plainZip(dir);
+});
+
+async function failure(p: Promise<unknown>): Promise<{ code: string; exitCode: number; zh: string; hint?: string }> {
+  try {
+    await p;
+  } catch (err) {
+    if (!(err instanceof HazeError)) throw err;
+    return { code: err.code, exitCode: err.exitCode, zh: err.text.zh, ...(err.hint ? { hint: err.hint.zh } : {}) };
+  }
+  throw new Error('expected a HazeError');
+}
+
+test('title rows and merged cells above the header: sheet row numbers, numbers and dates as shown', async () => {
+  const list = await readList(files.title!);
+  expect(list.encoding).toBe('xlsx');
+  expect(list.sheet).toBe('应急减排清单');
+  expect(list.headerRow).toBe(4);
+  expect(list.enterprises.map((e) => [e.row, e.creditCode, e.name, e.phone, e.location.lon, e.location.lat, e.emissions.so2, e.truckTrips])).toEqual([
+    [5, '91320413MA1MXK7Q09', '常州金坛茅山铸造有限公司', '13912345678', 119.381234, 31.741234, 0.5, 12],
+    [6, '91320413MA20AB1C37', '常州方麓茶业有限公司', '13812345678', 119.330012, 31.700345, null, 0],
+  ]);
+  expect(list.extraColumns).toEqual(['评级日期']);
+  expect(list.extra.get(5)).toEqual({ 评级日期: '2025-10-01' });
+  expect(list.extra.get(6)).toEqual({ 评级日期: '2025-10-15 14:30' });
+  expect(list.problems).toEqual([]);
+});
+
+test('a header over two rows ("年排放量（吨）" above SO2 … VOCs) is folded into one', async () => {
+  const list = await readList(files.twoRow!);
+  expect(list.headerRow).toBe(2);
+  expect(list.fields).toEqual(['name', 'creditCode', 'village', 'grade', 'lon', 'lat', 'so2', 'nox', 'pm', 'vocs', 'yellow', 'orange', 'red']);
+  expect(list.enterprises.map((e) => [e.row, e.emissions, e.measureText])).toEqual([
+    [4, { so2: 0.5, nox: 1.2, pm: 3.4, vocs: 0.8 }, { yellow: '停止熔炼工序', orange: '停产', red: '停产' }],
+  ]);
+  expect(list.problems).toEqual([]);
+});
+
+test('codes stored as numbers: 9.13204E+17 in General, 15 digits and three zeros in "0"', async () => {
+  const list = await readList(files.mangled!);
+  expect(list.problems.map((p) => [p.where.row, p.code, p.value])).toEqual([
+    [2, 'HAZE_ROW_CODE_MANGLED', '9.13204E+17'],
+    [3, 'HAZE_ROW_CODE_MANGLED', '913204131234568000'],
+  ]);
+});
+
+test('formula cells read as their cached results', async () => {
+  const list = await readList(files.formula!);
+  expect(list.enterprises.map((e) => [e.name, e.truckTrips])).toEqual([['=HYPERLINK(1)', 12]]);
+});
+
+test('the first visible sheet, or --sheet by name', async () => {
+  // The hidden sheet is skipped; 说明 is the first visible one, and it is a note, not a list.
+  const first = await readList(files.sheets!);
+  expect(first.sheet).toBe('说明');
+  expect(first.problems.map((p) => p.code)).toEqual(Array(6).fill('HAZE_LIST_COLUMN_MISSING'));
+  const list = await readList(files.sheets!, { sheet: '清单' });
+  expect(list.sheet).toBe('清单');
+  expect(list.enterprises.map((e) => e.creditCode)).toEqual(['91320413MA1MXK7Q09']);
+  expect(await failure(readList(files.sheets!, { sheet: '名单' }))).toEqual({
+    code: 'HAZE_SHEET_MISSING', exitCode: 64, zh: '工作簿中没有名为"名单"的工作表', hint: '工作表有：隐藏、说明、清单',
+  });
+});
+
+test('--sheet on a CSV and --encoding on a workbook are usage errors', async () => {
+  expect((await failure(readList(join(process.cwd(), 'test/fixtures/utf8-bom.csv'), { sheet: '清单' }))).exitCode).toBe(64);
+  expect((await failure(readList(files.title!, { encoding: 'gb18030' }))).exitCode).toBe(64);
+});
+
+test('a workbook renamed .csv is still read as a workbook', async () => {
+  const renamed = join(dir, '清单.csv');
+  writeFileSync(renamed, readFileSync(files.title!));
+  expect((await readList(renamed)).enterprises).toHaveLength(2);
+});
+
+test('a damaged or cut-off workbook, and a zip that is not one: exit 65 with a hint', async () => {
+  const bytes = readFileSync(files.title!);
+  const cut = join(dir, 'cut.xlsx');
+  writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  expect(await failure(readList(cut))).toEqual({
+    code: 'HAZE_XLSX_UNREADABLE', exitCode: 65,
+    zh: '无法读取工作簿：文件不完整（找不到 zip 目录，可能下载或复制时被截断）',
+    hint: '在 Excel 中打开，另存为新的 .xlsx（或"CSV UTF-8"）后再试',
+  });
+  const flipped = Buffer.from(bytes);
+  flipped[200] = flipped[200]! ^ 0xff;
+  const damaged = join(dir, 'damaged.xlsx');
+  writeFileSync(damaged, flipped);
+  const f = await failure(readList(damaged));
+  expect([f.code, f.exitCode]).toEqual(['HAZE_XLSX_UNREADABLE', 65]);
+  expect(f.zh).toMatch(/^无法读取工作簿：文件已损坏（.+：(校验和不符|无法解压|条目头损坏|条目名不符|条目大小不符)）$/);
+  expect(await failure(readList(files.zip!))).toMatchObject({ code: 'HAZE_XLSX_UNREADABLE', zh: '无法读取工作簿：这是 zip 压缩文件，但不是 Excel 工作簿' });
+});
