@@ -2,11 +2,14 @@
  * Planning as the commands use it: the days from the start date, each day's window (the first day of an
  * alert starts when the alert does), and — unless --days was given — as many days as coverage needs.
  */
-import type { AlertLevel, RequiredMeasure } from '../core/model.js';
+import { INSPECTED_ACTIONS, type AlertLevel, type RequiredMeasure } from '../core/model.js';
+import { autoAreas, villageUnits } from '../core/routing/autoAreas.js';
+import { largeEmitterThreshold, emissionTotal } from '../core/routing/priority.js';
+import { travelModel } from '../core/routing/travel.js';
 import type { InspectionHistory } from '../core/routing/priority.js';
 import { planPatrols, type PlanDay, type PlanResult } from '../core/routing/planPatrols.js';
 import { addDays, compareWallTime, type WallTime } from '../core/time.js';
-import { usage, type Town } from './context.js';
+import { usage, type Context, type Town } from './context.js';
 
 /** Never plan further ahead than this without being asked: an alert rarely lasts longer. */
 export const MAX_AUTO_DAYS = 14;
@@ -59,4 +62,24 @@ export function makePlan(input: PlanInput): PlanResult {
     ...(input.history ? { history: input.history } : {}),
     ...(shift === 'night' ? { actions: ['stop'] as const } : {}),
   });
+}
+
+/**
+ * --auto-areas: the town with its villages split among the groups by haze (compact, balanced by hours of
+ * work), in place of groups.yaml's villages. The split is said on stderr, so an officer can copy it back.
+ */
+export function withAutoAreas(ctx: Context, town: Town, measures: ReadonlyMap<string, RequiredMeasure>): Town {
+  const setup = town.setup;
+  const required = new Set([...measures.values()].filter((m) => INSPECTED_ACTIONS.includes(m.action)).map((m) => m.creditCode));
+  const largeAt = largeEmitterThreshold(town.list.enterprises);
+  const service = (e: Parameters<typeof emissionTotal>[0]) => (setup.serviceMinutesLarge && emissionTotal(e) >= largeAt && emissionTotal(e) > 0 ? setup.serviceMinutesLarge : setup.serviceMinutes);
+  const units = villageUnits(town.list.enterprises, required, service, travelModel(setup));
+  const areas = autoAreas(setup.base, units, setup.groups);
+  for (const g of areas.groups) {
+    ctx.say({
+      zh: `自动片区 ${g.name}：约 ${((areas.minutes.get(g.id) ?? 0) / 60).toFixed(1)} 小时工作量；${g.villages.join('、')}`,
+      en: `auto area ${g.name}: about ${((areas.minutes.get(g.id) ?? 0) / 60).toFixed(1)} h of work; ${g.villages.join(', ')}`,
+    });
+  }
+  return { ...town, setup: { ...setup, groups: areas.groups } };
 }

@@ -54,7 +54,7 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
 
     test('columns and exit code', () => {
       expect(plan.status).toBe(0);
-      expect(Object.keys(visits[0]!)).toEqual(['date', 'group', 'seq', 'credit_code', 'name', 'village', 'lon', 'lat', 'arrive', 'depart', 'leg_km', 'action', 'reason']);
+      expect(Object.keys(visits[0]!)).toEqual(['date', 'group', 'seq', 'credit_code', 'name', 'village', 'lon', 'lat', 'arrive', 'depart', 'leg_km', 'action', 'reason', 'nav_url']);
     });
 
     test('every enterprise that must stop, stop part or limit is visited', () => {

@@ -11,7 +11,7 @@ import { renderChecklistHtml } from '../../io/write/html/checklistHtml.js';
 import { printPdf, requireChromium } from '../../io/write/pdf.js';
 import { Context, usage, type Town } from '../context.js';
 import { dateOption, dayOf, seedOption } from '../options.js';
-import { makePlan } from '../planning.js';
+import { makePlan, withAutoAreas } from '../planning.js';
 
 interface ItemRow {
   date: string;
@@ -55,7 +55,9 @@ export function checklistCommand(program: Command): void {
     .description('巡查组当天的现场检查清单 / a group\'s on-site checklist for a day')
     .option('--group <id>', '巡查组编号，或 all / group id, or all')
     .option('--level <level>', 'yellow | orange | red（示例乡镇可省略）')
-    .option('--from <date>', '计划的第一天（默认：预警开始的日期）/ the plan\'s first day', (v: string) => parseDate(v) ?? v);
+    .option('--from <date>', '计划的第一天（默认：预警开始的日期）/ the plan\'s first day', (v: string) => parseDate(v) ?? v)
+    .option('--night', '夜查清单（与 haze plan --night 相同的计划）/ the evening round\'s checklist')
+    .option('--auto-areas', '自动划分片区（与 haze plan --auto-areas 相同）/ areas split automatically, as in plan');
   dateOption(cmd);
   seedOption(cmd);
   cmd
@@ -68,29 +70,30 @@ The checklist comes from the same plan as haze plan (same inputs, same seed), pl
   haze checklist --date 2019-12-09 --group 2 --format md -o 第二组.md
   haze checklist --date 2019-12-09 --group all --format csv -o 结果录入.csv
   haze checklist --date 2019-12-08 --group all --format pdf -o 检查清单.pdf   # A4，需本机 Chromium（或 HAZE_CHROMIUM）`)
-    .action(async (opts: { group?: string; level?: string; date?: string; from?: string; seed: number }, c: Command) => {
+    .action(async (opts: { group?: string; level?: string; date?: string; from?: string; seed: number; night?: boolean; autoAreas?: boolean }, c: Command) => {
       const ctx = new Context(c);
       const format = ctx.format(['text', 'md', 'csv', 'html', 'pdf'] as const, 'text');
       // Before any planning: without a browser to print with, say so at once (exit 69).
       const chromium = format === 'pdf' ? requireChromium() : null;
       if (!opts.group) throw usage({ zh: '请用 --group 指定巡查组', en: 'give the group with --group' }, { zh: '例如 --group 1，或 --group all', en: 'e.g. --group 1, or --group all' });
-      const town = await ctx.loadTown();
+      const loaded = await ctx.loadTown();
+      const choice = ctx.level(loaded, opts.level, opts.date);
+      const { level, issuedAt: since } = choice;
+      const measures = ctx.measures(loaded, level);
+      const town = opts.autoAreas ? withAutoAreas(ctx, loaded, measures) : loaded;
       const ids = opts.group === 'all' ? town.setup.groups.map((g) => g.id) : [opts.group];
       for (const id of ids) {
         if (!town.setup.groups.some((g) => g.id === id)) {
           throw usage({ zh: `没有第 ${id} 组`, en: `there is no group ${id}` }, { zh: `可用：${town.setup.groups.map((g) => g.id).join('、')}、all`, en: `groups: ${town.setup.groups.map((g) => g.id).join(', ')}, all` });
         }
       }
-      const choice = ctx.level(town, opts.level, opts.date);
-      const { level, issuedAt: since } = choice;
       const date = dayOf(opts.date, choice, ctx.now());
       const from = opts.from ?? (since && since.date <= date ? since.date : date);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || from > date) {
         throw usage({ zh: `--from 应为不晚于 ${date} 的日期`, en: `--from must be a date no later than ${date}` });
       }
-      const measures = ctx.measures(town, level);
       const days = Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000) + 1;
-      const plan = makePlan({ town, level, since, measures, start: from, days, seed: opts.seed });
+      const plan = makePlan({ town, level, since, measures, start: from, days, seed: opts.seed, shift: opts.night ? 'night' : 'day' });
       const pages = checklistPages(town, plan, date, ids, level, measures);
       if (format === 'csv') {
         const rows = pages.flatMap((p) => p.visits.flatMap((cv) => cv.items.map((it) => ({ date, group: p.group.id, seq: cv.v.seq, creditCode: cv.e.creditCode, name: cv.e.name, itemId: it.id, item: it.text }))));

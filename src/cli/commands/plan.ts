@@ -3,13 +3,16 @@ import type { Command } from 'commander';
 import { ACTION_ZH, type Enterprise, type TownSetup, type Visit } from '../../core/model.js';
 import { reasonText } from '../../core/routing/priority.js';
 import type { PlanResult } from '../../core/routing/planPatrols.js';
-import { formatClock } from '../../core/time.js';
+import { formatClock, formatWallTime, wallAt } from '../../core/time.js';
+import { renderGeoJson, type GeoRoute } from '../../io/write/geojson.js';
+import { renderGpx, type GpxRoute } from '../../io/write/gpx.js';
+import { amapMarkerUrl, amapNavigationUrl } from '../../io/write/navLink.js';
 import type { Column } from '../../io/write/columns.js';
 import { planSheet, renderPlanHtml } from '../../io/write/html/planHtml.js';
 import { printPdf, requireChromium } from '../../io/write/pdf.js';
 import { Context, levelZh, type Town } from '../context.js';
 import { dateOption, dayOf, daysOption, seedOption } from '../options.js';
-import { makePlan } from '../planning.js';
+import { makePlan, withAutoAreas } from '../planning.js';
 import { renderRows } from '../render.js';
 
 export interface PlanRow {
@@ -19,6 +22,7 @@ export interface PlanRow {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 export const PLAN_COLUMNS: Column<PlanRow>[] = [
   { key: 'date', zh: '日期', en: 'date', value: (r) => r.v.date },
@@ -27,18 +31,47 @@ export const PLAN_COLUMNS: Column<PlanRow>[] = [
   { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.e.creditCode, dataOnly: true },
   { key: 'name', zh: '企业名称', en: 'name', value: (r) => r.e.name },
   { key: 'village', zh: '村社区', en: 'village', value: (r) => r.e.village },
-  { key: 'lon', zh: '经度', en: 'lon', value: (r) => r.e.location.lon, dataOnly: true },
-  { key: 'lat', zh: '纬度', en: 'lat', value: (r) => r.e.location.lat, dataOnly: true },
-  { key: 'arrive', zh: '到达', en: 'arrive', value: (r) => `${r.v.date} ${formatClock(r.v.arrive)}`, dataOnly: true },
-  { key: 'depart', zh: '离开', en: 'depart', value: (r) => `${r.v.date} ${formatClock(r.v.depart)}`, dataOnly: true },
-  { key: 'arrive_clock', zh: '到达', en: 'arrive', value: (r) => formatClock(r.v.arrive), tableOnly: true },
-  { key: 'depart_clock', zh: '离开', en: 'depart', value: (r) => formatClock(r.v.depart), tableOnly: true },
+  // Six decimals are about 10 cm: more would only repeat the float noise of a datum conversion.
+  { key: 'lon', zh: '经度', en: 'lon', value: (r) => round6(r.e.location.lon), dataOnly: true },
+  { key: 'lat', zh: '纬度', en: 'lat', value: (r) => round6(r.e.location.lat), dataOnly: true },
+  { key: 'arrive', zh: '到达', en: 'arrive', value: (r) => formatWallTime(wallAt(r.v.date, r.v.arrive)), dataOnly: true },
+  { key: 'depart', zh: '离开', en: 'depart', value: (r) => formatWallTime(wallAt(r.v.date, r.v.depart)), dataOnly: true },
+  { key: 'arrive_clock', zh: '到达', en: 'arrive', value: (r) => formatClock(wallAt(r.v.date, r.v.arrive).minutes), tableOnly: true },
+  { key: 'depart_clock', zh: '离开', en: 'depart', value: (r) => formatClock(wallAt(r.v.date, r.v.depart).minutes), tableOnly: true },
   { key: 'leg_km', zh: '路程km', en: 'leg km', value: (r) => round2(r.v.legKm) },
   { key: 'action', zh: '措施类型', en: 'action', value: (r) => r.v.action, dataOnly: true },
   { key: 'action_zh', zh: '措施', en: 'action', value: (r) => ACTION_ZH[r.v.action], tableOnly: true },
   { key: 'reason', zh: '原因', en: 'reason', value: (r) => r.v.reason.join(';'), dataOnly: true },
   { key: 'reason_zh', zh: '原因', en: 'reason', value: (r) => r.v.reason.map((x) => reasonText(x, 'zh')).join('，'), tableOnly: true },
+  { key: 'nav_url', zh: '高德导航', en: 'Amap navigation', value: (r) => amapNavigationUrl(r.e.location, r.e.name), dataOnly: true },
+  { key: 'nav_short', zh: '高德地图', en: 'Amap', value: (r) => amapMarkerUrl(r.e.location), tableOnly: true },
 ];
+
+/** Routes for GIS tools: properties with the plan's stable keys. */
+function geoRoutes(plan: PlanResult, town: Town): GeoRoute[] {
+  const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
+  const data = PLAN_COLUMNS.filter((c) => !c.tableOnly && c.key !== 'lon' && c.key !== 'lat');
+  return plan.routes.filter((r) => r.visits.length > 0).map((r) => ({
+    properties: { date: r.date, group: r.groupId, visits: r.visits.length, total_km: Math.round(r.totalKm * 100) / 100, return_at: formatWallTime(wallAt(r.date, r.returnAt)) },
+    stops: r.visits.map((v) => {
+      const row = { v, e: byCode.get(v.creditCode)!, group: r.groupId };
+      return { location: row.e.location, properties: Object.fromEntries(data.map((c) => [c.key, c.value(row) as string | number | null])) };
+    }),
+  }));
+}
+
+function gpxRoutes(plan: PlanResult, town: Town): GpxRoute[] {
+  const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
+  const name = new Map(town.setup.groups.map((g) => [g.id, g.name]));
+  return plan.routes.filter((r) => r.visits.length > 0).map((r) => ({
+    name: `${r.date} ${name.get(r.groupId) ?? r.groupId}`,
+    desc: `${r.visits.length} 家，${r.totalKm.toFixed(1)} km`,
+    stops: r.visits.map((v) => {
+      const e = byCode.get(v.creditCode)!;
+      return { location: e.location, name: `${v.seq}. ${e.name}`, desc: `${formatClock(wallAt(r.date, v.arrive).minutes)} 到达；${ACTION_ZH[v.action]}；${e.village}` };
+    }),
+  }));
+}
 
 export function planRows(plan: PlanResult, town: Town): PlanRow[] {
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
@@ -79,7 +112,9 @@ export function planCommand(program: Command): void {
   const cmd = program
     .command('plan')
     .description('各巡查组逐日巡查路线 / each patrol group\'s route, day by day')
-    .option('--level <level>', 'yellow | orange | red（示例乡镇可省略）');
+    .option('--level <level>', 'yellow | orange | red（默认：当天执行中的预警）')
+    .option('--auto-areas', '不按 groups.yaml 的村，自动划分各组片区（紧凑、按工作时长均衡）/ split the areas automatically')
+    .option('--night', '夜查：晚间巡查须停产的企业（groups.yaml 的 night 时间）/ the evening round over enterprises that must stop');
   dateOption(cmd);
   daysOption(cmd);
   seedOption(cmd);
@@ -89,21 +124,29 @@ export function planCommand(program: Command): void {
   haze plan --date 2019-12-08
   haze plan --date 2019-12-08 --days 3 --format csv -o plan.csv
   haze plan --level red --date 2019-12-10 --format json
+  haze plan --date 2019-12-09 --night                          # 夜查路线 / the evening round
+  haze plan --date 2019-12-08 --format geojson -o 计划.geojson # GIS；--format gpx 供手机导航
   haze plan --date 2019-12-08 --format pdf -o 巡查计划.pdf     # 每天一页 A4：片区、路线图和各组路线表`)
-    .action(async (opts: { level?: string; date?: string; days?: number; seed: number }, c: Command) => {
+    .action(async (opts: { level?: string; date?: string; days?: number; seed: number; night?: boolean; autoAreas?: boolean }, c: Command) => {
       const ctx = new Context(c);
-      const format = ctx.format(['table', 'csv', 'json', 'html', 'pdf'] as const, 'table');
+      const format = ctx.format(['table', 'csv', 'json', 'geojson', 'gpx', 'html', 'pdf'] as const, 'table');
       const chromium = format === 'pdf' ? requireChromium() : null;
-      const town = await ctx.loadTown();
-      const choice = ctx.level(town, opts.level, opts.date);
+      const loaded = await ctx.loadTown();
+      const choice = ctx.level(loaded, opts.level, opts.date);
       const { level, issuedAt: since } = choice;
+      const measures = ctx.measures(loaded, level);
+      const town = opts.autoAreas ? withAutoAreas(ctx, loaded, measures) : loaded;
       const start = dayOf(opts.date, choice, ctx.now());
-      const plan = makePlan({ town, level, since, measures: ctx.measures(town, level), start, days: opts.days, seed: opts.seed });
+      const plan = makePlan({ town, level, since, measures, start, days: opts.days, seed: opts.seed, shift: opts.night ? 'night' : 'day' });
       ctx.say({ zh: `${town.setup.town} ${levelZh(level)} 巡查计划，自 ${start} 起 ${new Set(plan.routes.map((r) => r.date)).size} 天`, en: `${town.setup.town} patrol plan at ${level}, ${new Set(plan.routes.map((r) => r.date)).size} days from ${start}` });
       reportPlan(ctx, plan, town.setup);
       if (format === 'html' || format === 'pdf') {
         const html = renderPlanHtml(planSheet(plan, town.list.enterprises, town.setup, since));
         ctx.emit(chromium ? printPdf(html, chromium) : html);
+      } else if (format === 'geojson') {
+        ctx.emit(renderGeoJson(town.setup.base, geoRoutes(plan, town)));
+      } else if (format === 'gpx') {
+        ctx.emit(renderGpx(town.setup.base, gpxRoutes(plan, town)));
       } else {
         ctx.emit(renderRows(ctx, format, planRows(plan, town), PLAN_COLUMNS));
       }

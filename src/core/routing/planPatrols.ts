@@ -122,7 +122,7 @@ export function planPatrols(req: PlanRequest): PlanResult {
       base: setup.base,
       window: day.window,
       travel,
-      candidates: candidates.map((t): DayCandidate => ({ id: t.e.creditCode, location: t.e.location, serviceMinutes: serviceOf(t) })),
+      candidates: candidates.map((t): DayCandidate => ({ id: t.e.creditCode, location: t.e.location, serviceMinutes: serviceOf(t), priority: t.priority.score })),
       maxVisits,
       seed: g.seedBase + d * 7919,
     });

@@ -11,6 +11,16 @@ export interface TravelModel {
 }
 
 export function travelModel(setup: Pick<TownSetup, 'speedKmh' | 'detourFactor'>): TravelModel {
-  const roadKm = (a: Point, b: Point) => haversineKm(a, b) * setup.detourFactor;
-  return { roadKm, minutes: (a, b) => (roadKm(a, b) / setup.speedKmh) * 60 };
+  // Planning asks for the same pairs of points over and over (every insertion, every schedule check):
+  // remember them by the points' identity, which is stable for the enterprises of one list.
+  const cache = new WeakMap<Point, WeakMap<Point, number>>();
+  const roadKm = (a: Point, b: Point): number => {
+    let row = cache.get(a);
+    if (!row) cache.set(a, (row = new WeakMap()));
+    let km = row.get(b);
+    if (km === undefined) row.set(b, (km = haversineKm(a, b) * setup.detourFactor));
+    return km;
+  };
+  const perKm = 60 / setup.speedKmh;
+  return { roadKm, minutes: (a, b) => roadKm(a, b) * perKm };
 }
