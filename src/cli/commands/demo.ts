@@ -42,7 +42,7 @@ export function demoCommand(program: Command): void {
       out.push(heading(`二、${start} 各巡查组路线`));
       const firstDay = { ...plan, routes: plan.routes.filter((r) => r.date === start) };
       out.push(renderTable(planRows(firstDay, town), PLAN_COLUMNS, table));
-      reportPlan(ctx, plan, town.setup);
+      reportPlan(ctx, plan, town);
 
       out.push(heading(`三、${start} 现场检查清单`));
       out.push(renderChecklistText(checklistPages(town, plan, start, town.setup.groups.map((g) => g.id), level, measures)));

@@ -1,6 +1,6 @@
 /** haze plan: each group's visits, day by day, within its own area and the working day. */
 import type { Command } from 'commander';
-import { ACTION_ZH, type Enterprise, type TownSetup, type Visit } from '../../core/model.js';
+import { ACTION_ZH, type Enterprise, type Visit } from '../../core/model.js';
 import { reasonText } from '../../core/routing/priority.js';
 import type { PlanResult } from '../../core/routing/planPatrols.js';
 import { formatClock, formatWallTime, wallAt } from '../../core/time.js';
@@ -80,8 +80,10 @@ export function planRows(plan: PlanResult, town: Town): PlanRow[] {
 }
 
 /** What a person needs to trust the plan: per group and day, the load; coverage; anything that did not fit. */
-export function reportPlan(ctx: Context, plan: PlanResult, setup: TownSetup): void {
+export function reportPlan(ctx: Context, plan: PlanResult, town: Town): void {
+  const setup = town.setup;
   const name = new Map(setup.groups.map((g) => [g.id, g.name]));
+  const enterprise = new Map(town.list.enterprises.map((e) => [e.creditCode, e.name]));
   for (const r of plan.routes) {
     ctx.say({
       zh: `${r.date} ${name.get(r.groupId)}：${r.visits.length} 家，${r.totalKm.toFixed(1)} km，${r.visits.length > 0 ? `${formatClock(r.returnAt)} 返回` : '无巡查'}`,
@@ -98,12 +100,14 @@ export function reportPlan(ctx: Context, plan: PlanResult, setup: TownSetup): vo
     }
   }
   for (const r of plan.reassigned) {
-    ctx.warn({ zh: `${r.creditCode}：村社区"${r.village}"不属于任何巡查组，已分给最近的第 ${r.groupId} 组`, en: `${r.creditCode}: village "${r.village}" belongs to no group; assigned to the nearest, group ${r.groupId}` });
+    ctx.warn({ zh: `${enterprise.get(r.creditCode) ?? r.creditCode}：村社区"${r.village}"不属于任何巡查组，已分给最近的第 ${r.groupId} 组`, en: `${enterprise.get(r.creditCode) ?? r.creditCode}: village "${r.village}" belongs to no group; assigned to the nearest, group ${r.groupId}` });
   }
-  if (plan.unplanned.length > 0) {
+  for (const c of plan.coverage.filter((x) => x.coveredByDay === null)) {
+    const hours = (m: number) => (m / 60).toFixed(1);
+    const left = plan.unplanned.filter((u) => u.groupId === c.groupId).map((u) => enterprise.get(u.creditCode) ?? u.creditCode);
     ctx.warn({
-      zh: `${plan.unplanned.length} 家应查企业在所给天数内排不下：${plan.unplanned.map((u) => u.creditCode).join('、')}；用 --days 增加天数`,
-      en: `${plan.unplanned.length} required visits do not fit in the days given: ${plan.unplanned.map((u) => u.creditCode).join(', ')}; add days with --days`,
+      zh: `${name.get(c.groupId)}：${c.required} 家应查企业约需 ${hours(c.minutesNeeded)} 小时，计划的天数共 ${hours(c.minutesPlanned)} 小时；已先排最重要的 ${c.covered} 家，其余 ${left.length} 家未排入：${left.join('、')}；用 --days 增加天数`,
+      en: `${name.get(c.groupId)}: ${c.required} required visits need about ${hours(c.minutesNeeded)} h, the days planned offer ${hours(c.minutesPlanned)} h; the ${c.covered} most important are planned, ${left.length} are not: ${left.join(', ')}; add days with --days`,
     });
   }
 }
@@ -139,7 +143,7 @@ export function planCommand(program: Command): void {
       const start = dayOf(opts.date, choice, ctx.now());
       const plan = makePlan({ town, level, since, measures, start, days: opts.days, seed: opts.seed, shift: opts.night ? 'night' : 'day' });
       ctx.say({ zh: `${town.setup.town} ${levelZh(level)} 巡查计划，自 ${start} 起 ${new Set(plan.routes.map((r) => r.date)).size} 天`, en: `${town.setup.town} patrol plan at ${level}, ${new Set(plan.routes.map((r) => r.date)).size} days from ${start}` });
-      reportPlan(ctx, plan, town.setup);
+      reportPlan(ctx, plan, town);
       if (format === 'html' || format === 'pdf') {
         const html = renderPlanHtml(planSheet(plan, town.list.enterprises, town.setup, since));
         ctx.emit(chromium ? printPdf(html, chromium) : html);

@@ -45,6 +45,8 @@ export interface GroupCoverage {
   /** Minutes of work (on site + travel) the first round needs, and minutes the coverage days offer. */
   minutesNeeded: number;
   minutesAvailable: number;
+  /** Minutes all the planned days offer (the days given, or as many as the plan took). */
+  minutesPlanned: number;
 }
 
 export interface PlanResult extends Plan {
@@ -159,6 +161,7 @@ export function planPatrols(req: PlanRequest): PlanResult {
       coveredByDay: g.coveredByDay,
       minutesNeeded: firstRoundMinutes(g.targets, setup, travel, serviceOf),
       minutesAvailable: coverageMinutes.reduce((sum, m) => sum + m, 0),
+      minutesPlanned: Array.from({ length: dayCount }, (_, d) => windowMinutes(dayAt(d).window)).reduce((a, b) => a + b, 0),
     });
   }
   // One calendar: the routes ordered by day, then group, as people read a plan.
