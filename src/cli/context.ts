@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { ChalkInstance } from 'chalk';
 import { ALERT_LEVELS, type AlertLevel, type Enterprise, type RequiredMeasure, type TownSetup } from '../core/model.js';
 import { hasErrors, type Lang, type Problem } from '../core/problem.js';
-import { requiredMeasure } from '../core/rules/requiredMeasure.js';
+import { requiredMeasureMemo } from '../core/rules/requiredMeasure.js';
 import type { RuleTable } from '../core/rules/ruleTable.js';
 import { alertAt } from '../core/alert.js';
 import { toWgs84 } from '../core/datum.js';
@@ -102,7 +102,16 @@ export class Context {
   }
 
   /** The command's data: stdout, or the -o file written whole. */
-  emit(text: string | Uint8Array): void {
+  emit(text: string | Uint8Array | Iterable<string>): void {
+    if (typeof text !== 'string' && !(text instanceof Uint8Array)) {
+      // Pieces of a large output: the -o file is still written whole; stdout gets each piece as it comes.
+      if (this.opts.output && this.opts.output !== '-') return this.emit([...text].join(''));
+      for (const piece of text) {
+        if (process.stdout.destroyed) return; // the reader has gone (`| head`): stop quietly
+        process.stdout.write(encodeOutput(piece, this.outputEncoding));
+      }
+      return;
+    }
     const data = typeof text === 'string' ? encodeOutput(text, this.outputEncoding) : text;
     if (this.opts.output && this.opts.output !== '-') {
       writeFileAtomic(this.opts.output, data);
@@ -233,7 +242,8 @@ export class Context {
   }
 
   measures(town: Town, level: AlertLevel): Map<string, RequiredMeasure> {
-    return new Map(town.list.enterprises.map((e: Enterprise) => [e.creditCode, requiredMeasure(e, level, town.rules)]));
+    const measure = requiredMeasureMemo(town.rules);
+    return new Map(town.list.enterprises.map((e: Enterprise) => [e.creditCode, measure(e, level)]));
   }
 }
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ACTION_ZH, type Enterprise, type RequiredMeasure } from '../../core/model.js';
 import { reductionSummary, type PollutantReduction } from '../../core/rules/reduction.js';
 import type { Column } from '../../io/write/columns.js';
+import { renderCsvChunks } from '../../io/write/csv.js';
 import { renderJson, toRecords } from '../../io/write/json.js';
 import { Context } from '../context.js';
 import { dateOption } from '../options.js';
@@ -70,8 +71,9 @@ Reduction = annual emissions ÷ 365 × the share of production stopped; targets 
       const town = await ctx.loadTown();
       const { level } = ctx.level(town, opts.level, opts.date);
       const measures = ctx.measures(town, level);
-      const summary = reductionSummary(town.list.enterprises, measures, level, town.rules.targets[level]);
-      if (opts.summary) {
+      // Only when asked: on a province list the accounting costs as much as reading a tenth of it.
+      const summary = opts.summary || opts.check ? reductionSummary(town.list.enterprises, measures, level, town.rules.targets[level]) : null;
+      if (summary && opts.summary) {
         ctx.emit(renderRows(ctx, format, summary.pollutants.map((p) => ({ ...p, level })), SUMMARY_COLUMNS));
         reportGaps(ctx, town.list.enterprises, summary);
       } else {
@@ -80,11 +82,13 @@ Reduction = annual emissions ÷ 365 × the share of production stopped; targets 
           // The list's own columns haze does not know travel along, as they were written.
           const records = toRecords(rows, MEASURE_COLUMNS).map((r, i) => ({ ...r, other_columns: town.list.extra.get(rows[i]!.e.row) ?? {} }));
           ctx.emit(renderJson(records));
+        } else if (format === 'csv') {
+          ctx.emit(renderCsvChunks(rows, MEASURE_COLUMNS, { excel: ctx.opts.excel === true, lang: ctx.lang }));
         } else ctx.emit(renderRows(ctx, format, rows, MEASURE_COLUMNS));
         const warned = rows.filter((r) => r.m.warnings.length > 0).length;
         if (warned > 0) ctx.warn({ zh: `${warned} 家企业的措施有提醒（见 warning 列，或运行 haze validate）`, en: `${warned} enterprises' measures have warnings (see the warning column, or run haze validate)` });
       }
-      if (opts.check) {
+      if (summary && opts.check) {
         const unmet = summary.pollutants.filter((p) => !p.met);
         for (const p of unmet) {
           ctx.warn({

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { ALERT_LEVELS, LEVEL_ZH, type AlertLevel, type Enterprise } from '../../core/model.js';
 import { hasErrors, type Problem } from '../../core/problem.js';
-import { requiredMeasure } from '../../core/rules/requiredMeasure.js';
+import { requiredMeasureMemo } from '../../core/rules/requiredMeasure.js';
 import type { RuleTable } from '../../core/rules/ruleTable.js';
 import { loadRuleTable } from '../../io/read/ruleFile.js';
 import { formatWhere } from '../../errors.js';
@@ -39,11 +39,14 @@ export function measureProblems(enterprises: readonly Enterprise[], rules: RuleT
       hint: { zh: '按一厂一策补上该列', en: 'add the column with each enterprise\'s own measure (一厂一策)' },
     });
   }
+  const measure = requiredMeasureMemo(rules);
   for (const e of enterprises) {
     for (const level of levels) {
+      const m = measure(e, level);
+      const empty = present.includes(level) && e.measureText[level].trim() === '';
+      if (!empty && m.warnings.length === 0) continue; // most rows: nothing to say
       const where = { file, row: e.row, column: MEASURE_HEADER[level] };
-      const m = requiredMeasure(e, level, rules);
-      if (present.includes(level) && e.measureText[level].trim() === '') {
+      if (empty) {
         out.push({
           severity: 'warning', code: 'HAZE_ROW_MEASURE_MISSING', where, value: '',
           message: { zh: `${LEVEL_ZH[level]}预警措施为空，按规则 ${m.source} 执行：${m.text}`, en: `no ${level} measure text; rule ${m.source} applies: ${m.text}` },

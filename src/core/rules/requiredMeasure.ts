@@ -75,3 +75,28 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
   }
   return { action: 'none', limitPct: null, processes: [], truckBan: false, text: own || '无', source: 'none', uninterpreted: own ? [own] : [], warnings: own ? [{ code: 'HAZE_MEASURE_UNREAD', zh: '措施文本无法识别，且无适用规则', en: 'the measure text could not be read and no rule applies' }] : [] };
 }
+
+/**
+ * requiredMeasure over a whole list. A province list repeats a few dozen measure texts over 100,000 rows,
+ * and the result depends only on the grade and its tags, the industry, the level's own text and which
+ * cross-cutting rules apply: equal inputs are worked out once. (Should requiredMeasure come to read
+ * another field of the enterprise, it belongs in the key.)
+ */
+export function requiredMeasureMemo(table: RuleTable): (e: Enterprise, level: AlertLevel) => RequiredMeasure {
+  const memo = new Map<string, Map<string, RequiredMeasure>>();
+  return (e, level) => {
+    let cross = '';
+    for (const x of crossCuttingFor(e, level, table)) cross += `${x.id},`;
+    // Two steps, so that the long text is looked up as the string the list reader already holds.
+    const text = e.measureText[level];
+    let byText = memo.get(text);
+    if (!byText) memo.set(text, (byText = new Map()));
+    const key = `${level}\u0000${e.grade}\u0000${e.gradeTags.length > 0 ? e.gradeTags.join(',') : ''}\u0000${e.industry}\u0000${cross}`;
+    let m = byText.get(key);
+    if (!m) {
+      m = requiredMeasure(e, level, table);
+      byText.set(key, m);
+    }
+    return m.creditCode === e.creditCode ? m : { ...m, creditCode: e.creditCode };
+  };
+}

@@ -38,22 +38,25 @@ export function csvRows(text: string, file: string): SheetRow[] {
   return records.map((cells, i) => ({ row: i + 1, cells }));
 }
 
-/** Text chunks → records, one at a time; memory holds one chunk and one record, not the file. */
-export async function* csvRowStream(text: AsyncIterable<string>, file: string): AsyncGenerator<SheetRow> {
+/**
+ * Text chunks → records, handed to `onRow` one at a time as csv-parse makes them; memory holds one chunk
+ * and its records, not the file. A callback rather than an async iterator: on 100,000 rows, a promise
+ * per record costs more than the row reader itself.
+ */
+export async function csvRowStream(text: AsyncIterable<string>, file: string, onRow: (r: SheetRow) => void): Promise<void> {
   const parser = parseStream(OPTIONS);
-  const feeding = pipeline(Readable.from(text, { objectMode: false }), parser);
-  feeding.catch(() => undefined); // the same error reaches the loop below
   let row = 0;
-  try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      row++;
-      yield { row, cells };
+  parser.on('readable', () => {
+    try {
+      for (let cells: string[] | null; (cells = parser.read() as string[] | null) !== null;) onRow({ row: ++row, cells });
+    } catch (err) {
+      parser.destroy(err as Error);
     }
-    await feeding;
+  });
+  try {
+    await pipeline(Readable.from(text, { objectMode: false }), parser);
   } catch (err) {
     throw csvError(err, file);
-  } finally {
-    parser.destroy();
   }
 }
 

@@ -6,7 +6,7 @@
 import type { AlertLevel, Emissions, Enterprise, Point } from '../../core/model.js';
 import type { Problem, Severity } from '../../core/problem.js';
 import type { Text } from '../../errors.js';
-import { parseGradeCell } from '../../core/rules/gradeCell.js';
+import { parseGradeCell, type GradeCell } from '../../core/rules/gradeCell.js';
 import { creditCodeFault } from '../../core/creditCode.js';
 import { haversineKm, inChina } from '../../core/geo.js';
 import { COLUMN_OF, LIST_COLUMNS, fieldOfHeader, type ListField } from './listColumns.js';
@@ -47,14 +47,19 @@ export function normaliseCell(cell: string): string {
 
 /** Codes and numbers arrive as people typed them: every full-width form (digits, letters, ．－，) becomes ASCII. */
 function normaliseCode(cell: string): string {
-  // eslint-disable-next-line no-control-regex
+  if (/^[\x21-\x7e]*$/.test(cell)) return cell; // plain ASCII without spaces: nothing to do (most cells)
   const ascii = /^[\x20-\x7e]*$/.test(cell) ? cell : cell.normalize('NFKC');
   return ascii.replace(/\s+/g, ' ').trim();
 }
 
 /** Fields read as codes or numbers; all others are text, kept as written. */
 const CODE_FIELDS: ReadonlySet<ListField> = new Set(['creditCode', 'grade', 'lon', 'lat', 'so2', 'nox', 'pm', 'vocs', 'truckTrips', 'phone']);
+/** Text that repeats down a list (the town, villages, industries, the same few measure texts): one copy kept. */
+const SHARED_FIELDS: ReadonlySet<ListField> = new Set(['town', 'village', 'industry', 'yellow', 'orange', 'red']);
 const MEASURE_FIELDS = ['yellow', 'orange', 'red'] as const;
+const SLOT: ReadonlyMap<ListField, number> = new Map(LIST_COLUMNS.map((c, i) => [c.field, i]));
+/** Past this many distinct values a column is not repetitive: stop collecting. */
+const SHARED_MAX = 20_000;
 
 export class ListRowReader {
   private readonly problems: Problem[] = [];
@@ -65,10 +70,17 @@ export class ListRowReader {
   private readonly headerOf = new Map<ListField, string>();
   private readonly extraColumns: { index: number; header: string }[] = [];
   private readonly byCode = new Map<string, number>();
-  private readonly byName = new Map<string, { row: number; code: string }>();
+  /** Name → the first enterprise with it (its place in `enterprises`). */
+  private readonly byName = new Map<string, number>();
   private readonly usable: boolean;
   /** Problems found in the current row. */
   private rowErrors = 0;
+  /** The current row's cells, each normalised once, by the field's place in LIST_COLUMNS. */
+  private readonly values: string[] = LIST_COLUMNS.map(() => '');
+  /** Where each known field is in a row, and how its cell is read. */
+  private plan: { slot: number; index: number; code: boolean; shared: boolean }[] = [];
+  private readonly shared = new Map<string, string>();
+  private readonly grades = new Map<string, GradeCell>();
 
   /**
    * @param strictWidth a CSV row with more or fewer fields than the header is an error (a stray comma);
@@ -98,6 +110,7 @@ export class ListRowReader {
         this.extraColumns.push({ index, header: shown });
       }
     });
+    this.plan = [...this.columnOf].map(([f, index]) => ({ slot: SLOT.get(f)!, index, code: CODE_FIELDS.has(f), shared: SHARED_FIELDS.has(f) }));
     const missing = LIST_COLUMNS.filter((c) => c.required && !this.columnOf.has(c.field));
     const required = LIST_COLUMNS.filter((x) => x.required).map((x) => x.header);
     for (const c of missing) {
@@ -144,11 +157,29 @@ export class ListRowReader {
     };
   }
 
-  private cell(cells: readonly string[], f: ListField): string {
-    const i = this.columnOf.get(f);
-    if (i === undefined) return '';
-    const raw = cells[i] ?? '';
-    return CODE_FIELDS.has(f) ? normaliseCode(raw) : normaliseCell(raw);
+  /** Every known cell of the row, normalised once (a list has 19 columns and 100,000 rows). */
+  private normaliseRow(cells: readonly string[]): void {
+    for (const p of this.plan) {
+      const raw = cells[p.index] ?? '';
+      const v = p.code ? normaliseCode(raw) : normaliseCell(raw);
+      this.values[p.slot] = p.shared ? this.share(v) : v;
+    }
+  }
+
+  private share(v: string): string {
+    const known = this.shared.get(v);
+    if (known !== undefined) return known;
+    if (this.shared.size < SHARED_MAX) this.shared.set(v, v);
+    return v;
+  }
+
+  private grade(raw: string): GradeCell {
+    let g = this.grades.get(raw);
+    if (!g) {
+      g = parseGradeCell(raw);
+      if (this.grades.size < SHARED_MAX) this.grades.set(raw, g);
+    }
+    return g;
   }
 
   private column(f: ListField): string {
@@ -162,7 +193,9 @@ export class ListRowReader {
 
   private readRow(row: number, cells: readonly string[]): Enterprise | null {
     this.rowErrors = 0;
-    const cell = (f: ListField) => this.cell(cells, f);
+    this.normaliseRow(cells);
+    const values = this.values;
+    const cell = (f: ListField) => values[SLOT.get(f)!]!;
     for (const c of LIST_COLUMNS) {
       if (c.required && cell(c.field) === '') {
         this.problem(row, c.field, 'HAZE_ROW_REQUIRED_EMPTY', '', { zh: `"${this.column(c.field)}"不能为空`, en: `"${this.column(c.field)}" (${c.key}) is empty` },
@@ -171,7 +204,7 @@ export class ListRowReader {
     }
     const creditCode = this.readCreditCode(row, cell('creditCode'));
     const gradeRaw = cell('grade');
-    const gradeCell = parseGradeCell(gradeRaw);
+    const gradeCell = this.grade(gradeRaw);
     if (gradeRaw !== '' && gradeCell.grade === null) {
       this.problem(row, 'grade', 'HAZE_ROW_GRADE_UNKNOWN', gradeRaw, { zh: `无法识别的绩效等级"${gradeRaw}"`, en: `unknown performance grade "${gradeRaw}"` },
         { zh: '可用：A、A+、引领性、B、B-、C、D、非分级（一厂一策）、保障类，可带标签如"民生豁免-B"', en: 'allowed: A, A+, 引领性, B, B-, C, D, 非分级 (一厂一策), 保障类, with tags such as 民生豁免-B' });
@@ -206,7 +239,7 @@ export class ListRowReader {
       address: cell('address'),
       industry: cell('industry'),
       grade: gradeCell.grade!,
-      gradeTags: gradeCell.tags,
+      gradeTags: [...gradeCell.tags],
       contact: cell('contact'),
       phone: cell('phone'),
       location,
@@ -283,19 +316,21 @@ export class ListRowReader {
         hint: { zh: '一家企业只占一行；多条生产线写在措施里', en: 'one row per enterprise; several lines go into the measure text' },
       });
     } else this.byCode.set(e.creditCode, e.row);
-    const sameName = this.byName.get(e.name);
-    if (sameName && sameName.code !== e.creditCode) {
+    const at = this.byName.get(e.name);
+    const sameName = at === undefined ? undefined : this.enterprises[at]!;
+    if (sameName && sameName.creditCode !== e.creditCode) {
       this.problems.push({
         severity: 'warning', code: 'HAZE_ROW_NAME_DUPLICATE', where: { file, row: e.row, column: this.column('name') }, value: e.name,
         message: { zh: `企业名称与第 ${sameName.row} 行相同，但信用代码不同`, en: `same name as row ${sameName.row} with a different credit code` },
         hint: { zh: '核对是否同一企业', en: 'check whether they are the same enterprise' },
       });
-    } else if (!sameName) this.byName.set(e.name, { row: e.row, code: e.creditCode });
+    } else if (!sameName) this.byName.set(e.name, this.enterprises.length - 1);
   }
 }
 
 /** A number as people type it: thousands separators and a trailing unit are tolerated. */
 export function readNumber(raw: string): number {
+  if (/^\d+(\.\d+)?$/.test(raw)) return Number(raw); // the common case, without the replacements below
   const s = raw.replace(/,/g, '').replace(/\s*(吨\/年|吨|t\/a|t|辆|次)$/i, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return Number.NaN;
   return Number(s);

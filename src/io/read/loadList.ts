@@ -13,7 +13,7 @@ import { findHeader, HEADER_SEARCH_ROWS } from './headerRow.js';
 import { ListRowReader, type ListReadResult, type RowChecks } from './listRows.js';
 import type { LoadProgress } from './loadProgress.js';
 import { sniffBytes } from './sniff.js';
-import { xlsxRowStream, type SheetChoice } from './xlsxRows.js';
+import type { SheetChoice } from './xlsxRows.js';
 
 export { readInput };
 
@@ -55,6 +55,8 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
         parts.push(chunk);
         bytes += chunk.length;
       }
+      // exceljs is loaded only for a workbook: it costs every CSV run a quarter of a second at start-up.
+      const { xlsxRowStream } = await import('./xlsxRows.js');
       const choice: SheetChoice = {};
       bytes = 0; // progress now counts rows only
       for await (const row of xlsxRowStream(Buffer.concat(parts), src.shown, opts.sheet, choice)) tick(row);
@@ -75,7 +77,7 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
       const tail = decoder.end(at);
       if (tail !== '') yield tail;
     }
-    for await (const row of csvRowStream(text(), src.shown)) tick(row);
+    await csvRowStream(text(), src.shown, tick);
     return { file: src.shown, encoding, ...assembler.finish() };
   } finally {
     progress?.done();

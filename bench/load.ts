@@ -1,0 +1,154 @@
+/**
+ * List loading at scale: `npm run bench:load [-- --sizes 1000,10000,100000 --runs 1]`.
+ * Writes lists of the given sizes (UTF-8 and GB18030, fixed seed) to a temporary folder, then times, each
+ * in a fresh process: a bare csv-parse pass over the file (decode + split, nothing else), `haze validate`,
+ * and `haze measures --format csv` (stdout to /dev/null). Prints rows per second, the ratio to the bare
+ * pass, and each process's peak memory (max RSS). A markdown table on stdout; progress on stderr.
+ * With `--parse-only FILE ENCODING` it is the bare pass itself (what the child processes run).
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { creditCodeCheckChar } from '../src/core/creditCode.js';
+import { createRandom, type Random } from '../src/core/routing/random.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const HAZE = path.join(repoRoot, 'bin/haze.js');
+const GROUPS = path.join(repoRoot, 'data/xuebu/groups.yaml');
+const SELF = fileURLToPath(import.meta.url);
+
+const HEADER = '统一社会信用代码,企业名称,镇街,村社区,详细地址,行业类别,绩效等级,联系人,联系电话,经度,纬度,SO2排放量,NOx排放量,颗粒物排放量,VOCs排放量,日均货车车次,黄色预警措施,橙色预警措施,红色预警措施';
+const VILLAGES = ['彭城村', '对达村', '赤岗村', '上阮村', '方麓村', '连山村', '茅庵村', '东窑村', '东进村', '石马村', '致和村', '夏桥村', '罗村村', '仙姑村', '花山村', '丫髻村', '方山村', '茅麓村', '塘马村', '西阳村', '薛埠现代产业园'];
+const INDUSTRIES = ['铸造', '工业涂装', '包装印刷', '家具制造', '塑料制品', '机械加工', '纺织印染', '化工', '商品混凝土', '砖瓦窑', '茶叶加工', '木材加工'];
+const WORDS = ['金坛', '茅山', '华宇', '瑞祥', '振华', '恒达', '新锐', '东方', '苏南', '天目', '常青', '宏远'];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+/** Grade, then yellow / orange / red measure texts as lists write them (some cells left empty). */
+const MEASURES: [string, string, string, string][] = [
+  ['A', '自主减排', '自主减排', '自主减排'],
+  ['B', '限产20%；停止使用国四及以下重型柴油车运输', '限产30%；停止使用国四及以下重型柴油车运输', '停产'],
+  ['B-', '限产20%', '停止喷涂工序', '停产'],
+  ['C', '停止50%生产线', '停产', '停产'],
+  ['D', '停产', '停产', '停产'],
+  ['非分级', '', '限产30%', '停产'],
+  ['保障类', '保障类不停产', '以热定产', '以热定产'],
+  ['C', '停止调漆、喷涂工序', '1号窑停产', '全厂停产'],
+];
+const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+function creditCode(i: number, rnd: Random): string {
+  let body = '91320413MA';
+  for (let k = 0; k < 7; k++) body += CODE_CHARS[k < 3 ? rnd.int(CODE_CHARS.length) : Math.floor(i / 31 ** (k - 3)) % 31];
+  return body + creditCodeCheckChar(body)!;
+}
+
+function listText(rows: number, seed: number): string {
+  const rnd = createRandom(seed);
+  const out: string[] = [HEADER];
+  const t = (x: number) => (rnd.next() < 0.1 ? '' : x.toFixed(3));
+  for (let i = 0; i < rows; i++) {
+    const [grade, y, o, r] = MEASURES[rnd.int(MEASURES.length)]!;
+    const village = VILLAGES[rnd.int(VILLAGES.length)]!;
+    const name = `常州${WORDS[rnd.int(WORDS.length)]}${INDUSTRIES[rnd.int(INDUSTRIES.length)]}${i}有限公司`;
+    out.push([
+      creditCode(i, rnd), name, '薛埠镇', village, `薛埠镇${village}${1 + rnd.int(12)}组${1 + rnd.int(200)}号`, INDUSTRIES[rnd.int(INDUSTRIES.length)],
+      grade, SURNAMES[rnd.int(SURNAMES.length)] + '建国', `139${String(rnd.int(1e8)).padStart(8, '0')}`,
+      (119.372819 + (rnd.next() - 0.5) * 0.16).toFixed(6), (31.72512 + (rnd.next() - 0.5) * 0.14).toFixed(6),
+      t(rnd.next() * 5), t(rnd.next() * 10), t(rnd.next() * 8), t(rnd.next() * 12), String(rnd.int(30)), y, o, r,
+    ].join(','));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+interface Timed {
+  ms: number;
+  rssMb: number;
+  status: number | null;
+}
+
+/** A child process timed from outside, its peak memory reported from inside (process.resourceUsage). */
+function timed(args: string[], probe: string, rssFile: string): Timed {
+  rmSync(rssFile, { force: true });
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', probe, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', HAZE_BENCH_RSS: rssFile }, maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = performance.now() - t0;
+  let rssMb = Number.NaN;
+  try {
+    rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  } catch { /* the child died before its exit hook */ }
+  if (r.status !== 0 && r.status !== 65) process.stderr.write(`  ${args.join(' ')} → exit ${r.status}: ${r.stderr.toString().slice(0, 400)}\n`);
+  return { ms, rssMb, status: r.status };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** The bare pass: decode in the known encoding and split with csv-parse; count records. */
+async function parseOnly(file: string, encoding: string): Promise<void> {
+  const decoder = new TextDecoder(encoding);
+  async function* text(): AsyncGenerator<string> {
+    for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) yield decoder.decode(chunk, { stream: true });
+    yield decoder.decode();
+  }
+  const parser = parse({ bom: true, relax_column_count: true });
+  const feeding = pipeline(Readable.from(text()), parser);
+  let records = 0;
+  for await (const _ of parser) records++;
+  await feeding;
+  process.stderr.write(`${records}\n`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--parse-only') return parseOnly(argv[1]!, argv[2]!);
+  let sizes = [1000, 10000, 100000];
+  let runs = 1;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--sizes') sizes = argv[++i]!.split(',').map(Number);
+    else if (argv[i] === '--runs') runs = Number(argv[++i]);
+    else throw new Error(`unknown option ${argv[i]} (use --sizes 1000,10000 --runs N)`);
+  }
+  const dir = path.join(tmpdir(), 'haze-bench-load');
+  mkdirSync(dir, { recursive: true });
+  const probe = path.join(dir, 'rss-probe.mjs');
+  writeFileSync(probe, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.HAZE_BENCH_RSS) writeFileSync(process.env.HAZE_BENCH_RSS, String(process.resourceUsage().maxRSS)); });\n");
+  const rssFile = path.join(dir, 'rss.txt');
+  const lines = [
+    '| rows | encoding | MB | parse rows/s | validate rows/s | measures rows/s | validate ÷ parse (time) | measures ÷ parse (time) | peak MB parse / validate / measures |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const size of sizes) {
+    const text = listText(size, 20191208);
+    for (const encoding of ['utf-8', 'gb18030'] as const) {
+      const file = path.join(dir, `list-${size}-${encoding}.csv`);
+      const bytes = encoding === 'utf-8' ? Buffer.from(text) : iconv.encode(text, 'gb18030');
+      writeFileSync(file, bytes);
+      process.stderr.write(`${size} rows, ${encoding}: ${(bytes.length / 1e6).toFixed(1)} MB\n`);
+      const measure = (args: string[]) => {
+        const all = Array.from({ length: runs }, () => timed(args, probe, rssFile));
+        return { ms: median(all.map((x) => x.ms)), rssMb: Math.max(...all.map((x) => x.rssMb)) };
+      };
+      const bare = measure([SELF, '--parse-only', file, encoding]);
+      const validate = measure([HAZE, 'validate', '--list', file, '--groups', GROUPS, '--format', 'csv']);
+      const measures = measure([HAZE, 'measures', '--level', 'orange', '--format', 'csv', '--list', file, '--groups', GROUPS]);
+      const rate = (ms: number) => Math.round(size / (ms / 1000)).toLocaleString('en-US');
+      lines.push(`| ${size.toLocaleString('en-US')} | ${encoding} | ${(bytes.length / 1e6).toFixed(1)} | ${rate(bare.ms)} | ${rate(validate.ms)} | ${rate(measures.ms)} | ${(validate.ms / bare.ms).toFixed(2)} | ${(measures.ms / bare.ms).toFixed(2)} | ${Math.round(bare.rssMb)} / ${Math.round(validate.rssMb)} / ${Math.round(measures.rssMb)} |`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`\nnode ${process.version}; each figure the median of ${runs} run(s), every run a fresh process (start-up included); lists in ${dir}\n`);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`bench:load: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+});
