@@ -12,6 +12,11 @@ import { printPdf, requireChromium } from '../../io/write/pdf.js';
 import { Context, usage, type Town } from '../context.js';
 import { dateOption, dayOf, seedOption } from '../options.js';
 import { makePlan, withAutoAreas } from '../planning.js';
+import { historyBefore, inputsFingerprint, rememberPlan } from '../records.js';
+import { openStore } from '../../io/store/db.js';
+import { savedVisitsOn } from '../../io/store/plans.js';
+import { travelModel } from '../../core/routing/travel.js';
+import type { Point } from '../../core/model.js';
 
 interface ItemRow {
   date: string;
@@ -47,6 +52,40 @@ export function checklistPages(town: Town, plan: PlanResult, date: string, group
     });
     return { date, group, level, visits };
   });
+}
+
+/**
+ * The plan printed for that day (haze plan saves what it prints), as a plan of its own: a checklist must
+ * match the route sheet the group already holds, even after new records changed the priorities.
+ */
+function printedPlan(town: Town, date: string, shift: 'day' | 'night'): PlanResult | null {
+  const db = openStore(town.ws.dbFile, { create: false });
+  if (!db) return null;
+  let visits;
+  try {
+    visits = savedVisitsOn(db, date, shift, inputsFingerprint(town));
+  } finally {
+    db.close();
+  }
+  if (!visits) return null;
+  // Distances are not stored: they follow from the stops, as the printed sheet showed them.
+  const travel = travelModel(town.setup);
+  const where = new Map(town.list.enterprises.map((e) => [e.creditCode, e.location]));
+  const routes = town.setup.groups.map((g) => {
+    let here: Point = town.setup.base;
+    let totalKm = 0;
+    const own = visits.filter((v) => v.groupId === g.id).map((v) => {
+      const at = where.get(v.creditCode) ?? here;
+      const legKm = travel.roadKm(here, at);
+      totalKm += legKm;
+      here = at;
+      return { ...v, legKm };
+    });
+    const last = own[own.length - 1];
+    const returnAt = last ? last.depart + travel.minutes(here, town.setup.base) : 0;
+    return { date, groupId: g.id, visits: own, totalKm: totalKm + travel.roadKm(here, town.setup.base), returnAt };
+  });
+  return { level: 'orange', seed: 0, routes, unplanned: [], reassigned: [], coverage: [] };
 }
 
 export function checklistCommand(program: Command): void {
@@ -92,8 +131,15 @@ The checklist comes from the same plan as haze plan (same inputs, same seed), pl
       if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || from > date) {
         throw usage({ zh: `--from 应为不晚于 ${date} 的日期`, en: `--from must be a date no later than ${date}` });
       }
-      const days = Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000) + 1;
-      const plan = makePlan({ town, level, since, measures, start: from, days, seed: opts.seed, shift: opts.night ? 'night' : 'day' });
+      const shift = opts.night ? 'night' : 'day';
+      const plan = printedPlan(town, date, shift) ?? (() => {
+        // No plan for this day was printed yet: plan it now, as haze plan would from the alert's first day.
+        const days = Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000) + 1;
+        const history = historyBefore(town, since?.date ?? from, from);
+        const made = makePlan({ town, level, since, measures, start: from, days, seed: opts.seed, shift, ...(history ? { history } : {}) });
+        rememberPlan(town, made, { start: from, level, shift, seed: opts.seed });
+        return made;
+      })();
       const pages = checklistPages(town, plan, date, ids, level, measures);
       if (format === 'csv') {
         const rows = pages.flatMap((p) => p.visits.flatMap((cv) => cv.items.map((it) => ({ date, group: p.group.id, seq: cv.v.seq, creditCode: cv.e.creditCode, name: cv.e.name, itemId: it.id, item: it.text }))));

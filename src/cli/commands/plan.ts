@@ -13,6 +13,7 @@ import { printPdf, requireChromium } from '../../io/write/pdf.js';
 import { Context, levelZh, type Town } from '../context.js';
 import { dateOption, dayOf, daysOption, seedOption } from '../options.js';
 import { makePlan, withAutoAreas } from '../planning.js';
+import { historyBefore, rememberPlan } from '../records.js';
 import { renderRows } from '../render.js';
 
 export interface PlanRow {
@@ -141,7 +142,10 @@ export function planCommand(program: Command): void {
       const measures = ctx.measures(loaded, level);
       const town = opts.autoAreas ? withAutoAreas(ctx, loaded, measures) : loaded;
       const start = dayOf(opts.date, choice, ctx.now());
-      const plan = makePlan({ town, level, since, measures, start, days: opts.days, seed: opts.seed, shift: opts.night ? 'night' : 'day' });
+      const shift = opts.night ? 'night' : 'day';
+      const history = historyBefore(town, since?.date ?? start, start);
+      const plan = makePlan({ town, level, since, measures, start, days: opts.days, seed: opts.seed, shift, ...(history ? { history } : {}) });
+      rememberPlan(town, plan, { start, level, shift, seed: opts.seed });
       ctx.say({ zh: `${town.setup.town} ${levelZh(level)} 巡查计划，自 ${start} 起 ${new Set(plan.routes.map((r) => r.date)).size} 天`, en: `${town.setup.town} patrol plan at ${level}, ${new Set(plan.routes.map((r) => r.date)).size} days from ${start}` });
       reportPlan(ctx, plan, town);
       if (format === 'html' || format === 'pdf') {

@@ -59,6 +59,10 @@ interface Target {
   priority: Priority;
   visits: number;
   lastDay: number;
+  /** Visits in this plan (as opposed to recorded before it). */
+  planned: number;
+  /** A violation on the last visit or an open provincial finding: re-checked on the plan's first day. */
+  urgent: boolean;
 }
 
 export function windowMinutes(w: DayWindow): number {
@@ -93,8 +97,13 @@ export function planPatrols(req: PlanRequest): PlanResult {
     const targets: Target[] = req.enterprises
       .filter((e) => areas.groupOf.get(e.creditCode) === group.id)
       .map((e) => ({ e, m: req.measures.get(e.creditCode)! }))
-      .filter(({ m }) => m !== undefined && actions.includes(m.action))
-      .map(({ e, m }) => ({ e, m, priority: priorityOf(e, m, largeAt, req.history?.get(e.creditCode)), visits: 0, lastDay: -1 }))
+      .filter(({ e, m }) => m !== undefined && (actions.includes(m.action) || isUrgent(req.history?.get(e.creditCode))))
+      .map(({ e, m }) => {
+        const h = req.history?.get(e.creditCode);
+        // Visits already recorded in this alert count: the plan carries on from where the groups are.
+        const lastDay = h?.lastVisit ? -daysBetween(h.lastVisit, dayAt(0).date) : -1;
+        return { e, m, priority: priorityOf(e, m, largeAt, h), visits: h?.visitsThisAlert ?? 0, lastDay, planned: 0, urgent: isUrgent(h) };
+      })
       .sort(byImportance);
     return {
       groupId: group.id,
@@ -111,11 +120,13 @@ export function planPatrols(req: PlanRequest): PlanResult {
   const planDay = (g: GroupState, d: number): void => {
     const day = dayAt(d);
     const unvisited = g.targets.filter((t) => t.visits === 0);
+    // Repeat offenders and provincial findings are re-checked first, on top of the day's share of the round.
+    const urgent = g.targets.filter((t) => t.urgent && t.planned === 0 && t.visits > 0);
     let candidates: Target[];
     let maxVisits: number;
-    if (unvisited.length > 0) {
-      candidates = unvisited;
-      maxVisits = d < setup.coverageDays ? shareOfRemaining(unvisited.length, coverageMinutes.slice(d)) : unvisited.length;
+    if (unvisited.length + urgent.length > 0) {
+      candidates = [...urgent, ...unvisited].sort(byImportance);
+      maxVisits = urgent.length + (d < setup.coverageDays ? shareOfRemaining(unvisited.length, coverageMinutes.slice(d)) : unvisited.length);
     } else {
       candidates = [...g.targets].sort((a, b) => a.visits - b.visits || a.lastDay - b.lastDay || byImportance(a, b));
       maxVisits = g.steadyLoad;
@@ -131,12 +142,15 @@ export function planPatrols(req: PlanRequest): PlanResult {
     const visits: Visit[] = built.stops.map((stop, i) => {
       const t = g.byId.get(stop.id)!;
       const s = built.schedule.stops[i]!;
-      const reason: Reason[] = [...t.priority.reasons, t.visits === 0 ? 'not_yet_checked' : 'recheck'];
+      // Once re-checked in this plan, the old violation or finding is no longer the reason for a visit.
+      const carried = t.planned > 0 ? t.priority.reasons.filter((x) => x !== 'violation_last_visit' && x !== 'provincial_finding') : t.priority.reasons;
+      const reason: Reason[] = [...carried, t.visits === 0 ? 'not_yet_checked' : 'recheck'];
       t.visits += 1;
+      t.planned += 1;
       t.lastDay = d;
       return { date: day.date, groupId: g.groupId, seq: i + 1, creditCode: stop.id, arrive: s.arrive, depart: s.depart, legKm: s.legKm, action: t.m.action, reason };
     });
-    if (g.coveredByDay === null && g.targets.every((t) => t.visits > 0)) g.coveredByDay = d + 1;
+    if (g.coveredByDay === null && g.targets.every((t) => t.visits > 0 && (!t.urgent || t.planned > 0))) g.coveredByDay = d + 1;
     g.routes.push({ date: day.date, groupId: g.groupId, visits, totalKm: built.schedule.totalKm, returnAt: visits.length > 0 ? built.schedule.returnAt : day.window.start });
   };
 
@@ -153,7 +167,7 @@ export function planPatrols(req: PlanRequest): PlanResult {
   const unplanned: Plan['unplanned'] = [];
   const coverage: GroupCoverage[] = [];
   for (const g of groups) {
-    for (const t of g.targets) if (t.visits === 0) unplanned.push({ creditCode: t.e.creditCode, groupId: g.groupId });
+    for (const t of g.targets) if (t.visits === 0 || (t.urgent && t.planned === 0)) unplanned.push({ creditCode: t.e.creditCode, groupId: g.groupId });
     coverage.push({
       groupId: g.groupId,
       required: g.targets.length,
@@ -195,4 +209,12 @@ function firstRoundMinutes(targets: readonly Target[], setup: TownSetup, travel:
   }
   const far = Math.max(...targets.map((t) => travel.minutes(setup.base, t.e.location)));
   return minutes + 2 * far;
+}
+
+function isUrgent(h: InspectionHistory | undefined): boolean {
+  return h !== undefined && (h.violationOnLastVisit || h.openProvincialFinding);
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -29,6 +29,10 @@ export function reasonText(code: string, lang: 'zh' | 'en'): string {
 export interface InspectionHistory {
   violationOnLastVisit: boolean;
   openProvincialFinding: boolean;
+  /** Visits recorded since the alert began, before the plan's first day. */
+  visitsThisAlert: number;
+  /** The date of the last recorded visit, or null. */
+  lastVisit: string | null;
 }
 
 export interface Priority {

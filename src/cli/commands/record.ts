@@ -1,0 +1,252 @@
+/**
+ * haze record: filled-in checklists into the store. Everything is checked before anything is written; one
+ * file is one transaction; the same file twice records nothing new; a changed result needs --replace, and
+ * the old one is kept.
+ */
+import { createHash } from 'node:crypto';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { checkItems } from '../../core/checklist.js';
+import { hasErrors } from '../../core/problem.js';
+import { checkResultRows, readResult, type RecordedVisit, type ResultRow } from '../../core/records.js';
+import { requiredMeasure } from '../../core/rules/requiredMeasure.js';
+import { formatWallTime, fromInstant, parseDate, parseWallTime, type WallTime } from '../../core/time.js';
+import { EXIT, HazeError } from '../../errors.js';
+import { readImportTable } from '../../io/read/importTable.js';
+import { openStore } from '../../io/store/db.js';
+import { anyPlanFor, savedVisitsOn, wasPlanned } from '../../io/store/plans.js';
+import { importResults, type ImportOutcome } from '../../io/store/records.js';
+import { alertTimeline } from '../alertTimeline.js';
+import { Context, usage, type Town } from '../context.js';
+import { makePlan } from '../planning.js';
+import { inputsFingerprint } from '../records.js';
+
+/** The checklist CSV's columns, by English key and the Chinese labels of --excel. */
+export const RESULT_COLUMNS = {
+  date: ['日期'],
+  group: ['组', '巡查组'],
+  seq: ['序', '序号'],
+  credit_code: ['统一社会信用代码', '信用代码'],
+  name: ['企业名称'],
+  item_id: ['检查项编号'],
+  item: ['检查项'],
+  result: ['结果（合格/不合格/不适用）', '结果', '检查结果'],
+  note: ['备注', '说明'],
+  inspectors: ['检查人', '检查人员'],
+  checked_at: ['检查时间'],
+} as const;
+
+interface RecordOpts {
+  inspectors?: string;
+  checkedAt?: string;
+  replace?: boolean;
+  interactive?: boolean;
+  date?: string;
+  group?: string;
+  seq?: string;
+  level?: string;
+}
+
+/** Who was on the plan for a day: the printed plan when there is one, else the plan haze would print. */
+function plannedLookup(town: Town, timeline: ReturnType<typeof alertTimeline>): (date: string, group: string, code: string) => boolean {
+  const db = openStore(town.ws.dbFile, { create: false });
+  const computed = new Map<string, Set<string>>();
+  return (date, group, code) => {
+    if (db && anyPlanFor(db, date)) return wasPlanned(db, date, group, code);
+    let set = computed.get(date);
+    if (!set) {
+      const end = { date, minutes: 24 * 60 - 1 };
+      const level = timeline.levelAt(end);
+      set = new Set();
+      if (level) {
+        const since = timeline.startedAt(end);
+        const from = since && since.date <= date ? since.date : date;
+        const days = Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000) + 1;
+        const measures = new Map(town.list.enterprises.map((e) => [e.creditCode, requiredMeasure(e, level, town.rules)]));
+        const plan = makePlan({ town, level, since, measures, start: from, days, seed: 1 });
+        for (const r of plan.routes) if (r.date === date) for (const v of r.visits) set.add(`${r.groupId}\u0000${v.creditCode}`);
+      }
+      computed.set(date, set);
+    }
+    return set.has(`${group}\u0000${code}`);
+  };
+}
+
+function report(ctx: Context, outcome: ImportOutcome, file: string, dbFile: string): void {
+  switch (outcome.kind) {
+    case 'already':
+      const at = formatWallTime(fromInstant(Date.parse(outcome.importedAt)));
+      ctx.say({ zh: `${file} 已于 ${at} 导入过：没有新内容，未做改动`, en: `${file} was already imported at ${at}: nothing new, nothing changed` });
+      return;
+    case 'conflicts':
+      for (const c of outcome.conflicts) {
+        process.stderr.write(`${file}${c.row !== undefined ? `:${c.row}` : ''}: ${ctx.t({ zh: `与已记录的结果不同：${c.date} 第 ${c.groupId} 组 ${c.name} ${c.itemId}：已记录 ${c.was}，本文件 ${c.now}`, en: `differs from the recorded result: ${c.date} group ${c.groupId} ${c.name} ${c.itemId}: recorded ${c.was}, this file ${c.now}` })}\n`);
+      }
+      throw new HazeError({
+        code: 'HAZE_RECORD_CONFLICT', exitCode: EXIT.dataErr, where: { file },
+        message: { zh: `${outcome.conflicts.length} 个结果与已记录的不同，整个文件未导入`, en: `${outcome.conflicts.length} results differ from those recorded; nothing from the file was imported` },
+        hint: { zh: '确认要更正时加 --replace（旧结果保留在历史中）', en: 'to correct them, add --replace (the old results are kept in the history)' },
+      });
+    case 'done': {
+      const { newVisits, newResults, unchanged, replaced, findingsClosed } = outcome;
+      if (newVisits + newResults + replaced === 0) {
+        ctx.say({ zh: `${file}：${unchanged} 个结果都已记录过，没有新内容`, en: `${file}: all ${unchanged} results were recorded already; nothing new` });
+      } else {
+        ctx.say({
+          zh: `已记录到 ${dbFile}：${newVisits} 次检查，${newResults} 个新结果，${replaced} 个更正，${unchanged} 个未变${findingsClosed ? `；${findingsClosed} 条省级暗查问题因复查合格关闭` : ''}`,
+          en: `recorded in ${dbFile}: ${newVisits} visits, ${newResults} new results, ${replaced} corrected, ${unchanged} unchanged${findingsClosed ? `; ${findingsClosed} provincial findings closed by a clean re-check` : ''}`,
+        });
+      }
+    }
+  }
+}
+
+function store(ctx: Context, town: Town, file: string, sha256: string, visits: RecordedVisit[], replace: boolean): void {
+  const db = openStore(town.ws.dbFile, { create: true })!;
+  try {
+    const outcome = importResults(db, {
+      fileName: file, sha256, visits, replace, recordedAt: new Date().toISOString(),
+      // Test hook for crash safety: stop inside the transaction, after the rows are written, until killed.
+      ...(process.env.HAZE_TEST_HOLD_IMPORT ? { afterWrite: holdUntilKilled } : {}),
+    });
+    report(ctx, outcome, file, town.ws.dbFile);
+  } finally {
+    db.close();
+  }
+}
+
+function holdUntilKilled(): void {
+  process.stderr.write('HAZE_TEST_HOLD\n');
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) Atomics.wait(wait, 0, 0, 1000);
+}
+
+async function importFile(ctx: Context, file: string, opts: RecordOpts): Promise<void> {
+  const town = await ctx.loadTown();
+  const table = await readImportTable(file, RESULT_COLUMNS, ['date', 'group', 'credit_code', 'item_id', 'result']);
+  const cell = (cells: string[], key: keyof typeof RESULT_COLUMNS) => {
+    const i = table.columns.get(key);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const rows: ResultRow[] = table.rows.map((r) => ({
+    where: { file: table.file, row: r.row },
+    date: cell(r.cells, 'date'), group: cell(r.cells, 'group'), seq: cell(r.cells, 'seq'), creditCode: cell(r.cells, 'credit_code'), name: cell(r.cells, 'name'),
+    itemId: cell(r.cells, 'item_id'), item: cell(r.cells, 'item'), result: cell(r.cells, 'result'), note: cell(r.cells, 'note'),
+    inspectors: cell(r.cells, 'inspectors'), checkedAt: cell(r.cells, 'checked_at'),
+  }));
+  const checked = check(ctx, town, rows, opts);
+  if (checked.visits.length === 0) {
+    ctx.say({ zh: `${table.file}：没有填写任何结果（${checked.blank} 行结果为空），未做改动`, en: `${table.file}: no results filled in (${checked.blank} rows with an empty result); nothing changed` });
+    return;
+  }
+  if (checked.blank > 0) ctx.say({ zh: `${checked.blank} 行结果为空，未记录`, en: `${checked.blank} rows have no result and are not recorded` });
+  store(ctx, town, table.file, table.sha256, checked.visits, opts.replace === true);
+}
+
+function check(ctx: Context, town: Town, rows: ResultRow[], opts: RecordOpts): ReturnType<typeof checkResultRows> {
+  const fixed = opts.level as Parameters<typeof alertTimeline>[1];
+  const timeline = alertTimeline(town, fixed);
+  const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
+  const checked = checkResultRows(rows, {
+    enterprise: (code) => byCode.get(code),
+    groupExists: (id) => town.setup.groups.some((g) => g.id === id),
+    itemsFor: (e, date) => {
+      const level = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
+      return level ? checkItems(e, requiredMeasure(e, level, town.rules)) : null;
+    },
+    outsideAlert: (t) => timeline.outside(t),
+    planned: plannedLookup(town, timeline),
+  }, { ...(opts.inspectors ? { inspectors: opts.inspectors } : {}), ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) });
+  ctx.reportProblems(checked.problems);
+  if (hasErrors(checked.problems)) {
+    const n = checked.problems.filter((p) => p.severity === 'error').length;
+    throw new HazeError({
+      code: 'HAZE_RECORD_INVALID', exitCode: EXIT.dataErr, where: { file: rows[0]?.where.file ?? '' },
+      message: { zh: `${n} 处错误，整个文件未导入`, en: `${n} errors; nothing from the file was imported` },
+    });
+  }
+  return checked;
+}
+
+/** One visit's items at a terminal, for an officer entering results by hand. */
+async function interactive(ctx: Context, opts: RecordOpts): Promise<void> {
+  const date = opts.date ? parseDate(opts.date) : null;
+  if (!date || !opts.group) throw usage({ zh: '--interactive 需要 --date 和 --group', en: '--interactive needs --date and --group' }, { zh: '例如 haze record --interactive --date 2019-12-08 --group 1 --seq 2', en: 'e.g. haze record --interactive --date 2019-12-08 --group 1 --seq 2' });
+  const town = await ctx.loadTown();
+  const timeline = alertTimeline(town, opts.level as Parameters<typeof alertTimeline>[1]);
+  const level = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
+  if (!level) throw usage({ zh: `${date} 没有正在执行的预警`, en: `no alert is in force on ${date}` }, { zh: '用 --level 指定', en: 'give --level' });
+  const db = openStore(town.ws.dbFile, { create: false });
+  const saved = db ? savedVisitsOn(db, date, 'day', inputsFingerprint(town)) : null;
+  db?.close();
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true });
+  const ask = async (q: string) => (await rl.question(q)).trim();
+  try {
+    const visits = (saved ?? []).filter((v) => v.groupId === opts.group);
+    for (const v of visits) process.stderr.write(`  ${v.seq}. ${town.list.enterprises.find((e) => e.creditCode === v.creditCode)?.name ?? v.creditCode}\n`);
+    const seqText = opts.seq ?? (await ask(ctx.t({ zh: '序号或统一社会信用代码：', en: 'seq or credit code: ' })));
+    const code = visits.find((v) => String(v.seq) === seqText)?.creditCode ?? seqText.toUpperCase();
+    const e = town.list.enterprises.find((x) => x.creditCode === code);
+    if (!e) throw usage({ zh: `找不到企业：${seqText}`, en: `no such enterprise: ${seqText}` });
+    const items = checkItems(e, requiredMeasure(e, level, town.rules));
+    process.stderr.write(`${e.name}（${e.creditCode}）\n`);
+    const rows: ResultRow[] = [];
+    for (const [i, item] of items.entries()) {
+      let result: string | null = null;
+      while (result === null) {
+        const a = await ask(`[${i + 1}/${items.length}] ${item.text}\n  ${ctx.t({ zh: '1 合格 / 2 不合格 / 3 不适用（回车跳过）：', en: '1 ok / 2 violation / 3 n/a (Enter skips): ' })}`);
+        result = a === '' ? '' : a === '1' ? 'ok' : a === '2' ? 'violation' : a === '3' ? 'na' : readResult(a) ?? null;
+        if (result === null) process.stderr.write(ctx.t({ zh: '  请输入 1、2 或 3\n', en: '  type 1, 2 or 3\n' }));
+      }
+      const note = result === 'violation' ? await ask(ctx.t({ zh: '  问题说明：', en: '  what was wrong: ' })) : '';
+      rows.push({ where: { file: '<interactive>' }, date, group: opts.group, seq: '', creditCode: e.creditCode, name: e.name, itemId: item.id, item: item.text, result, note, inspectors: '', checkedAt: '' });
+    }
+    const inspectors = opts.inspectors ?? (await ask(ctx.t({ zh: '检查人（逗号分隔）：', en: 'inspectors (comma-separated): ' })));
+    const nowText = opts.checkedAt ?? (await ask(ctx.t({ zh: `检查时间（回车为 ${formatWallTime(ctx.now())}）：`, en: `checked at (Enter for ${formatWallTime(ctx.now())}): ` })));
+    const checkedAt: WallTime | null = nowText ? parseWallTime(nowText) : ctx.now();
+    if (!checkedAt) throw usage({ zh: `无法识别的时间"${nowText}"`, en: `not a time: "${nowText}"` });
+    const filled = rows.map((r) => ({ ...r, inspectors, checkedAt: formatWallTime(checkedAt) }));
+    const checked = check(ctx, town, filled, opts);
+    if (checked.visits.length === 0) { ctx.say({ zh: '没有填写任何结果，未记录', en: 'no results entered; nothing recorded' }); return; }
+    const ok = await ask(ctx.t({ zh: '保存？(y/n)：', en: 'save? (y/n): ' }));
+    if (!/^(y|yes|是|好)$/i.test(ok)) { ctx.say({ zh: '未保存', en: 'not saved' }); return; }
+    const sha = createHash('sha256').update(JSON.stringify(filled)).digest('hex');
+    store(ctx, town, '<interactive>', sha, checked.visits, opts.replace === true);
+  } finally {
+    rl.close();
+  }
+}
+
+export function recordCommand(program: Command): void {
+  program
+    .command('record [file]')
+    .description('导入填好的检查清单（CSV 或 .xlsx），或在终端逐项录入 / import filled-in checklists, or enter one visit by hand')
+    .option('--inspectors <names>', '检查人（文件中没有 inspectors 列时）/ who inspected, when the file has no inspectors column')
+    .option('--checked-at <time>', '检查时间（文件中没有 checked_at 列时）/ when, when the file has no checked_at column')
+    .option('--replace', '更正已记录的结果（旧结果保留在历史中）/ correct recorded results (the old ones are kept)')
+    .option('--level <level>', '没有记录预警时使用的级别 / the level, when no alert is recorded')
+    .option('--interactive', '在终端逐项录入一次检查 / walk one visit\'s items at a terminal')
+    .option('--date <date>', '（--interactive）检查日期 / the date')
+    .option('--group <id>', '（--interactive）巡查组 / the group')
+    .option('--seq <n>', '（--interactive）计划序号或信用代码 / the visit\'s seq or credit code')
+    .addHelpText('after', `
+文件的列：date, group, seq, credit_code, name, item_id, item, result, note（haze checklist --format csv 导出的表），
+可加 inspectors, checked_at；也认 --excel 的中文表头。result：ok / violation / na，或 合格 / 不合格 / 不适用。
+先检查全部行（企业、检查项、结果、预警期间、文件内重复、是否在计划中），有错误则整个文件不导入（退出码 65）。
+同一文件再次导入不会重复记录；与已记录结果不同的文件须加 --replace。
+
+示例 / examples:
+  haze checklist --date 2019-12-08 --group all --format csv -o 结果.csv   # 打印、检查、填写后：
+  haze record 结果.csv --inspectors "王建国,李明"
+  haze record 结果更正.xlsx --replace
+  haze record --interactive --date 2019-12-08 --group 1 --seq 3`)
+    .action(async (file: string | undefined, opts: RecordOpts, c: Command) => {
+      const ctx = new Context(c);
+      if (opts.interactive) return interactive(ctx, opts);
+      if (!file) {
+        c.outputHelp({ error: true });
+        throw usage({ zh: '请给出要导入的文件，或用 --interactive', en: 'give the file to import, or use --interactive' });
+      }
+      return importFile(ctx, file, opts);
+    });
+}
