@@ -1,0 +1,166 @@
+/**
+ * Lists as offices send them, through the command line: exit codes, stderr lines with file, row and
+ * column, and what is written (escaped formula cells, --excel, GB18030 output, -o, stdin).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { creditCodeCheckChar } from '../../src/core/creditCode.js';
+import { FIXTURES, REPO, haze, hazeShell, tempDir } from '../helpers/runHaze.js';
+import { titleRows } from '../fixtures/workbooks.js';
+
+const fx = (name: string) => join(FIXTURES, name);
+const GROUPS = join(REPO, 'data/xuebu/groups.yaml');
+/** stderr without the absolute path of the fixtures folder. */
+const lines = (stderr: string) => stderr.replaceAll(`${FIXTURES}/`, '').trim().split('\n');
+
+describe('haze validate on real-world lists', () => {
+  test.each(['gbk-no-bom.csv', 'utf8-bom.csv', 'alias-headers.csv', 'fullwidth-digits.csv', 'title-rows.csv'])('%s: no problems, exit 0', (name) => {
+    const r = haze(['validate', '--level', 'orange', '--groups', GROUPS, '--list', fx(name)]);
+    expect(r.status).toBe(0);
+    expect(lines(r.stderr)).toEqual([`${name}：2 家企业，0 个错误，0 个警告`]);
+    expect(r.stdout).toBe('');
+  });
+
+  test('mangled codes: every problem on its own line, exit 65', () => {
+    const r = haze(['validate', '--level', 'orange', '--groups', GROUPS, '--list', fx('mangled-codes.csv')]);
+    expect(r.status).toBe(65);
+    expect(lines(r.stderr).map((l) => l.replace(/（值.*$/, ''))).toEqual([
+      'mangled-codes.csv:2:统一社会信用代码: 错误 HAZE_ROW_CODE_MANGLED: 统一社会信用代码被 Excel 转成了科学计数法：9.13204E+17',
+      'mangled-codes.csv:3:统一社会信用代码: 错误 HAZE_ROW_CODE_INVALID: 统一社会信用代码无效：校验码不符（GB 32100-2015）',
+      'mangled-codes.csv:5:统一社会信用代码: 错误 HAZE_ROW_CODE_DUPLICATE: 统一社会信用代码与第 4 行重复',
+      'mangled-codes.csv:6:企业名称: 警告 HAZE_ROW_NAME_DUPLICATE: 企业名称与第 4 行相同，但信用代码不同',
+      'mangled-codes.csv:7:统一社会信用代码: 错误 HAZE_ROW_CODE_INVALID: 统一社会信用代码无效：应为 18 位',
+      'mangled-codes.csv：3 家企业，4 个错误，1 个警告',
+    ]);
+  });
+
+  test('swapped and far-away coordinates, in English', () => {
+    const r = haze(['validate', '--lang', 'en', '--level', 'orange', '--groups', GROUPS, '--list', fx('swapped-coordinates.csv')]);
+    expect(r.status).toBe(65);
+    const out = lines(r.stderr);
+    expect(out[0]).toBe('swapped-coordinates.csv:2:经度: error HAZE_ROW_COORD_SWAPPED: longitude and latitude look swapped: lon 31.741234, lat 119.381234 (found: 31.741234, 119.381234); hint: longitude is about 73–136 and latitude 3–54 in China: swap the two cells');
+    expect(out[2]).toBe('swapped-coordinates.csv:4:经度: warning HAZE_ROW_COORD_FAR: the point is 949.4 km from 薛埠镇人民政府, beyond the town\'s area (50 km) (found: 116.397128, 39.916527); hint: check the coordinates (a digit missing or extra, a point from elsewhere)');
+    expect(out.at(-1)).toBe('swapped-coordinates.csv: 0 enterprises, 5 errors, 1 warnings');
+  });
+
+  test('--strict makes the warnings errors', () => {
+    const r = haze(['validate', '--strict', '--level', 'orange', '--groups', GROUPS, '--list', fx('mangled-codes.csv'), '--format', 'json']);
+    expect(r.status).toBe(65);
+    const problems = JSON.parse(r.stdout) as { severity: string; code: string; row: number; column: string; value: string }[];
+    expect(problems.map((p) => [p.severity, p.row, p.code])).toEqual([
+      ['error', 2, 'HAZE_ROW_CODE_MANGLED'], ['error', 3, 'HAZE_ROW_CODE_INVALID'], ['error', 5, 'HAZE_ROW_CODE_DUPLICATE'], ['error', 6, 'HAZE_ROW_NAME_DUPLICATE'], ['error', 7, 'HAZE_ROW_CODE_INVALID'],
+    ]);
+  });
+
+  test.each([
+    ['empty.csv', '清单是空的：没有表头，也没有数据'],
+    ['binary-file.csv', '不是文本清单：看起来是PNG 图片'],
+    ['utf16-no-bom.csv', '不是文本清单：看起来是无 BOM 的 UTF-16LE 文本'],
+    ['legacy.xls', '不支持旧版 Excel 97-2003 (.xls) 文件'],
+  ])('%s: exit 65, what was found, a hint, no stack', (name, message) => {
+    const r = haze(['validate', '--groups', GROUPS, '--list', fx(name)]);
+    expect(r.status).toBe(65);
+    expect(r.stdout).toBe('');
+    expect(lines(r.stderr)[0]).toBe(`haze: ${name}: ${message}`);
+    expect(lines(r.stderr)[1]).toMatch(/^提示: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('an unknown --encoding is a usage error', () => {
+    const r = haze(['validate', '--encoding', 'big5', '--list', fx('utf8-bom.csv')]);
+    expect(r.status).toBe(64);
+    expect(r.stderr).toContain('--encoding 可用：utf-8, gb18030 (gbk, gb2312), utf-16le, utf-16be，而不是"big5"');
+  });
+});
+
+describe('workbooks', () => {
+  const dir = tempDir();
+  let book = '';
+  beforeAll(async () => {
+    book = await titleRows(dir);
+  });
+
+  test('title rows and merged cells above the header: read, and rows numbered as the sheet shows', () => {
+    const r = haze(['validate', '--level', 'orange', '--format', 'json', '--groups', GROUPS, '--list', book]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(r.stderr.trim()).toBe(`${book}：2 家企业，0 个错误，0 个警告`);
+    const m = haze(['measures', '--level', 'orange', '--format', 'json', '--groups', GROUPS, '--list', book]);
+    const rows = JSON.parse(m.stdout) as { credit_code: string; other_columns: Record<string, string> }[];
+    expect(rows.map((x) => [x.credit_code, x.other_columns])).toEqual([
+      ['91320413MA1MXK7Q09', { 评级日期: '2025-10-01' }],
+      ['91320413MA20AB1C37', { 评级日期: '2025-10-15 14:30' }],
+    ]);
+  });
+
+  test('--sheet names a sheet that is not there: exit 64 listing the sheets', () => {
+    const r = haze(['validate', '--sheet', '名单', '--list', book]);
+    expect(r.status).toBe(64);
+    expect(r.stderr).toContain('工作簿中没有名为"名单"的工作表');
+    expect(r.stderr).toContain('提示: 工作表有：应急减排清单');
+  });
+});
+
+describe('writing for scripts and for Excel', () => {
+  test('formula cells are escaped with a quote; numbers stay numbers', () => {
+    const r = haze(['measures', '--level', 'orange', '--format', 'csv', '--groups', GROUPS, '--list', fx('formula-cells.csv')]);
+    expect(r.status).toBe(0);
+    const out = r.stdout.split('\n');
+    expect(out[1]).toMatch(/^91320413MA1MXK7Q09,"'=HYPERLINK\(""http:\/\/example.invalid"",""点击""\)",东窑村,铸造,C,orange,stop_part,50,true,'\+停产,grade-C,/);
+    expect(out[2]).toMatch(/^91320413MA20AB1C37,'@SUM\(A1:A9\),方麓村,'-茶叶加工,非分级,orange,limit,20,false,'＝1\+1,grade-unrated,/);
+    expect(out[3]).toMatch(/^91320413MA2KT8YJ00,'＋常州丫髻包装有限公司,丫髻村,包装印刷,B,orange,limit,30,false,限产30%,enterprise,/);
+  });
+
+  test('--excel: UTF-8 BOM, Chinese headers, CRLF; --output-encoding gb18030: GB18030 bytes, no BOM', () => {
+    const dir = tempDir();
+    const utf8 = haze(['measures', '--level', 'orange', '--format', 'csv', '--excel', '--groups', GROUPS, '--list', fx('gbk-no-bom.csv'), '-o', '清单.csv'], { cwd: dir });
+    expect(utf8.status).toBe(0);
+    const a = readFileSync(join(dir, '清单.csv'));
+    expect([...a.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(a.toString('utf8').slice(1).split('\r\n')[0]).toBe('统一社会信用代码,企业名称,村社区,行业,等级,预警级别,措施类型,比例%,禁国四货车,措施,来源,通用措施,提醒');
+    const gb = haze(['measures', '--level', 'orange', '--format', 'csv', '--excel', '--output-encoding', 'gb18030', '--groups', GROUPS, '--list', fx('gbk-no-bom.csv'), '-o', '旧版.csv'], { cwd: dir });
+    expect(gb.status).toBe(0);
+    const b = readFileSync(join(dir, '旧版.csv'));
+    expect(b[0]).not.toBe(0xef);
+    expect(iconv.decode(b, 'gb18030')).toBe(a.toString('utf8').slice(1));
+  });
+
+  test('-o replaces an existing file only with a complete one', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'out.csv'), 'old');
+    const r = haze(['measures', '--level', 'orange', '--format', 'csv', '--groups', GROUPS, '--list', fx('utf8-bom.csv'), '-o', 'out.csv'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8').split('\n')).toHaveLength(4);
+    const bad = haze(['measures', '--level', 'orange', '--format', 'csv', '--groups', GROUPS, '--list', fx('empty.csv'), '-o', 'out.csv'], { cwd: dir });
+    expect(bad.status).toBe(65);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8').split('\n')).toHaveLength(4);
+  });
+
+  test('- reads the list from stdin (GBK bytes too)', () => {
+    const r = haze(['measures', '--level', 'orange', '--format', 'csv', '--groups', GROUPS, '--list', '-'], { input: readFileSync(fx('gbk-no-bom.csv')) });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').map((l) => l.split(',')[1])).toEqual(['name', '常州金坛茅山铸造有限公司', '常州方麓茶业有限公司', undefined]);
+  });
+
+  test('unknown columns travel to measures --format json as other_columns', () => {
+    const r = haze(['measures', '--level', 'orange', '--format', 'json', '--groups', GROUPS, '--list', fx('alias-headers.csv')]);
+    const rows = JSON.parse(r.stdout) as { name: string; other_columns: Record<string, string> }[];
+    expect(rows.map((x) => x.other_columns)).toEqual([{ 序号: '1', 排污许可证编号: '91320413MA1MXK7Q09001V' }, { 序号: '2', 排污许可证编号: '' }]);
+  });
+});
+
+test('`haze measures --format csv | head -1` on a 5,000-row list: exit 0, nothing on stderr', () => {
+  const dir = tempDir();
+  const header = readFileSync(fx('utf8-bom.csv'), 'utf8').slice(1).split('\r\n')[0];
+  const rows = Array.from({ length: 5000 }, (_, i) => {
+    const body = `91320413MA${String(i).padStart(7, '0')}`;
+    return `${body}${creditCodeCheckChar(body)},常州测试企业${i}有限公司,薛埠镇,东窑村,,铸造,D,,,119.38,31.74,,,,,,停产,停产,停产`;
+  });
+  writeFileSync(join(dir, 'big.csv'), [header, ...rows].join('\n'));
+  // haze's own stderr goes to a file: the shell may have things of its own to say.
+  const r = hazeShell(`haze measures --level orange --format csv --groups "${GROUPS}" --list big.csv 2> err.txt | head -1`, dir);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toBe('credit_code,name,village,industry,grade,level,action,limit_pct,truck_ban,measure,source,extra,warning\n');
+  expect(readFileSync(join(dir, 'err.txt'), 'utf8')).toBe('');
+});
