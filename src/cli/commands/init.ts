@@ -13,6 +13,7 @@ list: enterprises.csv      # 应急减排清单（CSV，UTF-8 或 GBK）
 groups: groups.yaml        # 巡查组、工作时间、出行速度
 rules: []                  # 本镇自己的规则文件，覆盖默认规则，如 [rules/town.yaml]
 db: haze.db                # 预警、计划和检查记录
+coord_system: wgs84        # 清单坐标系：wgs84；从高德/腾讯地图取的点用 gcj02，百度地图 bd09
 `;
 
 const GROUPS_YAML = `# 巡查组配置 / patrol groups
@@ -24,7 +25,9 @@ base: { name: 某某镇人民政府, lon: 119.38, lat: 31.72 }   # 每天出发�
 working_day: { start: "08:30", end: "17:30", lunch: "12:00-13:00" }
 travel: { speed_kmh: 30, detour_factor: 1.35 }   # 车速（公里/小时）；道路距离÷直线距离
 service_minutes: 20               # 每家企业现场检查分钟数
+service_minutes_large: 30         # 排放量大的企业现场检查分钟数（可删去）
 coverage_days: 2                  # 几天内把应查企业全部查一遍
+night: { start: "19:00", end: "22:00" }   # 夜查时间（haze plan --night；可删去）
 groups:
   - id: "1"
     name: 第一巡查组
