@@ -58,7 +58,7 @@ export function checklistPages(town: Town, plan: PlanResult, date: string, group
  * The plan printed for that day (haze plan saves what it prints), as a plan of its own: a checklist must
  * match the route sheet the group already holds, even after new records changed the priorities.
  */
-function printedPlan(town: Town, date: string, shift: 'day' | 'night'): PlanResult | null {
+function printedPlan(town: Town, date: string, shift: 'day' | 'night', level: AlertLevel, seed: number): PlanResult | null {
   const db = openStore(town.ws.dbFile, { create: false });
   if (!db) return null;
   let visits;
@@ -85,7 +85,7 @@ function printedPlan(town: Town, date: string, shift: 'day' | 'night'): PlanResu
     const returnAt = last ? last.depart + travel.minutes(here, town.setup.base) : 0;
     return { date, groupId: g.id, visits: own, totalKm: totalKm + travel.roadKm(here, town.setup.base), returnAt };
   });
-  return { level: 'orange', seed: 0, routes, unplanned: [], reassigned: [], coverage: [] };
+  return { level, seed, routes, unplanned: [], reassigned: [], coverage: [] };
 }
 
 export function checklistCommand(program: Command): void {
@@ -132,7 +132,7 @@ The checklist comes from the same plan as haze plan (same inputs, same seed), pl
         throw usage({ zh: `--from 应为不晚于 ${date} 的日期`, en: `--from must be a date no later than ${date}` });
       }
       const shift = opts.night ? 'night' : 'day';
-      const plan = printedPlan(town, date, shift) ?? (() => {
+      const plan = printedPlan(town, date, shift, level, opts.seed) ?? (() => {
         // No plan for this day was printed yet: plan it now, as haze plan would from the alert's first day.
         const days = Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000) + 1;
         const history = historyBefore(town, since?.date ?? from, from);
