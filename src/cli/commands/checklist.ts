@@ -63,7 +63,7 @@ function printedPlan(town: Town, date: string, shift: 'day' | 'night', level: Al
   if (!db) return null;
   let visits;
   try {
-    visits = savedVisitsOn(db, date, shift, inputsFingerprint(town));
+    visits = savedVisitsOn(db, date, shift, inputsFingerprint(town), level);
   } finally {
     db.close();
   }

@@ -177,7 +177,7 @@ async function interactive(ctx: Context, opts: RecordOpts): Promise<void> {
   const level = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
   if (!level) throw usage({ zh: `${date} 没有正在执行的预警`, en: `no alert is in force on ${date}` }, { zh: '用 --level 指定', en: 'give --level' });
   const db = openStore(town.ws.dbFile, { create: false });
-  const saved = db ? savedVisitsOn(db, date, 'day', inputsFingerprint(town)) : null;
+  const saved = db ? savedVisitsOn(db, date, 'day', inputsFingerprint(town), level) : null;
   db?.close();
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true });
   const ask = async (q: string) => (await rl.question(q)).trim();

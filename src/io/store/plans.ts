@@ -57,17 +57,17 @@ export function anyPlanFor(db: Store, date: string): boolean {
 }
 
 /**
- * The visits of the latest saved plan that covers `date` for this shift and these inputs — what was
+ * The visits of the latest saved plan that covers `date` for this shift, level and inputs — what was
  * printed and handed out — as the plan's own Visit records; null when none was saved.
  */
-export function savedVisitsOn(db: Store, date: string, shift: 'day' | 'night', inputs: string): Visit[] | null {
+export function savedVisitsOn(db: Store, date: string, shift: 'day' | 'night', inputs: string, level: AlertLevel): Visit[] | null {
   const plan = db
     .prepare(
-      `SELECT p.id FROM plans p WHERE p.shift = ? AND p.inputs = ?
+      `SELECT p.id FROM plans p WHERE p.shift = ? AND p.inputs = ? AND p.level = ?
          AND EXISTS (SELECT 1 FROM planned_visits v WHERE v.plan_id = p.id AND v.date = ?)
        ORDER BY p.id DESC LIMIT 1`,
     )
-    .get(shift, inputs, date) as { id: number } | undefined;
+    .get(shift, inputs, level, date) as { id: number } | undefined;
   if (!plan) return null;
   const rows = db.prepare('SELECT * FROM planned_visits WHERE plan_id = ? AND date = ? ORDER BY group_id, seq').all(plan.id, date) as {
     date: string; group_id: string; seq: number; credit_code: string; arrive: string; depart: string; action: string; reason: string;
