@@ -182,3 +182,25 @@ describe('crash safety and concurrency', () => {
     expect(count(dir, 'SELECT count(*) AS n FROM imports')).toBe(3);
   });
 });
+
+describe('plans as printed', () => {
+  test('a checklist printed later matches the route sheet handed out, even after new records', () => {
+    const dir = tempDir();
+    write(join(dir, 'day1.csv'), filledChecklist(dir).map((r) => ({ ...r, result: 'ok', note: '' })));
+    expect(haze(['record', 'day1.csv', ...REC], { cwd: dir }).status).toBe(0);
+    const printed = csv(haze(['plan', '--date', '2019-12-09', '--days', '1', '--format', 'csv'], { cwd: dir }).stdout).filter((v) => v.group === '1');
+    // Evening: an unplanned check of another group-1 enterprise finds a violation.
+    const visitedDay1 = new Set(csv(readFileSync(join(dir, 'day1.csv'), 'utf8')).map((r) => r.credit_code));
+    const villages = new Set(printed.map((v) => v.village));
+    const measures = csv(haze(['measures', '--format', 'csv'], { cwd: dir }).stdout);
+    const stray = measures.find((m) => villages.has(m.village) && !visitedDay1.has(m.credit_code!) && !printed.some((v) => v.credit_code === m.credit_code))!;
+    write(join(dir, 'late.csv'), [{ date: '2019-12-08', group: '1', seq: '', credit_code: stray.credit_code!, name: stray.name!, item_id: 'board', item: '', result: '不合格', note: '未公示', inspectors: '王建国', checked_at: '2019-12-08 17:20' }]);
+    expect(haze(['record', 'late.csv'], { cwd: dir }).status).toBe(0);
+
+    const sheet = csv(haze(['checklist', '--date', '2019-12-09', '--group', '1', '--format', 'csv'], { cwd: dir }).stdout);
+    expect([...new Set(sheet.map((i) => i.credit_code))]).toEqual(printed.map((v) => v.credit_code));
+    // A new plan for the day does take the new violation into account.
+    const replanned = csv(haze(['plan', '--date', '2019-12-09', '--days', '1', '--format', 'csv'], { cwd: dir }).stdout).filter((v) => v.group === '1');
+    expect(replanned.find((v) => v.credit_code === stray.credit_code)?.reason).toMatch(/^violation_last_visit/);
+  });
+});
