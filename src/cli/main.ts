@@ -10,6 +10,7 @@ import { PACKAGE_ROOT } from '../io/read/workspace.js';
 import { alertCommand } from './commands/alert.js';
 import { checklistCommand } from './commands/checklist.js';
 import { demoCommand } from './commands/demo.js';
+import { findingsCommand } from './commands/findings.js';
 import { initCommand } from './commands/init.js';
 import { measuresCommand } from './commands/measures.js';
 import { notifyCommand } from './commands/notify.js';
@@ -45,7 +46,7 @@ export function buildProgram(): Command {
     .enablePositionalOptions(false)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  for (const add of [initCommand, validateCommand, measuresCommand, alertCommand, notifyCommand, planCommand, checklistCommand, recordCommand, demoCommand]) add(program);
+  for (const add of [initCommand, validateCommand, measuresCommand, alertCommand, notifyCommand, planCommand, checklistCommand, recordCommand, findingsCommand, demoCommand]) add(program);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride().showHelpAfterError();
   return program;

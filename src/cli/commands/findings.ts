@@ -1,0 +1,204 @@
+/**
+ * haze findings: the province's covert-inspection findings (省级暗查). Import checks every row before anything
+ * is written, one file is one transaction, the same file twice records nothing new; list shows them with
+ * their status; close ends one by hand. A later clean inspection (haze record) closes them by itself.
+ */
+import type { Command } from 'commander';
+import { checkFindingRows, type FindingRow } from '../../core/findings.js';
+import { hasErrors, type Lang } from '../../core/problem.js';
+import { formatWallTime, fromInstant, parseWallTime } from '../../core/time.js';
+import { EXIT, HazeError } from '../../errors.js';
+import { readImportTable } from '../../io/read/importTable.js';
+import { openStore } from '../../io/store/db.js';
+import { closeFinding, importFindings, listFindings, type FindingImportOutcome, type FindingStatus, type StoredFinding } from '../../io/store/findings.js';
+import type { Column } from '../../io/write/columns.js';
+import { Context, usage } from '../context.js';
+import { renderRows } from '../render.js';
+
+/** A findings file's columns, by English key and the Chinese headers provincial notices use. */
+export const FINDING_COLUMNS = {
+  date: ['日期', '发现日期', '检查日期', '暗查日期'],
+  credit_code: ['统一社会信用代码', '信用代码', '社会信用代码'],
+  name: ['企业名称', '单位名称', '企业'],
+  problem: ['问题', '发现的问题', '存在问题', '问题描述', '主要问题'],
+  source: ['来源', '通报', '通报文件', '文号', '问题来源'],
+} as const;
+
+const TIME_FORMS = '2019-12-10 09:00、2019年12月10日9时';
+
+async function importFile(ctx: Context, file: string): Promise<void> {
+  const town = await ctx.loadTown();
+  const table = await readImportTable(file, FINDING_COLUMNS, ['date', 'credit_code', 'problem', 'source']);
+  const cell = (cells: string[], key: keyof typeof FINDING_COLUMNS) => {
+    const i = table.columns.get(key);
+    return i === undefined ? '' : (cells[i] ?? '');
+  };
+  const rows: FindingRow[] = table.rows.map((r) => ({
+    where: { file: table.file, row: r.row },
+    date: cell(r.cells, 'date'), creditCode: cell(r.cells, 'credit_code'), name: cell(r.cells, 'name'),
+    problem: cell(r.cells, 'problem'), source: cell(r.cells, 'source'),
+  }));
+  const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
+  const checked = checkFindingRows(rows, (code) => byCode.get(code), ctx.now().date);
+  ctx.reportProblems(checked.problems);
+  if (hasErrors(checked.problems)) {
+    const n = checked.problems.filter((p) => p.severity === 'error').length;
+    throw new HazeError({
+      code: 'HAZE_FINDINGS_INVALID', exitCode: EXIT.dataErr, where: { file: table.file },
+      message: { zh: `${n} 处错误，整个文件未导入`, en: `${n} errors; nothing from the file was imported` },
+      hint: { zh: '改正后重新导入整个文件', en: 'correct them and import the whole file again' },
+    });
+  }
+  if (checked.findings.length === 0) {
+    ctx.say({ zh: `${table.file}：表头下没有任何问题行，未做改动`, en: `${table.file}: no findings below the header; nothing changed` });
+    return;
+  }
+  const db = openStore(town.ws.dbFile, { create: true })!;
+  try {
+    report(ctx, importFindings(db, { fileName: table.file, sha256: table.sha256, findings: checked.findings, importedAt: new Date().toISOString() }), table.file, town.ws.dbFile);
+  } finally {
+    db.close();
+  }
+}
+
+function report(ctx: Context, outcome: FindingImportOutcome, file: string, dbFile: string): void {
+  if (outcome.kind === 'already') {
+    const at = formatWallTime(fromInstant(Date.parse(outcome.importedAt)));
+    ctx.say({ zh: `${file} 已于 ${at} 导入过：没有新内容，未做改动`, en: `${file} was already imported at ${at}: nothing new, nothing changed` });
+    return;
+  }
+  const { added, known, closedByInspection } = outcome;
+  if (added === 0) {
+    ctx.say({ zh: `${file}：${known} 条问题都已记录过（来自其他文件），没有新内容`, en: `${file}: all ${known} findings were recorded already (from another file); nothing new` });
+    return;
+  }
+  ctx.say({
+    zh: `已记录到 ${dbFile}：${added} 条新的省级暗查问题${known ? `，${known} 条此前已记录（未重复记录）` : ''}${closedByInspection ? `；其中 ${closedByInspection} 条已由之后的检查（未发现问题）关闭` : ''}`,
+    en: `recorded in ${dbFile}: ${added} new provincial findings${known ? `, ${known} recorded before (not added again)` : ''}${closedByInspection ? `; ${closedByInspection} of them closed at once by a later clean inspection` : ''}`,
+  });
+}
+
+/** The list's columns. Status words follow the language in the table; CSV and JSON keep `open`/`closed`. */
+function findingColumns(lang: Lang, village: (code: string) => string | null): Column<StoredFinding>[] {
+  const statusWord = (s: FindingStatus) => (lang === 'zh' ? { open: '未关闭', closed: '已关闭' } : { open: 'open', closed: 'closed' })[s];
+  return [
+    { key: 'id', zh: '编号', en: 'id', value: (f) => f.id },
+    { key: 'date', zh: '日期', en: 'date', value: (f) => f.date },
+    { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (f) => f.creditCode },
+    { key: 'name', zh: '企业名称', en: 'name', value: (f) => f.name },
+    { key: 'village', zh: '村社区', en: 'village', value: (f) => village(f.creditCode) },
+    { key: 'problem', zh: '问题', en: 'problem', value: (f) => f.problem },
+    { key: 'source', zh: '来源', en: 'source', value: (f) => f.source },
+    { key: 'status', zh: '状态', en: 'status', value: (f) => f.status, dataOnly: true },
+    { key: 'status_text', zh: '状态', en: 'status', value: (f) => statusWord(f.status), tableOnly: true },
+    { key: 'closed_at', zh: '关闭时间', en: 'closed at', value: (f) => f.closedAt },
+    { key: 'close_note', zh: '关闭说明', en: 'close note', value: (f) => f.closeNote },
+  ];
+}
+
+interface ListOpts {
+  status: string;
+  creditCode?: string;
+}
+
+async function list(ctx: Context, opts: ListOpts): Promise<void> {
+  const format = ctx.format(['table', 'csv', 'json'] as const, 'table');
+  if (!['open', 'closed', 'all'].includes(opts.status)) {
+    throw usage({ zh: `--status 只能是 open、closed 或 all，而不是"${opts.status}"`, en: `--status must be open, closed or all, not "${opts.status}"` });
+  }
+  // The village comes from the current list: findings name the enterprise by its code.
+  const town = await ctx.loadTown();
+  const villages = new Map(town.list.enterprises.map((e) => [e.creditCode, e.village]));
+  const db = openStore(town.ws.dbFile, { create: false });
+  let rows: StoredFinding[] = [];
+  try {
+    if (db) rows = listFindings(db, { status: opts.status as FindingStatus | 'all', ...(opts.creditCode ? { creditCode: opts.creditCode.normalize('NFKC').trim().toUpperCase() } : {}) });
+  } finally {
+    db?.close();
+  }
+  ctx.emit(renderRows(ctx, format, rows, findingColumns(ctx.lang, (code) => villages.get(code) ?? null)));
+}
+
+interface CloseOpts {
+  note: string;
+  at?: string;
+}
+
+function close(ctx: Context, idText: string, opts: CloseOpts): void {
+  if (!/^\d+$/.test(idText.trim())) throw usage({ zh: `编号应为数字，而不是"${idText}"`, en: `the id must be a number, not "${idText}"` }, { zh: '编号见 haze findings list', en: 'haze findings list shows the ids' });
+  const note = opts.note.trim();
+  if (!note) throw usage({ zh: '--note 不能为空：写明整改情况', en: '--note must not be empty: say how it was fixed' });
+  let at = ctx.now();
+  if (opts.at) {
+    const t = parseWallTime(opts.at);
+    if (!t) throw usage({ zh: `无法识别的时间"${opts.at}"`, en: `not a time: "${opts.at}"` }, { zh: `可用：${TIME_FORMS}（北京时间）`, en: `forms: ${TIME_FORMS} (Beijing time)` });
+    at = t;
+  }
+  const id = Number(idText.trim());
+  const ws = ctx.workspace();
+  const db = openStore(ws.dbFile, { create: false });
+  const outcome = db ? (() => { try { return closeFinding(db, id, note, formatWallTime(at)); } finally { db.close(); } })() : ({ kind: 'unknown' } as const);
+  switch (outcome.kind) {
+    case 'unknown':
+      throw new HazeError({
+        code: 'HAZE_FINDING_UNKNOWN', exitCode: EXIT.noInput, where: { file: ws.dbFile },
+        message: { zh: `没有编号为 ${id} 的省级暗查问题`, en: `no provincial finding with id ${id}` },
+        hint: { zh: 'haze findings list --status all 列出全部编号', en: 'haze findings list --status all shows every id' },
+      });
+    case 'already_closed': {
+      const f = outcome.finding;
+      throw new HazeError({
+        code: 'HAZE_FINDING_CLOSED', exitCode: EXIT.dataErr, where: { file: ws.dbFile },
+        message: { zh: `第 ${id} 条已于 ${f.closedAt} 关闭（${f.closeNote ?? ''}），未做改动`, en: `finding ${id} was closed at ${f.closedAt} (${f.closeNote ?? ''}); nothing changed` },
+      });
+    }
+    case 'before_finding':
+      throw new HazeError({
+        code: 'HAZE_FINDING_CLOSE_EARLY', exitCode: EXIT.dataErr, where: { file: ws.dbFile },
+        message: { zh: `关闭时间 ${formatWallTime(at)} 早于问题的日期 ${outcome.finding.date}，未做改动`, en: `closing at ${formatWallTime(at)} is before the finding's date ${outcome.finding.date}; nothing changed` },
+        hint: { zh: '核对 --at', en: 'check --at' },
+      });
+    case 'closed': {
+      const f = outcome.finding;
+      const when = opts.at ? '' : ctx.t({ zh: `，未给 --at，按当前时间 ${formatWallTime(at)}`, en: `; no --at given, so at the current time, ${formatWallTime(at)}` });
+      ctx.say({ zh: `已关闭第 ${id} 条：${f.date} ${f.name} ${f.problem}（${ws.dbFile}${when}）`, en: `closed finding ${id}: ${f.date} ${f.name} ${f.problem} (${ws.dbFile}${when})` });
+    }
+  }
+}
+
+export function findingsCommand(program: Command): void {
+  const findings = program
+    .command('findings')
+    .description('省级暗查发现的问题：导入、查看、关闭 / the province\'s covert-inspection findings: import, list, close')
+    .addHelpText('after', `
+问题一直保持"未关闭"，直到之后对该企业的检查（haze record）未发现问题，或用 haze findings close 手动关闭。
+a finding stays open until a later inspection of the enterprise finds nothing wrong, or it is closed by hand.
+
+示例 / examples:
+  haze findings import 省级暗查问题清单.xlsx
+  haze findings list --status open
+  haze findings close 3 --note "已整改，12月10日复查合格" --at "2019-12-10 09:00"`);
+
+  findings
+    .command('import <file>')
+    .description('导入省级暗查问题（CSV 或 .xlsx）/ import findings (CSV or .xlsx)')
+    .addHelpText('after', `
+文件的列 / columns: date, credit_code, name, problem, source（也认 日期、统一社会信用代码、企业名称、问题、来源）；
+name 可不填。source 为通报该问题的文件（文号）。先检查全部行，有错误则整个文件不导入（退出码 65）。
+同一文件再次导入不会重复记录；其他文件已记录的同一问题（日期、企业、问题、来源相同）不再重复记录。`)
+    .action(async (file: string, _opts: unknown, c: Command) => importFile(new Context(c), file));
+
+  findings
+    .command('list')
+    .description('列出省级暗查问题 / list the findings')
+    .option('--status <status>', 'open（默认）、closed 或 all / open (default), closed or all', 'open')
+    .option('--credit-code <code>', '只列这家企业 / only this enterprise')
+    .action(async (opts: ListOpts, c: Command) => list(new Context(c), opts));
+
+  findings
+    .command('close <id>')
+    .description('手动关闭一条问题 / close a finding by hand')
+    .requiredOption('--note <text>', '整改情况 / how it was fixed')
+    .option('--at <time>', '关闭时间（默认现在）/ when (default now)')
+    .action((id: string, opts: CloseOpts, c: Command) => close(new Context(c), id, opts));
+}
