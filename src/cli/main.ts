@@ -16,6 +16,7 @@ import { measuresCommand } from './commands/measures.js';
 import { notifyCommand } from './commands/notify.js';
 import { planCommand } from './commands/plan.js';
 import { recordCommand } from './commands/record.js';
+import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
 
 const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -46,7 +47,7 @@ export function buildProgram(): Command {
     .enablePositionalOptions(false)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  for (const add of [initCommand, validateCommand, measuresCommand, alertCommand, notifyCommand, planCommand, checklistCommand, recordCommand, findingsCommand, demoCommand]) add(program);
+  for (const add of [initCommand, validateCommand, measuresCommand, alertCommand, notifyCommand, planCommand, checklistCommand, recordCommand, reportCommand, findingsCommand, demoCommand]) add(program);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride().showHelpAfterError();
   return program;

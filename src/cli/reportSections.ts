@@ -1,0 +1,92 @@
+/**
+ * The sections of `haze report`: each a stable English key (the --section name, the JSON key), a Chinese
+ * heading for tables and Markdown, and its columns — one definition for every format, so they never drift.
+ */
+import { ACTION_ZH } from '../core/model.js';
+import type { GroupSummary, InspectionReport, OpenFinding, RepeatOffender, UnvisitedRow, ViolationRow, VisitRow } from '../core/report.js';
+import type { Column } from '../io/write/columns.js';
+
+export interface ReportSection<T> {
+  key: string;
+  zh: string;
+  en: string;
+  rows: (r: InspectionReport) => readonly T[];
+  columns: readonly Column<T>[];
+}
+
+const group = <T extends { groupId: string }>(): Column<T> => ({ key: 'group', zh: '组', en: 'group', value: (r) => r.groupId });
+const code = <T extends { creditCode: string }>(): Column<T> => ({ key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.creditCode });
+const name = <T extends { name: string }>(): Column<T> => ({ key: 'name', zh: '企业名称', en: 'name', value: (r) => r.name });
+const village = <T extends { village: string }>(): Column<T> => ({ key: 'village', zh: '村社区', en: 'village', value: (r) => r.village });
+
+export const COVERAGE_COLUMNS: Column<GroupSummary>[] = [
+  { key: 'group', zh: '组', en: 'group', value: (r) => r.groupId, dataOnly: true },
+  { key: 'group_name', zh: '巡查组', en: 'group', value: (r) => r.groupName },
+  { key: 'required', zh: '应检查企业', en: 'required', value: (r) => r.required },
+  { key: 'visited', zh: '已检查', en: 'visited', value: (r) => r.visited },
+  { key: 'unvisited', zh: '未检查', en: 'not visited', value: (r) => r.unvisited },
+  { key: 'coverage_pct', zh: '覆盖率%', en: 'coverage %', value: (r) => r.coveragePct },
+  { key: 'visits', zh: '检查次数', en: 'visits', value: (r) => r.visits },
+  { key: 'clean_visits', zh: '合格次数', en: 'clean visits', value: (r) => r.cleanVisits },
+  { key: 'violation_visits', zh: '发现违规次数', en: 'visits with violations', value: (r) => r.violationVisits },
+  { key: 'compliance_pct', zh: '合规率%', en: 'compliance %', value: (r) => r.compliancePct },
+];
+
+export const VISIT_COLUMNS: Column<VisitRow>[] = [
+  { key: 'date', zh: '日期', en: 'date', value: (r) => r.date },
+  group(), code(), name(), village(),
+  { key: 'inspectors', zh: '检查人', en: 'inspectors', value: (r) => r.inspectors },
+  { key: 'checked_at', zh: '检查时间', en: 'checked at', value: (r) => r.checkedAt },
+  { key: 'items', zh: '检查项', en: 'items', value: (r) => r.items },
+  { key: 'violations', zh: '违规项', en: 'violations', value: (r) => r.violations },
+  { key: 'planned', zh: '计划内', en: 'planned', value: (r) => r.planned },
+];
+
+export const VIOLATION_COLUMNS: Column<ViolationRow>[] = [
+  { key: 'date', zh: '日期', en: 'date', value: (r) => r.date },
+  group(), code(), name(), village(),
+  { key: 'item_id', zh: '检查项编号', en: 'item id', value: (r) => r.itemId, dataOnly: true },
+  { key: 'item', zh: '检查项', en: 'item', value: (r) => r.item },
+  { key: 'note', zh: '问题说明', en: 'note', value: (r) => r.note },
+  { key: 'inspectors', zh: '检查人', en: 'inspectors', value: (r) => r.inspectors },
+  { key: 'checked_at', zh: '检查时间', en: 'checked at', value: (r) => r.checkedAt },
+];
+
+export const OFFENDER_COLUMNS: Column<RepeatOffender>[] = [
+  group(), code(), name(), village(),
+  { key: 'visits', zh: '检查次数', en: 'visits', value: (r) => r.visits },
+  { key: 'violation_visits', zh: '发现违规次数', en: 'visits with violations', value: (r) => r.violationVisits },
+  { key: 'violation_items', zh: '违规项', en: 'violations', value: (r) => r.violationItems },
+  { key: 'dates', zh: '违规日期', en: 'dates', value: (r) => r.dates.join(';') },
+];
+
+export const FINDING_COLUMNS: Column<OpenFinding>[] = [
+  { key: 'date', zh: '通报日期', en: 'date', value: (r) => r.date },
+  group(), code(), name(), village(),
+  { key: 'problem', zh: '问题', en: 'problem', value: (r) => r.problem },
+  { key: 'source', zh: '通报', en: 'source', value: (r) => r.source },
+  { key: 'closed_at', zh: '此后关闭于', en: 'closed later at', value: (r) => r.closedAt },
+];
+
+export const UNVISITED_COLUMNS: Column<UnvisitedRow>[] = [
+  group(), code(), name(), village(),
+  { key: 'grade', zh: '绩效等级', en: 'grade', value: (r) => r.grade },
+  { key: 'action', zh: '措施', en: 'action', value: (r) => r.action, dataOnly: true },
+  { key: 'action_zh', zh: '措施', en: 'action', value: (r) => ACTION_ZH[r.action], tableOnly: true },
+];
+
+function section<T>(s: ReportSection<T>): ReportSection<unknown> {
+  return s as unknown as ReportSection<unknown>;
+}
+
+/** In the order people read them: the numbers, what went wrong, who is still to see, then every visit. */
+export const REPORT_SECTIONS: readonly ReportSection<unknown>[] = [
+  section({ key: 'coverage', zh: '覆盖与合规', en: 'coverage and compliance', rows: (r) => [...r.groups, r.total], columns: COVERAGE_COLUMNS }),
+  section({ key: 'violations', zh: '违规记录', en: 'violations', rows: (r) => r.violations, columns: VIOLATION_COLUMNS }),
+  section({ key: 'repeat_offenders', zh: '屡查屡犯（范围内 2 次及以上检查发现违规）', en: 'repeat offenders (violations on 2 or more visits)', rows: (r) => r.repeatOffenders, columns: OFFENDER_COLUMNS }),
+  section({ key: 'findings', zh: '未闭环的省级暗查问题', en: 'open provincial findings', rows: (r) => r.findings, columns: FINDING_COLUMNS }),
+  section({ key: 'unvisited', zh: '尚未检查的企业', en: 'not yet visited', rows: (r) => r.unvisited, columns: UNVISITED_COLUMNS }),
+  section({ key: 'visits', zh: '检查记录', en: 'visits', rows: (r) => r.visits, columns: VISIT_COLUMNS }),
+];
+
+export const SECTION_KEYS = REPORT_SECTIONS.map((s) => s.key);
