@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { creditCodeCheckChar } from '../src/core/creditCode.js';
+import { readList } from '../src/io/read/loadList.js';
 import { createRandom, type Random } from '../src/core/routing/random.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,7 +68,10 @@ function listText(rows: number, seed: number): string {
 }
 
 interface Timed {
+  /** Wall-clock milliseconds, start-up included. */
   ms: number;
+  /** CPU milliseconds (user + system) the process used: steadier than wall time on a shared machine. */
+  cpuMs: number;
   rssMb: number;
   status: number | null;
 }
@@ -81,11 +85,14 @@ function timed(args: string[], probe: string, rssFile: string): Timed {
   });
   const ms = performance.now() - t0;
   let rssMb = Number.NaN;
+  let cpuMs = Number.NaN;
   try {
-    rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
+    rssMb = usage.maxRSS / 1024;
+    cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
   } catch { /* the child died before its exit hook */ }
   if (r.status !== 0 && r.status !== 65) process.stderr.write(`  ${args.join(' ')} → exit ${r.status}: ${r.stderr.toString().slice(0, 400)}\n`);
-  return { ms, rssMb, status: r.status };
+  return { ms, cpuMs, rssMb, status: r.status };
 }
 
 function median(xs: number[]): number {
@@ -108,8 +115,15 @@ async function parseOnly(file: string, encoding: string): Promise<void> {
   process.stderr.write(`${records}\n`);
 }
 
+/** The loader alone, in a process of its own without the CLI's start-up: readList, nothing after it. */
+async function loadOnly(file: string): Promise<void> {
+  const list = await readList(file);
+  process.stderr.write(`${list.enterprises.length}\n`);
+}
+
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === '--parse-only') return parseOnly(argv[1]!, argv[2]!);
+  if (argv[0] === '--load-only') return loadOnly(argv[1]!);
   let sizes = [1000, 10000, 100000];
   let runs = 1;
   for (let i = 0; i < argv.length; i++) {
@@ -120,11 +134,11 @@ async function main(argv: string[]): Promise<void> {
   const dir = path.join(tmpdir(), 'haze-bench-load');
   mkdirSync(dir, { recursive: true });
   const probe = path.join(dir, 'rss-probe.mjs');
-  writeFileSync(probe, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.HAZE_BENCH_RSS) writeFileSync(process.env.HAZE_BENCH_RSS, String(process.resourceUsage().maxRSS)); });\n");
+  writeFileSync(probe, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.HAZE_BENCH_RSS) writeFileSync(process.env.HAZE_BENCH_RSS, JSON.stringify(process.resourceUsage())); });\n");
   const rssFile = path.join(dir, 'rss.txt');
   const lines = [
-    '| rows | encoding | MB | parse rows/s | validate rows/s | measures rows/s | validate ÷ parse (time) | measures ÷ parse (time) | peak MB parse / validate / measures |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|---|',
+    '| rows | encoding | MB | parse rows/s | load rows/s | validate rows/s | measures rows/s | load ÷ parse | validate ÷ parse | measures ÷ parse | peak MB parse / load / validate / measures |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const size of sizes) {
     const text = listText(size, 20191208);
@@ -135,17 +149,20 @@ async function main(argv: string[]): Promise<void> {
       process.stderr.write(`${size} rows, ${encoding}: ${(bytes.length / 1e6).toFixed(1)} MB\n`);
       const measure = (args: string[]) => {
         const all = Array.from({ length: runs }, () => timed(args, probe, rssFile));
-        return { ms: median(all.map((x) => x.ms)), rssMb: Math.max(...all.map((x) => x.rssMb)) };
+        return { ms: median(all.map((x) => x.ms)), cpuMs: median(all.map((x) => x.cpuMs)), rssMb: Math.max(...all.map((x) => x.rssMb)) };
       };
       const bare = measure([SELF, '--parse-only', file, encoding]);
+      const load = measure([SELF, '--load-only', file]);
       const validate = measure([HAZE, 'validate', '--list', file, '--groups', GROUPS, '--format', 'csv']);
       const measures = measure([HAZE, 'measures', '--level', 'orange', '--format', 'csv', '--list', file, '--groups', GROUPS]);
       const rate = (ms: number) => Math.round(size / (ms / 1000)).toLocaleString('en-US');
-      lines.push(`| ${size.toLocaleString('en-US')} | ${encoding} | ${(bytes.length / 1e6).toFixed(1)} | ${rate(bare.ms)} | ${rate(validate.ms)} | ${rate(measures.ms)} | ${(validate.ms / bare.ms).toFixed(2)} | ${(measures.ms / bare.ms).toFixed(2)} | ${Math.round(bare.rssMb)} / ${Math.round(validate.rssMb)} / ${Math.round(measures.rssMb)} |`);
+      const ratio = (x: typeof bare) => `${(x.ms / bare.ms).toFixed(2)} (${(x.cpuMs / bare.cpuMs).toFixed(2)})`;
+      lines.push(`| ${size.toLocaleString('en-US')} | ${encoding} | ${(bytes.length / 1e6).toFixed(1)} | ${rate(bare.ms)} | ${rate(load.ms)} | ${rate(validate.ms)} | ${rate(measures.ms)} | ${ratio(load)} | ${ratio(validate)} | ${ratio(measures)} | ${[bare, load, validate, measures].map((x) => Math.round(x.rssMb)).join(' / ')} |`);
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
-  process.stdout.write(`\nnode ${process.version}; each figure the median of ${runs} run(s), every run a fresh process (start-up included); lists in ${dir}\n`);
+  const idle = timed([HAZE, '--version'], probe, rssFile);
+  process.stdout.write(`\nRatios: wall-clock time (CPU time in brackets). node ${process.version}; each figure the median of ${runs} run(s), every run a fresh process, start-up included (haze's own start-up, \`haze --version\`: ${Math.round(idle.ms)} ms). Lists in ${dir}.\n`);
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

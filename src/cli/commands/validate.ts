@@ -39,7 +39,7 @@ export function measureProblems(enterprises: readonly Enterprise[], rules: RuleT
       hint: { zh: '按一厂一策补上该列', en: 'add the column with each enterprise\'s own measure (一厂一策)' },
     });
   }
-  const measure = requiredMeasureMemo(rules);
+  const measure = requiredMeasureMemo(rules, { sharedCode: true });
   for (const e of enterprises) {
     for (const level of levels) {
       const m = measure(e, level);

@@ -78,25 +78,32 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
 
 /**
  * requiredMeasure over a whole list. A province list repeats a few dozen measure texts over 100,000 rows,
- * and the result depends only on the grade and its tags, the industry, the level's own text and which
+ * and the result depends only on the level's own text, the grade and its tags, the industry and which
  * cross-cutting rules apply: equal inputs are worked out once. (Should requiredMeasure come to read
- * another field of the enterprise, it belongs in the key.)
+ * another field of the enterprise, it belongs in the key.) The key is a path of nested maps over strings
+ * the list reader already holds, so no key string is built per call.
  */
-export function requiredMeasureMemo(table: RuleTable): (e: Enterprise, level: AlertLevel) => RequiredMeasure {
-  const memo = new Map<string, Map<string, RequiredMeasure>>();
+export function requiredMeasureMemo(table: RuleTable, opts: { sharedCode?: boolean } = {}): (e: Enterprise, level: AlertLevel) => RequiredMeasure {
+  type Node = Map<string | number, unknown>;
+  const root: Node = new Map();
+  const child = (node: Node, key: string | number): Node => {
+    let next = node.get(key) as Node | undefined;
+    if (!next) node.set(key, (next = new Map()));
+    return next;
+  };
   return (e, level) => {
-    let cross = '';
-    for (const x of crossCuttingFor(e, level, table)) cross += `${x.id},`;
-    // Two steps, so that the long text is looked up as the string the list reader already holds.
-    const text = e.measureText[level];
-    let byText = memo.get(text);
-    if (!byText) memo.set(text, (byText = new Map()));
-    const key = `${level}\u0000${e.grade}\u0000${e.gradeTags.length > 0 ? e.gradeTags.join(',') : ''}\u0000${e.industry}\u0000${cross}`;
-    let m = byText.get(key);
+    // Which cross-cutting rules apply, as a bit set (their ids joined, should a table ever have over 30).
+    let cross: number | string = table.crossCutting.length <= 30 ? 0 : '';
+    for (const x of crossCuttingFor(e, level, table)) {
+      cross = typeof cross === 'number' ? cross | (1 << table.crossCutting.indexOf(x)) : `${cross}${x.id},`;
+    }
+    const node = child(child(child(child(child(root, level), e.measureText[level]), e.grade), e.industry), e.gradeTags.length > 0 ? e.gradeTags.join(',') : '');
+    let m = node.get(cross) as RequiredMeasure | undefined;
     if (!m) {
       m = requiredMeasure(e, level, table);
-      byText.set(key, m);
+      node.set(cross, m);
     }
-    return m.creditCode === e.creditCode ? m : { ...m, creditCode: e.creditCode };
+    // sharedCode: the caller reads no creditCode off the result (validate), so the copy is saved.
+    return opts.sharedCode || m.creditCode === e.creditCode ? m : { ...m, creditCode: e.creditCode };
   };
 }

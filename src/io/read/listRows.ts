@@ -161,15 +161,16 @@ export class ListRowReader {
   private normaliseRow(cells: readonly string[]): void {
     for (const p of this.plan) {
       const raw = cells[p.index] ?? '';
-      const v = p.code ? normaliseCode(raw) : normaliseCell(raw);
-      this.values[p.slot] = p.shared ? this.share(v) : v;
+      this.values[p.slot] = p.shared ? this.share(raw) : p.code ? normaliseCode(raw) : normaliseCell(raw);
     }
   }
 
-  private share(v: string): string {
-    const known = this.shared.get(v);
+  /** A repeated cell, normalised the first time it is seen; later rows get that same string. */
+  private share(raw: string): string {
+    const known = this.shared.get(raw);
     if (known !== undefined) return known;
-    if (this.shared.size < SHARED_MAX) this.shared.set(v, v);
+    const v = normaliseCell(raw);
+    if (this.shared.size < SHARED_MAX) this.shared.set(raw, v);
     return v;
   }
 
@@ -239,7 +240,7 @@ export class ListRowReader {
       address: cell('address'),
       industry: cell('industry'),
       grade: gradeCell.grade!,
-      gradeTags: [...gradeCell.tags],
+      gradeTags: gradeCell.tags, // shared by the rows with the same grade cell; nothing writes to it
       contact: cell('contact'),
       phone: cell('phone'),
       location,
@@ -252,8 +253,11 @@ export class ListRowReader {
 
   /** The code upper-cased and checked (GB 32100-2015); Excel's scientific notation named as such. */
   private readCreditCode(row: number, raw: string): string {
-    const compact = raw.replace(/[\s-]/g, '');
-    const code = /^[0-9a-z]{18}$/i.test(compact) ? compact.toUpperCase() : raw;
+    let code = raw;
+    if (!/^[0-9A-Z]{18}$/.test(raw)) {
+      const compact = raw.replace(/[\s-]/g, '');
+      if (/^[0-9a-z]{18}$/i.test(compact)) code = compact.toUpperCase();
+    }
     if (code === '') return code;
     const fault = creditCodeFault(code);
     // A number cell shown in full keeps Excel's 15 significant digits: the last three are zeros.
@@ -330,8 +334,23 @@ export class ListRowReader {
 
 /** A number as people type it: thousands separators and a trailing unit are tolerated. */
 export function readNumber(raw: string): number {
-  if (/^\d+(\.\d+)?$/.test(raw)) return Number(raw); // the common case, without the replacements below
+  if (isPlainDecimal(raw)) return Number(raw); // the common case, without the replacements below
   const s = raw.replace(/,/g, '').replace(/\s*(吨\/年|吨|t\/a|t|辆|次)$/i, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return Number.NaN;
   return Number(s);
+}
+
+/** Digits with at most one point inside: 119.372819, 12, 0.5 (a character loop: 700,000 calls a province list). */
+function isPlainDecimal(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  let dot = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (dot >= 0 || i === 0 || i === n - 1) return false;
+      dot = i;
+    } else if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
