@@ -43,7 +43,7 @@ describe('haze report: plan → checklist → fill → record → report', () =>
   const firstOf = (rows: Row[], group: string) => rows.find((r) => r.group === group && r.seq === '1')!.credit_code!;
   const offender = firstOf(day1, '1'); // a violation on both days: the repeat offender
   const twoItems = firstOf(day1, '2'); // two violations on day 1, corrected later with --replace
-  const filled1 = day1.map((r) => {
+  const filled1: Row[] = day1.map((r): Row => {
     if (r.credit_code === offender && r.item_id === 'board') return { ...r, result: 'violation', note: '公示牌未更新' };
     if (r.credit_code === twoItems && day1.filter((x) => x.credit_code === twoItems).indexOf(r) < 2) return { ...r, result: 'violation', note: '=现场生产' };
     if (r.group === '3' && r.seq === '2' && r.item_id === 'board') return { ...r, result: 'na' };
@@ -66,8 +66,8 @@ describe('haze report: plan → checklist → fill → record → report', () =>
   db.close();
 
   // Day 2: all ok, and group 1 goes back to the offender outside its plan and finds it producing again.
-  const filled2 = day2.map((r) => ({ ...r, result: 'ok' }));
-  const again = day1.filter((r) => r.credit_code === offender).map((r) => ({ ...r, date: '2019-12-09', seq: '', result: r.item_id === 'stopped' ? 'violation' : 'ok', note: r.item_id === 'stopped' ? '复查仍在生产' : '' }));
+  const filled2: Row[] = day2.map((r): Row => ({ ...r, result: 'ok' }));
+  const again: Row[] = day1.filter((r) => r.credit_code === offender).map((r): Row => ({ ...r, date: '2019-12-09', seq: '', result: r.item_id === 'stopped' ? 'violation' : 'ok', note: r.item_id === 'stopped' ? '复查仍在生产' : '' }));
   expect(again.some((r) => r.result === 'violation')).toBe(true);
   expect(day2.some((r) => r.group === '1' && r.credit_code === offender)).toBe(false);
   record(dir, 'day2.csv', [...filled2, ...again], '2019-12-09');
@@ -76,7 +76,7 @@ describe('haze report: plan → checklist → fill → record → report', () =>
   const visits = new Map<string, Row[]>();
   for (const r of recorded) visits.set(visitKey(r), [...(visits.get(visitKey(r)) ?? []), r]);
   const dirty = [...visits.values()].filter((items) => items.some((i) => i.result === 'violation')).length;
-  const visited = new Set(recorded.map((r) => r.credit_code));
+  const visited = new Set(recorded.map((r) => r.credit_code!));
 
   test('the checklist follows the plan', () => {
     const planned = plan.filter((p) => p.date === '2019-12-08').map((p) => `${p.group}/${p.credit_code}`);
@@ -187,7 +187,7 @@ describe('haze report: plan → checklist → fill → record → report', () =>
   });
 
   test('a correction with --replace: the superseded violations leave the report', () => {
-    const corrected = filled1.map((r) => (r.credit_code === twoItems ? { ...r, result: 'ok', note: '' } : r));
+    const corrected = filled1.map((r): Row => (r.credit_code === twoItems ? { ...r, result: 'ok', note: '' } : r));
     record(dir, 'day1-corrected.csv', corrected, '2019-12-08', ['--replace']);
     const after = JSON.parse(report(dir, ['--format', 'json']).stdout);
     expect(after.violations.map((v: any) => v.credit_code)).toEqual([offender, offender]);

@@ -17,7 +17,7 @@ import { renderJson, toRecords } from '../../io/write/json.js';
 import { renderMarkdownTable } from '../../io/write/markdownTable.js';
 import { Context, usage, type Town } from '../context.js';
 import { renderRows } from '../render.js';
-import { REPORT_SECTIONS, SECTION_KEYS, type ReportSection } from '../reportSections.js';
+import { COVERAGE_COLUMNS, REPORT_SECTIONS, SECTION_KEYS, type ReportSection } from '../reportSections.js';
 
 interface ReportOpts {
   date?: string;
@@ -110,19 +110,24 @@ function render(ctx: Context, format: 'table' | 'csv' | 'json' | 'md', report: I
     const out: Record<string, unknown> = { range: { ...report.range, basis: meta.basis }, level: meta.level, group: meta.group };
     for (const s of sections) {
       out[s.key] = s.key === 'coverage'
-        ? { groups: toRecords(report.groups, s.columns as never), total: toRecords([report.total], s.columns as never)[0] }
+        ? { groups: toRecords(report.groups, COVERAGE_COLUMNS), total: toRecords([report.total], COVERAGE_COLUMNS)[0] }
         : toRecords(s.rows(report), s.columns);
     }
     return renderJson(out);
   }
-  const title = `巡查报告：${report.range.from === report.range.to ? report.range.from : `${report.range.from} 至 ${report.range.to}`}`
-    + `${meta.level ? `　${LEVEL_ZH[meta.level]}预警` : ''}${meta.group ? `　第 ${meta.group} 组` : ''}`;
+  const en = ctx.lang === 'en';
+  const { from, to } = report.range;
+  const title = en
+    ? `inspection report: ${from === to ? from : `${from} to ${to}`}${meta.level ? `, ${meta.level} alert` : ''}${meta.group ? `, group ${meta.group}` : ''}`
+    : `巡查报告：${from === to ? from : `${from} 至 ${to}`}${meta.level ? `　${LEVEL_ZH[meta.level]}预警` : ''}${meta.group ? `　第 ${meta.group} 组` : ''}`;
+  const none = en ? '(none)\n' : '（无）\n';
   const block = (s: ReportSection<unknown>): string => {
     const rows = s.rows(report);
     // The coverage table's rows are groups, not findings: no count beside its heading.
-    const heading = `${ctx.lang === 'en' ? s.en : s.zh}${s.key === 'coverage' ? '' : `（${rows.length}）`}`;
-    if (format === 'md') return `## ${heading}\n\n${rows.length === 0 ? '（无）\n' : renderMarkdownTable(rows, s.columns, ctx.lang)}`;
-    return `【${heading}】\n${rows.length === 0 ? '（无）\n' : renderRows(ctx, 'table', rows, s.columns)}`;
+    const count = s.key === 'coverage' ? '' : en ? ` (${rows.length})` : `（${rows.length}）`;
+    const heading = `${en ? s.en : s.zh}${count}`;
+    if (format === 'md') return `## ${heading}\n\n${rows.length === 0 ? none : renderMarkdownTable(rows, s.columns, ctx.lang)}`;
+    return `${en ? `[${heading}]` : `【${heading}】`}\n${rows.length === 0 ? none : renderRows(ctx, 'table', rows, s.columns)}`;
   };
   return `${format === 'md' ? `# ${title}\n\n` : `${title}\n\n`}${sections.map(block).join('\n')}`;
 }
