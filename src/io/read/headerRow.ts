@@ -38,6 +38,12 @@ export function findHeader(rows: readonly SheetRow[]): FoundHeader | null {
   if (at < 0) at = top.findIndex((r) => !isBlank(r.cells));
   if (at < 0) return null;
   const first = top[at]!;
+  // The row found may be the lower half of a two-row header whose upper half names fewer columns
+  // (企业名称 and 经度 merged down, beside 年排放量 over SO2 | NOx): fold it in from above.
+  const above = at > 0 ? top[at - 1] : undefined;
+  if (above && completesFromAbove(above.cells, first.cells)) {
+    return { cells: foldHeaders(above.cells, first.cells), row: above.row, consumed: at + 1 };
+  }
   const second = rows[at + 1];
   if (second && isSubHeader(second.cells)) {
     return { cells: foldHeaders(first.cells, second.cells), row: first.row, consumed: at + 2 };
@@ -49,6 +55,17 @@ export function findHeader(rows: readonly SheetRow[]): FoundHeader | null {
 function isSubHeader(cells: readonly string[]): boolean {
   const filled = cells.filter((c) => c.trim() !== '');
   return filled.length > 0 && filled.every((c) => fieldOfHeader(c) !== undefined);
+}
+
+/** The upper row names known columns only where the lower row is empty (merged down from above). */
+function completesFromAbove(upper: readonly string[], lower: readonly string[]): boolean {
+  let known = 0;
+  for (let i = 0; i < upper.length; i++) {
+    if (fieldOfHeader(upper[i] ?? '') === undefined) continue;
+    if ((lower[i] ?? '').trim() !== '') return false;
+    known++;
+  }
+  return known > 0;
 }
 
 /** The lower row's name wins under a group title or an empty (merged) cell; a known upper name stays. */

@@ -1,0 +1,81 @@
+/** What the bytes are, and how they are decoded. */
+import iconv from 'iconv-lite';
+import { chooseEncoding, decodeBytes, encodingNamed, TextChunkDecoder } from '../../../src/io/read/decode.js';
+import { sniffBytes } from '../../../src/io/read/sniff.js';
+import { progressLine } from '../../../src/io/read/loadProgress.js';
+import { HazeError } from '../../../src/errors.js';
+
+const HEADER = '统一社会信用代码,企业名称\n91320413MA1MXK7Q09,常州金坛茅山铸造有限公司\n';
+
+function errorOf(f: () => unknown): { code: string; exitCode: number; zh: string } {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof HazeError) return { code: err.code, exitCode: err.exitCode, zh: err.text.zh };
+    throw err;
+  }
+  throw new Error('expected a HazeError');
+}
+
+test('a BOM decides; then strict UTF-8; then GB18030', () => {
+  expect(chooseEncoding(Buffer.from(`\uFEFF${HEADER}`), 'f')).toEqual({ encoding: 'utf-8', bomLength: 3 });
+  expect(chooseEncoding(iconv.encode(HEADER, 'utf-16le', { addBOM: true }), 'f')).toEqual({ encoding: 'utf-16le', bomLength: 2 });
+  expect(chooseEncoding(Buffer.from(HEADER), 'f')).toEqual({ encoding: 'utf-8', bomLength: 0 });
+  expect(chooseEncoding(iconv.encode(HEADER, 'gbk'), 'f')).toEqual({ encoding: 'gb18030', bomLength: 0 });
+  // A UTF-8 character cut at the end of the head is not a reason to call the file GBK.
+  expect(chooseEncoding(Buffer.from('企业名称').subarray(0, 10), 'f').encoding).toBe('utf-8');
+  expect(decodeBytes(iconv.encode(HEADER, 'gbk'), 'f')).toEqual({ text: HEADER, encoding: 'gb18030', bom: false });
+});
+
+test('--encoding overrides, names as people write them', () => {
+  expect(['GBK', 'gb2312', 'utf8', 'UTF-8', 'cp936', 'big5'].map(encodingNamed)).toEqual(['gb18030', 'gb18030', 'utf-8', 'utf-8', 'gb18030', undefined]);
+  expect(chooseEncoding(Buffer.from(`\uFEFF${HEADER}`), 'f', 'gb18030')).toEqual({ encoding: 'gb18030', bomLength: 0 });
+});
+
+test('bytes that are neither: exit 65 saying so', () => {
+  expect(errorOf(() => chooseEncoding(Buffer.from([0x81, 0x20, 0x81, 0x20, 0xff, 0xfe, 0x41]), 'f'))).toEqual({
+    code: 'HAZE_FILE_ENCODING', exitCode: 65, zh: '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030',
+  });
+});
+
+test('a file that starts as UTF-8 and turns invalid later names how far in', () => {
+  const d = new TextChunkDecoder('utf-8', 'f', false);
+  expect(d.decode(Buffer.from('企业,'))).toBe('企业,');
+  expect(errorOf(() => d.decode(iconv.encode('企业', 'gbk'), () => 7))).toEqual({
+    code: 'HAZE_FILE_ENCODING', exitCode: 65, zh: '文件开头是 UTF-8，但第 8 字节之后的内容不是有效的 UTF-8（文件混用了编码？）',
+  });
+});
+
+test('what a file is, by its first bytes', () => {
+  const kind = (b: number[] | Buffer) => {
+    const s = sniffBytes(Buffer.from(b as number[]));
+    return s.kind === 'binary' ? s.what.en : s.kind;
+  };
+  expect(kind([0x50, 0x4b, 0x03, 0x04, 0, 0])).toBe('zip');
+  expect(kind([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])).toBe('ole2');
+  expect(kind(Buffer.from('<!DOCTYPE html><html>'))).toBe('markup');
+  expect(kind(Buffer.from('  <table><tr>'))).toBe('markup');
+  expect(kind([0x25, 0x50, 0x44, 0x46, 0x2d])).toBe('a PDF file');
+  expect(kind(iconv.encode(HEADER, 'utf-16le'))).toBe('UTF-16LE text without a BOM');
+  expect(kind(iconv.encode(HEADER, 'utf-16be'))).toBe('UTF-16BE text without a BOM');
+  expect(kind([0x41, 0, 0, 0, 0x42, 0x43, 0, 0x44, 0, 0, 0x01, 0])).toBe('a binary file (it has NUL bytes)');
+  expect(kind(Buffer.from(HEADER))).toBe('text');
+});
+
+test('the progress line: only after a second, at most five times a second, erased at the end', () => {
+  let t = 0;
+  let out = '';
+  const p = progressLine({ write: (s: string) => (out += s) }, { total: 1000, lang: 'zh', now: () => t });
+  p.update(100, 100);
+  t = 999;
+  p.update(200, 200);
+  expect(out).toBe('');
+  t = 1000;
+  p.update(30000, 450);
+  t = 1100;
+  p.update(40000, 600);
+  t = 1250;
+  p.update(50000, 1000);
+  p.done();
+  expect(out).toBe('\r读取清单 45%，30,000 行…\r读取清单 100%，50,000 行…\r\x1b[2K');
+});
