@@ -56,10 +56,10 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
         bytes += chunk.length;
       }
       // exceljs is loaded only for a workbook: it costs every CSV run a quarter of a second at start-up.
-      const { xlsxRowStream } = await import('./xlsxRows.js');
+      const { readSheetRows } = await import('./xlsxRows.js');
       const choice: SheetChoice = {};
       bytes = 0; // progress now counts rows only
-      for await (const row of xlsxRowStream(Buffer.concat(parts), src.shown, opts.sheet, choice)) tick(row);
+      await readSheetRows(Buffer.concat(parts), src.shown, opts.sheet, choice, tick);
       return { file: src.shown, encoding: 'xlsx', ...(choice.sheet !== undefined ? { sheet: choice.sheet } : {}), ...assembler.finish() };
     }
     if (opts.sheet !== undefined) throw usage({ zh: '--sheet 只用于 .xlsx 工作簿', en: '--sheet applies to .xlsx workbooks only' });

@@ -28,7 +28,20 @@ const unreadable = (file: string, zh: string, en: string) =>
     hint: { zh: '在 Excel 中打开，另存为新的 .xlsx（或"CSV UTF-8"）后再试', en: 'open it in Excel and save it again as a new .xlsx (or "CSV UTF-8")' },
   });
 
+/**
+ * The rows of the chosen sheet, all at once, for small tables (imported checklists). A list is read with
+ * readSheetRows, which holds no more than a row.
+ */
 export async function* xlsxRowStream(bytes: Buffer, file: string, wanted: string | undefined, choice: SheetChoice = {}): AsyncGenerator<SheetRow> {
+  const rows: SheetRow[] = [];
+  await readSheetRows(bytes, file, wanted, choice, (r) => rows.push(r));
+  yield* rows;
+}
+
+/**
+ * The rows of the chosen sheet, handed to `onRow` one at a time. `choice.sheet` says which sheet was read.
+ */
+export async function readSheetRows(bytes: Buffer, file: string, wanted: string | undefined, choice: SheetChoice, onRow: (r: SheetRow) => void): Promise<void> {
   const { fault, names } = await zipFault(bytes);
   if (fault) throw unreadable(file, fault.zh, fault.en);
   if (names.length > 0 && !names.includes('xl/workbook.xml')) {
@@ -37,33 +50,19 @@ export async function* xlsxRowStream(bytes: Buffer, file: string, wanted: string
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
-  // Belt and braces: should the reader still stall with nothing left to do, the process would go idle
-  // and exit with the promise unsettled. beforeExit fires exactly then: turn it into the error it is.
-  let stalled: (e: Error) => void = () => undefined;
-  const stall = new Promise<never>((_, reject) => { stalled = reject; });
-  stall.catch(() => undefined);
-  const onIdle = () => stalled(unreadable(file, '读取中断（文件结构异常）', 'the reader stopped (the file is malformed)'));
-  process.on('beforeExit', onIdle);
-  try {
-    const sheets = reader[Symbol.asyncIterator]();
-    for (;;) {
-      const next = await Promise.race([sheets.next(), stall]);
-      if (next.done) break;
-      const ws = next.value as unknown as ExcelJS.stream.xlsx.WorksheetReader & { name: string };
-      const model = ((reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? []);
+  const sheetsOf = () => (reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? [];
+  const consume = async (): Promise<void> => {
+    for await (const sheet of reader) {
+      const ws = sheet as unknown as ExcelJS.stream.xlsx.WorksheetReader & { name: string };
+      const model = sheetsOf();
       const target = wanted ?? (model.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? model[0])?.name ?? ws.name;
       if (ws.name !== target) continue;
       choice.sheet = ws.name;
-      const rows = ws[Symbol.asyncIterator]();
-      for (;;) {
-        const r = await Promise.race([rows.next(), stall]);
-        if (r.done) break;
-        yield { row: r.value.number, cells: rowCells(r.value) };
-      }
+      for await (const row of ws) onRow({ row: row.number, cells: rowCells(row) });
       return;
     }
-    const all = ((reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? []).map((s) => s.name);
     if (wanted !== undefined) {
+      const all = sheetsOf().map((s) => s.name);
       throw new HazeError({
         code: 'HAZE_SHEET_MISSING', exitCode: EXIT.usage, where: { file },
         message: { zh: `工作簿中没有名为"${wanted}"的工作表`, en: `the workbook has no sheet named "${wanted}"` },
@@ -71,6 +70,17 @@ export async function* xlsxRowStream(bytes: Buffer, file: string, wanted: string
       });
     }
     throw unreadable(file, '工作簿中没有工作表', 'the workbook has no sheet');
+  };
+  // Belt and braces: should the reader still stall with nothing left to do, the process would go idle
+  // and exit with the promise unsettled. beforeExit fires exactly then: turn it into the error it is.
+  // (One race for the whole read: a race per row would pile reactions, and rows, onto the idle promise.)
+  let onIdle = () => undefined as void;
+  const stall = new Promise<never>((_, reject) => {
+    onIdle = () => reject(unreadable(file, '读取中断（文件结构异常）', 'the reader stopped (the file is malformed)'));
+  });
+  process.on('beforeExit', onIdle);
+  try {
+    await Promise.race([consume(), stall]);
   } catch (err) {
     if (err instanceof HazeError) throw err;
     throw unreadable(file, (err as Error).message ?? String(err), (err as Error).message ?? String(err));
