@@ -9,6 +9,7 @@ import { formatWhere, HazeError, EXIT } from '../errors.js';
 import { PACKAGE_ROOT } from '../io/read/workspace.js';
 import { alertCommand } from './commands/alert.js';
 import { checklistCommand } from './commands/checklist.js';
+import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
 import { findingsCommand } from './commands/findings.js';
 import { initCommand } from './commands/init.js';
@@ -47,7 +48,7 @@ export function buildProgram(): Command {
     .enablePositionalOptions(false)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  for (const add of [initCommand, validateCommand, measuresCommand, alertCommand, notifyCommand, planCommand, checklistCommand, recordCommand, reportCommand, findingsCommand, demoCommand]) add(program);
+  for (const add of [initCommand, validateCommand, measuresCommand, alertCommand, notifyCommand, planCommand, checklistCommand, recordCommand, reportCommand, findingsCommand, dbCommand, demoCommand]) add(program);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride().showHelpAfterError();
   return program;

@@ -16,8 +16,9 @@ export type Store = Database.Database;
 
 /**
  * Open the store. With `create: false` a missing file is null (read-only commands do not create one).
+ * `migrate: false` leaves an older store at its version (a backup copies the store as it is, before an upgrade).
  */
-export function openStore(file: string, opts: { create: boolean }): Store | null {
+export function openStore(file: string, opts: { create: boolean; migrate?: boolean }): Store | null {
   const exists = existsSync(file);
   if (!exists && !opts.create) return null;
   if (exists) checkHeader(file);
@@ -50,7 +51,7 @@ export function openStore(file: string, opts: { create: boolean }): Store | null
     }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    migrate(db, version);
+    if (opts.migrate !== false) migrate(db, version);
     return db;
   } catch (err) {
     if (err instanceof HazeError) throw err;

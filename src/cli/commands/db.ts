@@ -1,0 +1,84 @@
+/**
+ * haze db: the workspace store itself — a consistent backup while others keep working, and what it holds.
+ * A corrupt or foreign file is refused by openStore (exit 74 or 78) and never written to.
+ */
+import type { Command } from 'commander';
+import { EXIT, HazeError } from '../../errors.js';
+import { backupStore } from '../../io/store/backup.js';
+import { openStore, type Store } from '../../io/store/db.js';
+import { tableCounts } from '../../io/store/info.js';
+import { MIGRATIONS } from '../../io/store/migrations.js';
+import { Context } from '../context.js';
+
+/** The store as it is: no migration, so a backup taken before an upgrade is a copy of the old version. */
+function existingStore(ctx: Context): { db: Store; file: string } {
+  const file = ctx.workspace().dbFile;
+  const db = openStore(file, { create: false, migrate: false });
+  if (!db) {
+    throw new HazeError({
+      code: 'HAZE_STORE_MISSING', exitCode: EXIT.noInput, where: { file },
+      message: { zh: `没有数据库 ${file}：还没有记录任何内容`, en: `there is no store at ${file}: nothing has been recorded yet` },
+      hint: { zh: '在工作区目录中运行，或用 --db 指定数据库', en: 'run it in the workspace folder, or point --db at the store' },
+    });
+  }
+  return { db, file };
+}
+
+async function backup(ctx: Context, dest: string): Promise<void> {
+  const { db, file } = existingStore(ctx);
+  let result: Awaited<ReturnType<typeof backupStore>>;
+  try {
+    result = await backupStore(db, file, dest);
+  } finally {
+    db.close();
+  }
+  const counts = result.tables.map((t) => `${t.table} ${t.rows}`).join(', ');
+  ctx.say({
+    zh: `已备份 ${file} → ${result.file}${result.replaced ? '（替换了原有文件）' : ''}：结构版本 ${result.schemaVersion}，${result.bytes} 字节；${counts}`,
+    en: `backed up ${file} → ${result.file}${result.replaced ? ' (replacing the file there)' : ''}: schema ${result.schemaVersion}, ${result.bytes} bytes; ${counts}`,
+  });
+}
+
+function info(ctx: Context): void {
+  const format = ctx.format(['text', 'json'] as const, 'text');
+  const { db, file } = existingStore(ctx);
+  let version: number;
+  let tables: ReturnType<typeof tableCounts>;
+  try {
+    version = db.pragma('user_version', { simple: true }) as number;
+    tables = tableCounts(db);
+  } finally {
+    db.close();
+  }
+  if (format === 'json') {
+    ctx.emit(`${JSON.stringify({ file, schema_version: version, schema_known: MIGRATIONS.length, tables: Object.fromEntries(tables.map((t) => [t.table, t.rows])) }, null, 2)}\n`);
+    return;
+  }
+  const lines = [
+    `${ctx.t({ zh: '数据库', en: 'store' })}: ${file}`,
+    `${ctx.t({ zh: '结构版本', en: 'schema version' })}: ${version}${version < MIGRATIONS.length ? ctx.t({ zh: `（下次写入时升级到 ${MIGRATIONS.length}）`, en: ` (upgraded to ${MIGRATIONS.length} at the next write)` }) : ''}`,
+    ...tables.map((t) => `  ${t.table}: ${t.rows}`),
+  ];
+  ctx.emit(`${lines.join('\n')}\n`);
+}
+
+export function dbCommand(program: Command): void {
+  const db = program
+    .command('db')
+    .description('工作区数据库：备份、概况 / the workspace store: backup, info');
+
+  db.command('backup <file>')
+    .description('在他人读写的同时写出一致的副本 / write a consistent copy while others read and write')
+    .addHelpText('after', `
+先写到目标文件夹中的临时文件，检查后再改名：不会留下半个文件；目标已存在时被完整的新副本替换。
+<file> 是文件夹时，副本用数据库自己的文件名。不能备份到数据库自身。
+
+示例 / examples:
+  haze db backup 备份/haze-20191208.db
+  haze --db /srv/xuebu/haze.db db backup /mnt/usb/`)
+    .action(async (file: string, _opts: unknown, c: Command) => backup(new Context(c), file));
+
+  db.command('info')
+    .description('结构版本和各表行数 / schema version and rows per table (--format text|json)')
+    .action((_opts: unknown, c: Command) => info(new Context(c)));
+}

@@ -1,0 +1,108 @@
+/**
+ * A consistent copy of the store while others read and write it: SQLite's online backup API copies the pages
+ * of one snapshot (in WAL mode writers go on meanwhile), into a temporary file beside the destination that is
+ * checked, flushed to disk and only then renamed — a crash or a full disk never leaves half a backup under the
+ * destination's name, and an earlier backup there is replaced only by a complete one.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { EXIT, HazeError } from '../../errors.js';
+import { HAZE_APPLICATION_ID, type Store } from './db.js';
+import { tableCounts, type TableCount } from './info.js';
+
+export interface BackupResult {
+  /** Where the copy is (a folder as the destination gets the store's own file name). */
+  file: string;
+  /** An earlier file there was replaced. */
+  replaced: boolean;
+  schemaVersion: number;
+  bytes: number;
+  tables: TableCount[];
+}
+
+/** SQLite's companions of a database file: writing over one of them would damage the store too. */
+const COMPANIONS = ['', '-wal', '-shm', '-journal'];
+
+export async function backupStore(db: Store, storeFile: string, destination: string): Promise<BackupResult> {
+  let dest = resolve(destination);
+  if (existsSync(dest) && statSync(dest).isDirectory()) dest = join(dest, basename(storeFile));
+  refuseStoreItself(storeFile, dest);
+  const replaced = existsSync(dest);
+  const tmp = join(dirname(dest), `.${basename(dest)}.${process.pid}.tmp`);
+  removeWithCompanions(tmp); // a crashed earlier run with the same pid
+
+  try {
+    // One step for all pages: the copy is read from a single snapshot. In small steps SQLite restarts the
+    // backup whenever another process writes between them, and with steady writers it might never finish.
+    await db.backup(tmp, { progress: () => 0x7fffffff });
+  } catch (err) {
+    removeWithCompanions(tmp);
+    throw cannotWrite(dest, err);
+  }
+
+  let schemaVersion: number;
+  let tables: TableCount[];
+  try {
+    const copy = new Database(tmp);
+    try {
+      // The copy is one self-contained file: without WAL it opens even from read-only media.
+      copy.pragma('journal_mode = DELETE');
+      const check = copy.pragma('quick_check', { simple: true }) as string;
+      if (check !== 'ok') throw new Error(`quick_check: ${check}`);
+      schemaVersion = copy.pragma('user_version', { simple: true }) as number;
+      const appId = copy.pragma('application_id', { simple: true }) as number;
+      // A store never written to has neither mark yet; any other copy must carry haze's.
+      if (appId !== HAZE_APPLICATION_ID && !(appId === 0 && schemaVersion === 0)) throw new Error('the copy is not marked as a haze store');
+      tables = tableCounts(copy);
+    } finally {
+      copy.close();
+    }
+    const fd = openSync(tmp, 'r+');
+    try { fsyncSync(fd); } finally { closeSync(fd); }
+    renameSync(tmp, dest);
+  } catch (err) {
+    removeWithCompanions(tmp);
+    throw cannotWrite(dest, err);
+  }
+  syncFolder(dirname(dest));
+  return { file: dest, replaced, schemaVersion, bytes: statSync(dest).size, tables };
+}
+
+/** The same file by any path: a symlink, a hard link, or one of the store's -wal/-shm/-journal files. */
+function refuseStoreItself(storeFile: string, dest: string): void {
+  const store = statSync(storeFile);
+  const real = realpathSync(storeFile);
+  const destReal = existsSync(dest) ? realpathSync(dest) : join(existsSync(dirname(dest)) ? realpathSync(dirname(dest)) : dirname(dest), basename(dest));
+  const sameInode = existsSync(dest) && statSync(dest).ino === store.ino && statSync(dest).dev === store.dev;
+  if (sameInode || COMPANIONS.some((c) => destReal === real + c)) {
+    throw new HazeError({
+      code: 'HAZE_BACKUP_ONTO_STORE', exitCode: EXIT.cantCreate, where: { file: dest },
+      message: { zh: `不能备份到数据库自身（${storeFile}），未做任何改动`, en: `cannot back up onto the store itself (${storeFile}); nothing was changed` },
+      hint: { zh: '另选一个文件名，例如 haze-备份-20191208.db', en: 'choose another file, e.g. haze-backup-20191208.db' },
+    });
+  }
+}
+
+function removeWithCompanions(file: string): void {
+  for (const c of COMPANIONS) {
+    try { unlinkSync(file + c); } catch { /* not there */ }
+  }
+}
+
+/** Make the rename itself durable; not every platform can open a folder, and then there is nothing to do. */
+function syncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try { fsyncSync(fd); } finally { closeSync(fd); }
+  } catch { /* e.g. Windows */ }
+}
+
+function cannotWrite(dest: string, err: unknown): HazeError {
+  const e = err as { code?: string; message?: string };
+  return new HazeError({
+    code: 'HAZE_BACKUP_CREATE', exitCode: EXIT.cantCreate, where: { file: dest },
+    message: { zh: `无法写入备份 ${dest}：${e.code ?? e.message ?? String(err)}`, en: `cannot write the backup ${dest}: ${e.code ?? e.message ?? String(err)}` },
+    hint: { zh: '检查文件夹是否存在、是否有写权限、磁盘是否已满', en: 'check that the folder exists and is writable, and that the disk is not full' },
+  });
+}
