@@ -67,6 +67,18 @@ describe('haze validate on real-world lists', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('a list without a column for a level: one warning for the column, not one per row', () => {
+    const dir = tempDir();
+    const text = readFileSync(fx('utf8-bom.csv'), 'utf8').slice(1).split('\r\n').map((l) => l.split(',').slice(0, 16).join(',')).join('\n');
+    writeFileSync(join(dir, 'no-measures.csv'), text);
+    const r = haze(['validate', '--level', 'red', '--groups', GROUPS, '--list', 'no-measures.csv'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(lines(r.stderr).map((l) => l.replace(`${dir}/`, ''))).toEqual([
+      'no-measures.csv:1:红色预警措施: 警告 HAZE_LIST_MEASURE_COLUMN_MISSING: 清单没有"红色预警措施"列：红色预警时全部按等级默认规则执行；提示：按一厂一策补上该列',
+      'no-measures.csv：2 家企业，0 个错误，1 个警告',
+    ]);
+  });
+
   test('an unknown --encoding is a usage error', () => {
     const r = haze(['validate', '--encoding', 'big5', '--list', fx('utf8-bom.csv')]);
     expect(r.status).toBe(64);
