@@ -1,11 +1,11 @@
 /** haze validate: every problem in the list at once, with file, row and column; exit 65 when any is an error. */
 import type { Command } from 'commander';
-import { ALERT_LEVELS, LEVEL_ZH, type AlertLevel, type Enterprise } from '../../core/model.js';
+import { ALERT_LEVELS, LEVEL_ZH, type AlertLevel, type Enterprise, type TownSetup } from '../../core/model.js';
 import { hasErrors, type Problem } from '../../core/problem.js';
 import { requiredMeasureMemo } from '../../core/rules/requiredMeasure.js';
 import type { RuleTable } from '../../core/rules/ruleTable.js';
 import { loadRuleTable } from '../../io/read/ruleFile.js';
-import { formatWhere } from '../../errors.js';
+import { formatWhere, HazeError } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
 import { loadTownSetup } from '../../io/read/townSetup.js';
 import { Context, usage } from '../context.js';
@@ -61,6 +61,17 @@ export function measureProblems(enterprises: readonly Enterprise[], rules: RuleT
   return out;
 }
 
+/** The town's set-up for the distance check; a groups file that cannot be read skips the check, not the validation. */
+function townSetupOrNote(ctx: Context, file: string): TownSetup | null {
+  try {
+    return loadTownSetup(file);
+  } catch (err) {
+    if (!(err instanceof HazeError)) throw err;
+    ctx.warn({ zh: `未检查坐标是否远离本镇：${ctx.t(err.text)}`, en: `points far from the town not checked: ${ctx.t(err.text)}` });
+    return null;
+  }
+}
+
 export function validateCommand(program: Command): void {
   program
     .command('validate')
@@ -85,7 +96,7 @@ with --format csv|json to stdout for scripts.
       const ws = ctx.workspace();
       const rules = loadRuleTable(ws.ruleFiles);
       // The town's base, for points far outside the town; not the sample's base for someone else's list.
-      const setup = ws.fromSample.groups && !ws.fromSample.list ? null : loadTownSetup(ws.groupsFile);
+      const setup = ws.fromSample.groups && !ws.fromSample.list ? null : townSetupOrNote(ctx, ws.groupsFile);
       const list = await ctx.readList(ws, setup);
       const levels = opts.level ? [opts.level as AlertLevel] : ALERT_LEVELS;
       const present = ALERT_LEVELS.filter((l) => list.fields.includes(l));
