@@ -10,7 +10,7 @@ import { formatWallTime, fromInstant, parseWallTime } from '../../core/time.js';
 import { EXIT, HazeError } from '../../errors.js';
 import { readImportTable } from '../../io/read/importTable.js';
 import { openStore } from '../../io/store/db.js';
-import { closeFinding, importFindings, listFindings, type FindingImportOutcome, type FindingStatus, type StoredFinding } from '../../io/store/findings.js';
+import { closeFinding, importFindings, listFindings, type CloseOutcome, type FindingImportOutcome, type FindingStatus, type StoredFinding } from '../../io/store/findings.js';
 import type { Column } from '../../io/write/columns.js';
 import { Context, usage } from '../context.js';
 import { renderRows } from '../render.js';
@@ -137,7 +137,14 @@ function close(ctx: Context, idText: string, opts: CloseOpts): void {
   const id = Number(idText.trim());
   const ws = ctx.workspace();
   const db = openStore(ws.dbFile, { create: false });
-  const outcome = db ? (() => { try { return closeFinding(db, id, note, formatWallTime(at)); } finally { db.close(); } })() : ({ kind: 'unknown' } as const);
+  let outcome: CloseOutcome = { kind: 'unknown' }; // no store yet: no finding has been recorded
+  if (db) {
+    try {
+      outcome = closeFinding(db, id, note, formatWallTime(at));
+    } finally {
+      db.close();
+    }
+  }
   switch (outcome.kind) {
     case 'unknown':
       throw new HazeError({

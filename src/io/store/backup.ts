@@ -73,8 +73,9 @@ export async function backupStore(db: Store, storeFile: string, destination: str
 function refuseStoreItself(storeFile: string, dest: string): void {
   const store = statSync(storeFile);
   const real = realpathSync(storeFile);
-  const destReal = existsSync(dest) ? realpathSync(dest) : join(existsSync(dirname(dest)) ? realpathSync(dirname(dest)) : dirname(dest), basename(dest));
-  const sameInode = existsSync(dest) && statSync(dest).ino === store.ino && statSync(dest).dev === store.dev;
+  const there = existsSync(dest) ? statSync(dest) : null;
+  const destReal = there ? realpathSync(dest) : join(existsSync(dirname(dest)) ? realpathSync(dirname(dest)) : dirname(dest), basename(dest));
+  const sameInode = there !== null && there.ino === store.ino && there.dev === store.dev;
   if (sameInode || COMPANIONS.some((c) => destReal === real + c)) {
     throw new HazeError({
       code: 'HAZE_BACKUP_ONTO_STORE', exitCode: EXIT.cantCreate, where: { file: dest },
