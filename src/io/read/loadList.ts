@@ -39,7 +39,8 @@ export interface LoadedList extends ListReadResult {
 export async function readList(file: string, opts: LoadOptions = {}): Promise<LoadedList> {
   const src = await openBytes(file);
   const kind = refuseNonList(src.head, file, src.shown);
-  const progress = opts.progress?.(src.size);
+  // A workbook's rows are not in file order of bytes (it is compressed): its progress counts rows only.
+  const progress = opts.progress?.(kind === 'zip' ? null : src.size);
   const assembler = new ListAssembler(src.shown, kind === 'text', opts.checks);
   let bytes = src.head.length;
   let rows = 0;
@@ -58,7 +59,6 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
       // exceljs is loaded only for a workbook: it costs every CSV run a quarter of a second at start-up.
       const { readSheetRows } = await import('./xlsxRows.js');
       const choice: SheetChoice = {};
-      bytes = 0; // progress now counts rows only
       await readSheetRows(Buffer.concat(parts), src.shown, opts.sheet, choice, tick);
       return { file: src.shown, encoding: 'xlsx', ...(choice.sheet !== undefined ? { sheet: choice.sheet } : {}), ...assembler.finish() };
     }
