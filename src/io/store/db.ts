@@ -60,10 +60,12 @@ export function openStore(file: string, opts: { create: boolean; migrate?: boole
   }
 }
 
-function migrate(db: Store, from: number): void {
-  if (from === MIGRATIONS.length) return;
-  // One transaction: a store is at one version or the next, never between.
+function migrate(db: Store, seen: number): void {
+  if (seen === MIGRATIONS.length) return;
+  // One transaction: a store is at one version or the next, never between. The version is read again under
+  // the write lock: two commands opening a new store at once must not both run the same migration.
   db.transaction(() => {
+    const from = db.pragma('user_version', { simple: true }) as number;
     if (from === 0) db.pragma(`application_id = ${HAZE_APPLICATION_ID}`);
     for (let v = from; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
