@@ -48,6 +48,8 @@ export interface LevelChoice {
   levelSince: WallTime | null;
   /** The notice's number (文号), when recorded. */
   doc: string | null;
+  /** The alert's expected end, when recorded. */
+  until?: WallTime | null;
   source: 'flag' | 'store' | 'sample';
 }
 
@@ -222,7 +224,7 @@ export class Context {
             zh: `预警级别：${levelZh(inForce.level)}（${town.ws.dbFile} 记录，自 ${formatWallTime(inForce.levelSince)} 起${inForce.doc ? `，${inForce.doc}` : ''}）`,
             en: `alert level: ${inForce.level} (recorded in ${town.ws.dbFile}, since ${formatWallTime(inForce.levelSince)}${inForce.doc ? `, ${inForce.doc}` : ''})`,
           });
-          return { level: inForce.level, issuedAt: inForce.issuedAt, levelSince: inForce.levelSince, doc: inForce.doc, source: 'store' };
+          return { level: inForce.level, issuedAt: inForce.issuedAt, levelSince: inForce.levelSince, doc: inForce.doc, until: inForce.until, source: 'store' };
         }
       } finally {
         db.close();

@@ -34,8 +34,10 @@ export interface PlanInput {
   since: WallTime | null;
   measures: Map<string, RequiredMeasure>;
   start: string;
-  /** Days asked for with --days; undefined → the coverage days, more when coverage needs them. */
+  /** Days asked for with --days; undefined → the alert's expected length, at least the coverage days, more when coverage needs them. */
   days: number | undefined;
+  /** The alert's expected end (预计持续至), when recorded: the plan runs to it by default. */
+  until?: WallTime | null;
   seed: number;
   shift?: Shift;
   history?: ReadonlyMap<string, InspectionHistory>;
@@ -50,7 +52,11 @@ export function makePlan(input: PlanInput): PlanResult {
     );
   }
   const day = (i: number) => planDay(input.town, input.start, i, input.since, shift);
-  const count = input.days ?? input.town.setup.coverageDays;
+  // By default: as far as the alert is expected to last, and at least the coverage days.
+  const toUntil = input.until && input.until.date >= input.start
+    ? Math.round((Date.parse(input.until.date) - Date.parse(input.start)) / 86_400_000) + (input.until.minutes > input.town.setup.workingDay.start ? 1 : 0)
+    : 0;
+  const count = input.days ?? Math.min(MAX_AUTO_DAYS, Math.max(input.town.setup.coverageDays, toUntil));
   return planPatrols({
     level: input.level,
     enterprises: input.town.list.enterprises,

@@ -87,3 +87,16 @@ describe('plan: formats for phones and GIS, night rounds, datums', () => {
     }
   });
 });
+
+describe('plan length', () => {
+  test('by default the plan runs over the alert\'s expected length', () => {
+    const dir = tempDir();
+    expect(haze(['alert', 'issue', 'orange', '--at', '2019-12-08 14:00', '--until', '2019-12-12 18:00'], { cwd: dir }).status).toBe(0);
+    const r = haze(['plan', '--date', '2019-12-08', '--format', 'csv'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect([...new Set(csv(r.stdout).map((v) => v.date))]).toEqual(['2019-12-08', '2019-12-09', '2019-12-10', '2019-12-11', '2019-12-12']);
+    // --days still wins.
+    const two = haze(['plan', '--date', '2019-12-08', '--days', '2', '--format', 'csv'], { cwd: dir });
+    expect([...new Set(csv(two.stdout).map((v) => v.date))]).toEqual(['2019-12-08', '2019-12-09']);
+  });
+});

@@ -144,7 +144,7 @@ export function planCommand(program: Command): void {
       const start = dayOf(opts.date, choice, ctx.now());
       const shift = opts.night ? 'night' : 'day';
       const history = historyBefore(town, since?.date ?? start, start);
-      const plan = makePlan({ town, level, since, measures, start, days: opts.days, seed: opts.seed, shift, ...(history ? { history } : {}) });
+      const plan = makePlan({ town, level, since, measures, start, days: opts.days, until: choice.until ?? null, seed: opts.seed, shift, ...(history ? { history } : {}) });
       rememberPlan(town, plan, { start, level, shift, seed: opts.seed });
       ctx.say({ zh: `${town.setup.town} ${levelZh(level)} 巡查计划，自 ${start} 起 ${new Set(plan.routes.map((r) => r.date)).size} 天`, en: `${town.setup.town} patrol plan at ${level}, ${new Set(plan.routes.map((r) => r.date)).size} days from ${start}` });
       reportPlan(ctx, plan, town);
