@@ -203,3 +203,27 @@ describe('plans as printed', () => {
     expect(replanned.find((v) => v.credit_code === stray.credit_code)?.reason).toMatch(/^violation_last_visit/);
   });
 });
+
+describe('haze record --interactive', () => {
+  test('walks one visit\'s items, then saves them as one record', () => {
+    const dir = tempDir();
+    const items = csv(haze(['checklist', '--date', '2019-12-08', '--group', '1', '--format', 'csv'], { cwd: dir }).stdout).filter((r) => r.seq === '1');
+    const answers = ['2', '公示牌未更新', ...items.slice(1).map(() => '1'), '王建国,李明', '2019-12-08 14:30', 'y'].join('\n') + '\n';
+    const r = haze(['record', '--interactive', '--date', '2019-12-08', '--group', '1', '--seq', '1'], { cwd: dir, input: answers });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`[1/${items.length}] ${items[0]!.item}`);
+    expect(r.stderr).toContain(`1 次检查，${items.length} 个新结果`);
+    expect(count(dir, "SELECT count(*) AS n FROM results WHERE result = 'violation' AND note = '公示牌未更新'")).toBe(1);
+    expect(count(dir, `SELECT count(*) AS n FROM inspections WHERE credit_code = '${items[0]!.credit_code}' AND inspectors = '王建国,李明' AND checked_at = '2019-12-08 14:30'`)).toBe(1);
+  });
+
+  test('answering no saves nothing', () => {
+    const dir = tempDir();
+    const n = csv(haze(['checklist', '--date', '2019-12-08', '--group', '2', '--format', 'csv'], { cwd: dir }).stdout).filter((r) => r.seq === '2').length;
+    const answers = [...Array.from({ length: n }, () => '1'), '虞卫国', '', 'n'].join('\n') + '\n';
+    const r = haze(['record', '--interactive', '--date', '2019-12-08', '--group', '2', '--seq', '2'], { cwd: dir, input: answers, env: { HAZE_NOW: '2019-12-08 15:00' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('未保存');
+    expect(() => readFileSync(join(dir, 'haze.db'))).toThrow();
+  });
+});

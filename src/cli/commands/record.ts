@@ -4,9 +4,10 @@
  * the old one is kept.
  */
 import { createHash } from 'node:crypto';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { checkItems } from '../../core/checklist.js';
+import type { Visit } from '../../core/model.js';
 import { hasErrors } from '../../core/problem.js';
 import { checkResultRows, readResult, type RecordedVisit, type ResultRow } from '../../core/records.js';
 import { requiredMeasure } from '../../core/rules/requiredMeasure.js';
@@ -16,7 +17,7 @@ import { readImportTable } from '../../io/read/importTable.js';
 import { openStore } from '../../io/store/db.js';
 import { anyPlanFor, savedVisitsOn, wasPlanned } from '../../io/store/plans.js';
 import { importResults, type ImportOutcome } from '../../io/store/records.js';
-import { alertTimeline } from '../alertTimeline.js';
+import { alertTimeline, type AlertTimeline } from '../alertTimeline.js';
 import { Context, usage, type Town } from '../context.js';
 import { makePlan } from '../planning.js';
 import { inputsFingerprint } from '../records.js';
@@ -47,27 +48,38 @@ interface RecordOpts {
   level?: string;
 }
 
-/** Who was on the plan for a day: the printed plan when there is one, else the plan haze would print. */
-function plannedLookup(town: Town, timeline: ReturnType<typeof alertTimeline>): (date: string, group: string, code: string) => boolean {
+/**
+ * The visits planned for a day: the plan printed for it (saved in the store), or — when none was saved —
+ * the plan haze would print, from the alert's first day to that day.
+ */
+function visitsOn(town: Town, timeline: AlertTimeline, date: string): Visit[] {
+  const end = { date, minutes: 24 * 60 - 1 };
+  const level = timeline.levelAt(end);
+  if (!level) return [];
+  const db = openStore(town.ws.dbFile, { create: false });
+  if (db) {
+    try {
+      const saved = savedVisitsOn(db, date, 'day', inputsFingerprint(town), level);
+      if (saved) return saved;
+    } finally {
+      db.close();
+    }
+  }
+  const since = timeline.startedAt(end);
+  const from = since && since.date <= date ? since.date : date;
+  const days = Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000) + 1;
+  const measures = new Map(town.list.enterprises.map((e) => [e.creditCode, requiredMeasure(e, level, town.rules)]));
+  return makePlan({ town, level, since, measures, start: from, days, seed: 1 }).routes.filter((r) => r.date === date).flatMap((r) => r.visits);
+}
+
+/** Was a check planned? Any printed plan for that group and day counts; without one, the plan haze would print. */
+function plannedLookup(town: Town, timeline: AlertTimeline): (date: string, group: string, code: string) => boolean {
   const db = openStore(town.ws.dbFile, { create: false });
   const computed = new Map<string, Set<string>>();
   return (date, group, code) => {
     if (db && anyPlanFor(db, date)) return wasPlanned(db, date, group, code);
     let set = computed.get(date);
-    if (!set) {
-      const end = { date, minutes: 24 * 60 - 1 };
-      const level = timeline.levelAt(end);
-      set = new Set();
-      if (level) {
-        const since = timeline.startedAt(end);
-        const from = since && since.date <= date ? since.date : date;
-        const days = Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000) + 1;
-        const measures = new Map(town.list.enterprises.map((e) => [e.creditCode, requiredMeasure(e, level, town.rules)]));
-        const plan = makePlan({ town, level, since, measures, start: from, days, seed: 1 });
-        for (const r of plan.routes) if (r.date === date) for (const v of r.visits) set.add(`${r.groupId}\u0000${v.creditCode}`);
-      }
-      computed.set(date, set);
-    }
+    if (!set) computed.set(date, (set = new Set(visitsOn(town, timeline, date).map((v) => `${v.groupId}\u0000${v.creditCode}`))));
     return set.has(`${group}\u0000${code}`);
   };
 }
@@ -176,13 +188,18 @@ async function interactive(ctx: Context, opts: RecordOpts): Promise<void> {
   const timeline = alertTimeline(town, opts.level as Parameters<typeof alertTimeline>[1]);
   const level = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
   if (!level) throw usage({ zh: `${date} 没有正在执行的预警`, en: `no alert is in force on ${date}` }, { zh: '用 --level 指定', en: 'give --level' });
-  const db = openStore(town.ws.dbFile, { create: false });
-  const saved = db ? savedVisitsOn(db, date, 'day', inputsFingerprint(town), level) : null;
-  db?.close();
+  const visits = visitsOn(town, timeline, date).filter((v) => v.groupId === opts.group);
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true });
-  const ask = async (q: string) => (await rl.question(q)).trim();
+  // Lines are read through the interface's iterator, which buffers them: answers piped in all at once
+  // (a script, a test) are not lost between two questions, as they would be with rl.question.
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (q: string) => {
+    process.stderr.write(q);
+    const next = await lines.next();
+    if (next.done) throw usage({ zh: '输入已结束，未保存', en: 'input ended; nothing saved' });
+    return next.value.trim();
+  };
   try {
-    const visits = (saved ?? []).filter((v) => v.groupId === opts.group);
     for (const v of visits) process.stderr.write(`  ${v.seq}. ${town.list.enterprises.find((e) => e.creditCode === v.creditCode)?.name ?? v.creditCode}\n`);
     const seqText = opts.seq ?? (await ask(ctx.t({ zh: '序号或统一社会信用代码：', en: 'seq or credit code: ' })));
     const code = visits.find((v) => String(v.seq) === seqText)?.creditCode ?? seqText.toUpperCase();
