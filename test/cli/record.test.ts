@@ -227,3 +227,19 @@ describe('haze record --interactive', () => {
     expect(() => readFileSync(join(dir, 'haze.db'))).toThrow();
   });
 });
+
+describe('the checklist shows what the records say', () => {
+  test('the last inspection and open findings appear on the next visit\'s sheet', () => {
+    const dir = tempDir();
+    const rows = filledChecklist(dir, '1');
+    write(join(dir, 'day1.csv'), rows);
+    expect(haze(['record', 'day1.csv', ...REC], { cwd: dir }).status).toBe(0);
+    const plan = csv(haze(['plan', '--date', '2019-12-09', '--days', '1', '--format', 'csv'], { cwd: dir }).stdout);
+    const again = plan.find((v) => v.group === '1' && v.reason!.startsWith('violation_last_visit'))!;
+    const wrong = rows.filter((r) => r.credit_code === again.credit_code && r.result === 'violation').map((r) => r.item);
+    const text = haze(['checklist', '--date', '2019-12-09', '--group', '1'], { cwd: dir }).stdout;
+    const block = text.split(/\n(?=\d+\. )/).find((b) => b.includes(again.credit_code!))!;
+    expect(block).toContain(`上次检查：2019-12-08 不合格：${wrong.join('；')}`);
+    expect(block).toContain('未整改的省级暗查问题：无');
+  });
+});

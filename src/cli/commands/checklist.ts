@@ -15,6 +15,7 @@ import { makePlan, withAutoAreas } from '../planning.js';
 import { historyBefore, inputsFingerprint, rememberPlan } from '../records.js';
 import { openStore } from '../../io/store/db.js';
 import { savedVisitsOn } from '../../io/store/plans.js';
+import { visitContexts } from '../../io/store/visitContext.js';
 import { travelModel } from '../../core/routing/travel.js';
 import type { Point } from '../../core/model.js';
 
@@ -88,6 +89,18 @@ function printedPlan(town: Town, date: string, shift: 'day' | 'night', level: Al
   return { level, seed, routes, unplanned: [], reassigned: [], coverage: [] };
 }
 
+/** Each visit's last inspection and open provincial findings, from the store when there is one. */
+function withRecords(town: Town, pages: ChecklistPage[], date: string): ChecklistPage[] {
+  const db = openStore(town.ws.dbFile, { create: false });
+  if (!db) return pages;
+  try {
+    const known = visitContexts(db, pages.flatMap((p) => p.visits.map((v) => v.e.creditCode)), date);
+    return pages.map((p) => ({ ...p, visits: p.visits.map((v) => ({ ...v, ...known.get(v.e.creditCode) })) }));
+  } finally {
+    db.close();
+  }
+}
+
 export function checklistCommand(program: Command): void {
   const cmd = program
     .command('checklist')
@@ -140,7 +153,7 @@ The checklist comes from the same plan as haze plan (same inputs, same seed), pl
         rememberPlan(town, made, { start: from, level, shift, seed: opts.seed });
         return made;
       })();
-      const pages = checklistPages(town, plan, date, ids, level, measures);
+      const pages = withRecords(town, checklistPages(town, plan, date, ids, level, measures), date);
       if (format === 'csv') {
         const rows = pages.flatMap((p) => p.visits.flatMap((cv) => cv.items.map((it) => ({ date, group: p.group.id, seq: cv.v.seq, creditCode: cv.e.creditCode, name: cv.e.name, itemId: it.id, item: it.text }))));
         ctx.emit(renderCsv(rows, CHECKLIST_COLUMNS, { excel: ctx.opts.excel === true, lang: ctx.lang }));

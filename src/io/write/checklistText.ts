@@ -37,6 +37,8 @@ function headerLines(cv: ChecklistVisit): [string, string][] {
     ['行业 / 绩效等级', `${e.industry} / ${e.grade}${e.gradeTags.length > 0 ? `（${e.gradeTags.join('、')}）` : ''}`],
     ['应执行措施', `${ACTION_ZH[m.action]}：${m.text}`],
     ['计划到达', `${formatClock(v.arrive)}`],
+    ['上次检查', cv.lastInspection ? `${cv.lastInspection.date} ${cv.lastInspection.result}` : '无记录'],
+    ['未整改的省级暗查问题', cv.openFindings && cv.openFindings.length > 0 ? cv.openFindings.join('；') : '无'],
   ];
 }
 
