@@ -7,6 +7,7 @@ import type { AlertLevel } from '../core/model.js';
 import { compareWallTime, formatWallTime, parseWallTime, type WallTime } from '../core/time.js';
 import { readAlertEvents } from '../io/store/alerts.js';
 import { openStore } from '../io/store/db.js';
+import type { Text } from '../errors.js';
 import type { Town } from './context.js';
 
 export interface AlertTimeline {
@@ -15,7 +16,7 @@ export interface AlertTimeline {
   /** When the alert in force at `t` began (its first day), or null. */
   startedAt(t: WallTime): WallTime | null;
   /** Why `t` lies outside any alert, or null when one is in force (or nothing is known, with a fixed level). */
-  outside(t: WallTime): string | null;
+  outside(t: WallTime): Text | null;
 }
 
 export function alertTimeline(town: Town, fixedLevel?: AlertLevel): AlertTimeline {
@@ -33,7 +34,7 @@ export function alertTimeline(town: Town, fixedLevel?: AlertLevel): AlertTimelin
     return {
       levelAt: () => fixedLevel ?? null,
       startedAt: () => null,
-      outside: () => (fixedLevel ? null : '没有记录任何预警（用 haze alert issue 记录，或给 --level）'),
+      outside: () => (fixedLevel ? null : { zh: '没有记录任何预警（用 haze alert issue 记录，或给 --level）', en: 'no alert is recorded (record it with haze alert issue, or give --level)' }),
     };
   }
   return {
@@ -43,8 +44,8 @@ export function alertTimeline(town: Town, fixedLevel?: AlertLevel): AlertTimelin
       if (alertAt(events, t)) return null;
       const first = events[0]!;
       return compareWallTime(t, first.at) < 0
-        ? `${formatWallTime(t)} 早于预警开始（${formatWallTime(first.at)}）`
-        : `${formatWallTime(t)} 没有正在执行的预警`;
+        ? { zh: `${formatWallTime(t)} 早于预警开始（${formatWallTime(first.at)}）`, en: `${formatWallTime(t)} is before the alert began (${formatWallTime(first.at)})` }
+        : { zh: `${formatWallTime(t)} 没有正在执行的预警`, en: `no alert was in force at ${formatWallTime(t)}` };
     },
   };
 }

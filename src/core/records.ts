@@ -3,7 +3,7 @@
  * item, the result, the time against the alert, duplicates in the file, and whether the visit was planned
  * (an unplanned check is allowed, with a warning). Pure: what is known about the town comes in as lookups.
  */
-import type { Where } from '../errors.js';
+import type { Text, Where } from '../errors.js';
 import type { CheckItem } from './checklist.js';
 import type { Enterprise } from './model.js';
 import type { Problem } from './problem.js';
@@ -57,7 +57,7 @@ export interface RecordLookups {
   /** The check items this enterprise has on that date (its measure at the level then in force). */
   itemsFor(e: Enterprise, date: string): CheckItem[] | null;
   /** Why a moment lies outside the alert, or null when an alert is in force then. */
-  outsideAlert(t: WallTime): string | null;
+  outsideAlert(t: WallTime): Text | null;
   planned(date: string, group: string, code: string): boolean;
 }
 
@@ -105,7 +105,7 @@ export function checkResultRows(rows: readonly ResultRow[], look: RecordLookups,
     const moment = checkedAt ?? (date ? { date, minutes: 23 * 60 + 59 } : null);
     if (moment) {
       const why = look.outsideAlert(moment);
-      if (why) err({ ...r.where, column: checkedAt ? 'checked_at' : 'date' }, 'HAZE_RECORD_OUTSIDE_ALERT', checkedAt ? formatWallTime(checkedAt) : r.date, `检查时间不在预警期间：${why}`, `the check is outside the alert: ${why}`);
+      if (why) err({ ...r.where, column: checkedAt ? 'checked_at' : 'date' }, 'HAZE_RECORD_OUTSIDE_ALERT', checkedAt ? formatWallTime(checkedAt) : r.date, `检查时间不在预警期间：${why.zh}`, `the check is outside the alert: ${why.en}`);
     }
     const key = `${date}\u0000${r.group}\u0000${r.creditCode.toUpperCase()}\u0000${r.itemId}`;
     const dup = seen.get(key);

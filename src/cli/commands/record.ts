@@ -14,7 +14,7 @@ import { requiredMeasure } from '../../core/rules/requiredMeasure.js';
 import { formatWallTime, fromInstant, parseDate, parseWallTime, type WallTime } from '../../core/time.js';
 import { EXIT, HazeError } from '../../errors.js';
 import { readImportTable } from '../../io/read/importTable.js';
-import { openStore } from '../../io/store/db.js';
+import { openStore, type Store } from '../../io/store/db.js';
 import { anyPlanFor, savedVisitsOn, wasPlanned } from '../../io/store/plans.js';
 import { importResults, type ImportOutcome } from '../../io/store/records.js';
 import { alertTimeline, type AlertTimeline } from '../alertTimeline.js';
@@ -73,8 +73,7 @@ function visitsOn(town: Town, timeline: AlertTimeline, date: string): Visit[] {
 }
 
 /** Was a check planned? Any printed plan for that group and day counts; without one, the plan haze would print. */
-function plannedLookup(town: Town, timeline: AlertTimeline): (date: string, group: string, code: string) => boolean {
-  const db = openStore(town.ws.dbFile, { create: false });
+function plannedLookup(town: Town, timeline: AlertTimeline, db: Store | null): (date: string, group: string, code: string) => boolean {
   const computed = new Map<string, Set<string>>();
   return (date, group, code) => {
     if (db && anyPlanFor(db, date)) return wasPlanned(db, date, group, code);
@@ -159,16 +158,22 @@ function check(ctx: Context, town: Town, rows: ResultRow[], opts: RecordOpts): R
   const fixed = opts.level as Parameters<typeof alertTimeline>[1];
   const timeline = alertTimeline(town, fixed);
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
-  const checked = checkResultRows(rows, {
-    enterprise: (code) => byCode.get(code),
-    groupExists: (id) => town.setup.groups.some((g) => g.id === id),
-    itemsFor: (e, date) => {
-      const level = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
-      return level ? checkItems(e, requiredMeasure(e, level, town.rules)) : null;
-    },
-    outsideAlert: (t) => timeline.outside(t),
-    planned: plannedLookup(town, timeline),
-  }, { ...(opts.inspectors ? { inspectors: opts.inspectors } : {}), ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) });
+  const db = openStore(town.ws.dbFile, { create: false });
+  let checked: ReturnType<typeof checkResultRows>;
+  try {
+    checked = checkResultRows(rows, {
+      enterprise: (code) => byCode.get(code),
+      groupExists: (id) => town.setup.groups.some((g) => g.id === id),
+      itemsFor: (e, date) => {
+        const level = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
+        return level ? checkItems(e, requiredMeasure(e, level, town.rules)) : null;
+      },
+      outsideAlert: (t) => timeline.outside(t),
+      planned: plannedLookup(town, timeline, db),
+    }, { ...(opts.inspectors ? { inspectors: opts.inspectors } : {}), ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) });
+  } finally {
+    db?.close();
+  }
   ctx.reportProblems(checked.problems);
   if (hasErrors(checked.problems)) {
     const n = checked.problems.filter((p) => p.severity === 'error').length;
