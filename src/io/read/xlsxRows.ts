@@ -59,7 +59,13 @@ export async function readSheetRows(bytes: Buffer, file: string, wanted: string 
       const ws = sheet as unknown as ExcelJS.stream.xlsx.WorksheetReader & { name: string };
       const model = sheetsOf();
       const target = wanted ?? (model.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? model[0])?.name ?? ws.name;
-      if (ws.name !== target) continue;
+      if (ws.name !== target) {
+        // A skipped sheet is still read through: exceljs may have parked it in a temporary file, which it
+        // deletes as soon as the next sheet is asked for, and an unread stream then fails to open it (ENOENT,
+        // thrown outside any promise: a crash, found as a rare test failure).
+        for await (const skipped of ws) void skipped;
+        continue;
+      }
       choice.sheet = ws.name;
       for await (const row of ws) onRow({ row: row.number, cells: rowCells(row) });
       return;
