@@ -89,3 +89,13 @@ export function withAutoAreas(ctx: Context, town: Town, measures: ReadonlyMap<st
   }
   return { ...town, setup: { ...setup, groups: areas.groups } };
 }
+
+/**
+ * The plan haze would have printed on the alert's first day (or on `from`), carried through `date`: what a
+ * checklist or an import falls back on when no plan for that day was printed.
+ */
+export function planThrough(input: Omit<PlanInput, 'start' | 'days'> & { date: string; from?: string }): PlanResult {
+  const from = input.from ?? (input.since && input.since.date <= input.date ? input.since.date : input.date);
+  const days = Math.round((Date.parse(input.date) - Date.parse(from)) / 86_400_000) + 1;
+  return makePlan({ ...input, start: from, days });
+}

@@ -11,7 +11,7 @@ import { renderChecklistHtml } from '../../io/write/html/checklistHtml.js';
 import { printPdf, requireChromium } from '../../io/write/pdf.js';
 import { Context, usage, type Town } from '../context.js';
 import { dateOption, dayOf, seedOption } from '../options.js';
-import { makePlan, withAutoAreas } from '../planning.js';
+import { planThrough, withAutoAreas } from '../planning.js';
 import { historyBefore, inputsFingerprint, rememberPlan } from '../records.js';
 import { openStore } from '../../io/store/db.js';
 import { savedVisitsOn } from '../../io/store/plans.js';
@@ -147,9 +147,8 @@ The checklist comes from the same plan as haze plan (same inputs, same seed), pl
       const shift = opts.night ? 'night' : 'day';
       const plan = printedPlan(town, date, shift, level, opts.seed) ?? (() => {
         // No plan for this day was printed yet: plan it now, as haze plan would from the alert's first day.
-        const days = Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000) + 1;
         const history = historyBefore(town, since?.date ?? from, from);
-        const made = makePlan({ town, level, since, measures, start: from, days, seed: opts.seed, shift, ...(history ? { history } : {}) });
+        const made = planThrough({ town, level, since, measures, date, from, seed: opts.seed, shift, ...(history ? { history } : {}) });
         rememberPlan(town, made, { start: from, level, shift, seed: opts.seed });
         return made;
       })();

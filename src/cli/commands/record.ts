@@ -19,7 +19,7 @@ import { anyPlanFor, savedVisitsOn, wasPlanned } from '../../io/store/plans.js';
 import { importResults, type ImportOutcome } from '../../io/store/records.js';
 import { alertTimeline, type AlertTimeline } from '../alertTimeline.js';
 import { Context, usage, type Town } from '../context.js';
-import { makePlan } from '../planning.js';
+import { planThrough } from '../planning.js';
 import { inputsFingerprint } from '../records.js';
 
 /** The checklist CSV's columns, by English key and the Chinese labels of --excel. */
@@ -65,11 +65,9 @@ function visitsOn(town: Town, timeline: AlertTimeline, date: string): Visit[] {
       db.close();
     }
   }
-  const since = timeline.startedAt(end);
-  const from = since && since.date <= date ? since.date : date;
-  const days = Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000) + 1;
   const measures = new Map(town.list.enterprises.map((e) => [e.creditCode, requiredMeasure(e, level, town.rules)]));
-  return makePlan({ town, level, since, measures, start: from, days, seed: 1 }).routes.filter((r) => r.date === date).flatMap((r) => r.visits);
+  const plan = planThrough({ town, level, since: timeline.startedAt(end), measures, date, seed: 1 });
+  return plan.routes.filter((r) => r.date === date).flatMap((r) => r.visits);
 }
 
 /** Was a check planned? Any printed plan for that group and day counts; without one, the plan haze would print. */
