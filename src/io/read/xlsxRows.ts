@@ -1,14 +1,15 @@
 /**
  * An .xlsx/.xlsm workbook → the rows of one sheet (the first visible one, or `--sheet NAME`), each cell as
  * Excel shows it, each row with the sheet's own row number. exceljs's streaming reader keeps one row at a
- * time (a 100,000-row sheet does not become a 1 GB object model). It does not report merged cells:
- * a merged title above the header is simply text in its first cell, which is all the header search needs.
+ * time (a 100,000-row sheet does not become a 1 GB object model). It does not report merged cells: they
+ * are found while the zip is checked, and each range's value is given to all its cells (mergedCells.ts).
  */
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { HazeError, EXIT } from '../../errors.js';
 import { cellText } from './cellText.js';
 import type { SheetRow } from './csvTable.js';
+import { MergeFill, MergeScanner } from './mergedCells.js';
 import { zipFault } from './zipCheck.js';
 
 export interface SheetChoice {
@@ -19,7 +20,16 @@ export interface SheetChoice {
 interface SheetModel {
   name: string;
   state?: string;
+  rId?: string;
 }
+
+/** What exceljs's streaming reader knows of the workbook once it reaches the sheets. */
+interface ReaderModel {
+  model?: { sheets?: SheetModel[] };
+  workbookRels?: { Id: string; Target: string }[];
+}
+
+const SHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/;
 
 const unreadable = (file: string, zh: string, en: string) =>
   new HazeError({
@@ -42,7 +52,13 @@ export async function* xlsxRowStream(bytes: Buffer, file: string, wanted: string
  * The rows of the chosen sheet, handed to `onRow` one at a time. `choice.sheet` says which sheet was read.
  */
 export async function readSheetRows(bytes: Buffer, file: string, wanted: string | undefined, choice: SheetChoice, onRow: (r: SheetRow) => void): Promise<void> {
-  const { fault, names } = await zipFault(bytes);
+  const scanners = new Map<string, MergeScanner>();
+  const { fault, names } = await zipFault(bytes, (name) => {
+    if (!SHEET_ENTRY.test(name)) return undefined;
+    const scanner = new MergeScanner();
+    scanners.set(name, scanner);
+    return (chunk) => scanner.push(chunk);
+  });
   if (fault) throw unreadable(file, fault.zh, fault.en);
   if (names.length > 0 && !names.includes('xl/workbook.xml')) {
     throw unreadable(file, '这是 zip 压缩文件，但不是 Excel 工作簿', 'this is a zip archive, not an Excel workbook');
@@ -53,7 +69,15 @@ export async function readSheetRows(bytes: Buffer, file: string, wanted: string 
   const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
-  const sheetsOf = () => (reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? [];
+  const known = reader as unknown as ReaderModel;
+  const sheetsOf = () => known.model?.sheets ?? [];
+  /** The zip entry of a sheet, through the workbook's relationships (xl/worksheets/sheet1.xml). */
+  const entryOf = (name: string): string | undefined => {
+    const rId = sheetsOf().find((s) => s.name === name)?.rId;
+    const target = known.workbookRels?.find((r) => r.Id === rId)?.Target;
+    if (target === undefined) return undefined;
+    return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  };
   const consume = async (): Promise<void> => {
     for await (const sheet of reader) {
       const ws = sheet as unknown as ExcelJS.stream.xlsx.WorksheetReader & { name: string };
@@ -67,7 +91,9 @@ export async function readSheetRows(bytes: Buffer, file: string, wanted: string 
         continue;
       }
       choice.sheet = ws.name;
-      for await (const row of ws) onRow({ row: row.number, cells: rowCells(row) });
+      const entry = entryOf(ws.name);
+      const merged = new MergeFill((entry === undefined ? undefined : scanners.get(entry))?.ranges() ?? []);
+      for await (const row of ws) onRow({ row: row.number, cells: merged.apply(row.number, rowCells(row)) });
       return;
     }
     if (wanted !== undefined) {

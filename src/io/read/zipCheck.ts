@@ -25,7 +25,11 @@ interface Central {
   localOffset: number;
 }
 
-export async function zipFault(b: Buffer): Promise<{ fault: ZipFault | null; names: string[] }> {
+/**
+ * @param watch called with each entry's name; a function it returns sees that entry's inflated bytes as
+ *   they are checked (how a sheet's merged cells are found without inflating it twice)
+ */
+export async function zipFault(b: Buffer, watch?: (name: string) => ((chunk: Buffer) => void) | undefined): Promise<{ fault: ZipFault | null; names: string[] }> {
   const fault = (zh: string, en: string) => ({ fault: { zh, en }, names: [] });
   const eocd = findEndOfDirectory(b);
   if (eocd < 0) return fault('文件不完整（找不到 zip 目录，可能下载或复制时被截断）', 'the file is incomplete (no zip directory: cut off while copying?)');
@@ -52,7 +56,7 @@ export async function zipFault(b: Buffer): Promise<{ fault: ZipFault | null; nam
     entries.push(entry);
   }
   for (const e of entries) {
-    const why = await entryFault(b, e, dirOffset);
+    const why = await entryFault(b, e, dirOffset, watch?.(e.name));
     if (why) return fault(`文件已损坏（${e.name}：${why.zh}）`, `the file is damaged (${e.name}: ${why.en})`);
   }
   return { fault: null, names: entries.map((e) => e.name) };
@@ -64,7 +68,7 @@ function findEndOfDirectory(b: Buffer): number {
   return -1;
 }
 
-async function entryFault(b: Buffer, e: Central, dirOffset: number): Promise<ZipFault | null> {
+async function entryFault(b: Buffer, e: Central, dirOffset: number, see?: (chunk: Buffer) => void): Promise<ZipFault | null> {
   const lo = e.localOffset;
   if (lo + 30 > dirOffset || b.readUInt32LE(lo) !== LOCAL) return { zh: '条目头损坏', en: 'bad entry header' };
   const flags = b.readUInt16LE(lo + 6);
@@ -93,11 +97,13 @@ async function entryFault(b: Buffer, e: Central, dirOffset: number): Promise<Zip
     if (e.method === 0) {
       crc = crc32(data);
       size = data.length;
+      see?.(data);
     } else {
       for await (const chunk of Readable.from([data]).pipe(createInflateRaw()) as AsyncIterable<Buffer>) {
         crc = crc32(chunk, crc);
         size += chunk.length;
         if (size > e.size) break;
+        see?.(chunk);
       }
     }
   } catch {

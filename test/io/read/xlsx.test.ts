@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { readList } from '../../../src/io/read/loadList.js';
 import { HazeError } from '../../../src/errors.js';
-import { formulaCells, mangledCodes, plainZip, sheets, titleRows, twoRowHeader } from '../../fixtures/workbooks.js';
+import { formulaCells, mangledCodes, mergedRows, plainZip, sheets, titleRows, twoRowHeader } from '../../fixtures/workbooks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'haze-xlsx-'));
 const files: Record<string, string> = {};
 beforeAll(async () => {
   files.title = await titleRows(dir);
   files.twoRow = await twoRowHeader(dir);
+  files.merged = await mergedRows(dir);
   files.mangled = await mangledCodes(dir);
   files.formula = await formulaCells(dir);
   files.sheets = await sheets(dir);
@@ -48,6 +49,16 @@ test('a header over two rows ("年排放量（吨）" above SO2 … VOCs) is fol
   expect(list.fields).toEqual(['name', 'creditCode', 'village', 'grade', 'lon', 'lat', 'so2', 'nox', 'pm', 'vocs', 'yellow', 'orange', 'red']);
   expect(list.enterprises.map((e) => [e.row, e.emissions, e.measureText])).toEqual([
     [4, { so2: 0.5, nox: 1.2, pm: 3.4, vocs: 0.8 }, { yellow: '停止熔炼工序', orange: '停产', red: '停产' }],
+  ]);
+  expect(list.problems).toEqual([]);
+});
+
+test('merged cells in the data rows: each cell of the range has its value, as Excel shows it; empty rows stay empty', async () => {
+  const list = await readList(files.merged!);
+  expect(list.enterprises.map((e) => [e.row, e.name, e.village, e.measureText])).toEqual([
+    [2, '常州金坛茅山铸造有限公司', '东窑村', { yellow: '停止熔炼工序', orange: '停产', red: '停产' }],
+    [3, '常州方麓茶业有限公司', '东窑村', { yellow: '', orange: '限产30%', red: '停产' }],
+    [4, '常州东窑塑料制品有限公司', '东窑村', { yellow: '停产', orange: '停产', red: '停产' }],
   ]);
   expect(list.problems).toEqual([]);
 });
