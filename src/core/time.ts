@@ -21,6 +21,19 @@ export function formatClock(minutes: number): string {
   return `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
 }
 
+/**
+ * A time of a patrol day, in minutes after that day's midnight, for people: an evening round that runs past
+ * midnight says so ("次日 01:10", "01:10 next day") rather than 25:10 or a bare 01:10 under the day before.
+ */
+export function formatDayClock(minutes: number, lang: 'zh' | 'en' = 'zh'): string {
+  const m = Math.round(minutes);
+  const days = Math.floor(m / (24 * 60));
+  if (days === 0) return formatClock(m);
+  const clock = formatClock(m - days * 24 * 60);
+  if (lang === 'en') return `${clock} ${days === 1 ? 'next day' : `+${days} days`}`;
+  return `${days === 1 ? '次日' : `第 ${days} 天后`} ${clock}`;
+}
+
 export function formatWallTime(t: WallTime): string {
   return `${t.date} ${formatClock(t.minutes)}`;
 }

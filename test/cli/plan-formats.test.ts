@@ -60,6 +60,41 @@ describe('plan: formats for phones and GIS, night rounds, datums', () => {
     }
   });
 
+  test('--night past midnight: visits after 00:00 carry the next date in CSV and read 次日 / next day for people', () => {
+    const dir = tempDir();
+    const sample = join(REPO, 'data/xuebu');
+    const groups = readFileSync(join(sample, 'groups.yaml'), 'utf8').replace(/^night: .*$/m, 'night: { start: "21:30", end: "01:30" }');
+    expect(groups).toContain('"01:30"');
+    writeFileSync(join(dir, 'groups.yaml'), groups);
+    writeFileSync(join(dir, 'haze.yaml'), `list: ${join(sample, 'enterprises.csv')}\ngroups: groups.yaml\n`);
+    const args = ['plan', '--level', 'orange', '--date', '2019-12-09', '--days', '1', '--night'];
+    const rows = csv(haze([...args, '--format', 'csv'], { cwd: dir }).stdout);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const v of rows) {
+      expect(v.date).toBe('2019-12-09');
+      expect(v.arrive! >= '2019-12-09 21:30').toBe(true);
+      expect(v.depart! <= '2019-12-10 01:30').toBe(true);
+    }
+    const late = rows.filter((v) => v.arrive!.startsWith('2019-12-10 '));
+    expect(late.length).toBeGreaterThan(0);
+
+    const table = haze(args, { cwd: dir });
+    expect(table.status).toBe(0);
+    for (const v of late) {
+      const line = table.stdout.split('\n').find((l) => l.includes(v.name!))!;
+      expect(line).toContain(`次日 ${v.arrive!.slice(11)}`);
+    }
+    // The day's summary: back after midnight, never "25:05".
+    expect(table.stderr).toMatch(/次日 0\d:\d\d 返回/);
+    expect(table.stderr + table.stdout).not.toMatch(/\b(2[4-9]|[3-9]\d):\d\d\b/);
+    expect(haze([...args, '--lang', 'en'], { cwd: dir }).stderr).toMatch(/back at 0\d:\d\d next day/);
+
+    const first = late[0]!;
+    const sheet = haze(['checklist', '--level', 'orange', '--date', '2019-12-09', '--night', '--group', first.group!], { cwd: dir });
+    expect(sheet.status).toBe(0);
+    expect(sheet.stdout).toContain(`计划到达：次日 ${first.arrive!.slice(11)}`);
+  });
+
   test('a list in BD-09 (copied from Baidu maps) plans exactly like the same list in WGS-84', () => {
     const dir = tempDir();
     const sample = join(REPO, 'data/xuebu');

@@ -1,4 +1,4 @@
-import { addDays, compareWallTime, formatClock, parseDate, parseWallTime } from '../../src/core/time.js';
+import { addDays, compareWallTime, formatClock, formatDayClock, parseDate, parseWallTime } from '../../src/core/time.js';
 
 describe('Beijing wall-clock times', () => {
   test.each([
@@ -28,6 +28,11 @@ describe('Beijing wall-clock times', () => {
     expect(addDays('2019-12-31', 1)).toBe('2020-01-01');
     expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
     expect(formatClock(8 * 60 + 5)).toBe('08:05');
+    // A night round's clock past midnight is marked, never 25:10.
+    expect(formatDayClock(23 * 60 + 59.6)).toBe('次日 00:00');
+    expect(formatDayClock(22 * 60)).toBe('22:00');
+    expect(formatDayClock(25 * 60 + 10)).toBe('次日 01:10');
+    expect(formatDayClock(25 * 60 + 10, 'en')).toBe('01:10 next day');
     expect(compareWallTime({ date: '2019-12-08', minutes: 1 }, { date: '2019-12-07', minutes: 900 })).toBeGreaterThan(0);
   });
 });

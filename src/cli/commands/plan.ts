@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ACTION_ZH, type Enterprise, type Visit } from '../../core/model.js';
 import { reasonText } from '../../core/routing/priority.js';
 import type { PlanResult } from '../../core/routing/planPatrols.js';
-import { formatClock, formatWallTime, wallAt } from '../../core/time.js';
+import { formatDayClock, formatWallTime, wallAt } from '../../core/time.js';
 import { renderGeoJson, type GeoRoute } from '../../io/write/geojson.js';
 import { renderGpx, type GpxRoute } from '../../io/write/gpx.js';
 import { amapMarkerUrl, amapNavigationUrl } from '../../io/write/navLink.js';
@@ -37,8 +37,8 @@ export const PLAN_COLUMNS: Column<PlanRow>[] = [
   { key: 'lat', zh: '纬度', en: 'lat', value: (r) => round6(r.e.location.lat), dataOnly: true },
   { key: 'arrive', zh: '到达', en: 'arrive', value: (r) => formatWallTime(wallAt(r.v.date, r.v.arrive)), dataOnly: true },
   { key: 'depart', zh: '离开', en: 'depart', value: (r) => formatWallTime(wallAt(r.v.date, r.v.depart)), dataOnly: true },
-  { key: 'arrive_clock', zh: '到达', en: 'arrive', value: (r) => formatClock(wallAt(r.v.date, r.v.arrive).minutes), tableOnly: true },
-  { key: 'depart_clock', zh: '离开', en: 'depart', value: (r) => formatClock(wallAt(r.v.date, r.v.depart).minutes), tableOnly: true },
+  { key: 'arrive_clock', zh: '到达', en: 'arrive', value: (r) => formatDayClock(r.v.arrive), tableOnly: true },
+  { key: 'depart_clock', zh: '离开', en: 'depart', value: (r) => formatDayClock(r.v.depart), tableOnly: true },
   { key: 'leg_km', zh: '路程km', en: 'leg km', value: (r) => round2(r.v.legKm) },
   { key: 'action', zh: '措施类型', en: 'action', value: (r) => r.v.action, dataOnly: true },
   { key: 'action_zh', zh: '措施', en: 'action', value: (r) => ACTION_ZH[r.v.action], tableOnly: true },
@@ -69,7 +69,7 @@ function gpxRoutes(plan: PlanResult, town: Town): GpxRoute[] {
     desc: `${r.visits.length} 家，${r.totalKm.toFixed(1)} km`,
     stops: r.visits.map((v) => {
       const e = byCode.get(v.creditCode)!;
-      return { location: e.location, name: `${v.seq}. ${e.name}`, desc: `${formatClock(wallAt(r.date, v.arrive).minutes)} 到达；${ACTION_ZH[v.action]}；${e.village}` };
+      return { location: e.location, name: `${v.seq}. ${e.name}`, desc: `${formatDayClock(v.arrive)} 到达；${ACTION_ZH[v.action]}；${e.village}` };
     }),
   }));
 }
@@ -87,8 +87,8 @@ export function reportPlan(ctx: Context, plan: PlanResult, town: Town): void {
   const enterprise = new Map(town.list.enterprises.map((e) => [e.creditCode, e.name]));
   for (const r of plan.routes) {
     ctx.say({
-      zh: `${r.date} ${name.get(r.groupId)}：${r.visits.length} 家，${r.totalKm.toFixed(1)} km，${r.visits.length > 0 ? `${formatClock(r.returnAt)} 返回` : '无巡查'}`,
-      en: `${r.date} ${name.get(r.groupId)}: ${r.visits.length} visits, ${r.totalKm.toFixed(1)} km${r.visits.length > 0 ? `, back at ${formatClock(r.returnAt)}` : ', no visits'}`,
+      zh: `${r.date} ${name.get(r.groupId)}：${r.visits.length} 家，${r.totalKm.toFixed(1)} km，${r.visits.length > 0 ? `${formatDayClock(r.returnAt)} 返回` : '无巡查'}`,
+      en: `${r.date} ${name.get(r.groupId)}: ${r.visits.length} visits, ${r.totalKm.toFixed(1)} km${r.visits.length > 0 ? `, back at ${formatDayClock(r.returnAt, 'en')}` : ', no visits'}`,
     });
   }
   for (const c of plan.coverage) {

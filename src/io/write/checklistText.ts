@@ -4,7 +4,7 @@
  */
 import type { CheckItem } from '../../core/checklist.js';
 import { ACTION_ZH, LEVEL_RESPONSE_ZH, LEVEL_ZH, type AlertLevel, type Enterprise, type Group, type RequiredMeasure, type Visit } from '../../core/model.js';
-import { formatClock } from '../../core/time.js';
+import { formatDayClock } from '../../core/time.js';
 
 export interface ChecklistVisit {
   v: Visit;
@@ -36,7 +36,7 @@ function headerLines(cv: ChecklistVisit): [string, string][] {
     ['联系人', `${e.contact} ${e.phone}`.trim()],
     ['行业 / 绩效等级', `${e.industry} / ${e.grade}${e.gradeTags.length > 0 ? `（${e.gradeTags.join('、')}）` : ''}`],
     ['应执行措施', `${ACTION_ZH[m.action]}：${m.text}`],
-    ['计划到达', `${formatClock(v.arrive)}`],
+    ['计划到达', formatDayClock(v.arrive)],
     ['上次检查', cv.lastInspection ? `${cv.lastInspection.date} ${cv.lastInspection.result}` : '无记录'],
     ['未整改的省级暗查问题', cv.openFindings && cv.openFindings.length > 0 ? cv.openFindings.join('；') : '无'],
   ];

@@ -1,5 +1,5 @@
 /** Dates as printed on paper: 2019年12月8日 星期日. Calendar arithmetic in UTC, so no time zone can shift the day. */
-import { formatClock } from '../../../core/time.js';
+import { formatDayClock } from '../../../core/time.js';
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 export function dateZh(date: string): string {
@@ -13,7 +13,5 @@ export function weekdayZh(date: string): string {
 
 /** A clock time on paper; a night round that runs past midnight says so (次日 01:10) instead of 25:10. */
 export function clockZh(minutes: number): string {
-  const m = Math.round(minutes);
-  if (m < 24 * 60) return formatClock(m);
-  return `次日 ${formatClock(m - 24 * 60)}`;
+  return formatDayClock(minutes, 'zh');
 }
