@@ -152,25 +152,28 @@ describe('haze findings: import, list, close — by hand and by a later clean in
     ].join('\n'));
   });
 
-  test('a finding that arrives after the clean inspection is closed by it at once; a finding dated after it stays open', () => {
+  test('a finding that arrives after a later clean inspection is closed by it at once; one dated that day or after stays open', () => {
     writeFileSync(join(dir, 'late.csv'), [
       'date,credit_code,problem,source',
-      `2019-12-09,${A.code},VOCs治理设施未运行,${SOURCE}`,
+      `2019-12-08,${A.code},VOCs治理设施未运行,${SOURCE}`,
+      // The same day as the clean inspection: the town's check may have come before the province's visit.
+      `2019-12-09,${A.code},厂区道路积尘,${SOURCE}`,
       `2019-12-10,${A.code},重型货车进出,${SOURCE}`,
     ].join('\n'));
     const r = run('findings', 'import', 'late.csv');
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('：2 条新的省级暗查问题；其中 1 条已由之后的检查（未发现问题）关闭\n');
+    expect(r.stderr).toContain('：3 条新的省级暗查问题；其中 1 条已由之后的检查（未发现问题）关闭\n');
     const rows = list().stdout.split('\n');
-    expect(rows.slice(5, 7)).toEqual([
-      csvLine(5, '2019-12-09', A, 'VOCs治理设施未运行', 'closed', '2019-12-09 16:00', `2019-12-09 第 ${groupOfA} 组检查未发现问题`),
-      csvLine(6, '2019-12-10', A, '重型货车进出', 'open'),
+    expect(rows.slice(5, 8)).toEqual([
+      csvLine(5, '2019-12-08', A, 'VOCs治理设施未运行', 'closed', '2019-12-09 16:00', `2019-12-09 第 ${groupOfA} 组检查未发现问题`),
+      csvLine(6, '2019-12-09', A, '厂区道路积尘', 'open'),
+      csvLine(7, '2019-12-10', A, '重型货车进出', 'open'),
     ]);
   });
 
   test('list filters by credit code, and the table speaks Chinese', () => {
     const r = run('findings', 'list', '--status', 'all', '--credit-code', A.code.toLowerCase(), '--format', 'json');
-    expect((JSON.parse(r.stdout) as { id: number; status: string }[]).map((f) => [f.id, f.status])).toEqual([[1, 'closed'], [5, 'closed'], [6, 'open']]);
+    expect((JSON.parse(r.stdout) as { id: number; status: string }[]).map((f) => [f.id, f.status])).toEqual([[1, 'closed'], [5, 'closed'], [6, 'open'], [7, 'open']]);
     const table = run('findings', 'list');
     expect(table.status).toBe(0);
     expect(table.stdout).toContain('未关闭');

@@ -31,7 +31,7 @@ export type FindingImportOutcome =
       added: number;
       /** Already recorded from another file: not added again. */
       known: number;
-      /** New findings closed at once by a clean inspection already recorded on or after their date. */
+      /** New findings closed at once by a clean inspection already recorded on a day after their date. */
       closedByInspection: number;
     };
 
@@ -62,10 +62,10 @@ export function importFindings(db: Store, req: FindingImportRequest): FindingImp
       'INSERT INTO findings (date, credit_code, name, problem, source, import_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (date, credit_code, problem, source) DO NOTHING',
     );
     // The same rule as records.ts, so the outcome does not depend on which file arrived first: the earliest
-    // inspection on or after the finding's date with no current violation closes it.
+    // inspection on a day after the finding's date with no current violation closes it.
     const clean = db.prepare(
       `SELECT i.id, i.date, i.group_id, i.checked_at FROM inspections i
-        WHERE i.credit_code = ? AND i.date >= ?
+        WHERE i.credit_code = ? AND i.date > ?
           AND NOT EXISTS (SELECT 1 FROM results r WHERE r.inspection_id = i.id AND r.superseded_by IS NULL AND r.result = 'violation')
         ORDER BY i.date, COALESCE(i.checked_at, i.date), i.id LIMIT 1`,
     );

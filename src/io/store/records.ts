@@ -71,7 +71,7 @@ export function importResults(db: Store, req: ImportRequest): ImportOutcome {
     const insertResult = db.prepare('INSERT INTO results (inspection_id, item_id, item, result, note, import_id) VALUES (?, ?, ?, ?, ?, ?)');
     const supersede = db.prepare('UPDATE results SET superseded_by = ? WHERE id = ?');
     const closeFindings = db.prepare(
-      "UPDATE findings SET status = 'closed', closed_at = ?, close_note = ?, closed_by_inspection = ? WHERE credit_code = ? AND status = 'open' AND date <= ?",
+      "UPDATE findings SET status = 'closed', closed_at = ?, close_note = ?, closed_by_inspection = ? WHERE credit_code = ? AND status = 'open' AND date < ?",
     );
     let newVisits = 0;
     let newResults = 0;
@@ -90,7 +90,9 @@ export function importResults(db: Store, req: ImportRequest): ImportOutcome {
         if (cur) { supersede.run(importId, cur.id); replaced++; } else newResults++;
         insertResult.run(visitId, it.itemId, it.item, it.result, it.note, importId);
       }
-      // A later inspection that finds nothing wrong closes the enterprise's open provincial findings.
+      // A later inspection that finds nothing wrong closes the enterprise's open provincial findings: one on a
+      // later day only. A finding carries only its date, and the town's check that same day may well have come
+      // before the province's visit, so it says nothing of whether the problem was put right.
       const clean = (db.prepare("SELECT count(*) AS n FROM results WHERE inspection_id = ? AND superseded_by IS NULL AND result = 'violation'").get(visitId) as { n: number }).n === 0;
       if (clean) findingsClosed += closeFindings.run(v.checkedAt ? formatWallTime(v.checkedAt) : v.date, `${v.date} 第 ${v.groupId} 组检查未发现问题`, visitId, v.creditCode, v.date).changes;
     }
