@@ -2,6 +2,7 @@
  * What every command shares: the global options, the language, where messages and data go, and the
  * loaded town (workspace → list, groups, rules). Commands call into core with what this gives them.
  */
+import { extname } from 'node:path';
 import type { Command } from 'commander';
 import type { ChalkInstance } from 'chalk';
 import { ALERT_LEVELS, type AlertLevel, type Enterprise, type RequiredMeasure, type TownSetup } from '../core/model.js';
@@ -69,7 +70,10 @@ export class Context {
   readonly cwd: string;
   /** --encoding: how the list is decoded, when detection is overridden. */
   readonly inputEncoding: Encoding | undefined;
-  readonly outputEncoding: OutputEncoding;
+  /** --output-encoding, when given. */
+  private readonly explicitOutputEncoding: OutputEncoding | undefined;
+  /** The output format, once the command has asked for it (format()). */
+  private chosenFormat: string | undefined;
 
   constructor(cmd: Command) {
     this.opts = cmd.optsWithGlobals<GlobalOptions>();
@@ -85,9 +89,20 @@ export class Context {
     if (this.opts.encoding !== undefined && !this.inputEncoding) {
       throw usage({ zh: `--encoding 可用：${ENCODING_CHOICES}，而不是"${this.opts.encoding}"`, en: `--encoding takes ${ENCODING_CHOICES}, not "${this.opts.encoding}"` });
     }
-    const out = OUTPUT_ENCODINGS[(this.opts.outputEncoding ?? 'utf-8').toLowerCase()];
-    if (!out) throw usage({ zh: `--output-encoding 只能是 utf-8 或 gb18030，而不是"${this.opts.outputEncoding}"`, en: `--output-encoding must be utf-8 or gb18030, not "${this.opts.outputEncoding}"` });
-    this.outputEncoding = out;
+    if (this.opts.outputEncoding !== undefined) {
+      const out = OUTPUT_ENCODINGS[this.opts.outputEncoding.toLowerCase()];
+      if (!out) throw usage({ zh: `--output-encoding 只能是 utf-8 或 gb18030，而不是"${this.opts.outputEncoding}"`, en: `--output-encoding must be utf-8 or gb18030, not "${this.opts.outputEncoding}"` });
+      this.explicitOutputEncoding = out;
+    }
+  }
+
+  /**
+   * How the output is encoded: --output-encoding; else GB18030 for CSV when the list was named GB18030
+   * (`--excel --encoding gb18030`, as issue 6 writes it, for old software that reads GBK only); else UTF-8.
+   */
+  get outputEncoding(): OutputEncoding {
+    if (this.explicitOutputEncoding) return this.explicitOutputEncoding;
+    return this.chosenFormat === 'csv' && this.inputEncoding === 'gb18030' ? 'gb18030' : 'utf-8';
   }
 
   t(text: Text): string {
@@ -123,12 +138,20 @@ export class Context {
     }
   }
 
-  /** The --format value, checked against what the command offers. */
+  /**
+   * The output format: --format, checked against what the command offers; without it, CSV for --excel, or
+   * what the -o file's extension names (`-o 措施.csv`), or the command's default.
+   */
   format<F extends string>(allowed: readonly F[], fallback: F): F {
-    const f = (this.opts.format ?? fallback) as F;
+    const implied = this.opts.excel ? 'csv' : formatOfFile(this.opts.output);
+    const f = (this.opts.format ?? (implied !== undefined && (allowed as readonly string[]).includes(implied) ? implied : fallback)) as F;
     if (!allowed.includes(f)) {
       throw usage({ zh: `--format 可用：${allowed.join('、')}，而不是"${f}"`, en: `--format takes ${allowed.join(', ')}, not "${f}"` });
     }
+    if (this.opts.excel && f !== 'csv') {
+      throw usage({ zh: `--excel 用于 CSV 输出，不能与 --format ${f} 同用`, en: `--excel is for CSV output, not --format ${f}` });
+    }
+    this.chosenFormat = f;
     return f;
   }
 
@@ -152,7 +175,16 @@ export class Context {
       ? { point: setup.base, name: setup.base.name, maxKm: FAR_FROM_BASE_KM }
       : undefined;
     const progress = process.stderr.isTTY ? (total: number | null) => progressLine(process.stderr, { total, lang: this.lang }) : undefined;
-    return readList(ws.listFile, { encoding: this.inputEncoding, sheet: this.opts.sheet, checks: { near }, progress });
+    const list = await readList(ws.listFile, { encoding: this.inputEncoding, sheet: this.opts.sheet, checks: { near }, progress });
+    if (list.encodingIgnored) {
+      const as = list.encoding === 'xlsx' ? { zh: '是 Excel 工作簿', en: 'is a workbook' } : { zh: '是 UTF-8 编码，按 UTF-8 读取', en: 'is UTF-8 and is read as such' };
+      const csvOut = this.outputEncoding === 'gb18030' && !this.opts.outputEncoding;
+      this.say({
+        zh: `清单${as.zh}；--encoding gb18030 ${csvOut ? '只用于输出的 CSV' : '未使用'}`,
+        en: `the list ${as.en}; --encoding gb18030 ${csvOut ? 'applies to the CSV written only' : 'is not used'}`,
+      });
+    }
+    return list;
   }
 
   /** Load the whole town. A list with errors stops here: its problems on stderr, exit 65. */
@@ -255,4 +287,12 @@ export function levelZh(level: AlertLevel): string {
 
 export function usage(message: Text, hint?: Text): HazeError {
   return new HazeError({ code: 'HAZE_USAGE', exitCode: EXIT.usage, message, ...(hint ? { hint } : {}) });
+}
+
+const FORMAT_OF_EXTENSION: Record<string, string> = { '.csv': 'csv', '.json': 'json', '.md': 'md', '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.geojson': 'geojson', '.gpx': 'gpx' };
+
+/** The format an -o file's extension names (undefined for stdout or an extension that names none). */
+function formatOfFile(output: string | undefined): string | undefined {
+  if (output === undefined || output === '-') return undefined;
+  return FORMAT_OF_EXTENSION[extname(output).toLowerCase()];
 }

@@ -138,6 +138,45 @@ describe('writing for scripts and for Excel', () => {
     expect(iconv.decode(b, 'gb18030')).toBe(a.toString('utf8').slice(1));
   });
 
+  test('--excel --encoding gb18030, as the issue writes it: GB18030 CSV for old software, whatever the list is encoded in', () => {
+    const dir = tempDir();
+    const ref = haze(['measures', '--level', 'orange', '--excel', '--groups', GROUPS, '--list', fx('utf8-bom.csv')], { cwd: dir });
+    expect(ref.status).toBe(0);
+    const expected = ref.stdout.replace(/^\uFEFF/, '');
+    expect(expected.split('\r\n')[0]).toBe('统一社会信用代码,企业名称,村社区,行业,等级,预警级别,措施类型,比例%,禁国四货车,措施,来源,通用措施,提醒');
+    // A UTF-8 list (BOM) is still read as UTF-8, with a note; the CSV is GB18030 without a BOM.
+    const fromUtf8 = haze(['measures', '--level', 'orange', '--excel', '--encoding', 'gb18030', '--groups', GROUPS, '--list', fx('utf8-bom.csv'), '-o', 'a.csv'], { cwd: dir });
+    expect(fromUtf8.status).toBe(0);
+    expect(fromUtf8.stderr).toContain('清单是 UTF-8 编码，按 UTF-8 读取；--encoding gb18030 只用于输出的 CSV');
+    const a = readFileSync(join(dir, 'a.csv'));
+    expect(a[0]).not.toBe(0xef);
+    expect(iconv.decode(a, 'gb18030')).toBe(expected);
+    // A GBK list is read and written in GB18030, without a note.
+    const fromGbk = haze(['measures', '--level', 'orange', '--excel', '--encoding', 'gbk', '--groups', GROUPS, '--list', fx('gbk-no-bom.csv'), '-o', 'b.csv'], { cwd: dir });
+    expect(fromGbk.status).toBe(0);
+    expect(fromGbk.stderr).not.toContain('--encoding gb18030');
+    expect(iconv.decode(readFileSync(join(dir, 'b.csv')), 'gb18030').split('\r\n')[0]).toBe(expected.split('\r\n')[0]);
+    // --output-encoding still decides when given; a table is never re-encoded by --encoding.
+    const explicit = haze(['measures', '--level', 'orange', '--excel', '--encoding', 'gb18030', '--output-encoding', 'utf-8', '--groups', GROUPS, '--list', fx('utf8-bom.csv')], { cwd: dir });
+    expect(explicit.stdout).toBe(ref.stdout);
+    expect(haze(['measures', '--level', 'orange', '--encoding', 'gb18030', '--groups', GROUPS, '--list', fx('gbk-no-bom.csv')], { cwd: dir }).stdout).toContain('常州金坛茅山铸造有限公司');
+  });
+
+  test('--excel means CSV; -o names the format by its extension; --excel with another format is a usage error', () => {
+    const dir = tempDir();
+    const viaFormat = haze(['measures', '--level', 'orange', '--format', 'csv', '--groups', GROUPS, '--list', fx('utf8-bom.csv')], { cwd: dir }).stdout;
+    const viaExt = haze(['measures', '--level', 'orange', '--groups', GROUPS, '--list', fx('utf8-bom.csv'), '-o', '措施.CSV'], { cwd: dir });
+    expect(viaExt.status).toBe(0);
+    expect(readFileSync(join(dir, '措施.CSV'), 'utf8')).toBe(viaFormat);
+    haze(['measures', '--level', 'orange', '--groups', GROUPS, '--list', fx('utf8-bom.csv'), '-o', 'm.json'], { cwd: dir });
+    expect((JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8')) as { name: string }[]).map((x) => x.name)).toEqual(['常州金坛茅山铸造有限公司', '常州方麓茶业有限公司']);
+    // An extension that names no format leaves the command's default (a table).
+    haze(['measures', '--level', 'orange', '--groups', GROUPS, '--list', fx('utf8-bom.csv'), '-o', 'm.txt'], { cwd: dir });
+    expect(readFileSync(join(dir, 'm.txt'), 'utf8')).toContain('┌');
+    const clash = haze(['measures', '--level', 'orange', '--excel', '--format', 'json', '--groups', GROUPS, '--list', fx('utf8-bom.csv')], { cwd: dir });
+    expect([clash.status, clash.stderr.split('\n')[0]]).toEqual([64, 'haze: --excel 用于 CSV 输出，不能与 --format json 同用']);
+  });
+
   test('-o replaces an existing file only with a complete one', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'out.csv'), 'old');

@@ -13,6 +13,8 @@ export interface Decoded {
   text: string;
   encoding: Encoding;
   bom: boolean;
+  /** A forced GB18030 not used: the text is evidently UTF-8 (chooseEncoding). */
+  forcedIgnored?: true;
 }
 
 const ENCODING_NAMES: Record<string, Encoding> = {
@@ -54,9 +56,15 @@ export function refuseNonText(head: Uint8Array, file: string): void {
 /**
  * How the text of a file is decoded, chosen from its first bytes: the BOM, else strict UTF-8 over the
  * head (a sequence cut at the end of the head is fine), else strict GB18030, else exit 65.
+ *
+ * A forced encoding wins, but for one case: GB18030 forced on a list that is evidently UTF-8 (a UTF-8 BOM,
+ * or Chinese text that is valid UTF-8, which GBK text never is for long). `--encoding gb18030` is also
+ * how people ask for output for old software (issue 6), and reading a UTF-8 list as GBK would only garble
+ * it. `forcedIgnored` says so, for a note.
  */
-export function chooseEncoding(head: Uint8Array, file: string, forced?: Encoding): { encoding: Encoding; bomLength: number } {
+export function chooseEncoding(head: Uint8Array, file: string, forced?: Encoding): { encoding: Encoding; bomLength: number; forcedIgnored?: true } {
   const bom = bomOf(head);
+  if (forced === 'gb18030' && isEvidentlyUtf8(head, bom)) return { encoding: 'utf-8', bomLength: bom ? bom.length : 0, forcedIgnored: true };
   if (forced) return { encoding: forced, bomLength: bom && bom.enc === forced ? bom.length : 0 };
   if (bom) return { encoding: bom.enc, bomLength: bom.length };
   refuseNonText(head, file);
@@ -67,6 +75,12 @@ export function chooseEncoding(head: Uint8Array, file: string, forced?: Encoding
     message: { zh: '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030', en: 'unknown text encoding: neither UTF-8 nor GBK/GB18030' },
     hint: { zh: '在 Excel 中另存为"CSV UTF-8（逗号分隔）"，或用 --encoding 指定编码', en: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding' },
   });
+}
+
+/** A UTF-8 BOM, or bytes beyond ASCII that are all valid UTF-8. */
+function isEvidentlyUtf8(head: Uint8Array, bom: { enc: Encoding; length: number } | null): boolean {
+  if (bom) return bom.enc === 'utf-8' && decodesStrictly('utf-8', head.subarray(bom.length));
+  return head.some((b) => b >= 0x80) && decodesStrictly('utf-8', head);
 }
 
 function decodesStrictly(enc: Encoding, bytes: Uint8Array): boolean {
@@ -81,10 +95,10 @@ function decodesStrictly(enc: Encoding, bytes: Uint8Array): boolean {
 
 /** Whole bytes → text (the sync face, for small files and tests). */
 export function decodeBytes(bytes: Uint8Array, file: string, forced?: Encoding): Decoded {
-  const { encoding, bomLength } = chooseEncoding(bytes.subarray(0, 65536), file, forced);
-  const decoder = new TextChunkDecoder(encoding, file, forced !== undefined);
+  const { encoding, bomLength, forcedIgnored } = chooseEncoding(bytes.subarray(0, 65536), file, forced);
+  const decoder = new TextChunkDecoder(encoding, file, forced !== undefined && !forcedIgnored);
   const text = decoder.decode(bytes.subarray(bomLength)) + decoder.end();
-  return { text, encoding, bom: bomLength > 0 };
+  return { text, encoding, bom: bomLength > 0, ...(forcedIgnored ? { forcedIgnored } : {}) };
 }
 
 /**

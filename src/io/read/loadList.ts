@@ -31,6 +31,8 @@ export interface LoadedList extends ListReadResult {
   file: string;
   /** How the file was read: its text encoding, or xlsx. */
   encoding: Encoding | 'xlsx';
+  /** `--encoding gb18030` was not used to read it: the list is evidently UTF-8, or a workbook. */
+  encodingIgnored?: true;
   /** The sheet read, for a workbook. */
   sheet?: string;
 }
@@ -50,7 +52,8 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
   };
   try {
     if (kind === 'zip') {
-      if (opts.encoding) throw usage({ zh: '--encoding 只用于 CSV 文件，工作簿不需要', en: '--encoding applies to CSV files only, not to a workbook' });
+      // gb18030 may be meant for the output (chooseEncoding); any other encoding is a mistake.
+      if (opts.encoding && opts.encoding !== 'gb18030') throw usage({ zh: '--encoding 只用于 CSV 文件，工作簿不需要', en: '--encoding applies to CSV files only, not to a workbook' });
       const parts: Buffer[] = [src.head];
       for await (const chunk of src.rest) {
         parts.push(chunk);
@@ -60,11 +63,11 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
       const { readSheetRows } = await import('./xlsxRows.js');
       const choice: SheetChoice = {};
       await readSheetRows(Buffer.concat(parts), src.shown, opts.sheet, choice, tick);
-      return { file: src.shown, encoding: 'xlsx', ...(choice.sheet !== undefined ? { sheet: choice.sheet } : {}), ...assembler.finish() };
+      return { file: src.shown, encoding: 'xlsx', ...(choice.sheet !== undefined ? { sheet: choice.sheet } : {}), ...(opts.encoding ? { encodingIgnored: true as const } : {}), ...assembler.finish() };
     }
     if (opts.sheet !== undefined) throw usage({ zh: '--sheet 只用于 .xlsx 工作簿', en: '--sheet applies to .xlsx workbooks only' });
-    const { encoding, bomLength } = chooseEncoding(src.head, src.shown, opts.encoding);
-    const decoder = new TextChunkDecoder(encoding, src.shown, opts.encoding !== undefined);
+    const { encoding, bomLength, forcedIgnored } = chooseEncoding(src.head, src.shown, opts.encoding);
+    const decoder = new TextChunkDecoder(encoding, src.shown, opts.encoding !== undefined && !forcedIgnored);
     const at = () => rows + 1;
     async function* text(): AsyncGenerator<string> {
       const first = decoder.decode(src.head.subarray(bomLength), at);
@@ -78,7 +81,7 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
       if (tail !== '') yield tail;
     }
     await csvRowStream(text(), src.shown, tick);
-    return { file: src.shown, encoding, ...assembler.finish() };
+    return { file: src.shown, encoding, ...(forcedIgnored ? { encodingIgnored: true as const } : {}), ...assembler.finish() };
   } finally {
     progress?.done();
   }
@@ -92,10 +95,10 @@ export function loadList(file: string, opts: LoadOptions = {}): LoadedList {
   if (kind === 'zip') {
     throw new HazeError({ code: 'HAZE_XLSX_SYNC', exitCode: EXIT.software, where: { file: shown }, message: { zh: '工作簿只能用 readList 读取', en: 'a workbook is read with readList only' } });
   }
-  const { text, encoding } = decodeBytes(bytes, shown, opts.encoding);
+  const { text, encoding, forcedIgnored } = decodeBytes(bytes, shown, opts.encoding);
   const assembler = new ListAssembler(shown, true, opts.checks);
   for (const row of csvRows(text, shown)) assembler.push(row);
-  return { file: shown, encoding, ...assembler.finish() };
+  return { file: shown, encoding, ...(forcedIgnored ? { encodingIgnored: true as const } : {}), ...assembler.finish() };
 }
 
 /** 'zip' for a workbook, 'text' for anything to be decoded; legacy and web-page "Excel files" are refused. */

@@ -29,7 +29,18 @@ test('a BOM decides; then strict UTF-8; then GB18030', () => {
 
 test('--encoding overrides, names as people write them', () => {
   expect(['GBK', 'gb2312', 'utf8', 'UTF-8', 'cp936', 'big5'].map(encodingNamed)).toEqual(['gb18030', 'gb18030', 'utf-8', 'utf-8', 'gb18030', undefined]);
-  expect(chooseEncoding(Buffer.from(`\uFEFF${HEADER}`), 'f', 'gb18030')).toEqual({ encoding: 'gb18030', bomLength: 0 });
+  expect(chooseEncoding(iconv.encode(HEADER, 'gbk'), 'f', 'utf-8')).toEqual({ encoding: 'utf-8', bomLength: 0 });
+  expect(chooseEncoding(Buffer.from(HEADER), 'f', 'utf-16le')).toEqual({ encoding: 'utf-16le', bomLength: 0 });
+  // ASCII reads the same either way: the forced GB18030 stands (a file that turns GBK further down).
+  expect(chooseEncoding(Buffer.from('credit_code,name\n'), 'f', 'gb18030')).toEqual({ encoding: 'gb18030', bomLength: 0 });
+});
+
+test('GB18030 forced on a list that is evidently UTF-8 (a BOM, or Chinese valid as UTF-8) is not used to read it', () => {
+  expect(chooseEncoding(Buffer.from(`\uFEFF${HEADER}`), 'f', 'gb18030')).toEqual({ encoding: 'utf-8', bomLength: 3, forcedIgnored: true });
+  expect(chooseEncoding(Buffer.from(HEADER), 'f', 'gb18030')).toEqual({ encoding: 'utf-8', bomLength: 0, forcedIgnored: true });
+  expect(decodeBytes(Buffer.from(`\uFEFF${HEADER}`), 'f', 'gb18030')).toEqual({ text: HEADER, encoding: 'utf-8', bom: true, forcedIgnored: true });
+  // A UTF-8 BOM over GBK text is not evidence: the forced GB18030 reads it.
+  expect(chooseEncoding(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(HEADER, 'gbk')]), 'f', 'gb18030')).toEqual({ encoding: 'gb18030', bomLength: 0 });
 });
 
 test('bytes that are neither: exit 65 saying so', () => {

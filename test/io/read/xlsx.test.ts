@@ -89,9 +89,11 @@ test('the first visible sheet, or --sheet by name', async () => {
   });
 });
 
-test('--sheet on a CSV and --encoding on a workbook are usage errors', async () => {
+test('--sheet on a CSV and --encoding on a workbook are usage errors, but for gb18030, which may name the output', async () => {
   expect((await failure(readList(join(process.cwd(), 'test/fixtures/utf8-bom.csv'), { sheet: '清单' }))).exitCode).toBe(64);
-  expect((await failure(readList(files.title!, { encoding: 'gb18030' }))).exitCode).toBe(64);
+  expect((await failure(readList(files.title!, { encoding: 'utf-8' }))).exitCode).toBe(64);
+  const gb = await readList(files.title!, { encoding: 'gb18030' });
+  expect([gb.encoding, gb.encodingIgnored, gb.enterprises.length]).toEqual(['xlsx', true, 2]);
 });
 
 test('a workbook renamed .csv is still read as a workbook', async () => {
