@@ -5,33 +5,15 @@
  * of an Excel date has no time zone: its wall-clock reading is the one shown, whatever the machine's zone.
  */
 
-/** The value of a cell as exceljs gives it. */
-export type SheetValue =
-  | null
-  | undefined
-  | string
-  | number
-  | boolean
-  | Date
-  | { richText: { text: string }[] }
-  | { formula?: string; sharedFormula?: string; result?: unknown }
-  | { error: string }
-  | { text: unknown; hyperlink: string };
+/** A cell's value as the workbook stores it (xlsxRows.ts reads the type and the style). */
+export type SheetValue = null | undefined | string | number | boolean | Date;
 
-export function cellText(value: SheetValue | unknown, numFmt: string | undefined): string {
+export function cellText(value: SheetValue, numFmt: string | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return formatNumber(value, numFmt);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return formatWallClock(value, numFmt);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
-    if ('formula' in v || 'sharedFormula' in v || 'result' in v) return cellText(v.result, numFmt);
-    if (typeof v.error === 'string') return v.error;
-    if ('hyperlink' in v) return cellText(v.text, numFmt);
-  }
-  return String(value);
+  return formatWallClock(value, numFmt);
 }
 
 /** Quoted text, escaped characters, [Red] and [$-804] sections, padding and fill: none of it is a placeholder. */
@@ -110,8 +92,8 @@ export function excelSerialToDate(serial: number): Date {
 }
 
 /**
- * The date's wall-clock reading (read in UTC, where exceljs puts it), as haze prints times: YYYY-MM-DD,
- * YYYY-MM-DD HH:mm, or HH:mm for a time-only format.
+ * The date's wall-clock reading (read in UTC, where a serial or a zoneless ISO date puts it), as haze
+ * prints times: YYYY-MM-DD, YYYY-MM-DD HH:mm, or HH:mm for a time-only format.
  */
 export function formatWallClock(d: Date, numFmt: string | undefined): string {
   if (Number.isNaN(d.getTime())) return '';

@@ -13,7 +13,7 @@ import { findHeader, HEADER_SEARCH_ROWS } from './headerRow.js';
 import { ListRowReader, type ListReadResult, type RowChecks } from './listRows.js';
 import type { LoadProgress } from './loadProgress.js';
 import { sniffBytes } from './sniff.js';
-import type { SheetChoice } from './xlsxRows.js';
+import { readSheetRows, type SheetChoice } from './xlsxRows.js';
 
 export { readInput };
 
@@ -59,8 +59,6 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
         parts.push(chunk);
         bytes += chunk.length;
       }
-      // exceljs is loaded only for a workbook: it costs every CSV run a quarter of a second at start-up.
-      const { readSheetRows } = await import('./xlsxRows.js');
       const choice: SheetChoice = {};
       await readSheetRows(Buffer.concat(parts), src.shown, opts.sheet, choice, tick);
       return { file: src.shown, encoding: 'xlsx', ...(choice.sheet !== undefined ? { sheet: choice.sheet } : {}), ...(opts.encoding ? { encodingIgnored: true as const } : {}), ...assembler.finish() };

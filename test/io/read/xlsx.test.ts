@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { readList } from '../../../src/io/read/loadList.js';
 import { HazeError } from '../../../src/errors.js';
-import { formulaCells, mangledCodes, mergedRows, plainZip, sheets, titleRows, twoRowHeader } from '../../fixtures/workbooks.js';
+import { formulaCells, handWritten, mangledCodes, mergedRows, plainZip, sheets, titleRows, twoRowHeader } from '../../fixtures/workbooks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'haze-xlsx-'));
 const files: Record<string, string> = {};
@@ -12,6 +12,7 @@ beforeAll(async () => {
   files.title = await titleRows(dir);
   files.twoRow = await twoRowHeader(dir);
   files.merged = await mergedRows(dir);
+  files.hand = handWritten(dir);
   files.mangled = await mangledCodes(dir);
   files.formula = await formulaCells(dir);
   files.sheets = await sheets(dir);
@@ -61,6 +62,20 @@ test('merged cells in the data rows: each cell of the range has its value, as Ex
     [4, '常州东窑塑料制品有限公司', '东窑村', { yellow: '停产', orange: '停产', red: '停产' }],
   ]);
   expect(list.problems).toEqual([]);
+});
+
+test('XML as other writers make it: prefixes, inline and rich strings, no r="…", booleans, errors, 1904 dates, Chinese built-in formats', async () => {
+  const list = await readList(files.hand!);
+  expect([list.sheet, list.headerRow, list.extraColumns]).toEqual(['清单 & 备注', 3, ['评级日期', '备注']]);
+  expect(list.enterprises.map((e) => [e.row, e.creditCode, e.name, e.village, e.grade, e.location, e.measureText.orange])).toEqual([
+    [4, '91320413MA1MXK7Q09', '常州金坛茅山铸造有限公司', '东窑村', 'C', { lon: 119.381234, lat: 31.74 }, '停产'],
+    [5, '91320413MA20AB1C37', '常州方麓茶业有限公司', '方麓村', '非分级', { lon: 119.330012, lat: 31.700345 }, '限产30%、停止使用国四车辆'],
+  ]);
+  // Serial 44469 in the 1904 system, format id 31 (yyyy"年"m"月"d"日"); an ISO date-time cell; TRUE; #N/A.
+  expect([list.extra.get(4), list.extra.get(5)]).toEqual([{ 评级日期: '2025-10-01', 备注: 'TRUE' }, { 评级日期: '2021-10-15 14:30', 备注: '#N/A' }]);
+  expect(list.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  expect((await readList(files.hand!, { sheet: '旧表' })).sheet).toBe('旧表');
+  expect((await failure(readList(files.hand!, { sheet: '图表' }))).hint).toBe('工作表有：旧表、清单 & 备注');
 });
 
 test('codes stored as numbers: 9.13204E+17 in General, 15 digits and three zeros in "0"', async () => {
