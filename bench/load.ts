@@ -2,12 +2,13 @@
  * List loading at scale: `npm run bench:load [-- --sizes 1000,10000,100000 --runs 1]`.
  * Writes lists of the given sizes (UTF-8 and GB18030, fixed seed) to a temporary folder, then times, each
  * in a fresh process: a bare csv-parse pass over the file (decode + split, nothing else), `haze validate`,
- * and `haze measures --format csv` (stdout to /dev/null). Prints rows per second, the ratio to the bare
- * pass, and each process's peak memory (max RSS). A markdown table on stdout; progress on stderr.
+ * and `haze measures --format csv` (stdout to /dev/null); then the same list as an .xlsx. Prints rows per
+ * second, the ratio to the bare pass, and each process's peak memory (max RSS). A markdown table on stdout;
+ * progress on stderr.
  * With `--parse-only FILE ENCODING` it is the bare pass itself (what the child processes run).
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -117,6 +118,23 @@ async function parseOnly(file: string, encoding: string): Promise<void> {
   process.stderr.write(`${records}\n`);
 }
 
+/**
+ * The list as Excel saves it: a workbook with shared strings, numbers stored as numbers (codes and phones
+ * stay text, as a list keeps them so that Excel does not mangle them).
+ */
+async function writeWorkbook(text: string, file: string): Promise<void> {
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const ws = wb.addWorksheet('清单');
+  const numeric = new Set([9, 10, 11, 12, 13, 14, 15]);
+  text.trimEnd().split('\n').forEach((line, n) => {
+    const cells = line.split(',');
+    ws.addRow(n === 0 ? cells : cells.map((c, i) => (numeric.has(i) && c !== '' ? Number(c) : c))).commit();
+  });
+  await ws.commit();
+  await wb.commit();
+}
+
 /** The loader alone, in a process of its own without the CLI's start-up: readList, nothing after it. */
 async function loadOnly(file: string): Promise<void> {
   const list = await readList(file);
@@ -144,23 +162,33 @@ async function main(argv: string[]): Promise<void> {
   ];
   for (const size of sizes) {
     const text = listText(size, 20191208);
+    const measure = (args: string[]) => {
+      const all = Array.from({ length: runs }, () => timed(args, probe, rssFile));
+      return { ms: median(all.map((x) => x.ms)), cpuMs: median(all.map((x) => x.cpuMs)), rssMb: Math.max(...all.map((x) => x.rssMb)) };
+    };
+    const rate = (ms: number) => Math.round(size / (ms / 1000)).toLocaleString('en-US');
     for (const encoding of ['utf-8', 'gb18030'] as const) {
       const file = path.join(dir, `list-${size}-${encoding}.csv`);
       const bytes = encoding === 'utf-8' ? Buffer.from(text) : iconv.encode(text, 'gb18030');
       writeFileSync(file, bytes);
       process.stderr.write(`${size} rows, ${encoding}: ${(bytes.length / 1e6).toFixed(1)} MB\n`);
-      const measure = (args: string[]) => {
-        const all = Array.from({ length: runs }, () => timed(args, probe, rssFile));
-        return { ms: median(all.map((x) => x.ms)), cpuMs: median(all.map((x) => x.cpuMs)), rssMb: Math.max(...all.map((x) => x.rssMb)) };
-      };
       const bare = measure([SELF, '--parse-only', file, encoding]);
       const load = measure([SELF, '--load-only', file]);
       const validate = measure([HAZE, 'validate', '--list', file, '--groups', GROUPS, '--format', 'csv']);
       const measures = measure([HAZE, 'measures', '--level', 'orange', '--format', 'csv', '--list', file, '--groups', GROUPS]);
-      const rate = (ms: number) => Math.round(size / (ms / 1000)).toLocaleString('en-US');
       const ratio = (x: typeof bare) => `${(x.ms / bare.ms).toFixed(2)} (${(x.cpuMs / bare.cpuMs).toFixed(2)})`;
       lines.push(`| ${size.toLocaleString('en-US')} | ${encoding} | ${(bytes.length / 1e6).toFixed(1)} | ${rate(bare.ms)} | ${rate(load.ms)} | ${rate(validate.ms)} | ${rate(measures.ms)} | ${ratio(load)} | ${ratio(validate)} | ${ratio(measures)} | ${[bare, load, validate, measures].map((x) => Math.round(x.rssMb)).join(' / ')} |`);
     }
+    // The same list as a workbook (no bare csv-parse pass to compare with: ratios left empty).
+    const book = path.join(dir, `list-${size}.xlsx`);
+    await writeWorkbook(text, book);
+    process.stderr.write(`${size} rows, xlsx: ${(statSync(book).size / 1e6).toFixed(1)} MB\n`);
+    const [load, validate, measures] = [
+      measure([SELF, '--load-only', book]),
+      measure([HAZE, 'validate', '--list', book, '--groups', GROUPS, '--format', 'csv']),
+      measure([HAZE, 'measures', '--level', 'orange', '--format', 'csv', '--list', book, '--groups', GROUPS]),
+    ];
+    lines.push(`| ${size.toLocaleString('en-US')} | xlsx | ${(statSync(book).size / 1e6).toFixed(1)} | — | ${rate(load.ms)} | ${rate(validate.ms)} | ${rate(measures.ms)} | — | — | — | — / ${[load, validate, measures].map((x) => Math.round(x.rssMb)).join(' / ')} |`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   const idle = timed([HAZE, '--version'], probe, rssFile);
