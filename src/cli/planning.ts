@@ -3,12 +3,14 @@
  * alert starts when the alert does), and — unless --days was given — as many days as coverage needs.
  */
 import { INSPECTED_ACTIONS, type AlertLevel, type RequiredMeasure } from '../core/model.js';
+import { villagesWithoutGroup } from '../core/routing/areas.js';
 import { autoAreas, villageUnits } from '../core/routing/autoAreas.js';
 import { largeEmitterThreshold, emissionTotal } from '../core/routing/priority.js';
 import { travelModel } from '../core/routing/travel.js';
 import type { InspectionHistory } from '../core/routing/priority.js';
 import { planPatrols, type PlanDay, type PlanResult } from '../core/routing/planPatrols.js';
 import { addDays, compareWallTime, type WallTime } from '../core/time.js';
+import { EXIT, HazeError } from '../errors.js';
 import { usage, type Context, type Town } from './context.js';
 
 /** Never plan further ahead than this without being asked: an alert rarely lasts longer. */
@@ -51,6 +53,7 @@ export function makePlan(input: PlanInput): PlanResult {
       { zh: '在 groups.yaml 中加入 night: { start: "19:00", end: "23:00" }', en: 'add night: { start: "19:00", end: "23:00" } to groups.yaml' },
     );
   }
+  refuseUnmatchedVillages(input.town);
   const day = (i: number) => planDay(input.town, input.start, i, input.since, shift);
   // By default: as far as the alert is expected to last, and at least the coverage days.
   const toUntil = input.until && input.until.date >= input.start
@@ -67,6 +70,30 @@ export function makePlan(input: PlanInput): PlanResult {
     seed: input.seed,
     ...(input.history ? { history: input.history } : {}),
     ...(shift === 'night' ? { actions: ['stop'] as const } : {}),
+  });
+}
+
+/**
+ * groups.yaml and the list share no village at all (the template's 甲村 and 乙村 left in, or another
+ * town's file): splitting by the nearest group would hand every enterprise to one group. Say so instead.
+ */
+function refuseUnmatchedVillages(town: Town): void {
+  const enterprises = town.list.enterprises;
+  const missing = villagesWithoutGroup(enterprises, town.setup.groups);
+  if (enterprises.length === 0 || missing.reduce((n, v) => n + v.enterprises, 0) < enterprises.length) return;
+  const some = (xs: readonly string[], sep: string) => xs.slice(0, 6).join(sep) + (xs.length > 6 ? '…' : '');
+  const listed = missing.map((v) => v.village);
+  const named = town.setup.groups.flatMap((g) => g.villages);
+  throw new HazeError({
+    code: 'HAZE_GROUPS_NO_VILLAGE', exitCode: EXIT.config, where: { file: town.ws.groupsFile },
+    message: {
+      zh: `groups.yaml 各组的村（${some(named, '、') || '无'}）与清单的村社区（${some(listed, '、')}，共 ${listed.length} 个）没有一个相同，无法按组划分片区`,
+      en: `no village in groups.yaml (${some(named, ', ') || 'none'}) is a village of the list (${some(listed, ', ')}: ${listed.length} in all), so the areas cannot be split by group`,
+    },
+    hint: {
+      zh: '在 groups.yaml 每组的 villages 中写清单"村社区"列里的村名；或加 --auto-areas，由 haze 自动划分片区',
+      en: 'list the villages of the list\'s 村社区 column under each group in groups.yaml, or add --auto-areas to let haze split the areas',
+    },
   });
 }
 

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { haze, tempDir } from '../helpers/runHaze.js';
 
@@ -176,6 +176,37 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     const m = haze(['measures'], { cwd: dir });
     expect(m.status).toBe(64);
     expect(m.stderr).toContain('--level');
+  });
+
+  test('a new workspace with the sample list: template villages are named in validate, refused by plan, split by --auto-areas', () => {
+    const dir = tempDir();
+    expect(haze(['init'], { cwd: dir }).status).toBe(0);
+    writeFileSync(join(dir, 'enterprises.csv'), readFileSync(join(process.cwd(), 'data/xuebu/enterprises.csv')));
+    const v = haze(['validate', '--format', 'csv'], { cwd: dir });
+    expect(v.status).toBe(0);
+    const unnamed = csv(v.stdout).filter((p) => p.code === 'HAZE_LIST_VILLAGE_NO_GROUP');
+    expect(unnamed.length).toBe(21);
+    const first = csv(readFileSync(join(dir, 'enterprises.csv'), 'utf8'))[0]!['村社区']!;
+    expect(unnamed[0]).toMatchObject({ severity: 'warning', row: '2', column: '村社区', value: first });
+    expect(unnamed[0]!.message).toMatch(new RegExp(`^村社区"${first}"（\\d+ 家企业）不属于 .*groups\\.yaml 中的任何巡查组`));
+
+    const plan = haze(['plan', '--level', 'orange', '--date', '2019-12-08'], { cwd: dir });
+    expect(plan.status).toBe(78);
+    expect(plan.stdout).toBe('');
+    expect(plan.stderr).toMatch(new RegExp(`groups\\.yaml 各组的村（甲村、乙村、丙村、丁村、戊村）与清单的村社区（${first}、.*…，共 21 个）没有一个相同`));
+    expect(plan.stderr).toContain('--auto-areas');
+    const auto = haze(['plan', '--level', 'orange', '--date', '2019-12-08', '--auto-areas', '--format', 'csv'], { cwd: dir });
+    expect(auto.status).toBe(0);
+    expect(new Set(csv(auto.stdout).map((r) => r.group))).toEqual(new Set(['1', '2', '3']));
+
+    // Two villages named: the rest reported once a village, with where its enterprises went.
+    const groupsFile = join(dir, 'groups.yaml');
+    writeFileSync(groupsFile, readFileSync(groupsFile, 'utf8').replace('[甲村, 乙村]', '[石马村, 东窑村]'));
+    const partly = haze(['plan', '--level', 'orange', '--date', '2019-12-08', '--format', 'csv'], { cwd: dir });
+    expect(partly.status).toBe(0);
+    const lines = partly.stderr.split('\n').filter((l) => l.includes('不属于任何巡查组'));
+    expect(lines.length).toBe(19);
+    for (const l of lines) expect(l).toMatch(/^注意: 村社区"[^"]+"（\d+ 家）不属于任何巡查组，按距离分给最近的组：第一巡查组（\d+ 家）；请在 groups\.yaml 中把它写进某组的 villages$/);
   });
 
   test('--help and --version go to stdout', () => {

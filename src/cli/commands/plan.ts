@@ -100,8 +100,21 @@ export function reportPlan(ctx: Context, plan: PlanResult, town: Town): void {
       });
     }
   }
+  // One line a village, not one an enterprise: a village left out of groups.yaml may hold dozens.
+  const byVillage = new Map<string, Map<string, number>>();
   for (const r of plan.reassigned) {
-    ctx.warn({ zh: `${enterprise.get(r.creditCode) ?? r.creditCode}：村社区"${r.village}"不属于任何巡查组，已分给最近的第 ${r.groupId} 组`, en: `${enterprise.get(r.creditCode) ?? r.creditCode}: village "${r.village}" belongs to no group; assigned to the nearest, group ${r.groupId}` });
+    const groups = byVillage.get(r.village) ?? new Map<string, number>();
+    groups.set(r.groupId, (groups.get(r.groupId) ?? 0) + 1);
+    byVillage.set(r.village, groups);
+  }
+  for (const [village, groups] of byVillage) {
+    const total = [...groups.values()].reduce((a, b) => a + b, 0);
+    const order = (g: string) => setup.groups.findIndex((x) => x.id === g);
+    const to = [...groups].sort((a, b) => order(a[0]) - order(b[0])).map(([g, n]) => ({ zh: `${name.get(g) ?? g}（${n} 家）`, en: `${name.get(g) ?? g} (${n})` }));
+    ctx.warn({
+      zh: `村社区"${village}"（${total} 家）不属于任何巡查组，按距离分给最近的组：${to.map((t) => t.zh).join('、')}；请在 groups.yaml 中把它写进某组的 villages`,
+      en: `village "${village}" (${total} enterprises) belongs to no group; each went to the nearest group: ${to.map((t) => t.en).join(', ')}; add it to a group's villages in groups.yaml`,
+    });
   }
   for (const c of plan.coverage.filter((x) => x.coveredByDay === null)) {
     const hours = (m: number) => (m / 60).toFixed(1);

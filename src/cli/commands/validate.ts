@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ALERT_LEVELS, LEVEL_ZH, type AlertLevel, type Enterprise, type TownSetup } from '../../core/model.js';
 import { hasErrors, type Problem } from '../../core/problem.js';
 import { requiredMeasureMemo } from '../../core/rules/requiredMeasure.js';
+import { villagesWithoutGroup } from '../../core/routing/areas.js';
 import type { RuleTable } from '../../core/rules/ruleTable.js';
 import { loadRuleTable } from '../../io/read/ruleFile.js';
 import { formatWhere, HazeError } from '../../errors.js';
@@ -61,13 +62,25 @@ export function measureProblems(enterprises: readonly Enterprise[], rules: RuleT
   return out;
 }
 
-/** The town's set-up for the distance check; a groups file that cannot be read skips the check, not the validation. */
+/** Villages of the list that no group in groups.yaml names: one warning a village, at its first row. */
+export function villageProblems(enterprises: readonly Enterprise[], setup: TownSetup, file: string, groupsFile: string): Problem[] {
+  return villagesWithoutGroup(enterprises, setup.groups).map((v) => ({
+    severity: 'warning' as const, code: 'HAZE_LIST_VILLAGE_NO_GROUP', where: { file, row: v.firstRow, column: '村社区' }, value: v.village,
+    message: {
+      zh: `村社区"${v.village}"（${v.enterprises} 家企业）不属于 ${groupsFile} 中的任何巡查组；巡查时按距离分给最近的组`,
+      en: `village "${v.village}" (${v.enterprises} enterprises) belongs to no group in ${groupsFile}; plans give each to the nearest group`,
+    },
+    hint: { zh: `在 groups.yaml 某组的 villages 中加入"${v.village}"（或检查村名写法）`, en: `add "${v.village}" to a group's villages in groups.yaml (or check how it is spelt)` },
+  }));
+}
+
+/** The town's set-up for the distance and village checks; a groups file that cannot be read skips them, not the validation. */
 function townSetupOrNote(ctx: Context, file: string): TownSetup | null {
   try {
     return loadTownSetup(file);
   } catch (err) {
     if (!(err instanceof HazeError)) throw err;
-    ctx.warn({ zh: `未检查坐标是否远离本镇：${ctx.t(err.text)}`, en: `points far from the town not checked: ${ctx.t(err.text)}` });
+    ctx.warn({ zh: `未检查坐标是否远离本镇、村是否都有巡查组：${ctx.t(err.text)}`, en: `points far from the town and villages without a group not checked: ${ctx.t(err.text)}` });
     return null;
   }
 }
@@ -100,7 +113,11 @@ with --format csv|json to stdout for scripts.
       const list = await ctx.readList(ws, setup);
       const levels = opts.level ? [opts.level as AlertLevel] : ALERT_LEVELS;
       const present = ALERT_LEVELS.filter((l) => list.fields.includes(l));
-      const problems = [...list.problems, ...(hasErrors(list.problems) ? [] : measureProblems(list.enterprises, rules, levels, list.file, present, list.headerRow))]
+      const further = hasErrors(list.problems) ? [] : [
+        ...measureProblems(list.enterprises, rules, levels, list.file, present, list.headerRow),
+        ...(setup ? villageProblems(list.enterprises, setup, list.file, ws.groupsFile) : []),
+      ];
+      const problems = [...list.problems, ...further]
         .map((p) => (opts.strict && p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
       const errors = problems.filter((p) => p.severity === 'error').length;
       const warnings = problems.length - errors;

@@ -35,3 +35,23 @@ export function assignAreas(enterprises: readonly Enterprise[], groups: readonly
   }
   return { groupOf, reassigned };
 }
+
+export interface VillageWithoutGroup {
+  village: string;
+  enterprises: number;
+  /** The list row of its first enterprise. */
+  firstRow: number;
+}
+
+/** The list's villages that no group in groups.yaml names, in the list's order, with how many enterprises each has. */
+export function villagesWithoutGroup(enterprises: readonly Enterprise[], groups: readonly Group[]): VillageWithoutGroup[] {
+  const named = new Set(groups.flatMap((g) => g.villages));
+  const out = new Map<string, VillageWithoutGroup>();
+  for (const e of enterprises) {
+    if (named.has(e.village)) continue;
+    const v = out.get(e.village);
+    if (v) v.enterprises++;
+    else out.set(e.village, { village: e.village, enterprises: 1, firstRow: e.row });
+  }
+  return [...out.values()];
+}

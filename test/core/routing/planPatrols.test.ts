@@ -1,5 +1,6 @@
 import { INSPECTED_ACTIONS, type Enterprise, type TownSetup } from '../../../src/core/model.js';
 import { planPatrols, type PlanDay } from '../../../src/core/routing/planPatrols.js';
+import { villagesWithoutGroup } from '../../../src/core/routing/areas.js';
 import { scheduleDay } from '../../../src/core/routing/daySchedule.js';
 import { travelModel } from '../../../src/core/routing/travel.js';
 import { addDays } from '../../../src/core/time.js';
@@ -121,5 +122,15 @@ describe('areas', () => {
     const q = planPatrols({ level: 'orange', enterprises: [...town.list.enterprises, stray], measures: m, setup: town.setup, days: days(3), seed: 1 });
     expect(q.reassigned).toEqual([{ creditCode: 'X-STRAY', village: '不存在村', groupId: nearest }]);
     expect(q.routes.some((r) => r.groupId === nearest && r.visits.some((v) => v.creditCode === 'X-STRAY'))).toBe(true);
+  });
+
+  test('the list\'s villages that no group names, each once, with its enterprises and first row', () => {
+    expect(villagesWithoutGroup(town.list.enterprises, town.setup.groups)).toEqual([]);
+    const [a, b] = town.list.enterprises;
+    const strays: Enterprise[] = [{ ...a!, village: '甲村', row: 7 }, { ...b!, village: '乙村', row: 9 }, { ...a!, village: '甲村', row: 12 }];
+    expect(villagesWithoutGroup([...town.list.enterprises, ...strays], town.setup.groups)).toEqual([
+      { village: '甲村', enterprises: 2, firstRow: 7 },
+      { village: '乙村', enterprises: 1, firstRow: 9 },
+    ]);
   });
 });
