@@ -60,11 +60,6 @@ export class CsvSplitter {
     if (text !== '') this.split(text, true);
   }
 
-  /** How many records have been handed on. */
-  get count(): number {
-    return this.records;
-  }
-
   /**
    * Hands on every complete record in `text`; returns where the first incomplete one starts (text.length
    * when none is). With `final`, the end of the text ends the last record.
@@ -79,7 +74,7 @@ export class CsvSplitter {
       const start = i;
       let value: string;
       let end: number; // where the field's text ends: a comma, a line break or the end of the text
-      if (i < n && text.charCodeAt(i) === QUOTE) {
+      if (text.charCodeAt(i) === QUOTE) {
         const closed = quotedField(text, i);
         if (closed === null) {
           if (final) throw new CsvSplitError('quote', this.records + 1);
