@@ -44,6 +44,55 @@ describe('haze validate on real-world lists', () => {
     expect(out.at(-1)).toBe('swapped-coordinates.csv: 0 enterprises, 5 errors, 1 warnings');
   });
 
+  test('every problem validate reports has its file, row, the value found and a hint; a column wherever it is one cell', () => {
+    const dir = tempDir();
+    const header = readFileSync(fx('utf8-bom.csv'), 'utf8').slice(1).split('\r\n')[0]!;
+    const code = (n: number) => {
+      const body = `91320413MA${String(n).padStart(7, '0')}`;
+      return body + creditCodeCheckChar(body)!;
+    };
+    // [credit code, name, village, grade, lon, lat, so2, trips, orange measure]
+    const row = (c: string, name: string, village: string, grade: string, lon: string, lat: string, so2: string, trips: string, orange: string) =>
+      [c, name, '薛埠镇', village, '', '铸造', grade, '', '', lon, lat, so2, '', '', '', trips, '停产', orange, '停产'].join(',');
+    const broken = [header,
+      row('9.13204E+17', '甲', '东窑村', 'C', '119.38', '31.74', '', '', '停产'),
+      row('91320413MA1MXK7Q08', '乙', '东窑村', 'C', '119.38', '31.74', '', '', '停产'),
+      row(code(1), '丙', '东窑村', 'C', '119.38', '31.74', '', '', '停产'),
+      row(code(1), '丁', '东窑村', 'C', '119.38', '31.74', '', '', '停产'),
+      row(code(8), '丙', '东窑村', 'C', '119.38', '31.74', '', '', '停产'),
+      row(code(2), '丑', '东窑村', 'Z', 'abc', '31.74', '-1', '-3', '停产'),
+      row(code(3), '戊', '东窑村', 'C', '31.74', '119.38', '', '', '停产'),
+      row(code(4), '己', '东窑村', 'C', '10', '10', '', '', '停产'),
+      row(code(5), '庚', '东窑村', 'C', '116.39', '39.91', '', '', '停产'),
+      row(code(6), '', '', 'C', '119.38', '31.74', '', '', '停产'),
+      `${code(7)},辛,薛埠镇`,
+    ];
+    const weak = [header,
+      row(code(11), '壬', '东窑村', 'D', '119.38', '31.74', '', '20', '限产10%'),
+      row(code(12), '癸', '东窑村', 'C', '119.38', '31.74', '', '', '看情况'),
+      row(code(13), '子', '不在组里村', 'C', '119.38', '31.74', '', '', ''),
+    ];
+    writeFileSync(join(dir, 'broken.csv'), broken.join('\n'));
+    writeFileSync(join(dir, 'weak.csv'), weak.join('\n'));
+    type P = { severity: string; code: string; file: string; row: number | null; column: string | null; value: string | null; hint: string | null };
+    const seen = new Set<string>();
+    for (const [file, exit] of [['broken.csv', 65], ['weak.csv', 0]] as const) {
+      const r = haze(['validate', '--groups', GROUPS, '--list', file, '--format', 'json'], { cwd: dir });
+      expect(r.status).toBe(exit);
+      for (const p of JSON.parse(r.stdout) as P[]) {
+        seen.add(p.code);
+        expect([p.code, p.file.endsWith(file), typeof p.row, typeof p.hint, (p.hint ?? '').length > 0]).toEqual([p.code, true, 'number', 'string', true]);
+        if (p.code !== 'HAZE_CSV_FIELD_COUNT') expect([p.code, typeof p.column]).toEqual([p.code, 'string']);
+        if (p.code !== 'HAZE_LIST_MEASURE_COLUMN_MISSING') expect([p.code, typeof p.value]).toEqual([p.code, 'string']);
+      }
+    }
+    expect([...seen].sort()).toEqual([
+      'HAZE_CSV_FIELD_COUNT', 'HAZE_LIST_VILLAGE_NO_GROUP', 'HAZE_MEASURE_UNREAD', 'HAZE_MEASURE_WEAKER', 'HAZE_ROW_CODE_DUPLICATE', 'HAZE_ROW_CODE_INVALID',
+      'HAZE_ROW_CODE_MANGLED', 'HAZE_ROW_COORD_FAR', 'HAZE_ROW_COORD_NOT_NUMBER', 'HAZE_ROW_COORD_OUTSIDE_CHINA', 'HAZE_ROW_COORD_SWAPPED',
+      'HAZE_ROW_EMISSION_INVALID', 'HAZE_ROW_GRADE_UNKNOWN', 'HAZE_ROW_MEASURE_MISSING', 'HAZE_ROW_NAME_DUPLICATE', 'HAZE_ROW_REQUIRED_EMPTY', 'HAZE_ROW_TRIPS_INVALID',
+    ]);
+  });
+
   test('--strict makes the warnings errors', () => {
     const r = haze(['validate', '--strict', '--level', 'orange', '--groups', GROUPS, '--list', fx('mangled-codes.csv'), '--format', 'json']);
     expect(r.status).toBe(65);

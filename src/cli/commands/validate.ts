@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import { ALERT_LEVELS, LEVEL_ZH, type AlertLevel, type Enterprise, type TownSetup } from '../../core/model.js';
 import { hasErrors, type Problem } from '../../core/problem.js';
 import { requiredMeasureMemo } from '../../core/rules/requiredMeasure.js';
+import type { MeasureWarning } from '../../core/rules/strictness.js';
 import { villagesWithoutGroup } from '../../core/routing/areas.js';
 import type { RuleTable } from '../../core/rules/ruleTable.js';
 import { loadRuleTable } from '../../io/read/ruleFile.js';
-import { formatWhere, HazeError } from '../../errors.js';
+import { formatWhere, HazeError, type Text } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
 import { loadTownSetup } from '../../io/read/townSetup.js';
 import { Context, usage } from '../context.js';
@@ -25,6 +26,22 @@ export const PROBLEM_COLUMNS: Column<Problem>[] = [
 ];
 
 const MEASURE_HEADER: Record<AlertLevel, string> = { yellow: '黄色预警措施', orange: '橙色预警措施', red: '红色预警措施' };
+
+/** What to do about each kind of measure warning. */
+const MEASURE_HINT: Record<string, Text> & Record<MeasureWarning['code'], Text> = {
+  HAZE_MEASURE_UNREAD: {
+    zh: '用 haze 认得的写法，如"停产""限产30%""停止喷涂工序""停止使用国四及以下重型柴油货车运输"，多条用"；"隔开',
+    en: 'write it the ways haze reads: 停产, 限产30%, 停止喷涂工序, 停止使用国四及以下重型柴油货车运输, separated by ；',
+  },
+  HAZE_MEASURE_WEAKER: {
+    zh: '按技术指南对该行业和绩效等级的要求修改一厂一策；确有依据的，写进本镇规则文件（--rules）',
+    en: 'bring the measure up to the guidance for the industry and grade; where the town has grounds for it, put them in its rule file (--rules)',
+  },
+  HAZE_MEASURE_NO_TRUCK_BAN: {
+    zh: '在措施中加上"停止使用国四及以下重型柴油货车运输"',
+    en: 'add 停止使用国四及以下重型柴油货车运输 to the measure',
+  },
+};
 
 /**
  * What the rules make of each enterprise's measures: texts weaker than the guidance, texts haze cannot
@@ -55,7 +72,7 @@ export function measureProblems(enterprises: readonly Enterprise[], rules: RuleT
         });
       }
       for (const w of m.warnings) {
-        out.push({ severity: 'warning', code: w.code, where, value: e.measureText[level], message: { zh: w.zh, en: w.en } });
+        out.push({ severity: 'warning', code: w.code, where, value: e.measureText[level], message: { zh: w.zh, en: w.en }, ...(MEASURE_HINT[w.code] ? { hint: MEASURE_HINT[w.code] } : {}) });
       }
     }
   }

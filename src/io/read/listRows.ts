@@ -228,7 +228,8 @@ export class ListRowReader {
     if (tripsRaw !== '') {
       const v = readNumber(tripsRaw);
       if (Number.isNaN(v) || v < 0) {
-        this.problem(row, 'truckTrips', 'HAZE_ROW_TRIPS_INVALID', tripsRaw, { zh: `"${this.column('truckTrips')}"应为非负数`, en: `"${this.column('truckTrips')}" (truck_trips) must be a non-negative number` });
+        this.problem(row, 'truckTrips', 'HAZE_ROW_TRIPS_INVALID', tripsRaw, { zh: `"${this.column('truckTrips')}"应为非负数`, en: `"${this.column('truckTrips')}" (truck_trips) must be a non-negative number` },
+          { zh: '填写每天进出厂的货车车次，如 12；不知道则留空', en: 'the trucks in and out a day, e.g. 12; leave it empty when unknown' });
       } else truckTrips = v;
     }
     if (this.rowErrors > 0 || location === null) return null;
