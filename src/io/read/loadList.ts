@@ -59,8 +59,10 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
         parts.push(chunk);
         bytes += chunk.length;
       }
+      const workbook = Buffer.concat(parts);
+      parts.length = 0; // one copy of the file while its rows are read, not two
       const choice: SheetChoice = {};
-      await readSheetRows(Buffer.concat(parts), src.shown, opts.sheet, choice, tick);
+      await readSheetRows(workbook, src.shown, opts.sheet, choice, tick);
       return { file: src.shown, encoding: 'xlsx', ...(choice.sheet !== undefined ? { sheet: choice.sheet } : {}), ...(opts.encoding ? { encodingIgnored: true as const } : {}), ...assembler.finish() };
     }
     if (opts.sheet !== undefined) throw usage({ zh: '--sheet 只用于 .xlsx 工作簿', en: '--sheet applies to .xlsx workbooks only' });
