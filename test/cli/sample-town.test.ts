@@ -178,7 +178,7 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     expect(m.stderr).toContain('--level');
   });
 
-  test('a new workspace with the sample list: template villages are named in validate, refused by plan, split by --auto-areas', () => {
+  test('a new workspace with the sample list: template villages are named in validate, refused by plan, split by --auto-areas; results still record', () => {
     const dir = tempDir();
     expect(haze(['init'], { cwd: dir }).status).toBe(0);
     writeFileSync(join(dir, 'enterprises.csv'), readFileSync(join(process.cwd(), 'data/xuebu/enterprises.csv')));
@@ -195,6 +195,14 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     expect(plan.stdout).toBe('');
     expect(plan.stderr).toMatch(new RegExp(`groups\\.yaml 各组的村（甲村、乙村、丙村、丁村、戊村）与清单的村社区（${first}、.*…，共 21 个）没有一个相同`));
     expect(plan.stderr).toContain('--auto-areas');
+    // Results still record when haze cannot tell which checks were planned (the checklist's plan kept elsewhere).
+    const sheet = haze(['checklist', '--level', 'orange', '--date', '2019-12-08', '--group', 'all', '--auto-areas', '--format', 'csv', '--db', join(tempDir(), 'other.db')], { cwd: dir });
+    expect(sheet.status).toBe(0);
+    const filled = sheet.stdout.split('\n').map((l, i) => (i === 0 || l === '' ? l : l.replace(/,,$/, ',ok,'))).join('\n');
+    writeFileSync(join(dir, 'results.csv'), filled);
+    expect(haze(['alert', 'issue', 'orange', '--at', '2019-12-08 14:00'], { cwd: dir }).status).toBe(0);
+    const rec = haze(['record', 'results.csv', '--inspectors', '王建国'], { cwd: dir });
+    expect([rec.status, rec.stderr.match(/已记录到 .*：(\d+) 次检查/)?.[1]]).toEqual([0, String(new Set(csv(sheet.stdout).map((r) => r.credit_code)).size)]);
     const auto = haze(['plan', '--level', 'orange', '--date', '2019-12-08', '--auto-areas', '--format', 'csv'], { cwd: dir });
     expect(auto.status).toBe(0);
     expect(new Set(csv(auto.stdout).map((r) => r.group))).toEqual(new Set(['1', '2', '3']));

@@ -70,13 +70,27 @@ function visitsOn(town: Town, timeline: AlertTimeline, date: string): Visit[] {
   return plan.routes.filter((r) => r.date === date).flatMap((r) => r.visits);
 }
 
+/**
+ * The visits haze would have planned, for telling planned checks from others: a groups.yaml that names
+ * none of the list's villages plans nothing (plan and checklist refuse it), and that must not stop the
+ * results from being recorded.
+ */
+function visitsOrNone(town: Town, timeline: AlertTimeline, date: string): Visit[] {
+  try {
+    return visitsOn(town, timeline, date);
+  } catch (err) {
+    if (err instanceof HazeError && err.code === 'HAZE_GROUPS_NO_VILLAGE') return [];
+    throw err;
+  }
+}
+
 /** Was a check planned? Any printed plan for that group and day counts; without one, the plan haze would print. */
 function plannedLookup(town: Town, timeline: AlertTimeline, db: Store | null): (date: string, group: string, code: string) => boolean {
   const computed = new Map<string, Set<string>>();
   return (date, group, code) => {
     if (db && anyPlanFor(db, date)) return wasPlanned(db, date, group, code);
     let set = computed.get(date);
-    if (!set) computed.set(date, (set = new Set(visitsOn(town, timeline, date).map((v) => `${v.groupId}\u0000${v.creditCode}`))));
+    if (!set) computed.set(date, (set = new Set(visitsOrNone(town, timeline, date).map((v) => `${v.groupId}\u0000${v.creditCode}`))));
     return set.has(`${group}\u0000${code}`);
   };
 }
