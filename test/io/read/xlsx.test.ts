@@ -78,6 +78,18 @@ test('XML as other writers make it: prefixes, inline and rich strings, no r="…
   expect((await failure(readList(files.hand!, { sheet: '图表' }))).hint).toBe('工作表有：旧表、清单 & 备注');
 });
 
+test('a workbook LibreOffice wrote (test/fixtures/libreoffice-list.xlsx, from the .fods beside it): merged village, formats, dates', async () => {
+  const list = await readList(join(process.cwd(), 'test/fixtures/libreoffice-list.xlsx'));
+  expect([list.sheet, list.headerRow, list.extraColumns]).toEqual(['清单', 2, ['评级日期']]);
+  expect(list.enterprises.map((e) => [e.row, e.creditCode, e.name, e.village, e.grade, e.location, e.emissions.so2, e.measureText.orange])).toEqual([
+    [3, '91320413MA1MXK7Q09', '常州金坛茅山铸造有限公司', '东窑村', 'C', { lon: 119.381234, lat: 31.741234 }, 0.5, '停产'],
+    [4, '91320413MA1P4C2K0Q', '常州东窑塑料制品有限公司', '东窑村', 'D', { lon: 119.38, lat: 31.74 }, null, '停产'],
+    [5, '91320413MA20AB1C37', '常州方麓茶业有限公司', '方麓村', '非分级', { lon: 119.330012, lat: 31.700345 }, 1234.5, '限产30%'],
+  ]);
+  expect([...list.extra]).toEqual([[3, { 评级日期: '2025-10-01' }], [4, { 评级日期: '2025-10-15' }], [5, { 评级日期: '待评' }]]);
+  expect(list.problems).toEqual([]);
+});
+
 test('codes stored as numbers: 9.13204E+17 in General, 15 digits and three zeros in "0"', async () => {
   const list = await readList(files.mangled!);
   expect(list.problems.map((p) => [p.where.row, p.code, p.value])).toEqual([
