@@ -13,7 +13,7 @@ import { cellText, isDateFormat } from './cellText.js';
 import type { SheetRow } from './csvTable.js';
 import { MergeFill, MergeScanner } from './mergedCells.js';
 import { readCellFormats, readSharedStrings, readWorkbook, WorkbookFault, type SheetInfo } from './xlsxWorkbook.js';
-import { ElementScanner, elementPattern, runText, xmlText } from './xmlScan.js';
+import { ElementScanner, UnclosedElement, elementPattern, runText, xmlText } from './xmlScan.js';
 import { entryChunks, zipFault, type ZipEntry } from './zipCheck.js';
 
 export interface SheetChoice {
@@ -63,6 +63,7 @@ export async function readSheetRows(bytes: Buffer, file: string, wanted: string 
     await readRows(bytes, entry, cells, (row, values) => onRow({ row, cells: merged.apply(row, values) }));
   } catch (err) {
     if (err instanceof WorkbookFault) throw unreadable(file, err.zh, err.en);
+    if (err instanceof UnclosedElement) throw unreadable(file, `XML 损坏（<${err.element}> 没有结束）`, `damaged XML (a <${err.element}> that never ends)`);
     throw err;
   }
 }
@@ -121,6 +122,7 @@ async function readRows(bytes: Buffer, entry: ZipEntry, reader: CellReader, onRo
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of entryChunks(bytes, entry)) scanner.push(decoder.decode(chunk, { stream: true }));
   scanner.push(decoder.decode());
+  scanner.end();
 }
 
 function columnNumber(letters: string): number {

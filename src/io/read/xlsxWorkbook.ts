@@ -92,6 +92,7 @@ export async function readSharedStrings(bytes: Buffer, entries: Entries, part: s
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of entryChunks(bytes, e)) scanner.push(decoder.decode(chunk, { stream: true }));
   scanner.push(decoder.decode());
+  scanner.end();
   return out;
 }
 

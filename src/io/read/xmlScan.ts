@@ -62,6 +62,19 @@ export function runText(content: string): string {
 const TAIL = 64;
 
 /**
+ * No row or string of a real sheet comes near this (a cell holds at most 32,767 characters): an element
+ * still open past it is damaged XML, and reading on would scan the growing rest again at every chunk.
+ */
+export const MAX_ELEMENT_CHARS = 8_000_000;
+
+/** An element that does not end: not by the end of the text, or not within MAX_ELEMENT_CHARS. */
+export class UnclosedElement extends Error {
+  constructor(readonly element: string) {
+    super(`a <${element}> element never ends`);
+  }
+}
+
+/**
  * Finds every element `name` in XML that arrives in chunks, in document order. Keeps only the text of
  * the element under way between chunks, so a 100 MB sheet is read in the memory of one row.
  */
@@ -70,7 +83,7 @@ export class ElementScanner {
   private readonly whole: RegExp;
   private readonly start: RegExp;
 
-  constructor(name: string, private readonly onElement: (attrs: string, content: string | undefined) => void) {
+  constructor(private readonly name: string, private readonly onElement: (attrs: string, content: string | undefined) => void) {
     this.whole = elementPattern(name);
     this.start = new RegExp(`<(?:[\\w.-]+:)?${name}\\b`, 'g');
   }
@@ -81,6 +94,9 @@ export class ElementScanner {
     whole.lastIndex = 0;
     let end = 0;
     for (let m: RegExpExecArray | null; (m = whole.exec(text)) !== null;) {
+      // A start tag passed over on the way here opened an element that never closed.
+      this.start.lastIndex = end;
+      if (this.start.exec(text)!.index < m.index) throw new UnclosedElement(this.name);
       this.onElement(m[1]!, m[2]);
       end = whole.lastIndex;
     }
@@ -88,5 +104,13 @@ export class ElementScanner {
     this.start.lastIndex = end;
     const open = this.start.exec(text);
     this.carry = open ? text.slice(open.index) : text.slice(Math.max(end, text.length - TAIL));
+    if (this.carry.length > MAX_ELEMENT_CHARS) throw new UnclosedElement(this.name);
+  }
+
+  /** The end of the text: an element still open there is damaged XML, not a row to drop unsaid. */
+  end(): void {
+    this.start.lastIndex = 0;
+    if (this.start.test(this.carry)) throw new UnclosedElement(this.name);
+    this.carry = '';
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { readList } from '../../../src/io/read/loadList.js';
 import { HazeError } from '../../../src/errors.js';
-import { formulaCells, handWritten, mangledCodes, mergedRows, plainZip, sheets, titleRows, twoRowHeader } from '../../fixtures/workbooks.js';
+import { formulaCells, handWritten, handWrittenParts, mangledCodes, mergedRows, plainZip, sheets, titleRows, twoRowHeader, zipOf } from '../../fixtures/workbooks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'haze-xlsx-'));
 const files: Record<string, string> = {};
@@ -88,6 +88,19 @@ test('a workbook LibreOffice wrote (test/fixtures/libreoffice-list.xlsx, from th
   ]);
   expect([...list.extra]).toEqual([[3, { 评级日期: '2025-10-01' }], [4, { 评级日期: '2025-10-15' }], [5, { 评级日期: '待评' }]]);
   expect(list.problems).toEqual([]);
+});
+
+test('a row that never ends (damaged XML in a sound zip) is exit 65: at the end of the sheet, or once it passes what any sheet holds', async () => {
+  const endless = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1">${'<x:c><x:v>1</x:v></x:c>'.repeat(400_000)}`;
+  const parts = handWrittenParts().map(([name, xml, deflate]): [string, string, boolean?] => (name === 'xl/worksheets/list.xml' ? [name, endless, true] : [name, xml, deflate]));
+  const file = join(dir, 'endless-row.xlsx');
+  writeFileSync(file, zipOf(parts));
+  expect(await failure(readList(file))).toMatchObject({ code: 'HAZE_XLSX_UNREADABLE', exitCode: 65, zh: '无法读取工作簿：XML 损坏（<row> 没有结束）' });
+  // The last row's end tag lost: an error, not a list one enterprise short.
+  const cut = handWrittenParts().map(([name, xml, deflate]): [string, string, boolean?] => (name === 'xl/worksheets/list.xml' ? [name, xml.replace(/<\/x:row><x:row r="6"\/>/, '<x:row r="6"/>'), deflate] : [name, xml, deflate]));
+  expect(cut.find(([name]) => name === 'xl/worksheets/list.xml')![1]).not.toEqual(handWrittenParts().find(([name]) => name === 'xl/worksheets/list.xml')![1]);
+  writeFileSync(file, zipOf(cut));
+  expect(await failure(readList(file))).toMatchObject({ code: 'HAZE_XLSX_UNREADABLE', zh: '无法读取工作簿：XML 损坏（<row> 没有结束）' });
 });
 
 test('codes stored as numbers: 9.13204E+17 in General, 15 digits and three zeros in "0"', async () => {
