@@ -74,6 +74,9 @@ function withThousands(text: string): string {
 export function general(v: number): string {
   const a = Math.abs(v);
   if ((a >= 1e11 && Number.isInteger(v)) || a >= 1e15 || (a !== 0 && a < 1e-9)) return excelExponential(v, 5, true);
+  const shortest = String(v);
+  // 15 characters hold at most 15 significant digits: nothing to round (most cells; toPrecision is slow).
+  if (shortest.length <= 15) return shortest;
   return String(Number(v.toPrecision(15)));
 }
 

@@ -1,4 +1,5 @@
 /** Cells as Excel shows them. */
+import fc from 'fast-check';
 import { cellText, formatNumber, general, isDateFormat } from '../../../src/io/read/cellText.js';
 
 test('General: 15 significant digits; 12 digits or more in scientific notation, as a standard column shows', () => {
@@ -9,6 +10,13 @@ test('General: 15 significant digits; 12 digits or more in scientific notation, 
   expect(general(0.1 + 0.2)).toBe('0.3');
   expect(general(-0.5)).toBe('-0.5');
   expect(general(1e-10)).toBe('1E-10');
+});
+
+test('General: the short form when it has 15 digits or fewer, else rounded to 15 significant digits', () => {
+  const rounded = (v: number) => String(Number(v.toPrecision(15)));
+  fc.assert(fc.property(fc.double({ min: -1e11, max: 1e11, noNaN: true }).filter((v) => Math.abs(v) < 1e11 && (v === 0 || Math.abs(v) >= 1e-9)), (v) => {
+    expect(general(v)).toBe(rounded(v));
+  }), { numRuns: 5000 });
 });
 
 test.each([
