@@ -24,9 +24,10 @@ export function parseRange(ref: string): MergeRange | null {
   return { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
 }
 
-function columnNumber(letters: string): number {
+/** A column's letters → its number: A → 1, Z → 26, AA → 27 (either case). */
+export function columnNumber(letters: string): number {
   let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
   return n;
 }
 

@@ -11,7 +11,7 @@
 import { HazeError, EXIT } from '../../errors.js';
 import { cellText, isDateFormat } from './cellText.js';
 import type { SheetRow } from './csvTable.js';
-import { MergeFill, MergeScanner } from './mergedCells.js';
+import { columnNumber, MergeFill, MergeScanner } from './mergedCells.js';
 import { readCellFormats, readSharedStrings, readWorkbook, WorkbookFault, type SheetInfo } from './xlsxWorkbook.js';
 import { ElementScanner, UnclosedElement, elementPattern, runText, xmlText } from './xmlScan.js';
 import { entryChunks, zipFault, type ZipEntry } from './zipCheck.js';
@@ -123,12 +123,6 @@ async function readRows(bytes: Buffer, entry: ZipEntry, reader: CellReader, onRo
   for await (const chunk of entryChunks(bytes, entry)) scanner.push(decoder.decode(chunk, { stream: true }));
   scanner.push(decoder.decode());
   scanner.end();
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
-  return n;
 }
 
 /** A cell as Excel shows it, from its type (t), style (s) and value; a formula shows its last result. */
