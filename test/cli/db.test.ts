@@ -63,10 +63,10 @@ describe('haze db backup', () => {
     const r = run('db', 'backup', 'copy.db');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`已备份 ${store} → ${join(dir, 'copy.db')}：结构版本 2，`);
+    expect(r.stderr).toContain(`已备份 ${store} → ${join(dir, 'copy.db')}：结构版本 ${MIGRATIONS.length}，`);
     expect(r.stderr).toContain('findings 3, imports 1');
     expect(dump(join(dir, 'copy.db'))).toEqual(dump(store));
-    expect(consistency(join(dir, 'copy.db'))).toEqual({ check: 'ok', appId: HAZE_APPLICATION_ID, version: 2, imports: 1, findings: 3, torn: 0 });
+    expect(consistency(join(dir, 'copy.db'))).toEqual({ check: 'ok', appId: HAZE_APPLICATION_ID, version: MIGRATIONS.length, imports: 1, findings: 3, torn: 0 });
     const copy = new Database(join(dir, 'copy.db'), { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     copy.close();
@@ -81,7 +81,7 @@ describe('haze db backup', () => {
     expect(run('findings', 'import', findingsFile(dir, 'more.csv', 'more')).status).toBe(0);
     const r = run('db', 'backup', 'copy.db', '--lang', 'en');
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(' (replacing the file there): schema 2');
+    expect(r.stderr).toContain(` (replacing the file there): schema ${MIGRATIONS.length}`);
     expect(consistency(join(dir, 'copy.db')).findings).toBe(6);
   });
 
@@ -140,8 +140,8 @@ describe('haze db backup', () => {
     const r = run('db', 'info', '--format', 'json');
     expect(r.status).toBe(0);
     const info = JSON.parse(r.stdout) as { schema_version: number; tables: Record<string, number> };
-    expect(info.schema_version).toBe(2);
-    expect(info.tables).toEqual({ alert_events: 0, findings: 6, imports: 2, inspections: 0, planned_visits: 0, plans: 0, results: 0 });
+    expect(info.schema_version).toBe(MIGRATIONS.length);
+    expect(info.tables).toEqual({ alert_events: 0, findings: 6, imports: 2, inspection_versions: 0, inspections: 0, plan_of_record: 0, planned_routes: 0, planned_visits: 0, plans: 0, results: 0 });
   });
 
   test('while three other processes keep importing, every copy opens and is consistent', async () => {
@@ -169,13 +169,13 @@ describe('haze db backup', () => {
     expect(during).toBeGreaterThan(0);
     for (const [i, c] of copies.entries()) {
       // Whole imports only: a copy never holds part of a file.
-      expect([i, c.check, c.appId, c.version, c.torn, c.findings]).toEqual([i, 'ok', HAZE_APPLICATION_ID, 2, 0, 3 * c.imports]);
+      expect([i, c.check, c.appId, c.version, c.torn, c.findings]).toEqual([i, 'ok', HAZE_APPLICATION_ID, MIGRATIONS.length, 0, 3 * c.imports]);
     }
     // Copies taken later never hold less.
     expect(copies.map((c) => c.imports)).toEqual([...copies.map((c) => c.imports)].sort((a, b) => a - b));
     const last = haze(['db', 'backup', 'final.db'], { cwd: busy });
     expect(last.status).toBe(0);
-    expect(consistency(join(busy, 'final.db'))).toEqual({ check: 'ok', appId: HAZE_APPLICATION_ID, version: 2, imports: 19, findings: 57, torn: 0 });
+    expect(consistency(join(busy, 'final.db'))).toEqual({ check: 'ok', appId: HAZE_APPLICATION_ID, version: MIGRATIONS.length, imports: 19, findings: 57, torn: 0 });
     expect(dump(join(busy, 'final.db'))).toEqual(dump(join(busy, 'haze.db')));
   }, 180_000);
 });
