@@ -3,7 +3,7 @@
  * heading for tables and Markdown, and its columns — one definition for every format, so they never drift.
  */
 import { ACTION_ZH } from '../core/model.js';
-import type { GroupSummary, InspectionReport, OpenFinding, RepeatOffender, UnvisitedRow, ViolationRow, VisitRow } from '../core/report.js';
+import type { GroupSummary, InspectionReport, OpenFinding, PlanDayRow, RepeatOffender, UnvisitedRow, ViolationRow, VisitRow } from '../core/report.js';
 import type { Column } from '../io/write/columns.js';
 
 export interface ReportSection<T> {
@@ -75,6 +75,21 @@ export const UNVISITED_COLUMNS: Column<UnvisitedRow>[] = [
   { key: 'action_zh', zh: '措施', en: 'action', value: (r) => ACTION_ZH[r.action], tableOnly: true },
 ];
 
+const FIXED_BY_ZH: Record<string, string> = { plan: '打印计划', checklist: '打印清单', save: 'plan --save', replan: '重新安排', record: '现场录入' };
+
+export const PLAN_DAY_COLUMNS: Column<PlanDayRow>[] = [
+  { key: 'date', zh: '日期', en: 'date', value: (r) => r.date },
+  { key: 'shift', zh: '班次', en: 'shift', value: (r) => r.shift, dataOnly: true },
+  { key: 'shift_zh', zh: '班次', en: 'shift', value: (r) => (r.shift === 'night' ? '夜查' : '日间'), tableOnly: true },
+  { key: 'plan_id', zh: '执行计划编号', en: 'plan', value: (r) => r.planId },
+  { key: 'fixed_at', zh: '定于', en: 'fixed at', value: (r) => r.fixedAt },
+  { key: 'fixed_by', zh: '由', en: 'fixed by', value: (r) => r.fixedBy, dataOnly: true },
+  { key: 'fixed_by_zh', zh: '由', en: 'by', value: (r) => FIXED_BY_ZH[r.fixedBy] ?? r.fixedBy, tableOnly: true },
+  { key: 'planned', zh: '计划检查', en: 'planned', value: (r) => r.planned },
+  { key: 'checked', zh: '已检查', en: 'checked', value: (r) => r.checked },
+  { key: 'unplanned', zh: '计划外检查', en: 'unplanned checks', value: (r) => r.unplanned },
+];
+
 function section<T>(s: ReportSection<T>): ReportSection<unknown> {
   return s as unknown as ReportSection<unknown>;
 }
@@ -87,6 +102,7 @@ export const REPORT_SECTIONS: readonly ReportSection<unknown>[] = [
   section({ key: 'findings', zh: '未闭环的省级暗查问题', en: 'open provincial findings', rows: (r) => r.findings, columns: FINDING_COLUMNS }),
   section({ key: 'unvisited', zh: '尚未检查的企业', en: 'not yet visited', rows: (r) => r.unvisited, columns: UNVISITED_COLUMNS }),
   section({ key: 'visits', zh: '检查记录', en: 'visits', rows: (r) => r.visits, columns: VISIT_COLUMNS }),
+  section({ key: 'plans', zh: '各天的执行计划（结果按它判断是否计划内）', en: 'plans of record (results are held against them)', rows: (r) => r.plans, columns: PLAN_DAY_COLUMNS }),
 ];
 
 export const SECTION_KEYS = REPORT_SECTIONS.map((s) => s.key);

@@ -63,6 +63,31 @@ export interface ReportInput {
   range: ReportRange;
   /** Only this group (see the attribution note above); null or absent for all. */
   group?: string | null;
+  /** The plans of record of the range's days: a visit is planned when its day's plan holds it. */
+  plans?: readonly ReportPlanDay[];
+}
+
+/** A day's plan of record, as the report holds results against it. */
+export interface ReportPlanDay {
+  date: string;
+  shift: 'day' | 'night';
+  planId: number;
+  /** 'YYYY-MM-DD HH:mm', Beijing. */
+  fixedAt: string;
+  fixedBy: string;
+  visits: readonly { groupId: string; creditCode: string }[];
+}
+
+export interface PlanDayRow {
+  date: string;
+  shift: 'day' | 'night';
+  planId: number;
+  fixedAt: string;
+  fixedBy: string;
+  /** Visits the plan holds (for the group asked, or all), how many of them were checked, and checks outside it. */
+  planned: number;
+  checked: number;
+  unplanned: number;
 }
 
 export interface GroupSummary {
@@ -151,6 +176,7 @@ export interface InspectionReport {
   repeatOffenders: RepeatOffender[];
   findings: OpenFinding[];
   unvisited: UnvisitedRow[];
+  plans: PlanDayRow[];
 }
 
 /** Violations on this many visits in the range make an enterprise a repeat offender. */
@@ -173,11 +199,24 @@ export function buildReport(input: ReportInput): InspectionReport {
   const visitedCodes = new Set(inRange.map((x) => x.v.creditCode));
   const mine = inRange.filter((x) => only === null || x.v.groupId === only);
 
+  // A day with a plan of record judges "planned" by it; a day without keeps what the import found.
+  const plansOf = new Map<string, ReportPlanDay[]>();
+  for (const p of input.plans ?? []) plansOf.set(p.date, [...(plansOf.get(p.date) ?? []), p]);
+  const inPlan = (v: ReportVisit) => {
+    const days = plansOf.get(v.date);
+    return days ? days.some((p) => p.visits.some((x) => x.groupId === v.groupId && x.creditCode === v.creditCode)) : v.planned;
+  };
   const visits: VisitRow[] = mine.map(({ v, current }) => ({
     date: v.date, groupId: v.groupId, seq: v.seq, creditCode: v.creditCode, name: v.name, village: villageOf(v.creditCode),
     inspectors: v.inspectors, checkedAt: v.checkedAt, items: current.length,
-    violations: current.filter((r) => r.result === 'violation').length, planned: v.planned,
+    violations: current.filter((r) => r.result === 'violation').length, planned: inPlan(v),
   }));
+  const plans: PlanDayRow[] = (input.plans ?? []).filter((p) => p.date >= range.from && p.date <= range.to).map((p) => {
+    const held = p.visits.filter((x) => only === null || x.groupId === only);
+    const checked = held.filter((x) => mine.some(({ v }) => v.date === p.date && v.groupId === x.groupId && v.creditCode === x.creditCode)).length;
+    const outside = p.shift === 'day' ? visits.filter((v) => v.date === p.date && !v.planned).length : 0;
+    return { date: p.date, shift: p.shift, planId: p.planId, fixedAt: p.fixedAt, fixedBy: p.fixedBy, planned: held.length, checked, unplanned: outside };
+  });
   const violations: ViolationRow[] = mine.flatMap(({ v, current }) => current
     .filter((r) => r.result === 'violation')
     .map((r) => ({
@@ -216,6 +255,7 @@ export function buildReport(input: ReportInput): InspectionReport {
     repeatOffenders: repeatOffenders(inRange, only, areaOf, villageOf, gi),
     findings: openFindings(input.findings, range, only, areaOf, villageOf, (code) => listed.get(code)?.e.name ?? ''),
     unvisited,
+    plans,
   };
 }
 

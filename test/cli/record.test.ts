@@ -198,8 +198,11 @@ describe('plans as printed', () => {
 
     const sheet = csv(haze(['checklist', '--date', '2019-12-09', '--group', '1', '--format', 'csv'], { cwd: dir }).stdout);
     expect([...new Set(sheet.map((i) => i.credit_code))]).toEqual(printed.map((v) => v.credit_code));
-    // A new plan for the day does take the new violation into account.
-    const replanned = csv(haze(['plan', '--date', '2019-12-09', '--days', '1', '--format', 'csv'], { cwd: dir }).stdout).filter((v) => v.group === '1');
+    // The plan of record stands, and says what has changed; --replan takes the new violation into account.
+    const again = haze(['plan', '--date', '2019-12-09', '--days', '1', '--format', 'csv'], { cwd: dir });
+    expect(csv(again.stdout).filter((v) => v.group === '1').map((v) => v.credit_code)).toEqual(printed.map((v) => v.credit_code));
+    expect(again.stderr).toContain('1 家企业新记有违规');
+    const replanned = csv(haze(['plan', '--date', '2019-12-09', '--days', '1', '--replan', '--format', 'csv'], { cwd: dir }).stdout).filter((v) => v.group === '1');
     expect(replanned.find((v) => v.credit_code === stray.credit_code)?.reason).toMatch(/^violation_last_visit/);
   });
 });
@@ -241,5 +244,39 @@ describe('the checklist shows what the records say', () => {
     const block = text.split(/\n(?=\d+\. )/).find((b) => b.includes(again.credit_code!))!;
     expect(block).toContain(`上次检查：2019-12-08 不合格：${wrong.join('；')}`);
     expect(block).toContain('未整改的省级暗查问题：无');
+  });
+});
+
+describe('record --replace back to an earlier file', () => {
+  const dir = tempDir();
+  // One violation in the whole file, then a correction that says it was ok after all.
+  const rows: Row[] = filledChecklist(dir, '1').map((r, i) => ({ ...r, result: i === 0 ? 'violation' : 'ok', note: i === 0 ? '公示牌未更新' : '' }));
+  write(join(dir, 'f.csv'), rows);
+  write(join(dir, 'corrected.csv'), rows.map((r) => ({ ...r, result: 'ok', note: '' })));
+  const violations = () => {
+    const r = haze(['report', '--format', 'json'], { cwd: dir });
+    expect(r.status).toBe(0);
+    return (JSON.parse(r.stdout) as { violations: Row[] }).violations.map((v) => [v.credit_code, v.item_id, v.note]);
+  };
+
+  test('f.csv → --replace corrected.csv → --replace f.csv: the report shows the violation again', () => {
+    expect(haze(['record', 'f.csv', ...REC], { cwd: dir }).status).toBe(0);
+    expect(violations()).toEqual([[rows[0]!.credit_code, rows[0]!.item_id, '公示牌未更新']]);
+    const corrected = haze(['record', 'corrected.csv', '--replace', ...REC], { cwd: dir });
+    expect(corrected.status).toBe(0);
+    expect(corrected.stderr).toContain('1 个更正');
+    expect(violations()).toEqual([]);
+    // f.csv was imported before, but the store no longer says what it says: not "already imported".
+    const back = haze(['record', 'f.csv', '--replace', ...REC], { cwd: dir });
+    expect(back.status).toBe(0);
+    expect(back.stderr).not.toContain('导入过');
+    expect(back.stderr).toContain('1 个更正');
+    expect(violations()).toEqual([[rows[0]!.credit_code, rows[0]!.item_id, '公示牌未更新']]);
+    // Both earlier states of the item are in the history.
+    expect(count(dir, `SELECT count(*) AS n FROM results WHERE item_id = '${rows[0]!.item_id}' AND superseded_by IS NOT NULL AND inspection_id = (SELECT id FROM inspections WHERE credit_code = '${rows[0]!.credit_code}')`)).toBe(2);
+    // The same file once more records nothing new.
+    const twice = haze(['record', 'f.csv', '--replace', ...REC], { cwd: dir });
+    expect(twice.stderr).toContain('没有新内容');
+    expect(count(dir, 'SELECT count(*) AS n FROM imports')).toBe(3);
   });
 });

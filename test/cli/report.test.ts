@@ -65,11 +65,12 @@ describe('haze report: plan → checklist → fill → record → report', () =>
   addFinding.run('2019-12-10', neverVisited, '堆场未苫盖');
   db.close();
 
-  // Day 2: all ok, and group 1 goes back to the offender outside its plan and finds it producing again.
-  const filled2: Row[] = day2.map((r): Row => ({ ...r, result: 'ok' }));
-  const again: Row[] = day1.filter((r) => r.credit_code === offender).map((r): Row => ({ ...r, date: '2019-12-09', seq: '', result: r.item_id === 'stopped' ? 'violation' : 'ok', note: r.item_id === 'stopped' ? '复查仍在生产' : '' }));
+  // Day 2: all ok. Day 1's violation puts the offender first on group 1's plan for day 2, but group 2, passing
+  // by first, checks it outside its own plan and finds it producing again; group 1 then leaves it out.
+  expect(day2.find((r) => r.group === '1' && r.seq === '1')?.credit_code).toBe(offender);
+  const filled2: Row[] = day2.filter((r) => r.credit_code !== offender).map((r): Row => ({ ...r, result: 'ok' }));
+  const again: Row[] = day1.filter((r) => r.credit_code === offender).map((r): Row => ({ ...r, date: '2019-12-09', group: '2', seq: '', result: r.item_id === 'stopped' ? 'violation' : 'ok', note: r.item_id === 'stopped' ? '复查仍在生产' : '' }));
   expect(again.some((r) => r.result === 'violation')).toBe(true);
-  expect(day2.some((r) => r.group === '1' && r.credit_code === offender)).toBe(false);
   record(dir, 'day2.csv', [...filled2, ...again], '2019-12-09');
 
   const recorded = [...filled1, ...filled2, ...again];
@@ -89,7 +90,7 @@ describe('haze report: plan → checklist → fill → record → report', () =>
   test('json: every section, over the sample alert to the last day with records', () => {
     expect(json.status).toBe(0);
     expect(json.stderr).toContain('报告范围：2019-12-08 至 2019-12-09（自预警开始）');
-    expect(Object.keys(out)).toEqual(['range', 'level', 'group', 'coverage', 'violations', 'repeat_offenders', 'findings', 'unvisited', 'visits']);
+    expect(Object.keys(out)).toEqual(['range', 'level', 'group', 'coverage', 'violations', 'repeat_offenders', 'findings', 'unvisited', 'visits', 'plans']);
     expect(out.range).toEqual({ from: '2019-12-08', to: '2019-12-09', basis: 'alert' });
     expect(out.level).toBe('orange');
     expect(out.coverage.total).toEqual({

@@ -54,7 +54,7 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
 
     test('columns and exit code', () => {
       expect(plan.status).toBe(0);
-      expect(Object.keys(visits[0]!)).toEqual(['date', 'group', 'seq', 'credit_code', 'name', 'village', 'lon', 'lat', 'arrive', 'depart', 'leg_km', 'action', 'reason', 'nav_url']);
+      expect(Object.keys(visits[0]!)).toEqual(['date', 'group', 'seq', 'provisional', 'credit_code', 'name', 'village', 'lon', 'lat', 'arrive', 'depart', 'leg_km', 'action', 'reason', 'nav_url']);
     });
 
     test('every enterprise that must stop, stop part or limit is visited', () => {
@@ -128,7 +128,8 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     test('an unknown group exits 64 and names the groups', () => {
       const r = haze(['checklist', '--date', '2019-12-08', '--group', '9']);
       expect(r.status).toBe(64);
-      expect(r.stderr).toContain('没有第 9 组');
+      expect(r.stderr).toContain('--group 的值"9"不是巡查组');
+      expect(r.stderr).toContain('1（第一巡查组）');
     });
   });
 

@@ -5,29 +5,23 @@
  */
 import type { Command } from 'commander';
 import { alertAt, describe, impossibleEvent, inOrder, type AlertEvent } from '../../core/alert.js';
-import { ALERT_LEVELS, type AlertLevel } from '../../core/model.js';
-import { formatWallTime, parseWallTime, type WallTime } from '../../core/time.js';
+import { formatWallTime, type WallTime } from '../../core/time.js';
 import { EXIT, HazeError } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
+import { renderJson } from '../../io/write/json.js';
 import { appendAlertEvent, readAlertEvents } from '../../io/store/alerts.js';
-import { openStore } from '../../io/store/db.js';
-import { Context, levelZh, usage } from '../context.js';
-import { renderRows } from '../render.js';
+import { levelName } from '../../workflow/alertInForce.js';
+import { readStore, writeStore } from '../../workflow/storeDoor.js';
+import { openWorkspace } from '../../workflow/town.js';
+import { now } from '../clock.js';
+import { parseLevelFlag, parseTimeFlag } from '../flags.js';
+import { readGlobals, usage, type Globals } from '../globals.js';
+import { openOutput, renderRows } from '../output.js';
+import { cliVoice, type CliVoice } from '../voice.js';
 
 const TIME_FORMS = '2019-12-08 14:00、2019-12-08T14:00+08:00、2019年12月8日14时';
-
-function timeArg(value: string): WallTime {
-  const t = parseWallTime(value);
-  if (!t) throw usage({ zh: `无法识别的时间"${value}"`, en: `not a time: "${value}"` }, { zh: `可用：${TIME_FORMS}（北京时间）`, en: `forms: ${TIME_FORMS} (Beijing time)` });
-  return t;
-}
-
-function levelArg(value: string): AlertLevel {
-  if (!(ALERT_LEVELS as readonly string[]).includes(value)) {
-    throw usage({ zh: `预警级别只能是 yellow、orange 或 red，而不是"${value}"`, en: `the level must be yellow, orange or red, not "${value}"` });
-  }
-  return value as AlertLevel;
-}
+const timeArg = (value: string, flag: string): WallTime => parseTimeFlag(value, flag);
+const levelArg = (value: string): ReturnType<typeof parseLevelFlag> => parseLevelFlag(value, 'level');
 
 const EVENT_COLUMNS: Column<AlertEvent>[] = [
   { key: 'id', zh: '编号', en: 'id', value: (e) => e.id ?? null },
@@ -40,18 +34,15 @@ const EVENT_COLUMNS: Column<AlertEvent>[] = [
   { key: 'note', zh: '说明', en: 'note', value: (e) => e.note ?? null },
 ];
 
-function record(ctx: Context, event: AlertEvent): void {
-  const ws = ctx.workspace();
-  const db = openStore(ws.dbFile, { create: true })!;
-  try {
+function record(g: Globals, voice: CliVoice, event: AlertEvent): void {
+  const ws = openWorkspace(g, voice);
+  writeStore(ws, (db) =>
     appendAlertEvent(db, event, new Date().toISOString(), (history) => {
       const why = impossibleEvent(history, event);
       if (why) throw new HazeError({ code: 'HAZE_ALERT_SEQUENCE', exitCode: EXIT.dataErr, message: why, where: { file: ws.dbFile } });
-    });
-  } finally {
-    db.close();
-  }
-  ctx.say({ zh: `已记录：${formatWallTime(event.at)} ${describe(event).zh}（${ws.dbFile}）`, en: `recorded: ${formatWallTime(event.at)} ${describe(event).en} (${ws.dbFile})` });
+    }),
+  );
+  voice.say({ zh: `已记录：${formatWallTime(event.at)} ${describe(event).zh}（${ws.dbFile}）`, en: `recorded: ${formatWallTime(event.at)} ${describe(event).en} (${ws.dbFile})` });
 }
 
 interface EventOpts {
@@ -61,11 +52,11 @@ interface EventOpts {
   note?: string;
 }
 
-function eventTime(ctx: Context, opts: EventOpts): WallTime {
-  if (opts.at) return timeArg(opts.at);
-  const now = ctx.now();
-  ctx.say({ zh: `未给 --at，按当前时间 ${formatWallTime(now)} 记录`, en: `no --at given: recorded at the current time, ${formatWallTime(now)}` });
-  return now;
+function eventTime(voice: CliVoice, opts: EventOpts): WallTime {
+  if (opts.at) return timeArg(opts.at, '--at');
+  const at = now();
+  voice.say({ zh: `未给 --at，按当前时间 ${formatWallTime(at)} 记录`, en: `no --at given: recorded at the current time, ${formatWallTime(at)}` });
+  return at;
 }
 
 export function alertCommand(program: Command): void {
@@ -91,11 +82,13 @@ export function alertCommand(program: Command): void {
     .option('--doc <文号>', '文件编号 / the notice\'s number')
     .option('--note <text>', '说明 / note')
     .action((level: string, opts: EventOpts, c: Command) => {
-      const ctx = new Context(c);
-      const at = eventTime(ctx, opts);
-      const until = opts.until ? timeArg(opts.until) : null;
+      const g = readGlobals(c);
+      const voice = cliVoice(g);
+      const lvl = levelArg(level);
+      const at = eventTime(voice, opts);
+      const until = opts.until ? timeArg(opts.until, '--until') : null;
       if (until && formatWallTime(until) <= formatWallTime(at)) throw usage({ zh: '--until 应晚于 --at', en: '--until must be after --at' });
-      record(ctx, { kind: 'issue', level: levelArg(level), at, until, doc: opts.doc ?? null, note: opts.note ?? null });
+      record(g, voice, { kind: 'issue', level: lvl, at, until, doc: opts.doc ?? null, note: opts.note ?? null });
     });
 
   alert
@@ -105,8 +98,10 @@ export function alertCommand(program: Command): void {
     .option('--doc <文号>', '文件编号 / the notice\'s number')
     .option('--note <text>', '说明 / note')
     .action((level: string, opts: EventOpts, c: Command) => {
-      const ctx = new Context(c);
-      record(ctx, { kind: 'change', level: levelArg(level), at: eventTime(ctx, opts), doc: opts.doc ?? null, note: opts.note ?? null });
+      const g = readGlobals(c);
+      const voice = cliVoice(g);
+      const lvl = levelArg(level);
+      record(g, voice, { kind: 'change', level: lvl, at: eventTime(voice, opts), doc: opts.doc ?? null, note: opts.note ?? null });
     });
 
   alert
@@ -116,8 +111,9 @@ export function alertCommand(program: Command): void {
     .option('--doc <文号>', '文件编号 / the notice\'s number')
     .option('--note <text>', '说明 / note')
     .action((opts: EventOpts, c: Command) => {
-      const ctx = new Context(c);
-      record(ctx, { kind: 'lift', level: null, at: eventTime(ctx, opts), doc: opts.doc ?? null, note: opts.note ?? null });
+      const g = readGlobals(c);
+      const voice = cliVoice(g);
+      record(g, voice, { kind: 'lift', level: null, at: eventTime(voice, opts), doc: opts.doc ?? null, note: opts.note ?? null });
     });
 
   alert
@@ -125,16 +121,15 @@ export function alertCommand(program: Command): void {
     .description('某时刻正在执行的预警 / the alert in force at a time')
     .option('--at <time>', '时刻（默认现在）/ when (default now)')
     .action((opts: { at?: string }, c: Command) => {
-      const ctx = new Context(c);
-      const format = ctx.format(['text', 'json'] as const, 'text');
-      const ws = ctx.workspace();
-      const at = opts.at ? timeArg(opts.at) : ctx.now();
-      const db = openStore(ws.dbFile, { create: false });
-      const events = db ? readAlertEvents(db) : [];
-      db?.close();
+      const g = readGlobals(c);
+      const voice = cliVoice(g);
+      const out = openOutput(g, voice, ['text', 'json'] as const, 'text');
+      const ws = openWorkspace(g, voice);
+      const at = opts.at ? timeArg(opts.at, '--at') : now();
+      const events = readStore(ws, readAlertEvents, []);
       const inForce = alertAt(events, at);
-      if (format === 'json') {
-        ctx.emit(`${JSON.stringify({
+      if (out.format === 'json') {
+        out.emit(renderJson({
           at: formatWallTime(at),
           in_force: inForce !== null,
           level: inForce?.level ?? null,
@@ -142,13 +137,13 @@ export function alertCommand(program: Command): void {
           issued_at: inForce ? formatWallTime(inForce.issuedAt) : null,
           until: inForce?.until ? formatWallTime(inForce.until) : null,
           doc: inForce?.doc ?? null,
-        }, null, 2)}\n`);
+        }));
       } else if (inForce) {
-        ctx.emit(ctx.lang === 'zh'
-          ? `${formatWallTime(at)}：${levelZh(inForce.level)}预警，自 ${formatWallTime(inForce.levelSince)} 起（${formatWallTime(inForce.issuedAt)} 发布${inForce.until ? `，预计持续至 ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `，${inForce.doc}` : ''}）\n`
+        out.emit(out.lang === 'zh'
+          ? `${formatWallTime(at)}：${levelName(inForce.level)}预警，自 ${formatWallTime(inForce.levelSince)} 起（${formatWallTime(inForce.issuedAt)} 发布${inForce.until ? `，预计持续至 ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `，${inForce.doc}` : ''}）\n`
           : `${formatWallTime(at)}: ${inForce.level} alert since ${formatWallTime(inForce.levelSince)} (issued ${formatWallTime(inForce.issuedAt)}${inForce.until ? `, expected until ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `, ${inForce.doc}` : ''})\n`);
       } else {
-        ctx.emit(ctx.lang === 'zh' ? `${formatWallTime(at)}：没有正在执行的预警\n` : `${formatWallTime(at)}: no alert in force\n`);
+        out.emit(out.lang === 'zh' ? `${formatWallTime(at)}：没有正在执行的预警\n` : `${formatWallTime(at)}: no alert in force\n`);
       }
     });
 
@@ -156,12 +151,11 @@ export function alertCommand(program: Command): void {
     .command('history')
     .description('预警的全部变动记录 / every recorded change of the alert')
     .action((_opts: unknown, c: Command) => {
-      const ctx = new Context(c);
-      const format = ctx.format(['table', 'csv', 'json'] as const, 'table');
-      const ws = ctx.workspace();
-      const db = openStore(ws.dbFile, { create: false });
-      const events = db ? inOrder(readAlertEvents(db)) : [];
-      db?.close();
-      ctx.emit(renderRows(ctx, format, events, EVENT_COLUMNS));
+      const g = readGlobals(c);
+      const voice = cliVoice(g);
+      const out = openOutput(g, voice, ['table', 'csv', 'json'] as const, 'table');
+      const ws = openWorkspace(g, voice);
+      const events = inOrder(readStore(ws, readAlertEvents, []));
+      out.emit(renderRows(out, out.format, events, EVENT_COLUMNS));
     });
 }

@@ -8,11 +8,15 @@ import { backupStore } from '../../io/store/backup.js';
 import { openStore, type Store } from '../../io/store/db.js';
 import { tableCounts } from '../../io/store/info.js';
 import { MIGRATIONS } from '../../io/store/migrations.js';
-import { Context } from '../context.js';
+import { renderJson } from '../../io/write/json.js';
+import { openWorkspace } from '../../workflow/town.js';
+import { readGlobals, type Globals } from '../globals.js';
+import { openOutput } from '../output.js';
+import { cliVoice, type CliVoice } from '../voice.js';
 
 /** The store as it is: no migration, so a backup taken before an upgrade is a copy of the old version. */
-function existingStore(ctx: Context): { db: Store; file: string } {
-  const file = ctx.workspace().dbFile;
+function existingStore(g: Globals, voice: CliVoice): { db: Store; file: string } {
+  const file = openWorkspace(g, voice).dbFile;
   const db = openStore(file, { create: false, migrate: false });
   if (!db) {
     throw new HazeError({
@@ -24,8 +28,8 @@ function existingStore(ctx: Context): { db: Store; file: string } {
   return { db, file };
 }
 
-async function backup(ctx: Context, dest: string): Promise<void> {
-  const { db, file } = existingStore(ctx);
+async function backup(g: Globals, voice: CliVoice, dest: string): Promise<void> {
+  const { db, file } = existingStore(g, voice);
   let result: Awaited<ReturnType<typeof backupStore>>;
   try {
     result = await backupStore(db, file, dest);
@@ -33,15 +37,15 @@ async function backup(ctx: Context, dest: string): Promise<void> {
     db.close();
   }
   const counts = result.tables.map((t) => `${t.table} ${t.rows}`).join(', ');
-  ctx.say({
+  voice.say({
     zh: `已备份 ${file} → ${result.file}${result.replaced ? '（替换了原有文件）' : ''}：结构版本 ${result.schemaVersion}，${result.bytes} 字节；${counts}`,
     en: `backed up ${file} → ${result.file}${result.replaced ? ' (replacing the file there)' : ''}: schema ${result.schemaVersion}, ${result.bytes} bytes; ${counts}`,
   });
 }
 
-function info(ctx: Context): void {
-  const format = ctx.format(['text', 'json'] as const, 'text');
-  const { db, file } = existingStore(ctx);
+function info(g: Globals, voice: CliVoice): void {
+  const out = openOutput(g, voice, ['text', 'json'] as const, 'text');
+  const { db, file } = existingStore(g, voice);
   let version: number;
   let tables: ReturnType<typeof tableCounts>;
   try {
@@ -50,16 +54,16 @@ function info(ctx: Context): void {
   } finally {
     db.close();
   }
-  if (format === 'json') {
-    ctx.emit(`${JSON.stringify({ file, schema_version: version, schema_known: MIGRATIONS.length, tables: Object.fromEntries(tables.map((t) => [t.table, t.rows])) }, null, 2)}\n`);
+  if (out.format === 'json') {
+    out.emit(renderJson({ file, schema_version: version, schema_known: MIGRATIONS.length, tables: Object.fromEntries(tables.map((t) => [t.table, t.rows])) }));
     return;
   }
   const lines = [
-    `${ctx.t({ zh: '数据库', en: 'store' })}: ${file}`,
-    `${ctx.t({ zh: '结构版本', en: 'schema version' })}: ${version}${version < MIGRATIONS.length ? ctx.t({ zh: `（下次写入时升级到 ${MIGRATIONS.length}）`, en: ` (upgraded to ${MIGRATIONS.length} at the next write)` }) : ''}`,
+    `${voice.t({ zh: '数据库', en: 'store' })}: ${file}`,
+    `${voice.t({ zh: '结构版本', en: 'schema version' })}: ${version}${version < MIGRATIONS.length ? voice.t({ zh: `（下次写入时升级到 ${MIGRATIONS.length}）`, en: ` (upgraded to ${MIGRATIONS.length} at the next write)` }) : ''}`,
     ...tables.map((t) => `  ${t.table}: ${t.rows}`),
   ];
-  ctx.emit(`${lines.join('\n')}\n`);
+  out.emit(`${lines.join('\n')}\n`);
 }
 
 export function dbCommand(program: Command): void {
@@ -76,9 +80,15 @@ export function dbCommand(program: Command): void {
 示例 / examples:
   haze db backup 备份/haze-20191208.db
   haze --db /srv/xuebu/haze.db db backup /mnt/usb/`)
-    .action(async (file: string, _opts: unknown, c: Command) => backup(new Context(c), file));
+    .action(async (file: string, _opts: unknown, c: Command) => {
+      const g = readGlobals(c);
+      return backup(g, cliVoice(g), file);
+    });
 
   db.command('info')
     .description('结构版本和各表行数 / schema version and rows per table (--format text|json)')
-    .action((_opts: unknown, c: Command) => info(new Context(c)));
+    .action((_opts: unknown, c: Command) => {
+      const g = readGlobals(c);
+      info(g, cliVoice(g));
+    });
 }

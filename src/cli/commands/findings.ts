@@ -6,14 +6,19 @@
 import type { Command } from 'commander';
 import { checkFindingRows, type FindingRow } from '../../core/findings.js';
 import { hasErrors, type Lang } from '../../core/problem.js';
-import { formatWallTime, fromInstant, parseWallTime } from '../../core/time.js';
+import { formatWallTime, fromInstant } from '../../core/time.js';
 import { EXIT, HazeError } from '../../errors.js';
 import { readImportTable } from '../../io/read/importTable.js';
-import { openStore } from '../../io/store/db.js';
 import { closeFinding, importFindings, listFindings, type CloseOutcome, type FindingImportOutcome, type FindingStatus, type StoredFinding } from '../../io/store/findings.js';
 import type { Column } from '../../io/write/columns.js';
-import { Context, usage } from '../context.js';
-import { renderRows } from '../render.js';
+import { openWorkspace } from '../../workflow/town.js';
+import { readStore, writeStore } from '../../workflow/storeDoor.js';
+import { now } from '../clock.js';
+import { parseTimeFlag } from '../flags.js';
+import { readGlobals, usage, type Globals } from '../globals.js';
+import { openOutput, renderRows } from '../output.js';
+import { openTown } from '../town.js';
+import { cliVoice, type CliVoice } from '../voice.js';
 
 /** A findings file's columns, by English key and the Chinese headers provincial notices use. */
 export const FINDING_COLUMNS = {
@@ -24,10 +29,8 @@ export const FINDING_COLUMNS = {
   source: ['来源', '通报', '通报文件', '文号', '问题来源'],
 } as const;
 
-const TIME_FORMS = '2019-12-10 09:00、2019年12月10日9时';
-
-async function importFile(ctx: Context, file: string): Promise<void> {
-  const town = await ctx.loadTown();
+async function importFile(g: Globals, voice: CliVoice, file: string): Promise<void> {
+  const town = await openTown(g, voice, null);
   const table = await readImportTable(file, FINDING_COLUMNS, ['date', 'credit_code', 'problem', 'source']);
   const cell = (cells: string[], key: keyof typeof FINDING_COLUMNS) => {
     const i = table.columns.get(key);
@@ -39,8 +42,8 @@ async function importFile(ctx: Context, file: string): Promise<void> {
     problem: cell(r.cells, 'problem'), source: cell(r.cells, 'source'),
   }));
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
-  const checked = checkFindingRows(rows, (code) => byCode.get(code), ctx.now().date);
-  ctx.reportProblems(checked.problems);
+  const checked = checkFindingRows(rows, (code) => byCode.get(code), now().date);
+  voice.problems(checked.problems);
   if (hasErrors(checked.problems)) {
     const n = checked.problems.filter((p) => p.severity === 'error').length;
     throw new HazeError({
@@ -50,29 +53,25 @@ async function importFile(ctx: Context, file: string): Promise<void> {
     });
   }
   if (checked.findings.length === 0) {
-    ctx.say({ zh: `${table.file}：表头下没有任何问题行，未做改动`, en: `${table.file}: no findings below the header; nothing changed` });
+    voice.say({ zh: `${table.file}：表头下没有任何问题行，未做改动`, en: `${table.file}: no findings below the header; nothing changed` });
     return;
   }
-  const db = openStore(town.ws.dbFile, { create: true })!;
-  try {
-    report(ctx, importFindings(db, { fileName: table.file, sha256: table.sha256, findings: checked.findings, importedAt: new Date().toISOString() }), table.file, town.ws.dbFile);
-  } finally {
-    db.close();
-  }
+  const outcome = writeStore(town.ws, (db) => importFindings(db, { fileName: table.file, sha256: table.sha256, findings: checked.findings, importedAt: new Date().toISOString() }));
+  report(voice, outcome, table.file, town.ws.dbFile);
 }
 
-function report(ctx: Context, outcome: FindingImportOutcome, file: string, dbFile: string): void {
+function report(voice: CliVoice, outcome: FindingImportOutcome, file: string, dbFile: string): void {
   if (outcome.kind === 'already') {
     const at = formatWallTime(fromInstant(Date.parse(outcome.importedAt)));
-    ctx.say({ zh: `${file} 已于 ${at} 导入过：没有新内容，未做改动`, en: `${file} was already imported at ${at}: nothing new, nothing changed` });
+    voice.say({ zh: `${file} 已于 ${at} 导入过：没有新内容，未做改动`, en: `${file} was already imported at ${at}: nothing new, nothing changed` });
     return;
   }
   const { added, known, closedByInspection } = outcome;
   if (added === 0) {
-    ctx.say({ zh: `${file}：${known} 条问题都已记录过（来自其他文件），没有新内容`, en: `${file}: all ${known} findings were recorded already (from another file); nothing new` });
+    voice.say({ zh: `${file}：${known} 条问题都已记录过（来自其他文件），没有新内容`, en: `${file}: all ${known} findings were recorded already (from another file); nothing new` });
     return;
   }
-  ctx.say({
+  voice.say({
     zh: `已记录到 ${dbFile}：${added} 条新的省级暗查问题${known ? `，${known} 条此前已记录（未重复记录）` : ''}${closedByInspection ? `；其中 ${closedByInspection} 条已由之后的检查（未发现问题）关闭` : ''}`,
     en: `recorded in ${dbFile}: ${added} new provincial findings${known ? `, ${known} recorded before (not added again)` : ''}${closedByInspection ? `; ${closedByInspection} of them closed at once by a later clean inspection` : ''}`,
   });
@@ -101,22 +100,17 @@ interface ListOpts {
   creditCode?: string;
 }
 
-async function list(ctx: Context, opts: ListOpts): Promise<void> {
-  const format = ctx.format(['table', 'csv', 'json'] as const, 'table');
+async function list(g: Globals, voice: CliVoice, opts: ListOpts): Promise<void> {
+  const out = openOutput(g, voice, ['table', 'csv', 'json'] as const, 'table');
   if (!['open', 'closed', 'all'].includes(opts.status)) {
     throw usage({ zh: `--status 只能是 open、closed 或 all，而不是"${opts.status}"`, en: `--status must be open, closed or all, not "${opts.status}"` });
   }
   // The village comes from the current list: findings name the enterprise by its code.
-  const town = await ctx.loadTown();
+  const town = await openTown(g, voice, out);
   const villages = new Map(town.list.enterprises.map((e) => [e.creditCode, e.village]));
-  const db = openStore(town.ws.dbFile, { create: false });
-  let rows: StoredFinding[] = [];
-  try {
-    if (db) rows = listFindings(db, { status: opts.status as FindingStatus | 'all', ...(opts.creditCode ? { creditCode: opts.creditCode.normalize('NFKC').trim().toUpperCase() } : {}) });
-  } finally {
-    db?.close();
-  }
-  ctx.emit(renderRows(ctx, format, rows, findingColumns(ctx.lang, (code) => villages.get(code) ?? null)));
+  const query = { status: opts.status as FindingStatus | 'all', ...(opts.creditCode ? { creditCode: opts.creditCode.normalize('NFKC').trim().toUpperCase() } : {}) };
+  const rows: StoredFinding[] = readStore(town.ws, (db) => listFindings(db, query), []);
+  out.emit(renderRows(out, out.format, rows, findingColumns(out.lang, (code) => villages.get(code) ?? null)));
 }
 
 interface CloseOpts {
@@ -124,27 +118,15 @@ interface CloseOpts {
   at?: string;
 }
 
-function close(ctx: Context, idText: string, opts: CloseOpts): void {
+function close(g: Globals, voice: CliVoice, idText: string, opts: CloseOpts): void {
   if (!/^\d+$/.test(idText.trim())) throw usage({ zh: `编号应为数字，而不是"${idText}"`, en: `the id must be a number, not "${idText}"` }, { zh: '编号见 haze findings list', en: 'haze findings list shows the ids' });
   const note = opts.note.trim();
   if (!note) throw usage({ zh: '--note 不能为空：写明整改情况', en: '--note must not be empty: say how it was fixed' });
-  let at = ctx.now();
-  if (opts.at) {
-    const t = parseWallTime(opts.at);
-    if (!t) throw usage({ zh: `无法识别的时间"${opts.at}"`, en: `not a time: "${opts.at}"` }, { zh: `可用：${TIME_FORMS}（北京时间）`, en: `forms: ${TIME_FORMS} (Beijing time)` });
-    at = t;
-  }
+  const at = opts.at ? parseTimeFlag(opts.at, '--at') : now();
   const id = Number(idText.trim());
-  const ws = ctx.workspace();
-  const db = openStore(ws.dbFile, { create: false });
-  let outcome: CloseOutcome = { kind: 'unknown' }; // no store yet: no finding has been recorded
-  if (db) {
-    try {
-      outcome = closeFinding(db, id, note, formatWallTime(at));
-    } finally {
-      db.close();
-    }
-  }
+  const ws = openWorkspace(g, voice);
+  // No store yet: no finding has been recorded.
+  const outcome: CloseOutcome = readStore(ws, (db) => closeFinding(db, id, note, formatWallTime(at)), { kind: 'unknown' });
   switch (outcome.kind) {
     case 'unknown':
       throw new HazeError({
@@ -167,8 +149,8 @@ function close(ctx: Context, idText: string, opts: CloseOpts): void {
       });
     case 'closed': {
       const f = outcome.finding;
-      const when = opts.at ? '' : ctx.t({ zh: `，未给 --at，按当前时间 ${formatWallTime(at)}`, en: `; no --at given, so at the current time, ${formatWallTime(at)}` });
-      ctx.say({ zh: `已关闭第 ${id} 条：${f.date} ${f.name} ${f.problem}（${ws.dbFile}${when}）`, en: `closed finding ${id}: ${f.date} ${f.name} ${f.problem} (${ws.dbFile}${when})` });
+      const when = opts.at ? '' : voice.t({ zh: `，未给 --at，按当前时间 ${formatWallTime(at)}`, en: `; no --at given, so at the current time, ${formatWallTime(at)}` });
+      voice.say({ zh: `已关闭第 ${id} 条：${f.date} ${f.name} ${f.problem}（${ws.dbFile}${when}）`, en: `closed finding ${id}: ${f.date} ${f.name} ${f.problem} (${ws.dbFile}${when})` });
     }
   }
 }
@@ -193,19 +175,28 @@ a finding stays open until a later inspection of the enterprise finds nothing wr
 文件的列 / columns: date, credit_code, name, problem, source（也认 日期、统一社会信用代码、企业名称、问题、来源）；
 name 可不填。source 为通报该问题的文件（文号）。先检查全部行，有错误则整个文件不导入（退出码 65）。
 同一文件再次导入不会重复记录；其他文件已记录的同一问题（日期、企业、问题、来源相同）不再重复记录。`)
-    .action(async (file: string, _opts: unknown, c: Command) => importFile(new Context(c), file));
+    .action(async (file: string, _opts: unknown, c: Command) => {
+      const g = readGlobals(c);
+      return importFile(g, cliVoice(g), file);
+    });
 
   findings
     .command('list')
     .description('列出省级暗查问题 / list the findings')
     .option('--status <status>', 'open（默认）、closed 或 all / open (default), closed or all', 'open')
     .option('--credit-code <code>', '只列这家企业 / only this enterprise')
-    .action(async (opts: ListOpts, c: Command) => list(new Context(c), opts));
+    .action(async (opts: ListOpts, c: Command) => {
+      const g = readGlobals(c);
+      return list(g, cliVoice(g), opts);
+    });
 
   findings
     .command('close <id>')
     .description('手动关闭一条问题 / close a finding by hand')
     .requiredOption('--note <text>', '整改情况 / how it was fixed')
     .option('--at <time>', '关闭时间（默认现在）/ when (default now)')
-    .action((id: string, opts: CloseOpts, c: Command) => close(new Context(c), id, opts));
+    .action((id: string, opts: CloseOpts, c: Command) => {
+      const g = readGlobals(c);
+      close(g, cliVoice(g), id, opts);
+    });
 }

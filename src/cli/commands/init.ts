@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { EXIT, HazeError } from '../../errors.js';
 import { LIST_COLUMNS } from '../../io/read/listColumns.js';
 import { writeFileAtomic } from '../../io/write/output.js';
-import { Context } from '../context.js';
+import { readGlobals } from '../globals.js';
+import { cliVoice } from '../voice.js';
 
 const HAZE_YAML = `# haze 工作区 / haze workspace
 # 路径相对于本文件所在目录 / paths are relative to this file's folder
@@ -59,7 +60,7 @@ export function initCommand(program: Command): void {
   haze init                 在当前目录创建 / in this folder
   haze init 薛埠镇2026       在新目录创建 / in a new folder`)
     .action((dir: string | undefined, opts: { force?: boolean }, cmd: Command) => {
-      const ctx = new Context(cmd);
+      const voice = cliVoice(readGlobals(cmd));
       const root = resolve(dir ?? '.');
       const files: [string, string][] = [
         ['haze.yaml', HAZE_YAML],
@@ -81,7 +82,7 @@ export function initCommand(program: Command): void {
         throw new HazeError({ code: 'HAZE_OUTPUT_CREATE', exitCode: EXIT.cantCreate, where: { file: root }, message: { zh: `无法创建目录 ${root}`, en: `cannot create the folder ${root}: ${(err as Error).message}` } });
       }
       for (const [name, text] of files) writeFileAtomic(join(root, name), text);
-      ctx.say({
+      voice.say({
         zh: `已创建工作区 ${root}：haze.yaml、enterprises.csv（空白清单）、groups.yaml。填好清单和巡查组后运行 haze validate。`,
         en: `workspace written in ${root}: haze.yaml, enterprises.csv (empty list), groups.yaml. Fill in the list and groups, then run haze validate.`,
       });

@@ -5,9 +5,14 @@ import { reductionSummary, type PollutantReduction } from '../../core/rules/redu
 import type { Column } from '../../io/write/columns.js';
 import { renderCsvChunks } from '../../io/write/csv.js';
 import { renderJson, toRecords } from '../../io/write/json.js';
-import { Context } from '../context.js';
-import { dateOption } from '../options.js';
-import { renderRows } from '../render.js';
+import { dayAndLevel } from '../../workflow/alertInForce.js';
+import { measuresAt } from '../../workflow/town.js';
+import { now } from '../clock.js';
+import { dateOption, levelOption, parseDateFlag, parseLevelFlag } from '../flags.js';
+import { readGlobals } from '../globals.js';
+import { openOutput, renderRows } from '../output.js';
+import { openTown } from '../town.js';
+import { cliVoice, type CliVoice } from '../voice.js';
 
 export interface MeasureRow {
   e: Enterprise;
@@ -66,32 +71,35 @@ Reduction = annual emissions ÷ 365 × the share of production stopped; targets 
   haze measures --level orange --summary --check
   haze measures --format json | jq '.[] | select(.action=="stop") | .name'`)
     .action(async (opts: { level?: string; date?: string; summary?: boolean; check?: boolean }, c: Command) => {
-      const ctx = new Context(c);
-      const format = ctx.format(['table', 'csv', 'json'] as const, 'table');
-      const town = await ctx.loadTown();
-      const { level } = ctx.level(town, opts.level, opts.date);
-      const measures = ctx.measures(town, level);
+      const g = readGlobals(c);
+      const voice = cliVoice(g);
+      const out = openOutput(g, voice, ['table', 'csv', 'json'] as const, 'table');
+      const format = out.format;
+      const asked = { level: opts.level === undefined ? undefined : parseLevelFlag(opts.level), date: opts.date === undefined ? undefined : parseDateFlag(opts.date) };
+      const town = await openTown(g, voice, out);
+      const { level } = dayAndLevel(town.ws, asked, now().date, voice).choice;
+      const measures = measuresAt(town, level);
       // Only when asked: on a province list the accounting costs as much as reading a tenth of it.
       const summary = opts.summary || opts.check ? reductionSummary(town.list.enterprises, measures, level, town.rules.targets[level]) : null;
       if (summary && opts.summary) {
-        ctx.emit(renderRows(ctx, format, summary.pollutants.map((p) => ({ ...p, level })), SUMMARY_COLUMNS));
-        reportGaps(ctx, town.list.enterprises, summary);
+        out.emit(renderRows(out, format, summary.pollutants.map((p) => ({ ...p, level })), SUMMARY_COLUMNS));
+        reportGaps(voice, town.list.enterprises, summary);
       } else {
         const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
         if (format === 'json' && town.list.extraColumns.length > 0) {
           // The list's own columns haze does not know travel along, as they were written.
           const records = toRecords(rows, MEASURE_COLUMNS).map((r, i) => ({ ...r, other_columns: town.list.extra.get(rows[i]!.e.row) ?? {} }));
-          ctx.emit(renderJson(records));
+          out.emit(renderJson(records));
         } else if (format === 'csv') {
-          ctx.emit(renderCsvChunks(rows, MEASURE_COLUMNS, { excel: ctx.opts.excel === true, lang: ctx.lang }));
-        } else ctx.emit(renderRows(ctx, format, rows, MEASURE_COLUMNS));
+          out.emit(renderCsvChunks(rows, MEASURE_COLUMNS, { excel: out.excel, lang: out.lang }));
+        } else out.emit(renderRows(out, format, rows, MEASURE_COLUMNS));
         const warned = rows.filter((r) => r.m.warnings.length > 0).length;
-        if (warned > 0) ctx.warn({ zh: `${warned} 家企业的措施有提醒（见 warning 列，或运行 haze validate）`, en: `${warned} enterprises' measures have warnings (see the warning column, or run haze validate)` });
+        if (warned > 0) voice.warn({ zh: `${warned} 家企业的措施有提醒（见 warning 列，或运行 haze validate）`, en: `${warned} enterprises' measures have warnings (see the warning column, or run haze validate)` });
       }
       if (summary && opts.check) {
         const unmet = summary.pollutants.filter((p) => !p.met);
         for (const p of unmet) {
-          ctx.warn({
+          voice.warn({
             zh: `${POLLUTANT_ZH[p.pollutant]} 减排 ${p.ratioPct!.toFixed(1)}%，未达到${level}目标 ${p.targetPct}%`,
             en: `${p.pollutant} reduction ${p.ratioPct!.toFixed(1)}% misses the ${level} target of ${p.targetPct}%`,
           });
@@ -102,16 +110,16 @@ Reduction = annual emissions ÷ 365 × the share of production stopped; targets 
 }
 
 /** Say which enterprises the accounting could not count, by name. */
-function reportGaps(ctx: Context, enterprises: readonly Enterprise[], s: ReturnType<typeof reductionSummary>): void {
+function reportGaps(voice: CliVoice, enterprises: readonly Enterprise[], s: ReturnType<typeof reductionSummary>): void {
   const name = new Map(enterprises.map((e) => [e.creditCode, e.name]));
   if (s.noFigures.length > 0) {
-    ctx.warn({ zh: `${s.noFigures.length} 家企业没有任何排放数据，未计入：${s.noFigures.map((c) => name.get(c)).join('、')}`, en: `${s.noFigures.length} enterprises have no emission figures and are not counted: ${s.noFigures.map((c) => name.get(c)).join(', ')}` });
+    voice.warn({ zh: `${s.noFigures.length} 家企业没有任何排放数据，未计入：${s.noFigures.map((c) => name.get(c)).join('、')}`, en: `${s.noFigures.length} enterprises have no emission figures and are not counted: ${s.noFigures.map((c) => name.get(c)).join(', ')}` });
   }
   for (const p of s.pollutants) {
     const partial = p.missing.filter((c) => !s.noFigures.includes(c));
-    if (partial.length > 0) ctx.warn({ zh: `${POLLUTANT_ZH[p.pollutant]}：另有 ${partial.length} 家缺该项数据：${partial.map((c) => name.get(c)).join('、')}`, en: `${p.pollutant}: ${partial.length} more have no figure for it: ${partial.map((c) => name.get(c)).join(', ')}` });
+    if (partial.length > 0) voice.warn({ zh: `${POLLUTANT_ZH[p.pollutant]}：另有 ${partial.length} 家缺该项数据：${partial.map((c) => name.get(c)).join('、')}`, en: `${p.pollutant}: ${partial.length} more have no figure for it: ${partial.map((c) => name.get(c)).join(', ')}` });
   }
   if (s.shareUnknown.length > 0) {
-    ctx.warn({ zh: `${s.shareUnknown.length} 家企业的停限产比例未写明，按 0 计：${s.shareUnknown.map((c) => name.get(c)).join('、')}`, en: `${s.shareUnknown.length} enterprises' measures state no share and count as 0: ${s.shareUnknown.map((c) => name.get(c)).join(', ')}` });
+    voice.warn({ zh: `${s.shareUnknown.length} 家企业的停限产比例未写明，按 0 计：${s.shareUnknown.map((c) => name.get(c)).join('、')}`, en: `${s.shareUnknown.length} enterprises' measures state no share and count as 0: ${s.shareUnknown.map((c) => name.get(c)).join(', ')}` });
   }
 }

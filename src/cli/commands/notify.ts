@@ -3,11 +3,16 @@ import type { Command } from 'commander';
 import { LEVEL_ZH, type Enterprise } from '../../core/model.js';
 import { needsNotice, noticeText } from '../../core/notice.js';
 import { assignAreas } from '../../core/routing/areas.js';
-import { formatWallTime, parseWallTime, type WallTime } from '../../core/time.js';
+import { formatWallTime, type WallTime } from '../../core/time.js';
 import type { Column } from '../../io/write/columns.js';
-import { Context, usage } from '../context.js';
-import { dateOption } from '../options.js';
-import { renderRows } from '../render.js';
+import { dayAndLevel } from '../../workflow/alertInForce.js';
+import { measuresAt } from '../../workflow/town.js';
+import { now } from '../clock.js';
+import { dateOption, parseDateFlag, parseLevelFlag, parseTimeFlag } from '../flags.js';
+import { readGlobals } from '../globals.js';
+import { openOutput, renderRows } from '../output.js';
+import { openTown } from '../town.js';
+import { cliVoice } from '../voice.js';
 
 interface NoticeRow {
   e: Enterprise;
@@ -42,17 +47,16 @@ export function notifyCommand(program: Command): void {
   haze notify --format csv --excel -o 通知.csv
   haze notify --level red --from "2019-12-09 20:00" --format json`)
     .action(async (opts: { level?: string; from?: string; date?: string }, c: Command) => {
-      const ctx = new Context(c);
-      const format = ctx.format(['text', 'csv', 'json'] as const, 'text');
-      const town = await ctx.loadTown();
-      const choice = ctx.level(town, opts.level, opts.date);
-      let from = choice.levelSince;
-      if (opts.from) {
-        const t = parseWallTime(opts.from);
-        if (!t) throw usage({ zh: `无法识别的时间"${opts.from}"`, en: `not a time: "${opts.from}"` });
-        from = t;
-      }
-      const measures = ctx.measures(town, choice.level);
+      const g = readGlobals(c);
+      const voice = cliVoice(g);
+      const out = openOutput(g, voice, ['text', 'csv', 'json'] as const, 'text');
+      const format = out.format;
+      const asked = { level: opts.level === undefined ? undefined : parseLevelFlag(opts.level), date: opts.date === undefined ? undefined : parseDateFlag(opts.date) };
+      const fromFlag = opts.from === undefined ? null : parseTimeFlag(opts.from, '--from');
+      const town = await openTown(g, voice, out);
+      const { choice } = dayAndLevel(town.ws, asked, now().date, voice);
+      const from = fromFlag ?? choice.levelSince;
+      const measures = measuresAt(town, choice.level);
       const areas = assignAreas(town.list.enterprises, town.setup.groups);
       const rows: NoticeRow[] = town.list.enterprises
         .filter((e) => needsNotice(measures.get(e.creditCode)!))
@@ -64,10 +68,10 @@ export function notifyCommand(program: Command): void {
           return { e, level: choice.level, from, message };
         });
       if (format === 'text') {
-        ctx.emit(rows.map((r) => `【${town.setup.town}重污染天气${LEVEL_ZH[choice.level]}预警通知】发送至 ${r.e.contact} ${r.e.phone}\n${r.message}\n`).join('\n'));
+        out.emit(rows.map((r) => `【${town.setup.town}重污染天气${LEVEL_ZH[choice.level]}预警通知】发送至 ${r.e.contact} ${r.e.phone}\n${r.message}\n`).join('\n'));
       } else {
-        ctx.emit(renderRows(ctx, format, rows, NOTICE_COLUMNS));
+        out.emit(renderRows(out, format, rows, NOTICE_COLUMNS));
       }
-      ctx.say({ zh: `共 ${rows.length} 家企业需要通知`, en: `${rows.length} enterprises to notify` });
+      voice.say({ zh: `共 ${rows.length} 家企业需要通知`, en: `${rows.length} enterprises to notify` });
     });
 }

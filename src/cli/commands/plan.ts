@@ -1,175 +1,100 @@
 /** haze plan: each group's visits, day by day, within its own area and the working day. */
 import type { Command } from 'commander';
-import { ACTION_ZH, type Enterprise, type Visit } from '../../core/model.js';
-import { reasonText } from '../../core/routing/priority.js';
-import type { PlanResult } from '../../core/routing/planPatrols.js';
-import { formatDayClock, formatWallTime, wallAt } from '../../core/time.js';
-import { renderGeoJson, type GeoRoute } from '../../io/write/geojson.js';
-import { renderGpx, type GpxRoute } from '../../io/write/gpx.js';
-import { amapMarkerUrl, amapNavigationUrl } from '../../io/write/navLink.js';
-import type { Column } from '../../io/write/columns.js';
+import { renderGeoJson } from '../../io/write/geojson.js';
+import { renderGpx } from '../../io/write/gpx.js';
 import { planSheet, renderPlanHtml } from '../../io/write/html/planHtml.js';
 import { printPdf, requireChromium } from '../../io/write/pdf.js';
-import { Context, levelZh, type Town } from '../context.js';
-import { dateOption, dayOf, daysOption, seedOption } from '../options.js';
-import { makePlan, withAutoAreas } from '../planning.js';
-import { historyBefore, rememberPlan } from '../records.js';
-import { renderRows } from '../render.js';
+import { dayAndLevel, levelName } from '../../workflow/alertInForce.js';
+import { patrolPlan, type PatrolPlan } from '../../workflow/patrolPlan.js';
+import { measuresAt, withAutoAreas, type Town } from '../../workflow/town.js';
+import { now, nowInstant } from '../clock.js';
+import { dateOption, daysOption, levelOption, parseCountFlag, parseDateFlag, parseLevelFlag, parseSeedFlag, seedOption } from '../flags.js';
+import { readGlobals } from '../globals.js';
+import { openOutput, renderRows } from '../output.js';
+import { geoRoutes, gpxRoutes, PLAN_COLUMNS, planRows, sayPlanSummary } from '../planOutput.js';
+import { openTown } from '../town.js';
+import { cliVoice } from '../voice.js';
 
-export interface PlanRow {
-  v: Visit;
-  e: Enterprise;
-  group: string;
-}
+const FORMATS = ['table', 'csv', 'json', 'geojson', 'gpx', 'html', 'pdf'] as const;
+type Format = (typeof FORMATS)[number];
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
-
-export const PLAN_COLUMNS: Column<PlanRow>[] = [
-  { key: 'date', zh: '日期', en: 'date', value: (r) => r.v.date },
-  { key: 'group', zh: '组', en: 'group', value: (r) => r.v.groupId },
-  { key: 'seq', zh: '序', en: 'seq', value: (r) => r.v.seq },
-  { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.e.creditCode, dataOnly: true },
-  { key: 'name', zh: '企业名称', en: 'name', value: (r) => r.e.name },
-  { key: 'village', zh: '村社区', en: 'village', value: (r) => r.e.village },
-  // Six decimals are about 10 cm: more would only repeat the float noise of a datum conversion.
-  { key: 'lon', zh: '经度', en: 'lon', value: (r) => round6(r.e.location.lon), dataOnly: true },
-  { key: 'lat', zh: '纬度', en: 'lat', value: (r) => round6(r.e.location.lat), dataOnly: true },
-  { key: 'arrive', zh: '到达', en: 'arrive', value: (r) => formatWallTime(wallAt(r.v.date, r.v.arrive)), dataOnly: true },
-  { key: 'depart', zh: '离开', en: 'depart', value: (r) => formatWallTime(wallAt(r.v.date, r.v.depart)), dataOnly: true },
-  { key: 'arrive_clock', zh: '到达', en: 'arrive', value: (r) => formatDayClock(r.v.arrive), tableOnly: true },
-  { key: 'depart_clock', zh: '离开', en: 'depart', value: (r) => formatDayClock(r.v.depart), tableOnly: true },
-  { key: 'leg_km', zh: '路程km', en: 'leg km', value: (r) => round2(r.v.legKm) },
-  { key: 'action', zh: '措施类型', en: 'action', value: (r) => r.v.action, dataOnly: true },
-  { key: 'action_zh', zh: '措施', en: 'action', value: (r) => ACTION_ZH[r.v.action], tableOnly: true },
-  { key: 'reason', zh: '原因', en: 'reason', value: (r) => r.v.reason.join(';'), dataOnly: true },
-  { key: 'reason_zh', zh: '原因', en: 'reason', value: (r) => r.v.reason.map((x) => reasonText(x, 'zh')).join('，'), tableOnly: true },
-  { key: 'nav_url', zh: '高德导航', en: 'Amap navigation', value: (r) => amapNavigationUrl(r.e.location, r.e.name), dataOnly: true },
-  { key: 'nav_short', zh: '高德地图', en: 'Amap', value: (r) => amapMarkerUrl(r.e.location), tableOnly: true },
-];
-
-/** Routes for GIS tools: properties with the plan's stable keys. */
-function geoRoutes(plan: PlanResult, town: Town): GeoRoute[] {
-  const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
-  const data = PLAN_COLUMNS.filter((c) => !c.tableOnly && c.key !== 'lon' && c.key !== 'lat');
-  return plan.routes.filter((r) => r.visits.length > 0).map((r) => ({
-    properties: { date: r.date, group: r.groupId, visits: r.visits.length, total_km: Math.round(r.totalKm * 100) / 100, return_at: formatWallTime(wallAt(r.date, r.returnAt)) },
-    stops: r.visits.map((v) => {
-      const row = { v, e: byCode.get(v.creditCode)!, group: r.groupId };
-      return { location: row.e.location, properties: Object.fromEntries(data.map((c) => [c.key, c.value(row) as string | number | null])) };
-    }),
-  }));
-}
-
-function gpxRoutes(plan: PlanResult, town: Town): GpxRoute[] {
-  const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
-  const name = new Map(town.setup.groups.map((g) => [g.id, g.name]));
-  return plan.routes.filter((r) => r.visits.length > 0).map((r) => ({
-    name: `${r.date} ${name.get(r.groupId) ?? r.groupId}`,
-    desc: `${r.visits.length} 家，${r.totalKm.toFixed(1)} km`,
-    stops: r.visits.map((v) => {
-      const e = byCode.get(v.creditCode)!;
-      return { location: e.location, name: `${v.seq}. ${e.name}`, desc: `${formatDayClock(v.arrive)} 到达；${ACTION_ZH[v.action]}；${e.village}` };
-    }),
-  }));
-}
-
-export function planRows(plan: PlanResult, town: Town): PlanRow[] {
-  const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
-  const groupName = new Map(town.setup.groups.map((g) => [g.id, g.name]));
-  return plan.routes.flatMap((r) => r.visits.map((v) => ({ v, e: byCode.get(v.creditCode)!, group: groupName.get(r.groupId) ?? r.groupId })));
-}
-
-/** What a person needs to trust the plan: per group and day, the load; coverage; anything that did not fit. */
-export function reportPlan(ctx: Context, plan: PlanResult, town: Town): void {
-  const setup = town.setup;
-  const name = new Map(setup.groups.map((g) => [g.id, g.name]));
-  const enterprise = new Map(town.list.enterprises.map((e) => [e.creditCode, e.name]));
-  for (const r of plan.routes) {
-    ctx.say({
-      zh: `${r.date} ${name.get(r.groupId)}：${r.visits.length} 家，${r.totalKm.toFixed(1)} km，${r.visits.length > 0 ? `${formatDayClock(r.returnAt)} 返回` : '无巡查'}`,
-      en: `${r.date} ${name.get(r.groupId)}: ${r.visits.length} visits, ${r.totalKm.toFixed(1)} km${r.visits.length > 0 ? `, back at ${formatDayClock(r.returnAt, 'en')}` : ', no visits'}`,
-    });
-  }
-  for (const c of plan.coverage) {
-    const hours = (m: number) => (m / 60).toFixed(1);
-    if (c.coveredByDay !== null && c.coveredByDay > setup.coverageDays) {
-      ctx.warn({
-        zh: `${name.get(c.groupId)}：${c.required} 家应查企业约需 ${hours(c.minutesNeeded)} 小时，${setup.coverageDays} 天内只有 ${hours(c.minutesAvailable)} 小时，第 ${c.coveredByDay} 天才能全部查到`,
-        en: `${name.get(c.groupId)}: ${c.required} required visits need about ${hours(c.minutesNeeded)} h, the first ${setup.coverageDays} days offer ${hours(c.minutesAvailable)} h; all are first visited by day ${c.coveredByDay}`,
-      });
-    }
-  }
-  // One line a village, not one an enterprise: a village left out of groups.yaml may hold dozens.
-  const byVillage = new Map<string, Map<string, number>>();
-  for (const r of plan.reassigned) {
-    const groups = byVillage.get(r.village) ?? new Map<string, number>();
-    groups.set(r.groupId, (groups.get(r.groupId) ?? 0) + 1);
-    byVillage.set(r.village, groups);
-  }
-  for (const [village, groups] of byVillage) {
-    const total = [...groups.values()].reduce((a, b) => a + b, 0);
-    const order = (g: string) => setup.groups.findIndex((x) => x.id === g);
-    const to = [...groups].sort((a, b) => order(a[0]) - order(b[0])).map(([g, n]) => ({ zh: `${name.get(g) ?? g}（${n} 家）`, en: `${name.get(g) ?? g} (${n})` }));
-    ctx.warn({
-      zh: `村社区"${village}"（${total} 家）不属于任何巡查组，按距离分给最近的组：${to.map((t) => t.zh).join('、')}；请在 groups.yaml 中把它写进某组的 villages`,
-      en: `village "${village}" (${total} enterprises) belongs to no group; each went to the nearest group: ${to.map((t) => t.en).join(', ')}; add it to a group's villages in groups.yaml`,
-    });
-  }
-  for (const c of plan.coverage.filter((x) => x.coveredByDay === null)) {
-    const hours = (m: number) => (m / 60).toFixed(1);
-    const left = plan.unplanned.filter((u) => u.groupId === c.groupId).map((u) => enterprise.get(u.creditCode) ?? u.creditCode);
-    ctx.warn({
-      zh: `${name.get(c.groupId)}：${c.required} 家应查企业约需 ${hours(c.minutesNeeded)} 小时，计划的天数共 ${hours(c.minutesPlanned)} 小时；已先排最重要的 ${c.covered} 家，其余 ${left.length} 家未排入：${left.join('、')}；用 --days 增加天数`,
-      en: `${name.get(c.groupId)}: ${c.required} required visits need about ${hours(c.minutesNeeded)} h, the days planned offer ${hours(c.minutesPlanned)} h; the ${c.covered} most important are planned, ${left.length} are not: ${left.join(', ')}; add days with --days`,
-    });
-  }
+interface PlanOpts {
+  level?: string;
+  date?: string;
+  days?: string;
+  seed: string;
+  night?: boolean;
+  autoAreas?: boolean;
+  replan?: boolean;
+  save?: boolean;
 }
 
 export function planCommand(program: Command): void {
   const cmd = program
     .command('plan')
-    .description('各巡查组逐日巡查路线 / each patrol group\'s route, day by day')
-    .option('--level <level>', 'yellow | orange | red（默认：当天执行中的预警）')
+    .description("各巡查组逐日巡查路线 / each patrol group's route, day by day")
     .option('--auto-areas', '不按 groups.yaml 的村，自动划分各组片区（紧凑、按工作时长均衡）/ split the areas automatically')
-    .option('--night', '夜查：晚间巡查须停产的企业（groups.yaml 的 night 时间）/ the evening round over enterprises that must stop');
-  dateOption(cmd);
+    .option('--night', '夜查：晚间巡查须停产的企业（groups.yaml 的 night 时间）/ the evening round over enterprises that must stop')
+    .option('--replan', '按最新情况重新安排已定的执行计划（旧计划保留在历史中）/ plan fixed days again (the old plans are kept)')
+    .option('--save', '把计划的每一天都定为执行计划（默认只定第一天）/ make every day of the plan the plan of record (default: the first day)');
+  levelOption(cmd, 'yellow|orange|red、橙色、二级、Ⅱ级（默认：当天执行中的预警）/ the level (default: the alert in force)');
+  dateOption(cmd, '第一天 YYYY-MM-DD（默认：今天；示例乡镇为预警开始之日）/ the first day');
   daysOption(cmd);
   seedOption(cmd);
-  cmd
-    .addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
+执行计划：计划第一天（--date）一经打印（任何格式），或该天的检查清单一经打印，即定为当天的执行计划并存入
+haze.db；此后该天的 plan、checklist、record、report 都按它，不再重新计算。后面几天标为"暂定"，每次按最新
+检查结果重新安排，直到当天打印。输入有变化时在 stderr 提示；要重新安排已定的一天，用 --replan。
+The plan of record: the first day of a plan, once printed in any format (or that day's checklist), is fixed in
+haze.db; every command about that day uses it from then on. Later days are provisional (暂定) until printed.
+
 示例 / examples:
   haze plan --date 2019-12-08
   haze plan --date 2019-12-08 --days 3 --format csv -o plan.csv
-  haze plan --level red --date 2019-12-10 --format json
+  haze plan --level 红色 --date 2019-12-10 --format json
+  haze plan --date 2019-12-09 --replan                         # 按最新检查结果重排已定的一天
   haze plan --date 2019-12-09 --night                          # 夜查路线 / the evening round
   haze plan --date 2019-12-08 --format geojson -o 计划.geojson # GIS；--format gpx 供手机导航
-  haze plan --date 2019-12-08 --format pdf -o 巡查计划.pdf     # 每天一页 A4：片区、路线图和各组路线表`)
-    .action(async (opts: { level?: string; date?: string; days?: number; seed: number; night?: boolean; autoAreas?: boolean }, c: Command) => {
-      const ctx = new Context(c);
-      const format = ctx.format(['table', 'csv', 'json', 'geojson', 'gpx', 'html', 'pdf'] as const, 'table');
-      const chromium = format === 'pdf' ? requireChromium() : null;
-      const loaded = await ctx.loadTown();
-      const choice = ctx.level(loaded, opts.level, opts.date);
-      const { level, issuedAt: since } = choice;
-      const measures = ctx.measures(loaded, level);
-      const town = opts.autoAreas ? withAutoAreas(ctx, loaded, measures) : loaded;
-      const start = dayOf(opts.date, choice, ctx.now());
-      const shift = opts.night ? 'night' : 'day';
-      const history = historyBefore(town, since?.date ?? start, start);
-      const plan = makePlan({ town, level, since, measures, start, days: opts.days, until: choice.until ?? null, seed: opts.seed, shift, ...(history ? { history } : {}) });
-      rememberPlan(town, plan, { start, level, shift, seed: opts.seed });
-      ctx.say({ zh: `${town.setup.town} ${levelZh(level)} 巡查计划，自 ${start} 起 ${new Set(plan.routes.map((r) => r.date)).size} 天`, en: `${town.setup.town} patrol plan at ${level}, ${new Set(plan.routes.map((r) => r.date)).size} days from ${start}` });
-      reportPlan(ctx, plan, town);
-      if (format === 'html' || format === 'pdf') {
-        const html = renderPlanHtml(planSheet(plan, town.list.enterprises, town.setup, since));
-        ctx.emit(chromium ? printPdf(html, chromium) : html);
-      } else if (format === 'geojson') {
-        ctx.emit(renderGeoJson(town.setup.base, geoRoutes(plan, town)));
-      } else if (format === 'gpx') {
-        ctx.emit(renderGpx(town.setup.base, gpxRoutes(plan, town)));
-      } else {
-        ctx.emit(renderRows(ctx, format, planRows(plan, town), PLAN_COLUMNS));
-      }
-    });
+  haze plan --date 2019-12-08 --format pdf -o 巡查计划.pdf     # 每天一页 A4：片区、路线图和各组路线表`,
+  );
+  cmd.action(async (opts: PlanOpts, c: Command) => {
+    const g = readGlobals(c);
+    const voice = cliVoice(g);
+    const out = openOutput(g, voice, FORMATS, 'table');
+    const level = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
+    const date = opts.date === undefined ? undefined : parseDateFlag(opts.date);
+    const days = opts.days === undefined ? undefined : parseCountFlag(opts.days, '--days');
+    const seed = parseSeedFlag(opts.seed);
+    // Before any planning: without a browser to print with, say so at once (exit 69).
+    const chromium = out.format === 'pdf' ? requireChromium() : null;
+    const loaded = await openTown(g, voice, out);
+    const { date: start, choice } = dayAndLevel(loaded.ws, { date, level }, now().date, voice);
+    const measures = measuresAt(loaded, choice.level);
+    const town = opts.autoAreas ? withAutoAreas(loaded, measures, voice) : loaded;
+    const plan = patrolPlan(
+      { town, level: choice.level, since: choice.issuedAt, until: choice.until, measures, start, days, shift: opts.night ? 'night' : 'day', seed },
+      { fix: opts.save ? 'all' : 'first', by: opts.replan ? 'replan' : opts.save ? 'save' : 'plan', replan: opts.replan === true, now: nowInstant() },
+      voice,
+    );
+    const count = new Set(plan.routes.map((r) => r.date)).size;
+    voice.say({ zh: `${town.setup.town} ${levelName(choice.level)} 巡查计划，自 ${start} 起 ${count} 天`, en: `${town.setup.town} patrol plan at ${choice.level}, ${count} days from ${start}` });
+    sayPlanSummary(voice, plan, town, plan.provisional);
+    const render: Record<Format, () => string | Uint8Array> = {
+      table: () => renderRows(out, 'table', planRows(plan, town, plan.provisional), PLAN_COLUMNS),
+      csv: () => renderRows(out, 'csv', planRows(plan, town, plan.provisional), PLAN_COLUMNS),
+      json: () => renderRows(out, 'json', planRows(plan, town, plan.provisional), PLAN_COLUMNS),
+      geojson: () => renderGeoJson(town.setup.base, geoRoutes(plan, town, plan.provisional)),
+      gpx: () => renderGpx(town.setup.base, gpxRoutes(plan, town, plan.provisional)),
+      html: () => planHtml(plan, town, choice.issuedAt),
+      pdf: () => printPdf(planHtml(plan, town, choice.issuedAt), chromium!),
+    };
+    out.emit(render[out.format]());
+    plan.commit();
+  });
+}
+
+function planHtml(plan: PatrolPlan, town: Town, since: Parameters<typeof planSheet>[3]): string {
+  return renderPlanHtml(planSheet(plan, town.list.enterprises, town.setup, since, plan.provisional));
 }

@@ -7,20 +7,23 @@ import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { checkItems } from '../../core/checklist.js';
-import type { Visit } from '../../core/model.js';
+import type { AlertLevel } from '../../core/model.js';
 import { hasErrors } from '../../core/problem.js';
 import { checkResultRows, readResult, type RecordedVisit, type ResultRow } from '../../core/records.js';
 import { requiredMeasure } from '../../core/rules/requiredMeasure.js';
-import { formatWallTime, fromInstant, parseDate, parseWallTime, type WallTime } from '../../core/time.js';
+import { formatWallTime, fromInstant, parseWallTime, type WallTime } from '../../core/time.js';
 import { EXIT, HazeError } from '../../errors.js';
 import { readImportTable } from '../../io/read/importTable.js';
-import { openStore, type Store } from '../../io/store/db.js';
-import { anyPlanFor, savedVisitsOn, wasPlanned } from '../../io/store/plans.js';
 import { importResults, type ImportOutcome } from '../../io/store/records.js';
-import { alertTimeline, type AlertTimeline } from '../alertTimeline.js';
-import { Context, usage, type Town } from '../context.js';
-import { planThrough } from '../planning.js';
-import { inputsFingerprint } from '../records.js';
+import { alertTimeline } from '../../workflow/alertInForce.js';
+import { dayPlanFor, plannedLookup } from '../../workflow/dayVisits.js';
+import { writeStore } from '../../workflow/storeDoor.js';
+import type { Town } from '../../workflow/town.js';
+import { now, nowInstant } from '../clock.js';
+import { parseDateFlag, parseLevelFlag, parseTimeFlag } from '../flags.js';
+import { readGlobals, usage } from '../globals.js';
+import { openTown } from '../town.js';
+import { cliVoice, type CliVoice } from '../voice.js';
 
 /** The checklist CSV's columns, by English key and the Chinese labels of --excel. */
 export const RESULT_COLUMNS = {
@@ -48,62 +51,15 @@ interface RecordOpts {
   level?: string;
 }
 
-/**
- * The visits planned for a day: the plan printed for it (saved in the store), or — when none was saved —
- * the plan haze would print, from the alert's first day to that day.
- */
-function visitsOn(town: Town, timeline: AlertTimeline, date: string): Visit[] {
-  const end = { date, minutes: 24 * 60 - 1 };
-  const level = timeline.levelAt(end);
-  if (!level) return [];
-  const db = openStore(town.ws.dbFile, { create: false });
-  if (db) {
-    try {
-      const saved = savedVisitsOn(db, date, 'day', inputsFingerprint(town), level);
-      if (saved) return saved;
-    } finally {
-      db.close();
-    }
-  }
-  const measures = new Map(town.list.enterprises.map((e) => [e.creditCode, requiredMeasure(e, level, town.rules)]));
-  const plan = planThrough({ town, level, since: timeline.startedAt(end), measures, date, seed: 1 });
-  return plan.routes.filter((r) => r.date === date).flatMap((r) => r.visits);
-}
-
-/**
- * The visits haze would have planned, for telling planned checks from others: a groups.yaml that names
- * none of the list's villages plans nothing (plan and checklist refuse it), and that must not stop the
- * results from being recorded.
- */
-function visitsOrNone(town: Town, timeline: AlertTimeline, date: string): Visit[] {
-  try {
-    return visitsOn(town, timeline, date);
-  } catch (err) {
-    if (err instanceof HazeError && err.code === 'HAZE_GROUPS_NO_VILLAGE') return [];
-    throw err;
-  }
-}
-
-/** Was a check planned? Any printed plan for that group and day counts; without one, the plan haze would print. */
-function plannedLookup(town: Town, timeline: AlertTimeline, db: Store | null): (date: string, group: string, code: string) => boolean {
-  const computed = new Map<string, Set<string>>();
-  return (date, group, code) => {
-    if (db && anyPlanFor(db, date)) return wasPlanned(db, date, group, code);
-    let set = computed.get(date);
-    if (!set) computed.set(date, (set = new Set(visitsOrNone(town, timeline, date).map((v) => `${v.groupId}\u0000${v.creditCode}`))));
-    return set.has(`${group}\u0000${code}`);
-  };
-}
-
-function report(ctx: Context, outcome: ImportOutcome, file: string, dbFile: string): void {
+function report(voice: CliVoice, outcome: ImportOutcome, file: string, dbFile: string): void {
   switch (outcome.kind) {
     case 'already':
       const at = formatWallTime(fromInstant(Date.parse(outcome.importedAt)));
-      ctx.say({ zh: `${file} 已于 ${at} 导入过：没有新内容，未做改动`, en: `${file} was already imported at ${at}: nothing new, nothing changed` });
+      voice.say({ zh: `${file} 已于 ${at} 导入过：没有新内容，未做改动`, en: `${file} was already imported at ${at}: nothing new, nothing changed` });
       return;
     case 'conflicts':
       for (const c of outcome.conflicts) {
-        process.stderr.write(`${file}${c.row !== undefined ? `:${c.row}` : ''}: ${ctx.t({ zh: `与已记录的结果不同：${c.date} 第 ${c.groupId} 组 ${c.name} ${c.itemId}：已记录 ${c.was}，本文件 ${c.now}`, en: `differs from the recorded result: ${c.date} group ${c.groupId} ${c.name} ${c.itemId}: recorded ${c.was}, this file ${c.now}` })}\n`);
+        process.stderr.write(`${file}${c.row !== undefined ? `:${c.row}` : ''}: ${voice.t({ zh: `与已记录的结果不同：${c.date} 第 ${c.groupId} 组 ${c.name} ${c.itemId}：已记录 ${c.was}，本文件 ${c.now}`, en: `differs from the recorded result: ${c.date} group ${c.groupId} ${c.name} ${c.itemId}: recorded ${c.was}, this file ${c.now}` })}\n`);
       }
       throw new HazeError({
         code: 'HAZE_RECORD_CONFLICT', exitCode: EXIT.dataErr, where: { file },
@@ -113,9 +69,9 @@ function report(ctx: Context, outcome: ImportOutcome, file: string, dbFile: stri
     case 'done': {
       const { newVisits, newResults, unchanged, replaced, findingsClosed } = outcome;
       if (newVisits + newResults + replaced === 0) {
-        ctx.say({ zh: `${file}：${unchanged} 个结果都已记录过，没有新内容`, en: `${file}: all ${unchanged} results were recorded already; nothing new` });
+        voice.say({ zh: `${file}：${unchanged} 个结果都已记录过，没有新内容`, en: `${file}: all ${unchanged} results were recorded already; nothing new` });
       } else {
-        ctx.say({
+        voice.say({
           zh: `已记录到 ${dbFile}：${newVisits} 次检查，${newResults} 个新结果，${replaced} 个更正，${unchanged} 个未变${findingsClosed ? `；${findingsClosed} 条省级暗查问题因复查合格关闭` : ''}`,
           en: `recorded in ${dbFile}: ${newVisits} visits, ${newResults} new results, ${replaced} corrected, ${unchanged} unchanged${findingsClosed ? `; ${findingsClosed} provincial findings closed by a clean re-check` : ''}`,
         });
@@ -124,18 +80,15 @@ function report(ctx: Context, outcome: ImportOutcome, file: string, dbFile: stri
   }
 }
 
-function store(ctx: Context, town: Town, file: string, sha256: string, visits: RecordedVisit[], replace: boolean): void {
-  const db = openStore(town.ws.dbFile, { create: true })!;
-  try {
-    const outcome = importResults(db, {
+function store(voice: CliVoice, town: Town, file: string, sha256: string, visits: RecordedVisit[], replace: boolean): void {
+  const outcome = writeStore(town.ws, (db) =>
+    importResults(db, {
       fileName: file, sha256, visits, replace, recordedAt: new Date().toISOString(),
       // Test hook for crash safety: stop inside the transaction, after the rows are written, until killed.
       ...(process.env.HAZE_TEST_HOLD_IMPORT ? { afterWrite: holdUntilKilled } : {}),
-    });
-    report(ctx, outcome, file, town.ws.dbFile);
-  } finally {
-    db.close();
-  }
+    }),
+  );
+  report(voice, outcome, file, town.ws.dbFile);
 }
 
 function holdUntilKilled(): void {
@@ -144,8 +97,9 @@ function holdUntilKilled(): void {
   for (;;) Atomics.wait(wait, 0, 0, 1000);
 }
 
-async function importFile(ctx: Context, file: string, opts: RecordOpts): Promise<void> {
-  const town = await ctx.loadTown();
+async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, file: string, opts: RecordOpts): Promise<void> {
+  const level = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
+  const town = await openTown(g, voice, null);
   const table = await readImportTable(file, RESULT_COLUMNS, ['date', 'group', 'credit_code', 'item_id', 'result']);
   const cell = (cells: string[], key: keyof typeof RESULT_COLUMNS) => {
     const i = table.columns.get(key);
@@ -157,36 +111,29 @@ async function importFile(ctx: Context, file: string, opts: RecordOpts): Promise
     itemId: cell(r.cells, 'item_id'), item: cell(r.cells, 'item'), result: cell(r.cells, 'result'), note: cell(r.cells, 'note'),
     inspectors: cell(r.cells, 'inspectors'), checkedAt: cell(r.cells, 'checked_at'),
   }));
-  const checked = check(ctx, town, rows, opts);
+  const checked = check(voice, town, rows, opts, level);
   if (checked.visits.length === 0) {
-    ctx.say({ zh: `${table.file}：没有填写任何结果（${checked.blank} 行结果为空），未做改动`, en: `${table.file}: no results filled in (${checked.blank} rows with an empty result); nothing changed` });
+    voice.say({ zh: `${table.file}：没有填写任何结果（${checked.blank} 行结果为空），未做改动`, en: `${table.file}: no results filled in (${checked.blank} rows with an empty result); nothing changed` });
     return;
   }
-  if (checked.blank > 0) ctx.say({ zh: `${checked.blank} 行结果为空，未记录`, en: `${checked.blank} rows have no result and are not recorded` });
-  store(ctx, town, table.file, table.sha256, checked.visits, opts.replace === true);
+  if (checked.blank > 0) voice.say({ zh: `${checked.blank} 行结果为空，未记录`, en: `${checked.blank} rows have no result and are not recorded` });
+  store(voice, town, table.file, table.sha256, checked.visits, opts.replace === true);
 }
 
-function check(ctx: Context, town: Town, rows: ResultRow[], opts: RecordOpts): ReturnType<typeof checkResultRows> {
-  const fixed = opts.level as Parameters<typeof alertTimeline>[1];
-  const timeline = alertTimeline(town, fixed);
+function check(voice: CliVoice, town: Town, rows: ResultRow[], opts: RecordOpts, level: AlertLevel | undefined): ReturnType<typeof checkResultRows> {
+  const timeline = alertTimeline(town.ws, level);
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
-  const db = openStore(town.ws.dbFile, { create: false });
-  let checked: ReturnType<typeof checkResultRows>;
-  try {
-    checked = checkResultRows(rows, {
-      enterprise: (code) => byCode.get(code),
-      groupExists: (id) => town.setup.groups.some((g) => g.id === id),
-      itemsFor: (e, date) => {
-        const level = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
-        return level ? checkItems(e, requiredMeasure(e, level, town.rules)) : null;
-      },
-      outsideAlert: (t) => timeline.outside(t),
-      planned: plannedLookup(town, timeline, db),
-    }, { ...(opts.inspectors ? { inspectors: opts.inspectors } : {}), ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) });
-  } finally {
-    db?.close();
-  }
-  ctx.reportProblems(checked.problems);
+  const checked = checkResultRows(rows, {
+    enterprise: (code) => byCode.get(code),
+    groupExists: (id) => town.setup.groups.some((g) => g.id === id),
+    itemsFor: (e, date) => {
+      const at = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
+      return at ? checkItems(e, requiredMeasure(e, at, town.rules)) : null;
+    },
+    outsideAlert: (t) => timeline.outside(t),
+    planned: plannedLookup(town, timeline, nowInstant()),
+  }, { ...(opts.inspectors ? { inspectors: opts.inspectors } : {}), ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) });
+  voice.problems(checked.problems);
   if (hasErrors(checked.problems)) {
     const n = checked.problems.filter((p) => p.severity === 'error').length;
     throw new HazeError({
@@ -198,14 +145,18 @@ function check(ctx: Context, town: Town, rows: ResultRow[], opts: RecordOpts): R
 }
 
 /** One visit's items at a terminal, for an officer entering results by hand. */
-async function interactive(ctx: Context, opts: RecordOpts): Promise<void> {
-  const date = opts.date ? parseDate(opts.date) : null;
-  if (!date || !opts.group) throw usage({ zh: '--interactive 需要 --date 和 --group', en: '--interactive needs --date and --group' }, { zh: '例如 haze record --interactive --date 2019-12-08 --group 1 --seq 2', en: 'e.g. haze record --interactive --date 2019-12-08 --group 1 --seq 2' });
-  const town = await ctx.loadTown();
-  const timeline = alertTimeline(town, opts.level as Parameters<typeof alertTimeline>[1]);
+async function interactive(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: RecordOpts): Promise<void> {
+  if (!opts.date || !opts.group) throw usage({ zh: '--interactive 需要 --date 和 --group', en: '--interactive needs --date and --group' }, { zh: '例如 haze record --interactive --date 2019-12-08 --group 1 --seq 2', en: 'e.g. haze record --interactive --date 2019-12-08 --group 1 --seq 2' });
+  const date = parseDateFlag(opts.date);
+  const fixedLevel = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
+  const town = await openTown(g, voice, null);
+  const timeline = alertTimeline(town.ws, fixedLevel);
   const level = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
   if (!level) throw usage({ zh: `${date} 没有正在执行的预警`, en: `no alert is in force on ${date}` }, { zh: '用 --level 指定', en: 'give --level' });
-  const visits = visitsOn(town, timeline, date).filter((v) => v.groupId === opts.group);
+  // The list shown is the day's plan of record (shown on screen, it is fixed like printed paper).
+  const plan = dayPlanFor(town, timeline, date, 'day', { fix: true, now: nowInstant() }, voice);
+  const visits = (plan?.routes ?? []).filter((r) => r.date === date && r.groupId === opts.group).flatMap((r) => r.visits);
+  plan?.commit();
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true });
   // Lines are read through the interface's iterator, which buffers them: answers piped in all at once
   // (a script, a test) are not lost between two questions, as they would be with rl.question.
@@ -218,7 +169,7 @@ async function interactive(ctx: Context, opts: RecordOpts): Promise<void> {
   };
   try {
     for (const v of visits) process.stderr.write(`  ${v.seq}. ${town.list.enterprises.find((e) => e.creditCode === v.creditCode)?.name ?? v.creditCode}\n`);
-    const seqText = opts.seq ?? (await ask(ctx.t({ zh: '序号或统一社会信用代码：', en: 'seq or credit code: ' })));
+    const seqText = opts.seq ?? (await ask(voice.t({ zh: '序号或统一社会信用代码：', en: 'seq or credit code: ' })));
     const code = visits.find((v) => String(v.seq) === seqText)?.creditCode ?? seqText.toUpperCase();
     const e = town.list.enterprises.find((x) => x.creditCode === code);
     if (!e) throw usage({ zh: `找不到企业：${seqText}`, en: `no such enterprise: ${seqText}` });
@@ -228,24 +179,24 @@ async function interactive(ctx: Context, opts: RecordOpts): Promise<void> {
     for (const [i, item] of items.entries()) {
       let result: string | null = null;
       while (result === null) {
-        const a = await ask(`[${i + 1}/${items.length}] ${item.text}\n  ${ctx.t({ zh: '1 合格 / 2 不合格 / 3 不适用（回车跳过）：', en: '1 ok / 2 violation / 3 n/a (Enter skips): ' })}`);
+        const a = await ask(`[${i + 1}/${items.length}] ${item.text}\n  ${voice.t({ zh: '1 合格 / 2 不合格 / 3 不适用（回车跳过）：', en: '1 ok / 2 violation / 3 n/a (Enter skips): ' })}`);
         result = a === '' ? '' : a === '1' ? 'ok' : a === '2' ? 'violation' : a === '3' ? 'na' : readResult(a) ?? null;
-        if (result === null) process.stderr.write(ctx.t({ zh: '  请输入 1、2 或 3\n', en: '  type 1, 2 or 3\n' }));
+        if (result === null) process.stderr.write(voice.t({ zh: '  请输入 1、2 或 3\n', en: '  type 1, 2 or 3\n' }));
       }
-      const note = result === 'violation' ? await ask(ctx.t({ zh: '  问题说明：', en: '  what was wrong: ' })) : '';
+      const note = result === 'violation' ? await ask(voice.t({ zh: '  问题说明：', en: '  what was wrong: ' })) : '';
       rows.push({ where: { file: '<interactive>' }, date, group: opts.group, seq: '', creditCode: e.creditCode, name: e.name, itemId: item.id, item: item.text, result, note, inspectors: '', checkedAt: '' });
     }
-    const inspectors = opts.inspectors ?? (await ask(ctx.t({ zh: '检查人（逗号分隔）：', en: 'inspectors (comma-separated): ' })));
-    const nowText = opts.checkedAt ?? (await ask(ctx.t({ zh: `检查时间（回车为 ${formatWallTime(ctx.now())}）：`, en: `checked at (Enter for ${formatWallTime(ctx.now())}): ` })));
-    const checkedAt: WallTime | null = nowText ? parseWallTime(nowText) : ctx.now();
+    const inspectors = opts.inspectors ?? (await ask(voice.t({ zh: '检查人（逗号分隔）：', en: 'inspectors (comma-separated): ' })));
+    const nowText = opts.checkedAt ?? (await ask(voice.t({ zh: `检查时间（回车为 ${formatWallTime(now())}）：`, en: `checked at (Enter for ${formatWallTime(now())}): ` })));
+    const checkedAt: WallTime | null = nowText ? parseWallTime(nowText) : now();
     if (!checkedAt) throw usage({ zh: `无法识别的时间"${nowText}"`, en: `not a time: "${nowText}"` });
     const filled = rows.map((r) => ({ ...r, inspectors, checkedAt: formatWallTime(checkedAt) }));
-    const checked = check(ctx, town, filled, opts);
-    if (checked.visits.length === 0) { ctx.say({ zh: '没有填写任何结果，未记录', en: 'no results entered; nothing recorded' }); return; }
-    const ok = await ask(ctx.t({ zh: '保存？(y/n)：', en: 'save? (y/n): ' }));
-    if (!/^(y|yes|是|好)$/i.test(ok)) { ctx.say({ zh: '未保存', en: 'not saved' }); return; }
+    const checked = check(voice, town, filled, opts, fixedLevel);
+    if (checked.visits.length === 0) { voice.say({ zh: '没有填写任何结果，未记录', en: 'no results entered; nothing recorded' }); return; }
+    const ok = await ask(voice.t({ zh: '保存？(y/n)：', en: 'save? (y/n): ' }));
+    if (!/^(y|yes|是|好)$/i.test(ok)) { voice.say({ zh: '未保存', en: 'not saved' }); return; }
     const sha = createHash('sha256').update(JSON.stringify(filled)).digest('hex');
-    store(ctx, town, '<interactive>', sha, checked.visits, opts.replace === true);
+    store(voice, town, '<interactive>', sha, checked.visits, opts.replace === true);
   } finally {
     rl.close();
   }
@@ -275,12 +226,13 @@ export function recordCommand(program: Command): void {
   haze record 结果更正.xlsx --replace
   haze record --interactive --date 2019-12-08 --group 1 --seq 3`)
     .action(async (file: string | undefined, opts: RecordOpts, c: Command) => {
-      const ctx = new Context(c);
-      if (opts.interactive) return interactive(ctx, opts);
+      const g = readGlobals(c);
+      const voice = cliVoice(g);
+      if (opts.interactive) return interactive(g, voice, opts);
       if (!file) {
         c.outputHelp({ error: true });
         throw usage({ zh: '请给出要导入的文件，或用 --interactive', en: 'give the file to import, or use --interactive' });
       }
-      return importFile(ctx, file, opts);
+      return importFile(g, voice, file, opts);
     });
 }

@@ -3,21 +3,27 @@
  * offenders, open provincial findings, who is still unvisited. Tables and Markdown show every section with
  * Chinese headings; JSON is one object; CSV is one section per call (--section), one clean table for scripts.
  */
-import { InvalidArgumentError, type Command } from 'commander';
-import type { AlertEvent } from '../../core/alert.js';
-import { ALERT_LEVELS, LEVEL_ZH, type AlertLevel } from '../../core/model.js';
-import { buildReport, type InspectionReport } from '../../core/report.js';
+import type { Command } from 'commander';
+import { LEVEL_ZH, type AlertLevel } from '../../core/model.js';
+import { buildReport, type InspectionReport, type ReportPlanDay } from '../../core/report.js';
 import { reportRange, strictestLevel, type RangeBasis } from '../../core/reportRange.js';
 import { assignAreas } from '../../core/routing/areas.js';
-import { parseDate, parseWallTime } from '../../core/time.js';
-import { readAlertEvents } from '../../io/store/alerts.js';
-import { openStore } from '../../io/store/db.js';
+import { formatWallTime, fromInstant } from '../../core/time.js';
+import type { Store } from '../../io/store/db.js';
+import { recordsInRange } from '../../io/store/plans.js';
 import { lastRecordDate, readReportFindings, readReportVisits } from '../../io/store/reportQueries.js';
 import { renderJson, toRecords } from '../../io/write/json.js';
 import { renderMarkdownTable } from '../../io/write/markdownTable.js';
-import { Context, usage, type Town } from '../context.js';
-import { renderRows } from '../render.js';
+import { townAlert } from '../../workflow/alertInForce.js';
+import { readStore } from '../../workflow/storeDoor.js';
+import { measuresAt } from '../../workflow/town.js';
+import { now } from '../clock.js';
+import { parseDateFlag, parseGroupFlag, parseLevelFlag } from '../flags.js';
+import { readGlobals, usage } from '../globals.js';
+import { openOutput, renderRows, type Output } from '../output.js';
 import { COVERAGE_COLUMNS, REPORT_SECTIONS, SECTION_KEYS, type ReportSection } from '../reportSections.js';
+import { openTown } from '../town.js';
+import { cliVoice, type CliVoice } from '../voice.js';
 
 interface ReportOpts {
   date?: string;
@@ -28,18 +34,6 @@ interface ReportOpts {
   section?: string;
 }
 
-function dateArg(v: string): string {
-  const d = parseDate(v);
-  if (!d) throw new InvalidArgumentError('expected a date like 2019-12-08 / 应为日期，如 2019-12-08');
-  return d;
-}
-
-/** The alert as recorded; while the store records none, the sample town's own story stands in. */
-function alertEvents(town: Town, recorded: AlertEvent[]): { events: AlertEvent[]; sampleStory: boolean } {
-  if (recorded.length > 0 || !town.ws.sampleAlert) return { events: recorded, sampleStory: false };
-  return { events: [{ kind: 'issue', level: town.ws.sampleAlert.level, at: parseWallTime(town.ws.sampleAlert.from)! }], sampleStory: true };
-}
-
 const BASIS: Record<RangeBasis, { zh: string; en: string }> = {
   date: { zh: '--date', en: '--date' },
   from_to: { zh: '--from/--to', en: '--from/--to' },
@@ -47,51 +41,61 @@ const BASIS: Record<RangeBasis, { zh: string; en: string }> = {
   end_day: { zh: '没有记录预警：只看这一天', en: 'no alert recorded: this day only' },
 };
 
-async function run(ctx: Context, opts: ReportOpts): Promise<void> {
-  const format = ctx.format(['table', 'csv', 'json', 'md'] as const, 'table');
+/** A day's plan of record as the report holds results against it. */
+function planDays(db: Store, range: { from: string; to: string }): ReportPlanDay[] {
+  return recordsInRange(db, range.from, range.to).map((r) => ({
+    date: r.date, shift: r.shift, planId: r.planId, fixedAt: formatWallTime(fromInstant(Date.parse(r.fixedAt))), fixedBy: r.fixedBy,
+    visits: r.routes.flatMap((x) => x.visits.map((v) => ({ groupId: v.groupId, creditCode: v.creditCode }))),
+  }));
+}
+
+async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: ReportOpts): Promise<void> {
+  const out = openOutput(g, voice, ['table', 'csv', 'json', 'md'] as const, 'table');
   if (opts.section !== undefined && !SECTION_KEYS.includes(opts.section)) {
     throw usage({ zh: `--section 可用：${SECTION_KEYS.join('、')}，而不是"${opts.section}"`, en: `--section takes ${SECTION_KEYS.join(', ')}, not "${opts.section}"` });
   }
-  if (opts.level !== undefined && !(ALERT_LEVELS as readonly string[]).includes(opts.level)) {
-    throw usage({ zh: `--level 只能是 yellow、orange 或 red，而不是"${opts.level}"`, en: `--level must be yellow, orange or red, not "${opts.level}"` });
-  }
-  const town = await ctx.loadTown();
+  const asked = {
+    ...(opts.date !== undefined ? { date: parseDateFlag(opts.date) } : {}),
+    ...(opts.from !== undefined ? { from: parseDateFlag(opts.from, '--from') } : {}),
+    ...(opts.to !== undefined ? { to: parseDateFlag(opts.to, '--to') } : {}),
+  };
+  const fixedLevel = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
+  const town = await openTown(g, voice, out);
   const groups = town.setup.groups;
-  if (opts.group !== undefined && !groups.some((g) => g.id === opts.group)) {
-    throw usage({ zh: `没有第 ${opts.group} 组`, en: `there is no group ${opts.group}` }, { zh: `可用：${groups.map((g) => g.id).join('、')}`, en: `groups: ${groups.map((g) => g.id).join(', ')}` });
+  const group = opts.group === undefined ? null : parseGroupFlag(opts.group, groups);
+
+  const alert = townAlert(town.ws);
+  const facts = readStore(town.ws, (db) => ({ exists: true, lastRecordDate: lastRecordDate(db) }), { exists: false, lastRecordDate: null });
+  const choice = reportRange(asked, { today: now().date, events: alert.events, sampleStory: alert.fromSample, lastRecordDate: facts.lastRecordDate });
+  if ('error' in choice) throw usage(choice.error);
+  const { range, basis } = choice;
+  const level = fixedLevel ?? strictestLevel(alert.events, range);
+  const span = range.from === range.to ? range.from : `${range.from} 至 ${range.to}`;
+  voice.say({ zh: `报告范围：${span}（${BASIS[basis].zh}）`, en: `report range: ${range.from} to ${range.to} (${BASIS[basis].en})` });
+  if (level) {
+    const why = fixedLevel ? { zh: '--level', en: '--level' } : { zh: '范围内最严的预警级别', en: 'the strictest level in force in the range' };
+    voice.say({ zh: `应检查企业按${LEVEL_ZH[level]}预警的措施计（${why.zh}）`, en: `required enterprises: those with a measure at ${level} (${why.en})` });
+  } else {
+    voice.warn({ zh: '范围内没有预警：没有应检查的企业（可用 --level 指定级别）', en: 'no alert in force in the range: no enterprise is required (give --level to count one)' });
   }
-
-  const db = openStore(town.ws.dbFile, { create: false });
-  try {
-    const { events, sampleStory } = alertEvents(town, db ? readAlertEvents(db) : []);
-    const choice = reportRange(opts, { today: ctx.now().date, events, sampleStory, lastRecordDate: db ? lastRecordDate(db) : null });
-    if ('error' in choice) throw usage(choice.error);
-    const { range, basis } = choice;
-    const level = (opts.level as AlertLevel | undefined) ?? strictestLevel(events, range);
-    const span = range.from === range.to ? range.from : `${range.from} 至 ${range.to}`;
-    ctx.say({ zh: `报告范围：${span}（${BASIS[basis].zh}）`, en: `report range: ${range.from} to ${range.to} (${BASIS[basis].en})` });
-    if (level) {
-      const why = opts.level ? { zh: '--level', en: '--level' } : { zh: '范围内最严的预警级别', en: 'the strictest level in force in the range' };
-      ctx.say({ zh: `应检查企业按${LEVEL_ZH[level]}预警的措施计（${why.zh}）`, en: `required enterprises: those with a measure at ${level} (${why.en})` });
-    } else {
-      ctx.warn({ zh: '范围内没有预警：没有应检查的企业（可用 --level 指定级别）', en: 'no alert in force in the range: no enterprise is required (give --level to count one)' });
-    }
-    const visits = db ? readReportVisits(db, range) : [];
-    const findings = db ? readReportFindings(db, range.to) : [];
-    if (!db) ctx.warn({ zh: `还没有检查记录（${town.ws.dbFile} 不存在）；用 haze record 导入填好的检查清单`, en: `no records yet (${town.ws.dbFile} does not exist); import filled-in checklists with haze record` });
-    else if (visits.length === 0) ctx.warn({ zh: `${span} 没有检查记录`, en: `no visits recorded from ${range.from} to ${range.to}` });
-
-    const report = buildReport({
-      enterprises: town.list.enterprises,
-      measures: level ? ctx.measures(town, level) : null,
-      groupOf: assignAreas(town.list.enterprises, groups).groupOf,
-      groups: groups.map((g) => ({ id: g.id, name: g.name })),
-      visits, findings, range, group: opts.group ?? null,
+  const stored = readStore(town.ws, (db) => ({ visits: readReportVisits(db, range), findings: readReportFindings(db, range.to), plans: planDays(db, range) }), { visits: [], findings: [], plans: [] });
+  if (!facts.exists) voice.warn({ zh: `还没有检查记录（${town.ws.dbFile} 不存在）；用 haze record 导入填好的检查清单`, en: `no records yet (${town.ws.dbFile} does not exist); import filled-in checklists with haze record` });
+  else if (stored.visits.length === 0) voice.warn({ zh: `${span} 没有检查记录`, en: `no visits recorded from ${range.from} to ${range.to}` });
+  for (const p of stored.plans) {
+    voice.say({
+      zh: `${p.date}${p.shift === 'night' ? ' 夜查' : ''}：结果按执行计划第 ${p.planId} 号（${p.fixedAt} 定）判断是否计划内`,
+      en: `${p.date}${p.shift === 'night' ? ' evening' : ''}: results held against plan of record ${p.planId} (fixed ${p.fixedAt})`,
     });
-    ctx.emit(render(ctx, format, report, { level, basis, group: opts.group ?? null, section: opts.section }));
-  } finally {
-    db?.close();
   }
+
+  const report = buildReport({
+    enterprises: town.list.enterprises,
+    measures: level ? measuresAt(town, level) : null,
+    groupOf: assignAreas(town.list.enterprises, groups).groupOf,
+    groups: groups.map((x) => ({ id: x.id, name: x.name })),
+    visits: stored.visits, findings: stored.findings, plans: stored.plans, range, group,
+  });
+  out.emit(render(out, report, { level, basis, group, section: opts.section }));
 }
 
 interface Meta {
@@ -101,11 +105,12 @@ interface Meta {
   section: string | undefined;
 }
 
-function render(ctx: Context, format: 'table' | 'csv' | 'json' | 'md', report: InspectionReport, meta: Meta): string {
+function render(out: Output<'table' | 'csv' | 'json' | 'md'>, report: InspectionReport, meta: Meta): string {
+  const format = out.format;
   // CSV is one table per call (visits unless told); the other formats show every section unless one is asked for.
   const wanted = meta.section ?? (format === 'csv' ? 'visits' : undefined);
   const sections = REPORT_SECTIONS.filter((s) => wanted === undefined || s.key === wanted);
-  if (format === 'csv') return renderRows(ctx, 'csv', sections[0]!.rows(report), sections[0]!.columns);
+  if (format === 'csv') return renderRows(out, 'csv', sections[0]!.rows(report), sections[0]!.columns);
   if (format === 'json') {
     const out: Record<string, unknown> = { range: { ...report.range, basis: meta.basis }, level: meta.level, group: meta.group };
     for (const s of sections) {
@@ -115,7 +120,7 @@ function render(ctx: Context, format: 'table' | 'csv' | 'json' | 'md', report: I
     }
     return renderJson(out);
   }
-  const en = ctx.lang === 'en';
+  const en = out.lang === 'en';
   const { from, to } = report.range;
   const title = en
     ? `inspection report: ${from === to ? from : `${from} to ${to}`}${meta.level ? `, ${meta.level} alert` : ''}${meta.group ? `, group ${meta.group}` : ''}`
@@ -126,8 +131,8 @@ function render(ctx: Context, format: 'table' | 'csv' | 'json' | 'md', report: I
     // The coverage table's rows are groups, not findings: no count beside its heading.
     const count = s.key === 'coverage' ? '' : en ? ` (${rows.length})` : `（${rows.length}）`;
     const heading = `${en ? s.en : s.zh}${count}`;
-    if (format === 'md') return `## ${heading}\n\n${rows.length === 0 ? none : renderMarkdownTable(rows, s.columns, ctx.lang)}`;
-    return `${en ? `[${heading}]` : `【${heading}】`}\n${rows.length === 0 ? none : renderRows(ctx, 'table', rows, s.columns)}`;
+    if (format === 'md') return `## ${heading}\n\n${rows.length === 0 ? none : renderMarkdownTable(rows, s.columns, out.lang)}`;
+    return `${en ? `[${heading}]` : `【${heading}】`}\n${rows.length === 0 ? none : renderRows(out, 'table', rows, s.columns)}`;
   };
   return `${format === 'md' ? `# ${title}\n\n` : `${title}\n\n`}${sections.map(block).join('\n')}`;
 }
@@ -136,9 +141,9 @@ export function reportCommand(program: Command): void {
   program
     .command('report')
     .description('巡查结果报告：覆盖、合规、违规、屡查屡犯、省级暗查问题、未检查企业 / what inspectors found')
-    .option('--date <date>', '只看这一天 / that day only', dateArg)
-    .option('--from <date>', '开始日期（默认：预警开始的日期）/ first day (default: the alert\'s first day)', dateArg)
-    .option('--to <date>', '结束日期（默认：今天；示例乡镇为最后有记录的一天）/ last day (default: today; on the sample, the last day with records)', dateArg)
+    .option('--date <date>', '只看这一天 / that day only')
+    .option('--from <date>', '开始日期（默认：预警开始的日期）/ first day (default: the alert\'s first day)')
+    .option('--to <date>', '结束日期（默认：今天；示例乡镇为最后有记录的一天）/ last day (default: today; on the sample, the last day with records)')
     .option('--group <id>', '只看一个巡查组 / one group only')
     .option('--level <level>', '按哪一级的措施计应检查企业（默认：范围内最严的级别）/ the level whose measures decide who must be visited')
     .option('--section <name>', `只输出一节（CSV 默认 visits）：${SECTION_KEYS.join('|')} / one section (CSV: default visits)`)
@@ -153,5 +158,8 @@ export function reportCommand(program: Command): void {
   haze report --from 2019-12-08 --to 2019-12-10 --format md -o 巡查报告.md
   haze report --format csv --section violations > 违规.csv
   haze report --format json | jq '.coverage.total'`)
-    .action(async (opts: ReportOpts, c: Command) => run(new Context(c), opts));
+    .action(async (opts: ReportOpts, c: Command) => {
+      const g = readGlobals(c);
+      return run(g, cliVoice(g), opts);
+    });
 }

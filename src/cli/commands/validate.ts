@@ -7,11 +7,15 @@ import type { MeasureWarning } from '../../core/rules/strictness.js';
 import { villagesWithoutGroup } from '../../core/routing/areas.js';
 import type { RuleTable } from '../../core/rules/ruleTable.js';
 import { loadRuleTable } from '../../io/read/ruleFile.js';
-import { formatWhere, HazeError, type Text } from '../../errors.js';
+import { EXIT, formatWhere, HazeError, type Text } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
 import { loadTownSetup } from '../../io/read/townSetup.js';
-import { Context, usage } from '../context.js';
-import { renderRows } from '../render.js';
+import { openWorkspace, readTownList } from '../../workflow/town.js';
+import { parseLevelFlag } from '../flags.js';
+import { readGlobals } from '../globals.js';
+import { openOutput, renderRows } from '../output.js';
+import { sayEncodingIgnored, townRequest } from '../town.js';
+import { cliVoice, type CliVoice } from '../voice.js';
 
 export const PROBLEM_COLUMNS: Column<Problem>[] = [
   { key: 'severity', zh: '级别', en: 'severity', value: (p) => p.severity },
@@ -92,12 +96,12 @@ export function villageProblems(enterprises: readonly Enterprise[], setup: TownS
 }
 
 /** The town's set-up for the distance and village checks; a groups file that cannot be read skips them, not the validation. */
-function townSetupOrNote(ctx: Context, file: string): TownSetup | null {
+function townSetupOrNote(voice: CliVoice, file: string): TownSetup | null {
   try {
     return loadTownSetup(file);
   } catch (err) {
     if (!(err instanceof HazeError)) throw err;
-    ctx.warn({ zh: `未检查坐标是否远离本镇、村是否都有巡查组：${ctx.t(err.text)}`, en: `points far from the town and villages without a group not checked: ${ctx.t(err.text)}` });
+    voice.warn({ zh: `未检查坐标是否远离本镇、村是否都有巡查组：${voice.t(err.text)}`, en: `points far from the town and villages without a group not checked: ${voice.t(err.text)}` });
     return null;
   }
 }
@@ -118,17 +122,18 @@ with --format csv|json to stdout for scripts.
   haze validate --list 应急减排清单.csv --strict
   haze validate --list list.csv --format json | jq '.[] | select(.severity=="error")'`)
     .action(async (opts: { level?: string; strict?: boolean }, cmd: Command) => {
-      const ctx = new Context(cmd);
-      const format = ctx.format(['text', 'csv', 'json'] as const, 'text');
-      if (opts.level !== undefined && !(ALERT_LEVELS as readonly string[]).includes(opts.level)) {
-        throw usage({ zh: `--level 只能是 yellow、orange 或 red，而不是"${opts.level}"`, en: `--level must be yellow, orange or red, not "${opts.level}"` });
-      }
-      const ws = ctx.workspace();
+      const g = readGlobals(cmd);
+      const voice = cliVoice(g);
+      const out = openOutput(g, voice, ['text', 'csv', 'json'] as const, 'text');
+      const format = out.format;
+      const level = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
+      const ws = openWorkspace(g, voice);
       const rules = loadRuleTable(ws.ruleFiles);
       // The town's base, for points far outside the town; not the sample's base for someone else's list.
-      const setup = ws.fromSample.groups && !ws.fromSample.list ? null : townSetupOrNote(ctx, ws.groupsFile);
-      const list = await ctx.readList(ws, setup);
-      const levels = opts.level ? [opts.level as AlertLevel] : ALERT_LEVELS;
+      const setup = ws.fromSample.groups && !ws.fromSample.list ? null : townSetupOrNote(voice, ws.groupsFile);
+      const list = await readTownList(ws, setup, townRequest(g));
+      sayEncodingIgnored(list, g, voice, out);
+      const levels = level ? [level] : ALERT_LEVELS;
       const present = ALERT_LEVELS.filter((l) => list.fields.includes(l));
       const further = hasErrors(list.problems) ? [] : [
         ...measureProblems(list.enterprises, rules, levels, list.file, present, list.headerRow),
@@ -138,12 +143,12 @@ with --format csv|json to stdout for scripts.
         .map((p) => (opts.strict && p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
       const errors = problems.filter((p) => p.severity === 'error').length;
       const warnings = problems.length - errors;
-      if (format === 'text') ctx.reportProblems(problems);
-      else ctx.emit(renderRows(ctx, format, problems, PROBLEM_COLUMNS));
-      ctx.say({
+      if (format === 'text') voice.problems(problems);
+      else out.emit(renderRows(out, format, problems, PROBLEM_COLUMNS));
+      voice.say({
         zh: `${formatWhere({ file: list.file })}：${list.enterprises.length} 家企业，${errors} 个错误，${warnings} 个警告`,
         en: `${list.file}: ${list.enterprises.length} enterprises, ${errors} errors, ${warnings} warnings`,
       });
-      if (errors > 0) process.exitCode = 65;
+      if (errors > 0) process.exitCode = EXIT.dataErr;
     });
 }

@@ -55,3 +55,14 @@ export function villagesWithoutGroup(enterprises: readonly Enterprise[], groups:
   }
   return [...out.values()];
 }
+
+/**
+ * groups.yaml and the list share no village at all (the template's 甲村 and 乙村 left in, or another town's
+ * file): splitting by the nearest group would hand every enterprise to one group, so a plan must refuse.
+ * Returns the villages on each side, or null when at least one enterprise's village belongs to a group.
+ */
+export function noVillageInCommon(enterprises: readonly Enterprise[], groups: readonly Group[]): { named: string[]; listed: string[] } | null {
+  const missing = villagesWithoutGroup(enterprises, groups);
+  if (enterprises.length === 0 || missing.reduce((n, v) => n + v.enterprises, 0) < enterprises.length) return null;
+  return { named: groups.flatMap((g) => g.villages), listed: missing.map((v) => v.village) };
+}

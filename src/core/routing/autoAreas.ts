@@ -5,8 +5,10 @@
  * the park take less than ten farms scattered in the hills.
  */
 import { haversineKm } from '../geo.js';
-import type { Enterprise, Group, Point } from '../model.js';
-import type { TravelModel } from './travel.js';
+import { INSPECTED_ACTIONS, type Enterprise, type Group, type Point, type RequiredMeasure, type TownSetup } from '../model.js';
+import { largeEmitterThreshold } from './priority.js';
+import { serviceMinutes } from './serviceTime.js';
+import { travelModel, type TravelModel } from './travel.js';
 
 export interface AreaUnit {
   village: string;
@@ -127,4 +129,15 @@ function cost(units: readonly AreaUnit[], assign: readonly number[], k: number):
 
 function mean(xs: readonly number[]): number {
   return xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/**
+ * The town's villages split among its groups for --auto-areas: each village weighed by the work its
+ * enterprises that must be checked on site take (the same service-time rule the routes use).
+ */
+export function autoAreasFor(enterprises: readonly Enterprise[], measures: ReadonlyMap<string, RequiredMeasure>, setup: TownSetup): AutoAreas {
+  const required = new Set([...measures.values()].filter((m) => INSPECTED_ACTIONS.includes(m.action)).map((m) => m.creditCode));
+  const largeAt = largeEmitterThreshold(enterprises);
+  const units = villageUnits(enterprises, required, (e) => serviceMinutes(setup, e, largeAt), travelModel(setup));
+  return autoAreas(setup.base, units, setup.groups);
 }

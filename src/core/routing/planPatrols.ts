@@ -9,7 +9,9 @@ import { assignAreas } from './areas.js';
 import type { DayWindow } from './daySchedule.js';
 import { buildDayRoute, type DayCandidate } from './dayRoute.js';
 import { largeEmitterThreshold, priorityOf, type InspectionHistory, type Priority, type Reason } from './priority.js';
+import { serviceMinutes } from './serviceTime.js';
 import { travelModel } from './travel.js';
+import { daysBetween } from '../time.js';
 
 export interface PlanDay {
   date: string;
@@ -91,7 +93,7 @@ export function planPatrols(req: PlanRequest): PlanResult {
   // work must not depend on how many days were asked for, so that day 1 of a 2-day and of a 5-day plan agree.
   const fullDay = windowMinutes({ start: setup.workingDay.start, end: setup.workingDay.end, lunch: setup.workingDay.lunch });
   const coverageMinutes = Array.from({ length: setup.coverageDays }, (_, i) => (i < req.days.length || req.extend ? windowMinutes(dayAt(i).window) : fullDay));
-  const serviceOf = (t: Target) => (t.priority.reasons.includes('large_emitter') && setup.serviceMinutesLarge ? setup.serviceMinutesLarge : setup.serviceMinutes);
+  const serviceOf = (t: Target) => serviceMinutes(setup, t.e, largeAt);
 
   const groups: GroupState[] = setup.groups.map((group) => {
     const targets: Target[] = req.enterprises
@@ -213,8 +215,4 @@ function firstRoundMinutes(targets: readonly Target[], setup: TownSetup, travel:
 
 function isUrgent(h: InspectionHistory | undefined): boolean {
   return h !== undefined && (h.violationOnLastVisit || h.openProvincialFinding);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -52,6 +52,12 @@ export function largeEmitterThreshold(enterprises: readonly Enterprise[]): numbe
   return totals[Math.max(0, Math.ceil(totals.length / 5) - 1)]!;
 }
 
+/** A large emitter: at or above the threshold, and emitting at all. */
+export function isLargeEmitter(e: Enterprise, largeAt: number): boolean {
+  const total = emissionTotal(e);
+  return total > 0 && total >= largeAt;
+}
+
 export function priorityOf(e: Enterprise, m: RequiredMeasure, largeAt: number, history?: InspectionHistory): Priority {
   const reasons: Reason[] = [];
   let score = 0;
@@ -63,7 +69,7 @@ export function priorityOf(e: Enterprise, m: RequiredMeasure, largeAt: number, h
   if (e.grade === 'D') { score += 20; reasons.push('grade_d'); }
   else if (e.grade === 'C') { score += 10; reasons.push('grade_c'); }
   const total = emissionTotal(e);
-  if (total > 0 && total >= largeAt) { score += 15; reasons.push('large_emitter'); }
+  if (isLargeEmitter(e, largeAt)) { score += 15; reasons.push('large_emitter'); }
   // Within the same class, the larger emitter first: a fraction that never outweighs a class step.
   score += Math.min(total, 10_000) / 10_000;
   return { score, reasons };

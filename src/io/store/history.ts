@@ -30,3 +30,17 @@ export function readHistory(db: Store, since: string, before: string): Map<strin
   for (const f of findings) get(f.code).openProvincialFinding = true;
   return out;
 }
+
+/** Which (date, enterprise) pairs have an inspection recorded, among `dates`: "date\u0000code". */
+export function inspectedOn(db: Store, dates: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const q = db.prepare('SELECT date, credit_code AS code FROM inspections WHERE date = ?');
+  for (const d of dates) for (const r of q.all(d) as { date: string; code: string }[]) out.add(`${r.date}\u0000${r.code}`);
+  return out;
+}
+
+/** The dates from `from` to `to` (inclusive) on which any inspection is recorded. */
+export function inspectionDates(db: Store, from: string, to: string): Set<string> {
+  const rows = db.prepare('SELECT DISTINCT date FROM inspections WHERE date >= ? AND date <= ?').all(from, to) as { date: string }[];
+  return new Set(rows.map((r) => r.date));
+}

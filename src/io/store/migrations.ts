@@ -90,4 +90,66 @@ export const MIGRATIONS: readonly string[] = [
      closed_by_inspection INTEGER REFERENCES inspections (id),
      UNIQUE (date, credit_code, problem, source)
    );`,
+  // 3: an import is recognised by what it records, not by the file's bytes: the same content may be imported
+  // again as a correction (record --replace back to an earlier file), so imports loses UNIQUE (kind, sha256)
+  // and gains the content's fingerprint; an inspection's corrected inspectors / check time keep their earlier
+  // values in inspection_versions, as results keep theirs through superseded_by.
+  //
+  // SQLite cannot drop a table constraint, so imports is rebuilt. Foreign keys are on (db.ts) and cannot be
+  // switched off inside the migration's transaction, so they are deferred to the commit instead. The rows go
+  // out to a temporary table and come back into the new imports under their own ids: dropping imports counts
+  // every inspection, result and finding that points at it as a violation, and only putting those parents
+  // back settles the count (creating imports_new and renaming it would leave the count standing, and the
+  // commit would fail). A row lost on the way fails the whole migration, leaving the store at version 2.
+  `PRAGMA defer_foreign_keys = ON;
+   CREATE TEMP TABLE imports_v2 AS SELECT * FROM imports;
+   DROP TABLE imports;
+   CREATE TABLE imports (
+     id          INTEGER PRIMARY KEY,
+     kind        TEXT NOT NULL CHECK (kind IN ('results', 'findings')),
+     file_name   TEXT NOT NULL,
+     sha256      TEXT NOT NULL,   -- the file's bytes
+     imported_at TEXT NOT NULL,   -- UTC ISO 8601
+     rows        INTEGER NOT NULL,
+     replace     INTEGER NOT NULL DEFAULT 0,
+     fingerprint TEXT             -- results: sha256 of the visits recorded (NULL for imports made before version 3)
+   );
+   INSERT INTO imports (id, kind, file_name, sha256, imported_at, rows, replace)
+     SELECT id, kind, file_name, sha256, imported_at, rows, replace FROM imports_v2;
+   DROP TABLE temp.imports_v2;
+   CREATE INDEX imports_sha256 ON imports (kind, sha256);   -- findings import: "this file was imported before"
+   CREATE INDEX imports_fingerprint ON imports (kind, fingerprint);
+   CREATE TABLE inspection_versions (
+     id            INTEGER PRIMARY KEY,
+     inspection_id INTEGER NOT NULL REFERENCES inspections (id),
+     inspectors    TEXT NOT NULL,   -- the values before the correction
+     checked_at    TEXT,
+     superseded_by INTEGER NOT NULL REFERENCES imports (id)   -- the --replace import that corrected them
+   );
+   CREATE INDEX inspection_versions_inspection ON inspection_versions (inspection_id, id);`,
+  // 4: the plan of record. A plan is stored whole (each leg's kilometres, each route's distance and return
+  // time as computed, so paper printed later says what the first paper said) with what it was made from
+  // (basis, JSON); plan_of_record names, for each day and shift, the plan every command uses for it. A replan
+  // marks the earlier record replaced, never deletes it.
+  `ALTER TABLE plans ADD COLUMN basis TEXT;   -- JSON PlanBasis; NULL for plans saved before version 4
+   ALTER TABLE planned_visits ADD COLUMN leg_km REAL;
+   CREATE TABLE planned_routes (
+     plan_id     INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+     date        TEXT NOT NULL,
+     group_id    TEXT NOT NULL,
+     total_km    REAL NOT NULL,
+     return_at   TEXT NOT NULL,   -- Beijing wall-clock, 'YYYY-MM-DD HH:mm'
+     PRIMARY KEY (plan_id, date, group_id)
+   );
+   CREATE TABLE plan_of_record (
+     id          INTEGER PRIMARY KEY,
+     date        TEXT NOT NULL,
+     shift       TEXT NOT NULL CHECK (shift IN ('day', 'night')),
+     plan_id     INTEGER NOT NULL REFERENCES plans (id),
+     fixed_at    TEXT NOT NULL,   -- UTC ISO 8601
+     fixed_by    TEXT NOT NULL CHECK (fixed_by IN ('plan', 'checklist', 'save', 'replan', 'record')),
+     replaced_by INTEGER REFERENCES plan_of_record (id),
+     replaced_at TEXT
+   );
+   CREATE UNIQUE INDEX plan_of_record_current ON plan_of_record (date, shift) WHERE replaced_at IS NULL;`,
 ];

@@ -6,11 +6,11 @@ import type { Point } from '../../core/model.js';
 
 export interface GeoStop {
   location: Point;
-  properties: Record<string, string | number | null>;
+  properties: Record<string, string | number | boolean | null>;
 }
 
 export interface GeoRoute {
-  properties: Record<string, string | number | null>;
+  properties: Record<string, string | number | boolean | null>;
   stops: GeoStop[];
 }
 

@@ -31,6 +31,7 @@ h2 { font-size: 11.5pt; font-weight: bold; margin: 3mm 0 1.2mm; padding-left: 1.
 p { margin: 0 0 1mm; }
 .kicker { display: flex; justify-content: space-between; font-size: 9pt; border-bottom: 0.4mm solid #000; padding-bottom: 0.8mm; margin-bottom: 2mm; }
 .sub { font-size: 11pt; margin-bottom: 2mm; }
+.provisional { border: 0.4mm solid #000; padding: 0 1.5mm; font-size: 0.7em; letter-spacing: 0.2em; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 0.25mm solid #000; padding: 0.7mm 1.4mm; text-align: left; vertical-align: middle; }
 th { background: #ececec; font-weight: normal; white-space: nowrap; }

@@ -28,11 +28,12 @@ export interface PlanSheet {
   since: WallTime | null;
   /** Every enterprise of each group's area, for the outlines. */
   areas: Map<string, Point[]>;
-  days: { date: string; groups: PlanDayGroup[] }[];
+  /** A provisional day (暂定): planned again until its own day is printed. */
+  days: { date: string; provisional: boolean; groups: PlanDayGroup[] }[];
 }
 
 /** The sheet's content from a plan: days in order, groups in the order of groups.yaml. */
-export function planSheet(plan: PlanResult, enterprises: readonly Enterprise[], setup: TownSetup, since: WallTime | null): PlanSheet {
+export function planSheet(plan: PlanResult, enterprises: readonly Enterprise[], setup: TownSetup, since: WallTime | null, provisional: ReadonlySet<string> = new Set()): PlanSheet {
   const byCode = new Map(enterprises.map((e) => [e.creditCode, e]));
   const { groupOf } = assignAreas(enterprises, setup.groups);
   const areas = new Map<string, Point[]>(setup.groups.map((g) => [g.id, []]));
@@ -45,6 +46,7 @@ export function planSheet(plan: PlanResult, enterprises: readonly Enterprise[], 
     areas,
     days: dates.map((date) => ({
       date,
+      provisional: provisional.has(date),
       groups: setup.groups.map((group, index) => {
         const route = plan.routes.find((r) => r.date === date && r.groupId === group.id) ?? null;
         return { group, index, route, visits: (route?.visits ?? []).map((v) => ({ v, e: byCode.get(v.creditCode)! })) };
@@ -146,8 +148,8 @@ function dayPage(sheet: PlanSheet, day: PlanSheet['days'][number], page: number,
   const level = `${LEVEL_ZH[sheet.level]}预警（${LEVEL_RESPONSE_ZH[sheet.level]}）${sheet.since ? `，自 ${formatWallTime(sheet.since)} 起执行` : ''}`;
   return `<section class="page plan-day" data-date="${day.date}">
 <div class="kicker"><span>${h(setup.town)}重污染天气应急管控</span><span>巡查计划 · 镇应急办</span></div>
-<h1>${h(setup.town)}巡查计划　${dateZh(day.date)} ${weekdayZh(day.date)}</h1>
-<div class="sub" style="font-size:10pt">${h(level)}　·　${day.groups.length} 个组共查 ${total} 家企业</div>
+<h1>${h(setup.town)}巡查计划　${dateZh(day.date)} ${weekdayZh(day.date)}${day.provisional ? '　<span class="provisional">暂定</span>' : ''}</h1>
+<div class="sub" style="font-size:10pt">${h(level)}　·　${day.groups.length} 个组共查 ${total} 家企业${day.provisional ? '　·　暂定：当天打印时按最新检查结果重新安排' : ''}</div>
 <figure class="map">
 ${map}
 </figure>

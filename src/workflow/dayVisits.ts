@@ -1,0 +1,49 @@
+/**
+ * The visits planned for a day, as the record commands ask: the day's plan of record, or — when the day was
+ * never printed — the plan haze plan --date would give for it. An import only looks (it fixes nothing); the
+ * interactive entry shows the list on screen, which fixes it like any printed paper.
+ */
+import type { Visit } from '../core/model.js';
+import type { Shift } from '../core/routing/planCalendar.js';
+import { HazeError } from '../errors.js';
+import type { AlertTimeline } from './alertInForce.js';
+import { daysOfRecord } from '../io/store/plans.js';
+import { patrolPlan, type PatrolPlan } from './patrolPlan.js';
+import { readStore } from './storeDoor.js';
+import { measuresAt, type Town } from './town.js';
+import { collectingVoice, type Voice } from './voice.js';
+
+export function dayPlanFor(town: Town, timeline: AlertTimeline, date: string, shift: Shift, use: { fix: boolean; now: number }, voice: Voice): PatrolPlan | null {
+  const end = { date, minutes: 24 * 60 - 1 };
+  const level = timeline.levelAt(end);
+  if (!level) return null;
+  try {
+    return patrolPlan(
+      { town, level, since: timeline.startedAt(end), until: timeline.untilAt(end), measures: measuresAt(town, level), start: date, days: undefined, shift, seed: 1 },
+      { fix: use.fix ? 'first' : 'none', by: 'record', replan: false, now: use.now },
+      voice,
+    );
+  } catch (err) {
+    // A groups.yaml that names none of the list's villages plans nothing (plan and checklist refuse it):
+    // that must not stop results from being recorded.
+    if (err instanceof HazeError && err.code === 'HAZE_GROUPS_NO_VILLAGE') return null;
+    throw err;
+  }
+}
+
+/** Was a check planned? In the day's plan (the day's round or the evening's), for that group. */
+export function plannedLookup(town: Town, timeline: AlertTimeline, now: number): (date: string, group: string, code: string) => boolean {
+  const byDate = new Map<string, Set<string>>();
+  const quiet = collectingVoice();
+  return (date, group, code) => {
+    let set = byDate.get(date);
+    if (!set) {
+      // The evening round counts only when one was printed: haze does not plan one unasked.
+      const night = readStore(town.ws, (db) => daysOfRecord(db, 'night', date, date).get(date)?.routes ?? [], []);
+      const day = dayPlanFor(town, timeline, date, 'day', { fix: false, now }, quiet)?.routes.filter((r) => r.date === date) ?? [];
+      const visits: Visit[] = [...day, ...night].flatMap((r) => r.visits);
+      byDate.set(date, (set = new Set(visits.map((v) => `${v.groupId}\u0000${v.creditCode}`))));
+    }
+    return set.has(`${group}\u0000${code}`);
+  };
+}

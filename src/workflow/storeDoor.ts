@@ -1,0 +1,37 @@
+/**
+ * The one door to a workspace's store: open, use, close — the store is always closed again, whatever
+ * happens inside. Reading a store that does not exist gives the caller's fallback (read-only commands never
+ * create one); the embedded sample town without a store is left without one (printing a plan does not litter).
+ */
+import { existsSync } from 'node:fs';
+import { openStore, type Store } from '../io/store/db.js';
+import type { Workspace } from '../io/read/workspace.js';
+
+/** Use the store if there is one; `orElse` when the file does not exist. */
+export function readStore<T>(ws: Pick<Workspace, 'dbFile'>, use: (db: Store) => T, orElse: T): T {
+  const db = openStore(ws.dbFile, { create: false });
+  if (!db) return orElse;
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Use the store, creating it if needed. */
+export function writeStore<T>(ws: Pick<Workspace, 'dbFile'>, use: (db: Store) => T): T {
+  const db = openStore(ws.dbFile, { create: true })!;
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Whether the workspace keeps plans: an existing store, or a real workspace (haze.yaml) where one may be
+ * created. The embedded sample town with no store keeps none.
+ */
+export function keepsPlans(ws: Pick<Workspace, 'dbFile' | 'fromSample'>): boolean {
+  return !ws.fromSample.all || existsSync(ws.dbFile);
+}
