@@ -143,165 +143,345 @@ const VILLAGES = {
 const PARK = '薛埠现代产业园';
 const INDUSTRIES = [
   {
-    industry: '水泥熟料', kind: 'cement', trucks: [60, 160],
+    industry: '水泥熟料',
+    kind: 'cement',
+    trucks: [60, 160],
     em: { so2: [20, 80], nox: [150, 600], pm: [20, 80], vocs: [0, 0] },
     grades: ['A', 'B', 'C', 'D'],
     villages: ['夏桥村', '上阮村', '罗村村', '东窑村'],
-    names: [['金坛', '水泥有限公司'], ['常州', '水泥有限公司'], ['江苏', '水泥有限公司'], ['常州市金坛区', '水泥有限公司']],
+    names: [
+      ['金坛', '水泥有限公司'],
+      ['常州', '水泥有限公司'],
+      ['江苏', '水泥有限公司'],
+      ['常州市金坛区', '水泥有限公司'],
+    ],
   },
   {
-    industry: '水泥粉磨站', kind: 'grinding', trucks: [20, 60], lines: 2, feed: [960, 960], // t/d of clinker and gypsum
+    industry: '水泥粉磨站',
+    kind: 'grinding',
+    trucks: [20, 60],
+    lines: 2,
+    feed: [960, 960], // t/d of clinker and gypsum
     em: { so2: [0.1, 2], nox: [0.5, 5], pm: [3, 18], vocs: [0, 0] },
     grades: ['B', 'B-', 'C', 'D', 'C'],
     villages: ['夏桥村', '夏桥村', '东窑村', '罗村村', '上阮村'],
-    names: [['常州市金坛区', '建材有限公司'], ['金坛', '水泥粉磨有限公司'], ['常州', '建材有限公司']],
+    names: [
+      ['常州市金坛区', '建材有限公司'],
+      ['金坛', '水泥粉磨有限公司'],
+      ['常州', '建材有限公司'],
+    ],
     parts: ['停用2台水泥磨中的1台', '停止粉磨工序'],
   },
   {
-    industry: '商品混凝土', kind: 'concrete', trucks: [30, 90],
+    industry: '商品混凝土',
+    kind: 'concrete',
+    trucks: [30, 90],
     em: { so2: [0, 0], nox: [0, 0], pm: [0.5, 4], vocs: [0, 0] },
     grades: ['保障类', '保障类', '保障类'],
     villages: ['夏桥村', PARK, '塘马村'],
-    names: [['常州市金坛区', '混凝土有限公司'], ['金坛', '新型建材有限公司'], ['常州', '商品混凝土有限公司']],
+    names: [
+      ['常州市金坛区', '混凝土有限公司'],
+      ['金坛', '新型建材有限公司'],
+      ['常州', '商品混凝土有限公司'],
+    ],
   },
   {
-    industry: '砖瓦窑', kind: 'kiln', trucks: [10, 35], lines: 2,
+    industry: '砖瓦窑',
+    kind: 'kiln',
+    trucks: [10, 35],
+    lines: 2,
     em: { so2: [5, 40], nox: [5, 30], pm: [2, 15], vocs: [0, 0] },
     grades: ['C', 'D', 'D（长期停产）', 'C', 'B-'],
     villages: ['东窑村', '东窑村', '连山村', '赤岗村', '连山村'],
-    names: [['常州市金坛区薛埠', '新型墙体材料有限公司'], ['金坛', '砖瓦有限公司'], ['常州市金坛区', '建材有限公司']],
+    names: [
+      ['常州市金坛区薛埠', '新型墙体材料有限公司'],
+      ['金坛', '砖瓦有限公司'],
+      ['常州市金坛区', '建材有限公司'],
+    ],
     parts: ['1号隧道窑停产', '停止轮窑焙烧', '1号窑停产'],
   },
   {
-    industry: '石灰窑', kind: 'kiln', trucks: [12, 40], lines: 2,
+    industry: '石灰窑',
+    kind: 'kiln',
+    trucks: [12, 40],
+    lines: 2,
     em: { so2: [3, 20], nox: [10, 60], pm: [5, 25], vocs: [0, 0] },
     grades: ['D', 'C', '地方C'],
     villages: ['方山村', '方麓村', '丫髻村'],
-    names: [['常州市金坛区', '钙业有限公司'], ['金坛', '石灰有限公司'], ['常州', '钙业有限公司']],
+    names: [
+      ['常州市金坛区', '钙业有限公司'],
+      ['金坛', '石灰有限公司'],
+      ['常州', '钙业有限公司'],
+    ],
     parts: ['1号窑停产', '2号石灰窑停产'],
   },
   {
-    industry: '建筑陶瓷', kind: 'ceramic', trucks: [10, 30], lines: 2,
+    industry: '建筑陶瓷',
+    kind: 'ceramic',
+    trucks: [10, 30],
+    lines: 2,
     em: { so2: [5, 30], nox: [20, 80], pm: [5, 20], vocs: [0.5, 3] },
     grades: ['B', 'C', 'D'],
     villages: ['赤岗村', '赤岗村', '东窑村'],
-    names: [['常州市金坛区', '陶瓷有限公司'], ['江苏', '陶瓷科技有限公司'], ['金坛', '瓷业有限公司']],
+    names: [
+      ['常州市金坛区', '陶瓷有限公司'],
+      ['江苏', '陶瓷科技有限公司'],
+      ['金坛', '瓷业有限公司'],
+    ],
     parts: ['停用2条辊道窑生产线中的1条', '喷雾干燥塔停用'],
   },
   {
-    industry: '化学药品原料药制造', kind: 'chem', trucks: [3, 14],
+    industry: '化学药品原料药制造',
+    kind: 'chem',
+    trucks: [3, 14],
     em: { so2: [0.1, 2], nox: [0.5, 5], pm: [0.2, 2], vocs: [5, 40] },
     grades: ['A', 'B', 'B', 'B-', 'C', 'C', '保障类', '民生豁免-B'],
     villages: [PARK, PARK, PARK, PARK, PARK, '致和村', PARK, '东进村'],
-    names: [['江苏', '药业有限公司'], ['常州', '制药有限公司'], ['江苏', '生物医药科技有限公司'], ['常州市金坛区', '医药化工有限公司']],
+    names: [
+      ['江苏', '药业有限公司'],
+      ['常州', '制药有限公司'],
+      ['江苏', '生物医药科技有限公司'],
+      ['常州市金坛区', '医药化工有限公司'],
+    ],
     parts: ['停止合成、精制工序', '停止3号车间生产', '停止溶剂回收以外的合成工序'],
   },
   {
-    industry: '涂料制造', kind: 'chem', trucks: [2, 12],
+    industry: '涂料制造',
+    kind: 'chem',
+    trucks: [2, 12],
     em: { so2: [0, 0], nox: [0, 0.5], pm: [0.1, 1], vocs: [2, 25] },
     grades: ['A', 'B', 'B-', 'C', 'D'],
     villages: [PARK, PARK, PARK, PARK, '罗村村'],
-    names: [['常州', '涂料有限公司'], ['江苏', '新材料科技有限公司'], ['常州市金坛区', '涂料化工有限公司']],
+    names: [
+      ['常州', '涂料有限公司'],
+      ['江苏', '新材料科技有限公司'],
+      ['常州市金坛区', '涂料化工有限公司'],
+    ],
     parts: ['停止调漆、分散工序', '停止投料'],
   },
   {
-    industry: '化工', kind: 'chem', trucks: [4, 25],
+    industry: '化工',
+    kind: 'chem',
+    trucks: [4, 25],
     em: { so2: [0.5, 10], nox: [1, 15], pm: [0.5, 5], vocs: [3, 40] },
     grades: ['A', 'B', 'B', 'B-', 'C', 'C', 'C', 'D', 'D', '地方C'],
     villages: [PARK, PARK, PARK, PARK, PARK, PARK, PARK, '罗村村', '夏桥村', '上阮村'],
-    names: [['江苏', '化工有限公司'], ['常州', '化学有限公司'], ['常州市金坛区', '化工有限公司'], ['江苏', '新材料有限公司']],
+    names: [
+      ['江苏', '化工有限公司'],
+      ['常州', '化学有限公司'],
+      ['常州市金坛区', '化工有限公司'],
+      ['江苏', '新材料有限公司'],
+    ],
     parts: ['停止合成车间生产', '停止反应釜投料', '停止2号车间生产'],
   },
   {
-    industry: '纺织印染', kind: 'dye', trucks: [2, 9], lines: 4,
+    industry: '纺织印染',
+    kind: 'dye',
+    trucks: [2, 9],
+    lines: 4,
     em: { so2: [0.5, 5], nox: [2, 10], pm: [0.5, 3], vocs: [1, 8] },
     grades: ['引领性', 'B', 'B-', 'C', 'C', 'D'],
     villages: ['东进村', '彭城村', '石马村', '东进村', '致和村', PARK],
-    names: [['常州市金坛区', '印染有限公司'], ['江苏', '纺织科技有限公司'], ['常州', '纺织印染有限公司']],
+    names: [
+      ['常州市金坛区', '印染有限公司'],
+      ['江苏', '纺织科技有限公司'],
+      ['常州', '纺织印染有限公司'],
+    ],
     parts: ['停止定型机生产', '停用4台定型机中的2台', '停止印花、定型工序'],
   },
   {
-    industry: '服装加工', kind: 'garment', trucks: [0, 3],
+    industry: '服装加工',
+    kind: 'garment',
+    trucks: [0, 3],
     em: { so2: [0, 0], nox: [0, 0], pm: [0, 0.05], vocs: [0, 0.3] },
     grades: Array(12).fill('非分级'),
     villages: ['彭城村', '彭城村', '石马村', '石马村', '东进村', '东进村', '致和村', '对达村', '仙姑村', '塘马村', '连山村', '西阳村'],
-    names: [['常州市金坛区', '服饰有限公司'], ['常州市金坛区薛埠', '制衣有限公司'], ['金坛', '服装有限公司'], ['常州', '服饰有限公司']],
+    names: [
+      ['常州市金坛区', '服饰有限公司'],
+      ['常州市金坛区薛埠', '制衣有限公司'],
+      ['金坛', '服装有限公司'],
+      ['常州', '服饰有限公司'],
+    ],
   },
   {
-    industry: '机械加工', kind: 'machining', trucks: [0, 4],
+    industry: '机械加工',
+    kind: 'machining',
+    trucks: [0, 4],
     em: { so2: [0, 0], nox: [0, 0], pm: [0.01, 0.5], vocs: [0.05, 1.5] },
-    grades: ['非分级', '非分级', '非分级', '非分级', '非分级', '非分级', '非分级', '非分级', '非分级', '非分级', 'B', 'B', 'B', 'B-', 'B-', 'C', 'C', 'C', 'D', 'D'],
-    villages: [PARK, PARK, PARK, '东进村', '石马村', '致和村', '彭城村', '连山村', '塘马村', '西阳村', '致和村', PARK, '上阮村', '连山村', '石马村', '塘马村', '罗村村', '对达村', '上阮村', '夏桥村'],
-    names: [['常州市金坛区', '机械有限公司'], ['常州', '精密机械有限公司'], ['江苏', '机械制造有限公司'], ['常州市金坛区', '五金制品有限公司']],
+    grades: [
+      '非分级',
+      '非分级',
+      '非分级',
+      '非分级',
+      '非分级',
+      '非分级',
+      '非分级',
+      '非分级',
+      '非分级',
+      '非分级',
+      'B',
+      'B',
+      'B',
+      'B-',
+      'B-',
+      'C',
+      'C',
+      'C',
+      'D',
+      'D',
+    ],
+    villages: [
+      PARK,
+      PARK,
+      PARK,
+      '东进村',
+      '石马村',
+      '致和村',
+      '彭城村',
+      '连山村',
+      '塘马村',
+      '西阳村',
+      '致和村',
+      PARK,
+      '上阮村',
+      '连山村',
+      '石马村',
+      '塘马村',
+      '罗村村',
+      '对达村',
+      '上阮村',
+      '夏桥村',
+    ],
+    names: [
+      ['常州市金坛区', '机械有限公司'],
+      ['常州', '精密机械有限公司'],
+      ['江苏', '机械制造有限公司'],
+      ['常州市金坛区', '五金制品有限公司'],
+    ],
     parts: ['停止喷漆工序', '停止焊接、喷涂工序'],
   },
   {
-    industry: '铸造', kind: 'foundry', trucks: [3, 12],
+    industry: '铸造',
+    kind: 'foundry',
+    trucks: [3, 12],
     em: { so2: [0.2, 3], nox: [0.5, 5], pm: [1, 10], vocs: [0.2, 3] },
     grades: ['B', 'B-', 'C', 'C', 'D', 'D（长期停产）'],
     villages: [PARK, PARK, '罗村村', '上阮村', '东窑村', '连山村'],
-    names: [['常州市金坛区', '铸造有限公司'], ['常州', '铸业有限公司'], ['金坛', '精密铸造有限公司']],
+    names: [
+      ['常州市金坛区', '铸造有限公司'],
+      ['常州', '铸业有限公司'],
+      ['金坛', '精密铸造有限公司'],
+    ],
     parts: ['熔炼炉停用', '中频炉停用', '停止浇注、制芯工序'],
   },
   {
-    industry: '工业涂装', kind: 'coating', trucks: [1, 7],
+    industry: '工业涂装',
+    kind: 'coating',
+    trucks: [1, 7],
     em: { so2: [0, 0], nox: [0, 0.3], pm: [0.1, 1.5], vocs: [1, 30] },
     grades: ['A', '引领性', 'B', 'B', 'B', 'B-', 'C', 'C', 'C', 'D', 'D', 'D'],
     villages: [PARK, PARK, PARK, '上阮村', '东进村', PARK, '致和村', '连山村', '石马村', '罗村村', '彭城村', '对达村'],
-    names: [['常州', '金属制品有限公司'], ['江苏', '电器有限公司'], ['常州市金坛区', '汽车零部件有限公司'], ['常州', '钢结构有限公司']],
+    names: [
+      ['常州', '金属制品有限公司'],
+      ['江苏', '电器有限公司'],
+      ['常州市金坛区', '汽车零部件有限公司'],
+      ['常州', '钢结构有限公司'],
+    ],
     parts: ['停止喷涂工序', '停止调漆、喷涂工序', '停止喷漆、烘干工序'],
   },
   {
-    industry: '包装印刷', kind: 'printing', trucks: [1, 6],
+    industry: '包装印刷',
+    kind: 'printing',
+    trucks: [1, 6],
     em: { so2: [0, 0], nox: [0, 0], pm: [0, 0.3], vocs: [1, 30] },
     grades: ['A', 'B', 'B', 'C', 'C', 'D', 'D', '民生豁免-B'],
     villages: [PARK, PARK, '彭城村', '致和村', '石马村', '致和村', '塘马村', '东进村'],
-    names: [['常州', '包装有限公司'], ['常州市金坛区', '印务有限公司'], ['金坛', '彩印有限公司'], ['江苏', '包装科技有限公司']],
+    names: [
+      ['常州', '包装有限公司'],
+      ['常州市金坛区', '印务有限公司'],
+      ['金坛', '彩印有限公司'],
+      ['江苏', '包装科技有限公司'],
+    ],
     parts: ['停止印刷、复合工序', '停用2台凹版印刷机中的1台', '停止覆膜工序'],
   },
   {
-    industry: '家具制造', kind: 'furniture', trucks: [1, 5],
+    industry: '家具制造',
+    kind: 'furniture',
+    trucks: [1, 5],
     em: { so2: [0, 0], nox: [0, 0], pm: [0.2, 2], vocs: [1, 30] },
     grades: ['引领性', 'B', 'B', 'B-', 'C', 'C', 'C', 'D', 'D', 'D'],
     villages: ['对达村', '对达村', '塘马村', '塘马村', '花山村', '西阳村', '仙姑村', '彭城村', '石马村', '连山村'],
-    names: [['常州市金坛区', '家具有限公司'], ['金坛', '木业有限公司'], ['常州', '家具制造有限公司']],
+    names: [
+      ['常州市金坛区', '家具有限公司'],
+      ['金坛', '木业有限公司'],
+      ['常州', '家具制造有限公司'],
+    ],
     parts: ['停止喷涂工序', '停止调漆、喷涂工序', '停止打磨、喷漆工序'],
   },
   {
-    industry: '茶叶加工', kind: 'tea', trucks: [0, 2],
+    industry: '茶叶加工',
+    kind: 'tea',
+    trucks: [0, 2],
     em: { so2: [0.01, 0.3], nox: [0.05, 0.5], pm: [0.05, 0.8], vocs: [0, 0] },
     grades: Array(8).fill('非分级'),
     villages: ['茅麓村', '茅庵村', '仙姑村', '方山村', '丫髻村', '花山村', '方麓村', '茅庵村'],
-    names: [['常州市金坛区', '茶业有限公司'], ['金坛', '茶叶有限公司'], ['常州', '生态茶业有限公司']],
+    names: [
+      ['常州市金坛区', '茶业有限公司'],
+      ['金坛', '茶叶有限公司'],
+      ['常州', '生态茶业有限公司'],
+    ],
   },
   {
-    industry: '木材加工', kind: 'wood', trucks: [2, 8],
+    industry: '木材加工',
+    kind: 'wood',
+    trucks: [2, 8],
     em: { so2: [0, 0.5], nox: [0, 1], pm: [0.5, 5], vocs: [0.5, 8] },
     grades: ['B', 'B-', 'C', 'C', 'D', 'D', '非分级', '非分级'],
     villages: ['花山村', '塘马村', '西阳村', '对达村', '方麓村', '仙姑村', '茅麓村', '花山村'],
-    names: [['常州市金坛区', '木业有限公司'], ['金坛', '板业有限公司'], ['常州', '木制品有限公司']],
+    names: [
+      ['常州市金坛区', '木业有限公司'],
+      ['金坛', '板业有限公司'],
+      ['常州', '木制品有限公司'],
+    ],
     parts: ['停止热压工序', '停止砂光、锯切工序'],
   },
   {
-    industry: '热力供应', kind: 'heat', trucks: [8, 20],
+    industry: '热力供应',
+    kind: 'heat',
+    trucks: [8, 20],
     em: { so2: [5, 30], nox: [10, 50], pm: [2, 10], vocs: [0, 0] },
     grades: ['保障类', '保障类'],
     villages: [PARK, '罗村村'],
-    names: [['常州市金坛区', '热力有限公司'], ['金坛', '热电有限公司']],
+    names: [
+      ['常州市金坛区', '热力有限公司'],
+      ['金坛', '热电有限公司'],
+    ],
   },
   {
-    industry: '危险废物处置', kind: 'waste', trucks: [3, 10],
+    industry: '危险废物处置',
+    kind: 'waste',
+    trucks: [3, 10],
     em: { so2: [2, 15], nox: [5, 30], pm: [1, 5], vocs: [0.5, 5] },
     grades: ['保障类', '保障类'],
     villages: [PARK, '上阮村'],
-    names: [['江苏', '环保科技有限公司'], ['常州', '固废处置有限公司']],
+    names: [
+      ['江苏', '环保科技有限公司'],
+      ['常州', '固废处置有限公司'],
+    ],
   },
   {
-    industry: '塑料制品', kind: 'plastic', trucks: [1, 5], lines: 4,
+    industry: '塑料制品',
+    kind: 'plastic',
+    trucks: [1, 5],
+    lines: 4,
     em: { so2: [0, 0], nox: [0, 0], pm: [0.1, 1], vocs: [0.5, 8] },
     grades: ['B', 'B', 'B-', 'C', 'C', 'C', 'D', 'D', '非分级', '非分级'],
     villages: [PARK, '塘马村', PARK, '东进村', '致和村', '致和村', '石马村', '赤岗村', '对达村', '连山村'],
-    names: [['常州市金坛区', '塑业有限公司'], ['常州', '塑胶制品有限公司'], ['江苏', '塑料科技有限公司']],
+    names: [
+      ['常州市金坛区', '塑业有限公司'],
+      ['常州', '塑胶制品有限公司'],
+      ['江苏', '塑料科技有限公司'],
+    ],
     parts: ['停止注塑工序', '停用4条挤出生产线中的2条'],
   },
 ];
@@ -320,11 +500,16 @@ const join2 = (...xs) => xs.filter(Boolean).join('；');
 
 function cementMeasures(base) {
   switch (base) {
-    case 'A': return { yellow: '自主减排', orange: '自主减排', red: '自主减排' };
-    case 'B': return { yellow: TRUCK_BAN, orange: join2('限产20%', TRUCK_BAN), red: join2('停产', TRUCK_BAN) };
-    case 'C': return { yellow: join2('停止50%生产线', TRUCK_BAN), orange: join2('停产', TRUCK_BAN), red: join2('停产', TRUCK_BAN) };
-    case 'D': return { yellow: join2('停产', NO_ROAD), orange: join2('停产', NO_ROAD), red: join2('停产', NO_ROAD) };
-    default: throw new Error(`cement grade ${base}`);
+    case 'A':
+      return { yellow: '自主减排', orange: '自主减排', red: '自主减排' };
+    case 'B':
+      return { yellow: TRUCK_BAN, orange: join2('限产20%', TRUCK_BAN), red: join2('停产', TRUCK_BAN) };
+    case 'C':
+      return { yellow: join2('停止50%生产线', TRUCK_BAN), orange: join2('停产', TRUCK_BAN), red: join2('停产', TRUCK_BAN) };
+    case 'D':
+      return { yellow: join2('停产', NO_ROAD), orange: join2('停产', NO_ROAD), red: join2('停产', NO_ROAD) };
+    default:
+      throw new Error(`cement grade ${base}`);
   }
 }
 
@@ -388,7 +573,11 @@ function unratedMeasures(ind, index) {
       if (index === 1 || index === 6) {
         return { yellow: NO_OPEN_SPRAY, orange: pick(['停止喷漆工序', '停止喷涂工序']), red: join2('停止喷漆、焊接工序', '限产30%') };
       }
-      return { yellow: '自主减排', orange: pick(['禁止露天切割、喷涂', '自主减排；禁止露天切割、喷涂']), red: pick(['停止喷漆、焊接工序', '限产30%', '停止焊接工序']) };
+      return {
+        yellow: '自主减排',
+        orange: pick(['禁止露天切割、喷涂', '自主减排；禁止露天切割、喷涂']),
+        red: pick(['停止喷漆、焊接工序', '限产30%', '停止焊接工序']),
+      };
     case 'wood':
       return { yellow: '自主减排', orange: join2('自主减排', '禁止露天作业'), red: pick(['停止砂光、锯切工序', '停止热压工序']) };
     case 'plastic':
@@ -476,7 +665,33 @@ function personName() {
   while (b === a) b = pick(GIVEN);
   return s + a + b;
 }
-const PHONE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159', '180', '181', '182', '183', '187', '188', '189'];
+const PHONE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '180',
+  '181',
+  '182',
+  '183',
+  '187',
+  '188',
+  '189',
+];
 const usedPhones = new Set();
 function phone() {
   for (;;) {
@@ -488,11 +703,86 @@ function phone() {
   }
 }
 const BRANDS = [
-  '永盛', '鑫源', '华瑞', '丰达', '天晟', '润泰', '恒裕', '顺发', '嘉禾', '宏图', '瑞丰', '金诚', '长茂', '联创', '新宇', '博远',
-  '盛邦', '德康', '汇通', '安泰', '凯航', '茂林', '方圆', '东升', '卓越', '佳利', '银河', '环宇', '正大', '同创', '广益', '鼎盛',
-  '华信', '中裕', '荣昌', '亿达', '信诚', '众合', '明珠', '龙腾', '百川', '锦程', '隆泰', '聚丰', '兴旺', '康宁', '国盛', '晨光',
-  '远航', '天元', '金鹰', '宝丰', '恒通', '华成', '立信', '宏达', '茂源', '振华', '丰源', '泰和', '裕丰', '永兴', '新源', '金阳',
-  '友邦', '双鹿', '山泉', '青峰', '翠岭', '云雾', '绿源', '润禾', '嘉诚', '瑞祥', '和泰', '汇丰', '金泰', '明达', '富康', '昌盛',
+  '永盛',
+  '鑫源',
+  '华瑞',
+  '丰达',
+  '天晟',
+  '润泰',
+  '恒裕',
+  '顺发',
+  '嘉禾',
+  '宏图',
+  '瑞丰',
+  '金诚',
+  '长茂',
+  '联创',
+  '新宇',
+  '博远',
+  '盛邦',
+  '德康',
+  '汇通',
+  '安泰',
+  '凯航',
+  '茂林',
+  '方圆',
+  '东升',
+  '卓越',
+  '佳利',
+  '银河',
+  '环宇',
+  '正大',
+  '同创',
+  '广益',
+  '鼎盛',
+  '华信',
+  '中裕',
+  '荣昌',
+  '亿达',
+  '信诚',
+  '众合',
+  '明珠',
+  '龙腾',
+  '百川',
+  '锦程',
+  '隆泰',
+  '聚丰',
+  '兴旺',
+  '康宁',
+  '国盛',
+  '晨光',
+  '远航',
+  '天元',
+  '金鹰',
+  '宝丰',
+  '恒通',
+  '华成',
+  '立信',
+  '宏达',
+  '茂源',
+  '振华',
+  '丰源',
+  '泰和',
+  '裕丰',
+  '永兴',
+  '新源',
+  '金阳',
+  '友邦',
+  '双鹿',
+  '山泉',
+  '青峰',
+  '翠岭',
+  '云雾',
+  '绿源',
+  '润禾',
+  '嘉诚',
+  '瑞祥',
+  '和泰',
+  '汇丰',
+  '金泰',
+  '明达',
+  '富康',
+  '昌盛',
 ];
 const usedNames = new Set(); // brand + industry: a brand is used once per industry
 function companyName(ind) {
@@ -536,9 +826,10 @@ const usedAddresses = new Set();
 function address(village) {
   const v = VILLAGES[village];
   for (;;) {
-    const a = rand() < 0.15 && village !== PARK
-      ? `薛埠镇${village}${pick(['一', '二', '三', '四', '五', '六', '七', '八'])}组${intBetween(1, 60)}号`
-      : `薛埠镇${village}${pick(v.roads)}${intBetween(1, 199)}号`;
+    const a =
+      rand() < 0.15 && village !== PARK
+        ? `薛埠镇${village}${pick(['一', '二', '三', '四', '五', '六', '七', '八'])}组${intBetween(1, 60)}号`
+        : `薛埠镇${village}${pick(v.roads)}${intBetween(1, 199)}号`;
     if (!usedAddresses.has(a)) {
       usedAddresses.add(a);
       return a;
@@ -548,8 +839,25 @@ function address(village) {
 
 // ---------------------------------------------------------------------------------------------
 const HEADER = [
-  '统一社会信用代码', '企业名称', '镇街', '村社区', '详细地址', '行业类别', '绩效等级', '联系人', '联系电话', '经度', '纬度',
-  'SO2排放量', 'NOx排放量', '颗粒物排放量', 'VOCs排放量', '日均货车车次', '黄色预警措施', '橙色预警措施', '红色预警措施',
+  '统一社会信用代码',
+  '企业名称',
+  '镇街',
+  '村社区',
+  '详细地址',
+  '行业类别',
+  '绩效等级',
+  '联系人',
+  '联系电话',
+  '经度',
+  '纬度',
+  'SO2排放量',
+  'NOx排放量',
+  '颗粒物排放量',
+  'VOCs排放量',
+  '日均货车车次',
+  '黄色预警措施',
+  '橙色预警措施',
+  '红色预警措施',
 ];
 
 function buildRows() {
@@ -560,7 +868,8 @@ function buildRows() {
     ind.grades.forEach((gradeCell, i) => {
       const village = ind.villages[i];
       let code;
-      do code = creditCode(); while (usedCodes.has(code));
+      do code = creditCode();
+      while (usedCodes.has(code));
       usedCodes.add(code);
       const name = companyName(ind);
       const { base, tags } = gradeParts(gradeCell);
@@ -581,9 +890,21 @@ function buildRows() {
       else if (base === '非分级') m = unratedMeasures(ind, i);
       else m = gradedMeasures(ind, base, tags, heavy);
       rows.push({
-        code, name, village, address: address(village), industry: ind.industry, grade: gradeCell, base, kind: ind.kind,
-        contact: personName(), phone: phone(), lon: pt.lon.toFixed(6), lat: pt.lat.toFixed(6),
-        em, trips: String(trips), m,
+        code,
+        name,
+        village,
+        address: address(village),
+        industry: ind.industry,
+        grade: gradeCell,
+        base,
+        kind: ind.kind,
+        contact: personName(),
+        phone: phone(),
+        lon: pt.lon.toFixed(6),
+        lat: pt.lat.toFixed(6),
+        em,
+        trips: String(trips),
+        m,
       });
     });
   }
@@ -606,15 +927,37 @@ function applyQuirks(rows) {
   // a few with one pollutant left empty
   const graded = of((r) => ['B', 'B-', 'C', 'D'].includes(r.base) && r.em.vocs !== '');
   const one = ['vocs', 'pm', 'so2', 'nox', 'pm'];
-  graded.filter((_, i) => i % 13 === 5).slice(0, 5).forEach((r, i) => { r.em[one[i]] = ''; });
+  graded
+    .filter((_, i) => i % 13 === 5)
+    .slice(0, 5)
+    .forEach((r, i) => {
+      r.em[one[i]] = '';
+    });
   // a few truck counts missing
-  of((r) => ['garment', 'machining', 'plastic', 'printing'].includes(r.kind)).filter((_, i) => i % 9 === 4).slice(0, 4)
-    .forEach((r) => { r.trips = ''; });
+  of((r) => ['garment', 'machining', 'plastic', 'printing'].includes(r.kind))
+    .filter((_, i) => i % 9 === 4)
+    .slice(0, 4)
+    .forEach((r) => {
+      r.trips = '';
+    });
 
   // about 10 enterprises leave one or more measure cells empty: haze applies the grade's default
-  const gaps = [['red'], ['yellow'], ['yellow', 'red'], ['red'], ['yellow', 'orange', 'red'], ['orange'], ['red'], ['yellow'], ['yellow', 'orange', 'red'], ['red']];
+  const gaps = [
+    ['red'],
+    ['yellow'],
+    ['yellow', 'red'],
+    ['red'],
+    ['yellow', 'orange', 'red'],
+    ['orange'],
+    ['red'],
+    ['yellow'],
+    ['yellow', 'orange', 'red'],
+    ['red'],
+  ];
   const gapRows = of((r) => ['B', 'B-', 'C', 'D'].includes(r.base) && r.grade === r.base).filter((_, i) => i % 6 === 3);
-  gapRows.slice(0, gaps.length).forEach((r, i) => { for (const lv of gaps[i]) r.m[lv] = ''; });
+  gapRows.slice(0, gaps.length).forEach((r, i) => {
+    for (const lv of gaps[i]) r.m[lv] = '';
+  });
 
   // quirks of hand-typed cells: full-width digits, ASCII commas (quoted in CSV), line breaks, quotes
   const limit30 = of((r) => /^限产30%/.test(r.m.orange));
@@ -642,10 +985,31 @@ export function generate() {
   applyQuirks(rows);
   const lines = [HEADER.join(',')];
   for (const r of rows) {
-    lines.push([
-      r.code, r.name, '薛埠镇', r.village, r.address, r.industry, r.grade, r.contact, r.phone, r.lon, r.lat,
-      r.em.so2, r.em.nox, r.em.pm, r.em.vocs, r.trips, r.m.yellow, r.m.orange, r.m.red,
-    ].map(csvCell).join(','));
+    lines.push(
+      [
+        r.code,
+        r.name,
+        '薛埠镇',
+        r.village,
+        r.address,
+        r.industry,
+        r.grade,
+        r.contact,
+        r.phone,
+        r.lon,
+        r.lat,
+        r.em.so2,
+        r.em.nox,
+        r.em.pm,
+        r.em.vocs,
+        r.trips,
+        r.m.yellow,
+        r.m.orange,
+        r.m.red,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   return lines.join('\n') + '\n';
 }

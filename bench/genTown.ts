@@ -12,7 +12,16 @@ export interface BenchTown {
   setup: TownSetup;
 }
 
-const GRADES: [Grade, number][] = [['A', 6], ['B', 25], ['B-', 12], ['C', 35], ['D', 25], ['非分级', 30], ['保障类', 8], ['引领性', 3]];
+const GRADES: [Grade, number][] = [
+  ['A', 6],
+  ['B', 25],
+  ['B-', 12],
+  ['C', 35],
+  ['D', 25],
+  ['非分级', 30],
+  ['保障类', 8],
+  ['引领性', 3],
+];
 
 export function generateTown(n: number, groups: number, seed: number): BenchTown {
   const rnd = createRandom(seed);
@@ -33,21 +42,72 @@ export function generateTown(n: number, groups: number, seed: number): BenchTown
     const c = centres[v]!;
     let pick = rnd.next() * totalWeight;
     let grade: Grade = 'C';
-    for (const [g, w] of GRADES) { if ((pick -= w) <= 0) { grade = g; break; } }
+    for (const [g, w] of GRADES) {
+      if ((pick -= w) <= 0) {
+        grade = g;
+        break;
+      }
+    }
     const code = `B${String(i).padStart(17, '0')}`;
-    const action = grade === 'D' ? 'stop' : grade === 'C' ? (rnd.next() < 0.5 ? 'stop' : 'stop_part') : grade === 'B' || grade === 'B-' || grade === '非分级' ? (rnd.next() < 0.7 ? 'limit' : 'self') : grade === '保障类' ? 'exempt' : 'self';
+    const action =
+      grade === 'D'
+        ? 'stop'
+        : grade === 'C'
+          ? rnd.next() < 0.5
+            ? 'stop'
+            : 'stop_part'
+          : grade === 'B' || grade === 'B-' || grade === '非分级'
+            ? rnd.next() < 0.7
+              ? 'limit'
+              : 'self'
+            : grade === '保障类'
+              ? 'exempt'
+              : 'self';
     const so2 = rnd.next() < 0.1 ? 20 + rnd.next() * 60 : rnd.next() * 2;
     enterprises.push({
-      creditCode: code, name: `企业${i}`, town: '镇', village: `村${v}`, address: '', industry: '机械加工', grade, gradeTags: [], contact: '', phone: '',
+      creditCode: code,
+      name: `企业${i}`,
+      town: '镇',
+      village: `村${v}`,
+      address: '',
+      industry: '机械加工',
+      grade,
+      gradeTags: [],
+      contact: '',
+      phone: '',
       location: { lon: c.lon + (rnd.next() - 0.5) * 0.012, lat: c.lat + (rnd.next() - 0.5) * 0.012 },
-      emissions: { so2, nox: so2 * 3, pm: so2, vocs: rnd.next() * 5 }, truckTrips: rnd.int(20), measureText: { yellow: '', orange: '', red: '' }, row: i + 2,
+      emissions: { so2, nox: so2 * 3, pm: so2, vocs: rnd.next() * 5 },
+      truckTrips: rnd.int(20),
+      measureText: { yellow: '', orange: '', red: '' },
+      row: i + 2,
     });
-    measures.set(code, { creditCode: code, level: 'orange', action, limitPct: action === 'stop' ? 100 : 20, processes: [], truckBan: false, text: '', source: 'bench', uninterpreted: [], warnings: [], extra: [] });
+    measures.set(code, {
+      creditCode: code,
+      level: 'orange',
+      action,
+      limitPct: action === 'stop' ? 100 : 20,
+      processes: [],
+      truckBan: false,
+      text: '',
+      source: 'bench',
+      uninterpreted: [],
+      warnings: [],
+      extra: [],
+    });
   }
   const setup: TownSetup = {
-    town: '镇', county: '', city: '', base, coordSystem: 'wgs84',
+    town: '镇',
+    county: '',
+    city: '',
+    base,
+    coordSystem: 'wgs84',
     workingDay: { start: 8 * 60 + 30, end: 17 * 60 + 30, lunch: { start: 12 * 60, end: 13 * 60 } },
-    speedKmh: 30, detourFactor: 1.35, serviceMinutes: 20, serviceMinutesLarge: null, night: null, coverageDays: 1,
+    speedKmh: 30,
+    detourFactor: 1.35,
+    serviceMinutes: 20,
+    serviceMinutesLarge: null,
+    night: null,
+    coverageDays: 1,
     groups: Array.from({ length: groups }, (_, g) => ({ id: String(g + 1), name: `第${g + 1}组`, leader: '', phone: '', members: [], villages: [] })),
   };
   return { enterprises, measures, setup };

@@ -26,8 +26,31 @@ const HAZE = path.join(repoRoot, 'bin/haze.js');
 const GROUPS = path.join(repoRoot, 'data/xuebu/groups.yaml');
 const SELF = fileURLToPath(import.meta.url);
 
-const HEADER = '统一社会信用代码,企业名称,镇街,村社区,详细地址,行业类别,绩效等级,联系人,联系电话,经度,纬度,SO2排放量,NOx排放量,颗粒物排放量,VOCs排放量,日均货车车次,黄色预警措施,橙色预警措施,红色预警措施';
-const VILLAGES = ['彭城村', '对达村', '赤岗村', '上阮村', '方麓村', '连山村', '茅庵村', '东窑村', '东进村', '石马村', '致和村', '夏桥村', '罗村村', '仙姑村', '花山村', '丫髻村', '方山村', '茅麓村', '塘马村', '西阳村', '薛埠现代产业园'];
+const HEADER =
+  '统一社会信用代码,企业名称,镇街,村社区,详细地址,行业类别,绩效等级,联系人,联系电话,经度,纬度,SO2排放量,NOx排放量,颗粒物排放量,VOCs排放量,日均货车车次,黄色预警措施,橙色预警措施,红色预警措施';
+const VILLAGES = [
+  '彭城村',
+  '对达村',
+  '赤岗村',
+  '上阮村',
+  '方麓村',
+  '连山村',
+  '茅庵村',
+  '东窑村',
+  '东进村',
+  '石马村',
+  '致和村',
+  '夏桥村',
+  '罗村村',
+  '仙姑村',
+  '花山村',
+  '丫髻村',
+  '方山村',
+  '茅麓村',
+  '塘马村',
+  '西阳村',
+  '薛埠现代产业园',
+];
 const INDUSTRIES = ['铸造', '工业涂装', '包装印刷', '家具制造', '塑料制品', '机械加工', '纺织印染', '化工', '商品混凝土', '砖瓦窑', '茶叶加工', '木材加工'];
 const WORDS = ['金坛', '茅山', '华宇', '瑞祥', '振华', '恒达', '新锐', '东方', '苏南', '天目', '常青', '宏远'];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
@@ -58,12 +81,29 @@ function listText(rows: number, seed: number): string {
     const [grade, y, o, r] = MEASURES[rnd.int(MEASURES.length)]!;
     const village = VILLAGES[rnd.int(VILLAGES.length)]!;
     const name = `常州${WORDS[rnd.int(WORDS.length)]}${INDUSTRIES[rnd.int(INDUSTRIES.length)]}${i}有限公司`;
-    out.push([
-      creditCode(i, rnd), name, '薛埠镇', village, `薛埠镇${village}${1 + rnd.int(12)}组${1 + rnd.int(200)}号`, INDUSTRIES[rnd.int(INDUSTRIES.length)],
-      grade, SURNAMES[rnd.int(SURNAMES.length)] + '建国', `139${String(rnd.int(1e8)).padStart(8, '0')}`,
-      (119.372819 + (rnd.next() - 0.5) * 0.16).toFixed(6), (31.72512 + (rnd.next() - 0.5) * 0.14).toFixed(6),
-      t(rnd.next() * 5), t(rnd.next() * 10), t(rnd.next() * 8), t(rnd.next() * 12), String(rnd.int(30)), y, o, r,
-    ].join(','));
+    out.push(
+      [
+        creditCode(i, rnd),
+        name,
+        '薛埠镇',
+        village,
+        `薛埠镇${village}${1 + rnd.int(12)}组${1 + rnd.int(200)}号`,
+        INDUSTRIES[rnd.int(INDUSTRIES.length)],
+        grade,
+        SURNAMES[rnd.int(SURNAMES.length)] + '建国',
+        `139${String(rnd.int(1e8)).padStart(8, '0')}`,
+        (119.372819 + (rnd.next() - 0.5) * 0.16).toFixed(6),
+        (31.72512 + (rnd.next() - 0.5) * 0.14).toFixed(6),
+        t(rnd.next() * 5),
+        t(rnd.next() * 10),
+        t(rnd.next() * 8),
+        t(rnd.next() * 12),
+        String(rnd.int(30)),
+        y,
+        o,
+        r,
+      ].join(','),
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -82,7 +122,9 @@ function timed(args: string[], probe: string, rssFile: string): Timed {
   rmSync(rssFile, { force: true });
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', probe, ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', HAZE_BENCH_RSS: rssFile }, maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', HAZE_BENCH_RSS: rssFile },
+    maxBuffer: 256 * 1024 * 1024,
   });
   const ms = performance.now() - t0;
   let rssMb = Number.NaN;
@@ -91,7 +133,9 @@ function timed(args: string[], probe: string, rssFile: string): Timed {
     const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
     rssMb = usage.maxRSS / 1024;
     cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
-  } catch { /* the child died before its exit hook */ }
+  } catch {
+    /* the child died before its exit hook */
+  }
   if (r.status !== 0 && r.status !== 65) process.stderr.write(`  ${args.join(' ')} → exit ${r.status}: ${r.stderr.toString().slice(0, 400)}\n`);
   return { ms, cpuMs, rssMb, status: r.status };
 }
@@ -127,10 +171,13 @@ async function writeWorkbook(text: string, file: string): Promise<void> {
   const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const ws = wb.addWorksheet('清单');
   const numeric = new Set([9, 10, 11, 12, 13, 14, 15]);
-  text.trimEnd().split('\n').forEach((line, n) => {
-    const cells = line.split(',');
-    ws.addRow(n === 0 ? cells : cells.map((c, i) => (numeric.has(i) && c !== '' ? Number(c) : c))).commit();
-  });
+  text
+    .trimEnd()
+    .split('\n')
+    .forEach((line, n) => {
+      const cells = line.split(',');
+      ws.addRow(n === 0 ? cells : cells.map((c, i) => (numeric.has(i) && c !== '' ? Number(c) : c))).commit();
+    });
   await ws.commit();
   await wb.commit();
 }
@@ -154,7 +201,10 @@ async function main(argv: string[]): Promise<void> {
   const dir = path.join(tmpdir(), 'haze-bench-load');
   mkdirSync(dir, { recursive: true });
   const probe = path.join(dir, 'rss-probe.mjs');
-  writeFileSync(probe, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.HAZE_BENCH_RSS) writeFileSync(process.env.HAZE_BENCH_RSS, JSON.stringify(process.resourceUsage())); });\n");
+  writeFileSync(
+    probe,
+    "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.HAZE_BENCH_RSS) writeFileSync(process.env.HAZE_BENCH_RSS, JSON.stringify(process.resourceUsage())); });\n",
+  );
   const rssFile = path.join(dir, 'rss.txt');
   const lines = [
     '| rows | encoding | MB | parse rows/s | load rows/s | validate rows/s | measures rows/s | load ÷ parse | validate ÷ parse | measures ÷ parse | peak MB parse / load / validate / measures |',
@@ -177,7 +227,9 @@ async function main(argv: string[]): Promise<void> {
       const validate = measure([HAZE, 'validate', '--list', file, '--groups', GROUPS, '--format', 'csv']);
       const measures = measure([HAZE, 'measures', '--level', 'orange', '--format', 'csv', '--list', file, '--groups', GROUPS]);
       const ratio = (x: typeof bare) => `${(x.ms / bare.ms).toFixed(2)} (${(x.cpuMs / bare.cpuMs).toFixed(2)})`;
-      lines.push(`| ${size.toLocaleString('en-US')} | ${encoding} | ${(bytes.length / 1e6).toFixed(1)} | ${rate(bare.ms)} | ${rate(load.ms)} | ${rate(validate.ms)} | ${rate(measures.ms)} | ${ratio(load)} | ${ratio(validate)} | ${ratio(measures)} | ${[bare, load, validate, measures].map((x) => Math.round(x.rssMb)).join(' / ')} |`);
+      lines.push(
+        `| ${size.toLocaleString('en-US')} | ${encoding} | ${(bytes.length / 1e6).toFixed(1)} | ${rate(bare.ms)} | ${rate(load.ms)} | ${rate(validate.ms)} | ${rate(measures.ms)} | ${ratio(load)} | ${ratio(validate)} | ${ratio(measures)} | ${[bare, load, validate, measures].map((x) => Math.round(x.rssMb)).join(' / ')} |`,
+      );
     }
     // The same list as a workbook (no bare csv-parse pass to compare with: ratios left empty).
     const book = path.join(dir, `list-${size}.xlsx`);
@@ -188,11 +240,15 @@ async function main(argv: string[]): Promise<void> {
       measure([HAZE, 'validate', '--list', book, '--groups', GROUPS, '--format', 'csv']),
       measure([HAZE, 'measures', '--level', 'orange', '--format', 'csv', '--list', book, '--groups', GROUPS]),
     ];
-    lines.push(`| ${size.toLocaleString('en-US')} | xlsx | ${(statSync(book).size / 1e6).toFixed(1)} | — | ${rate(load.ms)} | ${rate(validate.ms)} | ${rate(measures.ms)} | — | — | — | — / ${[load, validate, measures].map((x) => Math.round(x.rssMb)).join(' / ')} |`);
+    lines.push(
+      `| ${size.toLocaleString('en-US')} | xlsx | ${(statSync(book).size / 1e6).toFixed(1)} | — | ${rate(load.ms)} | ${rate(validate.ms)} | ${rate(measures.ms)} | — | — | — | — / ${[load, validate, measures].map((x) => Math.round(x.rssMb)).join(' / ')} |`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   const idle = timed([HAZE, '--version'], probe, rssFile);
-  process.stdout.write(`\nRatios: wall-clock time (CPU time in brackets). node ${process.version}; each figure the median of ${runs} run(s), every run a fresh process, start-up included (haze's own start-up, \`haze --version\`: ${Math.round(idle.ms)} ms). Lists in ${dir}.\n`);
+  process.stdout.write(
+    `\nRatios: wall-clock time (CPU time in brackets). node ${process.version}; each figure the median of ${runs} run(s), every run a fresh process, start-up included (haze's own start-up, \`haze --version\`: ${Math.round(idle.ms)} ms). Lists in ${dir}.\n`,
+  );
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

@@ -38,7 +38,15 @@ for (const { n, groups } of SIZES) {
   const fullDay = windowMinutes(day(0).window);
 
   const t0 = performance.now();
-  const plan = planPatrols({ level: 'orange', enterprises: town.enterprises, measures: town.measures, setup, days: [day(0)], extend: { maxDays: 60, day }, seed: 1 });
+  const plan = planPatrols({
+    level: 'orange',
+    enterprises: town.enterprises,
+    measures: town.measures,
+    setup,
+    days: [day(0)],
+    extend: { maxDays: 60, day },
+    seed: 1,
+  });
   const ms = performance.now() - t0;
 
   // Days used per group until its first round is done, counting the last day by the share of it worked.
@@ -63,9 +71,17 @@ for (const { n, groups } of SIZES) {
     lowerBound += Math.max(byTour, byCommute);
   }
   const daysNeeded = Math.max(...plan.coverage.map((c) => c.coveredByDay ?? Infinity));
-  process.stdout.write(`${JSON.stringify({
-    enterprises: n, groups, required: required.size, plan_ms: Math.round(ms),
-    days_needed: daysNeeded, group_days_used: Math.round(daysUsed * 100) / 100, group_days_lower_bound: Math.round(lowerBound * 100) / 100,
-    ratio: Math.round((daysUsed / lowerBound) * 1000) / 1000, unplanned: plan.unplanned.length,
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      enterprises: n,
+      groups,
+      required: required.size,
+      plan_ms: Math.round(ms),
+      days_needed: daysNeeded,
+      group_days_used: Math.round(daysUsed * 100) / 100,
+      group_days_lower_bound: Math.round(lowerBound * 100) / 100,
+      ratio: Math.round((daysUsed / lowerBound) * 1000) / 1000,
+      unplanned: plan.unplanned.length,
+    })}\n`,
+  );
 }

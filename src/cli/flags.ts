@@ -41,7 +41,10 @@ const DATE_FORMS: Text = { zh: '2019-12-08、2019/12/8、2019年12月8日', en: 
 export function parseDateFlag(raw: string, flag = '--date'): string {
   const date = parseDate(raw);
   if (date) return date;
-  throw refused(flag, raw, { zh: '日期', en: 'a date' }, DATE_FORMS, { zh: '日期须在日历上存在（例如没有 2 月 30 日）', en: 'the day must exist on the calendar (there is no 30 February)' });
+  throw refused(flag, raw, { zh: '日期', en: 'a date' }, DATE_FORMS, {
+    zh: '日期须在日历上存在（例如没有 2 月 30 日）',
+    en: 'the day must exist on the calendar (there is no 30 February)',
+  });
 }
 
 const TIME_FORMS: Text = {
@@ -53,7 +56,10 @@ const TIME_FORMS: Text = {
 export function parseTimeFlag(raw: string, flag: string): WallTime {
   const t = parseWallTime(raw);
   if (t) return t;
-  throw refused(flag, raw, { zh: '时间', en: 'a time' }, TIME_FORMS, { zh: '按北京时间填写；带 Z 或 +08:00 等时区的 ISO 时间会换算成北京时间', en: 'Beijing time; an ISO time with Z or an offset is converted to it' });
+  throw refused(flag, raw, { zh: '时间', en: 'a time' }, TIME_FORMS, {
+    zh: '按北京时间填写；带 Z 或 +08:00 等时区的 ISO 时间会换算成北京时间',
+    en: 'Beijing time; an ISO time with Z or an offset is converted to it',
+  });
 }
 
 // The HH:mm rule groups.yaml uses (townSetup.ts keeps it inside its zod schema, unexported); minutesOf is its reader.
@@ -87,7 +93,10 @@ export function parseGroupFlag(raw: string, groups: readonly { id: string; name:
     zh: [...listed.map((g) => g.zh), ...(opts.all ? ['all（全部组）'] : [])].join('、'),
     en: [...listed.map((g) => g.en), ...(opts.all ? ['all (every group)'] : [])].join(', '),
   };
-  throw refused(flag, raw, { zh: '巡查组', en: 'a patrol group' }, forms, { zh: `巡查组见 groups.yaml；例如 ${flag} ${groups[0]?.id ?? '1'}`, en: `the groups are in groups.yaml; e.g. ${flag} ${groups[0]?.id ?? '1'}` });
+  throw refused(flag, raw, { zh: '巡查组', en: 'a patrol group' }, forms, {
+    zh: `巡查组见 groups.yaml；例如 ${flag} ${groups[0]?.id ?? '1'}`,
+    en: `the groups are in groups.yaml; e.g. ${flag} ${groups[0]?.id ?? '1'}`,
+  });
 }
 
 /** A whole number written in digits only: "" " 5" "1e2" "0x10" are refused (Number() takes them). */
@@ -100,14 +109,26 @@ function wholeNumber(raw: string): number | null {
 export function parseCountFlag(raw: string, flag = '--days', max = 366): number {
   const n = wholeNumber(raw);
   if (n !== null && n >= 1 && n <= max) return n;
-  throw refused(flag, raw, { zh: `1–${max} 的整数`, en: `a whole number from 1 to ${max}` }, { zh: `1、2 … ${max}`, en: `1, 2 … ${max}` }, { zh: `例如 ${flag} 3`, en: `e.g. ${flag} 3` });
+  throw refused(
+    flag,
+    raw,
+    { zh: `1–${max} 的整数`, en: `a whole number from 1 to ${max}` },
+    { zh: `1、2 … ${max}`, en: `1, 2 … ${max}` },
+    { zh: `例如 ${flag} 3`, en: `e.g. ${flag} 3` },
+  );
 }
 
 /** A random seed: a whole number from 0 to 2³¹. */
 export function parseSeedFlag(raw: string, flag = '--seed'): number {
   const n = wholeNumber(raw);
   if (n !== null && n <= 2 ** 31) return n;
-  throw refused(flag, raw, { zh: '非负整数', en: 'a whole number ≥ 0' }, { zh: `0–${2 ** 31} 的整数`, en: `whole numbers 0 to ${2 ** 31}` }, { zh: '同样的输入和种子得到同样的计划', en: 'the same inputs and seed give the same plan' });
+  throw refused(
+    flag,
+    raw,
+    { zh: '非负整数', en: 'a whole number ≥ 0' },
+    { zh: `0–${2 ** 31} 的整数`, en: `whole numbers 0 to ${2 ** 31}` },
+    { zh: '同样的输入和种子得到同样的计划', en: 'the same inputs and seed give the same plan' },
+  );
 }
 
 // Commander helpers: the option is registered as a string, parsed in the action (see the header).

@@ -55,10 +55,24 @@ export function readGlobals(cmd: Command, env: NodeJS.ProcessEnv = process.env):
   }
   const outputEncoding = o.outputEncoding === undefined ? undefined : OUTPUT_ENCODINGS[o.outputEncoding.toLowerCase()];
   if (o.outputEncoding !== undefined && !outputEncoding) {
-    throw usage({ zh: `--output-encoding 只能是 utf-8 或 gb18030，而不是"${o.outputEncoding}"`, en: `--output-encoding must be utf-8 or gb18030, not "${o.outputEncoding}"` });
+    throw usage({
+      zh: `--output-encoding 只能是 utf-8 或 gb18030，而不是"${o.outputEncoding}"`,
+      en: `--output-encoding must be utf-8 or gb18030, not "${o.outputEncoding}"`,
+    });
   }
   return {
-    lang, cwd: process.cwd(), list: o.list, groups: o.groups, rules: o.rules, db: o.db ?? env.HAZE_DB, sheet: o.sheet, encoding,
-    format: o.format, output: o.output, excel: o.excel === true, outputEncoding, color: o.color,
+    lang,
+    cwd: process.cwd(),
+    list: o.list,
+    groups: o.groups,
+    rules: o.rules,
+    db: o.db ?? env.HAZE_DB,
+    sheet: o.sheet,
+    encoding,
+    format: o.format,
+    output: o.output,
+    excel: o.excel === true,
+    outputEncoding,
+    color: o.color,
   };
 }

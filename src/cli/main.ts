@@ -33,7 +33,10 @@ export function buildProgram(): Command {
     .description('重污染天气应急管控：清单 → 措施 → 巡查路线 → 检查清单 / heavy-pollution-weather emergency control for a town')
     .version(version, '-V, --version')
     .option('--list <file>', '应急减排清单 CSV 或 .xlsx（- 为标准输入）/ the list, CSV or .xlsx (- for stdin)')
-    .option('--encoding <enc>', '清单 CSV 的编码，覆盖自动识别：utf-8、gb18030（gbk）；gb18030 同时用于输出的 CSV / the list\'s encoding, overriding detection; gb18030 also for CSV written')
+    .option(
+      '--encoding <enc>',
+      "清单 CSV 的编码，覆盖自动识别：utf-8、gb18030（gbk）；gb18030 同时用于输出的 CSV / the list's encoding, overriding detection; gb18030 also for CSV written",
+    )
     .option('--sheet <name>', '读取 .xlsx 的哪个工作表（默认第一个）/ the workbook sheet to read (default: the first)')
     .option('--groups <file>', '巡查组配置 groups.yaml / the groups file')
     .option('--rules <file...>', '本镇规则文件，覆盖默认规则 / town rule files')
@@ -41,14 +44,31 @@ export function buildProgram(): Command {
     .option('--format <format>', '输出格式 table|csv|json（各命令另有）/ output format')
     .option('--excel', 'CSV 给 Excel 用：中文表头 + UTF-8 BOM（即 --format csv）/ CSV for Excel: Chinese headers and a BOM')
     .option('--output-encoding <enc>', '输出编码 utf-8（默认）或 gb18030（旧版软件）/ output encoding: utf-8 or gb18030 for old software')
-    .option('-o, --output <file>', '写到文件（先写临时文件再改名；未给 --format 时按扩展名定格式）/ write to a file (its extension names the format when --format is not given)')
+    .option(
+      '-o, --output <file>',
+      '写到文件（先写临时文件再改名；未给 --format 时按扩展名定格式）/ write to a file (its extension names the format when --format is not given)',
+    )
     .addOption(new Option('--lang <lang>', '提示语言 / message language').choices(['zh', 'en']))
     .option('--no-color', '不用颜色 / no colour')
     .showHelpAfterError()
     .enablePositionalOptions(false)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  for (const add of [initCommand, validateCommand, measuresCommand, alertCommand, notifyCommand, planCommand, checklistCommand, recordCommand, reportCommand, findingsCommand, dbCommand, demoCommand]) add(program);
+  for (const add of [
+    initCommand,
+    validateCommand,
+    measuresCommand,
+    alertCommand,
+    notifyCommand,
+    planCommand,
+    checklistCommand,
+    recordCommand,
+    reportCommand,
+    findingsCommand,
+    dbCommand,
+    demoCommand,
+  ])
+    add(program);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride().showHelpAfterError();
   return program;

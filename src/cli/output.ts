@@ -24,7 +24,16 @@ export interface Output<F extends string> {
   emit(data: string | Uint8Array | Iterable<string>): void;
 }
 
-const FORMAT_OF_EXTENSION: Record<string, string> = { '.csv': 'csv', '.json': 'json', '.md': 'md', '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.geojson': 'geojson', '.gpx': 'gpx' };
+const FORMAT_OF_EXTENSION: Record<string, string> = {
+  '.csv': 'csv',
+  '.json': 'json',
+  '.md': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'pdf',
+  '.geojson': 'geojson',
+  '.gpx': 'gpx',
+};
 
 /**
  * --format, checked against what the command offers; without it, CSV for --excel, or what the -o file's
@@ -36,8 +45,10 @@ export function openOutput<F extends string>(g: Globals, voice: CliVoice, allowe
   const ext = g.output && g.output !== '-' ? FORMAT_OF_EXTENSION[extname(g.output).toLowerCase()] : undefined;
   const implied = g.excel ? 'csv' : ext;
   const format = (g.format ?? (implied !== undefined && (allowed as readonly string[]).includes(implied) ? implied : fallback)) as F;
-  if (!allowed.includes(format)) throw usage({ zh: `--format 可用：${allowed.join('、')}，而不是"${format}"`, en: `--format takes ${allowed.join(', ')}, not "${format}"` });
-  if (g.excel && format !== 'csv') throw usage({ zh: `--excel 用于 CSV 输出，不能与 --format ${format} 同用`, en: `--excel is for CSV output, not --format ${format}` });
+  if (!allowed.includes(format))
+    throw usage({ zh: `--format 可用：${allowed.join('、')}，而不是"${format}"`, en: `--format takes ${allowed.join(', ')}, not "${format}"` });
+  if (g.excel && format !== 'csv')
+    throw usage({ zh: `--excel 用于 CSV 输出，不能与 --format ${format} 同用`, en: `--excel is for CSV output, not --format ${format}` });
   const encoding: OutputEncoding = g.outputEncoding ?? (format === 'csv' && g.encoding === 'gb18030' ? 'gb18030' : 'utf-8');
   const toFile = g.output !== undefined && g.output !== '-';
   const emit = (data: string | Uint8Array | Iterable<string>): void => {
@@ -62,7 +73,12 @@ export function openOutput<F extends string>(g: Globals, voice: CliVoice, allowe
 }
 
 /** The same columns as a table, CSV or JSON: the renderer for the three row formats. */
-export function renderRows<T>(out: Pick<Output<string>, 'lang' | 'color' | 'excel'>, format: 'table' | 'csv' | 'json', rows: readonly T[], columns: readonly Column<T>[]): string {
+export function renderRows<T>(
+  out: Pick<Output<string>, 'lang' | 'color' | 'excel'>,
+  format: 'table' | 'csv' | 'json',
+  rows: readonly T[],
+  columns: readonly Column<T>[],
+): string {
   switch (format) {
     case 'csv':
       return renderCsv(rows, columns, { excel: out.excel, lang: out.lang });

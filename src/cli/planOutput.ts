@@ -53,32 +53,45 @@ export const PLAN_COLUMNS: Column<PlanRow>[] = [
 export function geoRoutes(plan: PlanResult, town: Town, provisional: ReadonlySet<string>): GeoRoute[] {
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
   const data = PLAN_COLUMNS.filter((c) => !c.tableOnly && c.key !== 'lon' && c.key !== 'lat');
-  return plan.routes.filter((r) => r.visits.length > 0).map((r) => ({
-    properties: { date: r.date, group: r.groupId, provisional: provisional.has(r.date), visits: r.visits.length, total_km: Math.round(r.totalKm * 100) / 100, return_at: formatWallTime(wallAt(r.date, r.returnAt)) },
-    stops: r.visits.map((v) => {
-      const row = { v, e: byCode.get(v.creditCode)!, group: r.groupId, provisional: provisional.has(r.date) };
-      return { location: row.e.location, properties: Object.fromEntries(data.map((c) => [c.key, c.value(row) as string | number | boolean | null])) };
-    }),
-  }));
+  return plan.routes
+    .filter((r) => r.visits.length > 0)
+    .map((r) => ({
+      properties: {
+        date: r.date,
+        group: r.groupId,
+        provisional: provisional.has(r.date),
+        visits: r.visits.length,
+        total_km: Math.round(r.totalKm * 100) / 100,
+        return_at: formatWallTime(wallAt(r.date, r.returnAt)),
+      },
+      stops: r.visits.map((v) => {
+        const row = { v, e: byCode.get(v.creditCode)!, group: r.groupId, provisional: provisional.has(r.date) };
+        return { location: row.e.location, properties: Object.fromEntries(data.map((c) => [c.key, c.value(row) as string | number | boolean | null])) };
+      }),
+    }));
 }
 
 export function gpxRoutes(plan: PlanResult, town: Town, provisional: ReadonlySet<string>): GpxRoute[] {
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
   const name = new Map(town.setup.groups.map((g) => [g.id, g.name]));
-  return plan.routes.filter((r) => r.visits.length > 0).map((r) => ({
-    name: `${r.date} ${name.get(r.groupId) ?? r.groupId}${provisional.has(r.date) ? '（暂定）' : ''}`,
-    desc: `${r.visits.length} 家，${r.totalKm.toFixed(1)} km`,
-    stops: r.visits.map((v) => {
-      const e = byCode.get(v.creditCode)!;
-      return { location: e.location, name: `${v.seq}. ${e.name}`, desc: `${formatDayClock(v.arrive)} 到达；${ACTION_ZH[v.action]}；${e.village}` };
-    }),
-  }));
+  return plan.routes
+    .filter((r) => r.visits.length > 0)
+    .map((r) => ({
+      name: `${r.date} ${name.get(r.groupId) ?? r.groupId}${provisional.has(r.date) ? '（暂定）' : ''}`,
+      desc: `${r.visits.length} 家，${r.totalKm.toFixed(1)} km`,
+      stops: r.visits.map((v) => {
+        const e = byCode.get(v.creditCode)!;
+        return { location: e.location, name: `${v.seq}. ${e.name}`, desc: `${formatDayClock(v.arrive)} 到达；${ACTION_ZH[v.action]}；${e.village}` };
+      }),
+    }));
 }
 
 export function planRows(plan: PlanResult, town: Town, provisional: ReadonlySet<string> = new Set()): PlanRow[] {
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
   const groupName = new Map(town.setup.groups.map((g) => [g.id, g.name]));
-  return plan.routes.flatMap((r) => r.visits.map((v) => ({ v, e: byCode.get(v.creditCode)!, group: groupName.get(r.groupId) ?? r.groupId, provisional: provisional.has(r.date) })));
+  return plan.routes.flatMap((r) =>
+    r.visits.map((v) => ({ v, e: byCode.get(v.creditCode)!, group: groupName.get(r.groupId) ?? r.groupId, provisional: provisional.has(r.date) })),
+  );
 }
 
 /** What a person needs to trust the plan: per group and day, the load; coverage; anything that did not fit. */
@@ -111,7 +124,9 @@ export function sayPlanSummary(voice: Voice, plan: PlanResult, town: Town, provi
   for (const [village, groups] of byVillage) {
     const total = [...groups.values()].reduce((a, b) => a + b, 0);
     const order = (g: string) => setup.groups.findIndex((x) => x.id === g);
-    const to = [...groups].sort((a, b) => order(a[0]) - order(b[0])).map(([g, n]) => ({ zh: `${name.get(g) ?? g}（${n} 家）`, en: `${name.get(g) ?? g} (${n})` }));
+    const to = [...groups]
+      .sort((a, b) => order(a[0]) - order(b[0]))
+      .map(([g, n]) => ({ zh: `${name.get(g) ?? g}（${n} 家）`, en: `${name.get(g) ?? g} (${n})` }));
     voice.warn({
       zh: `村社区"${village}"（${total} 家）不属于任何巡查组，按距离分给最近的组：${to.map((t) => t.zh).join('、')}；请在 groups.yaml 中把它写进某组的 villages`,
       en: `village "${village}" (${total} enterprises) belongs to no group; each went to the nearest group: ${to.map((t) => t.en).join(', ')}; add it to a group's villages in groups.yaml`,

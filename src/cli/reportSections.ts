@@ -34,7 +34,10 @@ export const COVERAGE_COLUMNS: Column<GroupSummary>[] = [
 
 export const VISIT_COLUMNS: Column<VisitRow>[] = [
   { key: 'date', zh: '日期', en: 'date', value: (r) => r.date },
-  group(), code(), name(), village(),
+  group(),
+  code(),
+  name(),
+  village(),
   { key: 'inspectors', zh: '检查人', en: 'inspectors', value: (r) => r.inspectors },
   { key: 'checked_at', zh: '检查时间', en: 'checked at', value: (r) => r.checkedAt },
   { key: 'items', zh: '检查项', en: 'items', value: (r) => r.items },
@@ -44,7 +47,10 @@ export const VISIT_COLUMNS: Column<VisitRow>[] = [
 
 export const VIOLATION_COLUMNS: Column<ViolationRow>[] = [
   { key: 'date', zh: '日期', en: 'date', value: (r) => r.date },
-  group(), code(), name(), village(),
+  group(),
+  code(),
+  name(),
+  village(),
   { key: 'item_id', zh: '检查项编号', en: 'item id', value: (r) => r.itemId, dataOnly: true },
   { key: 'item', zh: '检查项', en: 'item', value: (r) => r.item },
   { key: 'note', zh: '问题说明', en: 'note', value: (r) => r.note },
@@ -53,7 +59,10 @@ export const VIOLATION_COLUMNS: Column<ViolationRow>[] = [
 ];
 
 export const OFFENDER_COLUMNS: Column<RepeatOffender>[] = [
-  group(), code(), name(), village(),
+  group(),
+  code(),
+  name(),
+  village(),
   { key: 'visits', zh: '检查次数', en: 'visits', value: (r) => r.visits },
   { key: 'violation_visits', zh: '发现违规次数', en: 'visits with violations', value: (r) => r.violationVisits },
   { key: 'violation_items', zh: '违规项', en: 'violations', value: (r) => r.violationItems },
@@ -62,14 +71,20 @@ export const OFFENDER_COLUMNS: Column<RepeatOffender>[] = [
 
 export const FINDING_COLUMNS: Column<OpenFinding>[] = [
   { key: 'date', zh: '通报日期', en: 'date', value: (r) => r.date },
-  group(), code(), name(), village(),
+  group(),
+  code(),
+  name(),
+  village(),
   { key: 'problem', zh: '问题', en: 'problem', value: (r) => r.problem },
   { key: 'source', zh: '通报', en: 'source', value: (r) => r.source },
   { key: 'closed_at', zh: '此后关闭于', en: 'closed later at', value: (r) => r.closedAt },
 ];
 
 export const UNVISITED_COLUMNS: Column<UnvisitedRow>[] = [
-  group(), code(), name(), village(),
+  group(),
+  code(),
+  name(),
+  village(),
   { key: 'grade', zh: '绩效等级', en: 'grade', value: (r) => r.grade },
   { key: 'action', zh: '措施', en: 'action', value: (r) => r.action, dataOnly: true },
   { key: 'action_zh', zh: '措施', en: 'action', value: (r) => ACTION_ZH[r.action], tableOnly: true },
@@ -98,11 +113,23 @@ function section<T>(s: ReportSection<T>): ReportSection<unknown> {
 export const REPORT_SECTIONS: readonly ReportSection<unknown>[] = [
   section({ key: 'coverage', zh: '覆盖与合规', en: 'coverage and compliance', rows: (r) => [...r.groups, r.total], columns: COVERAGE_COLUMNS }),
   section({ key: 'violations', zh: '违规记录', en: 'violations', rows: (r) => r.violations, columns: VIOLATION_COLUMNS }),
-  section({ key: 'repeat_offenders', zh: '屡查屡犯（范围内 2 次及以上检查发现违规）', en: 'repeat offenders (violations on 2 or more visits)', rows: (r) => r.repeatOffenders, columns: OFFENDER_COLUMNS }),
+  section({
+    key: 'repeat_offenders',
+    zh: '屡查屡犯（范围内 2 次及以上检查发现违规）',
+    en: 'repeat offenders (violations on 2 or more visits)',
+    rows: (r) => r.repeatOffenders,
+    columns: OFFENDER_COLUMNS,
+  }),
   section({ key: 'findings', zh: '未闭环的省级暗查问题', en: 'open provincial findings', rows: (r) => r.findings, columns: FINDING_COLUMNS }),
   section({ key: 'unvisited', zh: '尚未检查的企业', en: 'not yet visited', rows: (r) => r.unvisited, columns: UNVISITED_COLUMNS }),
   section({ key: 'visits', zh: '检查记录', en: 'visits', rows: (r) => r.visits, columns: VISIT_COLUMNS }),
-  section({ key: 'plans', zh: '各天的执行计划（结果按它判断是否计划内）', en: 'plans of record (results are held against them)', rows: (r) => r.plans, columns: PLAN_DAY_COLUMNS }),
+  section({
+    key: 'plans',
+    zh: '各天的执行计划（结果按它判断是否计划内）',
+    en: 'plans of record (results are held against them)',
+    rows: (r) => r.plans,
+    columns: PLAN_DAY_COLUMNS,
+  }),
 ];
 
 export const SECTION_KEYS = REPORT_SECTIONS.map((s) => s.key);

@@ -8,7 +8,13 @@ import type { CliVoice } from './voice.js';
 
 export function townRequest(g: Globals): TownRequest {
   return {
-    cwd: g.cwd, list: g.list, groups: g.groups, rules: g.rules, db: g.db, encoding: g.encoding, sheet: g.sheet,
+    cwd: g.cwd,
+    list: g.list,
+    groups: g.groups,
+    rules: g.rules,
+    db: g.db,
+    encoding: g.encoding,
+    sheet: g.sheet,
     progress: process.stderr.isTTY ? (total: number | null) => progressLine(process.stderr, { total, lang: g.lang }) : undefined,
   };
 }
@@ -22,7 +28,8 @@ export async function openTown(g: Globals, voice: CliVoice, out: Pick<Output<str
 
 export function sayEncodingIgnored(list: LoadedList, g: Globals, voice: CliVoice, out: Pick<Output<string>, 'encoding'> | null): void {
   if (!list.encodingIgnored) return;
-  const as = list.encoding === 'xlsx' ? { zh: '是 Excel 工作簿', en: 'is a workbook' } : { zh: '是 UTF-8 编码，按 UTF-8 读取', en: 'is UTF-8 and is read as such' };
+  const as =
+    list.encoding === 'xlsx' ? { zh: '是 Excel 工作簿', en: 'is a workbook' } : { zh: '是 UTF-8 编码，按 UTF-8 读取', en: 'is UTF-8 and is read as such' };
   const csvOut = out?.encoding === 'gb18030' && !g.outputEncoding;
   voice.say({
     zh: `清单${as.zh}；--encoding gb18030 ${csvOut ? '只用于输出的 CSV' : '未使用'}`,

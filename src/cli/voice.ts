@@ -27,6 +27,8 @@ export function cliVoice(g: Globals, stream: NodeJS.WriteStream = process.stderr
     problemLine,
     say: (text) => void stream.write(`${t(text)}\n`),
     warn: (text) => void stream.write(`${err.yellow(zh ? '注意' : 'note')}: ${t(text)}\n`),
-    problems: (ps) => { for (const p of ps) stream.write(`${problemLine(p)}\n`); },
+    problems: (ps) => {
+      for (const p of ps) stream.write(`${problemLine(p)}\n`);
+    },
   };
 }

@@ -71,11 +71,15 @@ export function impossibleEvent(events: readonly AlertEvent[], next: AlertEvent)
   switch (next.kind) {
     case 'issue':
       if (active) {
-        return { zh: `已有预警在执行（${LEVEL_ZH[last.level!]}，自 ${formatWallTime(last.at)} 起），不能再次发布；请用 haze alert change 调整级别`, en: `an alert is already in force (${last.level} since ${formatWallTime(last.at)}); use haze alert change to change its level` };
+        return {
+          zh: `已有预警在执行（${LEVEL_ZH[last.level!]}，自 ${formatWallTime(last.at)} 起），不能再次发布；请用 haze alert change 调整级别`,
+          en: `an alert is already in force (${last.level} since ${formatWallTime(last.at)}); use haze alert change to change its level`,
+        };
       }
       return null;
     case 'change':
-      if (!active) return { zh: '当前没有预警，无法调整级别；请先 haze alert issue', en: 'no alert is in force to change; issue one first with haze alert issue' };
+      if (!active)
+        return { zh: '当前没有预警，无法调整级别；请先 haze alert issue', en: 'no alert is in force to change; issue one first with haze alert issue' };
       if (last.level === next.level) return { zh: `预警已是${LEVEL_ZH[next.level!]}，无需调整`, en: `the alert is already ${next.level}` };
       return null;
     case 'lift':
@@ -86,8 +90,11 @@ export function impossibleEvent(events: readonly AlertEvent[], next: AlertEvent)
 
 export function describe(e: AlertEvent): Text {
   switch (e.kind) {
-    case 'issue': return { zh: `发布${LEVEL_ZH[e.level!]}预警`, en: `${e.level} alert issued` };
-    case 'change': return { zh: `调整为${LEVEL_ZH[e.level!]}预警`, en: `changed to ${e.level}` };
-    case 'lift': return { zh: '解除预警', en: 'alert lifted' };
+    case 'issue':
+      return { zh: `发布${LEVEL_ZH[e.level!]}预警`, en: `${e.level} alert issued` };
+    case 'change':
+      return { zh: `调整为${LEVEL_ZH[e.level!]}预警`, en: `changed to ${e.level}` };
+    case 'lift':
+      return { zh: '解除预警', en: 'alert lifted' };
   }
 }

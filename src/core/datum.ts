@@ -76,8 +76,11 @@ export function bd09ToGcj02(p: Point): Point {
 
 export function toWgs84(p: Point, from: Datum): Point {
   switch (from) {
-    case 'wgs84': return { ...p };
-    case 'gcj02': return gcj02ToWgs84(p);
-    case 'bd09': return gcj02ToWgs84(bd09ToGcj02(p));
+    case 'wgs84':
+      return { ...p };
+    case 'gcj02':
+      return gcj02ToWgs84(p);
+    case 'bd09':
+      return gcj02ToWgs84(bd09ToGcj02(p));
   }
 }

@@ -69,38 +69,106 @@ export function checkFindingRows(rows: readonly FindingRow[], enterprise: (code:
     const rawDate = r.date.trim();
     const date = parseDate(rawDate);
     if (!date) {
-      add('error', { ...r.where, column: 'date' }, 'HAZE_FINDING_DATE', rawDate, rawDate ? `日期无法识别："${rawDate}"` : '没有填写日期', rawDate ? `not a date: "${rawDate}"` : 'the date is missing', { zh: '写作 2019-12-08', en: 'write it as 2019-12-08' });
+      add(
+        'error',
+        { ...r.where, column: 'date' },
+        'HAZE_FINDING_DATE',
+        rawDate,
+        rawDate ? `日期无法识别："${rawDate}"` : '没有填写日期',
+        rawDate ? `not a date: "${rawDate}"` : 'the date is missing',
+        { zh: '写作 2019-12-08', en: 'write it as 2019-12-08' },
+      );
     } else if (date > today) {
-      add('error', { ...r.where, column: 'date' }, 'HAZE_FINDING_DATE_FUTURE', rawDate, `日期 ${date} 晚于今天（${today}）`, `the date ${date} is after today (${today})`, { zh: '核对年份和月份', en: 'check the year and month' });
+      add(
+        'error',
+        { ...r.where, column: 'date' },
+        'HAZE_FINDING_DATE_FUTURE',
+        rawDate,
+        `日期 ${date} 晚于今天（${today}）`,
+        `the date ${date} is after today (${today})`,
+        { zh: '核对年份和月份', en: 'check the year and month' },
+      );
     }
 
     const code = codeText(r.creditCode);
     const name = r.name.trim();
     const e = code ? enterprise(code) : undefined;
     if (!code) {
-      add('error', { ...r.where, column: 'credit_code' }, 'HAZE_FINDING_ENTERPRISE', '', `没有填写统一社会信用代码${name ? `（${name}）` : ''}`, `the credit code is missing${name ? ` (${name})` : ''}`, { zh: '按通报填写企业的 18 位统一社会信用代码', en: 'fill in the enterprise\'s 18-character credit code from the notice' });
+      add(
+        'error',
+        { ...r.where, column: 'credit_code' },
+        'HAZE_FINDING_ENTERPRISE',
+        '',
+        `没有填写统一社会信用代码${name ? `（${name}）` : ''}`,
+        `the credit code is missing${name ? ` (${name})` : ''}`,
+        { zh: '按通报填写企业的 18 位统一社会信用代码', en: "fill in the enterprise's 18-character credit code from the notice" },
+      );
     } else if (!e) {
       const fault = creditCodeFault(code);
-      const hint = fault === 'scientific'
-        ? { zh: 'Excel 把代码当成了数字（科学计数法），后几位已丢失：把该列设为"文本"后重新填写', en: 'Excel turned the code into a number (scientific notation) and lost its last digits: format the column as Text and type it again' }
-        : fault
-          ? { zh: '这不是有效的统一社会信用代码：核对每一位', en: 'this is not a valid credit code: check each character' }
-          : { zh: '核对统一社会信用代码；不在本镇清单上的企业请转交所属镇街', en: 'check the credit code; an enterprise not on this town\'s list belongs to another town' };
-      add('error', { ...r.where, column: 'credit_code' }, 'HAZE_FINDING_ENTERPRISE', r.creditCode.trim(), `清单中没有这家企业：${code}${name ? ` ${name}` : ''}`, `no enterprise with this code on the list: ${code}${name ? ` ${name}` : ''}`, hint);
+      const hint =
+        fault === 'scientific'
+          ? {
+              zh: 'Excel 把代码当成了数字（科学计数法），后几位已丢失：把该列设为"文本"后重新填写',
+              en: 'Excel turned the code into a number (scientific notation) and lost its last digits: format the column as Text and type it again',
+            }
+          : fault
+            ? { zh: '这不是有效的统一社会信用代码：核对每一位', en: 'this is not a valid credit code: check each character' }
+            : {
+                zh: '核对统一社会信用代码；不在本镇清单上的企业请转交所属镇街',
+                en: "check the credit code; an enterprise not on this town's list belongs to another town",
+              };
+      add(
+        'error',
+        { ...r.where, column: 'credit_code' },
+        'HAZE_FINDING_ENTERPRISE',
+        r.creditCode.trim(),
+        `清单中没有这家企业：${code}${name ? ` ${name}` : ''}`,
+        `no enterprise with this code on the list: ${code}${name ? ` ${name}` : ''}`,
+        hint,
+      );
     } else if (name && !sameName(name, e.name)) {
-      add('warning', { ...r.where, column: 'name' }, 'HAZE_FINDING_NAME', name, `企业名称与清单不同：清单为"${e.name}"，按信用代码记录`, `the name differs from the list's "${e.name}"; recorded by the credit code`, { zh: '核对信用代码是否填错', en: 'check that the credit code is right' });
+      add(
+        'warning',
+        { ...r.where, column: 'name' },
+        'HAZE_FINDING_NAME',
+        name,
+        `企业名称与清单不同：清单为"${e.name}"，按信用代码记录`,
+        `the name differs from the list's "${e.name}"; recorded by the credit code`,
+        { zh: '核对信用代码是否填错', en: 'check that the credit code is right' },
+      );
     }
 
     const problem = findingText(r.problem);
-    if (!problem) add('error', { ...r.where, column: 'problem' }, 'HAZE_FINDING_PROBLEM', '', '没有填写发现的问题', 'the problem found is missing', { zh: '照通报抄录问题描述', en: 'copy the problem as the notice states it' });
+    if (!problem)
+      add('error', { ...r.where, column: 'problem' }, 'HAZE_FINDING_PROBLEM', '', '没有填写发现的问题', 'the problem found is missing', {
+        zh: '照通报抄录问题描述',
+        en: 'copy the problem as the notice states it',
+      });
     const source = findingText(r.source);
-    if (!source) add('error', { ...r.where, column: 'source' }, 'HAZE_FINDING_SOURCE', '', '没有填写来源（通报文件）', 'the source (the notice that reported it) is missing', { zh: '填写通报的文号，如 苏大气办〔2019〕12号', en: 'give the notice\'s number, e.g. 苏大气办〔2019〕12号' });
+    if (!source)
+      add(
+        'error',
+        { ...r.where, column: 'source' },
+        'HAZE_FINDING_SOURCE',
+        '',
+        '没有填写来源（通报文件）',
+        'the source (the notice that reported it) is missing',
+        { zh: '填写通报的文号，如 苏大气办〔2019〕12号', en: "give the notice's number, e.g. 苏大气办〔2019〕12号" },
+      );
 
     if (date && e && problem && source) {
       const key = `${date}\u0000${e.creditCode}\u0000${problem}\u0000${source}`;
       const first = seen.get(key);
       if (first) {
-        add('error', { ...r.where, column: 'problem' }, 'HAZE_FINDING_DUPLICATE', problem, `与第 ${first.row} 行重复（同一日期、企业、问题和来源）`, `the same finding as row ${first.row} (date, enterprise, problem and source)`, { zh: '删去重复的行', en: 'delete the repeated row' });
+        add(
+          'error',
+          { ...r.where, column: 'problem' },
+          'HAZE_FINDING_DUPLICATE',
+          problem,
+          `与第 ${first.row} 行重复（同一日期、企业、问题和来源）`,
+          `the same finding as row ${first.row} (date, enterprise, problem and source)`,
+          { zh: '删去重复的行', en: 'delete the repeated row' },
+        );
       } else {
         seen.set(key, r.where);
       }

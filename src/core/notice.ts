@@ -31,9 +31,7 @@ export function noticeText(e: Enterprise, m: RequiredMeasure, c: NoticeContext):
   const since = c.from ? `自${chineseTime(c.from)}起` : '即日起';
   const basis = c.doc ? `根据${c.doc}，` : '';
   const duties = [m.text, ...m.extra.map((x) => x.text)].filter((x) => x && x !== '无');
-  const what = m.action === 'exempt'
-    ? `贵单位属保障类，不停产不限产，但须执行：${duties.join('；')}`
-    : `贵单位须执行：${duties.join('；')}`;
+  const what = m.action === 'exempt' ? `贵单位属保障类，不停产不限产，但须执行：${duties.join('；')}` : `贵单位须执行：${duties.join('；')}`;
   return [
     `${e.name}：`,
     `${basis}${since}${c.town}启动重污染天气${LEVEL_ZH[c.level]}预警（${LEVEL_RESPONSE_ZH[c.level]}）。`,

@@ -27,12 +27,15 @@ export interface PlanBasis {
 /** What differs between the basis a plan was made from and the basis now, one phrase each; empty when nothing. */
 export function basisChanges(was: PlanBasis, now: PlanBasis): Text[] {
   const out: Text[] = [];
-  if (was.level !== now.level) out.push({ zh: `预警级别现为${LEVEL_ZH[now.level]}（计划按${LEVEL_ZH[was.level]}制定）`, en: `the level is now ${now.level} (planned at ${was.level})` });
+  if (was.level !== now.level)
+    out.push({ zh: `预警级别现为${LEVEL_ZH[now.level]}（计划按${LEVEL_ZH[was.level]}制定）`, en: `the level is now ${now.level} (planned at ${was.level})` });
   if (was.seed !== now.seed) out.push({ zh: `种子现为 ${now.seed}（计划用 ${was.seed}）`, en: `the seed is now ${now.seed} (planned with ${was.seed})` });
   if (was.areas !== now.areas) {
-    out.push(now.areas === 'auto'
-      ? { zh: '片区现为自动划分（计划按 groups.yaml）', en: 'the areas are now split automatically (planned by groups.yaml)' }
-      : { zh: '片区现按 groups.yaml（计划为自动划分）', en: 'the areas now follow groups.yaml (planned with --auto-areas)' });
+    out.push(
+      now.areas === 'auto'
+        ? { zh: '片区现为自动划分（计划按 groups.yaml）', en: 'the areas are now split automatically (planned by groups.yaml)' }
+        : { zh: '片区现按 groups.yaml（计划为自动划分）', en: 'the areas now follow groups.yaml (planned with --auto-areas)' },
+    );
   }
   const codes = (r: Record<string, string>) => new Set(Object.keys(r));
   const before = codes(was.enterprises);
@@ -50,11 +53,13 @@ export function basisChanges(was: PlanBasis, now: PlanBasis): Text[] {
   const newly = (a: string[], b: string[]) => b.filter((c) => !a.includes(c)).length;
   const violated = newly(was.violations, now.violations);
   const cleared = newly(now.violations, was.violations);
-  if (violated) out.push({ zh: `${violated} 家企业新记有违规`, en: `${violated} ${violated === 1 ? 'enterprise now has' : 'enterprises now have'} a violation on record` });
+  if (violated)
+    out.push({ zh: `${violated} 家企业新记有违规`, en: `${violated} ${violated === 1 ? 'enterprise now has' : 'enterprises now have'} a violation on record` });
   if (cleared) out.push({ zh: `${cleared} 家企业复查合格`, en: `${cleared} ${cleared === 1 ? 'enterprise was' : 'enterprises were'} found compliant again` });
   const found = newly(was.findings, now.findings);
   const closed = newly(now.findings, was.findings);
-  if (found) out.push({ zh: `${found} 家企业新有省级暗查问题`, en: `${found} ${found === 1 ? 'enterprise has' : 'enterprises have'} a new provincial finding` });
+  if (found)
+    out.push({ zh: `${found} 家企业新有省级暗查问题`, en: `${found} ${found === 1 ? 'enterprise has' : 'enterprises have'} a new provincial finding` });
   if (closed) out.push({ zh: `${closed} 家企业的省级暗查问题已关闭`, en: `${closed} provincial ${closed === 1 ? 'finding was' : 'findings were'} closed` });
   const more = now.inspections - was.inspections;
   if (more > 0 && violated === 0) out.push({ zh: `新记录 ${more} 次检查`, en: `${more} more ${more === 1 ? 'inspection' : 'inspections'} recorded` });
@@ -65,7 +70,12 @@ export function basisChanges(was: PlanBasis, now: PlanBasis): Text[] {
  * How a replan changed a day's routes, group by group: who was added, who was taken out, and whether the
  * order changed. Groups whose route is the same are left out.
  */
-export function routeChanges(was: readonly DayRoute[], now: readonly DayRoute[], names: ReadonlyMap<string, string>, enterprise: (code: string) => string): Text[] {
+export function routeChanges(
+  was: readonly DayRoute[],
+  now: readonly DayRoute[],
+  names: ReadonlyMap<string, string>,
+  enterprise: (code: string) => string,
+): Text[] {
   const out: Text[] = [];
   const groups = [...new Set([...was, ...now].map((r) => r.groupId))];
   for (const g of groups) {

@@ -207,39 +207,77 @@ export function buildReport(input: ReportInput): InspectionReport {
     return days ? days.some((p) => p.visits.some((x) => x.groupId === v.groupId && x.creditCode === v.creditCode)) : v.planned;
   };
   const visits: VisitRow[] = mine.map(({ v, current }) => ({
-    date: v.date, groupId: v.groupId, seq: v.seq, creditCode: v.creditCode, name: v.name, village: villageOf(v.creditCode),
-    inspectors: v.inspectors, checkedAt: v.checkedAt, items: current.length,
-    violations: current.filter((r) => r.result === 'violation').length, planned: inPlan(v),
+    date: v.date,
+    groupId: v.groupId,
+    seq: v.seq,
+    creditCode: v.creditCode,
+    name: v.name,
+    village: villageOf(v.creditCode),
+    inspectors: v.inspectors,
+    checkedAt: v.checkedAt,
+    items: current.length,
+    violations: current.filter((r) => r.result === 'violation').length,
+    planned: inPlan(v),
   }));
-  const plans: PlanDayRow[] = (input.plans ?? []).filter((p) => p.date >= range.from && p.date <= range.to).map((p) => {
-    const held = p.visits.filter((x) => only === null || x.groupId === only);
-    const checked = held.filter((x) => mine.some(({ v }) => v.date === p.date && v.groupId === x.groupId && v.creditCode === x.creditCode)).length;
-    const outside = p.shift === 'day' ? visits.filter((v) => v.date === p.date && !v.planned).length : 0;
-    return { date: p.date, shift: p.shift, planId: p.planId, fixedAt: p.fixedAt, fixedBy: p.fixedBy, planned: held.length, checked, unplanned: outside };
-  });
-  const violations: ViolationRow[] = mine.flatMap(({ v, current }) => current
-    .filter((r) => r.result === 'violation')
-    .map((r) => ({
-      date: v.date, groupId: v.groupId, creditCode: v.creditCode, name: v.name, village: villageOf(v.creditCode),
-      itemId: r.itemId, item: r.item, note: r.note, inspectors: v.inspectors, checkedAt: v.checkedAt,
-    })));
+  const plans: PlanDayRow[] = (input.plans ?? [])
+    .filter((p) => p.date >= range.from && p.date <= range.to)
+    .map((p) => {
+      const held = p.visits.filter((x) => only === null || x.groupId === only);
+      const checked = held.filter((x) => mine.some(({ v }) => v.date === p.date && v.groupId === x.groupId && v.creditCode === x.creditCode)).length;
+      const outside = p.shift === 'day' ? visits.filter((v) => v.date === p.date && !v.planned).length : 0;
+      return { date: p.date, shift: p.shift, planId: p.planId, fixedAt: p.fixedAt, fixedBy: p.fixedBy, planned: held.length, checked, unplanned: outside };
+    });
+  const violations: ViolationRow[] = mine.flatMap(({ v, current }) =>
+    current
+      .filter((r) => r.result === 'violation')
+      .map((r) => ({
+        date: v.date,
+        groupId: v.groupId,
+        creditCode: v.creditCode,
+        name: v.name,
+        village: villageOf(v.creditCode),
+        itemId: r.itemId,
+        item: r.item,
+        note: r.note,
+        inspectors: v.inspectors,
+        checkedAt: v.checkedAt,
+      })),
+  );
 
-  const required = input.measures === null ? [] : input.enterprises.filter((e) => {
-    const m = input.measures!.get(e.creditCode);
-    return m !== undefined && INSPECTED_ACTIONS.includes(m.action);
-  });
+  const required =
+    input.measures === null
+      ? []
+      : input.enterprises.filter((e) => {
+          const m = input.measures!.get(e.creditCode);
+          return m !== undefined && INSPECTED_ACTIONS.includes(m.action);
+        });
   const requiredHere = required.filter((e) => only === null || areaOf(e.creditCode) === only);
   const unvisited: UnvisitedRow[] = requiredHere
     .filter((e) => !visitedCodes.has(e.creditCode))
-    .map((e) => ({ groupId: areaOf(e.creditCode), creditCode: e.creditCode, name: e.name, village: e.village, grade: e.grade, action: input.measures!.get(e.creditCode)!.action }))
+    .map((e) => ({
+      groupId: areaOf(e.creditCode),
+      creditCode: e.creditCode,
+      name: e.name,
+      village: e.village,
+      grade: e.grade,
+      action: input.measures!.get(e.creditCode)!.action,
+    }))
     .sort((a, b) => gi(a.groupId) - gi(b.groupId) || listed.get(a.creditCode)!.i - listed.get(b.creditCode)!.i);
 
   const summary = (groupId: string, groupName: string, req: readonly { creditCode: string }[], vs: typeof inRange): GroupSummary => {
     const visited = req.filter((e) => visitedCodes.has(e.creditCode)).length;
     const violationVisits = vs.filter((x) => x.current.some((r) => r.result === 'violation')).length;
     return {
-      groupId, groupName, required: req.length, visited, unvisited: req.length - visited, coveragePct: pct(visited, req.length),
-      visits: vs.length, cleanVisits: vs.length - violationVisits, violationVisits, compliancePct: pct(vs.length - violationVisits, vs.length),
+      groupId,
+      groupName,
+      required: req.length,
+      visited,
+      unvisited: req.length - visited,
+      coveragePct: pct(visited, req.length),
+      visits: vs.length,
+      cleanVisits: vs.length - violationVisits,
+      violationVisits,
+      compliancePct: pct(vs.length - violationVisits, vs.length),
     };
   };
   // Every configured group gets a row (a group with no visits is news); a group seen only in the records too.
@@ -247,11 +285,22 @@ export function buildReport(input: ReportInput): InspectionReport {
   for (const x of inRange) if (!ids.includes(x.v.groupId)) ids.push(x.v.groupId);
   const groups = ids
     .filter((id) => only === null || id === only)
-    .map((id) => summary(id, input.groups.find((g) => g.id === id)?.name ?? id, required.filter((e) => areaOf(e.creditCode) === id), inRange.filter((x) => x.v.groupId === id)));
+    .map((id) =>
+      summary(
+        id,
+        input.groups.find((g) => g.id === id)?.name ?? id,
+        required.filter((e) => areaOf(e.creditCode) === id),
+        inRange.filter((x) => x.v.groupId === id),
+      ),
+    );
   const total = summary('total', '合计', requiredHere, mine);
 
   return {
-    range, groups, total, visits, violations,
+    range,
+    groups,
+    total,
+    visits,
+    violations,
     repeatOffenders: repeatOffenders(inRange, only, areaOf, villageOf, gi),
     findings: openFindings(input.findings, range, only, areaOf, villageOf, (code) => listed.get(code)?.e.name ?? ''),
     unvisited,
@@ -269,7 +318,20 @@ function repeatOffenders(
   const by = new Map<string, RepeatOffender>();
   for (const { v, current } of inRange) {
     let o = by.get(v.creditCode);
-    if (!o) by.set(v.creditCode, (o = { creditCode: v.creditCode, name: v.name, groupId: areaOf(v.creditCode, v.groupId), village: villageOf(v.creditCode), visits: 0, violationVisits: 0, violationItems: 0, dates: [] }));
+    if (!o)
+      by.set(
+        v.creditCode,
+        (o = {
+          creditCode: v.creditCode,
+          name: v.name,
+          groupId: areaOf(v.creditCode, v.groupId),
+          village: villageOf(v.creditCode),
+          visits: 0,
+          violationVisits: 0,
+          violationItems: 0,
+          dates: [],
+        }),
+      );
     o.visits += 1;
     const found = current.filter((r) => r.result === 'violation').length;
     if (found > 0) {
@@ -300,15 +362,27 @@ function openFindings(
     .filter((f) => f.status === 'open' || (f.closedAt !== null && f.closedAt.slice(0, 10) > range.to))
     .filter((f) => only === null || areaOf(f.creditCode) === only)
     .map((f) => ({
-      date: f.date, groupId: areaOf(f.creditCode), creditCode: f.creditCode, name: f.name || listName(f.creditCode), village: villageOf(f.creditCode),
-      problem: f.problem, source: f.source, closedAt: f.status === 'open' ? null : f.closedAt,
+      date: f.date,
+      groupId: areaOf(f.creditCode),
+      creditCode: f.creditCode,
+      name: f.name || listName(f.creditCode),
+      village: villageOf(f.creditCode),
+      problem: f.problem,
+      source: f.source,
+      closedAt: f.status === 'open' ? null : f.closedAt,
     }))
     .sort((a, b) => cmp(a.date, b.date) || cmp(a.creditCode, b.creditCode) || cmp(a.problem, b.problem));
 }
 
 function visitOrder(a: ReportVisit, b: ReportVisit, gi: (id: string) => number): number {
-  return cmp(a.date, b.date) || gi(a.groupId) - gi(b.groupId) || cmp(a.groupId, b.groupId)
-    || seqOrder(a.seq, b.seq) || cmp(a.checkedAt ?? '', b.checkedAt ?? '') || cmp(a.creditCode, b.creditCode);
+  return (
+    cmp(a.date, b.date) ||
+    gi(a.groupId) - gi(b.groupId) ||
+    cmp(a.groupId, b.groupId) ||
+    seqOrder(a.seq, b.seq) ||
+    cmp(a.checkedAt ?? '', b.checkedAt ?? '') ||
+    cmp(a.creditCode, b.creditCode)
+  );
 }
 
 /** Planned visits by their place in the route; unplanned ones (no seq) after them. */

@@ -72,12 +72,15 @@ export function parseDate(input: string): string | null {
  */
 export function parseWallTime(input: string): WallTime | null {
   const s = input.trim().normalize('NFKC');
-  const zh = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(\d{1,2})(?:时|点)(?:(\d{1,2})分?)?$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(\d{1,2}):(\d{2})$/.exec(s);
+  const zh =
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(\d{1,2})(?:时|点)(?:(\d{1,2})分?)?$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(\d{1,2}):(\d{2})$/.exec(s);
   if (zh) return wall(`${zh[1]}-${pad(Number(zh[2]))}-${pad(Number(zh[3]))}`, Number(zh[4]), Number(zh[5] ?? 0));
   const iso = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
   if (iso) {
     if (!iso[5]) return wall(iso[1]!, Number(iso[2]), Number(iso[3]));
-    const instant = new Date(`${iso[1]}T${pad(Number(iso[2]))}:${iso[3]}:${iso[4] ?? '00'}${iso[5] === 'Z' ? 'Z' : iso[5].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
+    const instant = new Date(
+      `${iso[1]}T${pad(Number(iso[2]))}:${iso[3]}:${iso[4] ?? '00'}${iso[5] === 'Z' ? 'Z' : iso[5].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
+    );
     if (Number.isNaN(instant.getTime())) return null;
     return fromInstant(instant.getTime());
   }

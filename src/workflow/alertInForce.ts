@@ -23,7 +23,10 @@ export function townAlert(ws: Pick<Workspace, 'dbFile' | 'sampleAlert'>): TownAl
   const recorded = readStore(ws, readAlertEvents, []);
   if (recorded.length > 0 || !ws.sampleAlert) return { events: recorded, fromSample: false };
   const at = parseWallTime(ws.sampleAlert.from)!;
-  return { events: [{ kind: 'issue', level: ws.sampleAlert.level, at, until: null, doc: ws.sampleAlert.doc ?? null, note: ws.sampleAlert.note ?? null }], fromSample: true };
+  return {
+    events: [{ kind: 'issue', level: ws.sampleAlert.level, at, until: null, doc: ws.sampleAlert.doc ?? null, note: ws.sampleAlert.note ?? null }],
+    fromSample: true,
+  };
 }
 
 export function levelName(level: AlertLevel): string {
@@ -53,15 +56,34 @@ export function chooseLevel(ws: Pick<Workspace, 'dbFile' | 'sampleAlert'>, ask: 
   const inForce = alertAt(alert.events, { date: ask.date, minutes: 24 * 60 - 1 });
   if (inForce) {
     const doc = inForce.doc ? `，${inForce.doc}` : '';
-    voice.say(alert.fromSample
-      ? { zh: `预警级别：${levelName(inForce.level)}（示例乡镇自带的预警，自 ${formatWallTime(inForce.levelSince)} 起）`, en: `alert level: ${inForce.level} (the sample town's own alert, from ${formatWallTime(inForce.levelSince)})` }
-      : { zh: `预警级别：${levelName(inForce.level)}（${ws.dbFile} 记录，自 ${formatWallTime(inForce.levelSince)} 起${doc}）`, en: `alert level: ${inForce.level} (recorded in ${ws.dbFile}, since ${formatWallTime(inForce.levelSince)}${inForce.doc ? `, ${inForce.doc}` : ''})` });
-    return { level: inForce.level, issuedAt: inForce.issuedAt, levelSince: inForce.levelSince, doc: inForce.doc, until: inForce.until ?? null, source: alert.fromSample ? 'sample' : 'store' };
+    voice.say(
+      alert.fromSample
+        ? {
+            zh: `预警级别：${levelName(inForce.level)}（示例乡镇自带的预警，自 ${formatWallTime(inForce.levelSince)} 起）`,
+            en: `alert level: ${inForce.level} (the sample town's own alert, from ${formatWallTime(inForce.levelSince)})`,
+          }
+        : {
+            zh: `预警级别：${levelName(inForce.level)}（${ws.dbFile} 记录，自 ${formatWallTime(inForce.levelSince)} 起${doc}）`,
+            en: `alert level: ${inForce.level} (recorded in ${ws.dbFile}, since ${formatWallTime(inForce.levelSince)}${inForce.doc ? `, ${inForce.doc}` : ''})`,
+          },
+    );
+    return {
+      level: inForce.level,
+      issuedAt: inForce.issuedAt,
+      levelSince: inForce.levelSince,
+      doc: inForce.doc,
+      until: inForce.until ?? null,
+      source: alert.fromSample ? 'sample' : 'store',
+    };
   }
   throw new HazeError({
-    code: 'HAZE_USAGE', exitCode: EXIT.usage,
+    code: 'HAZE_USAGE',
+    exitCode: EXIT.usage,
     message: { zh: `${ask.date} 没有正在执行的预警，不知道预警级别`, en: `no alert is in force on ${ask.date}, so the level is unknown` },
-    hint: { zh: '用 --level 指定（如 --level orange 或 --level 橙色），或先用 haze alert issue 记录预警', en: 'give it with --level (e.g. --level orange), or record the alert with haze alert issue' },
+    hint: {
+      zh: '用 --level 指定（如 --level orange 或 --level 橙色），或先用 haze alert issue 记录预警',
+      en: 'give it with --level (e.g. --level orange), or record the alert with haze alert issue',
+    },
   });
 }
 
@@ -93,7 +115,10 @@ export function alertTimeline(ws: Pick<Workspace, 'dbFile' | 'sampleAlert'>, fix
       levelAt: () => fixedLevel ?? null,
       startedAt: () => null,
       untilAt: () => null,
-      outside: () => (fixedLevel ? null : { zh: '没有记录任何预警（用 haze alert issue 记录，或给 --level）', en: 'no alert is recorded (record it with haze alert issue, or give --level)' }),
+      outside: () =>
+        fixedLevel
+          ? null
+          : { zh: '没有记录任何预警（用 haze alert issue 记录，或给 --level）', en: 'no alert is recorded (record it with haze alert issue, or give --level)' },
     };
   }
   return {
@@ -104,14 +129,22 @@ export function alertTimeline(ws: Pick<Workspace, 'dbFile' | 'sampleAlert'>, fix
       if (alertAt(events, t)) return null;
       const first = events[0]!;
       return compareWallTime(t, first.at) < 0
-        ? { zh: `${formatWallTime(t)} 早于预警开始（${formatWallTime(first.at)}）`, en: `${formatWallTime(t)} is before the alert began (${formatWallTime(first.at)})` }
+        ? {
+            zh: `${formatWallTime(t)} 早于预警开始（${formatWallTime(first.at)}）`,
+            en: `${formatWallTime(t)} is before the alert began (${formatWallTime(first.at)})`,
+          }
         : { zh: `${formatWallTime(t)} 没有正在执行的预警`, en: `no alert was in force at ${formatWallTime(t)}` };
     },
   };
 }
 
 /** The day a command is about (--date, or the default day) and the level it works at then. */
-export function dayAndLevel(ws: Pick<Workspace, 'dbFile' | 'sampleAlert'>, ask: { date?: string | undefined; level?: AlertLevel | undefined }, today: string, voice: Voice): { date: string; choice: LevelChoice } {
+export function dayAndLevel(
+  ws: Pick<Workspace, 'dbFile' | 'sampleAlert'>,
+  ask: { date?: string | undefined; level?: AlertLevel | undefined },
+  today: string,
+  voice: Voice,
+): { date: string; choice: LevelChoice } {
   const date = ask.date ?? defaultDate(ws, today);
   return { date, choice: chooseLevel(ws, { level: ask.level, date }, voice) };
 }

@@ -35,7 +35,17 @@ export interface DayChecklist {
 
 export function dayChecklist(ask: ChecklistAsk, use: Omit<PlanUse, 'fix' | 'by' | 'replan'>, voice: Voice): DayChecklist {
   const plan = patrolPlan(
-    { town: ask.town, level: ask.level, since: ask.since, until: ask.until, measures: ask.measures, start: ask.date, days: undefined, shift: ask.shift, seed: ask.seed },
+    {
+      town: ask.town,
+      level: ask.level,
+      since: ask.since,
+      until: ask.until,
+      measures: ask.measures,
+      start: ask.date,
+      days: undefined,
+      shift: ask.shift,
+      seed: ask.seed,
+    },
     { ...use, fix: 'first', by: 'checklist', replan: false },
     voice,
   );
@@ -45,7 +55,14 @@ export function dayChecklist(ask: ChecklistAsk, use: Omit<PlanUse, 'fix' | 'by' 
   return { pages, plan, level };
 }
 
-export function checklistPages(town: Town, plan: PatrolPlan | { routes: PatrolPlan['routes'] }, date: string, groupIds: readonly string[], level: AlertLevel, measures: ReadonlyMap<string, RequiredMeasure>): ChecklistPage[] {
+export function checklistPages(
+  town: Town,
+  plan: PatrolPlan | { routes: PatrolPlan['routes'] },
+  date: string,
+  groupIds: readonly string[],
+  level: AlertLevel,
+  measures: ReadonlyMap<string, RequiredMeasure>,
+): ChecklistPage[] {
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
   const day = plan.routes.filter((r) => r.date === date);
   return groupIds.map((id) => {
@@ -62,9 +79,16 @@ export function checklistPages(town: Town, plan: PatrolPlan | { routes: PatrolPl
 
 /** Each visit's last inspection and open provincial findings, from the store when there is one. */
 function withRecords(town: Town, pages: ChecklistPage[], date: string): ChecklistPage[] {
-  return readStore(town.ws, (db) => {
-    const known = visitContexts(db, pages.flatMap((p) => p.visits.map((v) => v.e.creditCode)), date);
-    return pages.map((p) => ({ ...p, visits: p.visits.map((v) => ({ ...v, ...known.get(v.e.creditCode) })) }));
-  }, pages);
+  return readStore(
+    town.ws,
+    (db) => {
+      const known = visitContexts(
+        db,
+        pages.flatMap((p) => p.visits.map((v) => v.e.creditCode)),
+        date,
+      );
+      return pages.map((p) => ({ ...p, visits: p.visits.map((v) => ({ ...v, ...known.get(v.e.creditCode) })) }));
+    },
+    pages,
+  );
 }
-

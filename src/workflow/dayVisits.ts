@@ -13,13 +13,30 @@ import { readStore } from './storeDoor.js';
 import { measuresAt, type Town } from './town.js';
 import { collectingVoice, type Voice } from './voice.js';
 
-export function dayPlanFor(town: Town, timeline: AlertTimeline, date: string, shift: Shift, use: { fix: boolean; now: number }, voice: Voice): PatrolPlan | null {
+export function dayPlanFor(
+  town: Town,
+  timeline: AlertTimeline,
+  date: string,
+  shift: Shift,
+  use: { fix: boolean; now: number },
+  voice: Voice,
+): PatrolPlan | null {
   const end = { date, minutes: 24 * 60 - 1 };
   const level = timeline.levelAt(end);
   if (!level) return null;
   try {
     return patrolPlan(
-      { town, level, since: timeline.startedAt(end), until: timeline.untilAt(end), measures: measuresAt(town, level), start: date, days: undefined, shift, seed: 1 },
+      {
+        town,
+        level,
+        since: timeline.startedAt(end),
+        until: timeline.untilAt(end),
+        measures: measuresAt(town, level),
+        start: date,
+        days: undefined,
+        shift,
+        seed: 1,
+      },
       { fix: use.fix ? 'first' : 'none', by: 'record', replan: false, now: use.now },
       voice,
     );

@@ -64,7 +64,9 @@ export function patrolPlan(ask: PlanAsk, use: PlanUse, voice: Voice): PatrolPlan
   const alertStart = ask.since && ask.since.date <= ask.start ? ask.since.date : ask.start;
   const count = ask.days ?? defaultDayCount(town.setup, ask.start, ask.until);
   const horizon = addDays(ask.start, Math.max(count, MAX_AUTO_DAYS) + MAX_AUTO_DAYS);
-  const onRecord = keep ? readStore(town.ws, (db) => daysOfRecord(db, shift, alertStart, horizon), new Map<string, DayOfRecord>()) : new Map<string, DayOfRecord>();
+  const onRecord = keep
+    ? readStore(town.ws, (db) => daysOfRecord(db, shift, alertStart, horizon), new Map<string, DayOfRecord>())
+    : new Map<string, DayOfRecord>();
   // Fixed days before the start are what the groups already hold on paper: done, as far as this plan goes.
   const earlier = [...onRecord.values()].filter((r) => r.date < ask.start);
   const stored = new Map([...onRecord].filter(([d]) => d >= ask.start));
@@ -111,7 +113,9 @@ export function patrolPlan(ask: PlanAsk, use: PlanUse, voice: Voice): PatrolPlan
   };
   if (!use.replan) sayChangedSince(town, ask, fixedInPlan, alertStart, voice);
 
-  const routes = [...[...fixedInPlan.values()].flatMap((r) => r.routes), ...(computed?.result.routes ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const routes = [...[...fixedInPlan.values()].flatMap((r) => r.routes), ...(computed?.result.routes ?? [])].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+  );
   const dates = [...new Set(routes.map((r) => r.date))];
   // Without a store nothing is of record; the first day is still the one the paper in hand shows.
   const provisional = new Set(dates.filter((d) => !fixedInPlan.has(d) && !(fixing && toFix.has(d)) && !(d === ask.start && (!keep || use.fix !== 'none'))));
@@ -135,7 +139,8 @@ const maxDate = (a: string, b: string) => (a > b ? a : b);
 function refuseUnplannable(town: Town, shift: Shift): void {
   if (shift === 'night' && !town.setup.night) {
     throw new HazeError({
-      code: 'HAZE_USAGE', exitCode: EXIT.usage,
+      code: 'HAZE_USAGE',
+      exitCode: EXIT.usage,
       message: { zh: 'groups.yaml 没有设置夜查时间 night', en: 'groups.yaml sets no evening hours (night)' },
       hint: { zh: '在 groups.yaml 中加入 night: { start: "19:00", end: "23:00" }', en: 'add night: { start: "19:00", end: "23:00" } to groups.yaml' },
     });
@@ -144,7 +149,9 @@ function refuseUnplannable(town: Town, shift: Shift): void {
   if (!none) return;
   const some = (xs: readonly string[], sep: string) => xs.slice(0, 6).join(sep) + (xs.length > 6 ? '…' : '');
   throw new HazeError({
-    code: 'HAZE_GROUPS_NO_VILLAGE', exitCode: EXIT.config, where: { file: town.ws.groupsFile },
+    code: 'HAZE_GROUPS_NO_VILLAGE',
+    exitCode: EXIT.config,
+    where: { file: town.ws.groupsFile },
     message: {
       zh: `groups.yaml 各组的村（${some(none.named, '、') || '无'}）与清单的村社区（${some(none.listed, '、')}，共 ${none.listed.length} 个）没有一个相同，无法按组划分片区`,
       en: `no village in groups.yaml (${some(none.named, ', ') || 'none'}) is a village of the list (${some(none.listed, ', ')}: ${none.listed.length} in all), so the areas cannot be split by group`,
@@ -162,9 +169,29 @@ interface Computed {
 }
 
 /** Plan the days not fixed, the records before them and the fixed days' visits taken as done. */
-function planFreeDays(ask: PlanAsk, fixedDays: readonly DayOfRecord[], freeDay: (i: number) => PlanDay, freeCount: number, alertStart: string, keep: boolean): Computed {
-  const recorded = keep ? readStore(ask.town.ws, (db) => readHistory(db, alertStart, ask.start), new Map<string, InspectionHistory>()) : new Map<string, InspectionHistory>();
-  const inspected = keep && fixedDays.length > 0 ? readStore(ask.town.ws, (db: Store) => inspectedOn(db, fixedDays.map((d) => d.date)), new Set<string>()) : new Set<string>();
+function planFreeDays(
+  ask: PlanAsk,
+  fixedDays: readonly DayOfRecord[],
+  freeDay: (i: number) => PlanDay,
+  freeCount: number,
+  alertStart: string,
+  keep: boolean,
+): Computed {
+  const recorded = keep
+    ? readStore(ask.town.ws, (db) => readHistory(db, alertStart, ask.start), new Map<string, InspectionHistory>())
+    : new Map<string, InspectionHistory>();
+  const inspected =
+    keep && fixedDays.length > 0
+      ? readStore(
+          ask.town.ws,
+          (db: Store) =>
+            inspectedOn(
+              db,
+              fixedDays.map((d) => d.date),
+            ),
+          new Set<string>(),
+        )
+      : new Set<string>();
   const history = withFixedVisits(recorded, fixedDays, inspected);
   const days = Array.from({ length: freeCount }, (_, i) => freeDay(i));
   const planned = planPatrols({
@@ -183,8 +210,18 @@ function planFreeDays(ask: PlanAsk, fixedDays: readonly DayOfRecord[], freeDay: 
   const basis = planBasis(ask.town, ask, recorded);
   const dates = [...new Set(result.routes.map((r) => r.date))];
   const meta = {
-    startDate: dates[0] ?? ask.start, days: dates.length, level: ask.level, shift: ask.shift, seed: ask.seed, basis,
-    inputs: planInputsHash(basis, history, [ask.start, ...Array.from({ length: freeCount }, (_, i) => freeDay(i))], fixedDays.map((d) => d.planId)),
+    startDate: dates[0] ?? ask.start,
+    days: dates.length,
+    level: ask.level,
+    shift: ask.shift,
+    seed: ask.seed,
+    basis,
+    inputs: planInputsHash(
+      basis,
+      history,
+      [ask.start, ...Array.from({ length: freeCount }, (_, i) => freeDay(i))],
+      fixedDays.map((d) => d.planId),
+    ),
   };
   return { result, meta };
 }
@@ -193,7 +230,11 @@ function planFreeDays(ask: PlanAsk, fixedDays: readonly DayOfRecord[], freeDay: 
  * The fixed days' visits not yet recorded count as done: the free days carry on from them, as they carry on
  * from recorded inspections (a re-check planned on a fixed day is the re-check).
  */
-function withFixedVisits(recorded: ReadonlyMap<string, InspectionHistory>, fixedDays: readonly DayOfRecord[], inspected: ReadonlySet<string>): Map<string, InspectionHistory> {
+function withFixedVisits(
+  recorded: ReadonlyMap<string, InspectionHistory>,
+  fixedDays: readonly DayOfRecord[],
+  inspected: ReadonlySet<string>,
+): Map<string, InspectionHistory> {
   const out = new Map([...recorded].map(([c, h]) => [c, { ...h }]));
   for (const day of fixedDays) {
     for (const v of day.routes.flatMap((r) => r.visits)) {
@@ -229,7 +270,13 @@ function sayChangedSince(town: Town, ask: PlanAsk, fixed: ReadonlyMap<string, Da
 }
 
 /** What a replan changed, day by day and group by group. */
-function sayReplanned(town: Town, before: ReadonlyMap<string, DayOfRecord>, after: ReadonlyMap<string, DayOfRecord>, replaced: ReadonlySet<string>, voice: Voice): void {
+function sayReplanned(
+  town: Town,
+  before: ReadonlyMap<string, DayOfRecord>,
+  after: ReadonlyMap<string, DayOfRecord>,
+  replaced: ReadonlySet<string>,
+  voice: Voice,
+): void {
   const names = new Map(town.setup.groups.map((g) => [g.id, g.name]));
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e.name]));
   for (const date of [...replaced].sort()) {
@@ -241,9 +288,17 @@ function sayReplanned(town: Town, before: ReadonlyMap<string, DayOfRecord>, afte
       continue;
     }
     const changes: Text[] = routeChanges(old.routes, now.routes, names, (c) => byCode.get(c) ?? c);
-    voice.say(changes.length === 0
-      ? { zh: `${date}：重新安排，路线没有变化（执行计划第 ${old.planId} 号 → 第 ${now.planId} 号）`, en: `${date}: replanned; the routes are unchanged (plan ${old.planId} → ${now.planId})` }
-      : { zh: `${date}：重新安排（执行计划第 ${old.planId} 号 → 第 ${now.planId} 号）：${changes.map((c) => c.zh).join('；')}`, en: `${date}: replanned (plan ${old.planId} → ${now.planId}): ${changes.map((c) => c.en).join('; ')}` });
+    voice.say(
+      changes.length === 0
+        ? {
+            zh: `${date}：重新安排，路线没有变化（执行计划第 ${old.planId} 号 → 第 ${now.planId} 号）`,
+            en: `${date}: replanned; the routes are unchanged (plan ${old.planId} → ${now.planId})`,
+          }
+        : {
+            zh: `${date}：重新安排（执行计划第 ${old.planId} 号 → 第 ${now.planId} 号）：${changes.map((c) => c.zh).join('；')}`,
+            en: `${date}: replanned (plan ${old.planId} → ${now.planId}): ${changes.map((c) => c.en).join('; ')}`,
+          },
+    );
   }
 }
 

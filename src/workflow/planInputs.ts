@@ -17,7 +17,11 @@ function enterpriseFingerprint(e: Enterprise): string {
 }
 
 export function planBasis(town: Town, ask: { level: AlertLevel; seed: number; shift: Shift }, history: ReadonlyMap<string, InspectionHistory>): PlanBasis {
-  const codes = (pick: (h: InspectionHistory) => boolean) => [...history].filter(([, h]) => pick(h)).map(([c]) => c).sort();
+  const codes = (pick: (h: InspectionHistory) => boolean) =>
+    [...history]
+      .filter(([, h]) => pick(h))
+      .map(([c]) => c)
+      .sort();
   return {
     level: ask.level,
     seed: ask.seed,
@@ -33,6 +37,11 @@ export function planBasis(town: Town, ask: { level: AlertLevel; seed: number; sh
 }
 
 /** One hash of everything the planner was given: basis, the history in full, the days, the fixed days it took as done. */
-export function planInputsHash(basis: PlanBasis, history: ReadonlyMap<string, InspectionHistory>, days: readonly unknown[], fixedPlans: readonly number[]): string {
+export function planInputsHash(
+  basis: PlanBasis,
+  history: ReadonlyMap<string, InspectionHistory>,
+  days: readonly unknown[],
+  fixedPlans: readonly number[],
+): string {
   return sha([basis, [...history].sort(([a], [b]) => (a < b ? -1 : 1)), days, fixedPlans]);
 }

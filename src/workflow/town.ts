@@ -39,7 +39,10 @@ export interface TownRequest extends WorkspaceFlags {
 export function openWorkspace(req: WorkspaceFlags, voice: Voice): Workspace {
   const ws = resolveWorkspace(req);
   if (ws.fromSample.all) {
-    voice.say({ zh: '当前目录没有 haze.yaml：使用内置示例乡镇 薛埠镇（data/xuebu）。用 haze init 创建自己的工作区。', en: 'no haze.yaml here: using the embedded sample town 薛埠镇 (data/xuebu). Run haze init to make your own workspace.' });
+    voice.say({
+      zh: '当前目录没有 haze.yaml：使用内置示例乡镇 薛埠镇（data/xuebu）。用 haze init 创建自己的工作区。',
+      en: 'no haze.yaml here: using the embedded sample town 薛埠镇 (data/xuebu). Run haze init to make your own workspace.',
+    });
   } else if (ws.fromSample.groups) {
     voice.say({ zh: '未指定巡查组配置：使用内置示例乡镇的 groups.yaml', en: "no groups file given: using the sample town's groups.yaml" });
   }
@@ -69,7 +72,9 @@ export async function loadTown(req: TownRequest, voice: Voice): Promise<Town> {
     const errors = list.problems.filter((p) => p.severity === 'error');
     voice.problems(errors);
     throw new HazeError({
-      code: 'HAZE_LIST_INVALID', exitCode: EXIT.dataErr, where: { file: list.file },
+      code: 'HAZE_LIST_INVALID',
+      exitCode: EXIT.dataErr,
+      where: { file: list.file },
       message: { zh: `清单有 ${errors.length} 处错误，未处理`, en: `the list has ${errors.length} errors; nothing was done` },
       hint: { zh: '用 haze validate 查看全部问题', en: 'haze validate lists every problem' },
     });
@@ -91,7 +96,10 @@ export function withAutoAreas(town: Town, measures: ReadonlyMap<string, Required
   const areas = autoAreasFor(town.list.enterprises, measures, town.setup);
   for (const g of areas.groups) {
     const hours = ((areas.minutes.get(g.id) ?? 0) / 60).toFixed(1);
-    voice.say({ zh: `自动片区 ${g.name}：约 ${hours} 小时工作量；${g.villages.join('、')}`, en: `auto area ${g.name}: about ${hours} h of work; ${g.villages.join(', ')}` });
+    voice.say({
+      zh: `自动片区 ${g.name}：约 ${hours} 小时工作量；${g.villages.join('、')}`,
+      en: `auto area ${g.name}: about ${hours} h of work; ${g.villages.join(', ')}`,
+    });
   }
   return { ...town, setup: { ...town.setup, groups: areas.groups }, autoAreas: true };
 }

@@ -13,7 +13,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { haze, REPO, tempDir } from '../helpers/runHaze.js';
 
 const CHROMIUM = process.env.HAZE_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const OUT = resolve(REPO, 'test-output');
 const POPPLER = ['pdfinfo', 'pdftotext', 'pdffonts', 'pdftoppm'];
 const FONTCONFIG = ['fc-list', 'fc-query'];
@@ -68,20 +77,33 @@ interface PdfFont {
 }
 
 function pdfFonts(pdf: string): PdfFont[] {
-  return sh('pdffonts', [pdf]).split('\n').slice(2).filter((l) => l.trim() !== '').map((l) => {
-    // name, then type (may hold spaces), encoding, emb, sub, uni, object, generation
-    const cols = l.trim().split(/\s+/);
-    const n = cols.length;
-    return { name: cols[0]!, type: cols.slice(1, n - 6).join(' '), emb: cols[n - 5]!, uni: cols[n - 3]! };
-  });
+  return sh('pdffonts', [pdf])
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      // name, then type (may hold spaces), encoding, emb, sub, uni, object, generation
+      const cols = l.trim().split(/\s+/);
+      const n = cols.length;
+      return { name: cols[0]!, type: cols.slice(1, n - 6).join(' '), emb: cols[n - 5]!, uni: cols[n - 3]! };
+    });
 }
 
 /** The characters a font file covers, by its PostScript name (fc-list finds the file, fc-query reads it). */
 function fontCharset(postscriptName: string): (cp: number) => boolean {
-  const files = sh('fc-list', ['--format', '%{postscriptname}\t%{file}\n']).split('\n').map((l) => l.split('\t')).filter((c) => c[0] === postscriptName);
+  const files = sh('fc-list', ['--format', '%{postscriptname}\t%{file}\n'])
+    .split('\n')
+    .map((l) => l.split('\t'))
+    .filter((c) => c[0] === postscriptName);
   if (files.length === 0) throw new Error(`no installed font has the PostScript name ${postscriptName}`);
-  const faces = sh('fc-query', ['--format', '%{postscriptname}\t%{charset}\n', files[0]![1]!]).split('\n').map((l) => l.split('\t')).filter((c) => c[0] === postscriptName);
-  const ranges = faces[0]![1]!.split(' ').filter(Boolean).map((r) => r.split('-').map((h) => parseInt(h, 16)));
+  const faces = sh('fc-query', ['--format', '%{postscriptname}\t%{charset}\n', files[0]![1]!])
+    .split('\n')
+    .map((l) => l.split('\t'))
+    .filter((c) => c[0] === postscriptName);
+  const ranges = faces[0]![1]!
+    .split(' ')
+    .filter(Boolean)
+    .map((r) => r.split('-').map((h) => parseInt(h, 16)));
   return (cp) => ranges.some(([a, b]) => cp >= a! && cp <= (b ?? a!));
 }
 
@@ -117,10 +139,12 @@ async function printToPdf(page: Page, name: string): Promise<string> {
 async function expectInsidePrintable(page: Page): Promise<void> {
   const found = await page.evaluate((limit) => {
     const describe = (el: Element) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
-    const wide = [...document.querySelectorAll('body *')].filter((el) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && (r.right > limit + 0.5 || r.left < -0.5);
-    }).map(describe);
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && (r.right > limit + 0.5 || r.left < -0.5);
+      })
+      .map(describe);
     const spilled = [...document.querySelectorAll('.page')].filter((p) => p.scrollHeight > p.clientHeight + 1).map(describe);
     const pageWidth = document.querySelector('.page')!.getBoundingClientRect().width;
     return { wide, spilled, pageWidth, scrollWidth: document.documentElement.scrollWidth };
@@ -133,35 +157,45 @@ async function expectInsidePrintable(page: Page): Promise<void> {
 
 /** On every map: stops in the same order as the route table, the path through them in that order, labels as drawn. */
 async function mapFacts(page: Page) {
-  return page.evaluate(() => [...document.querySelectorAll('.page')].flatMap((p) => {
-    const svg = p.querySelector('svg.route-map');
-    if (!svg) return [];
-    const groups = [...new Set([...svg.querySelectorAll('g.stop')].map((g) => g.getAttribute('data-group')!))];
-    const perGroup = groups.map((group) => {
-      const stops = [...svg.querySelectorAll(`g.stop[data-group="${group}"]`)];
-      const line = svg.querySelector(`polyline.route[data-group="${group}"]`)!.getAttribute('points')!.split(' ').map((xy) => xy.split(',').map(Number));
-      const scope = p.querySelectorAll(`.plan-group[data-group="${group}"]`).length > 0 ? `.plan-group[data-group="${group}"] tr[data-code]` : '.route-table tr[data-code]';
-      return {
-        group,
-        tableCodes: [...p.querySelectorAll(scope)].map((tr) => tr.getAttribute('data-code')),
-        mapCodes: stops.map((s) => s.getAttribute('data-code')),
-        mapSeqs: stops.map((s) => Number(s.getAttribute('data-seq'))),
-        pathMatches: stops.every((s, i) => line[i + 1]![0] === Number(s.getAttribute('data-x')) && line[i + 1]![1] === Number(s.getAttribute('data-y'))),
-        pathLength: line.length,
-      };
-    });
-    // Labels as the browser drew them, with the font it chose: each text inside its box, no two boxes over each other.
-    const boxes = [...svg.querySelectorAll('.labels rect')].map((r) => r.getBoundingClientRect());
-    const texts = [...svg.querySelectorAll('.labels text')].map((t) => t.getBoundingClientRect());
-    const textOutside = texts.filter((t, i) => t.left < boxes[i]!.left - 0.5 || t.right > boxes[i]!.right + 0.5).length;
-    let overlaps = 0;
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!;
-      const b = boxes[j]!;
-      if (a.left < b.right - 0.1 && b.left < a.right - 0.1 && a.top < b.bottom - 0.1 && b.top < a.bottom - 0.1) overlaps++;
-    }
-    return [{ perGroup, labels: boxes.length, textOutside, overlaps }];
-  }));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.page')].flatMap((p) => {
+      const svg = p.querySelector('svg.route-map');
+      if (!svg) return [];
+      const groups = [...new Set([...svg.querySelectorAll('g.stop')].map((g) => g.getAttribute('data-group')!))];
+      const perGroup = groups.map((group) => {
+        const stops = [...svg.querySelectorAll(`g.stop[data-group="${group}"]`)];
+        const line = svg
+          .querySelector(`polyline.route[data-group="${group}"]`)!
+          .getAttribute('points')!
+          .split(' ')
+          .map((xy) => xy.split(',').map(Number));
+        const scope =
+          p.querySelectorAll(`.plan-group[data-group="${group}"]`).length > 0
+            ? `.plan-group[data-group="${group}"] tr[data-code]`
+            : '.route-table tr[data-code]';
+        return {
+          group,
+          tableCodes: [...p.querySelectorAll(scope)].map((tr) => tr.getAttribute('data-code')),
+          mapCodes: stops.map((s) => s.getAttribute('data-code')),
+          mapSeqs: stops.map((s) => Number(s.getAttribute('data-seq'))),
+          pathMatches: stops.every((s, i) => line[i + 1]![0] === Number(s.getAttribute('data-x')) && line[i + 1]![1] === Number(s.getAttribute('data-y'))),
+          pathLength: line.length,
+        };
+      });
+      // Labels as the browser drew them, with the font it chose: each text inside its box, no two boxes over each other.
+      const boxes = [...svg.querySelectorAll('.labels rect')].map((r) => r.getBoundingClientRect());
+      const texts = [...svg.querySelectorAll('.labels text')].map((t) => t.getBoundingClientRect());
+      const textOutside = texts.filter((t, i) => t.left < boxes[i]!.left - 0.5 || t.right > boxes[i]!.right + 0.5).length;
+      let overlaps = 0;
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!;
+          const b = boxes[j]!;
+          if (a.left < b.right - 0.1 && b.left < a.right - 0.1 && a.top < b.bottom - 0.1 && b.top < a.bottom - 0.1) overlaps++;
+        }
+      return [{ perGroup, labels: boxes.length, textOutside, overlaps }];
+    }),
+  );
 }
 
 async function expectMapsFollowTables(page: Page, maps: number): Promise<void> {
@@ -203,7 +237,9 @@ function expectFontsCoverText(pdf: string): void {
 
 function keepPngs(pdf: string, name: string): void {
   sh('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '2', pdf, join(OUT, name)]);
-  const pngs = sh('sh', ['-c', `ls ${JSON.stringify(OUT)} | grep '^${name}-.*\\.png$'`]).trim().split('\n');
+  const pngs = sh('sh', ['-c', `ls ${JSON.stringify(OUT)} | grep '^${name}-.*\\.png$'`])
+    .trim()
+    .split('\n');
   expect(pngs.length).toBe(2);
   for (const f of pngs) expect(statSync(join(OUT, f)).size).toBeGreaterThan(20_000);
 }
@@ -233,9 +269,13 @@ describe.each([
     expect(info.size).toMatch(/^59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
   });
 
-  test('every enterprise of the day is in the PDF text', () => expectNamesInPdf(pdf, rows.map((r) => r.name)));
+  test('every enterprise of the day is in the PDF text', () =>
+    expectNamesInPdf(
+      pdf,
+      rows.map((r) => r.name),
+    ));
   test('no element wider than the printable area, no sheet spills', () => expectInsidePrintable(page));
-  test('each cover map shows the stops in the route table\'s order', () => expectMapsFollowTables(page, 3));
+  test("each cover map shows the stops in the route table's order", () => expectMapsFollowTables(page, 3));
   test('the embedded fonts cover all the text, Chinese included', () => expectFontsCoverText(pdf));
   test('the first two pages are kept as PNG in test-output/', () => keepPngs(pdf, name));
 });
@@ -253,9 +293,13 @@ describe('plan page', () => {
   afterAll(async () => page?.close());
 
   test('one A4 sheet per day', () => expect(pdfPages(pdf).pages).toBe(2));
-  test('every enterprise of both days is in the PDF text', () => expectNamesInPdf(pdf, rows.map((r) => r.name)));
+  test('every enterprise of both days is in the PDF text', () =>
+    expectNamesInPdf(
+      pdf,
+      rows.map((r) => r.name),
+    ));
   test('no element wider than the printable area, no sheet spills', () => expectInsidePrintable(page));
-  test('each group\'s stops on the map follow its route table', () => expectMapsFollowTables(page, 2));
+  test("each group's stops on the map follow its route table", () => expectMapsFollowTables(page, 2));
   test('the embedded fonts cover all the text', () => expectFontsCoverText(pdf));
   test('the first two pages are kept as PNG in test-output/', () => keepPngs(pdf, 'plan'));
 });
@@ -266,13 +310,19 @@ describe('haze --format pdf', () => {
     const file = writeWith(['checklist', '--date', '2019-12-08', '--group', '1', '--format', 'pdf'], '第一组.pdf');
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfPages(file).pages).toBe(1 + rows.length);
-    expectNamesInPdf(file, rows.map((r) => r.name));
+    expectNamesInPdf(
+      file,
+      rows.map((r) => r.name),
+    );
     expectFontsCoverText(file);
   }, 60_000);
 
   test('without a browser: exit 69, the hint to use --format html, no file', () => {
     const dir = tempDir();
-    for (const cmd of [['checklist', '--date', '2019-12-08', '--group', '1'], ['plan', '--date', '2019-12-08']]) {
+    for (const cmd of [
+      ['checklist', '--date', '2019-12-08', '--group', '1'],
+      ['plan', '--date', '2019-12-08'],
+    ]) {
       const r = haze([...cmd, '--format', 'pdf', '-o', 'x.pdf'], { cwd: dir, env: { HAZE_CHROMIUM: '/nonexistent/chromium' } });
       expect(r.status).toBe(69);
       expect(r.stdout).toBe('');

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { haze, tempDir } from '../helpers/runHaze.js';
 
-describe('haze alert: the alert\'s life through the CLI', () => {
+describe("haze alert: the alert's life through the CLI", () => {
   const dir = tempDir();
   const run = (...args: string[]) => haze(['alert', ...args], { cwd: dir });
 
@@ -20,10 +20,10 @@ describe('haze alert: the alert\'s life through the CLI', () => {
     const h = run('history', '--format', 'csv');
     expect(h.stdout).toBe(
       'id,at,kind,level,until,doc,note\n' +
-      '1,2019-12-08 14:00,issue,orange,2019-12-12 00:00,金大气应急指办〔2019〕5号,\n' +
-      '2,2019-12-09 20:00,change,red,,,\n' +
-      '3,2019-12-10 20:00,change,orange,,,\n' +
-      '4,2019-12-11 12:00,lift,,,,\n',
+        '1,2019-12-08 14:00,issue,orange,2019-12-12 00:00,金大气应急指办〔2019〕5号,\n' +
+        '2,2019-12-09 20:00,change,red,,,\n' +
+        '3,2019-12-10 20:00,change,orange,,,\n' +
+        '4,2019-12-11 12:00,lift,,,,\n',
     );
   });
 
@@ -109,11 +109,11 @@ describe('haze alert: the alert\'s life through the CLI', () => {
   describe('the store is never overwritten when it is not ours', () => {
     test('a corrupt file exits 74 and is left as it was', () => {
       const d = tempDir();
-      writeFileSync(join(d, 'haze.db'), 'this is not a database, but someone\'s notes\n');
+      writeFileSync(join(d, 'haze.db'), "this is not a database, but someone's notes\n");
       const r = haze(['alert', 'issue', 'orange', '--at', '2019-12-08 14:00'], { cwd: d });
       expect(r.status).toBe(74);
       expect(r.stderr).toContain('不是 SQLite 数据库');
-      expect(readFileSync(join(d, 'haze.db'), 'utf8')).toBe('this is not a database, but someone\'s notes\n');
+      expect(readFileSync(join(d, 'haze.db'), 'utf8')).toBe("this is not a database, but someone's notes\n");
     });
   });
 });

@@ -35,9 +35,9 @@ function dump(file: string): Record<string, unknown[]> {
 function consistency(file: string): { check: string; appId: number; version: number; imports: number; findings: number; torn: number } {
   const db = new Database(file, { readonly: true });
   try {
-    const torn = db.prepare(
-      "SELECT count(*) AS n FROM imports i WHERE i.kind = 'findings' AND i.rows <> (SELECT count(*) FROM findings f WHERE f.import_id = i.id)",
-    ).get() as { n: number };
+    const torn = db
+      .prepare("SELECT count(*) AS n FROM imports i WHERE i.kind = 'findings' AND i.rows <> (SELECT count(*) FROM findings f WHERE f.import_id = i.id)")
+      .get() as { n: number };
     return {
       check: db.pragma('quick_check', { simple: true }) as string,
       appId: db.pragma('application_id', { simple: true }) as number,
@@ -66,12 +66,23 @@ describe('haze db backup', () => {
     expect(r.stderr).toContain(`已备份 ${store} → ${join(dir, 'copy.db')}：结构版本 ${MIGRATIONS.length}，`);
     expect(r.stderr).toContain('findings 3, imports 1');
     expect(dump(join(dir, 'copy.db'))).toEqual(dump(store));
-    expect(consistency(join(dir, 'copy.db'))).toEqual({ check: 'ok', appId: HAZE_APPLICATION_ID, version: MIGRATIONS.length, imports: 1, findings: 3, torn: 0 });
+    expect(consistency(join(dir, 'copy.db'))).toEqual({
+      check: 'ok',
+      appId: HAZE_APPLICATION_ID,
+      version: MIGRATIONS.length,
+      imports: 1,
+      findings: 3,
+      torn: 0,
+    });
     const copy = new Database(join(dir, 'copy.db'), { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     copy.close();
     // Nothing else was left beside it: no temporary file, no -wal or -journal.
-    expect(readdirSync(dir).filter((f) => f.startsWith('copy.db') || f.includes('.tmp')).sort()).toEqual(['copy.db']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.startsWith('copy.db') || f.includes('.tmp'))
+        .sort(),
+    ).toEqual(['copy.db']);
     // The copy is a store haze opens.
     const listed = haze(['--db', 'copy.db', 'findings', 'list', '--format', 'csv'], { cwd: dir });
     expect(listed.stdout.split('\n').length).toBe(5);
@@ -85,7 +96,7 @@ describe('haze db backup', () => {
     expect(consistency(join(dir, 'copy.db')).findings).toBe(6);
   });
 
-  test('into a folder: the copy takes the store\'s name', () => {
+  test("into a folder: the copy takes the store's name", () => {
     mkdirSync(join(dir, 'backups'));
     expect(run('db', 'backup', 'backups').status).toBe(0);
     expect(dump(join(dir, 'backups', 'haze.db'))).toEqual(dump(store));
@@ -131,7 +142,11 @@ describe('haze db backup', () => {
     expect(r.stderr).toContain('：结构版本 1，');
     for (const f of ['haze.db', 'copy.db']) {
       const db = new Database(join(old, f), { readonly: true });
-      expect([f, db.pragma('user_version', { simple: true }), (db.prepare('SELECT count(*) AS n FROM alert_events').get() as { n: number }).n]).toEqual([f, 1, 1]);
+      expect([f, db.pragma('user_version', { simple: true }), (db.prepare('SELECT count(*) AS n FROM alert_events').get() as { n: number }).n]).toEqual([
+        f,
+        1,
+        1,
+      ]);
       db.close();
     }
   });
@@ -141,7 +156,18 @@ describe('haze db backup', () => {
     expect(r.status).toBe(0);
     const info = JSON.parse(r.stdout) as { schema_version: number; tables: Record<string, number> };
     expect(info.schema_version).toBe(MIGRATIONS.length);
-    expect(info.tables).toEqual({ alert_events: 0, findings: 6, imports: 2, inspection_versions: 0, inspections: 0, plan_of_record: 0, planned_routes: 0, planned_visits: 0, plans: 0, results: 0 });
+    expect(info.tables).toEqual({
+      alert_events: 0,
+      findings: 6,
+      imports: 2,
+      inspection_versions: 0,
+      inspections: 0,
+      plan_of_record: 0,
+      planned_routes: 0,
+      planned_visits: 0,
+      plans: 0,
+      results: 0,
+    });
   });
 
   test('while three other processes keep importing, every copy opens and is consistent', async () => {
@@ -151,7 +177,11 @@ describe('haze db backup', () => {
       const files = [0, 1, 2, 3, 4, 5].map((k) => findingsFile(busy, `w${w}-${k}.csv`, `${w}-${k}`));
       // Each writer imports its files one after another and notes any failure; a marker says it is done.
       const script = `for f in ${files.join(' ')}; do "${process.execPath}" "${HAZE}" findings import "$f" 2>/dev/null || echo "$f $?" >> failed-${w}; done; touch done-${w}`;
-      const child = spawn('bash', ['-c', script], { cwd: busy, stdio: 'ignore', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1' } });
+      const child = spawn('bash', ['-c', script], {
+        cwd: busy,
+        stdio: 'ignore',
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1' },
+      });
       return new Promise<number | null>((res) => child.on('exit', res));
     });
     const done = () => [0, 1, 2].every((w) => existsSync(join(busy, `done-${w}`)));
@@ -175,7 +205,14 @@ describe('haze db backup', () => {
     expect(copies.map((c) => c.imports)).toEqual([...copies.map((c) => c.imports)].sort((a, b) => a - b));
     const last = haze(['db', 'backup', 'final.db'], { cwd: busy });
     expect(last.status).toBe(0);
-    expect(consistency(join(busy, 'final.db'))).toEqual({ check: 'ok', appId: HAZE_APPLICATION_ID, version: MIGRATIONS.length, imports: 19, findings: 57, torn: 0 });
+    expect(consistency(join(busy, 'final.db'))).toEqual({
+      check: 'ok',
+      appId: HAZE_APPLICATION_ID,
+      version: MIGRATIONS.length,
+      imports: 19,
+      findings: 57,
+      torn: 0,
+    });
     expect(dump(join(busy, 'final.db'))).toEqual(dump(join(busy, 'haze.db')));
   }, 180_000);
 });
@@ -188,7 +225,13 @@ describe('a corrupt or foreign haze.db is refused and never overwritten', () => 
     const file = join(dir, 'haze.db');
     writeFileSync(file, 'this is not a database, just some text someone saved as haze.db\n'.repeat(40));
     const before = sha(file);
-    for (const args of [['findings', 'import', csv(dir)], ['findings', 'list'], ['findings', 'close', '1', '--note', 'x'], ['db', 'backup', 'copy.db'], ['db', 'info']]) {
+    for (const args of [
+      ['findings', 'import', csv(dir)],
+      ['findings', 'list'],
+      ['findings', 'close', '1', '--note', 'x'],
+      ['db', 'backup', 'copy.db'],
+      ['db', 'info'],
+    ]) {
       const r = haze(args, { cwd: dir });
       expect([args[0], args[1], r.status]).toEqual([args[0], args[1], 74]);
       expect(r.stderr).toContain(`haze: ${file}: ${file} 不是 SQLite 数据库（文件损坏或不是 haze.db），未做任何改动`);
@@ -198,14 +241,19 @@ describe('a corrupt or foreign haze.db is refused and never overwritten', () => 
     expect(readdirSync(dir).sort()).toEqual(['f.csv', 'haze.db']);
   });
 
-  test('another program\'s SQLite file: exit 78; the file unchanged', () => {
+  test("another program's SQLite file: exit 78; the file unchanged", () => {
     const dir = tempDir();
     const file = join(dir, 'haze.db');
     const other = new Database(file);
     other.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('张三');");
     other.close();
     const before = sha(file);
-    for (const args of [['findings', 'import', csv(dir)], ['findings', 'list'], ['findings', 'close', '1', '--note', 'x'], ['db', 'backup', 'copy.db']]) {
+    for (const args of [
+      ['findings', 'import', csv(dir)],
+      ['findings', 'list'],
+      ['findings', 'close', '1', '--note', 'x'],
+      ['db', 'backup', 'copy.db'],
+    ]) {
       const r = haze([...args, '--lang', 'en'], { cwd: dir });
       expect([args[0], args[1], r.status]).toEqual([args[0], args[1], 78]);
       expect(r.stderr).toContain(`${file} is not a haze store (another program's SQLite database); left untouched`);

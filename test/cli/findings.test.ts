@@ -8,9 +8,14 @@ import { haze, REPO, tempDir } from '../helpers/runHaze.js';
 const SOURCE = '苏大气办〔2019〕12号';
 const HEADER = 'id,date,credit_code,name,village,problem,source,status,closed_at,close_note';
 
-interface ListEnterprise { code: string; name: string; village: string }
-const LIST: ListEnterprise[] = (parse(readFileSync(join(REPO, 'data/xuebu/enterprises.csv')), { bom: true, columns: true }) as Record<string, string>[])
-  .map((r) => ({ code: r['统一社会信用代码']!, name: r['企业名称']!, village: r['村社区']! }));
+interface ListEnterprise {
+  code: string;
+  name: string;
+  village: string;
+}
+const LIST: ListEnterprise[] = (parse(readFileSync(join(REPO, 'data/xuebu/enterprises.csv')), { bom: true, columns: true }) as Record<string, string>[]).map(
+  (r) => ({ code: r['统一社会信用代码']!, name: r['企业名称']!, village: r['村社区']! }),
+);
 
 describe('haze findings: import, list, close — by hand and by a later clean inspection', () => {
   const dir = tempDir();
@@ -21,7 +26,9 @@ describe('haze findings: import, list, close — by hand and by a later clean in
 
   // The sample town's checklist for 2019-12-09 (orange since 2019-12-08 14:00): A is checked and found in
   // order, B is checked and one item is a violation, C is not checked that day.
-  const checklist = parse(haze(['checklist', '--date', '2019-12-09', '--group', 'all', '--format', 'csv'], { cwd: tempDir() }).stdout, { columns: true }) as Record<string, string>[];
+  const checklist = parse(haze(['checklist', '--date', '2019-12-09', '--group', 'all', '--format', 'csv'], { cwd: tempDir() }).stdout, {
+    columns: true,
+  }) as Record<string, string>[];
   const checked = [...new Set(checklist.map((r) => r.credit_code!))];
   const A = LIST.find((e) => e.code === checked[0])!;
   const B = LIST.find((e) => e.code === checked[1])!;
@@ -34,23 +41,28 @@ describe('haze findings: import, list, close — by hand and by a later clean in
   });
 
   test('a CSV: three findings recorded; listed with the village from the list', () => {
-    writeFileSync(join(dir, 'notice12.csv'), [
-      'date,credit_code,name,problem,source',
-      `2019-12-08,${A.code},${A.name},未落实停产措施,${SOURCE}`,
-      `2019-12-08,${B.code},,未安装一厂一策公示牌,${SOURCE}`,
-      `2019-12-07,${C.code},${C.name},台账记录不全,${SOURCE}`,
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'notice12.csv'),
+      [
+        'date,credit_code,name,problem,source',
+        `2019-12-08,${A.code},${A.name},未落实停产措施,${SOURCE}`,
+        `2019-12-08,${B.code},,未安装一厂一策公示牌,${SOURCE}`,
+        `2019-12-07,${C.code},${C.name},台账记录不全,${SOURCE}`,
+      ].join('\n'),
+    );
     const r = run('findings', 'import', 'notice12.csv');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`已记录到 ${join(dir, 'haze.db')}：3 条新的省级暗查问题\n`);
-    expect(list('open').stdout).toBe([
-      HEADER,
-      csvLine(3, '2019-12-07', C, '台账记录不全', 'open'),
-      csvLine(1, '2019-12-08', A, '未落实停产措施', 'open'),
-      csvLine(2, '2019-12-08', B, '未安装一厂一策公示牌', 'open'),
-      '',
-    ].join('\n'));
+    expect(list('open').stdout).toBe(
+      [
+        HEADER,
+        csvLine(3, '2019-12-07', C, '台账记录不全', 'open'),
+        csvLine(1, '2019-12-08', A, '未落实停产措施', 'open'),
+        csvLine(2, '2019-12-08', B, '未安装一厂一策公示牌', 'open'),
+        '',
+      ].join('\n'),
+    );
   });
 
   test('the same file twice records nothing new and says so', () => {
@@ -73,7 +85,12 @@ describe('haze findings: import, list, close — by hand and by a later clean in
     const r = run('findings', 'import', '汇总.xlsx');
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('：1 条新的省级暗查问题，1 条此前已记录（未重复记录）\n');
-    expect(list('open').stdout.split('\n').slice(1, -1).map((l) => l.split(',').slice(0, 6).join(','))).toEqual([
+    expect(
+      list('open')
+        .stdout.split('\n')
+        .slice(1, -1)
+        .map((l) => l.split(',').slice(0, 6).join(',')),
+    ).toEqual([
       `3,2019-12-07,${C.code},${C.name},${C.village},台账记录不全`,
       `1,2019-12-08,${A.code},${A.name},${A.village},未落实停产措施`,
       `2,2019-12-08,${B.code},${B.name},${B.village},未安装一厂一策公示牌`,
@@ -83,13 +100,16 @@ describe('haze findings: import, list, close — by hand and by a later clean in
 
   test('bad rows: every problem with file, row and column, exit 65, and nothing written', () => {
     const before = list().stdout;
-    writeFileSync(join(dir, 'bad.csv'), [
-      'date,credit_code,name,problem,source',
-      `2019-12-32,${A.code},,未落实停产措施,${SOURCE}`,
-      `2019-12-08,91320413MA36HN011C,,未停产,${SOURCE}`,
-      `2019-12-08,${B.code},某某公司,道路扬尘,`,
-      `2019-12-08,${C.code},,新问题,${SOURCE}`,
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'bad.csv'),
+      [
+        'date,credit_code,name,problem,source',
+        `2019-12-32,${A.code},,未落实停产措施,${SOURCE}`,
+        `2019-12-08,91320413MA36HN011C,,未停产,${SOURCE}`,
+        `2019-12-08,${B.code},某某公司,道路扬尘,`,
+        `2019-12-08,${C.code},,新问题,${SOURCE}`,
+      ].join('\n'),
+    );
     const r = run('findings', 'import', 'bad.csv');
     expect(r.status).toBe(65);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('bad.csv') || l.startsWith('haze:'))).toEqual([
@@ -132,7 +152,7 @@ describe('haze findings: import, list, close — by hand and by a later clean in
     expect(list('closed').stdout.split('\n').length).toBe(3); // header, finding 3, final newline
   });
 
-  test('a later clean inspection (haze record) closes the enterprise\'s open findings; one with a violation does not', () => {
+  test("a later clean inspection (haze record) closes the enterprise's open findings; one with a violation does not", () => {
     let bViolation = false;
     const filled = checklist.map((row) => {
       const result = row.credit_code === B.code && !bViolation ? ((bViolation = true), 'violation') : 'ok';
@@ -142,24 +162,29 @@ describe('haze findings: import, list, close — by hand and by a later clean in
     const r = run('record', '结果.csv', '--inspectors', 'x', '--checked-at', '2019-12-09 16:00');
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('；1 条省级暗查问题因复查合格关闭');
-    expect(list().stdout).toBe([
-      HEADER,
-      csvLine(3, '2019-12-07', C, '台账记录不全', 'closed', '2019-12-10 09:00', '已补全台账，复查合格'),
-      csvLine(1, '2019-12-08', A, '未落实停产措施', 'closed', '2019-12-09 16:00', `2019-12-09 第 ${groupOfA} 组检查未发现问题`),
-      csvLine(2, '2019-12-08', B, '未安装一厂一策公示牌', 'open'),
-      csvLine(4, '2019-12-08', C, '露天堆场未覆盖', 'open'),
-      '',
-    ].join('\n'));
+    expect(list().stdout).toBe(
+      [
+        HEADER,
+        csvLine(3, '2019-12-07', C, '台账记录不全', 'closed', '2019-12-10 09:00', '已补全台账，复查合格'),
+        csvLine(1, '2019-12-08', A, '未落实停产措施', 'closed', '2019-12-09 16:00', `2019-12-09 第 ${groupOfA} 组检查未发现问题`),
+        csvLine(2, '2019-12-08', B, '未安装一厂一策公示牌', 'open'),
+        csvLine(4, '2019-12-08', C, '露天堆场未覆盖', 'open'),
+        '',
+      ].join('\n'),
+    );
   });
 
   test('a finding that arrives after a later clean inspection is closed by it at once; one dated that day or after stays open', () => {
-    writeFileSync(join(dir, 'late.csv'), [
-      'date,credit_code,problem,source',
-      `2019-12-08,${A.code},VOCs治理设施未运行,${SOURCE}`,
-      // The same day as the clean inspection: the town's check may have come before the province's visit.
-      `2019-12-09,${A.code},厂区道路积尘,${SOURCE}`,
-      `2019-12-10,${A.code},重型货车进出,${SOURCE}`,
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'late.csv'),
+      [
+        'date,credit_code,problem,source',
+        `2019-12-08,${A.code},VOCs治理设施未运行,${SOURCE}`,
+        // The same day as the clean inspection: the town's check may have come before the province's visit.
+        `2019-12-09,${A.code},厂区道路积尘,${SOURCE}`,
+        `2019-12-10,${A.code},重型货车进出,${SOURCE}`,
+      ].join('\n'),
+    );
     const r = run('findings', 'import', 'late.csv');
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('：3 条新的省级暗查问题；其中 1 条已由之后的检查（未发现问题）关闭\n');
@@ -173,7 +198,12 @@ describe('haze findings: import, list, close — by hand and by a later clean in
 
   test('list filters by credit code, and the table speaks Chinese', () => {
     const r = run('findings', 'list', '--status', 'all', '--credit-code', A.code.toLowerCase(), '--format', 'json');
-    expect((JSON.parse(r.stdout) as { id: number; status: string }[]).map((f) => [f.id, f.status])).toEqual([[1, 'closed'], [5, 'closed'], [6, 'open'], [7, 'open']]);
+    expect((JSON.parse(r.stdout) as { id: number; status: string }[]).map((f) => [f.id, f.status])).toEqual([
+      [1, 'closed'],
+      [5, 'closed'],
+      [6, 'open'],
+      [7, 'open'],
+    ]);
     const table = run('findings', 'list');
     expect(table.status).toBe(0);
     expect(table.stdout).toContain('未关闭');

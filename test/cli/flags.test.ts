@@ -2,7 +2,16 @@ import { Command } from 'commander';
 import { LEVEL_FORMS } from '../../src/core/alertLevel.js';
 import { EXIT, HazeError } from '../../src/errors.js';
 import {
-  dateOption, levelOption, parseClockFlag, parseCountFlag, parseDateFlag, parseGroupFlag, parseLevelFlag, parseSeedFlag, parseTimeFlag, seedOption,
+  dateOption,
+  levelOption,
+  parseClockFlag,
+  parseCountFlag,
+  parseDateFlag,
+  parseGroupFlag,
+  parseLevelFlag,
+  parseSeedFlag,
+  parseTimeFlag,
+  seedOption,
 } from '../../src/cli/flags.js';
 
 /** The HazeError `f` throws; fails when it throws none or something else. */
@@ -29,7 +38,13 @@ function expectUsage(err: HazeError, flag: string, value: string): void {
 }
 
 describe('parseLevelFlag', () => {
-  test.each([['orange', 'orange'], ['橙色', 'orange'], ['Ⅱ级响应', 'orange'], ['一级', 'red'], ['3级', 'yellow']])('%s → %s', (raw, level) => {
+  test.each([
+    ['orange', 'orange'],
+    ['橙色', 'orange'],
+    ['Ⅱ级响应', 'orange'],
+    ['一级', 'red'],
+    ['3级', 'yellow'],
+  ])('%s → %s', (raw, level) => {
     expect(parseLevelFlag(raw)).toBe(level);
   });
 
@@ -41,12 +56,22 @@ describe('parseLevelFlag', () => {
   });
 
   test('names the flag it was given', () => {
-    expectUsage(refusal(() => parseLevelFlag('x', '--to-level')), '--to-level', 'x');
+    expectUsage(
+      refusal(() => parseLevelFlag('x', '--to-level')),
+      '--to-level',
+      'x',
+    );
   });
 });
 
 describe('parseDateFlag', () => {
-  test.each([['2019-12-08', '2019-12-08'], ['2019/12/8', '2019-12-08'], ['2019年12月8日', '2019-12-08'], [' 20191208 ', '2019-12-08'], ['２０１９－１２－０８', '2019-12-08']])('%s → %s', (raw, date) => {
+  test.each([
+    ['2019-12-08', '2019-12-08'],
+    ['2019/12/8', '2019-12-08'],
+    ['2019年12月8日', '2019-12-08'],
+    [' 20191208 ', '2019-12-08'],
+    ['２０１９－１２－０８', '2019-12-08'],
+  ])('%s → %s', (raw, date) => {
     expect(parseDateFlag(raw)).toBe(date);
   });
 
@@ -60,7 +85,11 @@ describe('parseDateFlag', () => {
   });
 
   test('names the flag it was given', () => {
-    expectUsage(refusal(() => parseDateFlag('x', '--from')), '--from', 'x');
+    expectUsage(
+      refusal(() => parseDateFlag('x', '--from')),
+      '--from',
+      'x',
+    );
   });
 });
 
@@ -87,7 +116,18 @@ describe('parseTimeFlag', () => {
 });
 
 describe('parseClockFlag', () => {
-  test.each([['08:30', 510], ['8:30', 510], ['00:00', 0], ['23:59', 1439], ['14时', 840], ['14点', 840], ['14时30分', 870], ['14时30', 870], ['１４：３０', 870], [' 9:05 ', 545]])('%s → %d', (raw, minutes) => {
+  test.each([
+    ['08:30', 510],
+    ['8:30', 510],
+    ['00:00', 0],
+    ['23:59', 1439],
+    ['14时', 840],
+    ['14点', 840],
+    ['14时30分', 870],
+    ['14时30', 870],
+    ['１４：３０', 870],
+    [' 9:05 ', 545],
+  ])('%s → %d', (raw, minutes) => {
     expect(parseClockFlag(raw, '--start')).toBe(minutes);
   });
 
@@ -100,9 +140,22 @@ describe('parseClockFlag', () => {
 });
 
 describe('parseGroupFlag', () => {
-  const groups = [{ id: '1', name: '第一组' }, { id: '2', name: '第二组' }, { id: '3', name: 'East team' }];
+  const groups = [
+    { id: '1', name: '第一组' },
+    { id: '2', name: '第二组' },
+    { id: '3', name: 'East team' },
+  ];
 
-  test.each([['1', '1'], ['2', '2'], [' 2 ', '2'], ['２', '2'], ['第一组', '1'], [' 第二组 ', '2'], ['east team', '3'], ['ＥＡＳＴ ＴＥＡＭ', '3']])('%j → %s', (raw, id) => {
+  test.each([
+    ['1', '1'],
+    ['2', '2'],
+    [' 2 ', '2'],
+    ['２', '2'],
+    ['第一组', '1'],
+    [' 第二组 ', '2'],
+    ['east team', '3'],
+    ['ＥＡＳＴ ＴＥＡＭ', '3'],
+  ])('%j → %s', (raw, id) => {
     expect(parseGroupFlag(raw, groups)).toBe(id);
   });
 
@@ -119,32 +172,57 @@ describe('parseGroupFlag', () => {
     expect(parseGroupFlag('all', groups, { all: true })).toBe('all');
     expect(parseGroupFlag('ALL', groups, { all: true })).toBe('all');
     expect(parseGroupFlag('全部', groups, { all: true })).toBe('all');
-    expectUsage(refusal(() => parseGroupFlag('all', groups)), '--group', 'all');
+    expectUsage(
+      refusal(() => parseGroupFlag('all', groups)),
+      '--group',
+      'all',
+    );
     const err = refusal(() => parseGroupFlag('第九组', groups, { all: true }));
     expect(err.text.zh).toContain('3（East team）、all');
     expect(err.text.en).toContain('all');
   });
 
   test('names the flag it was given', () => {
-    expectUsage(refusal(() => parseGroupFlag('x', groups, { flag: '--to-group' })), '--to-group', 'x');
+    expectUsage(
+      refusal(() => parseGroupFlag('x', groups, { flag: '--to-group' })),
+      '--to-group',
+      'x',
+    );
   });
 });
 
 describe('parseCountFlag and parseSeedFlag', () => {
-  test.each([['1', 1], ['366', 366], [' 7 ', 7], ['３', 3]])('count %j → %d', (raw, n) => {
+  test.each([
+    ['1', 1],
+    ['366', 366],
+    [' 7 ', 7],
+    ['３', 3],
+  ])('count %j → %d', (raw, n) => {
     expect(parseCountFlag(raw)).toBe(n);
   });
 
   test.each(['', '0', '367', '-1', '1.5', '1e2', '0x10', 'three'])('count %j → exit 64', (raw) => {
-    expectUsage(refusal(() => parseCountFlag(raw)), '--days', raw);
+    expectUsage(
+      refusal(() => parseCountFlag(raw)),
+      '--days',
+      raw,
+    );
   });
 
-  test.each([['0', 0], ['1', 1], ['2147483648', 2 ** 31]])('seed %j → %d', (raw, n) => {
+  test.each([
+    ['0', 0],
+    ['1', 1],
+    ['2147483648', 2 ** 31],
+  ])('seed %j → %d', (raw, n) => {
     expect(parseSeedFlag(raw)).toBe(n);
   });
 
   test.each(['', '-1', '2147483649', '1.5', 'abc', '1e3'])('seed %j → exit 64', (raw) => {
-    expectUsage(refusal(() => parseSeedFlag(raw)), '--seed', raw);
+    expectUsage(
+      refusal(() => parseSeedFlag(raw)),
+      '--seed',
+      raw,
+    );
   });
 });
 
@@ -162,7 +240,7 @@ describe('option helpers', () => {
     expect(seen).toEqual({ level: 'orange', date: '2019-12-08', seed: 1 });
   });
 
-  test('a bad value reaches the caller as haze\'s own HazeError, not a CommanderError', async () => {
+  test("a bad value reaches the caller as haze's own HazeError, not a CommanderError", async () => {
     const cmd = levelOption(new Command('t').exitOverride()).action((opts: { level: string }) => {
       parseLevelFlag(opts.level);
     });

@@ -39,8 +39,12 @@ describe('haze validate on real-world lists', () => {
     const r = haze(['validate', '--lang', 'en', '--level', 'orange', '--groups', GROUPS, '--list', fx('swapped-coordinates.csv')]);
     expect(r.status).toBe(65);
     const out = lines(r.stderr);
-    expect(out[0]).toBe('swapped-coordinates.csv:2:经度: error HAZE_ROW_COORD_SWAPPED: longitude and latitude look swapped: lon 31.741234, lat 119.381234 (found: 31.741234, 119.381234); hint: longitude is about 73–136 and latitude 3–54 in China: swap the two cells');
-    expect(out[2]).toBe('swapped-coordinates.csv:4:经度: warning HAZE_ROW_COORD_FAR: the point is 949.4 km from 薛埠镇人民政府, beyond the town\'s area (50 km) (found: 116.397128, 39.916527); hint: check the coordinates (a digit missing or extra, a point from elsewhere)');
+    expect(out[0]).toBe(
+      'swapped-coordinates.csv:2:经度: error HAZE_ROW_COORD_SWAPPED: longitude and latitude look swapped: lon 31.741234, lat 119.381234 (found: 31.741234, 119.381234); hint: longitude is about 73–136 and latitude 3–54 in China: swap the two cells',
+    );
+    expect(out[2]).toBe(
+      "swapped-coordinates.csv:4:经度: warning HAZE_ROW_COORD_FAR: the point is 949.4 km from 薛埠镇人民政府, beyond the town's area (50 km) (found: 116.397128, 39.916527); hint: check the coordinates (a digit missing or extra, a point from elsewhere)",
+    );
     expect(out.at(-1)).toBe('swapped-coordinates.csv: 0 enterprises, 5 errors, 1 warnings');
   });
 
@@ -54,7 +58,8 @@ describe('haze validate on real-world lists', () => {
     // [credit code, name, village, grade, lon, lat, so2, trips, orange measure]
     const row = (c: string, name: string, village: string, grade: string, lon: string, lat: string, so2: string, trips: string, orange: string) =>
       [c, name, '薛埠镇', village, '', '铸造', grade, '', '', lon, lat, so2, '', '', '', trips, '停产', orange, '停产'].join(',');
-    const broken = [header,
+    const broken = [
+      header,
       row('9.13204E+17', '甲', '东窑村', 'C', '119.38', '31.74', '', '', '停产'),
       row('91320413MA1MXK7Q08', '乙', '东窑村', 'C', '119.38', '31.74', '', '', '停产'),
       row(code(1), '丙', '东窑村', 'C', '119.38', '31.74', '', '', '停产'),
@@ -67,7 +72,8 @@ describe('haze validate on real-world lists', () => {
       row(code(6), '', '', 'C', '119.38', '31.74', '', '', '停产'),
       `${code(7)},辛,薛埠镇`,
     ];
-    const weak = [header,
+    const weak = [
+      header,
       row(code(11), '壬', '东窑村', 'D', '119.38', '31.74', '', '20', '限产10%'),
       row(code(12), '癸', '东窑村', 'C', '119.38', '31.74', '', '', '看情况'),
       row(code(13), '子', '不在组里村', 'C', '119.38', '31.74', '', '', ''),
@@ -76,7 +82,10 @@ describe('haze validate on real-world lists', () => {
     writeFileSync(join(dir, 'weak.csv'), weak.join('\n'));
     type P = { severity: string; code: string; file: string; row: number | null; column: string | null; value: string | null; hint: string | null };
     const seen = new Set<string>();
-    for (const [file, exit] of [['broken.csv', 65], ['weak.csv', 0]] as const) {
+    for (const [file, exit] of [
+      ['broken.csv', 65],
+      ['weak.csv', 0],
+    ] as const) {
       const r = haze(['validate', '--groups', GROUPS, '--list', file, '--format', 'json'], { cwd: dir });
       expect(r.status).toBe(exit);
       for (const p of JSON.parse(r.stdout) as P[]) {
@@ -87,9 +96,23 @@ describe('haze validate on real-world lists', () => {
       }
     }
     expect([...seen].sort()).toEqual([
-      'HAZE_CSV_FIELD_COUNT', 'HAZE_LIST_VILLAGE_NO_GROUP', 'HAZE_MEASURE_UNREAD', 'HAZE_MEASURE_WEAKER', 'HAZE_ROW_CODE_DUPLICATE', 'HAZE_ROW_CODE_INVALID',
-      'HAZE_ROW_CODE_MANGLED', 'HAZE_ROW_COORD_FAR', 'HAZE_ROW_COORD_NOT_NUMBER', 'HAZE_ROW_COORD_OUTSIDE_CHINA', 'HAZE_ROW_COORD_SWAPPED',
-      'HAZE_ROW_EMISSION_INVALID', 'HAZE_ROW_GRADE_UNKNOWN', 'HAZE_ROW_MEASURE_MISSING', 'HAZE_ROW_NAME_DUPLICATE', 'HAZE_ROW_REQUIRED_EMPTY', 'HAZE_ROW_TRIPS_INVALID',
+      'HAZE_CSV_FIELD_COUNT',
+      'HAZE_LIST_VILLAGE_NO_GROUP',
+      'HAZE_MEASURE_UNREAD',
+      'HAZE_MEASURE_WEAKER',
+      'HAZE_ROW_CODE_DUPLICATE',
+      'HAZE_ROW_CODE_INVALID',
+      'HAZE_ROW_CODE_MANGLED',
+      'HAZE_ROW_COORD_FAR',
+      'HAZE_ROW_COORD_NOT_NUMBER',
+      'HAZE_ROW_COORD_OUTSIDE_CHINA',
+      'HAZE_ROW_COORD_SWAPPED',
+      'HAZE_ROW_EMISSION_INVALID',
+      'HAZE_ROW_GRADE_UNKNOWN',
+      'HAZE_ROW_MEASURE_MISSING',
+      'HAZE_ROW_NAME_DUPLICATE',
+      'HAZE_ROW_REQUIRED_EMPTY',
+      'HAZE_ROW_TRIPS_INVALID',
     ]);
   });
 
@@ -98,7 +121,11 @@ describe('haze validate on real-world lists', () => {
     expect(r.status).toBe(65);
     const problems = JSON.parse(r.stdout) as { severity: string; code: string; row: number; column: string; value: string }[];
     expect(problems.map((p) => [p.severity, p.row, p.code])).toEqual([
-      ['error', 2, 'HAZE_ROW_CODE_MANGLED'], ['error', 3, 'HAZE_ROW_CODE_INVALID'], ['error', 5, 'HAZE_ROW_CODE_DUPLICATE'], ['error', 6, 'HAZE_ROW_NAME_DUPLICATE'], ['error', 7, 'HAZE_ROW_CODE_INVALID'],
+      ['error', 2, 'HAZE_ROW_CODE_MANGLED'],
+      ['error', 3, 'HAZE_ROW_CODE_INVALID'],
+      ['error', 5, 'HAZE_ROW_CODE_DUPLICATE'],
+      ['error', 6, 'HAZE_ROW_NAME_DUPLICATE'],
+      ['error', 7, 'HAZE_ROW_CODE_INVALID'],
     ]);
   });
 
@@ -118,7 +145,11 @@ describe('haze validate on real-world lists', () => {
 
   test('a list without a column for a level: one warning for the column, not one per row', () => {
     const dir = tempDir();
-    const text = readFileSync(fx('utf8-bom.csv'), 'utf8').slice(1).split('\r\n').map((l) => l.split(',').slice(0, 16).join(',')).join('\n');
+    const text = readFileSync(fx('utf8-bom.csv'), 'utf8')
+      .slice(1)
+      .split('\r\n')
+      .map((l) => l.split(',').slice(0, 16).join(','))
+      .join('\n');
     writeFileSync(join(dir, 'no-measures.csv'), text);
     const r = haze(['validate', '--level', 'red', '--groups', GROUPS, '--list', 'no-measures.csv'], { cwd: dir });
     expect(r.status).toBe(0);
@@ -168,19 +199,43 @@ describe('writing for scripts and for Excel', () => {
     const r = haze(['measures', '--level', 'orange', '--format', 'csv', '--groups', GROUPS, '--list', fx('formula-cells.csv')]);
     expect(r.status).toBe(0);
     const out = r.stdout.split('\n');
-    expect(out[1]).toMatch(/^91320413MA1MXK7Q09,"'=HYPERLINK\(""http:\/\/example.invalid"",""点击""\)",东窑村,铸造,C,orange,stop_part,50,true,'\+停产,grade-C,/);
+    expect(out[1]).toMatch(
+      /^91320413MA1MXK7Q09,"'=HYPERLINK\(""http:\/\/example.invalid"",""点击""\)",东窑村,铸造,C,orange,stop_part,50,true,'\+停产,grade-C,/,
+    );
     expect(out[2]).toMatch(/^91320413MA20AB1C37,'@SUM\(A1:A9\),方麓村,'-茶叶加工,非分级,orange,limit,20,false,'＝1\+1,grade-unrated,/);
     expect(out[3]).toMatch(/^91320413MA2KT8YJ00,'＋常州丫髻包装有限公司,丫髻村,包装印刷,B,orange,limit,30,false,限产30%,enterprise,/);
   });
 
   test('--excel: UTF-8 BOM, Chinese headers, CRLF; --output-encoding gb18030: GB18030 bytes, no BOM', () => {
     const dir = tempDir();
-    const utf8 = haze(['measures', '--level', 'orange', '--format', 'csv', '--excel', '--groups', GROUPS, '--list', fx('gbk-no-bom.csv'), '-o', '清单.csv'], { cwd: dir });
+    const utf8 = haze(['measures', '--level', 'orange', '--format', 'csv', '--excel', '--groups', GROUPS, '--list', fx('gbk-no-bom.csv'), '-o', '清单.csv'], {
+      cwd: dir,
+    });
     expect(utf8.status).toBe(0);
     const a = readFileSync(join(dir, '清单.csv'));
     expect([...a.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(a.toString('utf8').slice(1).split('\r\n')[0]).toBe('统一社会信用代码,企业名称,村社区,行业,等级,预警级别,措施类型,比例%,禁国四货车,措施,来源,通用措施,提醒');
-    const gb = haze(['measures', '--level', 'orange', '--format', 'csv', '--excel', '--output-encoding', 'gb18030', '--groups', GROUPS, '--list', fx('gbk-no-bom.csv'), '-o', '旧版.csv'], { cwd: dir });
+    expect(a.toString('utf8').slice(1).split('\r\n')[0]).toBe(
+      '统一社会信用代码,企业名称,村社区,行业,等级,预警级别,措施类型,比例%,禁国四货车,措施,来源,通用措施,提醒',
+    );
+    const gb = haze(
+      [
+        'measures',
+        '--level',
+        'orange',
+        '--format',
+        'csv',
+        '--excel',
+        '--output-encoding',
+        'gb18030',
+        '--groups',
+        GROUPS,
+        '--list',
+        fx('gbk-no-bom.csv'),
+        '-o',
+        '旧版.csv',
+      ],
+      { cwd: dir },
+    );
     expect(gb.status).toBe(0);
     const b = readFileSync(join(dir, '旧版.csv'));
     expect(b[0]).not.toBe(0xef);
@@ -194,21 +249,31 @@ describe('writing for scripts and for Excel', () => {
     const expected = ref.stdout.replace(/^\uFEFF/, '');
     expect(expected.split('\r\n')[0]).toBe('统一社会信用代码,企业名称,村社区,行业,等级,预警级别,措施类型,比例%,禁国四货车,措施,来源,通用措施,提醒');
     // A UTF-8 list (BOM) is still read as UTF-8, with a note; the CSV is GB18030 without a BOM.
-    const fromUtf8 = haze(['measures', '--level', 'orange', '--excel', '--encoding', 'gb18030', '--groups', GROUPS, '--list', fx('utf8-bom.csv'), '-o', 'a.csv'], { cwd: dir });
+    const fromUtf8 = haze(
+      ['measures', '--level', 'orange', '--excel', '--encoding', 'gb18030', '--groups', GROUPS, '--list', fx('utf8-bom.csv'), '-o', 'a.csv'],
+      { cwd: dir },
+    );
     expect(fromUtf8.status).toBe(0);
     expect(fromUtf8.stderr).toContain('清单是 UTF-8 编码，按 UTF-8 读取；--encoding gb18030 只用于输出的 CSV');
     const a = readFileSync(join(dir, 'a.csv'));
     expect(a[0]).not.toBe(0xef);
     expect(iconv.decode(a, 'gb18030')).toBe(expected);
     // A GBK list is read and written in GB18030, without a note.
-    const fromGbk = haze(['measures', '--level', 'orange', '--excel', '--encoding', 'gbk', '--groups', GROUPS, '--list', fx('gbk-no-bom.csv'), '-o', 'b.csv'], { cwd: dir });
+    const fromGbk = haze(['measures', '--level', 'orange', '--excel', '--encoding', 'gbk', '--groups', GROUPS, '--list', fx('gbk-no-bom.csv'), '-o', 'b.csv'], {
+      cwd: dir,
+    });
     expect(fromGbk.status).toBe(0);
     expect(fromGbk.stderr).not.toContain('--encoding gb18030');
     expect(iconv.decode(readFileSync(join(dir, 'b.csv')), 'gb18030').split('\r\n')[0]).toBe(expected.split('\r\n')[0]);
     // --output-encoding still decides when given; a table is never re-encoded by --encoding.
-    const explicit = haze(['measures', '--level', 'orange', '--excel', '--encoding', 'gb18030', '--output-encoding', 'utf-8', '--groups', GROUPS, '--list', fx('utf8-bom.csv')], { cwd: dir });
+    const explicit = haze(
+      ['measures', '--level', 'orange', '--excel', '--encoding', 'gb18030', '--output-encoding', 'utf-8', '--groups', GROUPS, '--list', fx('utf8-bom.csv')],
+      { cwd: dir },
+    );
     expect(explicit.stdout).toBe(ref.stdout);
-    expect(haze(['measures', '--level', 'orange', '--encoding', 'gb18030', '--groups', GROUPS, '--list', fx('gbk-no-bom.csv')], { cwd: dir }).stdout).toContain('常州金坛茅山铸造有限公司');
+    expect(haze(['measures', '--level', 'orange', '--encoding', 'gb18030', '--groups', GROUPS, '--list', fx('gbk-no-bom.csv')], { cwd: dir }).stdout).toContain(
+      '常州金坛茅山铸造有限公司',
+    );
   });
 
   test('--excel means CSV; -o names the format by its extension; --excel with another format is a usage error', () => {
@@ -218,7 +283,10 @@ describe('writing for scripts and for Excel', () => {
     expect(viaExt.status).toBe(0);
     expect(readFileSync(join(dir, '措施.CSV'), 'utf8')).toBe(viaFormat);
     haze(['measures', '--level', 'orange', '--groups', GROUPS, '--list', fx('utf8-bom.csv'), '-o', 'm.json'], { cwd: dir });
-    expect((JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8')) as { name: string }[]).map((x) => x.name)).toEqual(['常州金坛茅山铸造有限公司', '常州方麓茶业有限公司']);
+    expect((JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8')) as { name: string }[]).map((x) => x.name)).toEqual([
+      '常州金坛茅山铸造有限公司',
+      '常州方麓茶业有限公司',
+    ]);
     // An extension that names no format leaves the command's default (a table).
     haze(['measures', '--level', 'orange', '--groups', GROUPS, '--list', fx('utf8-bom.csv'), '-o', 'm.txt'], { cwd: dir });
     expect(readFileSync(join(dir, 'm.txt'), 'utf8')).toContain('┌');
@@ -246,7 +314,10 @@ describe('writing for scripts and for Excel', () => {
   test('unknown columns travel to measures --format json as other_columns', () => {
     const r = haze(['measures', '--level', 'orange', '--format', 'json', '--groups', GROUPS, '--list', fx('alias-headers.csv')]);
     const rows = JSON.parse(r.stdout) as { name: string; other_columns: Record<string, string> }[];
-    expect(rows.map((x) => x.other_columns)).toEqual([{ 序号: '1', 排污许可证编号: '91320413MA1MXK7Q09001V' }, { 序号: '2', 排污许可证编号: '' }]);
+    expect(rows.map((x) => x.other_columns)).toEqual([
+      { 序号: '1', 排污许可证编号: '91320413MA1MXK7Q09001V' },
+      { 序号: '2', 排污许可证编号: '' },
+    ]);
   });
 });
 

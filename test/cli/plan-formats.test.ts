@@ -13,14 +13,19 @@ describe('plan: formats for phones and GIS, night rounds, datums', () => {
   test('every stop has an Amap navigation link in GCJ-02', () => {
     for (const v of visits) {
       const g = wgs84ToGcj02({ lon: Number(v.lon), lat: Number(v.lat) });
-      expect(v.nav_url).toBe(`https://uri.amap.com/navigation?to=${g.lon.toFixed(6)},${g.lat.toFixed(6)},${encodeURIComponent(v.name!)}&mode=car&coordinate=gaode&callnative=1`);
+      expect(v.nav_url).toBe(
+        `https://uri.amap.com/navigation?to=${g.lon.toFixed(6)},${g.lat.toFixed(6)},${encodeURIComponent(v.name!)}&mode=car&coordinate=gaode&callnative=1`,
+      );
     }
   });
 
   test('geojson: the base, one line per group and day, one point per visit, same order as the CSV', () => {
     const r = haze(['plan', '--date', '2019-12-08', '--format', 'geojson']);
     expect(r.status).toBe(0);
-    const fc = JSON.parse(r.stdout) as { type: string; features: { geometry: { type: string; coordinates: number[] | number[][] }; properties: Record<string, unknown> }[] };
+    const fc = JSON.parse(r.stdout) as {
+      type: string;
+      features: { geometry: { type: string; coordinates: number[] | number[][] }; properties: Record<string, unknown> }[];
+    };
     expect(fc.type).toBe('FeatureCollection');
     const points = fc.features.filter((f) => f.properties.kind === 'visit');
     expect(points.map((p) => p.properties.credit_code)).toEqual(visits.map((v) => v.credit_code));
@@ -124,7 +129,7 @@ describe('plan: formats for phones and GIS, night rounds, datums', () => {
 });
 
 describe('plan length', () => {
-  test('by default the plan runs over the alert\'s expected length', () => {
+  test("by default the plan runs over the alert's expected length", () => {
     const dir = tempDir();
     expect(haze(['alert', 'issue', 'orange', '--at', '2019-12-08 14:00', '--until', '2019-12-12 18:00'], { cwd: dir }).status).toBe(0);
     const r = haze(['plan', '--date', '2019-12-08', '--format', 'csv'], { cwd: dir });

@@ -52,7 +52,11 @@ function checklistStops(dir: string): Record<string, Stop[]> {
     text: fromText(text, /^\d+\. (.+)$/gm, /计划到达：(\d\d:\d\d)/g),
     md: fromText(md, /^## \d+\. (.+)$/gm, /计划到达\*\*：(\d\d:\d\d)/g),
     // The route table on the cover: seq, name, arrival.
-    html: fromText(html, /<tr data-code="[^"]+"><td class="c">\d+<\/td><td>([^<]+)<\/td>/g, /<tr data-code="[^"]+"><td class="c">\d+<\/td><td>[^<]+<\/td><td>[^<]*<\/td><td class="c">(\d\d:\d\d)<\/td>/g),
+    html: fromText(
+      html,
+      /<tr data-code="[^"]+"><td class="c">\d+<\/td><td>([^<]+)<\/td>/g,
+      /<tr data-code="[^"]+"><td class="c">\d+<\/td><td>[^<]+<\/td><td>[^<]*<\/td><td class="c">(\d\d:\d\d)<\/td>/g,
+    ),
     csv: fromCsv.map((name) => ({ name, arrive: '' })),
   };
 }
@@ -78,7 +82,11 @@ describe('one plan of record: paper that never contradicts itself', () => {
     // Day D's own checklists, filled in: the first visit of every group found a violation.
     const r = haze(['checklist', '--date', D, '--group', 'all', '--format', 'csv'], { cwd: dir, env: onDay(D, '14:10') });
     expect(r.status).toBe(0);
-    const rows = csv(r.stdout).map((x) => ({ ...x, result: x.seq === '1' && x.item_id === 'board' ? 'violation' : 'ok', note: x.seq === '1' ? '设备运行' : '' }));
+    const rows = csv(r.stdout).map((x) => ({
+      ...x,
+      result: x.seq === '1' && x.item_id === 'board' ? 'violation' : 'ok',
+      note: x.seq === '1' ? '设备运行' : '',
+    }));
     expect(rows.some((x) => x.result === 'violation')).toBe(true);
     writeFileSync(join(dir, 'day-d.csv'), stringify(rows, { header: true, columns: Object.keys(rows[0]!) }));
     const rec = haze(['record', 'day-d.csv', '--inspectors', '王建国', '--checked-at', `${D} 16:00`], { cwd: dir, env: onDay(D, '18:00') });
@@ -99,7 +107,9 @@ describe('one plan of record: paper that never contradicts itself', () => {
     expect(interactiveList(dir)).toEqual(names);
     // `plan --date D` (a longer plan starting the day before) shows the same D+1 for group 1.
     const longer = haze(['plan', '--date', D, '--days', '3', '--format', 'json'], { cwd: dir, env: onDay(D1, '07:50') });
-    const d1 = (JSON.parse(longer.stdout) as { date: string; group: string; name: string; provisional: boolean }[]).filter((x) => x.date === D1 && x.group === '1');
+    const d1 = (JSON.parse(longer.stdout) as { date: string; group: string; name: string; provisional: boolean }[]).filter(
+      (x) => x.date === D1 && x.group === '1',
+    );
     expect(d1.map((x) => x.name)).toEqual(names);
     expect(d1.every((x) => !x.provisional)).toBe(true);
   });
@@ -112,12 +122,17 @@ describe('one plan of record: paper that never contradicts itself', () => {
   });
 
   test('report holds D+1 results against the plan of record and says which', () => {
-    const first = csv(checklist(dir, 'csv').stdout).filter((r) => r.seq === '1').map((r) => ({ ...r, result: 'ok' }));
+    const first = csv(checklist(dir, 'csv').stdout)
+      .filter((r) => r.seq === '1')
+      .map((r) => ({ ...r, result: 'ok' }));
     writeFileSync(join(dir, 'd1.csv'), stringify(first, { header: true, columns: Object.keys(first[0]!) }));
     expect(haze(['record', 'd1.csv', '--inspectors', '汤建华', '--checked-at', `${D1} 09:00`], { cwd: dir, env: onDay(D1, '12:00') }).status).toBe(0);
     const r = haze(['report', '--date', D1, '--format', 'json'], { cwd: dir, env: onDay(D1, '18:00') });
     expect(r.status).toBe(0);
-    const report = JSON.parse(r.stdout) as { visits: { name: string; planned: boolean }[]; plans: { date: string; plan_id: number; planned: number; checked: number }[] };
+    const report = JSON.parse(r.stdout) as {
+      visits: { name: string; planned: boolean }[];
+      plans: { date: string; plan_id: number; planned: number; checked: number }[];
+    };
     expect(report.visits.map((v) => [v.name, v.planned])).toEqual([[printed[0]!.name, true]]);
     expect(report.plans).toHaveLength(1);
     expect(report.plans[0]!).toMatchObject({ date: D1, checked: 1 });

@@ -12,7 +12,11 @@ const csv = (text: string): Row[] => parse(text, { columns: true, bom: true }) a
 const write = (file: string, rows: Row[]) => writeFileSync(file, stringify(rows, { header: true, columns: Object.keys(rows[0]!) }));
 const count = (dir: string, sql: string): number => {
   const db = new Database(join(dir, 'haze.db'), { readonly: true });
-  try { return (db.prepare(sql).get() as { n: number }).n; } finally { db.close(); }
+  try {
+    return (db.prepare(sql).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
 };
 const REC = ['--inspectors', '王建国,李明', '--checked-at', '2019-12-08 16:00'];
 
@@ -64,11 +68,15 @@ describe('haze record: filled-in checklists into the store', () => {
     expect(count(dir, 'SELECT count(*) AS n FROM results WHERE superseded_by IS NOT NULL')).toBe(2);
   });
 
-  test('the next day\'s plan re-checks the enterprises with a violation first', () => {
+  test("the next day's plan re-checks the enterprises with a violation first", () => {
     const r = haze(['plan', '--date', '2019-12-09', '--days', '1', '--format', 'csv'], { cwd: dir });
     expect(r.status).toBe(0);
     const plan = csv(r.stdout);
-    const violators = new Set(csv(readFileSync(join(dir, 'changed.csv'), 'utf8')).filter((x) => x.result === 'violation').map((x) => x.credit_code));
+    const violators = new Set(
+      csv(readFileSync(join(dir, 'changed.csv'), 'utf8'))
+        .filter((x) => x.result === 'violation')
+        .map((x) => x.credit_code),
+    );
     const rechecked = plan.filter((v) => v.reason!.startsWith('violation_last_visit'));
     expect(new Set(rechecked.map((v) => v.credit_code))).toEqual(violators);
     for (const v of rechecked) expect(v.reason).toContain('recheck');
@@ -100,7 +108,10 @@ describe('every problem is reported, with file, row and column, and nothing is w
   });
 
   test('who inspected is required', () => {
-    write(join(dir, 'nobody.csv'), rows.map((r) => ({ ...r, result: 'ok' })));
+    write(
+      join(dir, 'nobody.csv'),
+      rows.map((r) => ({ ...r, result: 'ok' })),
+    );
     const r = haze(['record', 'nobody.csv'], { cwd: dir });
     expect(r.status).toBe(65);
     expect(r.stderr).toContain('HAZE_RECORD_INSPECTORS');
@@ -109,9 +120,27 @@ describe('every problem is reported, with file, row and column, and nothing is w
   test('an unplanned check is recorded with a warning', () => {
     const other = haze(['measures', '--format', 'csv'], { cwd: dir });
     const planned = new Set(rows.map((r) => r.credit_code));
-    const group1Villages = new Set(csv(haze(['plan', '--date', '2019-12-08', '--format', 'csv'], { cwd: dir }).stdout).filter((v) => v.group === '1').map((v) => v.village));
+    const group1Villages = new Set(
+      csv(haze(['plan', '--date', '2019-12-08', '--format', 'csv'], { cwd: dir }).stdout)
+        .filter((v) => v.group === '1')
+        .map((v) => v.village),
+    );
     const stray = csv(other.stdout).find((m) => !planned.has(m.credit_code) && group1Villages.has(m.village))!;
-    write(join(dir, 'unplanned.csv'), [{ date: '2019-12-08', group: '1', seq: '', credit_code: stray.credit_code!, name: stray.name!, item_id: 'board', item: '', result: '合格', note: '', inspectors: '王建国', checked_at: '2019-12-08 17:00' }]);
+    write(join(dir, 'unplanned.csv'), [
+      {
+        date: '2019-12-08',
+        group: '1',
+        seq: '',
+        credit_code: stray.credit_code!,
+        name: stray.name!,
+        item_id: 'board',
+        item: '',
+        result: '合格',
+        note: '',
+        inspectors: '王建国',
+        checked_at: '2019-12-08 17:00',
+      },
+    ]);
     const r = haze(['record', 'unplanned.csv'], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('HAZE_RECORD_UNPLANNED');
@@ -130,12 +159,16 @@ describe('Excel round trip: Chinese headers and results, .xlsx', () => {
     ws.addRow(['薛埠镇第二巡查组检查结果']); // a title row above the header, as offices do
     const header = [...Object.keys(rows[0]!), '检查人', '检查时间'];
     ws.addRow(header);
-    rows.forEach((row, i) => ws.addRow([...Object.values({ ...row, '结果（合格/不合格/不适用）': ['合格', '不合格', '不适用'][i % 3]! }), '虞卫国', '2019-12-08 15:30']));
+    rows.forEach((row, i) =>
+      ws.addRow([...Object.values({ ...row, '结果（合格/不合格/不适用）': ['合格', '不合格', '不适用'][i % 3]! }), '虞卫国', '2019-12-08 15:30']),
+    );
     await wb.xlsx.writeFile(join(dir, '结果.xlsx'));
     const rec = haze(['record', '结果.xlsx'], { cwd: dir });
     expect(rec.status).toBe(0);
     expect(count(dir, "SELECT count(*) AS n FROM results WHERE result = 'na'")).toBe(rows.filter((_, i) => i % 3 === 2).length);
-    expect(count(dir, "SELECT count(*) AS n FROM inspections WHERE inspectors = '虞卫国' AND checked_at = '2019-12-08 15:30'")).toBe(new Set(rows.map((x) => x['统一社会信用代码'])).size);
+    expect(count(dir, "SELECT count(*) AS n FROM inspections WHERE inspectors = '虞卫国' AND checked_at = '2019-12-08 15:30'")).toBe(
+      new Set(rows.map((x) => x['统一社会信用代码'])).size,
+    );
   });
 });
 
@@ -143,17 +176,29 @@ describe('crash safety and concurrency', () => {
   test('an import killed halfway (SIGKILL) leaves the store as before, and a re-run completes', async () => {
     const dir = tempDir();
     const rows = filledChecklist(dir);
-    write(join(dir, 'a.csv'), rows.filter((r) => r.group === '1'));
-    write(join(dir, 'b.csv'), rows.filter((r) => r.group !== '1'));
+    write(
+      join(dir, 'a.csv'),
+      rows.filter((r) => r.group === '1'),
+    );
+    write(
+      join(dir, 'b.csv'),
+      rows.filter((r) => r.group !== '1'),
+    );
     expect(haze(['record', 'a.csv', ...REC], { cwd: dir }).status).toBe(0);
     const before = count(dir, 'SELECT count(*) AS n FROM results');
 
-    const child = spawn(process.execPath, [HAZE, 'record', 'b.csv', ...REC], { cwd: dir, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', HAZE_TEST_HOLD_IMPORT: '1' } });
+    const child = spawn(process.execPath, [HAZE, 'record', 'b.csv', ...REC], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', HAZE_TEST_HOLD_IMPORT: '1' },
+    });
     await new Promise<void>((resolve, reject) => {
       let err = '';
       child.stderr.on('data', (d: Buffer) => {
         err += d.toString();
-        if (err.includes('HAZE_TEST_HOLD')) { child.kill('SIGKILL'); resolve(); }
+        if (err.includes('HAZE_TEST_HOLD')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
       });
       child.on('exit', () => reject(new Error(`exited before the hold: ${err}`)));
     });
@@ -169,12 +214,19 @@ describe('crash safety and concurrency', () => {
   test('three imports at once from three processes keep every row exactly once', async () => {
     const dir = tempDir();
     const rows = filledChecklist(dir);
-    for (const g of ['1', '2', '3']) write(join(dir, `g${g}.csv`), rows.filter((r) => r.group === g));
+    for (const g of ['1', '2', '3'])
+      write(
+        join(dir, `g${g}.csv`),
+        rows.filter((r) => r.group === g),
+      );
     // No store yet: the three also race to create it and run its migrations.
-    const runs = ['1', '2', '3'].map((g) => new Promise<number | null>((resolve) => {
-      const c = spawn(process.execPath, [HAZE, 'record', `g${g}.csv`, ...REC], { cwd: dir, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
-      c.on('exit', (code) => resolve(code));
-    }));
+    const runs = ['1', '2', '3'].map(
+      (g) =>
+        new Promise<number | null>((resolve) => {
+          const c = spawn(process.execPath, [HAZE, 'record', `g${g}.csv`, ...REC], { cwd: dir, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+          c.on('exit', (code) => resolve(code));
+        }),
+    );
     expect(await Promise.all(runs)).toEqual([0, 0, 0]);
     expect(count(dir, 'SELECT count(*) AS n FROM results')).toBe(rows.length);
     expect(count(dir, 'SELECT count(*) AS n FROM (SELECT inspection_id, item_id FROM results GROUP BY 1, 2)')).toBe(rows.length);
@@ -185,7 +237,10 @@ describe('crash safety and concurrency', () => {
 describe('plans as printed', () => {
   test('a checklist printed later matches the route sheet handed out, even after new records', () => {
     const dir = tempDir();
-    write(join(dir, 'day1.csv'), filledChecklist(dir).map((r) => ({ ...r, result: 'ok', note: '' })));
+    write(
+      join(dir, 'day1.csv'),
+      filledChecklist(dir).map((r) => ({ ...r, result: 'ok', note: '' })),
+    );
     expect(haze(['record', 'day1.csv', ...REC], { cwd: dir }).status).toBe(0);
     const printed = csv(haze(['plan', '--date', '2019-12-09', '--days', '1', '--format', 'csv'], { cwd: dir }).stdout).filter((v) => v.group === '1');
     // Evening: an unplanned check of another group-1 enterprise finds a violation.
@@ -193,22 +248,42 @@ describe('plans as printed', () => {
     const villages = new Set(printed.map((v) => v.village));
     const measures = csv(haze(['measures', '--format', 'csv'], { cwd: dir }).stdout);
     const stray = measures.find((m) => villages.has(m.village) && !visitedDay1.has(m.credit_code!) && !printed.some((v) => v.credit_code === m.credit_code))!;
-    write(join(dir, 'late.csv'), [{ date: '2019-12-08', group: '1', seq: '', credit_code: stray.credit_code!, name: stray.name!, item_id: 'board', item: '', result: '不合格', note: '未公示', inspectors: '王建国', checked_at: '2019-12-08 17:20' }]);
+    write(join(dir, 'late.csv'), [
+      {
+        date: '2019-12-08',
+        group: '1',
+        seq: '',
+        credit_code: stray.credit_code!,
+        name: stray.name!,
+        item_id: 'board',
+        item: '',
+        result: '不合格',
+        note: '未公示',
+        inspectors: '王建国',
+        checked_at: '2019-12-08 17:20',
+      },
+    ]);
     expect(haze(['record', 'late.csv'], { cwd: dir }).status).toBe(0);
 
     const sheet = csv(haze(['checklist', '--date', '2019-12-09', '--group', '1', '--format', 'csv'], { cwd: dir }).stdout);
     expect([...new Set(sheet.map((i) => i.credit_code))]).toEqual(printed.map((v) => v.credit_code));
     // The plan of record stands, and says what has changed; --replan takes the new violation into account.
     const again = haze(['plan', '--date', '2019-12-09', '--days', '1', '--format', 'csv'], { cwd: dir });
-    expect(csv(again.stdout).filter((v) => v.group === '1').map((v) => v.credit_code)).toEqual(printed.map((v) => v.credit_code));
+    expect(
+      csv(again.stdout)
+        .filter((v) => v.group === '1')
+        .map((v) => v.credit_code),
+    ).toEqual(printed.map((v) => v.credit_code));
     expect(again.stderr).toContain('1 家企业新记有违规');
-    const replanned = csv(haze(['plan', '--date', '2019-12-09', '--days', '1', '--replan', '--format', 'csv'], { cwd: dir }).stdout).filter((v) => v.group === '1');
+    const replanned = csv(haze(['plan', '--date', '2019-12-09', '--days', '1', '--replan', '--format', 'csv'], { cwd: dir }).stdout).filter(
+      (v) => v.group === '1',
+    );
     expect(replanned.find((v) => v.credit_code === stray.credit_code)?.reason).toMatch(/^violation_last_visit/);
   });
 });
 
 describe('haze record --interactive', () => {
-  test('walks one visit\'s items, then saves them as one record', () => {
+  test("walks one visit's items, then saves them as one record", () => {
     const dir = tempDir();
     const items = csv(haze(['checklist', '--date', '2019-12-08', '--group', '1', '--format', 'csv'], { cwd: dir }).stdout).filter((r) => r.seq === '1');
     const answers = ['2', '公示牌未更新', ...items.slice(1).map(() => '1'), '王建国,李明', '2019-12-08 14:30', 'y'].join('\n') + '\n';
@@ -217,14 +292,23 @@ describe('haze record --interactive', () => {
     expect(r.stderr).toContain(`[1/${items.length}] ${items[0]!.item}`);
     expect(r.stderr).toContain(`1 次检查，${items.length} 个新结果`);
     expect(count(dir, "SELECT count(*) AS n FROM results WHERE result = 'violation' AND note = '公示牌未更新'")).toBe(1);
-    expect(count(dir, `SELECT count(*) AS n FROM inspections WHERE credit_code = '${items[0]!.credit_code}' AND inspectors = '王建国,李明' AND checked_at = '2019-12-08 14:30'`)).toBe(1);
+    expect(
+      count(
+        dir,
+        `SELECT count(*) AS n FROM inspections WHERE credit_code = '${items[0]!.credit_code}' AND inspectors = '王建国,李明' AND checked_at = '2019-12-08 14:30'`,
+      ),
+    ).toBe(1);
   });
 
   test('answering no saves nothing', () => {
     const dir = tempDir();
     const n = csv(haze(['checklist', '--date', '2019-12-08', '--group', '2', '--format', 'csv'], { cwd: dir }).stdout).filter((r) => r.seq === '2').length;
     const answers = [...Array.from({ length: n }, () => '1'), '虞卫国', '', 'n'].join('\n') + '\n';
-    const r = haze(['record', '--interactive', '--date', '2019-12-08', '--group', '2', '--seq', '2'], { cwd: dir, input: answers, env: { HAZE_NOW: '2019-12-08 15:00' } });
+    const r = haze(['record', '--interactive', '--date', '2019-12-08', '--group', '2', '--seq', '2'], {
+      cwd: dir,
+      input: answers,
+      env: { HAZE_NOW: '2019-12-08 15:00' },
+    });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('未保存');
     expect(() => readFileSync(join(dir, 'haze.db'))).toThrow();
@@ -232,7 +316,7 @@ describe('haze record --interactive', () => {
 });
 
 describe('the checklist shows what the records say', () => {
-  test('the last inspection and open findings appear on the next visit\'s sheet', () => {
+  test("the last inspection and open findings appear on the next visit's sheet", () => {
     const dir = tempDir();
     const rows = filledChecklist(dir, '1');
     write(join(dir, 'day1.csv'), rows);
@@ -252,7 +336,10 @@ describe('record --replace back to an earlier file', () => {
   // One violation in the whole file, then a correction that says it was ok after all.
   const rows: Row[] = filledChecklist(dir, '1').map((r, i) => ({ ...r, result: i === 0 ? 'violation' : 'ok', note: i === 0 ? '公示牌未更新' : '' }));
   write(join(dir, 'f.csv'), rows);
-  write(join(dir, 'corrected.csv'), rows.map((r) => ({ ...r, result: 'ok', note: '' })));
+  write(
+    join(dir, 'corrected.csv'),
+    rows.map((r) => ({ ...r, result: 'ok', note: '' })),
+  );
   const violations = () => {
     const r = haze(['report', '--format', 'json'], { cwd: dir });
     expect(r.status).toBe(0);
@@ -273,7 +360,12 @@ describe('record --replace back to an earlier file', () => {
     expect(back.stderr).toContain('1 个更正');
     expect(violations()).toEqual([[rows[0]!.credit_code, rows[0]!.item_id, '公示牌未更新']]);
     // Both earlier states of the item are in the history.
-    expect(count(dir, `SELECT count(*) AS n FROM results WHERE item_id = '${rows[0]!.item_id}' AND superseded_by IS NOT NULL AND inspection_id = (SELECT id FROM inspections WHERE credit_code = '${rows[0]!.credit_code}')`)).toBe(2);
+    expect(
+      count(
+        dir,
+        `SELECT count(*) AS n FROM results WHERE item_id = '${rows[0]!.item_id}' AND superseded_by IS NOT NULL AND inspection_id = (SELECT id FROM inspections WHERE credit_code = '${rows[0]!.credit_code}')`,
+      ),
+    ).toBe(2);
     // The same file once more records nothing new.
     const twice = haze(['record', 'f.csv', '--replace', ...REC], { cwd: dir });
     expect(twice.stderr).toContain('没有新内容');

@@ -69,7 +69,16 @@ describe('haze report: plan → checklist → fill → record → report', () =>
   // by first, checks it outside its own plan and finds it producing again; group 1 then leaves it out.
   expect(day2.find((r) => r.group === '1' && r.seq === '1')?.credit_code).toBe(offender);
   const filled2: Row[] = day2.filter((r) => r.credit_code !== offender).map((r): Row => ({ ...r, result: 'ok' }));
-  const again: Row[] = day1.filter((r) => r.credit_code === offender).map((r): Row => ({ ...r, date: '2019-12-09', group: '2', seq: '', result: r.item_id === 'stopped' ? 'violation' : 'ok', note: r.item_id === 'stopped' ? '复查仍在生产' : '' }));
+  const again: Row[] = day1
+    .filter((r) => r.credit_code === offender)
+    .map((r): Row => ({
+      ...r,
+      date: '2019-12-09',
+      group: '2',
+      seq: '',
+      result: r.item_id === 'stopped' ? 'violation' : 'ok',
+      note: r.item_id === 'stopped' ? '复查仍在生产' : '',
+    }));
   expect(again.some((r) => r.result === 'violation')).toBe(true);
   record(dir, 'day2.csv', [...filled2, ...again], '2019-12-09');
 
@@ -94,10 +103,16 @@ describe('haze report: plan → checklist → fill → record → report', () =>
     expect(out.range).toEqual({ from: '2019-12-08', to: '2019-12-09', basis: 'alert' });
     expect(out.level).toBe('orange');
     expect(out.coverage.total).toEqual({
-      group: 'total', group_name: '合计',
-      required: required.size, visited: [...visited].filter((c) => required.has(c)).length, unvisited: [...required].filter((c) => !visited.has(c)).length,
+      group: 'total',
+      group_name: '合计',
+      required: required.size,
+      visited: [...visited].filter((c) => required.has(c)).length,
+      unvisited: [...required].filter((c) => !visited.has(c)).length,
       coverage_pct: pct([...visited].filter((c) => required.has(c)).length, required.size),
-      visits: visits.size, clean_visits: visits.size - dirty, violation_visits: dirty, compliance_pct: pct(visits.size - dirty, visits.size),
+      visits: visits.size,
+      clean_visits: visits.size - dirty,
+      violation_visits: dirty,
+      compliance_pct: pct(visits.size - dirty, visits.size),
     });
     // Each recorded enterprise is required here, so visited = distinct enterprises recorded.
     expect(out.coverage.total.visited).toBe(visited.size);
@@ -157,12 +172,17 @@ describe('haze report: plan → checklist → fill → record → report', () =>
     for (const g of out.coverage.groups) expect(rows.filter((u) => u.group === g.group).length).toBe(g.unvisited);
   });
 
-  test('csv findings: open at the range\'s end — a clean re-check closes one, a later one is not yet known', () => {
+  test("csv findings: open at the range's end — a clean re-check closes one, a later one is not yet known", () => {
     const all = csv(report(dir, ['--format', 'csv', '--section', 'findings']).stdout);
     expect(all.map((f) => [f.date, f.credit_code, f.problem, f.closed_at])).toEqual([['2019-12-08', neverVisited, '夜间偷偷生产', '']]);
     expect(all[0]!.name).toBe(measures.find((m) => m.credit_code === neverVisited)!.name);
     const day = csv(report(dir, ['--format', 'csv', '--section', 'findings', '--date', '2019-12-08']).stdout);
-    expect(day.map((f) => [f.credit_code, f.closed_at]).sort()).toEqual([[closedOnDay2, '2019-12-09 16:00'], [neverVisited, '']].sort());
+    expect(day.map((f) => [f.credit_code, f.closed_at]).sort()).toEqual(
+      [
+        [closedOnDay2, '2019-12-09 16:00'],
+        [neverVisited, ''],
+      ].sort(),
+    );
   });
 
   test('--date and --group narrow the numbers', () => {
@@ -181,7 +201,15 @@ describe('haze report: plan → checklist → fill → record → report', () =>
   test('table and md: every section under a Chinese heading', () => {
     const t = report(dir, []);
     expect(t.status).toBe(0);
-    for (const h of ['【覆盖与合规】', '【违规记录（4）】', '【屡查屡犯', '【未闭环的省级暗查问题（1）】', `【尚未检查的企业（${out.coverage.total.unvisited}）】`, `【检查记录（${visits.size}）】`]) expect(t.stdout).toContain(h);
+    for (const h of [
+      '【覆盖与合规】',
+      '【违规记录（4）】',
+      '【屡查屡犯',
+      '【未闭环的省级暗查问题（1）】',
+      `【尚未检查的企业（${out.coverage.total.unvisited}）】`,
+      `【检查记录（${visits.size}）】`,
+    ])
+      expect(t.stdout).toContain(h);
     const md = report(dir, ['--format', 'md']);
     expect(md.stdout).toMatch(/^# 巡查报告：2019-12-08 至 2019-12-09　橙色预警\n/);
     expect(md.stdout).toContain('## 违规记录（4）\n\n| 日期 | 组 |');
@@ -192,7 +220,11 @@ describe('haze report: plan → checklist → fill → record → report', () =>
     record(dir, 'day1-corrected.csv', corrected, '2019-12-08', ['--replace']);
     const after = JSON.parse(report(dir, ['--format', 'json']).stdout);
     expect(after.violations.map((v: any) => v.credit_code)).toEqual([offender, offender]);
-    expect([after.coverage.total.visits, after.coverage.total.violation_visits, after.coverage.total.compliance_pct]).toEqual([visits.size, 2, pct(visits.size - 2, visits.size)]);
+    expect([after.coverage.total.visits, after.coverage.total.violation_visits, after.coverage.total.compliance_pct]).toEqual([
+      visits.size,
+      2,
+      pct(visits.size - 2, visits.size),
+    ]);
   });
 
   test('bad flags exit 64', () => {

@@ -5,21 +5,27 @@ import { haze, tempDir } from '../helpers/runHaze.js';
 
 type Row = Record<string, string>;
 
-describe('a town\'s own rules and the reduction target, through the CLI', () => {
+describe("a town's own rules and the reduction target, through the CLI", () => {
   const dir = tempDir();
-  writeFileSync(join(dir, 'town.yaml'), `targets: { orange: 60 }
+  writeFileSync(
+    join(dir, 'town.yaml'),
+    `targets: { orange: 60 }
 rules:
   - id: grade-B
     grades: [B]
     orange: { action: stop }
     source: 薛埠镇应急预案（测试）
-`);
-  writeFileSync(join(dir, 'bad.yaml'), `rules:
+`,
+  );
+  writeFileSync(
+    join(dir, 'bad.yaml'),
+    `rules:
   - id: grade-B
     grades: [B]
     orange: { action: halt }
     source: x
-`);
+`,
+  );
 
   test('--summary: one row per pollutant with the target of the rules', () => {
     const r = haze(['measures', '--summary', '--format', 'csv'], { cwd: dir });
@@ -31,7 +37,7 @@ rules:
     expect(r.stderr).toMatch(/没有任何排放数据，未计入：.+有限公司/);
   });
 
-  test('--check passes at the default targets and fails (exit 1) at the town\'s 60 %', () => {
+  test("--check passes at the default targets and fails (exit 1) at the town's 60 %", () => {
     expect(haze(['measures', '--summary', '--check'], { cwd: dir }).status).toBe(0);
     const r = haze(['measures', '--summary', '--check', '--rules', 'town.yaml', '--format', 'json'], { cwd: dir });
     expect(r.status).toBe(1);
@@ -41,7 +47,7 @@ rules:
     expect(r.stderr).toContain('未达到orange目标 60%');
   });
 
-  test('the town\'s rule replaces the default for enterprises whose text is empty', () => {
+  test("the town's rule replaces the default for enterprises whose text is empty", () => {
     const base = parse(haze(['measures', '--format', 'csv'], { cwd: dir }).stdout, { columns: true }) as Row[];
     const town = parse(haze(['measures', '--format', 'csv', '--rules', 'town.yaml'], { cwd: dir }).stdout, { columns: true }) as Row[];
     const changed = base.filter((b) => b.source === 'grade-B');

@@ -8,7 +8,10 @@ const csv = (text: string): Row[] => parse(text, { columns: true }) as Row[];
 const groups = readFileSync(join(process.cwd(), 'data/xuebu/groups.yaml'), 'utf8');
 const villagesOf = (id: string): string[] => {
   const block = groups.split(/- id: /).find((b) => b.startsWith(`"${id}"`))!;
-  return /villages: \[(.*)\]/.exec(block)![1]!.split(',').map((s) => s.trim());
+  return /villages: \[(.*)\]/
+    .exec(block)![1]!
+    .split(',')
+    .map((s) => s.trim());
 };
 
 describe('haze on the embedded sample town (薛埠镇)', () => {
@@ -21,7 +24,21 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     expect(measures.stderr).toContain('内置示例乡镇');
     expect(measures.stderr).toContain('2019-12-08 14:00');
     expect(measureRows).toHaveLength(150);
-    expect(Object.keys(measureRows[0]!)).toEqual(['credit_code', 'name', 'village', 'industry', 'grade', 'level', 'action', 'limit_pct', 'truck_ban', 'measure', 'source', 'extra', 'warning']);
+    expect(Object.keys(measureRows[0]!)).toEqual([
+      'credit_code',
+      'name',
+      'village',
+      'industry',
+      'grade',
+      'level',
+      'action',
+      'limit_pct',
+      'truck_ban',
+      'measure',
+      'source',
+      'extra',
+      'warning',
+    ]);
     expect(new Set(measureRows.map((r) => r.level))).toEqual(new Set(['orange']));
     for (const r of measureRows) expect(['stop', 'stop_part', 'limit', 'self', 'exempt', 'none']).toContain(r.action);
   });
@@ -54,7 +71,23 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
 
     test('columns and exit code', () => {
       expect(plan.status).toBe(0);
-      expect(Object.keys(visits[0]!)).toEqual(['date', 'group', 'seq', 'provisional', 'credit_code', 'name', 'village', 'lon', 'lat', 'arrive', 'depart', 'leg_km', 'action', 'reason', 'nav_url']);
+      expect(Object.keys(visits[0]!)).toEqual([
+        'date',
+        'group',
+        'seq',
+        'provisional',
+        'credit_code',
+        'name',
+        'village',
+        'lon',
+        'lat',
+        'arrive',
+        'depart',
+        'leg_km',
+        'action',
+        'reason',
+        'nav_url',
+      ]);
     });
 
     test('every enterprise that must stop, stop part or limit is visited', () => {
@@ -146,7 +179,7 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     expect(r.stdout.startsWith('\uFEFF统一社会信用代码,企业名称,村社区')).toBe(true);
   });
 
-  test('demo prints the alert, the measures, the first day\'s routes and checklists', () => {
+  test("demo prints the alert, the measures, the first day's routes and checklists", () => {
     const r = haze(['demo']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('薛埠镇');
@@ -167,7 +200,9 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     const r = haze(['init'], { cwd: dir });
     expect(r.status).toBe(0);
     for (const f of ['haze.yaml', 'enterprises.csv', 'groups.yaml']) expect(existsSync(join(dir, f))).toBe(true);
-    expect(readFileSync(join(dir, 'enterprises.csv'), 'utf8')).toBe('\uFEFF统一社会信用代码,企业名称,镇街,村社区,详细地址,行业类别,绩效等级,联系人,联系电话,经度,纬度,SO2排放量,NOx排放量,颗粒物排放量,VOCs排放量,日均货车车次,黄色预警措施,橙色预警措施,红色预警措施\r\n');
+    expect(readFileSync(join(dir, 'enterprises.csv'), 'utf8')).toBe(
+      '\uFEFF统一社会信用代码,企业名称,镇街,村社区,详细地址,行业类别,绩效等级,联系人,联系电话,经度,纬度,SO2排放量,NOx排放量,颗粒物排放量,VOCs排放量,日均货车车次,黄色预警措施,橙色预警措施,红色预警措施\r\n',
+    );
     const again = haze(['init'], { cwd: dir });
     expect(again.status).toBe(73);
     const v = haze(['validate'], { cwd: dir });
@@ -197,9 +232,15 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     expect(plan.stderr).toMatch(new RegExp(`groups\\.yaml 各组的村（甲村、乙村、丙村、丁村、戊村）与清单的村社区（${first}、.*…，共 21 个）没有一个相同`));
     expect(plan.stderr).toContain('--auto-areas');
     // Results still record when haze cannot tell which checks were planned (the checklist's plan kept elsewhere).
-    const sheet = haze(['checklist', '--level', 'orange', '--date', '2019-12-08', '--group', 'all', '--auto-areas', '--format', 'csv', '--db', join(tempDir(), 'other.db')], { cwd: dir });
+    const sheet = haze(
+      ['checklist', '--level', 'orange', '--date', '2019-12-08', '--group', 'all', '--auto-areas', '--format', 'csv', '--db', join(tempDir(), 'other.db')],
+      { cwd: dir },
+    );
     expect(sheet.status).toBe(0);
-    const filled = sheet.stdout.split('\n').map((l, i) => (i === 0 || l === '' ? l : l.replace(/,,$/, ',ok,'))).join('\n');
+    const filled = sheet.stdout
+      .split('\n')
+      .map((l, i) => (i === 0 || l === '' ? l : l.replace(/,,$/, ',ok,')))
+      .join('\n');
     writeFileSync(join(dir, 'results.csv'), filled);
     expect(haze(['alert', 'issue', 'orange', '--at', '2019-12-08 14:00'], { cwd: dir }).status).toBe(0);
     const rec = haze(['record', 'results.csv', '--inspectors', '王建国'], { cwd: dir });
@@ -215,7 +256,10 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     expect(partly.status).toBe(0);
     const lines = partly.stderr.split('\n').filter((l) => l.includes('不属于任何巡查组'));
     expect(lines.length).toBe(19);
-    for (const l of lines) expect(l).toMatch(/^注意: 村社区"[^"]+"（\d+ 家）不属于任何巡查组，按距离分给最近的组：第一巡查组（\d+ 家）；请在 groups\.yaml 中把它写进某组的 villages$/);
+    for (const l of lines)
+      expect(l).toMatch(
+        /^注意: 村社区"[^"]+"（\d+ 家）不属于任何巡查组，按距离分给最近的组：第一巡查组（\d+ 家）；请在 groups\.yaml 中把它写进某组的 villages$/,
+      );
   });
 
   test('--help and --version go to stdout', () => {

@@ -27,7 +27,7 @@ describe('map datums against published reference points', () => {
     expect(b.lat).toBeCloseTo(39.92133699351021, 9);
   });
 
-  test('the sample town\'s anchor: the bus station\'s Baidu point lands where data/xuebu says', () => {
+  test("the sample town's anchor: the bus station's Baidu point lands where data/xuebu says", () => {
     const w = toWgs84({ lon: 119.3859, lat: 31.7287 }, 'bd09');
     expect(w.lon).toBeCloseTo(119.374019, 5);
     expect(w.lat).toBeCloseTo(31.72432, 5);

@@ -9,20 +9,39 @@ const lookup = (code: string) => byCode.get(code);
 let n = 1;
 function row(cells: Partial<Omit<FindingRow, 'where'>>): FindingRow {
   n += 1;
-  return { where: { file: 'f.csv', row: n }, date: '2019-12-08', creditCode: A.creditCode, name: '', problem: '注塑工序未停', source: '苏大气办〔2019〕12号', ...cells };
+  return {
+    where: { file: 'f.csv', row: n },
+    date: '2019-12-08',
+    creditCode: A.creditCode,
+    name: '',
+    problem: '注塑工序未停',
+    source: '苏大气办〔2019〕12号',
+    ...cells,
+  };
 }
 const check = (rows: FindingRow[], today = '2019-12-10') => checkFindingRows(rows, lookup, today);
 const summary = (rows: FindingRow[], today?: string) =>
   check(rows, today).problems.map((p) => `${p.where.row}:${p.where.column} ${p.severity} ${p.code} ${p.value ?? ''}`);
 
-beforeEach(() => { n = 1; });
+beforeEach(() => {
+  n = 1;
+});
 
 describe('checkFindingRows', () => {
-  test('a good row becomes a finding with the list\'s name and the cleaned text', () => {
-    const r = check([row({ date: '2019年12月8日', creditCode: ' ９１３２０４１３ma36hn011b ', problem: '  注塑工序\n未停 ', source: '苏大气办〔2019〕12号 ' })]);
+  test("a good row becomes a finding with the list's name and the cleaned text", () => {
+    const r = check([
+      row({ date: '2019年12月8日', creditCode: ' ９１３２０４１３ma36hn011b ', problem: '  注塑工序\n未停 ', source: '苏大气办〔2019〕12号 ' }),
+    ]);
     expect(r.problems).toEqual([]);
     expect(r.findings).toEqual([
-      { date: '2019-12-08', creditCode: '91320413MA36HN011B', name: '常州瑞祥塑胶制品有限公司', problem: '注塑工序 未停', source: '苏大气办〔2019〕12号', row: 2 },
+      {
+        date: '2019-12-08',
+        creditCode: '91320413MA36HN011B',
+        name: '常州瑞祥塑胶制品有限公司',
+        problem: '注塑工序 未停',
+        source: '苏大气办〔2019〕12号',
+        row: 2,
+      },
     ]);
   });
 
@@ -56,12 +75,15 @@ describe('checkFindingRows', () => {
     expect(r.problems.map((p) => p.hint?.en)).toEqual([
       'this is not a valid credit code: check each character',
       'Excel turned the code into a number (scientific notation) and lost its last digits: format the column as Text and type it again',
-      'check the credit code; an enterprise not on this town\'s list belongs to another town',
+      "check the credit code; an enterprise not on this town's list belongs to another town",
     ]);
   });
 
-  test('a name that differs from the list is a warning, and the finding is kept under the list\'s name', () => {
-    const r = check([row({ creditCode: B.creditCode, name: '振华印染' }), row({ creditCode: B.creditCode, name: '常州振华纺织印染有限公司(二厂)', problem: '另一个问题' })]);
+  test("a name that differs from the list is a warning, and the finding is kept under the list's name", () => {
+    const r = check([
+      row({ creditCode: B.creditCode, name: '振华印染' }),
+      row({ creditCode: B.creditCode, name: '常州振华纺织印染有限公司(二厂)', problem: '另一个问题' }),
+    ]);
     expect(r.problems.map((p) => [p.severity, p.code, p.where.row, p.value])).toEqual([['warning', 'HAZE_FINDING_NAME', 2, '振华印染']]);
     expect(r.findings.map((f) => f.name)).toEqual([B.name, B.name]);
   });

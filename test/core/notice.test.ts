@@ -11,8 +11,14 @@ describe('the notice to an enterprise', () => {
     expect(chineseTime({ date: '2019-12-08', minutes: 870 })).toBe('2019年12月8日14时30分');
   });
 
-  test('level, start, the enterprise\'s measure, the board, the contact', () => {
-    const text = noticeText(stop, measures.get(stop.creditCode)!, { town: '金坛区', level: 'orange', from: { date: '2019-12-08', minutes: 840 }, doc: '金大气应急指办〔2019〕5号', contact: { name: '第一巡查组汤建华', phone: '13961427085' } });
+  test("level, start, the enterprise's measure, the board, the contact", () => {
+    const text = noticeText(stop, measures.get(stop.creditCode)!, {
+      town: '金坛区',
+      level: 'orange',
+      from: { date: '2019-12-08', minutes: 840 },
+      doc: '金大气应急指办〔2019〕5号',
+      contact: { name: '第一巡查组汤建华', phone: '13961427085' },
+    });
     expect(text).toContain(`${stop.name}：根据金大气应急指办〔2019〕5号，自2019年12月8日14时起金坛区启动重污染天气橙色预警（Ⅱ级响应）`);
     expect(text).toContain(measures.get(stop.creditCode)!.text);
     expect(text).toContain('一厂一策公示牌');

@@ -11,13 +11,30 @@ const ent = (creditCode: string, village: string, grade: Grade) => ({ creditCode
 const enterprises = [ent('A', 'v1', 'D'), ent('B', 'v1', 'C'), ent('C', 'v2', 'B'), ent('D', 'v2', 'A'), ent('E', 'v3', 'D')];
 const actions: Record<string, Action> = { A: 'stop', B: 'stop_part', C: 'limit', D: 'self', E: 'stop' };
 const measures = new Map(Object.entries(actions).map(([k, action]) => [k, { action }]));
-const groupOf = new Map([['A', '1'], ['B', '1'], ['C', '2'], ['D', '2'], ['E', '2']]);
-const groups = [{ id: '1', name: '第一组' }, { id: '2', name: '第二组' }];
+const groupOf = new Map([
+  ['A', '1'],
+  ['B', '1'],
+  ['C', '2'],
+  ['D', '2'],
+  ['E', '2'],
+]);
+const groups = [
+  { id: '1', name: '第一组' },
+  { id: '2', name: '第二组' },
+];
 
 const ok = (itemId: string) => ({ itemId, item: itemId, result: 'ok' as const, note: '' });
 const bad = (itemId: string, note = '') => ({ itemId, item: itemId, result: 'violation' as const, note });
 const visit = (date: string, groupId: string, creditCode: string, seq: number | null, results: ReportVisit['results']): ReportVisit => ({
-  date, groupId, creditCode, name: `企业${creditCode}`, seq, inspectors: '王,李', checkedAt: `${date} 16:00`, planned: seq !== null, results,
+  date,
+  groupId,
+  creditCode,
+  name: `企业${creditCode}`,
+  seq,
+  inspectors: '王,李',
+  checkedAt: `${date} 16:00`,
+  planned: seq !== null,
+  results,
 });
 
 const visits: ReportVisit[] = [
@@ -27,12 +44,22 @@ const visits: ReportVisit[] = [
   visit('2019-12-08', '1', 'A', 1, [ok('board'), ok('stopped')]),
   visit('2019-12-09', '2', 'D', null, [ok('board')]), // not required (self), unplanned
   // The violation was corrected with --replace: only the current ok counts.
-  visit('2019-12-09', '2', 'C', 1, [{ ...bad('limit'), supersededBy: 7 }, { ...ok('limit'), supersededBy: null }]),
+  visit('2019-12-09', '2', 'C', 1, [
+    { ...bad('limit'), supersededBy: 7 },
+    { ...ok('limit'), supersededBy: null },
+  ]),
   visit('2019-12-10', '2', 'E', 1, [bad('stopped')]), // after the range
 ];
 
-const finding = (date: string, creditCode: string, status: 'open' | 'closed', closedAt: string | null, name = `企业${creditCode}`): ReportFinding =>
-  ({ date, creditCode, name, problem: `问题${creditCode}${date.slice(-2)}`, source: '省厅通报', status, closedAt });
+const finding = (date: string, creditCode: string, status: 'open' | 'closed', closedAt: string | null, name = `企业${creditCode}`): ReportFinding => ({
+  date,
+  creditCode,
+  name,
+  problem: `问题${creditCode}${date.slice(-2)}`,
+  source: '省厅通报',
+  status,
+  closedAt,
+});
 const findings = [
   finding('2019-12-07', 'A', 'open', null),
   finding('2019-12-07', 'C', 'closed', '2019-12-09 16:00'), // closed within the range
@@ -41,7 +68,14 @@ const findings = [
 ];
 
 const input = (over: Partial<ReportInput> = {}): ReportInput => ({
-  enterprises, measures, groupOf, groups, visits, findings, range: { from: '2019-12-08', to: '2019-12-09' }, ...over,
+  enterprises,
+  measures,
+  groupOf,
+  groups,
+  visits,
+  findings,
+  range: { from: '2019-12-08', to: '2019-12-09' },
+  ...over,
 });
 
 describe('buildReport', () => {
@@ -89,7 +123,7 @@ describe('buildReport', () => {
     expect(wide.repeatOffenders.map((o) => [o.creditCode, o.visits, o.violationVisits])).toEqual([['B', 2, 2]]);
   });
 
-  test('open provincial findings as of the range\'s end', () => {
+  test("open provincial findings as of the range's end", () => {
     expect(r.findings.map((f) => [f.date, f.creditCode, f.name, f.groupId, f.closedAt])).toEqual([
       ['2019-12-07', 'A', '企业A', '1', null],
       ['2019-12-08', 'E', '企业E', '2', '2019-12-10 10:00'],
@@ -121,14 +155,28 @@ describe('buildReport', () => {
     expect(g2.unvisited.map((u) => u.creditCode)).toEqual(['E']);
   });
 
-  test('a visit to another group\'s enterprise covers it, and counts for the visiting group', () => {
+  test("a visit to another group's enterprise covers it, and counts for the visiting group", () => {
     const cross = buildReport(input({ visits: [visit('2019-12-08', '1', 'E', null, [ok('board')])] }));
-    expect(cross.groups.map((g) => [g.groupId, g.visited, g.visits])).toEqual([['1', 0, 1], ['2', 1, 0]]);
+    expect(cross.groups.map((g) => [g.groupId, g.visited, g.visits])).toEqual([
+      ['1', 0, 1],
+      ['2', 1, 0],
+    ]);
   });
 
   test('no level known: nothing required; no visits: no percentages', () => {
     const none = buildReport(input({ measures: null, visits: [] }));
-    expect(none.total).toEqual({ groupId: 'total', groupName: '合计', required: 0, visited: 0, unvisited: 0, coveragePct: null, visits: 0, cleanVisits: 0, violationVisits: 0, compliancePct: null });
+    expect(none.total).toEqual({
+      groupId: 'total',
+      groupName: '合计',
+      required: 0,
+      visited: 0,
+      unvisited: 0,
+      coveragePct: null,
+      visits: 0,
+      cleanVisits: 0,
+      violationVisits: 0,
+      compliancePct: null,
+    });
     expect(none.unvisited).toEqual([]);
   });
 });
@@ -150,20 +198,20 @@ describe('the report range', () => {
     expect(reportRange({ from: '2019-12-12' }, facts)).toHaveProperty('error');
   });
 
-  test('neither: from the start of the latest alert to today; --to alone starts at that alert\'s start', () => {
+  test("neither: from the start of the latest alert to today; --to alone starts at that alert's start", () => {
     expect(reportRange({}, facts)).toEqual({ range: { from: '2019-12-08', to: '2019-12-11' }, basis: 'alert' });
     expect(reportRange({ to: '2019-11-25' }, facts)).toEqual({ range: { from: '2019-11-20', to: '2019-11-25' }, basis: 'from_to' });
     expect(reportRange({ from: '2019-12-09' }, facts)).toEqual({ range: { from: '2019-12-09', to: '2019-12-11' }, basis: 'from_to' });
     expect(reportRange({}, { ...facts, events: [] })).toEqual({ range: { from: '2019-12-11', to: '2019-12-11' }, basis: 'end_day' });
   });
 
-  test('the sample story ends on the last day with records, else on the alert\'s first day', () => {
+  test("the sample story ends on the last day with records, else on the alert's first day", () => {
     const sample = { today: '2026-03-01', events: [events[2]!], sampleStory: true };
     expect(reportRange({}, { ...sample, lastRecordDate: '2019-12-09' })).toEqual({ range: { from: '2019-12-08', to: '2019-12-09' }, basis: 'alert' });
     expect(reportRange({}, { ...sample, lastRecordDate: null })).toEqual({ range: { from: '2019-12-08', to: '2019-12-08' }, basis: 'alert' });
   });
 
-  test('the latest alert\'s start and the strictest level in force during the range', () => {
+  test("the latest alert's start and the strictest level in force during the range", () => {
     expect(lastAlertStart(events, at('2019-12-01', 0))).toBe('2019-11-20');
     expect(lastAlertStart(events, at('2019-11-01', 0))).toBeNull();
     expect(strictestLevel(events, { from: '2019-12-08', to: '2019-12-08' })).toBe('orange');

@@ -16,7 +16,13 @@ export interface Run {
 
 export function haze(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): Run {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', ...opts.env };
-  const r = spawnSync(process.execPath, [HAZE, ...args], { cwd: opts.cwd ?? tempDir(), env, input: opts.input ?? '', encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [HAZE, ...args], {
+    cwd: opts.cwd ?? tempDir(),
+    env,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,6 +32,10 @@ export function tempDir(): string {
 
 /** Run through a shell pipeline (for `| head -1`): returns the shell's status and stderr. */
 export function hazeShell(pipeline: string, cwd = tempDir()): Run {
-  const r = spawnSync('bash', ['-o', 'pipefail', '-c', pipeline.replaceAll('haze ', `"${process.execPath}" "${HAZE}" `)], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, encoding: 'utf8' });
+  const r = spawnSync('bash', ['-o', 'pipefail', '-c', pipeline.replaceAll('haze ', `"${process.execPath}" "${HAZE}" `)], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+    encoding: 'utf8',
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -42,7 +42,10 @@ function record(g: Globals, voice: CliVoice, event: AlertEvent): void {
       if (why) throw new HazeError({ code: 'HAZE_ALERT_SEQUENCE', exitCode: EXIT.dataErr, message: why, where: { file: ws.dbFile } });
     }),
   );
-  voice.say({ zh: `已记录：${formatWallTime(event.at)} ${describe(event).zh}（${ws.dbFile}）`, en: `recorded: ${formatWallTime(event.at)} ${describe(event).en} (${ws.dbFile})` });
+  voice.say({
+    zh: `已记录：${formatWallTime(event.at)} ${describe(event).zh}（${ws.dbFile}）`,
+    en: `recorded: ${formatWallTime(event.at)} ${describe(event).en} (${ws.dbFile})`,
+  });
 }
 
 interface EventOpts {
@@ -63,7 +66,9 @@ export function alertCommand(program: Command): void {
   const alert = program
     .command('alert')
     .description('预警的发布、调整、解除和查询 / issue, change, lift and look up the alert')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 时间为北京时间，可写作 / times are Beijing time: ${TIME_FORMS}
 记录保存在工作区的 haze.db（或 --db、HAZE_DB）/ kept in the workspace's haze.db (or --db, HAZE_DB)
 
@@ -72,14 +77,15 @@ export function alertCommand(program: Command): void {
   haze alert change red --at "2019年12月9日20时"
   haze alert lift --at "2019-12-11 12:00"
   haze alert status
-  haze alert history --format csv`);
+  haze alert history --format csv`,
+    );
 
   alert
     .command('issue <level>')
     .description('发布预警 / issue an alert')
     .option('--at <time>', '开始时间（默认现在）/ start time (default now)')
     .option('--until <time>', '预计持续至 / expected end')
-    .option('--doc <文号>', '文件编号 / the notice\'s number')
+    .option('--doc <文号>', "文件编号 / the notice's number")
     .option('--note <text>', '说明 / note')
     .action((level: string, opts: EventOpts, c: Command) => {
       const g = readGlobals(c);
@@ -93,9 +99,9 @@ export function alertCommand(program: Command): void {
 
   alert
     .command('change <level>')
-    .description('调整预警级别 / change the alert\'s level')
+    .description("调整预警级别 / change the alert's level")
     .option('--at <time>', '调整时间（默认现在）/ when (default now)')
-    .option('--doc <文号>', '文件编号 / the notice\'s number')
+    .option('--doc <文号>', "文件编号 / the notice's number")
     .option('--note <text>', '说明 / note')
     .action((level: string, opts: EventOpts, c: Command) => {
       const g = readGlobals(c);
@@ -108,7 +114,7 @@ export function alertCommand(program: Command): void {
     .command('lift')
     .description('解除预警 / lift the alert')
     .option('--at <time>', '解除时间（默认现在）/ when (default now)')
-    .option('--doc <文号>', '文件编号 / the notice\'s number')
+    .option('--doc <文号>', "文件编号 / the notice's number")
     .option('--note <text>', '说明 / note')
     .action((opts: EventOpts, c: Command) => {
       const g = readGlobals(c);
@@ -129,19 +135,23 @@ export function alertCommand(program: Command): void {
       const events = readStore(ws, readAlertEvents, []);
       const inForce = alertAt(events, at);
       if (out.format === 'json') {
-        out.emit(renderJson({
-          at: formatWallTime(at),
-          in_force: inForce !== null,
-          level: inForce?.level ?? null,
-          level_since: inForce ? formatWallTime(inForce.levelSince) : null,
-          issued_at: inForce ? formatWallTime(inForce.issuedAt) : null,
-          until: inForce?.until ? formatWallTime(inForce.until) : null,
-          doc: inForce?.doc ?? null,
-        }));
+        out.emit(
+          renderJson({
+            at: formatWallTime(at),
+            in_force: inForce !== null,
+            level: inForce?.level ?? null,
+            level_since: inForce ? formatWallTime(inForce.levelSince) : null,
+            issued_at: inForce ? formatWallTime(inForce.issuedAt) : null,
+            until: inForce?.until ? formatWallTime(inForce.until) : null,
+            doc: inForce?.doc ?? null,
+          }),
+        );
       } else if (inForce) {
-        out.emit(out.lang === 'zh'
-          ? `${formatWallTime(at)}：${levelName(inForce.level)}预警，自 ${formatWallTime(inForce.levelSince)} 起（${formatWallTime(inForce.issuedAt)} 发布${inForce.until ? `，预计持续至 ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `，${inForce.doc}` : ''}）\n`
-          : `${formatWallTime(at)}: ${inForce.level} alert since ${formatWallTime(inForce.levelSince)} (issued ${formatWallTime(inForce.issuedAt)}${inForce.until ? `, expected until ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `, ${inForce.doc}` : ''})\n`);
+        out.emit(
+          out.lang === 'zh'
+            ? `${formatWallTime(at)}：${levelName(inForce.level)}预警，自 ${formatWallTime(inForce.levelSince)} 起（${formatWallTime(inForce.issuedAt)} 发布${inForce.until ? `，预计持续至 ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `，${inForce.doc}` : ''}）\n`
+            : `${formatWallTime(at)}: ${inForce.level} alert since ${formatWallTime(inForce.levelSince)} (issued ${formatWallTime(inForce.issuedAt)}${inForce.until ? `, expected until ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `, ${inForce.doc}` : ''})\n`,
+        );
       } else {
         out.emit(out.lang === 'zh' ? `${formatWallTime(at)}：没有正在执行的预警\n` : `${formatWallTime(at)}: no alert in force\n`);
       }

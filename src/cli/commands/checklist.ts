@@ -41,14 +41,24 @@ const FORMATS = ['text', 'md', 'csv', 'html', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
 function itemRows(pages: readonly ChecklistPage[]): ItemRow[] {
-  return pages.flatMap((p) => p.visits.flatMap((cv) => cv.items.map((it) => ({ date: p.date, group: p.group.id, seq: cv.v.seq, creditCode: cv.e.creditCode, name: cv.e.name, itemId: it.id, item: it.text }))));
+  return pages.flatMap((p) =>
+    p.visits.flatMap((cv) =>
+      cv.items.map((it) => ({ date: p.date, group: p.group.id, seq: cv.v.seq, creditCode: cv.e.creditCode, name: cv.e.name, itemId: it.id, item: it.text })),
+    ),
+  );
 }
 
 function checklistHtml(day: DayChecklist, town: Town, since: Parameters<typeof renderChecklistHtml>[1]['since']): string {
   return renderChecklistHtml(day.pages, { setup: town.setup, since, routes: day.plan.routes });
 }
 
-function renderers(day: DayChecklist, town: Town, out: Output<Format>, since: Parameters<typeof checklistHtml>[2], chromium: string | null): Record<Format, () => string | Uint8Array> {
+function renderers(
+  day: DayChecklist,
+  town: Town,
+  out: Output<Format>,
+  since: Parameters<typeof checklistHtml>[2],
+  chromium: string | null,
+): Record<Format, () => string | Uint8Array> {
   return {
     text: () => renderChecklistText(day.pages),
     md: () => renderChecklistMarkdown(day.pages),
@@ -62,7 +72,7 @@ export function checklistCommand(program: Command): void {
   const cmd = program
     .command('checklist')
     .description("巡查组当天的现场检查清单 / a group's on-site checklist for a day")
-    .option('--night', '夜查清单（与 haze plan --night 相同的计划）/ the evening round\'s checklist')
+    .option('--night', "夜查清单（与 haze plan --night 相同的计划）/ the evening round's checklist")
     .option('--auto-areas', '自动划分片区（与 haze plan --auto-areas 相同）/ areas split automatically, as in plan');
   groupOption(cmd, '巡查组编号或名称，或 all / group id or name, or all');
   levelOption(cmd, 'yellow|orange|red、橙色、二级（默认：当天执行中的预警）/ the level');
@@ -90,7 +100,11 @@ would give for that day, which it fixes.
     const seed = parseSeedFlag(opts.seed);
     // Before any planning: without a browser to print with, say so at once (exit 69).
     const chromium = out.format === 'pdf' ? requireChromium() : null;
-    if (!opts.group) throw usage({ zh: '请用 --group 指定巡查组', en: 'give the group with --group' }, { zh: '例如 --group 1，或 --group all', en: 'e.g. --group 1, or --group all' });
+    if (!opts.group)
+      throw usage(
+        { zh: '请用 --group 指定巡查组', en: 'give the group with --group' },
+        { zh: '例如 --group 1，或 --group all', en: 'e.g. --group 1, or --group all' },
+      );
     const loaded = await openTown(g, voice, out);
     const { date: day, choice } = dayAndLevel(loaded.ws, { date, level }, now().date, voice);
     const measures = measuresAt(loaded, choice.level);
@@ -105,6 +119,9 @@ would give for that day, which it fixes.
     out.emit(renderers(checklist, town, out, choice.issuedAt, chromium)[out.format]());
     checklist.plan.commit();
     const count = checklist.pages.reduce((n, p) => n + p.visits.length, 0);
-    voice.say({ zh: `${day}：${checklist.pages.map((p) => p.group.name).join('、')} 共 ${count} 家企业`, en: `${day}: ${count} visits for ${checklist.pages.map((p) => p.group.name).join(', ')}` });
+    voice.say({
+      zh: `${day}：${checklist.pages.map((p) => p.group.name).join('、')} 共 ${count} 家企业`,
+      en: `${day}: ${count} visits for ${checklist.pages.map((p) => p.group.name).join(', ')}`,
+    });
   });
 }

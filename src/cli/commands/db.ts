@@ -20,7 +20,9 @@ function existingStore(g: Globals, voice: CliVoice): { db: Store; file: string }
   const db = openStore(file, { create: false, migrate: false });
   if (!db) {
     throw new HazeError({
-      code: 'HAZE_STORE_MISSING', exitCode: EXIT.noInput, where: { file },
+      code: 'HAZE_STORE_MISSING',
+      exitCode: EXIT.noInput,
+      where: { file },
       message: { zh: `没有数据库 ${file}：还没有记录任何内容`, en: `there is no store at ${file}: nothing has been recorded yet` },
       hint: { zh: '在工作区目录中运行，或用 --db 指定数据库', en: 'run it in the workspace folder, or point --db at the store' },
     });
@@ -67,19 +69,20 @@ function info(g: Globals, voice: CliVoice): void {
 }
 
 export function dbCommand(program: Command): void {
-  const db = program
-    .command('db')
-    .description('工作区数据库：备份、概况 / the workspace store: backup, info');
+  const db = program.command('db').description('工作区数据库：备份、概况 / the workspace store: backup, info');
 
   db.command('backup <file>')
     .description('在他人读写的同时写出一致的副本 / write a consistent copy while others read and write')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 先写到目标文件夹中的临时文件，检查后再改名：不会留下半个文件；目标已存在时被完整的新副本替换。
 <file> 是文件夹时，副本用数据库自己的文件名。不能备份到数据库自身。
 
 示例 / examples:
   haze db backup 备份/haze-20191208.db
-  haze --db /srv/xuebu/haze.db db backup /mnt/usb/`)
+  haze --db /srv/xuebu/haze.db db backup /mnt/usb/`,
+    )
     .action(async (file: string, _opts: unknown, c: Command) => {
       const g = readGlobals(c);
       return backup(g, cliVoice(g), file);

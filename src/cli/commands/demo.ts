@@ -22,9 +22,12 @@ export function demoCommand(program: Command): void {
   program
     .command('demo')
     .description('在内置示例乡镇上跑一遍：预警、措施、三个组首日路线和检查清单 / the whole job on the sample town')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 示例 / example:
-  haze demo | less -R`)
+  haze demo | less -R`,
+    )
     .action(async (_opts: unknown, cmd: Command) => {
       const g = readGlobals(cmd);
       const voice = cliVoice(g);
@@ -50,7 +53,13 @@ export function demoCommand(program: Command): void {
 
       text.push(heading('一、每家企业应执行的措施'));
       const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
-      text.push(renderTable(rows, MEASURE_COLUMNS.filter((c) => c.key !== 'source'), table));
+      text.push(
+        renderTable(
+          rows,
+          MEASURE_COLUMNS.filter((c) => c.key !== 'source'),
+          table,
+        ),
+      );
 
       text.push(heading(`二、${start} 各巡查组路线`));
       const firstDay = { ...plan, routes: plan.routes.filter((r) => r.date === start) };
@@ -58,7 +67,18 @@ export function demoCommand(program: Command): void {
       sayPlanSummary(voice, plan, town, plan.provisional);
 
       text.push(heading(`三、${start} 现场检查清单`));
-      text.push(renderChecklistText(checklistPages(town, plan, start, town.setup.groups.map((x) => x.id), level, measures)));
+      text.push(
+        renderChecklistText(
+          checklistPages(
+            town,
+            plan,
+            start,
+            town.setup.groups.map((x) => x.id),
+            level,
+            measures,
+          ),
+        ),
+      );
       out.emit(text.join('\n'));
     });
 }

@@ -9,7 +9,15 @@ import { hasErrors, type Lang } from '../../core/problem.js';
 import { formatWallTime, fromInstant } from '../../core/time.js';
 import { EXIT, HazeError } from '../../errors.js';
 import { readImportTable } from '../../io/read/importTable.js';
-import { closeFinding, importFindings, listFindings, type CloseOutcome, type FindingImportOutcome, type FindingStatus, type StoredFinding } from '../../io/store/findings.js';
+import {
+  closeFinding,
+  importFindings,
+  listFindings,
+  type CloseOutcome,
+  type FindingImportOutcome,
+  type FindingStatus,
+  type StoredFinding,
+} from '../../io/store/findings.js';
 import type { Column } from '../../io/write/columns.js';
 import { openWorkspace } from '../../workflow/town.js';
 import { readStore, writeStore } from '../../workflow/storeDoor.js';
@@ -38,8 +46,11 @@ async function importFile(g: Globals, voice: CliVoice, file: string): Promise<vo
   };
   const rows: FindingRow[] = table.rows.map((r) => ({
     where: { file: table.file, row: r.row },
-    date: cell(r.cells, 'date'), creditCode: cell(r.cells, 'credit_code'), name: cell(r.cells, 'name'),
-    problem: cell(r.cells, 'problem'), source: cell(r.cells, 'source'),
+    date: cell(r.cells, 'date'),
+    creditCode: cell(r.cells, 'credit_code'),
+    name: cell(r.cells, 'name'),
+    problem: cell(r.cells, 'problem'),
+    source: cell(r.cells, 'source'),
   }));
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
   const checked = checkFindingRows(rows, (code) => byCode.get(code), now().date);
@@ -47,7 +58,9 @@ async function importFile(g: Globals, voice: CliVoice, file: string): Promise<vo
   if (hasErrors(checked.problems)) {
     const n = checked.problems.filter((p) => p.severity === 'error').length;
     throw new HazeError({
-      code: 'HAZE_FINDINGS_INVALID', exitCode: EXIT.dataErr, where: { file: table.file },
+      code: 'HAZE_FINDINGS_INVALID',
+      exitCode: EXIT.dataErr,
+      where: { file: table.file },
       message: { zh: `${n} 处错误，整个文件未导入`, en: `${n} errors; nothing from the file was imported` },
       hint: { zh: '改正后重新导入整个文件', en: 'correct them and import the whole file again' },
     });
@@ -56,7 +69,9 @@ async function importFile(g: Globals, voice: CliVoice, file: string): Promise<vo
     voice.say({ zh: `${table.file}：表头下没有任何问题行，未做改动`, en: `${table.file}: no findings below the header; nothing changed` });
     return;
   }
-  const outcome = writeStore(town.ws, (db) => importFindings(db, { fileName: table.file, sha256: table.sha256, findings: checked.findings, importedAt: new Date().toISOString() }));
+  const outcome = writeStore(town.ws, (db) =>
+    importFindings(db, { fileName: table.file, sha256: table.sha256, findings: checked.findings, importedAt: new Date().toISOString() }),
+  );
   report(voice, outcome, table.file, town.ws.dbFile);
 }
 
@@ -68,7 +83,10 @@ function report(voice: CliVoice, outcome: FindingImportOutcome, file: string, db
   }
   const { added, known, closedByInspection } = outcome;
   if (added === 0) {
-    voice.say({ zh: `${file}：${known} 条问题都已记录过（来自其他文件），没有新内容`, en: `${file}: all ${known} findings were recorded already (from another file); nothing new` });
+    voice.say({
+      zh: `${file}：${known} 条问题都已记录过（来自其他文件），没有新内容`,
+      en: `${file}: all ${known} findings were recorded already (from another file); nothing new`,
+    });
     return;
   }
   voice.say({
@@ -108,9 +126,19 @@ async function list(g: Globals, voice: CliVoice, opts: ListOpts): Promise<void> 
   // The village comes from the current list: findings name the enterprise by its code.
   const town = await openTown(g, voice, out);
   const villages = new Map(town.list.enterprises.map((e) => [e.creditCode, e.village]));
-  const query = { status: opts.status as FindingStatus | 'all', ...(opts.creditCode ? { creditCode: opts.creditCode.normalize('NFKC').trim().toUpperCase() } : {}) };
+  const query = {
+    status: opts.status as FindingStatus | 'all',
+    ...(opts.creditCode ? { creditCode: opts.creditCode.normalize('NFKC').trim().toUpperCase() } : {}),
+  };
   const rows: StoredFinding[] = readStore(town.ws, (db) => listFindings(db, query), []);
-  out.emit(renderRows(out, out.format, rows, findingColumns(out.lang, (code) => villages.get(code) ?? null)));
+  out.emit(
+    renderRows(
+      out,
+      out.format,
+      rows,
+      findingColumns(out.lang, (code) => villages.get(code) ?? null),
+    ),
+  );
 }
 
 interface CloseOpts {
@@ -119,7 +147,11 @@ interface CloseOpts {
 }
 
 function close(g: Globals, voice: CliVoice, idText: string, opts: CloseOpts): void {
-  if (!/^\d+$/.test(idText.trim())) throw usage({ zh: `编号应为数字，而不是"${idText}"`, en: `the id must be a number, not "${idText}"` }, { zh: '编号见 haze findings list', en: 'haze findings list shows the ids' });
+  if (!/^\d+$/.test(idText.trim()))
+    throw usage(
+      { zh: `编号应为数字，而不是"${idText}"`, en: `the id must be a number, not "${idText}"` },
+      { zh: '编号见 haze findings list', en: 'haze findings list shows the ids' },
+    );
   const note = opts.note.trim();
   if (!note) throw usage({ zh: '--note 不能为空：写明整改情况', en: '--note must not be empty: say how it was fixed' });
   const at = opts.at ? parseTimeFlag(opts.at, '--at') : now();
@@ -130,27 +162,44 @@ function close(g: Globals, voice: CliVoice, idText: string, opts: CloseOpts): vo
   switch (outcome.kind) {
     case 'unknown':
       throw new HazeError({
-        code: 'HAZE_FINDING_UNKNOWN', exitCode: EXIT.noInput, where: { file: ws.dbFile },
+        code: 'HAZE_FINDING_UNKNOWN',
+        exitCode: EXIT.noInput,
+        where: { file: ws.dbFile },
         message: { zh: `没有编号为 ${id} 的省级暗查问题`, en: `no provincial finding with id ${id}` },
         hint: { zh: 'haze findings list --status all 列出全部编号', en: 'haze findings list --status all shows every id' },
       });
     case 'already_closed': {
       const f = outcome.finding;
       throw new HazeError({
-        code: 'HAZE_FINDING_CLOSED', exitCode: EXIT.dataErr, where: { file: ws.dbFile },
-        message: { zh: `第 ${id} 条已于 ${f.closedAt} 关闭（${f.closeNote ?? ''}），未做改动`, en: `finding ${id} was closed at ${f.closedAt} (${f.closeNote ?? ''}); nothing changed` },
+        code: 'HAZE_FINDING_CLOSED',
+        exitCode: EXIT.dataErr,
+        where: { file: ws.dbFile },
+        message: {
+          zh: `第 ${id} 条已于 ${f.closedAt} 关闭（${f.closeNote ?? ''}），未做改动`,
+          en: `finding ${id} was closed at ${f.closedAt} (${f.closeNote ?? ''}); nothing changed`,
+        },
       });
     }
     case 'before_finding':
       throw new HazeError({
-        code: 'HAZE_FINDING_CLOSE_EARLY', exitCode: EXIT.dataErr, where: { file: ws.dbFile },
-        message: { zh: `关闭时间 ${formatWallTime(at)} 早于问题的日期 ${outcome.finding.date}，未做改动`, en: `closing at ${formatWallTime(at)} is before the finding's date ${outcome.finding.date}; nothing changed` },
+        code: 'HAZE_FINDING_CLOSE_EARLY',
+        exitCode: EXIT.dataErr,
+        where: { file: ws.dbFile },
+        message: {
+          zh: `关闭时间 ${formatWallTime(at)} 早于问题的日期 ${outcome.finding.date}，未做改动`,
+          en: `closing at ${formatWallTime(at)} is before the finding's date ${outcome.finding.date}; nothing changed`,
+        },
         hint: { zh: '核对 --at', en: 'check --at' },
       });
     case 'closed': {
       const f = outcome.finding;
-      const when = opts.at ? '' : voice.t({ zh: `，未给 --at，按当前时间 ${formatWallTime(at)}`, en: `; no --at given, so at the current time, ${formatWallTime(at)}` });
-      voice.say({ zh: `已关闭第 ${id} 条：${f.date} ${f.name} ${f.problem}（${ws.dbFile}${when}）`, en: `closed finding ${id}: ${f.date} ${f.name} ${f.problem} (${ws.dbFile}${when})` });
+      const when = opts.at
+        ? ''
+        : voice.t({ zh: `，未给 --at，按当前时间 ${formatWallTime(at)}`, en: `; no --at given, so at the current time, ${formatWallTime(at)}` });
+      voice.say({
+        zh: `已关闭第 ${id} 条：${f.date} ${f.name} ${f.problem}（${ws.dbFile}${when}）`,
+        en: `closed finding ${id}: ${f.date} ${f.name} ${f.problem} (${ws.dbFile}${when})`,
+      });
     }
   }
 }
@@ -158,23 +207,29 @@ function close(g: Globals, voice: CliVoice, idText: string, opts: CloseOpts): vo
 export function findingsCommand(program: Command): void {
   const findings = program
     .command('findings')
-    .description('省级暗查发现的问题：导入、查看、关闭 / the province\'s covert-inspection findings: import, list, close')
-    .addHelpText('after', `
+    .description("省级暗查发现的问题：导入、查看、关闭 / the province's covert-inspection findings: import, list, close")
+    .addHelpText(
+      'after',
+      `
 问题一直保持"未关闭"，直到之后对该企业的检查（haze record）未发现问题，或用 haze findings close 手动关闭。
 a finding stays open until a later inspection of the enterprise finds nothing wrong, or it is closed by hand.
 
 示例 / examples:
   haze findings import 省级暗查问题清单.xlsx
   haze findings list --status open
-  haze findings close 3 --note "已整改，12月10日复查合格" --at "2019-12-10 09:00"`);
+  haze findings close 3 --note "已整改，12月10日复查合格" --at "2019-12-10 09:00"`,
+    );
 
   findings
     .command('import <file>')
     .description('导入省级暗查问题（CSV 或 .xlsx）/ import findings (CSV or .xlsx)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 文件的列 / columns: date, credit_code, name, problem, source（也认 日期、统一社会信用代码、企业名称、问题、来源）；
 name 可不填。source 为通报该问题的文件（文号）。先检查全部行，有错误则整个文件不导入（退出码 65）。
-同一文件再次导入不会重复记录；其他文件已记录的同一问题（日期、企业、问题、来源相同）不再重复记录。`)
+同一文件再次导入不会重复记录；其他文件已记录的同一问题（日期、企业、问题、来源相同）不再重复记录。`,
+    )
     .action(async (file: string, _opts: unknown, c: Command) => {
       const g = readGlobals(c);
       return importFile(g, cliVoice(g), file);

@@ -55,10 +55,13 @@ export function initCommand(program: Command): void {
     .command('init [dir]')
     .description('创建工作区：haze.yaml、空白清单模板、巡查组模板 / write a workspace')
     .option('--force', '覆盖已有文件 / overwrite existing files')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 示例 / examples:
   haze init                 在当前目录创建 / in this folder
-  haze init 薛埠镇2026       在新目录创建 / in a new folder`)
+  haze init 薛埠镇2026       在新目录创建 / in a new folder`,
+    )
     .action((dir: string | undefined, opts: { force?: boolean }, cmd: Command) => {
       const voice = cliVoice(readGlobals(cmd));
       const root = resolve(dir ?? '.');
@@ -71,7 +74,9 @@ export function initCommand(program: Command): void {
       const existing = files.map(([name]) => join(root, name)).filter((f) => existsSync(f));
       if (existing.length > 0 && !opts.force) {
         throw new HazeError({
-          code: 'HAZE_INIT_EXISTS', exitCode: EXIT.cantCreate, where: { file: existing[0]! },
+          code: 'HAZE_INIT_EXISTS',
+          exitCode: EXIT.cantCreate,
+          where: { file: existing[0]! },
           message: { zh: `已有文件，未覆盖：${existing.join('、')}`, en: `files exist and were left alone: ${existing.join(', ')}` },
           hint: { zh: '换一个目录，或加 --force 覆盖', en: 'choose another folder, or add --force to overwrite' },
         });
@@ -79,7 +84,12 @@ export function initCommand(program: Command): void {
       try {
         mkdirSync(root, { recursive: true });
       } catch (err) {
-        throw new HazeError({ code: 'HAZE_OUTPUT_CREATE', exitCode: EXIT.cantCreate, where: { file: root }, message: { zh: `无法创建目录 ${root}`, en: `cannot create the folder ${root}: ${(err as Error).message}` } });
+        throw new HazeError({
+          code: 'HAZE_OUTPUT_CREATE',
+          exitCode: EXIT.cantCreate,
+          where: { file: root },
+          message: { zh: `无法创建目录 ${root}`, en: `cannot create the folder ${root}: ${(err as Error).message}` },
+        });
       }
       for (const [name, text] of files) writeFileAtomic(join(root, name), text);
       voice.say({

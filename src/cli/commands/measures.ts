@@ -61,7 +61,9 @@ export function measuresCommand(program: Command): void {
     .option('--check', '有污染物未达到减排目标时退出码为 1 / exit 1 when a target is not met');
   dateOption(cmd);
   cmd
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 减排量 = 年排放量 ÷ 365 × 停限产比例；目标见规则文件 targets（默认 黄10%、橙20%、红30%）。
 Reduction = annual emissions ÷ 365 × the share of production stopped; targets from the rule files.
 
@@ -69,20 +71,31 @@ Reduction = annual emissions ÷ 365 × the share of production stopped; targets 
   haze measures --level orange
   haze measures --level red --format csv > red.csv
   haze measures --level orange --summary --check
-  haze measures --format json | jq '.[] | select(.action=="stop") | .name'`)
+  haze measures --format json | jq '.[] | select(.action=="stop") | .name'`,
+    )
     .action(async (opts: { level?: string; date?: string; summary?: boolean; check?: boolean }, c: Command) => {
       const g = readGlobals(c);
       const voice = cliVoice(g);
       const out = openOutput(g, voice, ['table', 'csv', 'json'] as const, 'table');
       const format = out.format;
-      const asked = { level: opts.level === undefined ? undefined : parseLevelFlag(opts.level), date: opts.date === undefined ? undefined : parseDateFlag(opts.date) };
+      const asked = {
+        level: opts.level === undefined ? undefined : parseLevelFlag(opts.level),
+        date: opts.date === undefined ? undefined : parseDateFlag(opts.date),
+      };
       const town = await openTown(g, voice, out);
       const { level } = dayAndLevel(town.ws, asked, now().date, voice).choice;
       const measures = measuresAt(town, level);
       // Only when asked: on a province list the accounting costs as much as reading a tenth of it.
       const summary = opts.summary || opts.check ? reductionSummary(town.list.enterprises, measures, level, town.rules.targets[level]) : null;
       if (summary && opts.summary) {
-        out.emit(renderRows(out, format, summary.pollutants.map((p) => ({ ...p, level })), SUMMARY_COLUMNS));
+        out.emit(
+          renderRows(
+            out,
+            format,
+            summary.pollutants.map((p) => ({ ...p, level })),
+            SUMMARY_COLUMNS,
+          ),
+        );
         reportGaps(voice, town.list.enterprises, summary);
       } else {
         const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
@@ -94,7 +107,11 @@ Reduction = annual emissions ÷ 365 × the share of production stopped; targets 
           out.emit(renderCsvChunks(rows, MEASURE_COLUMNS, { excel: out.excel, lang: out.lang }));
         } else out.emit(renderRows(out, format, rows, MEASURE_COLUMNS));
         const warned = rows.filter((r) => r.m.warnings.length > 0).length;
-        if (warned > 0) voice.warn({ zh: `${warned} 家企业的措施有提醒（见 warning 列，或运行 haze validate）`, en: `${warned} enterprises' measures have warnings (see the warning column, or run haze validate)` });
+        if (warned > 0)
+          voice.warn({
+            zh: `${warned} 家企业的措施有提醒（见 warning 列，或运行 haze validate）`,
+            en: `${warned} enterprises' measures have warnings (see the warning column, or run haze validate)`,
+          });
       }
       if (summary && opts.check) {
         const unmet = summary.pollutants.filter((p) => !p.met);
@@ -113,13 +130,23 @@ Reduction = annual emissions ÷ 365 × the share of production stopped; targets 
 function reportGaps(voice: CliVoice, enterprises: readonly Enterprise[], s: ReturnType<typeof reductionSummary>): void {
   const name = new Map(enterprises.map((e) => [e.creditCode, e.name]));
   if (s.noFigures.length > 0) {
-    voice.warn({ zh: `${s.noFigures.length} 家企业没有任何排放数据，未计入：${s.noFigures.map((c) => name.get(c)).join('、')}`, en: `${s.noFigures.length} enterprises have no emission figures and are not counted: ${s.noFigures.map((c) => name.get(c)).join(', ')}` });
+    voice.warn({
+      zh: `${s.noFigures.length} 家企业没有任何排放数据，未计入：${s.noFigures.map((c) => name.get(c)).join('、')}`,
+      en: `${s.noFigures.length} enterprises have no emission figures and are not counted: ${s.noFigures.map((c) => name.get(c)).join(', ')}`,
+    });
   }
   for (const p of s.pollutants) {
     const partial = p.missing.filter((c) => !s.noFigures.includes(c));
-    if (partial.length > 0) voice.warn({ zh: `${POLLUTANT_ZH[p.pollutant]}：另有 ${partial.length} 家缺该项数据：${partial.map((c) => name.get(c)).join('、')}`, en: `${p.pollutant}: ${partial.length} more have no figure for it: ${partial.map((c) => name.get(c)).join(', ')}` });
+    if (partial.length > 0)
+      voice.warn({
+        zh: `${POLLUTANT_ZH[p.pollutant]}：另有 ${partial.length} 家缺该项数据：${partial.map((c) => name.get(c)).join('、')}`,
+        en: `${p.pollutant}: ${partial.length} more have no figure for it: ${partial.map((c) => name.get(c)).join(', ')}`,
+      });
   }
   if (s.shareUnknown.length > 0) {
-    voice.warn({ zh: `${s.shareUnknown.length} 家企业的停限产比例未写明，按 0 计：${s.shareUnknown.map((c) => name.get(c)).join('、')}`, en: `${s.shareUnknown.length} enterprises' measures state no share and count as 0: ${s.shareUnknown.map((c) => name.get(c)).join(', ')}` });
+    voice.warn({
+      zh: `${s.shareUnknown.length} 家企业的停限产比例未写明，按 0 计：${s.shareUnknown.map((c) => name.get(c)).join('、')}`,
+      en: `${s.shareUnknown.length} enterprises' measures state no share and count as 0: ${s.shareUnknown.map((c) => name.get(c)).join(', ')}`,
+    });
   }
 }

@@ -39,19 +39,25 @@ export function notifyCommand(program: Command): void {
     .option('--from <time>', '起始时间（用 --level 时）/ when the level took effect (with --level)');
   dateOption(cmd);
   cmd
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 联系人为企业所在片区巡查组的组长。The contact is the leader of the group whose area the enterprise is in.
 
 示例 / examples:
   haze notify
   haze notify --format csv --excel -o 通知.csv
-  haze notify --level red --from "2019-12-09 20:00" --format json`)
+  haze notify --level red --from "2019-12-09 20:00" --format json`,
+    )
     .action(async (opts: { level?: string; from?: string; date?: string }, c: Command) => {
       const g = readGlobals(c);
       const voice = cliVoice(g);
       const out = openOutput(g, voice, ['text', 'csv', 'json'] as const, 'text');
       const format = out.format;
-      const asked = { level: opts.level === undefined ? undefined : parseLevelFlag(opts.level), date: opts.date === undefined ? undefined : parseDateFlag(opts.date) };
+      const asked = {
+        level: opts.level === undefined ? undefined : parseLevelFlag(opts.level),
+        date: opts.date === undefined ? undefined : parseDateFlag(opts.date),
+      };
       const fromFlag = opts.from === undefined ? null : parseTimeFlag(opts.from, '--from');
       const town = await openTown(g, voice, out);
       const { choice } = dayAndLevel(town.ws, asked, now().date, voice);
@@ -63,12 +69,18 @@ export function notifyCommand(program: Command): void {
         .map((e) => {
           const g = town.setup.groups.find((x) => x.id === areas.groupOf.get(e.creditCode))!;
           const message = noticeText(e, measures.get(e.creditCode)!, {
-            town: town.setup.county || town.setup.town, level: choice.level, from, doc: choice.doc, contact: { name: `${g.name}${g.leader}`, phone: g.phone },
+            town: town.setup.county || town.setup.town,
+            level: choice.level,
+            from,
+            doc: choice.doc,
+            contact: { name: `${g.name}${g.leader}`, phone: g.phone },
           });
           return { e, level: choice.level, from, message };
         });
       if (format === 'text') {
-        out.emit(rows.map((r) => `【${town.setup.town}重污染天气${LEVEL_ZH[choice.level]}预警通知】发送至 ${r.e.contact} ${r.e.phone}\n${r.message}\n`).join('\n'));
+        out.emit(
+          rows.map((r) => `【${town.setup.town}重污染天气${LEVEL_ZH[choice.level]}预警通知】发送至 ${r.e.contact} ${r.e.phone}\n${r.message}\n`).join('\n'),
+        );
       } else {
         out.emit(renderRows(out, format, rows, NOTICE_COLUMNS));
       }

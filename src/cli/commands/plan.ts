@@ -79,7 +79,10 @@ haze.db; every command about that day uses it from then on. Later days are provi
       voice,
     );
     const count = new Set(plan.routes.map((r) => r.date)).size;
-    voice.say({ zh: `${town.setup.town} ${levelName(choice.level)} 巡查计划，自 ${start} 起 ${count} 天`, en: `${town.setup.town} patrol plan at ${choice.level}, ${count} days from ${start}` });
+    voice.say({
+      zh: `${town.setup.town} ${levelName(choice.level)} 巡查计划，自 ${start} 起 ${count} 天`,
+      en: `${town.setup.town} patrol plan at ${choice.level}, ${count} days from ${start}`,
+    });
     sayPlanSummary(voice, plan, town, plan.provisional);
     const render: Record<Format, () => string | Uint8Array> = {
       table: () => renderRows(out, 'table', planRows(plan, town, plan.provisional), PLAN_COLUMNS),

@@ -59,11 +59,18 @@ function report(voice: CliVoice, outcome: ImportOutcome, file: string, dbFile: s
       return;
     case 'conflicts':
       for (const c of outcome.conflicts) {
-        process.stderr.write(`${file}${c.row !== undefined ? `:${c.row}` : ''}: ${voice.t({ zh: `与已记录的结果不同：${c.date} 第 ${c.groupId} 组 ${c.name} ${c.itemId}：已记录 ${c.was}，本文件 ${c.now}`, en: `differs from the recorded result: ${c.date} group ${c.groupId} ${c.name} ${c.itemId}: recorded ${c.was}, this file ${c.now}` })}\n`);
+        process.stderr.write(
+          `${file}${c.row !== undefined ? `:${c.row}` : ''}: ${voice.t({ zh: `与已记录的结果不同：${c.date} 第 ${c.groupId} 组 ${c.name} ${c.itemId}：已记录 ${c.was}，本文件 ${c.now}`, en: `differs from the recorded result: ${c.date} group ${c.groupId} ${c.name} ${c.itemId}: recorded ${c.was}, this file ${c.now}` })}\n`,
+        );
       }
       throw new HazeError({
-        code: 'HAZE_RECORD_CONFLICT', exitCode: EXIT.dataErr, where: { file },
-        message: { zh: `${outcome.conflicts.length} 个结果与已记录的不同，整个文件未导入`, en: `${outcome.conflicts.length} results differ from those recorded; nothing from the file was imported` },
+        code: 'HAZE_RECORD_CONFLICT',
+        exitCode: EXIT.dataErr,
+        where: { file },
+        message: {
+          zh: `${outcome.conflicts.length} 个结果与已记录的不同，整个文件未导入`,
+          en: `${outcome.conflicts.length} results differ from those recorded; nothing from the file was imported`,
+        },
         hint: { zh: '确认要更正时加 --replace（旧结果保留在历史中）', en: 'to correct them, add --replace (the old results are kept in the history)' },
       });
     case 'done': {
@@ -83,7 +90,11 @@ function report(voice: CliVoice, outcome: ImportOutcome, file: string, dbFile: s
 function store(voice: CliVoice, town: Town, file: string, sha256: string, visits: RecordedVisit[], replace: boolean): void {
   const outcome = writeStore(town.ws, (db) =>
     importResults(db, {
-      fileName: file, sha256, visits, replace, recordedAt: new Date().toISOString(),
+      fileName: file,
+      sha256,
+      visits,
+      replace,
+      recordedAt: new Date().toISOString(),
       // Test hook for crash safety: stop inside the transaction, after the rows are written, until killed.
       ...(process.env.HAZE_TEST_HOLD_IMPORT ? { afterWrite: holdUntilKilled } : {}),
     }),
@@ -107,13 +118,24 @@ async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, fi
   };
   const rows: ResultRow[] = table.rows.map((r) => ({
     where: { file: table.file, row: r.row },
-    date: cell(r.cells, 'date'), group: cell(r.cells, 'group'), seq: cell(r.cells, 'seq'), creditCode: cell(r.cells, 'credit_code'), name: cell(r.cells, 'name'),
-    itemId: cell(r.cells, 'item_id'), item: cell(r.cells, 'item'), result: cell(r.cells, 'result'), note: cell(r.cells, 'note'),
-    inspectors: cell(r.cells, 'inspectors'), checkedAt: cell(r.cells, 'checked_at'),
+    date: cell(r.cells, 'date'),
+    group: cell(r.cells, 'group'),
+    seq: cell(r.cells, 'seq'),
+    creditCode: cell(r.cells, 'credit_code'),
+    name: cell(r.cells, 'name'),
+    itemId: cell(r.cells, 'item_id'),
+    item: cell(r.cells, 'item'),
+    result: cell(r.cells, 'result'),
+    note: cell(r.cells, 'note'),
+    inspectors: cell(r.cells, 'inspectors'),
+    checkedAt: cell(r.cells, 'checked_at'),
   }));
   const checked = check(voice, town, rows, opts, level);
   if (checked.visits.length === 0) {
-    voice.say({ zh: `${table.file}：没有填写任何结果（${checked.blank} 行结果为空），未做改动`, en: `${table.file}: no results filled in (${checked.blank} rows with an empty result); nothing changed` });
+    voice.say({
+      zh: `${table.file}：没有填写任何结果（${checked.blank} 行结果为空），未做改动`,
+      en: `${table.file}: no results filled in (${checked.blank} rows with an empty result); nothing changed`,
+    });
     return;
   }
   if (checked.blank > 0) voice.say({ zh: `${checked.blank} 行结果为空，未记录`, en: `${checked.blank} rows have no result and are not recorded` });
@@ -123,21 +145,27 @@ async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, fi
 function check(voice: CliVoice, town: Town, rows: ResultRow[], opts: RecordOpts, level: AlertLevel | undefined): ReturnType<typeof checkResultRows> {
   const timeline = alertTimeline(town.ws, level);
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
-  const checked = checkResultRows(rows, {
-    enterprise: (code) => byCode.get(code),
-    groupExists: (id) => town.setup.groups.some((g) => g.id === id),
-    itemsFor: (e, date) => {
-      const at = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
-      return at ? checkItems(e, requiredMeasure(e, at, town.rules)) : null;
+  const checked = checkResultRows(
+    rows,
+    {
+      enterprise: (code) => byCode.get(code),
+      groupExists: (id) => town.setup.groups.some((g) => g.id === id),
+      itemsFor: (e, date) => {
+        const at = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
+        return at ? checkItems(e, requiredMeasure(e, at, town.rules)) : null;
+      },
+      outsideAlert: (t) => timeline.outside(t),
+      planned: plannedLookup(town, timeline, nowInstant()),
     },
-    outsideAlert: (t) => timeline.outside(t),
-    planned: plannedLookup(town, timeline, nowInstant()),
-  }, { ...(opts.inspectors ? { inspectors: opts.inspectors } : {}), ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) });
+    { ...(opts.inspectors ? { inspectors: opts.inspectors } : {}), ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) },
+  );
   voice.problems(checked.problems);
   if (hasErrors(checked.problems)) {
     const n = checked.problems.filter((p) => p.severity === 'error').length;
     throw new HazeError({
-      code: 'HAZE_RECORD_INVALID', exitCode: EXIT.dataErr, where: { file: rows[0]?.where.file ?? '' },
+      code: 'HAZE_RECORD_INVALID',
+      exitCode: EXIT.dataErr,
+      where: { file: rows[0]?.where.file ?? '' },
       message: { zh: `${n} 处错误，整个文件未导入`, en: `${n} errors; nothing from the file was imported` },
     });
   }
@@ -146,7 +174,11 @@ function check(voice: CliVoice, town: Town, rows: ResultRow[], opts: RecordOpts,
 
 /** One visit's items at a terminal, for an officer entering results by hand. */
 async function interactive(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: RecordOpts): Promise<void> {
-  if (!opts.date || !opts.group) throw usage({ zh: '--interactive 需要 --date 和 --group', en: '--interactive needs --date and --group' }, { zh: '例如 haze record --interactive --date 2019-12-08 --group 1 --seq 2', en: 'e.g. haze record --interactive --date 2019-12-08 --group 1 --seq 2' });
+  if (!opts.date || !opts.group)
+    throw usage(
+      { zh: '--interactive 需要 --date 和 --group', en: '--interactive needs --date and --group' },
+      { zh: '例如 haze record --interactive --date 2019-12-08 --group 1 --seq 2', en: 'e.g. haze record --interactive --date 2019-12-08 --group 1 --seq 2' },
+    );
   const date = parseDateFlag(opts.date);
   const fixedLevel = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
   const town = await openTown(g, voice, null);
@@ -179,22 +211,44 @@ async function interactive(g: ReturnType<typeof readGlobals>, voice: CliVoice, o
     for (const [i, item] of items.entries()) {
       let result: string | null = null;
       while (result === null) {
-        const a = await ask(`[${i + 1}/${items.length}] ${item.text}\n  ${voice.t({ zh: '1 合格 / 2 不合格 / 3 不适用（回车跳过）：', en: '1 ok / 2 violation / 3 n/a (Enter skips): ' })}`);
-        result = a === '' ? '' : a === '1' ? 'ok' : a === '2' ? 'violation' : a === '3' ? 'na' : readResult(a) ?? null;
+        const a = await ask(
+          `[${i + 1}/${items.length}] ${item.text}\n  ${voice.t({ zh: '1 合格 / 2 不合格 / 3 不适用（回车跳过）：', en: '1 ok / 2 violation / 3 n/a (Enter skips): ' })}`,
+        );
+        result = a === '' ? '' : a === '1' ? 'ok' : a === '2' ? 'violation' : a === '3' ? 'na' : (readResult(a) ?? null);
         if (result === null) process.stderr.write(voice.t({ zh: '  请输入 1、2 或 3\n', en: '  type 1, 2 or 3\n' }));
       }
       const note = result === 'violation' ? await ask(voice.t({ zh: '  问题说明：', en: '  what was wrong: ' })) : '';
-      rows.push({ where: { file: '<interactive>' }, date, group: opts.group, seq: '', creditCode: e.creditCode, name: e.name, itemId: item.id, item: item.text, result, note, inspectors: '', checkedAt: '' });
+      rows.push({
+        where: { file: '<interactive>' },
+        date,
+        group: opts.group,
+        seq: '',
+        creditCode: e.creditCode,
+        name: e.name,
+        itemId: item.id,
+        item: item.text,
+        result,
+        note,
+        inspectors: '',
+        checkedAt: '',
+      });
     }
     const inspectors = opts.inspectors ?? (await ask(voice.t({ zh: '检查人（逗号分隔）：', en: 'inspectors (comma-separated): ' })));
-    const nowText = opts.checkedAt ?? (await ask(voice.t({ zh: `检查时间（回车为 ${formatWallTime(now())}）：`, en: `checked at (Enter for ${formatWallTime(now())}): ` })));
+    const nowText =
+      opts.checkedAt ?? (await ask(voice.t({ zh: `检查时间（回车为 ${formatWallTime(now())}）：`, en: `checked at (Enter for ${formatWallTime(now())}): ` })));
     const checkedAt: WallTime | null = nowText ? parseWallTime(nowText) : now();
     if (!checkedAt) throw usage({ zh: `无法识别的时间"${nowText}"`, en: `not a time: "${nowText}"` });
     const filled = rows.map((r) => ({ ...r, inspectors, checkedAt: formatWallTime(checkedAt) }));
     const checked = check(voice, town, filled, opts, fixedLevel);
-    if (checked.visits.length === 0) { voice.say({ zh: '没有填写任何结果，未记录', en: 'no results entered; nothing recorded' }); return; }
+    if (checked.visits.length === 0) {
+      voice.say({ zh: '没有填写任何结果，未记录', en: 'no results entered; nothing recorded' });
+      return;
+    }
     const ok = await ask(voice.t({ zh: '保存？(y/n)：', en: 'save? (y/n): ' }));
-    if (!/^(y|yes|是|好)$/i.test(ok)) { voice.say({ zh: '未保存', en: 'not saved' }); return; }
+    if (!/^(y|yes|是|好)$/i.test(ok)) {
+      voice.say({ zh: '未保存', en: 'not saved' });
+      return;
+    }
     const sha = createHash('sha256').update(JSON.stringify(filled)).digest('hex');
     store(voice, town, '<interactive>', sha, checked.visits, opts.replace === true);
   } finally {
@@ -210,11 +264,13 @@ export function recordCommand(program: Command): void {
     .option('--checked-at <time>', '检查时间（文件中没有 checked_at 列时）/ when, when the file has no checked_at column')
     .option('--replace', '更正已记录的结果（旧结果保留在历史中）/ correct recorded results (the old ones are kept)')
     .option('--level <level>', '没有记录预警时使用的级别 / the level, when no alert is recorded')
-    .option('--interactive', '在终端逐项录入一次检查 / walk one visit\'s items at a terminal')
+    .option('--interactive', "在终端逐项录入一次检查 / walk one visit's items at a terminal")
     .option('--date <date>', '（--interactive）检查日期 / the date')
     .option('--group <id>', '（--interactive）巡查组 / the group')
-    .option('--seq <n>', '（--interactive）计划序号或信用代码 / the visit\'s seq or credit code')
-    .addHelpText('after', `
+    .option('--seq <n>', "（--interactive）计划序号或信用代码 / the visit's seq or credit code")
+    .addHelpText(
+      'after',
+      `
 文件的列：date, group, seq, credit_code, name, item_id, item, result, note（haze checklist --format csv 导出的表），
 可加 inspectors, checked_at；也认 --excel 的中文表头。result：ok / violation / na，或 合格 / 不合格 / 不适用。
 先检查全部行（企业、检查项、结果、预警期间、文件内重复、是否在计划中），有错误则整个文件不导入（退出码 65）。
@@ -224,7 +280,8 @@ export function recordCommand(program: Command): void {
   haze checklist --date 2019-12-08 --group all --format csv -o 结果.csv   # 打印、检查、填写后：
   haze record 结果.csv --inspectors "王建国,李明"
   haze record 结果更正.xlsx --replace
-  haze record --interactive --date 2019-12-08 --group 1 --seq 3`)
+  haze record --interactive --date 2019-12-08 --group 1 --seq 3`,
+    )
     .action(async (file: string | undefined, opts: RecordOpts, c: Command) => {
       const g = readGlobals(c);
       const voice = cliVoice(g);

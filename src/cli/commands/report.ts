@@ -44,7 +44,11 @@ const BASIS: Record<RangeBasis, { zh: string; en: string }> = {
 /** A day's plan of record as the report holds results against it. */
 function planDays(db: Store, range: { from: string; to: string }): ReportPlanDay[] {
   return recordsInRange(db, range.from, range.to).map((r) => ({
-    date: r.date, shift: r.shift, planId: r.planId, fixedAt: formatWallTime(fromInstant(Date.parse(r.fixedAt))), fixedBy: r.fixedBy,
+    date: r.date,
+    shift: r.shift,
+    planId: r.planId,
+    fixedAt: formatWallTime(fromInstant(Date.parse(r.fixedAt))),
+    fixedBy: r.fixedBy,
     visits: r.routes.flatMap((x) => x.visits.map((v) => ({ groupId: v.groupId, creditCode: v.creditCode }))),
   }));
 }
@@ -52,7 +56,10 @@ function planDays(db: Store, range: { from: string; to: string }): ReportPlanDay
 async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: ReportOpts): Promise<void> {
   const out = openOutput(g, voice, ['table', 'csv', 'json', 'md'] as const, 'table');
   if (opts.section !== undefined && !SECTION_KEYS.includes(opts.section)) {
-    throw usage({ zh: `--section 可用：${SECTION_KEYS.join('、')}，而不是"${opts.section}"`, en: `--section takes ${SECTION_KEYS.join(', ')}, not "${opts.section}"` });
+    throw usage({
+      zh: `--section 可用：${SECTION_KEYS.join('、')}，而不是"${opts.section}"`,
+      en: `--section takes ${SECTION_KEYS.join(', ')}, not "${opts.section}"`,
+    });
   }
   const asked = {
     ...(opts.date !== undefined ? { date: parseDateFlag(opts.date) } : {}),
@@ -76,10 +83,21 @@ async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: Rep
     const why = fixedLevel ? { zh: '--level', en: '--level' } : { zh: '范围内最严的预警级别', en: 'the strictest level in force in the range' };
     voice.say({ zh: `应检查企业按${LEVEL_ZH[level]}预警的措施计（${why.zh}）`, en: `required enterprises: those with a measure at ${level} (${why.en})` });
   } else {
-    voice.warn({ zh: '范围内没有预警：没有应检查的企业（可用 --level 指定级别）', en: 'no alert in force in the range: no enterprise is required (give --level to count one)' });
+    voice.warn({
+      zh: '范围内没有预警：没有应检查的企业（可用 --level 指定级别）',
+      en: 'no alert in force in the range: no enterprise is required (give --level to count one)',
+    });
   }
-  const stored = readStore(town.ws, (db) => ({ visits: readReportVisits(db, range), findings: readReportFindings(db, range.to), plans: planDays(db, range) }), { visits: [], findings: [], plans: [] });
-  if (!facts.exists) voice.warn({ zh: `还没有检查记录（${town.ws.dbFile} 不存在）；用 haze record 导入填好的检查清单`, en: `no records yet (${town.ws.dbFile} does not exist); import filled-in checklists with haze record` });
+  const stored = readStore(town.ws, (db) => ({ visits: readReportVisits(db, range), findings: readReportFindings(db, range.to), plans: planDays(db, range) }), {
+    visits: [],
+    findings: [],
+    plans: [],
+  });
+  if (!facts.exists)
+    voice.warn({
+      zh: `还没有检查记录（${town.ws.dbFile} 不存在）；用 haze record 导入填好的检查清单`,
+      en: `no records yet (${town.ws.dbFile} does not exist); import filled-in checklists with haze record`,
+    });
   else if (stored.visits.length === 0) voice.warn({ zh: `${span} 没有检查记录`, en: `no visits recorded from ${range.from} to ${range.to}` });
   for (const p of stored.plans) {
     voice.say({
@@ -93,7 +111,11 @@ async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: Rep
     measures: level ? measuresAt(town, level) : null,
     groupOf: assignAreas(town.list.enterprises, groups).groupOf,
     groups: groups.map((x) => ({ id: x.id, name: x.name })),
-    visits: stored.visits, findings: stored.findings, plans: stored.plans, range, group,
+    visits: stored.visits,
+    findings: stored.findings,
+    plans: stored.plans,
+    range,
+    group,
   });
   out.emit(render(out, report, { level, basis, group, section: opts.section }));
 }
@@ -114,9 +136,10 @@ function render(out: Output<'table' | 'csv' | 'json' | 'md'>, report: Inspection
   if (format === 'json') {
     const out: Record<string, unknown> = { range: { ...report.range, basis: meta.basis }, level: meta.level, group: meta.group };
     for (const s of sections) {
-      out[s.key] = s.key === 'coverage'
-        ? { groups: toRecords(report.groups, COVERAGE_COLUMNS), total: toRecords([report.total], COVERAGE_COLUMNS)[0] }
-        : toRecords(s.rows(report), s.columns);
+      out[s.key] =
+        s.key === 'coverage'
+          ? { groups: toRecords(report.groups, COVERAGE_COLUMNS), total: toRecords([report.total], COVERAGE_COLUMNS)[0] }
+          : toRecords(s.rows(report), s.columns);
     }
     return renderJson(out);
   }
@@ -142,12 +165,14 @@ export function reportCommand(program: Command): void {
     .command('report')
     .description('巡查结果报告：覆盖、合规、违规、屡查屡犯、省级暗查问题、未检查企业 / what inspectors found')
     .option('--date <date>', '只看这一天 / that day only')
-    .option('--from <date>', '开始日期（默认：预警开始的日期）/ first day (default: the alert\'s first day)')
+    .option('--from <date>', "开始日期（默认：预警开始的日期）/ first day (default: the alert's first day)")
     .option('--to <date>', '结束日期（默认：今天；示例乡镇为最后有记录的一天）/ last day (default: today; on the sample, the last day with records)')
     .option('--group <id>', '只看一个巡查组 / one group only')
     .option('--level <level>', '按哪一级的措施计应检查企业（默认：范围内最严的级别）/ the level whose measures decide who must be visited')
     .option('--section <name>', `只输出一节（CSV 默认 visits）：${SECTION_KEYS.join('|')} / one section (CSV: default visits)`)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 范围：--date 为这一天；--from/--to 为这几天（含两端）；都不给时，从最近一次预警开始之日到今天
 （示例乡镇：到最后有记录的一天）。覆盖率 = 范围内检查过的应检查企业 ÷ 应检查企业（停产、部分停产、限产）；
 合规率 = 未发现违规的检查次数 ÷ 检查次数。省级暗查问题：截至范围最后一天仍未关闭的。
@@ -157,7 +182,8 @@ export function reportCommand(program: Command): void {
   haze report --date 2019-12-08 --group 1
   haze report --from 2019-12-08 --to 2019-12-10 --format md -o 巡查报告.md
   haze report --format csv --section violations > 违规.csv
-  haze report --format json | jq '.coverage.total'`)
+  haze report --format json | jq '.coverage.total'`,
+    )
     .action(async (opts: ReportOpts, c: Command) => {
       const g = readGlobals(c);
       return run(g, cliVoice(g), opts);

@@ -51,14 +51,26 @@ const MEASURE_HINT: Record<string, Text> & Record<MeasureWarning['code'], Text> 
  * What the rules make of each enterprise's measures: texts weaker than the guidance, texts haze cannot
  * read, and levels with no text at all (the default rule then applies).
  */
-export function measureProblems(enterprises: readonly Enterprise[], rules: RuleTable, levels: readonly AlertLevel[], file: string, present: readonly AlertLevel[] = levels, headerRow = 1): Problem[] {
+export function measureProblems(
+  enterprises: readonly Enterprise[],
+  rules: RuleTable,
+  levels: readonly AlertLevel[],
+  file: string,
+  present: readonly AlertLevel[] = levels,
+  headerRow = 1,
+): Problem[] {
   const out: Problem[] = [];
   // A list without a column for a level gets one warning for the column, not one per enterprise.
   for (const level of levels.filter((l) => !present.includes(l))) {
     out.push({
-      severity: 'warning', code: 'HAZE_LIST_MEASURE_COLUMN_MISSING', where: { file, row: headerRow, column: MEASURE_HEADER[level] },
-      message: { zh: `清单没有"${MEASURE_HEADER[level]}"列：${LEVEL_ZH[level]}预警时全部按等级默认规则执行`, en: `the list has no "${MEASURE_HEADER[level]}" column: at ${level} every enterprise gets its grade's default rule` },
-      hint: { zh: '按一厂一策补上该列', en: 'add the column with each enterprise\'s own measure (一厂一策)' },
+      severity: 'warning',
+      code: 'HAZE_LIST_MEASURE_COLUMN_MISSING',
+      where: { file, row: headerRow, column: MEASURE_HEADER[level] },
+      message: {
+        zh: `清单没有"${MEASURE_HEADER[level]}"列：${LEVEL_ZH[level]}预警时全部按等级默认规则执行`,
+        en: `the list has no "${MEASURE_HEADER[level]}" column: at ${level} every enterprise gets its grade's default rule`,
+      },
+      hint: { zh: '按一厂一策补上该列', en: "add the column with each enterprise's own measure (一厂一策)" },
     });
   }
   const measure = requiredMeasureMemo(rules, { sharedCode: true });
@@ -70,13 +82,26 @@ export function measureProblems(enterprises: readonly Enterprise[], rules: RuleT
       const where = { file, row: e.row, column: MEASURE_HEADER[level] };
       if (empty) {
         out.push({
-          severity: 'warning', code: 'HAZE_ROW_MEASURE_MISSING', where, value: '',
-          message: { zh: `${LEVEL_ZH[level]}预警措施为空，按规则 ${m.source} 执行：${m.text}`, en: `no ${level} measure text; rule ${m.source} applies: ${m.text}` },
-          hint: { zh: '按一厂一策填写本企业的措施', en: 'write the enterprise\'s own measure (一厂一策)' },
+          severity: 'warning',
+          code: 'HAZE_ROW_MEASURE_MISSING',
+          where,
+          value: '',
+          message: {
+            zh: `${LEVEL_ZH[level]}预警措施为空，按规则 ${m.source} 执行：${m.text}`,
+            en: `no ${level} measure text; rule ${m.source} applies: ${m.text}`,
+          },
+          hint: { zh: '按一厂一策填写本企业的措施', en: "write the enterprise's own measure (一厂一策)" },
         });
       }
       for (const w of m.warnings) {
-        out.push({ severity: 'warning', code: w.code, where, value: e.measureText[level], message: { zh: w.zh, en: w.en }, ...(MEASURE_HINT[w.code] ? { hint: MEASURE_HINT[w.code] } : {}) });
+        out.push({
+          severity: 'warning',
+          code: w.code,
+          where,
+          value: e.measureText[level],
+          message: { zh: w.zh, en: w.en },
+          ...(MEASURE_HINT[w.code] ? { hint: MEASURE_HINT[w.code] } : {}),
+        });
       }
     }
   }
@@ -86,12 +111,18 @@ export function measureProblems(enterprises: readonly Enterprise[], rules: RuleT
 /** Villages of the list that no group in groups.yaml names: one warning a village, at its first row. */
 export function villageProblems(enterprises: readonly Enterprise[], setup: TownSetup, file: string, groupsFile: string): Problem[] {
   return villagesWithoutGroup(enterprises, setup.groups).map((v) => ({
-    severity: 'warning' as const, code: 'HAZE_LIST_VILLAGE_NO_GROUP', where: { file, row: v.firstRow, column: '村社区' }, value: v.village,
+    severity: 'warning' as const,
+    code: 'HAZE_LIST_VILLAGE_NO_GROUP',
+    where: { file, row: v.firstRow, column: '村社区' },
+    value: v.village,
     message: {
       zh: `村社区"${v.village}"（${v.enterprises} 家企业）不属于 ${groupsFile} 中的任何巡查组；巡查时按距离分给最近的组`,
       en: `village "${v.village}" (${v.enterprises} enterprises) belongs to no group in ${groupsFile}; plans give each to the nearest group`,
     },
-    hint: { zh: `在 groups.yaml 某组的 villages 中加入"${v.village}"（或检查村名写法）`, en: `add "${v.village}" to a group's villages in groups.yaml (or check how it is spelt)` },
+    hint: {
+      zh: `在 groups.yaml 某组的 villages 中加入"${v.village}"（或检查村名写法）`,
+      en: `add "${v.village}" to a group's villages in groups.yaml (or check how it is spelt)`,
+    },
   }));
 }
 
@@ -101,7 +132,10 @@ function townSetupOrNote(voice: CliVoice, file: string): TownSetup | null {
     return loadTownSetup(file);
   } catch (err) {
     if (!(err instanceof HazeError)) throw err;
-    voice.warn({ zh: `未检查坐标是否远离本镇、村是否都有巡查组：${voice.t(err.text)}`, en: `points far from the town and villages without a group not checked: ${voice.t(err.text)}` });
+    voice.warn({
+      zh: `未检查坐标是否远离本镇、村是否都有巡查组：${voice.t(err.text)}`,
+      en: `points far from the town and villages without a group not checked: ${voice.t(err.text)}`,
+    });
     return null;
   }
 }
@@ -112,7 +146,9 @@ export function validateCommand(program: Command): void {
     .description('检查清单，一次列出全部问题 / check the list and report every problem at once')
     .option('--level <level>', '只检查该级别的措施（默认三个级别）/ check the measures of one level only')
     .option('--strict', '警告也算错误 / treat warnings as errors')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 无错误退出码 0，有错误 65（--strict 时警告也算）。问题写到 stderr；--format csv|json 时写到 stdout 供脚本使用。
 Exit 0 when there are no errors, 65 when there are (--strict: warnings count too). Problems go to stderr;
 with --format csv|json to stdout for scripts.
@@ -120,7 +156,8 @@ with --format csv|json to stdout for scripts.
 示例 / examples:
   haze validate
   haze validate --list 应急减排清单.csv --strict
-  haze validate --list list.csv --format json | jq '.[] | select(.severity=="error")'`)
+  haze validate --list list.csv --format json | jq '.[] | select(.severity=="error")'`,
+    )
     .action(async (opts: { level?: string; strict?: boolean }, cmd: Command) => {
       const g = readGlobals(cmd);
       const voice = cliVoice(g);
@@ -135,12 +172,13 @@ with --format csv|json to stdout for scripts.
       sayEncodingIgnored(list, g, voice, out);
       const levels = level ? [level] : ALERT_LEVELS;
       const present = ALERT_LEVELS.filter((l) => list.fields.includes(l));
-      const further = hasErrors(list.problems) ? [] : [
-        ...measureProblems(list.enterprises, rules, levels, list.file, present, list.headerRow),
-        ...(setup ? villageProblems(list.enterprises, setup, list.file, ws.groupsFile) : []),
-      ];
-      const problems = [...list.problems, ...further]
-        .map((p) => (opts.strict && p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
+      const further = hasErrors(list.problems)
+        ? []
+        : [
+            ...measureProblems(list.enterprises, rules, levels, list.file, present, list.headerRow),
+            ...(setup ? villageProblems(list.enterprises, setup, list.file, ws.groupsFile) : []),
+          ];
+      const problems = [...list.problems, ...further].map((p) => (opts.strict && p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
       const errors = problems.filter((p) => p.severity === 'error').length;
       const warnings = problems.length - errors;
       if (format === 'text') voice.problems(problems);

@@ -71,13 +71,21 @@ export function autoAreas(base: Point, units: readonly AreaUnit[], groups: reado
       acc += u.minutes;
     }
     const c = cost(sorted, assign, k);
-    if (c < bestCost - 1e-9) { bestCost = c; best = assign; }
+    if (c < bestCost - 1e-9) {
+      bestCost = c;
+      best = assign;
+    }
   }
   const assign = best ?? [];
 
   // Local moves: a village may change to a group that already holds one of its three nearest villages.
   const near = sorted.map((u, i) =>
-    sorted.map((v, j) => ({ j, d: haversineKm(u.centre, v.centre) })).filter((x) => x.j !== i).sort((a, b) => a.d - b.d || a.j - b.j).slice(0, 3).map((x) => x.j),
+    sorted
+      .map((v, j) => ({ j, d: haversineKm(u.centre, v.centre) }))
+      .filter((x) => x.j !== i)
+      .sort((a, b) => a.d - b.d || a.j - b.j)
+      .slice(0, 3)
+      .map((x) => x.j),
   );
   for (let improved = true, rounds = 0; improved && rounds < 100; rounds++) {
     improved = false;
@@ -89,15 +97,24 @@ export function autoAreas(base: Point, units: readonly AreaUnit[], groups: reado
         if (assign.filter((g) => g === from).length === 1) continue; // never empty an area
         assign[i] = to;
         const c = cost(sorted, assign, k);
-        if (c < bestCost - 1e-9) { bestCost = c; improved = true; } else assign[i] = from;
+        if (c < bestCost - 1e-9) {
+          bestCost = c;
+          improved = true;
+        } else assign[i] = from;
       }
     }
   }
 
   const minutes = new Map<string, number>();
   const out = groups.map((g, gi) => {
-    const villages = sorted.filter((_, i) => assign[i] === gi).map((u) => u.village).sort();
-    minutes.set(g.id, sorted.filter((_, i) => assign[i] === gi).reduce((s, u) => s + u.minutes, 0));
+    const villages = sorted
+      .filter((_, i) => assign[i] === gi)
+      .map((u) => u.village)
+      .sort();
+    minutes.set(
+      g.id,
+      sorted.filter((_, i) => assign[i] === gi).reduce((s, u) => s + u.minutes, 0),
+    );
     return { ...g, villages };
   });
   return { groups: out, minutes };
@@ -112,7 +129,13 @@ function cost(units: readonly AreaUnit[], assign: readonly number[], k: number):
   const cx = new Array<number>(k).fill(0);
   const cy = new Array<number>(k).fill(0);
   const n = new Array<number>(k).fill(0);
-  units.forEach((u, i) => { const g = assign[i]!; load[g]! += u.minutes; cx[g]! += u.centre.lon; cy[g]! += u.centre.lat; n[g]! += 1; });
+  units.forEach((u, i) => {
+    const g = assign[i]!;
+    load[g]! += u.minutes;
+    cx[g]! += u.centre.lon;
+    cy[g]! += u.centre.lat;
+    n[g]! += 1;
+  });
   const meanLoad = load.reduce((a, b) => a + b, 0) / k;
   const imbalance = meanLoad > 0 ? Math.max(...load) / meanLoad - 1 : 0;
   let spread = 0;

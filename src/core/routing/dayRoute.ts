@@ -68,7 +68,13 @@ export function buildDayRoute(req: DayRouteRequest): BuiltDay {
   const skipped = new Set<string>();
   const inDay = new Set<string>();
   const schedule = (stops: readonly DayCandidate[]) =>
-    scheduleDay(base, stops.map((s) => s.location), (i) => stops[i]!.serviceMinutes, window, travel);
+    scheduleDay(
+      base,
+      stops.map((s) => s.location),
+      (i) => stops[i]!.serviceMinutes,
+      window,
+      travel,
+    );
 
   // Fill the day by cheapest insertion; after the solver has shortened the route, there may be room
   // for more, so fill again (at most a few rounds: each adds visits or stops).

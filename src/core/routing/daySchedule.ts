@@ -31,13 +31,7 @@ export interface DaySchedule {
  * Lunch is a fixed-length break taken at the first arrival (or the return) at or after the lunch start;
  * a visit under way is not interrupted. A window that starts after lunch has no lunch.
  */
-export function scheduleDay(
-  base: Point,
-  stops: readonly Point[],
-  serviceMinutes: (i: number) => number,
-  window: DayWindow,
-  travel: TravelModel,
-): DaySchedule {
+export function scheduleDay(base: Point, stops: readonly Point[], serviceMinutes: (i: number) => number, window: DayWindow, travel: TravelModel): DaySchedule {
   const lunch = window.lunch && window.lunch.start >= window.start ? window.lunch : null;
   const lunchLength = lunch ? lunch.end - lunch.start : 0;
   let lunchTaken = lunch === null;

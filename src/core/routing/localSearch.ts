@@ -369,9 +369,7 @@ export class LocalSearch {
     const b1 = city[(at + l1 + 1) % n]!;
     const b2 = city[(at + l1 + l2) % n]!;
     const z = city[(at + l1 + l2 + 1) % n]!;
-    const delta =
-      matrix[a * n + b1]! + matrix[b2 * n + a1]! + matrix[a2 * n + z]! -
-      matrix[a * n + a1]! - matrix[a2 * n + b1]! - matrix[b2 * n + z]!;
+    const delta = matrix[a * n + b1]! + matrix[b2 * n + a1]! + matrix[a2 * n + z]! - matrix[a * n + a1]! - matrix[a2 * n + b1]! - matrix[b2 * n + z]!;
     this.swapSegments(at, l1, l2);
     this.kickAt = at;
     this.kickL1 = l1;

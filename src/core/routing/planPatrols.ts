@@ -4,7 +4,17 @@
  * spread evenly over the days), then keeps going round its area, the least recently checked first.
  * Nothing is dropped silently: whatever does not fit is returned as `unplanned`.
  */
-import { INSPECTED_ACTIONS, type Action, type AlertLevel, type DayRoute, type Enterprise, type Plan, type RequiredMeasure, type TownSetup, type Visit } from '../model.js';
+import {
+  INSPECTED_ACTIONS,
+  type Action,
+  type AlertLevel,
+  type DayRoute,
+  type Enterprise,
+  type Plan,
+  type RequiredMeasure,
+  type TownSetup,
+  type Visit,
+} from '../model.js';
 import { assignAreas } from './areas.js';
 import type { DayWindow } from './daySchedule.js';
 import { buildDayRoute, type DayCandidate } from './dayRoute.js';
@@ -137,7 +147,12 @@ export function planPatrols(req: PlanRequest): PlanResult {
       base: setup.base,
       window: day.window,
       travel,
-      candidates: candidates.map((t): DayCandidate => ({ id: t.e.creditCode, location: t.e.location, serviceMinutes: serviceOf(t), priority: t.priority.score })),
+      candidates: candidates.map((t): DayCandidate => ({
+        id: t.e.creditCode,
+        location: t.e.location,
+        serviceMinutes: serviceOf(t),
+        priority: t.priority.score,
+      })),
       maxVisits,
       seed: g.seedBase + d * 7919,
     });
@@ -150,10 +165,26 @@ export function planPatrols(req: PlanRequest): PlanResult {
       t.visits += 1;
       t.planned += 1;
       t.lastDay = d;
-      return { date: day.date, groupId: g.groupId, seq: i + 1, creditCode: stop.id, arrive: s.arrive, depart: s.depart, legKm: s.legKm, action: t.m.action, reason };
+      return {
+        date: day.date,
+        groupId: g.groupId,
+        seq: i + 1,
+        creditCode: stop.id,
+        arrive: s.arrive,
+        depart: s.depart,
+        legKm: s.legKm,
+        action: t.m.action,
+        reason,
+      };
     });
     if (g.coveredByDay === null && g.targets.every((t) => t.visits > 0 && (!t.urgent || t.planned > 0))) g.coveredByDay = d + 1;
-    g.routes.push({ date: day.date, groupId: g.groupId, visits, totalKm: built.schedule.totalKm, returnAt: visits.length > 0 ? built.schedule.returnAt : day.window.start });
+    g.routes.push({
+      date: day.date,
+      groupId: g.groupId,
+      visits,
+      totalKm: built.schedule.totalKm,
+      returnAt: visits.length > 0 ? built.schedule.returnAt : day.window.start,
+    });
   };
 
   // Each group goes as far as the days asked for, and further (when allowed) until its first round is done;

@@ -47,7 +47,10 @@ export function emissionTotal(e: Enterprise): number {
 
 /** The emission total at or above which an enterprise counts as a large emitter: the top fifth of the list. */
 export function largeEmitterThreshold(enterprises: readonly Enterprise[]): number {
-  const totals = enterprises.map(emissionTotal).filter((t) => t > 0).sort((a, b) => b - a);
+  const totals = enterprises
+    .map(emissionTotal)
+    .filter((t) => t > 0)
+    .sort((a, b) => b - a);
   if (totals.length === 0) return Infinity;
   return totals[Math.max(0, Math.ceil(totals.length / 5) - 1)]!;
 }
@@ -61,15 +64,36 @@ export function isLargeEmitter(e: Enterprise, largeAt: number): boolean {
 export function priorityOf(e: Enterprise, m: RequiredMeasure, largeAt: number, history?: InspectionHistory): Priority {
   const reasons: Reason[] = [];
   let score = 0;
-  if (history?.violationOnLastVisit) { score += 1000; reasons.push('violation_last_visit'); }
-  if (history?.openProvincialFinding) { score += 800; reasons.push('provincial_finding'); }
-  if (m.action === 'stop') { score += 40; reasons.push('must_stop'); }
-  else if (m.action === 'stop_part') { score += 30; reasons.push('must_stop_part'); }
-  else if (m.action === 'limit') { score += 20; reasons.push('must_limit'); }
-  if (e.grade === 'D') { score += 20; reasons.push('grade_d'); }
-  else if (e.grade === 'C') { score += 10; reasons.push('grade_c'); }
+  if (history?.violationOnLastVisit) {
+    score += 1000;
+    reasons.push('violation_last_visit');
+  }
+  if (history?.openProvincialFinding) {
+    score += 800;
+    reasons.push('provincial_finding');
+  }
+  if (m.action === 'stop') {
+    score += 40;
+    reasons.push('must_stop');
+  } else if (m.action === 'stop_part') {
+    score += 30;
+    reasons.push('must_stop_part');
+  } else if (m.action === 'limit') {
+    score += 20;
+    reasons.push('must_limit');
+  }
+  if (e.grade === 'D') {
+    score += 20;
+    reasons.push('grade_d');
+  } else if (e.grade === 'C') {
+    score += 10;
+    reasons.push('grade_c');
+  }
   const total = emissionTotal(e);
-  if (isLargeEmitter(e, largeAt)) { score += 15; reasons.push('large_emitter'); }
+  if (isLargeEmitter(e, largeAt)) {
+    score += 15;
+    reasons.push('large_emitter');
+  }
   // Within the same class, the larger emitter first: a fraction that never outweighs a class step.
   score += Math.min(total, 10_000) / 10_000;
   return { score, reasons };

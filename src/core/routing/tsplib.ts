@@ -73,19 +73,28 @@ export function parseTsplibProblem(text: string, file = '<tsp>'): TsplibProblem 
     if (key === 'NAME') name = value;
     else if (key === 'COMMENT') comment = comment === '' ? value : `${comment}\n${value}`;
     else if (key === 'TYPE' && value !== 'TSP') {
-      throw tsplibError(file, lineIndex + 1, { zh: `不支持的 TYPE ${value}`, en: `TYPE ${value} is not supported` },
-        { zh: '只支持对称 TSP 文件（TYPE: TSP）', en: 'only symmetric TSP files (TYPE: TSP)' });
+      throw tsplibError(
+        file,
+        lineIndex + 1,
+        { zh: `不支持的 TYPE ${value}`, en: `TYPE ${value} is not supported` },
+        { zh: '只支持对称 TSP 文件（TYPE: TSP）', en: 'only symmetric TSP files (TYPE: TSP)' },
+      );
     } else if (key === 'DIMENSION') dimension = parseDimension(value, file, lineIndex + 1);
     else if (key === 'EDGE_WEIGHT_TYPE') {
       if (!(TSPLIB_EDGE_WEIGHT_TYPES as readonly string[]).includes(value)) {
-        throw tsplibError(file, lineIndex + 1, { zh: `不支持的 EDGE_WEIGHT_TYPE ${value}`, en: `EDGE_WEIGHT_TYPE ${value} is not supported` },
-          { zh: '支持：EUC_2D、GEO', en: 'supported: EUC_2D, GEO' });
+        throw tsplibError(
+          file,
+          lineIndex + 1,
+          { zh: `不支持的 EDGE_WEIGHT_TYPE ${value}`, en: `EDGE_WEIGHT_TYPE ${value} is not supported` },
+          { zh: '支持：EUC_2D、GEO', en: 'supported: EUC_2D, GEO' },
+        );
       }
       edgeWeightType = value as TsplibEdgeWeightType;
     }
   }
   if (dimension === null) throw tsplibError(file, lineIndex + 1, { zh: '节点段之前没有 DIMENSION', en: 'no DIMENSION before the node section' });
-  if (edgeWeightType === null) throw tsplibError(file, lineIndex + 1, { zh: '节点段之前没有 EDGE_WEIGHT_TYPE', en: 'no EDGE_WEIGHT_TYPE before the node section' });
+  if (edgeWeightType === null)
+    throw tsplibError(file, lineIndex + 1, { zh: '节点段之前没有 EDGE_WEIGHT_TYPE', en: 'no EDGE_WEIGHT_TYPE before the node section' });
   if (lineIndex >= lines.length || splitHeader(lines[lineIndex]!.trim()).key !== 'NODE_COORD_SECTION') {
     throw tsplibError(file, lineIndex + 1, { zh: '没有 NODE_COORD_SECTION', en: 'no NODE_COORD_SECTION' });
   }
@@ -100,8 +109,12 @@ export function parseTsplibProblem(text: string, file = '<tsp>'): TsplibProblem 
     if (raw === 'EOF') break;
     const fields = raw.split(/\s+/);
     if (fields.length !== 3) {
-      throw tsplibError(file, lineIndex + 1, { zh: `节点行“${raw}”有 ${fields.length} 个字段`, en: `node line "${raw}" has ${fields.length} fields` },
-        { zh: '应为：编号 x y', en: 'expected: id x y' });
+      throw tsplibError(
+        file,
+        lineIndex + 1,
+        { zh: `节点行“${raw}”有 ${fields.length} 个字段`, en: `node line "${raw}" has ${fields.length} fields` },
+        { zh: '应为：编号 x y', en: 'expected: id x y' },
+      );
     }
     const id = Number(fields[0]);
     const xi = Number(fields[1]);

@@ -62,7 +62,7 @@ const FRAME_TAIL: RegExp[] = [/[.!?。]+$/, /(?:的)?(?:管控)?措施$/];
 function stripFrame(text: string, levelLabels: boolean): string {
   const heads = levelLabels ? [LEVEL_LABEL, ...FRAME_HEAD] : FRAME_HEAD;
   let t = text;
-  for (let changed = true; changed && t.length > 0; ) {
+  for (let changed = true; changed && t.length > 0;) {
     changed = false;
     for (const re of [...heads, ...FRAME_TAIL]) {
       const next = t.replace(re, '');
@@ -99,13 +99,10 @@ const isSubject = (s: string | undefined): boolean => !s || isName(s);
 
 /** 磨 and 线 end verbs too (打磨): alone after two characters they are not a facility word. */
 const hasOwnSuffix = (item: string): boolean =>
-  FACILITY_SUFFIXES.some(
-    (suffix) => item.endsWith(suffix) && (!['磨', '线'].includes(suffix) || item.length >= 3 || /[\d#号]/.test(item)),
-  );
+  FACILITY_SUFFIXES.some((suffix) => item.endsWith(suffix) && (!['磨', '线'].includes(suffix) || item.length >= 3 || /[\d#号]/.test(item)));
 
 /** A facility word, a number or 号/#: "1号窑", "熔炼炉", "2#线". */
-const looksLikeFacility = (s: string): boolean =>
-  /[\d#号]/.test(s) || hasOwnSuffix(s);
+const looksLikeFacility = (s: string): boolean => /[\d#号]/.test(s) || hasOwnSuffix(s);
 
 /**
  * "喷涂、烘干工序" → ['喷涂工序', '烘干工序']; "1号、2号窑" → ['1号窑', '2号窑']. 、和及与 separate items;
@@ -154,9 +151,7 @@ const readExempt: Reader = (t) => {
 
 /** domain.md §3: A / 引领性 → 自主减排. */
 const readSelf: Reader = (t) =>
-  /^(?:鼓励)?(?:企业)?(?:实施|执行|采取|开展)?自主(?:采取|实施|开展)?(?:减排|管控)(?:措施|行动)?$/.test(t)
-    ? reading('self')
-    : null;
+  /^(?:鼓励)?(?:企业)?(?:实施|执行|采取|开展)?自主(?:采取|实施|开展)?(?:减排|管控)(?:措施|行动)?$/.test(t) ? reading('self') : null;
 
 /** domain.md §3 (D: 停止公路运输) and §4 (用车大户: no 国四-and-below heavy diesel trucks). */
 const ROAD = re(`${TRUCK_PFX}(?:停止|禁止|暂停|不得|严禁|不允许)(?:使用|进行|采用)?(?:公路|道路)(?:货物|物料|原料|产品|货)?运输${NOTE}`);
@@ -280,9 +275,34 @@ const LIMIT_TO = [
 ] as const;
 /** "限产30%", "压减产量三成", "降低负荷20%": a limit by the share. 停产30% is read as a limit too (no named line). */
 const LIMIT_VERBS = [
-  '压减产量', '压减产能', '压减生产', '压减负荷', '削减产量', '减少产量', '降低产量', '降低生产负荷', '降低负荷',
-  '减少生产负荷', '降低产能', '限制生产', '减少生产', '产量压减', '产量降低', '产量减少', '生产负荷降低', '负荷降低',
-  '负荷下降', '降负荷', '减负荷', '限负荷', '限产', '减产', '降产', '压产', '停产', '压减',
+  '压减产量',
+  '压减产能',
+  '压减生产',
+  '压减负荷',
+  '削减产量',
+  '减少产量',
+  '降低产量',
+  '降低生产负荷',
+  '降低负荷',
+  '减少生产负荷',
+  '降低产能',
+  '限制生产',
+  '减少生产',
+  '产量压减',
+  '产量降低',
+  '产量减少',
+  '生产负荷降低',
+  '负荷降低',
+  '负荷下降',
+  '降负荷',
+  '减负荷',
+  '限负荷',
+  '限产',
+  '减产',
+  '降产',
+  '压产',
+  '停产',
+  '压减',
 ].join('|');
 const LIMIT_BY = re(`${SUBJ}(?:${LIMIT_VERBS})(?:比例|幅度)?(?:为|达到|达|不低于|不少于|至少|约|了)?${SHARE}(?:以上|及以上|左右)?(?:的)?`);
 const LIMIT_BARE = re(`${SUBJ}(?:限产|限制生产|减产|降负荷|降低负荷|压减产量)`);
@@ -309,7 +329,9 @@ const WHOLE_PLANT = '(?:全厂|全部|企业|整厂|全企业|全面|所有生�
 const STILL = '(?:长期|继续|保持|维持|持续)';
 const WHOLE_NAMES = new Set(['全厂', '全部', '企业', '整厂', '全企业', '所有生产线', '全部生产线', '所有产线', '全部产线', '所有工序', '全部工序']);
 const STOP = [
-  re(`${WHOLE_PLANT}?${STILL}?(?:全部)?(?:停产|停止生产|停工|停业|停止一切生产|停产停工|停工停产|停止生产活动|停止全部生产|停止所有生产|停止生产经营|关停)(?:状态)?`),
+  re(
+    `${WHOLE_PLANT}?${STILL}?(?:全部)?(?:停产|停止生产|停工|停业|停止一切生产|停产停工|停工停产|停止生产活动|停止全部生产|停止所有生产|停止生产经营|关停)(?:状态)?`,
+  ),
   re(`停止(?:全厂|全部|所有|一切)(?:生产|生产活动)`),
 ];
 /** "停止喷涂工序", "停止铸造车间生产", "1号窑停产", "熔炼炉停用", "停窑": named parts stop (stop_part). */

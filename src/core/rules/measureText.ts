@@ -60,8 +60,7 @@ export function normaliseText(text: string): string {
   return s.replace(/ /g, (_space, offset: number) => {
     const left = s[offset - 1] ?? '';
     const right = s[offset + 1] ?? '';
-    const keep =
-      (HAN.test(right) && (HAN.test(left) || CLOSER.test(left))) || (ASCII_WORD.test(left) && ASCII_WORD.test(right));
+    const keep = (HAN.test(right) && (HAN.test(left) || CLOSER.test(left))) || (ASCII_WORD.test(left) && ASCII_WORD.test(right));
     return keep ? ' ' : '';
   });
 }
@@ -123,9 +122,7 @@ function groupPieces(pieces: Piece[], options: ReadOptions): Group[] {
       const joined = readClause(text, options);
       const a = prev.reading.kind;
       const b = alone.kind;
-      const join =
-        (joined.kind !== 'other' && (a === 'other' || b === 'other' || (a === b && joined.kind === a))) ||
-        (a === 'other' && b === 'other');
+      const join = (joined.kind !== 'other' && (a === 'other' || b === 'other' || (a === b && joined.kind === a))) || (a === 'other' && b === 'other');
       if (join) {
         Object.assign(prev, { text, sep: piece.sep, hard: piece.hard, reading: joined });
         continue;

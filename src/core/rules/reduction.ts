@@ -47,13 +47,24 @@ export function reductionSummary(
     const missing: string[] = [];
     for (const e of enterprises) {
       const annual = e.emissions[p];
-      if (annual === null) { missing.push(e.creditCode); continue; }
+      if (annual === null) {
+        missing.push(e.creditCode);
+        continue;
+      }
       baseline += annual / 365;
       reduction += (annual / 365) * shareOf.get(e.creditCode)!;
     }
     const ratioPct = baseline > 0 ? (reduction / baseline) * 100 : null;
     // A pollutant nobody on the list emits has nothing to reduce: the target is met trivially.
-    return { pollutant: p, baselineTPerDay: baseline, reductionTPerDay: reduction, ratioPct, targetPct, met: ratioPct === null || ratioPct + 1e-9 >= targetPct, missing };
+    return {
+      pollutant: p,
+      baselineTPerDay: baseline,
+      reductionTPerDay: reduction,
+      ratioPct,
+      targetPct,
+      met: ratioPct === null || ratioPct + 1e-9 >= targetPct,
+      missing,
+    };
   });
   const noFigures = enterprises.filter((e) => POLLUTANTS.every((p) => e.emissions[p] === null)).map((e) => e.creditCode);
   return { level, pollutants, noFigures, shareUnknown };

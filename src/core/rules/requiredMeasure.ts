@@ -13,12 +13,23 @@ import { shortfalls } from './strictness.js';
 export function describeLevelRule(r: LevelRule): string {
   const parts: string[] = [];
   switch (r.action) {
-    case 'stop': parts.push('停产'); break;
-    case 'stop_part': parts.push(r.limitPct !== null ? `停止${r.limitPct}%生产线` : '停止部分生产线'); break;
-    case 'limit': parts.push(r.limitPct !== null ? `限产${r.limitPct}%` : '限产'); break;
-    case 'self': parts.push('自主减排'); break;
-    case 'exempt': parts.push('保障类，不停产不限产'); break;
-    case 'none': break;
+    case 'stop':
+      parts.push('停产');
+      break;
+    case 'stop_part':
+      parts.push(r.limitPct !== null ? `停止${r.limitPct}%生产线` : '停止部分生产线');
+      break;
+    case 'limit':
+      parts.push(r.limitPct !== null ? `限产${r.limitPct}%` : '限产');
+      break;
+    case 'self':
+      parts.push('自主减排');
+      break;
+    case 'exempt':
+      parts.push('保障类，不停产不限产');
+      break;
+    case 'none':
+      break;
   }
   if (r.roadTransportBan) parts.push('停止公路运输');
   else if (r.truckBan) parts.push('停止使用国四及以下重型柴油车运输');
@@ -57,23 +68,65 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
           })
         : [];
       if (parsed.uninterpreted.length > 0) {
-        warnings.push({ code: 'HAZE_MEASURE_UNREAD', zh: `措施文本有无法识别的部分：${parsed.uninterpreted.join('；')}`, en: `part of the measure text could not be read: ${parsed.uninterpreted.join('; ')}` });
+        warnings.push({
+          code: 'HAZE_MEASURE_UNREAD',
+          zh: `措施文本有无法识别的部分：${parsed.uninterpreted.join('；')}`,
+          en: `part of the measure text could not be read: ${parsed.uninterpreted.join('; ')}`,
+        });
       }
-      return { action, limitPct: parsed.limitPct, processes: parsed.processes, truckBan: parsed.truckBan, text: own, source: 'enterprise', uninterpreted: parsed.uninterpreted, warnings };
+      return {
+        action,
+        limitPct: parsed.limitPct,
+        processes: parsed.processes,
+        truckBan: parsed.truckBan,
+        text: own,
+        source: 'enterprise',
+        uninterpreted: parsed.uninterpreted,
+        warnings,
+      };
     }
     // Nothing in the text says what to do: the rule decides, and the unreadable text is kept and flagged.
     if (rule) {
       return {
-        action: rule.action, limitPct: rule.limitPct, processes: [], truckBan: rule.truckBan, text: own, source: rule.ruleId,
+        action: rule.action,
+        limitPct: rule.limitPct,
+        processes: [],
+        truckBan: rule.truckBan,
+        text: own,
+        source: rule.ruleId,
         uninterpreted: parsed.uninterpreted,
-        warnings: [{ code: 'HAZE_MEASURE_UNREAD', zh: `措施文本无法识别，按规则 ${rule.ruleId} 执行：${rule.text ?? describeLevelRule(rule)}`, en: `the measure text could not be read; rule ${rule.ruleId} applies: ${rule.text ?? describeLevelRule(rule)}` }],
+        warnings: [
+          {
+            code: 'HAZE_MEASURE_UNREAD',
+            zh: `措施文本无法识别，按规则 ${rule.ruleId} 执行：${rule.text ?? describeLevelRule(rule)}`,
+            en: `the measure text could not be read; rule ${rule.ruleId} applies: ${rule.text ?? describeLevelRule(rule)}`,
+          },
+        ],
       };
     }
   }
   if (rule) {
-    return { action: rule.action, limitPct: rule.limitPct, processes: [], truckBan: rule.truckBan, text: rule.text ?? describeLevelRule(rule), source: rule.ruleId, uninterpreted: [], warnings: [] };
+    return {
+      action: rule.action,
+      limitPct: rule.limitPct,
+      processes: [],
+      truckBan: rule.truckBan,
+      text: rule.text ?? describeLevelRule(rule),
+      source: rule.ruleId,
+      uninterpreted: [],
+      warnings: [],
+    };
   }
-  return { action: 'none', limitPct: null, processes: [], truckBan: false, text: own || '无', source: 'none', uninterpreted: own ? [own] : [], warnings: own ? [{ code: 'HAZE_MEASURE_UNREAD', zh: '措施文本无法识别，且无适用规则', en: 'the measure text could not be read and no rule applies' }] : [] };
+  return {
+    action: 'none',
+    limitPct: null,
+    processes: [],
+    truckBan: false,
+    text: own || '无',
+    source: 'none',
+    uninterpreted: own ? [own] : [],
+    warnings: own ? [{ code: 'HAZE_MEASURE_UNREAD', zh: '措施文本无法识别，且无适用规则', en: 'the measure text could not be read and no rule applies' }] : [],
+  };
 }
 
 /**

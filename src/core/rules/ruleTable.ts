@@ -82,7 +82,11 @@ export function mergeRuleTables(
  * The rule that applies: the town's files before the defaults, an industry rule before a grade default,
  * and within that the file's own order.
  */
-export function ruleFor(e: Pick<Enterprise, 'grade' | 'industry'>, level: AlertLevel, table: RuleTable): (LevelRule & { ruleId: string; source: string; guidance: Rule['guidance'] }) | null {
+export function ruleFor(
+  e: Pick<Enterprise, 'grade' | 'industry'>,
+  level: AlertLevel,
+  table: RuleTable,
+): (LevelRule & { ruleId: string; source: string; guidance: Rule['guidance'] }) | null {
   let best: { r: Rule; rank: number[] } | null = null;
   table.rules.forEach((r, order) => {
     const level_ = r.levels[level];

@@ -19,10 +19,13 @@ export interface MeasureStrength {
 /** The share of production a measure takes away, in percent; null when the text does not say. */
 export function reductionShare(m: Pick<MeasureStrength, 'action' | 'limitPct'>): number | null {
   switch (m.action) {
-    case 'stop': return 100;
+    case 'stop':
+      return 100;
     case 'stop_part':
-    case 'limit': return m.limitPct;
-    default: return 0;
+    case 'limit':
+      return m.limitPct;
+    default:
+      return 0;
   }
 }
 
@@ -32,7 +35,12 @@ const RANK: Record<Action, number> = { stop: 3, stop_part: 2, limit: 1, self: 0,
  * The ways `own` falls short of `guidance`, in words for people (empty when it does not). An exemption is
  * accepted where the list grants one (保障类, or a 民生豁免 tag): that is the list's decision to make.
  */
-export function shortfalls(own: MeasureStrength, guidance: LevelRule, ruleId: string, opts: { exemptAllowed: boolean; compare: 'full' | 'action' | 'none' }): MeasureWarning[] {
+export function shortfalls(
+  own: MeasureStrength,
+  guidance: LevelRule,
+  ruleId: string,
+  opts: { exemptAllowed: boolean; compare: 'full' | 'action' | 'none' },
+): MeasureWarning[] {
   const out: MeasureWarning[] = [];
   if (opts.compare === 'none' || (own.action === 'exempt' && opts.exemptAllowed)) return out;
   if (opts.compare === 'action') {
@@ -60,7 +68,11 @@ export function shortfalls(own: MeasureStrength, guidance: LevelRule, ruleId: st
     });
   }
   if (guidance.truckBan && !own.truckBan) {
-    out.push({ code: 'HAZE_MEASURE_NO_TRUCK_BAN', zh: `缺少货车管控：应停止使用国四及以下重型柴油车运输（规则 ${ruleId}）`, en: `no truck ban: 国四-and-below heavy diesel trucks should stop (rule ${ruleId})` });
+    out.push({
+      code: 'HAZE_MEASURE_NO_TRUCK_BAN',
+      zh: `缺少货车管控：应停止使用国四及以下重型柴油车运输（规则 ${ruleId}）`,
+      en: `no truck ban: 国四-and-below heavy diesel trucks should stop (rule ${ruleId})`,
+    });
   }
   return out;
 }

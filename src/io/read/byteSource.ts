@@ -78,13 +78,25 @@ export function readError(file: string, err: unknown): HazeError {
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'ENOENT') {
     return new HazeError({
-      code: 'HAZE_INPUT_MISSING', exitCode: EXIT.noInput, where: { file },
+      code: 'HAZE_INPUT_MISSING',
+      exitCode: EXIT.noInput,
+      where: { file },
       message: { zh: `找不到文件：${file}`, en: `file not found: ${file}` },
       hint: { zh: '检查路径，或在工作区中运行 (haze init)', en: 'check the path, or run inside a workspace (haze init)' },
     });
   }
   if (e.code === 'EISDIR') {
-    return new HazeError({ code: 'HAZE_INPUT_IS_DIR', exitCode: EXIT.noInput, where: { file }, message: { zh: `这是一个文件夹，不是文件：${file}`, en: `this is a folder, not a file: ${file}` } });
+    return new HazeError({
+      code: 'HAZE_INPUT_IS_DIR',
+      exitCode: EXIT.noInput,
+      where: { file },
+      message: { zh: `这是一个文件夹，不是文件：${file}`, en: `this is a folder, not a file: ${file}` },
+    });
   }
-  return new HazeError({ code: 'HAZE_INPUT_READ', exitCode: EXIT.ioErr, where: { file }, message: { zh: `无法读取 ${file}：${e.message}`, en: `cannot read ${file}: ${e.message}` } });
+  return new HazeError({
+    code: 'HAZE_INPUT_READ',
+    exitCode: EXIT.ioErr,
+    where: { file },
+    message: { zh: `无法读取 ${file}：${e.message}`, en: `cannot read ${file}: ${e.message}` },
+  });
 }

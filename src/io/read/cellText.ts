@@ -18,7 +18,11 @@ export function cellText(value: SheetValue, numFmt: string | undefined): string 
 
 /** Quoted text, escaped characters, [Red] and [$-804] sections, padding and fill: none of it is a placeholder. */
 function placeholdersOf(section: string): string {
-  return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').replace(/[_*]./g, '');
+  return section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/[_*]./g, '');
 }
 
 export function isDateFormat(numFmt: string | undefined): boolean {

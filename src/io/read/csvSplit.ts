@@ -30,7 +30,10 @@ export const MAX_RECORD_CHARS = 2_000_000;
  */
 export class CsvSplitError extends Error {
   /** @param record the record (1-based) where the trouble starts */
-  constructor(readonly kind: 'quote' | 'length', readonly record: number) {
+  constructor(
+    readonly kind: 'quote' | 'length',
+    readonly record: number,
+  ) {
     super(kind === 'quote' ? `an opening quote in record ${record} is never closed` : `record ${record} is longer than ${MAX_RECORD_CHARS} characters`);
   }
 }

@@ -18,9 +18,17 @@ export interface Decoded {
 }
 
 const ENCODING_NAMES: Record<string, Encoding> = {
-  'utf-8': 'utf-8', utf8: 'utf-8',
-  gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', cp936: 'gb18030', 'ansi': 'gb18030',
-  'utf-16le': 'utf-16le', utf16le: 'utf-16le', 'utf-16be': 'utf-16be', utf16be: 'utf-16be',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  gb18030: 'gb18030',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  cp936: 'gb18030',
+  ansi: 'gb18030',
+  'utf-16le': 'utf-16le',
+  utf16le: 'utf-16le',
+  'utf-16be': 'utf-16be',
+  utf16be: 'utf-16be',
 };
 
 /** `--encoding` as people write it (GBK and GB2312 read as GB18030, their superset); undefined when unknown. */
@@ -46,7 +54,9 @@ export function refuseNonText(head: Uint8Array, file: string): void {
   const s = sniffBytes(head);
   if (s.kind === 'binary') {
     throw new HazeError({
-      code: 'HAZE_FILE_NOT_TEXT', exitCode: EXIT.dataErr, where: { file },
+      code: 'HAZE_FILE_NOT_TEXT',
+      exitCode: EXIT.dataErr,
+      where: { file },
       message: { zh: `不是文本清单：看起来是${s.what.zh}`, en: `not a text list: it looks like ${s.what.en}` },
       hint: { zh: '请在 Excel 中另存为 .xlsx 或"CSV UTF-8（逗号分隔）"', en: 'save it from Excel as .xlsx or "CSV UTF-8"' },
     });
@@ -71,9 +81,14 @@ export function chooseEncoding(head: Uint8Array, file: string, forced?: Encoding
   if (decodesStrictly('utf-8', head)) return { encoding: 'utf-8', bomLength: 0 };
   if (decodesStrictly('gb18030', head)) return { encoding: 'gb18030', bomLength: 0 };
   throw new HazeError({
-    code: 'HAZE_FILE_ENCODING', exitCode: EXIT.dataErr, where: { file },
+    code: 'HAZE_FILE_ENCODING',
+    exitCode: EXIT.dataErr,
+    where: { file },
     message: { zh: '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030', en: 'unknown text encoding: neither UTF-8 nor GBK/GB18030' },
-    hint: { zh: '在 Excel 中另存为"CSV UTF-8（逗号分隔）"，或用 --encoding 指定编码', en: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding' },
+    hint: {
+      zh: '在 Excel 中另存为"CSV UTF-8（逗号分隔）"，或用 --encoding 指定编码',
+      en: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding',
+    },
   });
 }
 
@@ -110,7 +125,11 @@ export class TextChunkDecoder {
   private readonly decoder: TextDecoder;
   private bytesSeen = 0;
 
-  constructor(readonly encoding: Encoding, private readonly file: string, lenient: boolean) {
+  constructor(
+    readonly encoding: Encoding,
+    private readonly file: string,
+    lenient: boolean,
+  ) {
     this.decoder = new TextDecoder(encoding, { fatal: !lenient, ignoreBOM: true });
   }
 
@@ -136,12 +155,17 @@ export class TextChunkDecoder {
     const name: Text = this.encoding === 'utf-8' ? { zh: 'UTF-8', en: 'UTF-8' } : { zh: this.encoding.toUpperCase(), en: this.encoding.toUpperCase() };
     const other = this.encoding === 'utf-8' ? 'gb18030' : 'utf-8';
     return new HazeError({
-      code: 'HAZE_FILE_ENCODING', exitCode: EXIT.dataErr, where: row === undefined ? { file: this.file } : { file: this.file, row },
+      code: 'HAZE_FILE_ENCODING',
+      exitCode: EXIT.dataErr,
+      where: row === undefined ? { file: this.file } : { file: this.file, row },
       message: {
         zh: `文件开头是 ${name.zh}，但第 ${this.bytesSeen + 1} 字节之后的内容不是有效的 ${name.zh}（文件混用了编码？）`,
         en: `the file starts as ${name.en}, but the bytes after byte ${this.bytesSeen + 1} are not valid ${name.en} (mixed encodings?)`,
       },
-      hint: { zh: `在 Excel 中重新另存为"CSV UTF-8"，或用 --encoding ${other} 指定编码`, en: `save it again from Excel as "CSV UTF-8", or give --encoding ${other}` },
+      hint: {
+        zh: `在 Excel 中重新另存为"CSV UTF-8"，或用 --encoding ${other} 指定编码`,
+        en: `save it again from Excel as "CSV UTF-8", or give --encoding ${other}`,
+      },
     });
   }
 }

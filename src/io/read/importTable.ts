@@ -33,9 +33,16 @@ export async function readImportTable(file: string, names: ColumnNames, required
   } else if (kind.kind === 'text') {
     rows = csvRows(decodeBytes(bytes, shown).text, shown);
   } else {
-    const what = kind.kind === 'binary' ? kind.what : kind.kind === 'ole2' ? { zh: '旧版 .xls 文件', en: 'a legacy .xls file' } : { zh: '网页或 XML 表格', en: 'a web page or XML spreadsheet' };
+    const what =
+      kind.kind === 'binary'
+        ? kind.what
+        : kind.kind === 'ole2'
+          ? { zh: '旧版 .xls 文件', en: 'a legacy .xls file' }
+          : { zh: '网页或 XML 表格', en: 'a web page or XML spreadsheet' };
     throw new HazeError({
-      code: 'HAZE_IMPORT_NOT_TABLE', exitCode: EXIT.dataErr, where: { file: shown },
+      code: 'HAZE_IMPORT_NOT_TABLE',
+      exitCode: EXIT.dataErr,
+      where: { file: shown },
       message: { zh: `不是 CSV 或 .xlsx 表格：${what.zh}`, en: `not a CSV or .xlsx table: ${what.en}` },
       hint: { zh: '在 Excel 中另存为 .xlsx 或"CSV UTF-8"', en: 'save it from Excel as .xlsx or "CSV UTF-8"' },
     });
@@ -51,12 +58,20 @@ export async function readImportTable(file: string, names: ColumnNames, required
       if (key && !columns.has(key)) columns.set(key, i);
     });
     if (required.every((k) => columns.has(k))) {
-      return { file: shown, sha256: createHash('sha256').update(bytes).digest('hex'), columns, headerRow: r.row, rows: rows.filter((x) => x.row > r.row && x.cells.some((c) => c.trim() !== '')) };
+      return {
+        file: shown,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        columns,
+        headerRow: r.row,
+        rows: rows.filter((x) => x.row > r.row && x.cells.some((c) => c.trim() !== '')),
+      };
     }
   }
   const missing = required.map((k) => `${k}（${names[k]?.[0] ?? k}）`).join('、');
   throw new HazeError({
-    code: 'HAZE_IMPORT_HEADER', exitCode: EXIT.dataErr, where: { file: shown, row: 1 },
+    code: 'HAZE_IMPORT_HEADER',
+    exitCode: EXIT.dataErr,
+    where: { file: shown, row: 1 },
     message: { zh: `找不到表头：需要列 ${missing}`, en: `no header found: the columns ${required.join(', ')} are needed` },
     hint: { zh: '用 haze checklist --format csv 导出的表格填写后再导入', en: 'fill in the table that haze checklist --format csv writes, and import that' },
   });

@@ -104,8 +104,14 @@ export class ListRowReader {
       } else if (shown !== '') {
         if (field) {
           this.problems.push({
-            severity: 'warning', code: 'HAZE_LIST_COLUMN_DUPLICATE', where: { file, row: headerRow, column: shown }, value: shown,
-            message: { zh: `"${shown}"与"${this.headerOf.get(field)}"是同一列，只用前一列`, en: `"${shown}" names the same field as "${this.headerOf.get(field)}"; the first one is used` },
+            severity: 'warning',
+            code: 'HAZE_LIST_COLUMN_DUPLICATE',
+            where: { file, row: headerRow, column: shown },
+            value: shown,
+            message: {
+              zh: `"${shown}"与"${this.headerOf.get(field)}"是同一列，只用前一列`,
+              en: `"${shown}" names the same field as "${this.headerOf.get(field)}"; the first one is used`,
+            },
             hint: { zh: '删除或改名多余的列', en: 'remove or rename the extra column' },
           });
         }
@@ -117,7 +123,9 @@ export class ListRowReader {
     const required = LIST_COLUMNS.filter((x) => x.required).map((x) => x.header);
     for (const c of missing) {
       this.problems.push({
-        severity: 'error', code: 'HAZE_LIST_COLUMN_MISSING', where: { file, row: headerRow, column: c.header },
+        severity: 'error',
+        code: 'HAZE_LIST_COLUMN_MISSING',
+        where: { file, row: headerRow, column: c.header },
         message: { zh: `缺少必填列"${c.header}"`, en: `required column "${c.header}" (${c.key}) is missing` },
         hint: {
           zh: `表头应包含：${required.join('、')}（别名见 data/xuebu/README.md；可用 haze init 生成模板）`,
@@ -133,8 +141,14 @@ export class ListRowReader {
     if (cells.every((c) => c.trim() === '')) return; // blank rows: Excel leaves them, people do not mean them
     if (this.strictWidth && cells.length !== this.header.length) {
       this.problems.push({
-        severity: 'error', code: 'HAZE_CSV_FIELD_COUNT', where: { file: this.file, row }, value: String(cells.length),
-        message: { zh: `第 ${row} 行有 ${cells.length} 个字段，表头有 ${this.header.length} 个`, en: `row ${row} has ${cells.length} fields, the header has ${this.header.length}` },
+        severity: 'error',
+        code: 'HAZE_CSV_FIELD_COUNT',
+        where: { file: this.file, row },
+        value: String(cells.length),
+        message: {
+          zh: `第 ${row} 行有 ${cells.length} 个字段，表头有 ${this.header.length} 个`,
+          en: `row ${row} has ${cells.length} fields, the header has ${this.header.length}`,
+        },
         hint: { zh: '检查该行是否有多余的逗号或缺少引号', en: 'look for a stray comma or a missing quote in that row' },
       });
       return;
@@ -201,16 +215,34 @@ export class ListRowReader {
     const cell = (f: ListField) => values[SLOT[f]]!;
     for (const c of REQUIRED) {
       if (cell(c.field) === '') {
-        this.problem(row, c.field, 'HAZE_ROW_REQUIRED_EMPTY', '', { zh: `"${this.column(c.field)}"不能为空`, en: `"${this.column(c.field)}" (${c.key}) is empty` },
-          { zh: '填写该单元格；若它与上一行合并了单元格，请取消合并并逐行填写', en: 'fill in the cell; if it is merged with the row above, unmerge it and fill every row' });
+        this.problem(
+          row,
+          c.field,
+          'HAZE_ROW_REQUIRED_EMPTY',
+          '',
+          { zh: `"${this.column(c.field)}"不能为空`, en: `"${this.column(c.field)}" (${c.key}) is empty` },
+          {
+            zh: '填写该单元格；若它与上一行合并了单元格，请取消合并并逐行填写',
+            en: 'fill in the cell; if it is merged with the row above, unmerge it and fill every row',
+          },
+        );
       }
     }
     const creditCode = this.readCreditCode(row, cell('creditCode'));
     const gradeRaw = cell('grade');
     const gradeCell = this.grade(gradeRaw);
     if (gradeRaw !== '' && gradeCell.grade === null) {
-      this.problem(row, 'grade', 'HAZE_ROW_GRADE_UNKNOWN', gradeRaw, { zh: `无法识别的绩效等级"${gradeRaw}"`, en: `unknown performance grade "${gradeRaw}"` },
-        { zh: '可用：A、A+、引领性、B、B-、C、D、非分级（一厂一策）、保障类，可带标签如"民生豁免-B"', en: 'allowed: A, A+, 引领性, B, B-, C, D, 非分级 (一厂一策), 保障类, with tags such as 民生豁免-B' });
+      this.problem(
+        row,
+        'grade',
+        'HAZE_ROW_GRADE_UNKNOWN',
+        gradeRaw,
+        { zh: `无法识别的绩效等级"${gradeRaw}"`, en: `unknown performance grade "${gradeRaw}"` },
+        {
+          zh: '可用：A、A+、引领性、B、B-、C、D、非分级（一厂一策）、保障类，可带标签如"民生豁免-B"',
+          en: 'allowed: A, A+, 引领性, B, B-, C, D, 非分级 (一厂一策), 保障类, with tags such as 民生豁免-B',
+        },
+      );
     }
     const location = this.readLocation(row, cell('lon'), cell('lat'));
     const emissions = {} as Emissions;
@@ -218,8 +250,14 @@ export class ListRowReader {
       const raw = cell(f);
       const v = raw === '' ? null : readNumber(raw);
       if (v !== null && (Number.isNaN(v) || v < 0)) {
-        this.problem(row, f, 'HAZE_ROW_EMISSION_INVALID', raw, { zh: `"${this.column(f)}"应为非负数（吨/年）`, en: `"${this.column(f)}" must be a non-negative number (tonnes a year)` },
-          { zh: '不填表示没有数据，0 表示不排放', en: 'leave it empty when unknown; 0 means none' });
+        this.problem(
+          row,
+          f,
+          'HAZE_ROW_EMISSION_INVALID',
+          raw,
+          { zh: `"${this.column(f)}"应为非负数（吨/年）`, en: `"${this.column(f)}" must be a non-negative number (tonnes a year)` },
+          { zh: '不填表示没有数据，0 表示不排放', en: 'leave it empty when unknown; 0 means none' },
+        );
       }
       emissions[f] = v === null || Number.isNaN(v) || v < 0 ? null : v;
     }
@@ -228,8 +266,14 @@ export class ListRowReader {
     if (tripsRaw !== '') {
       const v = readNumber(tripsRaw);
       if (Number.isNaN(v) || v < 0) {
-        this.problem(row, 'truckTrips', 'HAZE_ROW_TRIPS_INVALID', tripsRaw, { zh: `"${this.column('truckTrips')}"应为非负数`, en: `"${this.column('truckTrips')}" (truck_trips) must be a non-negative number` },
-          { zh: '填写每天进出厂的货车车次，如 12；不知道则留空', en: 'the trucks in and out a day, e.g. 12; leave it empty when unknown' });
+        this.problem(
+          row,
+          'truckTrips',
+          'HAZE_ROW_TRIPS_INVALID',
+          tripsRaw,
+          { zh: `"${this.column('truckTrips')}"应为非负数`, en: `"${this.column('truckTrips')}" (truck_trips) must be a non-negative number` },
+          { zh: '填写每天进出厂的货车车次，如 12；不知道则留空', en: 'the trucks in and out a day, e.g. 12; leave it empty when unknown' },
+        );
       } else truckTrips = v;
     }
     if (this.rowErrors > 0 || location === null) return null;
@@ -266,15 +310,46 @@ export class ListRowReader {
     // A number cell shown in full keeps Excel's 15 significant digits: the last three are zeros.
     const cut = fault === 'check' && /^\d{15}000$/.test(code);
     if (cut) {
-      this.problem(row, 'creditCode', 'HAZE_ROW_CODE_MANGLED', code, { zh: `统一社会信用代码被 Excel 当成数字，只保留了 15 位：${code}`, en: `the credit code was stored as a number and Excel kept only 15 digits: ${code}` },
-        { zh: '在 Excel 中把该列设为"文本"格式后重新输入代码（后三位已丢失，无法还原）', en: 'format the column as Text in Excel and type the codes again (the last digits are lost)' });
+      this.problem(
+        row,
+        'creditCode',
+        'HAZE_ROW_CODE_MANGLED',
+        code,
+        {
+          zh: `统一社会信用代码被 Excel 当成数字，只保留了 15 位：${code}`,
+          en: `the credit code was stored as a number and Excel kept only 15 digits: ${code}`,
+        },
+        {
+          zh: '在 Excel 中把该列设为"文本"格式后重新输入代码（后三位已丢失，无法还原）',
+          en: 'format the column as Text in Excel and type the codes again (the last digits are lost)',
+        },
+      );
     } else if (fault === 'scientific') {
-      this.problem(row, 'creditCode', 'HAZE_ROW_CODE_MANGLED', code, { zh: `统一社会信用代码被 Excel 转成了科学计数法：${code}`, en: `the credit code was turned into a number by Excel: ${code}` },
-        { zh: '在 Excel 中把该列设为"文本"格式后重新输入代码（数字已丢失，无法还原）', en: 'format the column as Text in Excel and type the codes again (the digits are lost)' });
+      this.problem(
+        row,
+        'creditCode',
+        'HAZE_ROW_CODE_MANGLED',
+        code,
+        { zh: `统一社会信用代码被 Excel 转成了科学计数法：${code}`, en: `the credit code was turned into a number by Excel: ${code}` },
+        {
+          zh: '在 Excel 中把该列设为"文本"格式后重新输入代码（数字已丢失，无法还原）',
+          en: 'format the column as Text in Excel and type the codes again (the digits are lost)',
+        },
+      );
     } else if (fault) {
-      const why = { length: ['应为 18 位', 'must be 18 characters'], charset: ['含有不允许的字符（不用 I、O、Z、S、V）', 'has a character outside the code set (no I, O, Z, S, V)'], check: ['校验码不符（GB 32100-2015）', 'check character does not match (GB 32100-2015)'] }[fault];
-      this.problem(row, 'creditCode', 'HAZE_ROW_CODE_INVALID', code, { zh: `统一社会信用代码无效：${why[0]}`, en: `invalid credit code: ${why[1]}` },
-        { zh: '请对照营业执照核对代码', en: 'check the code against the business licence' });
+      const why = {
+        length: ['应为 18 位', 'must be 18 characters'],
+        charset: ['含有不允许的字符（不用 I、O、Z、S、V）', 'has a character outside the code set (no I, O, Z, S, V)'],
+        check: ['校验码不符（GB 32100-2015）', 'check character does not match (GB 32100-2015)'],
+      }[fault];
+      this.problem(
+        row,
+        'creditCode',
+        'HAZE_ROW_CODE_INVALID',
+        code,
+        { zh: `统一社会信用代码无效：${why[0]}`, en: `invalid credit code: ${why[1]}` },
+        { zh: '请对照营业执照核对代码', en: 'check the code against the business licence' },
+      );
     }
     return code;
   }
@@ -283,21 +358,42 @@ export class ListRowReader {
   private readLocation(row: number, lonRaw: string, latRaw: string): Point | null {
     const lon = readNumber(lonRaw);
     const lat = readNumber(latRaw);
-    for (const [f, raw, v] of [['lon', lonRaw, lon], ['lat', latRaw, lat]] as const) {
+    for (const [f, raw, v] of [
+      ['lon', lonRaw, lon],
+      ['lat', latRaw, lat],
+    ] as const) {
       if (raw !== '' && Number.isNaN(v)) {
-        this.problem(row, f, 'HAZE_ROW_COORD_NOT_NUMBER', raw, { zh: `"${this.column(f)}"不是数字`, en: `"${this.column(f)}" is not a number` },
-          { zh: '使用十进制度数，如 119.3859', en: 'use decimal degrees, e.g. 119.3859' });
+        this.problem(
+          row,
+          f,
+          'HAZE_ROW_COORD_NOT_NUMBER',
+          raw,
+          { zh: `"${this.column(f)}"不是数字`, en: `"${this.column(f)}" is not a number` },
+          { zh: '使用十进制度数，如 119.3859', en: 'use decimal degrees, e.g. 119.3859' },
+        );
       }
     }
     if (Number.isNaN(lon) || Number.isNaN(lat) || lonRaw === '' || latRaw === '') return null;
     const where = `${lonRaw}, ${latRaw}`;
     if (!inChina({ lon, lat })) {
       if (inChina({ lon: lat, lat: lon })) {
-        this.problem(row, 'lon', 'HAZE_ROW_COORD_SWAPPED', where, { zh: `经纬度似乎填反了：经度 ${lonRaw}，纬度 ${latRaw}`, en: `longitude and latitude look swapped: lon ${lonRaw}, lat ${latRaw}` },
-          { zh: '中国境内经度约 73–136，纬度约 3–54；交换这两列的值', en: 'longitude is about 73–136 and latitude 3–54 in China: swap the two cells' });
+        this.problem(
+          row,
+          'lon',
+          'HAZE_ROW_COORD_SWAPPED',
+          where,
+          { zh: `经纬度似乎填反了：经度 ${lonRaw}，纬度 ${latRaw}`, en: `longitude and latitude look swapped: lon ${lonRaw}, lat ${latRaw}` },
+          { zh: '中国境内经度约 73–136，纬度约 3–54；交换这两列的值', en: 'longitude is about 73–136 and latitude 3–54 in China: swap the two cells' },
+        );
       } else {
-        this.problem(row, 'lon', 'HAZE_ROW_COORD_OUTSIDE_CHINA', where, { zh: `坐标不在中国境内：${where}`, en: `coordinates outside China: ${where}` },
-          { zh: '检查经纬度是否为十进制度数（WGS-84）', en: 'check the coordinates are decimal degrees (WGS-84)' });
+        this.problem(
+          row,
+          'lon',
+          'HAZE_ROW_COORD_OUTSIDE_CHINA',
+          where,
+          { zh: `坐标不在中国境内：${where}`, en: `coordinates outside China: ${where}` },
+          { zh: '检查经纬度是否为十进制度数（WGS-84）', en: 'check the coordinates are decimal degrees (WGS-84)' },
+        );
       }
       return null;
     }
@@ -305,9 +401,18 @@ export class ListRowReader {
     if (near) {
       const km = haversineKm(near.point, { lon, lat });
       if (km > near.maxKm) {
-        this.problem(row, 'lon', 'HAZE_ROW_COORD_FAR', where,
-          { zh: `坐标距${near.name} ${km.toFixed(1)} km，超出本镇范围（${near.maxKm} km）`, en: `the point is ${km.toFixed(1)} km from ${near.name}, beyond the town's area (${near.maxKm} km)` },
-          { zh: '核对经纬度（是否少了或多了一位、是否用了别处的坐标）', en: 'check the coordinates (a digit missing or extra, a point from elsewhere)' }, 'warning');
+        this.problem(
+          row,
+          'lon',
+          'HAZE_ROW_COORD_FAR',
+          where,
+          {
+            zh: `坐标距${near.name} ${km.toFixed(1)} km，超出本镇范围（${near.maxKm} km）`,
+            en: `the point is ${km.toFixed(1)} km from ${near.name}, beyond the town's area (${near.maxKm} km)`,
+          },
+          { zh: '核对经纬度（是否少了或多了一位、是否用了别处的坐标）', en: 'check the coordinates (a digit missing or extra, a point from elsewhere)' },
+          'warning',
+        );
       }
     }
     return { lon, lat };
@@ -318,7 +423,10 @@ export class ListRowReader {
     const firstRow = this.byCode.get(e.creditCode);
     if (firstRow !== undefined) {
       this.problems.push({
-        severity: 'error', code: 'HAZE_ROW_CODE_DUPLICATE', where: { file, row: e.row, column: this.column('creditCode') }, value: e.creditCode,
+        severity: 'error',
+        code: 'HAZE_ROW_CODE_DUPLICATE',
+        where: { file, row: e.row, column: this.column('creditCode') },
+        value: e.creditCode,
         message: { zh: `统一社会信用代码与第 ${firstRow} 行重复`, en: `credit code already used on row ${firstRow}` },
         hint: { zh: '一家企业只占一行；多条生产线写在措施里', en: 'one row per enterprise; several lines go into the measure text' },
       });
@@ -327,7 +435,10 @@ export class ListRowReader {
     const sameName = at === undefined ? undefined : this.enterprises[at]!;
     if (sameName && sameName.creditCode !== e.creditCode) {
       this.problems.push({
-        severity: 'warning', code: 'HAZE_ROW_NAME_DUPLICATE', where: { file, row: e.row, column: this.column('name') }, value: e.name,
+        severity: 'warning',
+        code: 'HAZE_ROW_NAME_DUPLICATE',
+        where: { file, row: e.row, column: this.column('name') },
+        value: e.name,
         message: { zh: `企业名称与第 ${sameName.row} 行相同，但信用代码不同`, en: `same name as row ${sameName.row} with a different credit code` },
         hint: { zh: '核对是否同一企业', en: 'check whether they are the same enterprise' },
       });

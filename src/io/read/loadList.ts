@@ -53,7 +53,8 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
   try {
     if (kind === 'zip') {
       // gb18030 may be meant for the output (chooseEncoding); any other encoding is a mistake.
-      if (opts.encoding && opts.encoding !== 'gb18030') throw usage({ zh: '--encoding 只用于 CSV 文件，工作簿不需要', en: '--encoding applies to CSV files only, not to a workbook' });
+      if (opts.encoding && opts.encoding !== 'gb18030')
+        throw usage({ zh: '--encoding 只用于 CSV 文件，工作簿不需要', en: '--encoding applies to CSV files only, not to a workbook' });
       const parts: Buffer[] = [src.head];
       for await (const chunk of src.rest) {
         parts.push(chunk);
@@ -63,7 +64,13 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
       parts.length = 0; // one copy of the file while its rows are read, not two
       const choice: SheetChoice = {};
       await readSheetRows(workbook, src.shown, opts.sheet, choice, tick);
-      return { file: src.shown, encoding: 'xlsx', ...(choice.sheet !== undefined ? { sheet: choice.sheet } : {}), ...(opts.encoding ? { encodingIgnored: true as const } : {}), ...assembler.finish() };
+      return {
+        file: src.shown,
+        encoding: 'xlsx',
+        ...(choice.sheet !== undefined ? { sheet: choice.sheet } : {}),
+        ...(opts.encoding ? { encodingIgnored: true as const } : {}),
+        ...assembler.finish(),
+      };
     }
     if (opts.sheet !== undefined) throw usage({ zh: '--sheet 只用于 .xlsx 工作簿', en: '--sheet applies to .xlsx workbooks only' });
     const { encoding, bomLength, forcedIgnored } = chooseEncoding(src.head, src.shown, opts.encoding);
@@ -93,7 +100,12 @@ export function loadList(file: string, opts: LoadOptions = {}): LoadedList {
   const shown = file === '-' ? '<stdin>' : file;
   const kind = refuseNonList(bytes.subarray(0, 65536), file, shown);
   if (kind === 'zip') {
-    throw new HazeError({ code: 'HAZE_XLSX_SYNC', exitCode: EXIT.software, where: { file: shown }, message: { zh: '工作簿只能用 readList 读取', en: 'a workbook is read with readList only' } });
+    throw new HazeError({
+      code: 'HAZE_XLSX_SYNC',
+      exitCode: EXIT.software,
+      where: { file: shown },
+      message: { zh: '工作簿只能用 readList 读取', en: 'a workbook is read with readList only' },
+    });
   }
   const { text, encoding, forcedIgnored } = decodeBytes(bytes, shown, opts.encoding);
   const assembler = new ListAssembler(shown, true, opts.checks);
@@ -107,17 +119,27 @@ function refuseNonList(head: Buffer, file: string, shown: string): 'zip' | 'text
   if (sniffed.kind === 'zip') return 'zip';
   if (sniffed.kind === 'markup') {
     throw new HazeError({
-      code: 'HAZE_LIST_MARKUP', exitCode: EXIT.dataErr, where: { file: shown },
-      message: { zh: '这是网页（HTML）或 XML 表格，不是 CSV 或 .xlsx（有些系统导出的".xls"其实是网页）', en: 'this is a web page (HTML) or an XML spreadsheet, not CSV or .xlsx (some systems export web pages as ".xls")' },
+      code: 'HAZE_LIST_MARKUP',
+      exitCode: EXIT.dataErr,
+      where: { file: shown },
+      message: {
+        zh: '这是网页（HTML）或 XML 表格，不是 CSV 或 .xlsx（有些系统导出的".xls"其实是网页）',
+        en: 'this is a web page (HTML) or an XML spreadsheet, not CSV or .xlsx (some systems export web pages as ".xls")',
+      },
       hint: { zh: '在 Excel 中打开，另存为"Excel 工作簿 (.xlsx)"', en: 'open it in Excel and save it as "Excel Workbook (.xlsx)"' },
     });
   }
   const ext = extname(file).toLowerCase();
   if (sniffed.kind === 'ole2' || ext === '.xls') {
     throw new HazeError({
-      code: 'HAZE_LIST_XLS', exitCode: EXIT.dataErr, where: { file: shown },
+      code: 'HAZE_LIST_XLS',
+      exitCode: EXIT.dataErr,
+      where: { file: shown },
       message: { zh: '不支持旧版 Excel 97-2003 (.xls) 文件', en: 'legacy Excel 97-2003 (.xls) files are not read' },
-      hint: { zh: '在 Excel 或 WPS 中打开，另存为"Excel 工作簿 (.xlsx)"或"CSV UTF-8"', en: 'open it in Excel or WPS and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"' },
+      hint: {
+        zh: '在 Excel 或 WPS 中打开，另存为"Excel 工作簿 (.xlsx)"或"CSV UTF-8"',
+        en: 'open it in Excel or WPS and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+      },
     });
   }
   return 'text';
@@ -135,7 +157,11 @@ class ListAssembler {
   private pending: SheetRow[] = [];
   private reader: ListRowReader | null = null;
 
-  constructor(private readonly file: string, private readonly strictWidth: boolean, private readonly checks: RowChecks | undefined) {}
+  constructor(
+    private readonly file: string,
+    private readonly strictWidth: boolean,
+    private readonly checks: RowChecks | undefined,
+  ) {}
 
   push(r: SheetRow): void {
     if (this.reader) {
@@ -151,7 +177,9 @@ class ListAssembler {
     if (!this.reader) this.start();
     if (!this.reader) {
       throw new HazeError({
-        code: 'HAZE_LIST_EMPTY', exitCode: EXIT.dataErr, where: { file: this.file },
+        code: 'HAZE_LIST_EMPTY',
+        exitCode: EXIT.dataErr,
+        where: { file: this.file },
         message: { zh: '清单是空的：没有表头，也没有数据', en: 'the list is empty: no header, no rows' },
         hint: { zh: 'haze init 可生成带表头的模板', en: 'haze init writes a template with the header' },
       });

@@ -9,7 +9,10 @@ export interface LoadProgress {
   done(): void;
 }
 
-export function progressLine(out: { write(s: string): unknown }, opts: { total: number | null; lang: 'zh' | 'en'; now?: () => number; afterMs?: number }): LoadProgress {
+export function progressLine(
+  out: { write(s: string): unknown },
+  opts: { total: number | null; lang: 'zh' | 'en'; now?: () => number; afterMs?: number },
+): LoadProgress {
   const now = opts.now ?? (() => performance.now());
   const start = now();
   const afterMs = opts.afterMs ?? 1000;

@@ -44,7 +44,10 @@ const crossCuttingSchema = z
 const ruleFileSchema = z
   .object({
     version: z.literal(1).default(1),
-    targets: z.object({ yellow: z.number().min(0).max(100), orange: z.number().min(0).max(100), red: z.number().min(0).max(100) }).partial().default({}),
+    targets: z
+      .object({ yellow: z.number().min(0).max(100), orange: z.number().min(0).max(100), red: z.number().min(0).max(100) })
+      .partial()
+      .default({}),
     targets_source: z.string().optional(),
     rules: z.array(ruleSchema).default([]),
     cross_cutting: z.array(crossCuttingSchema).default([]),
@@ -52,7 +55,13 @@ const ruleFileSchema = z
   .strict();
 
 function toLevelRule(r: z.infer<typeof levelRuleSchema>): LevelRule {
-  return { action: r.action, limitPct: r.limit_pct ?? null, truckBan: r.truck_ban || r.road_transport_ban, roadTransportBan: r.road_transport_ban, text: r.text ?? null };
+  return {
+    action: r.action,
+    limitPct: r.limit_pct ?? null,
+    truckBan: r.truck_ban || r.road_transport_ban,
+    roadTransportBan: r.road_transport_ban,
+    text: r.text ?? null,
+  };
 }
 
 export function loadRuleTable(files: readonly string[]): RuleTable {

@@ -16,7 +16,11 @@ const groupsSchema = z.object({
   working_day: z.object({
     start: clock,
     end: clock,
-    lunch: z.string().regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'expected a span like "12:00-13:00"').nullable().default(null),
+    lunch: z
+      .string()
+      .regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'expected a span like "12:00-13:00"')
+      .nullable()
+      .default(null),
   }),
   travel: z.object({ speed_kmh: z.number().positive().max(120), detour_factor: z.number().min(1).max(3).default(1.3) }),
   service_minutes: z.number().int().positive().max(240),
@@ -47,8 +51,7 @@ export function loadTownSetup(file: string): TownSetup {
   const start = minutesOf(g.working_day.start);
   const end = minutesOf(g.working_day.end);
   const lunch = g.working_day.lunch ? g.working_day.lunch.split('-').map(minutesOf) : null;
-  const bad = (zh: string, en: string) =>
-    new HazeError({ code: 'HAZE_CONFIG_INVALID', exitCode: EXIT.config, where: { file }, message: { zh, en } });
+  const bad = (zh: string, en: string) => new HazeError({ code: 'HAZE_CONFIG_INVALID', exitCode: EXIT.config, where: { file }, message: { zh, en } });
   if (end <= start) throw bad('working_day：结束时间应晚于开始时间', 'working_day: end must be after start');
   if (lunch && !(lunch[0]! >= start && lunch[1]! > lunch[0]! && lunch[1]! <= end)) {
     throw bad('working_day.lunch 应在工作时间之内', 'working_day.lunch must lie inside the working day');
@@ -57,7 +60,8 @@ export function loadTownSetup(file: string): TownSetup {
   for (const grp of g.groups) {
     for (const v of grp.villages) {
       const other = seen.get(v);
-      if (other && other !== grp.id) throw bad(`村社区"${v}"同时属于第 ${other} 组和第 ${grp.id} 组`, `village "${v}" belongs to both group ${other} and group ${grp.id}`);
+      if (other && other !== grp.id)
+        throw bad(`村社区"${v}"同时属于第 ${other} 组和第 ${grp.id} 组`, `village "${v}" belongs to both group ${other} and group ${grp.id}`);
       seen.set(v, grp.id);
     }
   }
@@ -75,7 +79,9 @@ export function loadTownSetup(file: string): TownSetup {
     serviceMinutes: g.service_minutes,
     serviceMinutesLarge: g.service_minutes_large ?? null,
     // An evening round may run past midnight ("19:00"–"01:00"): its end is then on the next day's clock.
-    night: g.night ? { start: minutesOf(g.night.start), end: minutesOf(g.night.end) + (minutesOf(g.night.end) <= minutesOf(g.night.start) ? 24 * 60 : 0) } : null,
+    night: g.night
+      ? { start: minutesOf(g.night.start), end: minutesOf(g.night.end) + (minutesOf(g.night.end) <= minutesOf(g.night.start) ? 24 * 60 : 0) }
+      : null,
     coverageDays: g.coverage_days,
     groups: g.groups.map((x) => ({ id: x.id, name: x.name, leader: x.leader, phone: x.phone, members: x.members, villages: x.villages })),
   };

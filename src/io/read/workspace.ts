@@ -18,14 +18,15 @@ export const WORKSPACE_FILE = 'haze.yaml';
 const workspaceSchema = z.object({
   list: z.string().min(1).default('enterprises.csv'),
   groups: z.string().min(1).default('groups.yaml'),
-  rules: z.union([z.string(), z.array(z.string())]).default([]).transform((r) => (typeof r === 'string' ? [r] : r)),
+  rules: z
+    .union([z.string(), z.array(z.string())])
+    .default([])
+    .transform((r) => (typeof r === 'string' ? [r] : r)),
   db: z.string().min(1).default('haze.db'),
   /** The datum of the list's coordinates: converted to WGS-84 on reading. */
   coord_system: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
   /** Only the embedded sample has this: the seed story's alert, used when the store has none. */
-  sample_alert: z
-    .object({ level: z.enum(ALERT_LEVELS), from: z.string(), doc: z.string().optional(), note: z.string().optional() })
-    .optional(),
+  sample_alert: z.object({ level: z.enum(ALERT_LEVELS), from: z.string(), doc: z.string().optional(), note: z.string().optional() }).optional(),
 });
 
 export interface SampleAlert {
@@ -62,7 +63,10 @@ export function resolveWorkspace(flags: WorkspaceFlags): Workspace {
   const own = join(flags.cwd, WORKSPACE_FILE);
   const hasOwn = existsSync(own);
   const root = hasOwn ? flags.cwd : SAMPLE_DIR;
-  const cfg = loadYamlConfig(hasOwn ? own : join(SAMPLE_DIR, WORKSPACE_FILE), workspaceSchema, { zh: '工作区配置 haze.yaml', en: 'the workspace file haze.yaml' });
+  const cfg = loadYamlConfig(hasOwn ? own : join(SAMPLE_DIR, WORKSPACE_FILE), workspaceSchema, {
+    zh: '工作区配置 haze.yaml',
+    en: 'the workspace file haze.yaml',
+  });
   const inRoot = (p: string) => resolve(root, p);
   const fromCwd = (p: string) => (p === '-' ? '-' : resolve(flags.cwd, p));
   const listFromSample = !hasOwn && !flags.list;

@@ -23,7 +23,9 @@ export interface SheetChoice {
 
 const unreadable = (file: string, zh: string, en: string) =>
   new HazeError({
-    code: 'HAZE_XLSX_UNREADABLE', exitCode: EXIT.dataErr, where: { file },
+    code: 'HAZE_XLSX_UNREADABLE',
+    exitCode: EXIT.dataErr,
+    where: { file },
     message: { zh: `无法读取工作簿：${zh}`, en: `cannot read the workbook: ${en}` },
     hint: { zh: '在 Excel 中打开，另存为新的 .xlsx（或"CSV UTF-8"）后再试', en: 'open it in Excel and save it again as a new .xlsx (or "CSV UTF-8")' },
   });
@@ -74,7 +76,9 @@ function chooseSheet(sheets: readonly SheetInfo[], wanted: string | undefined, f
     if (found) return found;
     const all = sheets.map((s) => s.name);
     throw new HazeError({
-      code: 'HAZE_SHEET_MISSING', exitCode: EXIT.usage, where: { file },
+      code: 'HAZE_SHEET_MISSING',
+      exitCode: EXIT.usage,
+      where: { file },
       message: { zh: `工作簿中没有名为"${wanted}"的工作表`, en: `the workbook has no sheet named "${wanted}"` },
       hint: { zh: `工作表有：${all.join('、') || '（无）'}`, en: `its sheets: ${all.join(', ') || '(none)'}` },
     });

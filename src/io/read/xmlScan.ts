@@ -83,7 +83,10 @@ export class ElementScanner {
   private readonly whole: RegExp;
   private readonly start: RegExp;
 
-  constructor(private readonly name: string, private readonly onElement: (attrs: string, content: string | undefined) => void) {
+  constructor(
+    private readonly name: string,
+    private readonly onElement: (attrs: string, content: string | undefined) => void,
+  ) {
     this.whole = elementPattern(name);
     this.start = new RegExp(`<(?:[\\w.-]+:)?${name}\\b`, 'g');
   }

@@ -8,7 +8,9 @@ import { HazeError, EXIT } from '../../errors.js';
 import { readInput } from './loadList.js';
 
 export function loadYamlConfig<T extends z.ZodType>(file: string, schema: T, what: { zh: string; en: string }): z.infer<T> {
-  const text = readInput(file).toString('utf8').replace(/^\uFEFF/, '');
+  const text = readInput(file)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   return parseYamlConfig(text, file, schema, what);
 }
 
@@ -19,8 +21,13 @@ export function parseYamlConfig<T extends z.ZodType>(text: string, file: string,
   if (yamlError) {
     const line = lineCounter.linePos(yamlError.pos[0]).line;
     throw new HazeError({
-      code: 'HAZE_CONFIG_YAML', exitCode: EXIT.config, where: { file, line },
-      message: { zh: `${what.zh}不是有效的 YAML：${yamlError.message.split('\n')[0]}`, en: `${what.en} is not valid YAML: ${yamlError.message.split('\n')[0]}` },
+      code: 'HAZE_CONFIG_YAML',
+      exitCode: EXIT.config,
+      where: { file, line },
+      message: {
+        zh: `${what.zh}不是有效的 YAML：${yamlError.message.split('\n')[0]}`,
+        en: `${what.en} is not valid YAML: ${yamlError.message.split('\n')[0]}`,
+      },
       hint: { zh: '检查缩进（用空格，不用 Tab）和冒号后的空格', en: 'check the indentation (spaces, not tabs) and the space after each colon' },
     });
   }
@@ -31,7 +38,9 @@ export function parseYamlConfig<T extends z.ZodType>(text: string, file: string,
   const line = lineOf(doc, path as (string | number)[], lineCounter);
   const at = path.length > 0 ? path.join('.') : '(top)';
   throw new HazeError({
-    code: 'HAZE_CONFIG_INVALID', exitCode: EXIT.config, where: { file, ...(line ? { line } : {}) },
+    code: 'HAZE_CONFIG_INVALID',
+    exitCode: EXIT.config,
+    where: { file, ...(line ? { line } : {}) },
     message: { zh: `${what.zh}有误：${at}：${issue.message}`, en: `${what.en} is wrong at ${at}: ${issue.message}` },
     hint: { zh: '对照 README 中的文件格式说明', en: 'compare with the file format in README' },
   });

@@ -36,7 +36,10 @@ export interface ZipEntry {
  * @param watch called with each entry's name; a function it returns sees that entry's inflated bytes as
  *   they are checked (how a sheet's merged cells are found without inflating it twice)
  */
-export async function zipFault(b: Buffer, watch?: (name: string) => ((chunk: Buffer) => void) | undefined): Promise<{ fault: ZipFault | null; entries: ZipEntry[] }> {
+export async function zipFault(
+  b: Buffer,
+  watch?: (name: string) => ((chunk: Buffer) => void) | undefined,
+): Promise<{ fault: ZipFault | null; entries: ZipEntry[] }> {
   const fault = (zh: string, en: string) => ({ fault: { zh, en }, entries: [] });
   const eocd = findEndOfDirectory(b);
   if (eocd < 0) return fault('文件不完整（找不到 zip 目录，可能下载或复制时被截断）', 'the file is incomplete (no zip directory: cut off while copying?)');

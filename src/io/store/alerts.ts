@@ -26,11 +26,13 @@ export function readAlertEvents(db: Store): AlertEvent[] {
  * recording at once cannot both issue an alert.
  */
 export function appendAlertEvent(db: Store, e: AlertEvent, recordedAt: string, check: (history: AlertEvent[]) => void): number {
-  return db.transaction(() => {
-    check(readAlertEvents(db));
-    const r = db
-      .prepare('INSERT INTO alert_events (kind, level, at, until, doc, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(e.kind, e.level, formatWallTime(e.at), e.until ? formatWallTime(e.until) : null, e.doc ?? null, e.note ?? null, recordedAt);
-    return Number(r.lastInsertRowid);
-  }).immediate();
+  return db
+    .transaction(() => {
+      check(readAlertEvents(db));
+      const r = db
+        .prepare('INSERT INTO alert_events (kind, level, at, until, doc, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(e.kind, e.level, formatWallTime(e.at), e.until ? formatWallTime(e.until) : null, e.doc ?? null, e.note ?? null, recordedAt);
+      return Number(r.lastInsertRowid);
+    })
+    .immediate();
 }

@@ -59,7 +59,11 @@ export async function backupStore(db: Store, storeFile: string, destination: str
       copy.close();
     }
     const fd = openSync(tmp, 'r+');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, dest);
   } catch (err) {
     removeWithCompanions(tmp);
@@ -78,7 +82,9 @@ function refuseStoreItself(storeFile: string, dest: string): void {
   const sameInode = there !== null && there.ino === store.ino && there.dev === store.dev;
   if (sameInode || COMPANIONS.some((c) => destReal === real + c)) {
     throw new HazeError({
-      code: 'HAZE_BACKUP_ONTO_STORE', exitCode: EXIT.cantCreate, where: { file: dest },
+      code: 'HAZE_BACKUP_ONTO_STORE',
+      exitCode: EXIT.cantCreate,
+      where: { file: dest },
       message: { zh: `不能备份到数据库自身（${storeFile}），未做任何改动`, en: `cannot back up onto the store itself (${storeFile}); nothing was changed` },
       hint: { zh: '另选一个文件名，例如 haze-备份-20191208.db', en: 'choose another file, e.g. haze-backup-20191208.db' },
     });
@@ -87,7 +93,11 @@ function refuseStoreItself(storeFile: string, dest: string): void {
 
 function removeWithCompanions(file: string): void {
   for (const c of COMPANIONS) {
-    try { unlinkSync(file + c); } catch { /* not there */ }
+    try {
+      unlinkSync(file + c);
+    } catch {
+      /* not there */
+    }
   }
 }
 
@@ -95,15 +105,26 @@ function removeWithCompanions(file: string): void {
 function syncFolder(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
-  } catch { /* e.g. Windows */ }
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* e.g. Windows */
+  }
 }
 
 function cannotWrite(dest: string, err: unknown): HazeError {
   const e = err as { code?: string; message?: string };
   return new HazeError({
-    code: 'HAZE_BACKUP_CREATE', exitCode: EXIT.cantCreate, where: { file: dest },
-    message: { zh: `无法写入备份 ${dest}：${e.code ?? e.message ?? String(err)}`, en: `cannot write the backup ${dest}: ${e.code ?? e.message ?? String(err)}` },
+    code: 'HAZE_BACKUP_CREATE',
+    exitCode: EXIT.cantCreate,
+    where: { file: dest },
+    message: {
+      zh: `无法写入备份 ${dest}：${e.code ?? e.message ?? String(err)}`,
+      en: `cannot write the backup ${dest}: ${e.code ?? e.message ?? String(err)}`,
+    },
     hint: { zh: '检查文件夹是否存在、是否有写权限、磁盘是否已满', en: 'check that the folder exists and is writable, and that the disk is not full' },
   });
 }

@@ -36,16 +36,26 @@ export function openStore(file: string, opts: { create: boolean; migrate?: boole
     if (appId !== HAZE_APPLICATION_ID && (appId !== 0 || tables.n > 0 || version !== 0)) {
       db.close();
       throw new HazeError({
-        code: 'HAZE_STORE_FOREIGN', exitCode: EXIT.config, where: { file },
-        message: { zh: `${file} 不是 haze 的数据库（是其他程序的 SQLite 文件），未做任何改动`, en: `${file} is not a haze store (another program's SQLite database); left untouched` },
+        code: 'HAZE_STORE_FOREIGN',
+        exitCode: EXIT.config,
+        where: { file },
+        message: {
+          zh: `${file} 不是 haze 的数据库（是其他程序的 SQLite 文件），未做任何改动`,
+          en: `${file} is not a haze store (another program's SQLite database); left untouched`,
+        },
         hint: { zh: '用 --db 或 haze.yaml 的 db: 指定另一个文件', en: 'point --db (or db: in haze.yaml) at another file' },
       });
     }
     if (version > MIGRATIONS.length) {
       db.close();
       throw new HazeError({
-        code: 'HAZE_STORE_NEWER', exitCode: EXIT.config, where: { file },
-        message: { zh: `${file} 由更新版本的 haze 创建（结构版本 ${version}），本版本只认识到 ${MIGRATIONS.length}`, en: `${file} was made by a newer haze (schema ${version}; this one knows up to ${MIGRATIONS.length})` },
+        code: 'HAZE_STORE_NEWER',
+        exitCode: EXIT.config,
+        where: { file },
+        message: {
+          zh: `${file} 由更新版本的 haze 创建（结构版本 ${version}），本版本只认识到 ${MIGRATIONS.length}`,
+          en: `${file} was made by a newer haze (schema ${version}; this one knows up to ${MIGRATIONS.length})`,
+        },
         hint: { zh: '升级 haze', en: 'upgrade haze' },
       });
     }
@@ -55,7 +65,11 @@ export function openStore(file: string, opts: { create: boolean; migrate?: boole
     return db;
   } catch (err) {
     if (err instanceof HazeError) throw err;
-    try { db.close(); } catch { /* already closed */ }
+    try {
+      db.close();
+    } catch {
+      /* already closed */
+    }
     throw storeError(file, err);
   }
 }
@@ -81,8 +95,13 @@ function checkHeader(file: string): void {
   if (n === 0) return; // an empty file: SQLite treats it as a new database
   if (buf.toString('latin1', 0, n) !== SQLITE_HEADER) {
     throw new HazeError({
-      code: 'HAZE_STORE_CORRUPT', exitCode: EXIT.ioErr, where: { file },
-      message: { zh: `${file} 不是 SQLite 数据库（文件损坏或不是 haze.db），未做任何改动`, en: `${file} is not a SQLite database (corrupt, or not a haze.db); left untouched` },
+      code: 'HAZE_STORE_CORRUPT',
+      exitCode: EXIT.ioErr,
+      where: { file },
+      message: {
+        zh: `${file} 不是 SQLite 数据库（文件损坏或不是 haze.db），未做任何改动`,
+        en: `${file} is not a SQLite database (corrupt, or not a haze.db); left untouched`,
+      },
       hint: { zh: '从备份恢复（haze db backup），或用 --db 指定另一个文件', en: 'restore it from a backup (haze db backup), or point --db at another file' },
     });
   }
@@ -92,8 +111,12 @@ function storeError(file: string, err: unknown): HazeError {
   const e = err as { code?: string; message?: string };
   const corrupt = e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB';
   return new HazeError({
-    code: corrupt ? 'HAZE_STORE_CORRUPT' : 'HAZE_STORE_IO', exitCode: EXIT.ioErr, where: { file },
+    code: corrupt ? 'HAZE_STORE_CORRUPT' : 'HAZE_STORE_IO',
+    exitCode: EXIT.ioErr,
+    where: { file },
     message: { zh: `无法打开数据库 ${file}：${e.message ?? String(err)}`, en: `cannot open the store ${file}: ${e.message ?? String(err)}` },
-    hint: corrupt ? { zh: '从备份恢复，或用 --db 指定另一个文件', en: 'restore it from a backup, or point --db at another file' } : { zh: '检查文件夹权限', en: 'check the folder permissions' },
+    hint: corrupt
+      ? { zh: '从备份恢复，或用 --db 指定另一个文件', en: 'restore it from a backup, or point --db at another file' }
+      : { zh: '检查文件夹权限', en: 'check the folder permissions' },
   });
 }

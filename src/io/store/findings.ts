@@ -50,42 +50,49 @@ interface CleanInspection {
 }
 
 export function importFindings(db: Store, req: FindingImportRequest): FindingImportOutcome {
-  return db.transaction((): FindingImportOutcome => {
-    const already = db.prepare("SELECT imported_at FROM imports WHERE kind = 'findings' AND sha256 = ?").get(req.sha256) as { imported_at: string } | undefined;
-    if (already) return { kind: 'already', importedAt: already.imported_at };
+  return db
+    .transaction((): FindingImportOutcome => {
+      const already = db.prepare("SELECT imported_at FROM imports WHERE kind = 'findings' AND sha256 = ?").get(req.sha256) as
+        { imported_at: string } | undefined;
+      if (already) return { kind: 'already', importedAt: already.imported_at };
 
-    const importId = Number(
-      db.prepare("INSERT INTO imports (kind, file_name, sha256, imported_at, rows) VALUES ('findings', ?, ?, ?, ?)")
-        .run(req.fileName, req.sha256, req.importedAt, req.findings.length).lastInsertRowid,
-    );
-    const insert = db.prepare(
-      'INSERT INTO findings (date, credit_code, name, problem, source, import_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (date, credit_code, problem, source) DO NOTHING',
-    );
-    // The same rule as records.ts, so the outcome does not depend on which file arrived first: the earliest
-    // inspection on a day after the finding's date with no current violation closes it.
-    const clean = db.prepare(
-      `SELECT i.id, i.date, i.group_id, i.checked_at FROM inspections i
+      const importId = Number(
+        db
+          .prepare("INSERT INTO imports (kind, file_name, sha256, imported_at, rows) VALUES ('findings', ?, ?, ?, ?)")
+          .run(req.fileName, req.sha256, req.importedAt, req.findings.length).lastInsertRowid,
+      );
+      const insert = db.prepare(
+        'INSERT INTO findings (date, credit_code, name, problem, source, import_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (date, credit_code, problem, source) DO NOTHING',
+      );
+      // The same rule as records.ts, so the outcome does not depend on which file arrived first: the earliest
+      // inspection on a day after the finding's date with no current violation closes it.
+      const clean = db.prepare(
+        `SELECT i.id, i.date, i.group_id, i.checked_at FROM inspections i
         WHERE i.credit_code = ? AND i.date > ?
           AND NOT EXISTS (SELECT 1 FROM results r WHERE r.inspection_id = i.id AND r.superseded_by IS NULL AND r.result = 'violation')
         ORDER BY i.date, COALESCE(i.checked_at, i.date), i.id LIMIT 1`,
-    );
-    const close = db.prepare("UPDATE findings SET status = 'closed', closed_at = ?, close_note = ?, closed_by_inspection = ? WHERE id = ?");
-    let added = 0;
-    let known = 0;
-    let closedByInspection = 0;
-    for (const f of req.findings) {
-      const r = insert.run(f.date, f.creditCode, f.name, f.problem, f.source, importId);
-      if (r.changes === 0) { known++; continue; }
-      added++;
-      const i = clean.get(f.creditCode, f.date) as CleanInspection | undefined;
-      if (i) {
-        close.run(i.checked_at ?? i.date, `${i.date} 第 ${i.group_id} 组检查未发现问题`, i.id, Number(r.lastInsertRowid));
-        closedByInspection++;
+      );
+      const close = db.prepare("UPDATE findings SET status = 'closed', closed_at = ?, close_note = ?, closed_by_inspection = ? WHERE id = ?");
+      let added = 0;
+      let known = 0;
+      let closedByInspection = 0;
+      for (const f of req.findings) {
+        const r = insert.run(f.date, f.creditCode, f.name, f.problem, f.source, importId);
+        if (r.changes === 0) {
+          known++;
+          continue;
+        }
+        added++;
+        const i = clean.get(f.creditCode, f.date) as CleanInspection | undefined;
+        if (i) {
+          close.run(i.checked_at ?? i.date, `${i.date} 第 ${i.group_id} 组检查未发现问题`, i.id, Number(r.lastInsertRowid));
+          closedByInspection++;
+        }
       }
-    }
-    // Even when nothing is new, the file's fingerprint is kept, so a second import is recognised at once.
-    return { kind: 'done', importId, added, known, closedByInspection };
-  }).immediate();
+      // Even when nothing is new, the file's fingerprint is kept, so a second import is recognised at once.
+      return { kind: 'done', importId, added, known, closedByInspection };
+    })
+    .immediate();
 }
 
 export interface FindingFilter {
@@ -96,22 +103,44 @@ export interface FindingFilter {
 const SELECT = 'SELECT id, date, credit_code, name, problem, source, status, closed_at, close_note, closed_by_inspection FROM findings';
 
 interface FindingRecord {
-  id: number; date: string; credit_code: string; name: string; problem: string; source: string;
-  status: FindingStatus; closed_at: string | null; close_note: string | null; closed_by_inspection: number | null;
+  id: number;
+  date: string;
+  credit_code: string;
+  name: string;
+  problem: string;
+  source: string;
+  status: FindingStatus;
+  closed_at: string | null;
+  close_note: string | null;
+  closed_by_inspection: number | null;
 }
 
 function toFinding(r: FindingRecord): StoredFinding {
   return {
-    id: r.id, date: r.date, creditCode: r.credit_code, name: r.name, problem: r.problem, source: r.source,
-    status: r.status, closedAt: r.closed_at, closeNote: r.close_note, closedByInspection: r.closed_by_inspection,
+    id: r.id,
+    date: r.date,
+    creditCode: r.credit_code,
+    name: r.name,
+    problem: r.problem,
+    source: r.source,
+    status: r.status,
+    closedAt: r.closed_at,
+    closeNote: r.close_note,
+    closedByInspection: r.closed_by_inspection,
   };
 }
 
 export function listFindings(db: Store, filter: FindingFilter): StoredFinding[] {
   const where: string[] = [];
   const args: string[] = [];
-  if (filter.status !== 'all') { where.push('status = ?'); args.push(filter.status); }
-  if (filter.creditCode) { where.push('credit_code = ?'); args.push(filter.creditCode); }
+  if (filter.status !== 'all') {
+    where.push('status = ?');
+    args.push(filter.status);
+  }
+  if (filter.creditCode) {
+    where.push('credit_code = ?');
+    args.push(filter.creditCode);
+  }
   const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date, id`).all(...args) as FindingRecord[];
   return rows.map(toFinding);
 }
@@ -125,13 +154,15 @@ export type CloseOutcome =
 /** Close one finding by hand. `at` is Beijing wall-clock 'YYYY-MM-DD HH:mm'; it may not precede the finding's date. */
 export function closeFinding(db: Store, id: number, note: string, at: string): CloseOutcome {
   const byId = db.prepare(`${SELECT} WHERE id = ?`);
-  return db.transaction((): CloseOutcome => {
-    const r = byId.get(id) as FindingRecord | undefined;
-    if (!r) return { kind: 'unknown' };
-    const f = toFinding(r);
-    if (f.status === 'closed') return { kind: 'already_closed', finding: f };
-    if (at.slice(0, 10) < f.date) return { kind: 'before_finding', finding: f };
-    db.prepare("UPDATE findings SET status = 'closed', closed_at = ?, close_note = ? WHERE id = ?").run(at, note, id);
-    return { kind: 'closed', finding: toFinding(byId.get(id) as FindingRecord) };
-  }).immediate();
+  return db
+    .transaction((): CloseOutcome => {
+      const r = byId.get(id) as FindingRecord | undefined;
+      if (!r) return { kind: 'unknown' };
+      const f = toFinding(r);
+      if (f.status === 'closed') return { kind: 'already_closed', finding: f };
+      if (at.slice(0, 10) < f.date) return { kind: 'before_finding', finding: f };
+      db.prepare("UPDATE findings SET status = 'closed', closed_at = ?, close_note = ? WHERE id = ?").run(at, note, id);
+      return { kind: 'closed', finding: toFinding(byId.get(id) as FindingRecord) };
+    })
+    .immediate();
 }

@@ -40,28 +40,41 @@ export interface DayOfRecord {
 
 /** Save a plan (once: the same plan from the same inputs is one plan). Returns its id. */
 export function savePlan(db: Store, meta: PlanMeta, routes: readonly DayRoute[], createdAt: string): number {
-  return db.transaction(() => {
-    const found = db
-      .prepare('SELECT id FROM plans WHERE start_date = ? AND days = ? AND level = ? AND shift = ? AND seed = ? AND inputs = ?')
-      .get(meta.startDate, meta.days, meta.level, meta.shift, meta.seed, meta.inputs) as { id: number } | undefined;
-    if (found) return found.id;
-    const id = Number(
-      db
-        .prepare('INSERT INTO plans (created_at, start_date, days, level, shift, seed, inputs, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(createdAt, meta.startDate, meta.days, meta.level, meta.shift, meta.seed, meta.inputs, JSON.stringify(meta.basis)).lastInsertRowid,
-    );
-    const route = db.prepare('INSERT INTO planned_routes (plan_id, date, group_id, total_km, return_at) VALUES (?, ?, ?, ?, ?)');
-    const visit = db.prepare(
-      'INSERT INTO planned_visits (plan_id, date, group_id, seq, credit_code, arrive, depart, action, reason, leg_km) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const r of routes) {
-      route.run(id, r.date, r.groupId, r.totalKm, formatWallTime(wallAt(r.date, r.returnAt)));
-      for (const v of r.visits) {
-        visit.run(id, v.date, v.groupId, v.seq, v.creditCode, formatWallTime(wallAt(v.date, v.arrive)), formatWallTime(wallAt(v.date, v.depart)), v.action, v.reason.join(';'), v.legKm);
+  return db
+    .transaction(() => {
+      const found = db
+        .prepare('SELECT id FROM plans WHERE start_date = ? AND days = ? AND level = ? AND shift = ? AND seed = ? AND inputs = ?')
+        .get(meta.startDate, meta.days, meta.level, meta.shift, meta.seed, meta.inputs) as { id: number } | undefined;
+      if (found) return found.id;
+      const id = Number(
+        db
+          .prepare('INSERT INTO plans (created_at, start_date, days, level, shift, seed, inputs, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(createdAt, meta.startDate, meta.days, meta.level, meta.shift, meta.seed, meta.inputs, JSON.stringify(meta.basis)).lastInsertRowid,
+      );
+      const route = db.prepare('INSERT INTO planned_routes (plan_id, date, group_id, total_km, return_at) VALUES (?, ?, ?, ?, ?)');
+      const visit = db.prepare(
+        'INSERT INTO planned_visits (plan_id, date, group_id, seq, credit_code, arrive, depart, action, reason, leg_km) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const r of routes) {
+        route.run(id, r.date, r.groupId, r.totalKm, formatWallTime(wallAt(r.date, r.returnAt)));
+        for (const v of r.visits) {
+          visit.run(
+            id,
+            v.date,
+            v.groupId,
+            v.seq,
+            v.creditCode,
+            formatWallTime(wallAt(v.date, v.arrive)),
+            formatWallTime(wallAt(v.date, v.depart)),
+            v.action,
+            v.reason.join(';'),
+            v.legKm,
+          );
+        }
       }
-    }
-    return id;
-  }).immediate();
+      return id;
+    })
+    .immediate();
 }
 
 /**
@@ -70,23 +83,25 @@ export function savePlan(db: Store, meta: PlanMeta, routes: readonly DayRoute[],
  * dates whose record changed.
  */
 export function fixDays(db: Store, planId: number, dates: readonly string[], shift: Shift, by: FixedBy, at: string, replace: boolean): string[] {
-  return db.transaction(() => {
-    const current = db.prepare('SELECT id, plan_id FROM plan_of_record WHERE date = ? AND shift = ? AND replaced_at IS NULL');
-    const insert = db.prepare('INSERT INTO plan_of_record (date, shift, plan_id, fixed_at, fixed_by) VALUES (?, ?, ?, ?, ?)');
-    // Retired first (one current record a day), then pointed at its successor.
-    const retire = db.prepare('UPDATE plan_of_record SET replaced_at = ? WHERE id = ?');
-    const succeed = db.prepare('UPDATE plan_of_record SET replaced_by = ? WHERE id = ?');
-    const changed: string[] = [];
-    for (const date of dates) {
-      const old = current.get(date, shift) as { id: number; plan_id: number } | undefined;
-      if (old && !replace) continue;
-      if (old) retire.run(at, old.id);
-      const id = Number(insert.run(date, shift, planId, at, by).lastInsertRowid);
-      if (old) succeed.run(id, old.id);
-      changed.push(date);
-    }
-    return changed;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const current = db.prepare('SELECT id, plan_id FROM plan_of_record WHERE date = ? AND shift = ? AND replaced_at IS NULL');
+      const insert = db.prepare('INSERT INTO plan_of_record (date, shift, plan_id, fixed_at, fixed_by) VALUES (?, ?, ?, ?, ?)');
+      // Retired first (one current record a day), then pointed at its successor.
+      const retire = db.prepare('UPDATE plan_of_record SET replaced_at = ? WHERE id = ?');
+      const succeed = db.prepare('UPDATE plan_of_record SET replaced_by = ? WHERE id = ?');
+      const changed: string[] = [];
+      for (const date of dates) {
+        const old = current.get(date, shift) as { id: number; plan_id: number } | undefined;
+        if (old && !replace) continue;
+        if (old) retire.run(at, old.id);
+        const id = Number(insert.run(date, shift, planId, at, by).lastInsertRowid);
+        if (old) succeed.run(id, old.id);
+        changed.push(date);
+      }
+      return changed;
+    })
+    .immediate();
 }
 
 /** The plans of record of the dates from `from` to `to` for a shift, by date. */
@@ -97,12 +112,30 @@ export function daysOfRecord(db: Store, shift: Shift, from: string, to: string):
          FROM plan_of_record r JOIN plans p ON p.id = r.plan_id
         WHERE r.shift = ? AND r.date >= ? AND r.date <= ? AND r.replaced_at IS NULL ORDER BY r.date`,
     )
-    .all(shift, from, to) as { id: number; date: string; shift: Shift; plan_id: number; fixed_at: string; fixed_by: FixedBy; level: AlertLevel; seed: number; basis: string }[];
+    .all(shift, from, to) as {
+    id: number;
+    date: string;
+    shift: Shift;
+    plan_id: number;
+    fixed_at: string;
+    fixed_by: FixedBy;
+    level: AlertLevel;
+    seed: number;
+    basis: string;
+  }[];
   const out = new Map<string, DayOfRecord>();
   for (const r of rows) {
     out.set(r.date, {
-      id: r.id, date: r.date, shift: r.shift, planId: r.plan_id, fixedAt: r.fixed_at, fixedBy: r.fixed_by, level: r.level, seed: r.seed,
-      basis: JSON.parse(r.basis) as PlanBasis, routes: storedRoutes(db, r.plan_id, r.date),
+      id: r.id,
+      date: r.date,
+      shift: r.shift,
+      planId: r.plan_id,
+      fixedAt: r.fixed_at,
+      fixedBy: r.fixed_by,
+      level: r.level,
+      seed: r.seed,
+      basis: JSON.parse(r.basis) as PlanBasis,
+      routes: storedRoutes(db, r.plan_id, r.date),
     });
   }
   return out;
@@ -110,25 +143,45 @@ export function daysOfRecord(db: Store, shift: Shift, from: string, to: string):
 
 /** The plans of record over a range, both shifts, for a report: which plan each day's results are held against. */
 export function recordsInRange(db: Store, from: string, to: string): DayOfRecord[] {
-  return (['day', 'night'] as const).flatMap((shift) => [...daysOfRecord(db, shift, from, to).values()]).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.shift < b.shift ? -1 : 1));
+  return (['day', 'night'] as const)
+    .flatMap((shift) => [...daysOfRecord(db, shift, from, to).values()])
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.shift < b.shift ? -1 : 1));
 }
 
 function storedRoutes(db: Store, planId: number, date: string): DayRoute[] {
   const routes = db.prepare('SELECT group_id, total_km, return_at FROM planned_routes WHERE plan_id = ? AND date = ? ORDER BY rowid').all(planId, date) as {
-    group_id: string; total_km: number; return_at: string;
+    group_id: string;
+    total_km: number;
+    return_at: string;
   }[];
   const visits = db.prepare('SELECT * FROM planned_visits WHERE plan_id = ? AND date = ? ORDER BY group_id, seq').all(planId, date) as {
-    group_id: string; seq: number; credit_code: string; arrive: string; depart: string; action: string; reason: string; leg_km: number;
+    group_id: string;
+    seq: number;
+    credit_code: string;
+    arrive: string;
+    depart: string;
+    action: string;
+    reason: string;
+    leg_km: number;
   }[];
   return routes.map((r) => ({
     date,
     groupId: r.group_id,
     totalKm: r.total_km,
     returnAt: minutesOf(date, r.return_at),
-    visits: visits.filter((v) => v.group_id === r.group_id).map((v): Visit => ({
-      date, groupId: v.group_id, seq: v.seq, creditCode: v.credit_code, arrive: minutesOf(date, v.arrive), depart: minutesOf(date, v.depart),
-      legKm: v.leg_km, action: v.action as Visit['action'], reason: v.reason ? v.reason.split(';') : [],
-    })),
+    visits: visits
+      .filter((v) => v.group_id === r.group_id)
+      .map((v): Visit => ({
+        date,
+        groupId: v.group_id,
+        seq: v.seq,
+        creditCode: v.credit_code,
+        arrive: minutesOf(date, v.arrive),
+        depart: minutesOf(date, v.depart),
+        legKm: v.leg_km,
+        action: v.action as Visit['action'],
+        reason: v.reason ? v.reason.split(';') : [],
+      })),
   }));
 }
 

@@ -28,7 +28,9 @@ interface ResultRow {
 
 export function readReportVisits(db: Store, range: ReportRange): ReportVisit[] {
   const visits = db
-    .prepare('SELECT id, date, group_id, credit_code, name, seq, inspectors, checked_at, planned FROM inspections WHERE date >= ? AND date <= ? ORDER BY date, id')
+    .prepare(
+      'SELECT id, date, group_id, credit_code, name, seq, inspectors, checked_at, planned FROM inspections WHERE date >= ? AND date <= ? ORDER BY date, id',
+    )
     .all(range.from, range.to) as VisitRow[];
   const results = db
     .prepare(
@@ -45,8 +47,15 @@ export function readReportVisits(db: Store, range: ReportRange): ReportVisit[] {
     list.push({ itemId: r.item_id, item: r.item, result: r.result, note: r.note });
   }
   return visits.map((v) => ({
-    date: v.date, groupId: v.group_id, creditCode: v.credit_code, name: v.name, seq: v.seq, inspectors: v.inspectors,
-    checkedAt: v.checked_at, planned: v.planned === 1, results: byVisit.get(v.id) ?? [],
+    date: v.date,
+    groupId: v.group_id,
+    creditCode: v.credit_code,
+    name: v.name,
+    seq: v.seq,
+    inspectors: v.inspectors,
+    checkedAt: v.checked_at,
+    planned: v.planned === 1,
+    results: byVisit.get(v.id) ?? [],
   }));
 }
 
@@ -55,7 +64,15 @@ export function readReportFindings(db: Store, to: string): ReportFinding[] {
   const rows = db
     .prepare('SELECT date, credit_code, name, problem, source, status, closed_at FROM findings WHERE date <= ? ORDER BY date, credit_code, id')
     .all(to) as { date: string; credit_code: string; name: string; problem: string; source: string; status: 'open' | 'closed'; closed_at: string | null }[];
-  return rows.map((f) => ({ date: f.date, creditCode: f.credit_code, name: f.name, problem: f.problem, source: f.source, status: f.status, closedAt: f.closed_at }));
+  return rows.map((f) => ({
+    date: f.date,
+    creditCode: f.credit_code,
+    name: f.name,
+    problem: f.problem,
+    source: f.source,
+    status: f.status,
+    closedAt: f.closed_at,
+  }));
 }
 
 export function lastRecordDate(db: Store): string | null {

@@ -16,16 +16,15 @@ export interface GeoRoute {
 
 export function renderGeoJson(base: Point & { name: string }, routes: readonly GeoRoute[]): string {
   const pos = (p: Point) => [round6(p.lon), round6(p.lat)];
-  const features: unknown[] = [
-    { type: 'Feature', geometry: { type: 'Point', coordinates: pos(base) }, properties: { kind: 'base', name: base.name } },
-  ];
+  const features: unknown[] = [{ type: 'Feature', geometry: { type: 'Point', coordinates: pos(base) }, properties: { kind: 'base', name: base.name } }];
   for (const r of routes) {
     features.push({
       type: 'Feature',
       geometry: { type: 'LineString', coordinates: [base, ...r.stops.map((s) => s.location), base].map(pos) },
       properties: { kind: 'route', ...r.properties },
     });
-    for (const s of r.stops) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: pos(s.location) }, properties: { kind: 'visit', ...s.properties } });
+    for (const s of r.stops)
+      features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: pos(s.location) }, properties: { kind: 'visit', ...s.properties } });
   }
   return `${JSON.stringify({ type: 'FeatureCollection', features }, null, 2)}\n`;
 }

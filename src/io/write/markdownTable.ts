@@ -4,7 +4,10 @@ import type { Cell, Column } from './columns.js';
 export function renderMarkdownTable<T>(rows: readonly T[], columns: readonly Column<T>[], lang: 'zh' | 'en'): string {
   const cols = columns.filter((c) => !c.dataOnly);
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  const out = [line(cols.map((c) => escapeCell(lang === 'en' ? c.en : c.zh))), line(cols.map((c) => (rows.some((r) => typeof c.value(r) === 'number') ? '---:' : '---')))];
+  const out = [
+    line(cols.map((c) => escapeCell(lang === 'en' ? c.en : c.zh))),
+    line(cols.map((c) => (rows.some((r) => typeof c.value(r) === 'number') ? '---:' : '---'))),
+  ];
   for (const r of rows) out.push(line(cols.map((c) => escapeCell(show(c.value(r))))));
   return `${out.join('\n')}\n`;
 }

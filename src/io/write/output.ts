@@ -12,10 +12,16 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     writeFileSync(tmp, content);
     renameSync(tmp, file);
   } catch (err) {
-    try { unlinkSync(tmp); } catch { /* nothing was written */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* nothing was written */
+    }
     const e = err as NodeJS.ErrnoException;
     throw new HazeError({
-      code: 'HAZE_OUTPUT_CREATE', exitCode: EXIT.cantCreate, where: { file },
+      code: 'HAZE_OUTPUT_CREATE',
+      exitCode: EXIT.cantCreate,
+      where: { file },
       message: { zh: `无法写入 ${file}：${e.code ?? e.message}`, en: `cannot write ${file}: ${e.code ?? e.message}` },
       hint: { zh: '检查文件夹是否存在、是否有写权限', en: 'check that the folder exists and is writable' },
     });

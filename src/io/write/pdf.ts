@@ -14,8 +14,16 @@ import { EXIT, HazeError } from '../../errors.js';
 /** Where a browser that can print headless usually lives, per platform; HAZE_CHROMIUM comes before all. */
 const CANDIDATES: Partial<Record<NodeJS.Platform, string[]>> = {
   linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge'],
-  darwin: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'],
-  win32: ['C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe', 'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  ],
+  win32: [
+    'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+    'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  ],
 };
 
 const HINT = {
@@ -77,15 +85,26 @@ export function printPdf(html: string, chromium: string, timeoutMs = 120_000): U
     const htmlFile = join(dir, 'page.html');
     const pdfFile = join(dir, 'page.pdf');
     writeFileSync(htmlFile, html);
-    const run = spawnSync(chromium, chromiumArgs(join(dir, 'profile'), pdfFile, htmlFile), { encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = spawnSync(chromium, chromiumArgs(join(dir, 'profile'), pdfFile, htmlFile), {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const pdf = existsSync(pdfFile) ? readFileSync(pdfFile) : null;
     if (!pdf || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
       const why = run.error ? run.error.message : `exit ${run.status ?? run.signal}`;
-      const tail = (run.stderr ?? '').split('\n').filter((l) => l.trim() !== '' && !/dbus|Fontconfig/i.test(l)).slice(-3).join(' | ');
+      const tail = (run.stderr ?? '')
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !/dbus|Fontconfig/i.test(l))
+        .slice(-3)
+        .join(' | ');
       throw new HazeError({
         code: 'HAZE_PDF_FAILED',
         exitCode: EXIT.unavailable,
-        message: { zh: `浏览器未能生成 PDF（${chromium}：${why}）${tail ? `：${tail}` : ''}`, en: `the browser made no PDF (${chromium}: ${why})${tail ? `: ${tail}` : ''}` },
+        message: {
+          zh: `浏览器未能生成 PDF（${chromium}：${why}）${tail ? `：${tail}` : ''}`,
+          en: `the browser made no PDF (${chromium}: ${why})${tail ? `: ${tail}` : ''}`,
+        },
         hint: HINT,
       });
     }

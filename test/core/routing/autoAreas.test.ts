@@ -21,7 +21,10 @@ describe('--auto-areas on the sample town', () => {
     const loads = [...result.minutes.values()];
     const mean = loads.reduce((a, b) => a + b, 0) / loads.length;
     expect(Math.max(...loads) / mean).toBeLessThan(1.25);
-    expect(loads.reduce((a, b) => a + b, 0)).toBeCloseTo(units.reduce((a, u) => a + u.minutes, 0), 6);
+    expect(loads.reduce((a, b) => a + b, 0)).toBeCloseTo(
+      units.reduce((a, u) => a + u.minutes, 0),
+      6,
+    );
   });
 
   test('balanced by work, not by count: work counts travel, so a far village weighs more', () => {
@@ -36,7 +39,11 @@ describe('--auto-areas on the sample town', () => {
     let same = 0;
     const groupOf = new Map(result.groups.flatMap((g) => g.villages.map((v) => [v, g.id] as const)));
     for (const u of units) {
-      const nearest = units.filter((v) => v !== u).sort((a, b) => Math.hypot(a.centre.lon - u.centre.lon, a.centre.lat - u.centre.lat) - Math.hypot(b.centre.lon - u.centre.lon, b.centre.lat - u.centre.lat))[0]!;
+      const nearest = units
+        .filter((v) => v !== u)
+        .sort(
+          (a, b) => Math.hypot(a.centre.lon - u.centre.lon, a.centre.lat - u.centre.lat) - Math.hypot(b.centre.lon - u.centre.lon, b.centre.lat - u.centre.lat),
+        )[0]!;
       if (groupOf.get(nearest.village) === groupOf.get(u.village)) same++;
     }
     expect(same / units.length).toBeGreaterThan(0.7);

@@ -47,7 +47,13 @@ describe('patrol plan on the sample town at orange', () => {
       expect(r.visits[0]!.arrive).toBeGreaterThanOrEqual(town.setup.workingDay.start);
       // Recompute the day from scratch: the plan's own times must agree.
       const service = (i: number) => r.visits[i]!.depart - r.visits[i]!.arrive;
-      const again = scheduleDay(town.setup.base, r.visits.map((v) => byCode.get(v.creditCode)!.location), service, { start: town.setup.workingDay.start, end: town.setup.workingDay.end, lunch: town.setup.workingDay.lunch }, travel);
+      const again = scheduleDay(
+        town.setup.base,
+        r.visits.map((v) => byCode.get(v.creditCode)!.location),
+        service,
+        { start: town.setup.workingDay.start, end: town.setup.workingDay.end, lunch: town.setup.workingDay.lunch },
+        travel,
+      );
       expect(again.returnAt).toBeCloseTo(r.returnAt, 6);
       r.visits.forEach((v, i) => {
         expect(v.seq).toBe(i + 1);
@@ -112,7 +118,11 @@ describe('patrol plan on the sample town at orange', () => {
 
 describe('areas', () => {
   test('an enterprise in a village of no group goes to the nearest group and is reported', () => {
-    const stray: Enterprise = { ...town.list.enterprises.find((e) => measures.get(e.creditCode)!.action === 'stop')!, creditCode: 'X-STRAY', village: '不存在村' };
+    const stray: Enterprise = {
+      ...town.list.enterprises.find((e) => measures.get(e.creditCode)!.action === 'stop')!,
+      creditCode: 'X-STRAY',
+      village: '不存在村',
+    };
     const nearest = town.list.enterprises
       .filter((e) => e.creditCode !== stray.creditCode)
       .map((e) => ({ g: groupOfVillage.get(e.village)!, d: Math.hypot(e.location.lon - stray.location.lon, e.location.lat - stray.location.lat) }))
@@ -124,10 +134,14 @@ describe('areas', () => {
     expect(q.routes.some((r) => r.groupId === nearest && r.visits.some((v) => v.creditCode === 'X-STRAY'))).toBe(true);
   });
 
-  test('the list\'s villages that no group names, each once, with its enterprises and first row', () => {
+  test("the list's villages that no group names, each once, with its enterprises and first row", () => {
     expect(villagesWithoutGroup(town.list.enterprises, town.setup.groups)).toEqual([]);
     const [a, b] = town.list.enterprises;
-    const strays: Enterprise[] = [{ ...a!, village: '甲村', row: 7 }, { ...b!, village: '乙村', row: 9 }, { ...a!, village: '甲村', row: 12 }];
+    const strays: Enterprise[] = [
+      { ...a!, village: '甲村', row: 7 },
+      { ...b!, village: '乙村', row: 9 },
+      { ...a!, village: '甲村', row: 12 },
+    ];
     expect(villagesWithoutGroup([...town.list.enterprises, ...strays], town.setup.groups)).toEqual([
       { village: '甲村', enterprises: 2, firstRow: 7 },
       { village: '乙村', enterprises: 1, firstRow: 9 },

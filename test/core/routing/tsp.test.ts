@@ -48,7 +48,11 @@ function expectValidTour(tour: Tour, n: number, dist: Dist): void {
 
 describe('tourLength', () => {
   it('sums a closed tour, returning to the first stop', () => {
-    const dist = euclidean([[0, 0], [3, 0], [3, 4]]);
+    const dist = euclidean([
+      [0, 0],
+      [3, 0],
+      [3, 4],
+    ]);
     expect(tourLength([0, 1, 2], dist)).toBe(12);
     expect(tourLength([0, 1], dist)).toBe(6);
     expect(tourLength([2], dist)).toBe(0);
@@ -57,7 +61,13 @@ describe('tourLength', () => {
 });
 
 describe('solveTour edge cases', () => {
-  const square = euclidean([[0, 0], [0, 1], [1, 0], [1, 1], [0.5, 3]]);
+  const square = euclidean([
+    [0, 0],
+    [0, 1],
+    [1, 0],
+    [1, 1],
+    [0.5, 3],
+  ]);
 
   it('solves n = 0, 1, 2, 3 trivially', () => {
     expect(solveTour(0, square, { seed: 1 })).toEqual({ order: [], length: 0 });

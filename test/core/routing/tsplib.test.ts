@@ -2,14 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { HazeError } from '../../../src/errors.js';
 import { tourLength } from '../../../src/core/routing/tsp.js';
-import {
-  euc2dDistance,
-  formatTsplibTour,
-  geoRadians,
-  parseTsplibProblem,
-  parseTsplibTour,
-  tsplibDistance,
-} from '../../../src/core/routing/tsplib.js';
+import { euc2dDistance, formatTsplibTour, geoRadians, parseTsplibProblem, parseTsplibTour, tsplibDistance } from '../../../src/core/routing/tsplib.js';
 
 /** The shared TSPLIB folder sits beside the repository (jest runs from the repository root). */
 const TSPLIB = path.resolve(process.cwd(), '../shared/bench/tsplib');
@@ -20,7 +13,9 @@ const optima = JSON.parse(readFileSync(path.join(TSPLIB, 'optima.json'), 'utf8')
 const read = (file: string): string => readFileSync(path.join(TSPLIB, file), 'utf8');
 
 describe('TSPLIB metrics on the shared instances', () => {
-  const optTours = readdirSync(TSPLIB).filter((f) => f.endsWith('.opt.tour')).sort();
+  const optTours = readdirSync(TSPLIB)
+    .filter((f) => f.endsWith('.opt.tour'))
+    .sort();
 
   it('finds the 13 optimal tours', () => {
     expect(optTours).toHaveLength(13);
@@ -70,8 +65,17 @@ describe('TSPLIB distance functions', () => {
 
 describe('parseTsplibProblem', () => {
   it('accepts header spacing variants, scientific notation, padded ids, leading spaces and no EOF', () => {
-    const text = ['NAME : tiny', 'COMMENT: three nodes', 'TYPE: TSP', 'DIMENSION :3', 'EDGE_WEIGHT_TYPE : EUC_2D',
-      'NODE_COORD_SECTION', '  0001 0.00000e+00 0', '0003   3.0e+00  4', ' 2 1.5e+0 2.0'].join('\n');
+    const text = [
+      'NAME : tiny',
+      'COMMENT: three nodes',
+      'TYPE: TSP',
+      'DIMENSION :3',
+      'EDGE_WEIGHT_TYPE : EUC_2D',
+      'NODE_COORD_SECTION',
+      '  0001 0.00000e+00 0',
+      '0003   3.0e+00  4',
+      ' 2 1.5e+0 2.0',
+    ].join('\n');
     const problem = parseTsplibProblem(text);
     expect(problem).toMatchObject({ name: 'tiny', comment: 'three nodes', dimension: 3, edgeWeightType: 'EUC_2D' });
     expect(Array.from(problem.x)).toEqual([0, 1.5, 3]);
@@ -129,9 +133,7 @@ describe('parseTsplibTour and formatTsplibTour', () => {
   it('writes a tour that reads back to the same order', () => {
     const order = [0, 4, 2, 3, 1];
     const text = formatTsplibTour('five.tour', order, 'Length 42\nfound by haze');
-    expect(text).toBe(
-      'NAME : five.tour\nTYPE : TOUR\nCOMMENT : Length 42 found by haze\nDIMENSION : 5\nTOUR_SECTION\n1\n5\n3\n4\n2\n-1\nEOF\n',
-    );
+    expect(text).toBe('NAME : five.tour\nTYPE : TOUR\nCOMMENT : Length 42 found by haze\nDIMENSION : 5\nTOUR_SECTION\n1\n5\n3\n4\n2\n-1\nEOF\n');
     expect(parseTsplibTour(text)).toEqual({ name: 'five.tour', dimension: 5, order });
   });
 });

@@ -41,7 +41,7 @@ describe('parseShare', () => {
   });
 
   test('roundOne keeps one decimal place', () => {
-    expect(roundOne((300 - 200) / 300 * 100)).toBe(33.3);
-    expect(roundOne(2 / 3 * 100)).toBe(66.7);
+    expect(roundOne(((300 - 200) / 300) * 100)).toBe(33.3);
+    expect(roundOne((2 / 3) * 100)).toBe(66.7);
   });
 });

@@ -260,9 +260,7 @@ describe('parseMeasureText: clause texts', () => {
   });
 
   test('a tonnage limit split by a comma stays one clause', () => {
-    expect(parseMeasureText('原料日投料量由960吨，降低到768吨及以下').clauses.map((c) => c.text)).toEqual([
-      '原料日投料量由960吨,降低到768吨及以下',
-    ]);
+    expect(parseMeasureText('原料日投料量由960吨，降低到768吨及以下').clauses.map((c) => c.text)).toEqual(['原料日投料量由960吨,降低到768吨及以下']);
   });
 
   test('pieces that cannot be read stay together as the writer wrote them', () => {

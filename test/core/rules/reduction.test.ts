@@ -4,20 +4,43 @@ import { reductionSummary } from '../../../src/core/rules/reduction.js';
 /** A small list computed by hand: four enterprises, one without figures, one with a share the text omits. */
 function e(code: string, so2: number | null, nox: number | null, pm: number | null, vocs: number | null): Enterprise {
   return {
-    creditCode: code, name: code, town: '', village: '', address: '', industry: '', grade: 'C', gradeTags: [], contact: '', phone: '',
-    location: { lon: 119.4, lat: 31.7 }, emissions: { so2, nox, pm, vocs }, truckTrips: null, measureText: { yellow: '', orange: '', red: '' }, row: 2,
+    creditCode: code,
+    name: code,
+    town: '',
+    village: '',
+    address: '',
+    industry: '',
+    grade: 'C',
+    gradeTags: [],
+    contact: '',
+    phone: '',
+    location: { lon: 119.4, lat: 31.7 },
+    emissions: { so2, nox, pm, vocs },
+    truckTrips: null,
+    measureText: { yellow: '', orange: '', red: '' },
+    row: 2,
   };
 }
 const m = (code: string, action: RequiredMeasure['action'], limitPct: number | null): RequiredMeasure => ({
-  creditCode: code, level: 'orange', action, limitPct, processes: [], truckBan: false, text: '', source: 'test', uninterpreted: [], warnings: [], extra: [],
+  creditCode: code,
+  level: 'orange',
+  action,
+  limitPct,
+  processes: [],
+  truckBan: false,
+  text: '',
+  source: 'test',
+  uninterpreted: [],
+  warnings: [],
+  extra: [],
 });
 
 describe('reduction accounting against the target', () => {
   const list = [e('A', 365, 730, 36.5, 0), e('B', 0, 365, 73, 36.5), e('C', null, null, null, null), e('D', 36.5, 0, 0, 73)];
   const measures = new Map([
-    ['A', m('A', 'stop', 100)],   // stops: all of its 1 t/d SO2, 2 t/d NOx, 0.1 t/d PM
-    ['B', m('B', 'limit', 20)],   // 20 % of 1 t/d NOx, 0.2 t/d PM, 0.1 t/d VOCs
-    ['C', m('C', 'stop', 100)],   // no figures: named, not counted
+    ['A', m('A', 'stop', 100)], // stops: all of its 1 t/d SO2, 2 t/d NOx, 0.1 t/d PM
+    ['B', m('B', 'limit', 20)], // 20 % of 1 t/d NOx, 0.2 t/d PM, 0.1 t/d VOCs
+    ['C', m('C', 'stop', 100)], // no figures: named, not counted
     ['D', m('D', 'stop_part', null)], // share unknown: counted as 0, and named
   ]);
   const s = reductionSummary(list, measures, 'orange', 20);

@@ -13,9 +13,21 @@ const defaults = loadRuleTable([DEFAULT_RULES]);
 
 function enterprise(grade: Grade, industry = '机械加工', texts: Partial<Enterprise['measureText']> = {}): Enterprise {
   return {
-    creditCode: '91320413MA36HN011B', name: '测试企业', town: '薛埠镇', village: '夏桥村', address: '', industry, grade, gradeTags: [],
-    contact: '', phone: '', location: { lon: 119.4, lat: 31.73 }, emissions: { so2: 1, nox: 1, pm: 1, vocs: 1 }, truckTrips: 2,
-    measureText: { yellow: '', orange: '', red: '', ...texts }, row: 2,
+    creditCode: '91320413MA36HN011B',
+    name: '测试企业',
+    town: '薛埠镇',
+    village: '夏桥村',
+    address: '',
+    industry,
+    grade,
+    gradeTags: [],
+    contact: '',
+    phone: '',
+    location: { lon: 119.4, lat: 31.73 },
+    emissions: { so2: 1, nox: 1, pm: 1, vocs: 1 },
+    truckTrips: 2,
+    measureText: { yellow: '', orange: '', red: '', ...texts },
+    row: 2,
   };
 }
 
@@ -51,11 +63,19 @@ describe('default rules by grade', () => {
 
 describe('cement clinker: the 2020 technical guide, cell by cell', () => {
   const table: [Grade, 'yellow' | 'orange' | 'red', string, number | null, boolean, boolean][] = [
-    ['A', 'yellow', 'self', null, false, false], ['A', 'orange', 'self', null, false, false], ['A', 'red', 'self', null, false, false],
+    ['A', 'yellow', 'self', null, false, false],
+    ['A', 'orange', 'self', null, false, false],
+    ['A', 'red', 'self', null, false, false],
     ['引领性', 'orange', 'self', null, false, false],
-    ['B', 'yellow', 'none', null, true, false], ['B', 'orange', 'limit', 20, true, false], ['B', 'red', 'stop', null, true, false],
-    ['C', 'yellow', 'stop_part', 50, true, false], ['C', 'orange', 'stop', null, true, false], ['C', 'red', 'stop', null, true, false],
-    ['D', 'yellow', 'stop', null, true, true], ['D', 'orange', 'stop', null, true, true], ['D', 'red', 'stop', null, true, true],
+    ['B', 'yellow', 'none', null, true, false],
+    ['B', 'orange', 'limit', 20, true, false],
+    ['B', 'red', 'stop', null, true, false],
+    ['C', 'yellow', 'stop_part', 50, true, false],
+    ['C', 'orange', 'stop', null, true, false],
+    ['C', 'red', 'stop', null, true, false],
+    ['D', 'yellow', 'stop', null, true, true],
+    ['D', 'orange', 'stop', null, true, true],
+    ['D', 'red', 'stop', null, true, true],
   ];
   test.each(table)('%s %s → %s %s truck %s road %s', (grade, level, action, pct, truck, road) => {
     const r = ruleFor(enterprise(grade, '水泥熟料'), level, defaults)!;
@@ -70,7 +90,7 @@ describe('cement clinker: the 2020 technical guide, cell by cell', () => {
 });
 
 describe('precedence: own text → industry rule → grade default', () => {
-  test('the enterprise\'s own text comes first and is kept as written', () => {
+  test("the enterprise's own text comes first and is kept as written", () => {
     const m = requiredMeasure(enterprise('D', '铸造', { orange: '熔炼炉停用；停止使用国四及以下重型柴油车运输' }), 'orange', defaults);
     expect(m.source).toBe('enterprise');
     expect(m.text).toBe('熔炼炉停用；停止使用国四及以下重型柴油车运输');
@@ -97,12 +117,14 @@ describe('precedence: own text → industry rule → grade default', () => {
   });
 });
 
-describe('a town\'s own rule file', () => {
+describe("a town's own rule file", () => {
   const dir = mkdtempSync(join(tmpdir(), 'haze-rules-'));
 
   test('overrides the defaults: same id replaces, targets change level by level', () => {
     const file = join(dir, 'town.yaml');
-    writeFileSync(file, `targets: { orange: 25 }
+    writeFileSync(
+      file,
+      `targets: { orange: 25 }
 rules:
   - id: grade-B
     grades: [B]
@@ -113,7 +135,8 @@ rules:
     grades: [C]
     orange: { action: stop }
     source: 薛埠镇应急预案（示例）
-`);
+`,
+    );
     const t = loadRuleTable([DEFAULT_RULES, file]);
     expect(t.targets).toEqual({ yellow: 10, orange: 25, red: 30 });
     expect(ruleFor(enterprise('B'), 'orange', t)).toMatchObject({ action: 'limit', limitPct: 30, ruleId: 'grade-B' });
@@ -125,14 +148,21 @@ rules:
 
   test('an invalid file is exit 78 with the line', () => {
     const file = join(dir, 'bad.yaml');
-    writeFileSync(file, `rules:
+    writeFileSync(
+      file,
+      `rules:
   - id: x
     grades: [B]
     orange: { action: halt }
     source: s
-`);
+`,
+    );
     let err: unknown;
-    try { loadRuleTable([DEFAULT_RULES, file]); } catch (e) { err = e; }
+    try {
+      loadRuleTable([DEFAULT_RULES, file]);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(HazeError);
     expect((err as HazeError).exitCode).toBe(78);
     expect((err as HazeError).where).toEqual({ file, line: 4 });
@@ -146,7 +176,7 @@ rules:
   });
 });
 
-describe('shortfalls against the guidance: the list\'s text is kept, the gap reported', () => {
+describe("shortfalls against the guidance: the list's text is kept, the gap reported", () => {
   test('a D grade "限产20%" at orange', () => {
     const m = requiredMeasure(enterprise('D', '铸造', { orange: '限产20%' }), 'orange', defaults);
     expect(m).toMatchObject({ action: 'limit', limitPct: 20, text: '限产20%', source: 'enterprise' });
@@ -171,13 +201,17 @@ describe('shortfalls against the guidance: the list\'s text is kept, the gap rep
 
   test('grade defaults of haze compare the kind of measure only', () => {
     expect(requiredMeasure(enterprise('B', '机械加工', { orange: '限产10%' }), 'orange', defaults).warnings).toEqual([]);
-    expect(requiredMeasure(enterprise('B', '机械加工', { orange: '自主减排' }), 'orange', defaults).warnings.map((w) => w.code)).toEqual(['HAZE_MEASURE_WEAKER']);
+    expect(requiredMeasure(enterprise('B', '机械加工', { orange: '自主减排' }), 'orange', defaults).warnings.map((w) => w.code)).toEqual([
+      'HAZE_MEASURE_WEAKER',
+    ]);
   });
 
   test('an exemption the list grants (民生豁免) is not a shortfall; one it does not grant is', () => {
     const tagged = { ...enterprise('B', '机械加工', { orange: '民生豁免，正常生产' }), gradeTags: ['民生豁免'] };
     expect(requiredMeasure(tagged, 'orange', defaults).warnings).toEqual([]);
-    expect(requiredMeasure(enterprise('D', '铸造', { orange: '保障类不停产' }), 'orange', defaults).warnings.map((w) => w.code)).toEqual(['HAZE_MEASURE_WEAKER']);
+    expect(requiredMeasure(enterprise('D', '铸造', { orange: '保障类不停产' }), 'orange', defaults).warnings.map((w) => w.code)).toEqual([
+      'HAZE_MEASURE_WEAKER',
+    ]);
   });
 
   test('非分级 and 保障类 follow their own plan: nothing to compare', () => {
@@ -196,8 +230,14 @@ describe('cross-cutting measures of a level', () => {
 
   test('VOC plants: no venting, no outdoor spraying; everyone: no old non-road machinery', () => {
     const voc = { ...enterprise('B', '工业涂装'), emissions: { so2: 0, nox: 0, pm: 0, vocs: 5 } };
-    expect(requiredMeasure(voc, 'red', defaults).extra.map((x) => x.id).sort()).toEqual(['no-outdoor-spraying', 'non-road-machinery', 'voc-no-venting']);
-    expect(requiredMeasure({ ...voc, emissions: { so2: 0, nox: 0, pm: 0, vocs: 0.5 } }, 'red', defaults).extra.map((x) => x.id)).toEqual(['non-road-machinery']);
+    expect(
+      requiredMeasure(voc, 'red', defaults)
+        .extra.map((x) => x.id)
+        .sort(),
+    ).toEqual(['no-outdoor-spraying', 'non-road-machinery', 'voc-no-venting']);
+    expect(requiredMeasure({ ...voc, emissions: { so2: 0, nox: 0, pm: 0, vocs: 0.5 } }, 'red', defaults).extra.map((x) => x.id)).toEqual([
+      'non-road-machinery',
+    ]);
     for (const x of requiredMeasure(voc, 'red', defaults).extra) expect(x.source).toMatch(/http/);
   });
 });

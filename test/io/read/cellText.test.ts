@@ -14,9 +14,15 @@ test('General: 15 significant digits; 12 digits or more in scientific notation, 
 
 test('General: the short form when it has 15 digits or fewer, else rounded to 15 significant digits', () => {
   const rounded = (v: number) => String(Number(v.toPrecision(15)));
-  fc.assert(fc.property(fc.double({ min: -1e11, max: 1e11, noNaN: true }).filter((v) => Math.abs(v) < 1e11 && (v === 0 || Math.abs(v) >= 1e-9)), (v) => {
-    expect(general(v)).toBe(rounded(v));
-  }), { numRuns: 5000 });
+  fc.assert(
+    fc.property(
+      fc.double({ min: -1e11, max: 1e11, noNaN: true }).filter((v) => Math.abs(v) < 1e11 && (v === 0 || Math.abs(v) >= 1e-9)),
+      (v) => {
+        expect(general(v)).toBe(rounded(v));
+      },
+    ),
+    { numRuns: 5000 },
+  );
 });
 
 test.each([
@@ -34,7 +40,13 @@ test.each([
 });
 
 test('date formats are told from number formats', () => {
-  expect(['yyyy-mm-dd', 'yyyy"年"m"月"d"日"', 'm/d/yy h:mm', '[$-F800]dddd, mmmm dd, yyyy', 'hh:mm:ss.000'].map(isDateFormat)).toEqual([true, true, true, true, true]);
+  expect(['yyyy-mm-dd', 'yyyy"年"m"月"d"日"', 'm/d/yy h:mm', '[$-F800]dddd, mmmm dd, yyyy', 'hh:mm:ss.000'].map(isDateFormat)).toEqual([
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
   expect(['0.00', '#,##0', '0%', 'General', '0.00"吨"', '0.0E+00'].map(isDateFormat)).toEqual([false, false, false, false, false, false]);
 });
 

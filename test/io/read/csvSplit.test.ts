@@ -39,9 +39,27 @@ const CSV_PARSE = { bom: true, relax_column_count: true, relax_quotes: true, ski
 describe('CsvSplitter', () => {
   test.each([
     ['', []],
-    ['a,b\nc,d\n', [['a', 'b'], ['c', 'd']]],
-    ['a,b\r\nc,d', [['a', 'b'], ['c', 'd']]],
-    ['a,b\rc,d\r', [['a', 'b'], ['c', 'd']]],
+    [
+      'a,b\nc,d\n',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'a,b\r\nc,d',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'a,b\rc,d\r',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
     ['a\r\nb\nc\r\n', [['a'], ['b'], ['c']]], // mixed line breaks: every one ends a row, as in Excel
     ['a,b\n\nc\n', [['a', 'b'], [''], ['c']]], // an empty line is a row of one empty cell (the reader skips it)
     ['\n\na', [[''], [''], ['a']]],
@@ -59,7 +77,7 @@ describe('CsvSplitter', () => {
     ['"a,b"c,d\n', [['"a,b"c', 'd']]],
     ['"a" ,b\n', [['"a" ', 'b']]],
     ['x,"abc"', [['x', 'abc']]],
-    ['=1+2,\'-3\n', [['=1+2', "'-3"]]],
+    ["=1+2,'-3\n", [['=1+2', "'-3"]]],
   ])('%j', (text, records) => {
     expect(split(text)).toEqual(records);
   });
@@ -94,13 +112,17 @@ describe('CsvSplitter', () => {
     const text = 'ab,"c""d"\r\n"e\r\nf",g\r\n';
     const whole = split(text);
     for (let cut = 0; cut <= text.length; cut++) expect(split(text, [cut])).toEqual(whole);
-    expect(whole).toEqual([['ab', 'c"d'], ['e\r\nf', 'g']]);
+    expect(whole).toEqual([
+      ['ab', 'c"d'],
+      ['e\r\nf', 'g'],
+    ]);
   });
 });
 
 /** A cell as lists hold it: Chinese, ASCII, and now and then a comma, quote or line break. */
 const cell = fc.string({ unit: fc.constantFrom('a', '中', ' ', ',', '"', '\n', '\r\n', '=', '1'), maxLength: 8 });
-const records = fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 })
+const records = fc
+  .array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 })
   // A record of one empty cell is written as an empty line, and read back as one: keep it, but not as the
   // only cell of the last record, which an empty last line cannot tell from the end of the text.
   .filter((rs) => !(rs.at(-1)!.length === 1 && rs.at(-1)![0] === ''));
@@ -114,25 +136,31 @@ const cuts = fc.array(fc.nat({ max: 12 }), { maxLength: 10 });
 
 describe('CsvSplitter properties', () => {
   test('records written as CSV read back unchanged, whatever the line breaks and the chunks', () => {
-    fc.assert(fc.property(records, fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), cuts, (rs, eol, finalEol, chunks) => {
-      expect(split(csvOf(rs, eol, finalEol), chunks)).toEqual(rs);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(records, fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), cuts, (rs, eol, finalEol, chunks) => {
+        expect(split(csvOf(rs, eol, finalEol), chunks)).toEqual(rs);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('agrees with csv-parse on any text with one kind of line break, where csv-parse reads quotes the same way', () => {
     const text = fc.string({ unit: fc.constantFrom('a', '中', ' ', ',', '"', '\n', '\uFEFF'), maxLength: 40 });
-    fc.assert(fc.property(text, cuts, (t, chunks) => {
-      let theirs: string[][] | 'quote';
-      try {
-        theirs = parse(t, CSV_PARSE) as string[][];
-      } catch (err) {
-        if ((err as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED') throw err;
-        theirs = 'quote';
-      }
-      // csv-parse reads text after a closing quote inconsistently ("a""b"x → "a"b"x): leave those out.
-      if (theirs !== 'quote' && theirs.some((r) => r.some((c) => c.startsWith('"')))) return;
-      const ours = theirs === 'quote' ? failure(t, chunks).kind : split(t, chunks);
-      expect(ours).toEqual(theirs);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, cuts, (t, chunks) => {
+        let theirs: string[][] | 'quote';
+        try {
+          theirs = parse(t, CSV_PARSE) as string[][];
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED') throw err;
+          theirs = 'quote';
+        }
+        // csv-parse reads text after a closing quote inconsistently ("a""b"x → "a"b"x): leave those out.
+        if (theirs !== 'quote' && theirs.some((r) => r.some((c) => c.startsWith('"')))) return;
+        const ours = theirs === 'quote' ? failure(t, chunks).kind : split(t, chunks);
+        expect(ours).toEqual(theirs);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -40,12 +40,17 @@ test('GB18030 forced on a list that is evidently UTF-8 (a BOM, or Chinese valid 
   expect(chooseEncoding(Buffer.from(HEADER), 'f', 'gb18030')).toEqual({ encoding: 'utf-8', bomLength: 0, forcedIgnored: true });
   expect(decodeBytes(Buffer.from(`\uFEFF${HEADER}`), 'f', 'gb18030')).toEqual({ text: HEADER, encoding: 'utf-8', bom: true, forcedIgnored: true });
   // A UTF-8 BOM over GBK text is not evidence: the forced GB18030 reads it.
-  expect(chooseEncoding(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(HEADER, 'gbk')]), 'f', 'gb18030')).toEqual({ encoding: 'gb18030', bomLength: 0 });
+  expect(chooseEncoding(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(HEADER, 'gbk')]), 'f', 'gb18030')).toEqual({
+    encoding: 'gb18030',
+    bomLength: 0,
+  });
 });
 
 test('bytes that are neither: exit 65 saying so', () => {
   expect(errorOf(() => chooseEncoding(Buffer.from([0x81, 0x20, 0x81, 0x20, 0xff, 0xfe, 0x41]), 'f'))).toEqual({
-    code: 'HAZE_FILE_ENCODING', exitCode: 65, zh: '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030',
+    code: 'HAZE_FILE_ENCODING',
+    exitCode: 65,
+    zh: '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030',
   });
 });
 
@@ -53,7 +58,9 @@ test('a file that starts as UTF-8 and turns invalid later names how far in', () 
   const d = new TextChunkDecoder('utf-8', 'f', false);
   expect(d.decode(Buffer.from('企业,'))).toBe('企业,');
   expect(errorOf(() => d.decode(iconv.encode('企业', 'gbk'), () => 7))).toEqual({
-    code: 'HAZE_FILE_ENCODING', exitCode: 65, zh: '文件开头是 UTF-8，但第 8 字节之后的内容不是有效的 UTF-8（文件混用了编码？）',
+    code: 'HAZE_FILE_ENCODING',
+    exitCode: 65,
+    zh: '文件开头是 UTF-8，但第 8 字节之后的内容不是有效的 UTF-8（文件混用了编码？）',
   });
 });
 

@@ -163,14 +163,24 @@ describe('files that are not lists: exit 65 saying what they are', () => {
   });
 
   test('an unclosed quote stops at its row', async () => {
-    expect(await failure(readList(fx('unclosed-quote.csv')))).toEqual({ code: 'HAZE_CSV_QUOTE_NOT_CLOSED', exitCode: 65, zh: '第 3 行的引号没有闭合，之后的内容无法分列', where: 'unclosed-quote.csv:3' });
+    expect(await failure(readList(fx('unclosed-quote.csv')))).toEqual({
+      code: 'HAZE_CSV_QUOTE_NOT_CLOSED',
+      exitCode: 65,
+      zh: '第 3 行的引号没有闭合，之后的内容无法分列',
+      where: 'unclosed-quote.csv:3',
+    });
   });
 
   test('a row unfinished after 2,000,000 characters (an unclosed quote early in a large file) stops at its row, in both faces', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'haze-long-'));
     const file = join(dir, 'long.csv');
     writeFileSync(file, `${readFileSync(fx('two-enterprises.csv'), 'utf8')}"${'茅山'.repeat(1_100_000)}\n`);
-    const expected = { code: 'HAZE_CSV_ROW_TOO_LONG', exitCode: 65, zh: '第 4 行超过 2,000,000 个字符还没有结束：可能是引号没有闭合，或者这不是清单文件', where: 'long.csv:4' };
+    const expected = {
+      code: 'HAZE_CSV_ROW_TOO_LONG',
+      exitCode: 65,
+      zh: '第 4 行超过 2,000,000 个字符还没有结束：可能是引号没有闭合，或者这不是清单文件',
+      where: 'long.csv:4',
+    };
     expect(await failure(readList(file))).toEqual(expected);
     expect(await failure((async () => loadList(file))())).toEqual(expected);
   });

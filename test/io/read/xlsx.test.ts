@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { readList } from '../../../src/io/read/loadList.js';
 import { HazeError } from '../../../src/errors.js';
-import { formulaCells, handWritten, handWrittenParts, mangledCodes, mergedRows, plainZip, sheets, titleRows, twoRowHeader, zipOf } from '../../fixtures/workbooks.js';
+import {
+  formulaCells,
+  handWritten,
+  handWrittenParts,
+  mangledCodes,
+  mergedRows,
+  plainZip,
+  sheets,
+  titleRows,
+  twoRowHeader,
+  zipOf,
+} from '../../fixtures/workbooks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'haze-xlsx-'));
 const files: Record<string, string> = {};
@@ -72,7 +83,10 @@ test('XML as other writers make it: prefixes, inline and rich strings, no r="…
     [5, '91320413MA20AB1C37', '常州方麓茶业有限公司', '方麓村', '非分级', { lon: 119.330012, lat: 31.700345 }, '限产30%、停止使用国四车辆'],
   ]);
   // Serial 44469 in the 1904 system, format id 31 (yyyy"年"m"月"d"日"); an ISO date-time cell; TRUE; #N/A.
-  expect([list.extra.get(4), list.extra.get(5)]).toEqual([{ 评级日期: '2025-10-01', 备注: 'TRUE' }, { 评级日期: '2021-10-15 14:30', 备注: '#N/A' }]);
+  expect([list.extra.get(4), list.extra.get(5)]).toEqual([
+    { 评级日期: '2025-10-01', 备注: 'TRUE' },
+    { 评级日期: '2021-10-15 14:30', 备注: '#N/A' },
+  ]);
   expect(list.problems.filter((p) => p.severity === 'error')).toEqual([]);
   expect((await readList(files.hand!, { sheet: '旧表' })).sheet).toBe('旧表');
   expect((await failure(readList(files.hand!, { sheet: '图表' }))).hint).toBe('工作表有：旧表、清单 & 备注');
@@ -86,18 +100,26 @@ test('a workbook LibreOffice wrote (test/fixtures/libreoffice-list.xlsx, from th
     [4, '91320413MA1P4C2K0Q', '常州东窑塑料制品有限公司', '东窑村', 'D', { lon: 119.38, lat: 31.74 }, null, '停产'],
     [5, '91320413MA20AB1C37', '常州方麓茶业有限公司', '方麓村', '非分级', { lon: 119.330012, lat: 31.700345 }, 1234.5, '限产30%'],
   ]);
-  expect([...list.extra]).toEqual([[3, { 评级日期: '2025-10-01' }], [4, { 评级日期: '2025-10-15' }], [5, { 评级日期: '待评' }]]);
+  expect([...list.extra]).toEqual([
+    [3, { 评级日期: '2025-10-01' }],
+    [4, { 评级日期: '2025-10-15' }],
+    [5, { 评级日期: '待评' }],
+  ]);
   expect(list.problems).toEqual([]);
 });
 
 test('a row that never ends (damaged XML in a sound zip) is exit 65: at the end of the sheet, or once it passes what any sheet holds', async () => {
   const endless = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1">${'<x:c><x:v>1</x:v></x:c>'.repeat(400_000)}`;
-  const parts = handWrittenParts().map(([name, xml, deflate]): [string, string, boolean?] => (name === 'xl/worksheets/list.xml' ? [name, endless, true] : [name, xml, deflate]));
+  const parts = handWrittenParts().map(([name, xml, deflate]): [string, string, boolean?] =>
+    name === 'xl/worksheets/list.xml' ? [name, endless, true] : [name, xml, deflate],
+  );
   const file = join(dir, 'endless-row.xlsx');
   writeFileSync(file, zipOf(parts));
   expect(await failure(readList(file))).toMatchObject({ code: 'HAZE_XLSX_UNREADABLE', exitCode: 65, zh: '无法读取工作簿：XML 损坏（<row> 没有结束）' });
   // The last row's end tag lost: an error, not a list one enterprise short.
-  const cut = handWrittenParts().map(([name, xml, deflate]): [string, string, boolean?] => (name === 'xl/worksheets/list.xml' ? [name, xml.replace(/<\/x:row><x:row r="6"\/>/, '<x:row r="6"/>'), deflate] : [name, xml, deflate]));
+  const cut = handWrittenParts().map(([name, xml, deflate]): [string, string, boolean?] =>
+    name === 'xl/worksheets/list.xml' ? [name, xml.replace(/<\/x:row><x:row r="6"\/>/, '<x:row r="6"/>'), deflate] : [name, xml, deflate],
+  );
   expect(cut.find(([name]) => name === 'xl/worksheets/list.xml')![1]).not.toEqual(handWrittenParts().find(([name]) => name === 'xl/worksheets/list.xml')![1]);
   writeFileSync(file, zipOf(cut));
   expect(await failure(readList(file))).toMatchObject({ code: 'HAZE_XLSX_UNREADABLE', zh: '无法读取工作簿：XML 损坏（<row> 没有结束）' });
@@ -125,7 +147,10 @@ test('the first visible sheet, or --sheet by name', async () => {
   expect(list.sheet).toBe('清单');
   expect(list.enterprises.map((e) => e.creditCode)).toEqual(['91320413MA1MXK7Q09']);
   expect(await failure(readList(files.sheets!, { sheet: '名单' }))).toEqual({
-    code: 'HAZE_SHEET_MISSING', exitCode: 64, zh: '工作簿中没有名为"名单"的工作表', hint: '工作表有：隐藏、说明、清单',
+    code: 'HAZE_SHEET_MISSING',
+    exitCode: 64,
+    zh: '工作簿中没有名为"名单"的工作表',
+    hint: '工作表有：隐藏、说明、清单',
   });
 });
 
@@ -147,7 +172,8 @@ test('a damaged or cut-off workbook, and a zip that is not one: exit 65 with a h
   const cut = join(dir, 'cut.xlsx');
   writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
   expect(await failure(readList(cut))).toEqual({
-    code: 'HAZE_XLSX_UNREADABLE', exitCode: 65,
+    code: 'HAZE_XLSX_UNREADABLE',
+    exitCode: 65,
     zh: '无法读取工作簿：文件不完整（找不到 zip 目录，可能下载或复制时被截断）',
     hint: '在 Excel 中打开，另存为新的 .xlsx（或"CSV UTF-8"）后再试',
   });

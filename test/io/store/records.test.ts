@@ -17,8 +17,14 @@ const AT = (hhmm: string) => ({ date: '2019-12-09', minutes: Number(hhmm.slice(0
 /** One visit on 2019-12-09 by group 1: the board item as given, two more items ok. */
 function visit(board: Result, opts: { note?: string; checkedAt?: string; inspectors?: string } = {}): RecordedVisit {
   return {
-    date: '2019-12-09', groupId: '1', seq: 1, creditCode: CODE, name: '常州某化工有限公司',
-    inspectors: opts.inspectors ?? '王建国,李明', checkedAt: AT(opts.checkedAt ?? '16:00'), planned: true,
+    date: '2019-12-09',
+    groupId: '1',
+    seq: 1,
+    creditCode: CODE,
+    name: '常州某化工有限公司',
+    inspectors: opts.inspectors ?? '王建国,李明',
+    checkedAt: AT(opts.checkedAt ?? '16:00'),
+    planned: true,
     items: [
       { itemId: 'board', item: '公示牌', result: board, note: opts.note ?? (board === 'violation' ? '未公示' : ''), row: 2 },
       { itemId: 'stopped', item: '停产', result: 'ok', note: '', row: 3 },
@@ -51,7 +57,10 @@ describe('importResults: --replace makes the store say what the file says', () =
     const back = record(db, [visit('violation')], true, 'f.csv');
     expect(back).toMatchObject({ kind: 'done', newVisits: 0, newResults: 0, unchanged: 2, replaced: 1, visitsCorrected: 0 });
 
-    const board = all<{ result: string; note: string; import_id: number; superseded_by: number | null }>(db, "SELECT result, note, import_id, superseded_by FROM results WHERE item_id = 'board' ORDER BY id");
+    const board = all<{ result: string; note: string; import_id: number; superseded_by: number | null }>(
+      db,
+      "SELECT result, note, import_id, superseded_by FROM results WHERE item_id = 'board' ORDER BY id",
+    );
     expect(board).toEqual([
       { result: 'violation', note: '未公示', import_id: 1, superseded_by: 2 },
       { result: 'ok', note: '', import_id: 2, superseded_by: 3 },
@@ -59,7 +68,11 @@ describe('importResults: --replace makes the store say what the file says', () =
     ]);
     // Three imports, the first and the last of the same content.
     const imports = all<{ file_name: string; replace: number; fingerprint: string }>(db, 'SELECT file_name, replace, fingerprint FROM imports ORDER BY id');
-    expect(imports.map((i) => [i.file_name, i.replace])).toEqual([['f.csv', 0], ['corrected.csv', 1], ['f.csv', 1]]);
+    expect(imports.map((i) => [i.file_name, i.replace])).toEqual([
+      ['f.csv', 0],
+      ['corrected.csv', 1],
+      ['f.csv', 1],
+    ]);
     expect(imports[2]!.fingerprint).toBe(imports[0]!.fingerprint);
     expect(imports[1]!.fingerprint).not.toBe(imports[0]!.fingerprint);
     // The finding the correction closed stays closed: a violation recorded again does not reopen it.
@@ -76,7 +89,14 @@ describe('importResults: --replace makes the store say what the file says', () =
     shuffled.items.reverse();
     expect(record(db, [shuffled], false, 'f-copy.xlsx')).toEqual({ kind: 'already', importedAt: '2019-12-09T09:00:00.000Z' });
     expect(record(db, [visit('violation')], true, 'f.csv')).toEqual({
-      kind: 'done', importId: null, newVisits: 0, newResults: 0, unchanged: 3, replaced: 0, visitsCorrected: 0, findingsClosed: 0,
+      kind: 'done',
+      importId: null,
+      newVisits: 0,
+      newResults: 0,
+      unchanged: 3,
+      replaced: 0,
+      visitsCorrected: 0,
+      findingsClosed: 0,
     });
     expect(n(db, 'SELECT count(*) AS n FROM imports')).toBe(1);
     expect(n(db, 'SELECT count(*) AS n FROM results')).toBe(3);
@@ -91,7 +111,18 @@ describe('importResults: --replace makes the store say what the file says', () =
     const refused = record(db, [later], false, 'later.csv');
     expect(refused).toEqual({
       kind: 'conflicts',
-      conflicts: [{ date: '2019-12-09', groupId: '1', creditCode: CODE, name: '常州某化工有限公司', itemId: 'checked_at', was: '2019-12-09 16:00', now: '2019-12-09 17:30', row: 2 }],
+      conflicts: [
+        {
+          date: '2019-12-09',
+          groupId: '1',
+          creditCode: CODE,
+          name: '常州某化工有限公司',
+          itemId: 'checked_at',
+          was: '2019-12-09 16:00',
+          now: '2019-12-09 17:30',
+          row: 2,
+        },
+      ],
     });
     expect(n(db, 'SELECT count(*) AS n FROM imports')).toBe(1);
     expect(n(db, 'SELECT count(*) AS n FROM inspection_versions')).toBe(0);
@@ -151,11 +182,18 @@ describe('schema 3: a version-2 store upgrades with its data intact', () => {
     expect(after[0]).toEqual((before[0] as object[]).map((r) => ({ ...r, fingerprint: null })));
     // The children still point at imports (the rebuilt table, under its own name), and the keys are enforced.
     for (const t of ['inspections', 'results', 'findings']) {
-      expect([t, (db.pragma(`foreign_key_list(${t})`) as { table: string }[]).map((k) => k.table).sort()]).toEqual([t, t === 'findings' ? ['imports', 'inspections'] : t === 'results' ? ['imports', 'imports', 'inspections'] : ['imports']]);
+      expect([t, (db.pragma(`foreign_key_list(${t})`) as { table: string }[]).map((k) => k.table).sort()]).toEqual([
+        t,
+        t === 'findings' ? ['imports', 'inspections'] : t === 'results' ? ['imports', 'imports', 'inspections'] : ['imports'],
+      ]);
     }
-    expect(() => db.prepare("INSERT INTO results (inspection_id, item_id, item, result, import_id) VALUES (3, 'x', 'x', 'ok', 99)").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO results (inspection_id, item_id, item, result, import_id) VALUES (3, 'x', 'x', 'ok', 99)").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     // The same file's bytes may now be imported twice, and no temporary table was left behind.
-    expect(() => db.prepare("INSERT INTO imports (kind, file_name, sha256, imported_at, rows) VALUES ('results', 'day1.csv', 'aaa', 'x', 0)").run()).not.toThrow();
+    expect(() =>
+      db.prepare("INSERT INTO imports (kind, file_name, sha256, imported_at, rows) VALUES ('results', 'day1.csv', 'aaa', 'x', 0)").run(),
+    ).not.toThrow();
     expect(db.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'table'").all()).toEqual([]);
     // An import made before version 3 has no fingerprint: the same results again are found by comparison, nothing new.
     const again = record(db, [{ ...visit('ok'), items: [visit('ok').items[0]!] }], false, 'day1.csv');

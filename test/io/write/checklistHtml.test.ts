@@ -13,14 +13,20 @@ const measures = town.measuresAt('orange');
 const wd = town.setup.workingDay;
 const since = { date: '2019-12-08', minutes: 14 * 60 };
 const plan = planPatrols({
-  level: 'orange', enterprises: town.list.enterprises, measures, setup: town.setup, seed: 1,
+  level: 'orange',
+  enterprises: town.list.enterprises,
+  measures,
+  setup: town.setup,
+  seed: 1,
   days: [0, 1].map((i) => ({ date: addDays('2019-12-08', i), window: { start: i === 0 ? since.minutes : wd.start, end: wd.end, lunch: wd.lunch } })),
 });
 const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
 
 function pagesFor(date: string, groupIds = town.setup.groups.map((g) => g.id)): ChecklistPage[] {
   return groupIds.map((id) => ({
-    date, level: 'orange' as const, group: town.setup.groups.find((g) => g.id === id)!,
+    date,
+    level: 'orange' as const,
+    group: town.setup.groups.find((g) => g.id === id)!,
     visits: (plan.routes.find((r) => r.date === date && r.groupId === id)?.visits ?? []).map((v) => {
       const e = byCode.get(v.creditCode)!;
       const m = measures.get(v.creditCode)!;
@@ -49,7 +55,7 @@ describe('checklist pages', () => {
     expect(numbers).toEqual(expected);
   });
 
-  test('every enterprise of the day is named on its own sheet and in its group\'s route table, in visiting order', () => {
+  test("every enterprise of the day is named on its own sheet and in its group's route table, in visiting order", () => {
     for (const p of pages) {
       const cover = html.slice(html.indexOf(`<section class="page cover" data-group="${p.group.id}"`));
       const table = cover.slice(0, cover.indexOf('</table>', cover.indexOf('route-table')));
@@ -59,7 +65,7 @@ describe('checklist pages', () => {
     }
   });
 
-  test('the cover names the group, its leader\'s phone, the level and since when', () => {
+  test("the cover names the group, its leader's phone, the level and since when", () => {
     const g = town.setup.groups[0]!;
     expect(html).toContain(`${g.name} 现场检查清单`);
     expect(html).toContain(g.phone);
@@ -132,7 +138,7 @@ describe('plan page', () => {
   const sheet = planSheet(plan, town.list.enterprises, town.setup, since);
   const html = renderPlanHtml(sheet);
 
-  test('one sheet per planned day, every group\'s visits in its table in order', () => {
+  test("one sheet per planned day, every group's visits in its table in order", () => {
     const dates = [...new Set(plan.routes.map((r) => r.date))];
     expect(count(html, /<section class="page plan-day"/g)).toBe(dates.length);
     for (const date of dates) {
@@ -140,7 +146,11 @@ describe('plan page', () => {
       const one = page.slice(0, page.indexOf('</section>'));
       for (const g of town.setup.groups) {
         const visits = plan.routes.find((r) => r.date === date && r.groupId === g.id)!.visits;
-        const blocks = [...one.matchAll(new RegExp(`<div class="plan-group" data-group="${g.id}">([\\s\\S]*?)</div>\\n?(?=<div class="plan-group"|</div>)`, 'g'))].map((m) => m[1]!).join('');
+        const blocks = [
+          ...one.matchAll(new RegExp(`<div class="plan-group" data-group="${g.id}">([\\s\\S]*?)</div>\\n?(?=<div class="plan-group"|</div>)`, 'g')),
+        ]
+          .map((m) => m[1]!)
+          .join('');
         expect([...blocks.matchAll(/<tr data-code="([^"]+)">/g)].map((m) => m[1])).toEqual(visits.map((v) => v.creditCode));
         for (const v of visits) expect(one).toContain(escapeHtml(byCode.get(v.creditCode)!.name));
       }

@@ -31,18 +31,35 @@ function routeRequest(date: string, groupIndex: number, height = 100): MapReques
   const g = town.setup.groups[groupIndex]!;
   const route = plan.routes.find((r) => r.date === date && r.groupId === g.id)!;
   return {
-    width: 182, height, base: town.setup.base, prefixLabels: false,
-    layers: [{ key: g.id, name: g.name, styleIndex: groupIndex, stops: route.visits.map((v) => ({ code: v.creditCode, seq: v.seq, point: byCode.get(v.creditCode)!.location })) }],
+    width: 182,
+    height,
+    base: town.setup.base,
+    prefixLabels: false,
+    layers: [
+      {
+        key: g.id,
+        name: g.name,
+        styleIndex: groupIndex,
+        stops: route.visits.map((v) => ({ code: v.creditCode, seq: v.seq, point: byCode.get(v.creditCode)!.location })),
+      },
+    ],
   };
 }
 
 /** Every group's day with its area, as the plan page draws it. */
 function planRequest(date: string, height: number): MapRequest {
   return {
-    width: 182, height, base: town.setup.base, prefixLabels: true,
+    width: 182,
+    height,
+    base: town.setup.base,
+    prefixLabels: true,
     layers: town.setup.groups.map((g, i) => ({
-      key: g.id, name: g.name, styleIndex: i,
-      stops: plan.routes.find((r) => r.date === date && r.groupId === g.id)!.visits.map((v) => ({ code: v.creditCode, seq: v.seq, point: byCode.get(v.creditCode)!.location })),
+      key: g.id,
+      name: g.name,
+      styleIndex: i,
+      stops: plan.routes
+        .find((r) => r.date === date && r.groupId === g.id)!
+        .visits.map((v) => ({ code: v.creditCode, seq: v.seq, point: byCode.get(v.creditCode)!.location })),
       area: town.list.enterprises.filter((e) => groupOf.get(e.creditCode) === g.id).map((e) => e.location),
     })),
   };
@@ -140,7 +157,10 @@ describe('label placement', () => {
   test('stops closer together than a label is wide still get labels that cover nothing', () => {
     const anchors = Array.from({ length: 12 }, (_, i) => ({ x: 50 + (i % 4) * 1.5, y: 50 + Math.floor(i / 4) * 1.5 }));
     const obstacles = anchors.map((a) => ({ x: a.x - 0.6, y: a.y - 0.6, width: 1.2, height: 1.2 }));
-    const placed = placeLabels(anchors.map((a, i) => ({ id: String(i), anchor: a, width: 4, height: 3, clearance: 0.6 })), { obstacles, segments: [], bounds: { x: 0, y: 0, width: 100, height: 100 } });
+    const placed = placeLabels(
+      anchors.map((a, i) => ({ id: String(i), anchor: a, width: 4, height: 3, clearance: 0.6 })),
+      { obstacles, segments: [], bounds: { x: 0, y: 0, width: 100, height: 100 } },
+    );
     expect(placed.map((p) => p.id)).toEqual(anchors.map((_, i) => String(i)));
     for (const [i, a] of placed.entries()) {
       expect(a.clear).toBe(true);
@@ -150,9 +170,12 @@ describe('label placement', () => {
     expect(placed.some((p) => p.leader)).toBe(true);
   });
 
-  test.each(dates.flatMap((d) => town.setup.groups.map((_, i) => [d, i] as const)))('every checklist route map of the sample (%s, group index %d) has clear labels', (date, i) => {
-    expectClearLabels(layoutRouteMap(routeRequest(date, i)));
-  });
+  test.each(dates.flatMap((d) => town.setup.groups.map((_, i) => [d, i] as const)))(
+    'every checklist route map of the sample (%s, group index %d) has clear labels',
+    (date, i) => {
+      expectClearLabels(layoutRouteMap(routeRequest(date, i)));
+    },
+  );
 
   test.each(dates)('the plan map of %s, all groups on one map, has clear labels', (date) => {
     expectClearLabels(layoutRouteMap(planRequest(date, 100)));
@@ -178,7 +201,10 @@ describe('stops and path', () => {
     const seqs = [...svg.matchAll(/<g class="stop"[^>]*data-seq="(\d+)" data-code="([^"]+)" data-x="([\d.]+)" data-y="([\d.]+)"/g)];
     expect(seqs.map((m) => m[2])).toEqual(stops.map((s) => s.code));
     expect(seqs.map((m) => Number(m[1]))).toEqual(stops.map((_, i) => i + 1));
-    const points = /<polyline class="route"[^>]*points="([^"]+)"/.exec(svg)![1]!.split(' ').map((p) => p.split(',').map(Number));
+    const points = /<polyline class="route"[^>]*points="([^"]+)"/
+      .exec(svg)![1]!
+      .split(' ')
+      .map((p) => p.split(',').map(Number));
     expect(points.length).toBe(stops.length + 2);
     seqs.forEach((m, i) => expect(points[i + 1]).toEqual([Number(m[3]), Number(m[4])]));
   });
@@ -217,19 +243,35 @@ describe('groups on one map', () => {
       const area = planRequest(dates[0]!, 120).layers[i]!.area!.map((p) => L.projection.project(p));
       const n = l.hull.length;
       // Convex and every enterprise inside: the same side of every edge.
-      const sides = area.map((p) => l.hull.map((a, k) => {
-        const b = l.hull[(k + 1) % n]!;
-        return Math.sign((b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x));
-      }));
+      const sides = area.map((p) =>
+        l.hull.map((a, k) => {
+          const b = l.hull[(k + 1) % n]!;
+          return Math.sign((b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x));
+        }),
+      );
       const edgeSign = Math.sign(sides.flat().find((s) => s !== 0)!);
       for (const s of sides.flat()) expect(s === 0 || s === edgeSign).toBe(true);
     }
   });
 
   test('convex hull of a square with a point inside is the square', () => {
-    const hull = convexHull([{ x: 0, y: 0 }, { x: 2, y: 0 }, { x: 1, y: 1 }, { x: 2, y: 2 }, { x: 0, y: 2 }, { x: 1, y: 0 }]);
+    const hull = convexHull([
+      { x: 0, y: 0 },
+      { x: 2, y: 0 },
+      { x: 1, y: 1 },
+      { x: 2, y: 2 },
+      { x: 0, y: 2 },
+      { x: 1, y: 0 },
+    ]);
     expect(hull).toHaveLength(4);
-    expect(hull).toEqual(expect.arrayContaining([{ x: 0, y: 0 }, { x: 2, y: 0 }, { x: 2, y: 2 }, { x: 0, y: 2 }]));
+    expect(hull).toEqual(
+      expect.arrayContaining([
+        { x: 0, y: 0 },
+        { x: 2, y: 0 },
+        { x: 2, y: 2 },
+        { x: 0, y: 2 },
+      ]),
+    );
   });
 
   test('stop labels carry the group number on the plan map', () => {

@@ -55,20 +55,33 @@ function cover(p: ChecklistPage, opts: ChecklistHtmlOptions, pages: number): str
   const { setup } = opts;
   const route = opts.routes?.find((r) => r.date === p.date && r.groupId === p.group.id);
   const members = p.group.members.filter((m) => m !== p.group.leader);
-  const task = p.visits.length === 0
-    ? '当天无巡查任务'
-    : `检查 ${p.visits.length} 家企业${route ? `，全程约 ${km(route.totalKm)} km，预计 ${clockZh(route.returnAt)} 返回${setup.base.name}` : ''}`;
-  const rows = p.visits.map((cv) => `<tr data-code="${h(cv.e.creditCode)}"><td class="c">${cv.v.seq}</td><td>${h(cv.e.name)}</td><td>${h(cv.e.village)}</td><td class="c">${clockZh(cv.v.arrive)}</td><td class="num">${km(cv.v.legKm)}</td><td class="c">${h(actionShort(cv))}</td></tr>`);
+  const task =
+    p.visits.length === 0
+      ? '当天无巡查任务'
+      : `检查 ${p.visits.length} 家企业${route ? `，全程约 ${km(route.totalKm)} km，预计 ${clockZh(route.returnAt)} 返回${setup.base.name}` : ''}`;
+  const rows = p.visits.map(
+    (cv) =>
+      `<tr data-code="${h(cv.e.creditCode)}"><td class="c">${cv.v.seq}</td><td>${h(cv.e.name)}</td><td>${h(cv.e.village)}</td><td class="c">${clockZh(cv.v.arrive)}</td><td class="num">${km(cv.v.legKm)}</td><td class="c">${h(actionShort(cv))}</td></tr>`,
+  );
   if (route && p.visits.length > 0) {
     const back = route.totalKm - p.visits.reduce((s, cv) => s + cv.v.legKm, 0);
-    rows.push(`<tr class="return"><td class="c">—</td><td>返回${h(setup.base.name)}</td><td></td><td class="c">${clockZh(route.returnAt)}</td><td class="num">${km(Math.max(0, back))}</td><td></td></tr>`);
+    rows.push(
+      `<tr class="return"><td class="c">—</td><td>返回${h(setup.base.name)}</td><td></td><td class="c">${clockZh(route.returnAt)}</td><td class="num">${km(Math.max(0, back))}</td><td></td></tr>`,
+    );
   }
   const groupIndex = setup.groups.findIndex((g) => g.id === p.group.id);
   const map = renderRouteMap({
     width: PAGE.width,
     height: coverMapHeight(p),
     base: setup.base,
-    layers: [{ key: p.group.id, name: p.group.name, styleIndex: Math.max(0, groupIndex), stops: p.visits.map((cv) => ({ code: cv.e.creditCode, seq: cv.v.seq, point: cv.e.location })) }],
+    layers: [
+      {
+        key: p.group.id,
+        name: p.group.name,
+        styleIndex: Math.max(0, groupIndex),
+        stops: p.visits.map((cv) => ({ code: cv.e.creditCode, seq: cv.v.seq, point: cv.e.location })),
+      },
+    ],
     prefixLabels: false,
   });
   return `<section class="page cover" data-group="${h(p.group.id)}">
@@ -82,12 +95,16 @@ function cover(p: ChecklistPage, opts: ChecklistHtmlOptions, pages: number): str
 <tr><th>当日任务</th><td>${h(task)}（从${h(setup.base.name)}出发）</td></tr>
 </table>
 <h2>巡查路线</h2>
-${p.visits.length === 0 ? '<p class="empty">当天无巡查任务</p>' : `<table class="route-table${compactTable(p) ? ' compact' : ''}">
+${
+  p.visits.length === 0
+    ? '<p class="empty">当天无巡查任务</p>'
+    : `<table class="route-table${compactTable(p) ? ' compact' : ''}">
 <thead><tr><th class="c">序</th><th>企业名称</th><th>村社区</th><th class="c">计划到达</th><th class="num">距上站 km</th><th class="c">措施</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>`}
+</table>`
+}
 <figure class="map">
 ${map}
 </figure>
@@ -108,7 +125,10 @@ function visitPage(p: ChecklistPage, cv: ChecklistVisit, page: number, pages: nu
   const { e, m, v } = cv;
   const last = cv.lastInspection ? `${cv.lastInspection.date}　${cv.lastInspection.result}` : '无记录';
   const findings = cv.openFindings && cv.openFindings.length > 0 ? cv.openFindings.map((f) => h(f)).join('；') : '无';
-  const items = cv.items.map((it, i) => `<tr data-item="${h(it.id)}"><td class="c">${i + 1}</td><td>${h(it.text)}</td><td class="c"><span class="box"></span></td><td class="c"><span class="box"></span></td><td class="c"><span class="box"></span></td></tr>`);
+  const items = cv.items.map(
+    (it, i) =>
+      `<tr data-item="${h(it.id)}"><td class="c">${i + 1}</td><td>${h(it.text)}</td><td class="c"><span class="box"></span></td><td class="c"><span class="box"></span></td><td class="c"><span class="box"></span></td></tr>`,
+  );
   return `<section class="page visit" data-group="${h(p.group.id)}" data-code="${h(e.creditCode)}">
 <div class="kicker"><span>${h(p.group.name)} · 现场检查记录 · 第 ${v.seq} 站 / 共 ${p.visits.length} 站</span><span>${dateZh(p.date)} 计划到达 ${clockZh(v.arrive)}</span></div>
 <h1 class="enterprise">${h(e.name)}</h1>
@@ -151,6 +171,8 @@ export function renderChecklistHtml(pages: readonly ChecklistPage[], opts: Check
     return [cover(p, opts, total), ...p.visits.map((cv, i) => visitPage(p, cv, i + 2, total))].join('\n');
   });
   const first = pages[0];
-  const title = first ? `${opts.setup.town} 现场检查清单 ${first.date} ${pages.length === 1 ? first.group.name : '全部巡查组'}` : `${opts.setup.town} 现场检查清单`;
+  const title = first
+    ? `${opts.setup.town} 现场检查清单 ${first.date} ${pages.length === 1 ? first.group.name : '全部巡查组'}`
+    : `${opts.setup.town} 现场检查清单`;
   return htmlDocument(title, body.join('\n'));
 }

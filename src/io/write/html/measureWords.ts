@@ -12,9 +12,10 @@ export function measureInWords(m: RequiredMeasure): string {
       main = '全厂停产：全部生产设施停止运行';
       break;
     case 'stop_part':
-      main = m.processes.length > 0
-        ? `部分停产：停止${m.processes.join('、')}${pct ? `（压减约 ${pct}）` : ''}`
-        : `部分停产：按措施停止相应生产线${pct ? `（压减约 ${pct}）` : ''}`;
+      main =
+        m.processes.length > 0
+          ? `部分停产：停止${m.processes.join('、')}${pct ? `（压减约 ${pct}）` : ''}`
+          : `部分停产：按措施停止相应生产线${pct ? `（压减约 ${pct}）` : ''}`;
       break;
     case 'limit':
       main = pct ? `限产：产量或负荷压减 ${pct}` : '限产：按措施压减产量或负荷';

@@ -10,7 +10,8 @@
  * missing bold face from being faked for the same reason: emphasis comes from size and rules instead.
  */
 
-export const FONT_STACK = '"Microsoft YaHei", "微软雅黑", "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "SimSun", "宋体", sans-serif';
+export const FONT_STACK =
+  '"Microsoft YaHei", "微软雅黑", "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "SimSun", "宋体", sans-serif';
 
 /** Printable width and height of an A4 sheet inside the @page margins, mm. */
 export const PAGE = { width: 182, height: 272, marginX: 14, marginY: 12 } as const;

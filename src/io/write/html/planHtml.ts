@@ -3,7 +3,17 @@
  * its enterprises) and route, each group in its own colour, line pattern and marker shape, and each
  * group's route table beside the others.
  */
-import { LEVEL_RESPONSE_ZH, LEVEL_ZH, type AlertLevel, type DayRoute, type Enterprise, type Group, type Point, type TownSetup, type Visit } from '../../../core/model.js';
+import {
+  LEVEL_RESPONSE_ZH,
+  LEVEL_ZH,
+  type AlertLevel,
+  type DayRoute,
+  type Enterprise,
+  type Group,
+  type Point,
+  type TownSetup,
+  type Visit,
+} from '../../../core/model.js';
 import { assignAreas } from '../../../core/routing/areas.js';
 import type { PlanResult } from '../../../core/routing/planPatrols.js';
 import { formatWallTime, type WallTime } from '../../../core/time.js';
@@ -33,7 +43,13 @@ export interface PlanSheet {
 }
 
 /** The sheet's content from a plan: days in order, groups in the order of groups.yaml. */
-export function planSheet(plan: PlanResult, enterprises: readonly Enterprise[], setup: TownSetup, since: WallTime | null, provisional: ReadonlySet<string> = new Set()): PlanSheet {
+export function planSheet(
+  plan: PlanResult,
+  enterprises: readonly Enterprise[],
+  setup: TownSetup,
+  since: WallTime | null,
+  provisional: ReadonlySet<string> = new Set(),
+): PlanSheet {
   const byCode = new Map(enterprises.map((e) => [e.creditCode, e]));
   const { groupOf } = assignAreas(enterprises, setup.groups);
   const areas = new Map<string, Point[]>(setup.groups.map((g) => [g.id, []]));
@@ -113,20 +129,28 @@ function caption(b: TableBlock): string {
   const { g } = b;
   const style = groupStyle(g.index);
   const swatch = `<svg width="11mm" height="3mm" viewBox="0 0 11 3"><line x1="0.5" y1="1.5" x2="10.5" y2="1.5" stroke="${style.color}" stroke-width="0.6"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>${markerSvg(style.marker, 5.5, 1.5, 1.1, style.color)}</svg>`;
-  const load = g.route && g.visits.length > 0 ? `${g.visits.length} 家 · ${g.route.totalKm.toFixed(1)} km · ${clockZh(g.route.returnAt)} 返回` : '当天无巡查任务';
+  const load =
+    g.route && g.visits.length > 0 ? `${g.visits.length} 家 · ${g.route.totalKm.toFixed(1)} km · ${clockZh(g.route.returnAt)} 返回` : '当天无巡查任务';
   const who = b.continued ? '（续）' : `　组长 ${h(g.group.leader)} ${h(g.group.phone)} · ${h(load)}`;
   return `<div class="cap">${swatch} ${g.index + 1} ${h(g.group.name)}<span class="who">${who}</span></div>`;
 }
 
 function groupTable(b: TableBlock): string {
   const n = b.g.index + 1;
-  const rows = b.rows.map(({ v, e }) => `<tr data-code="${h(e.creditCode)}"><td class="c">${n}-${v.seq}</td><td>${h(e.name)}</td><td>${h(e.village)}</td><td class="c">${clockZh(v.arrive)}</td></tr>`);
-  return `<div class="plan-group" data-group="${h(b.g.group.id)}">${caption(b)}${b.rows.length === 0 ? '' : `<table class="route-table">
+  const rows = b.rows.map(
+    ({ v, e }) =>
+      `<tr data-code="${h(e.creditCode)}"><td class="c">${n}-${v.seq}</td><td>${h(e.name)}</td><td>${h(e.village)}</td><td class="c">${clockZh(v.arrive)}</td></tr>`,
+  );
+  return `<div class="plan-group" data-group="${h(b.g.group.id)}">${caption(b)}${
+    b.rows.length === 0
+      ? ''
+      : `<table class="route-table">
 <thead><tr><th class="c">序</th><th>企业名称</th><th>村社区</th><th class="c">到达</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>`}</div>`;
+</table>`
+  }</div>`;
 }
 
 function dayPage(sheet: PlanSheet, day: PlanSheet['days'][number], page: number, pages: number): string {
@@ -154,7 +178,9 @@ function dayPage(sheet: PlanSheet, day: PlanSheet['days'][number], page: number,
 ${map}
 </figure>
 <div class="plan-tables">
-${planColumns(day.groups).map((col) => `<div class="plan-col">${col.map(groupTable).join('\n')}</div>`).join('\n')}
+${planColumns(day.groups)
+  .map((col) => `<div class="plan-col">${col.map(groupTable).join('\n')}</div>`)
+  .join('\n')}
 </div>
 ${pageFoot(`${setup.town} · 巡查计划 · ${day.date} · ${LEVEL_ZH[sheet.level]}预警`, page, pages)}
 </section>`;

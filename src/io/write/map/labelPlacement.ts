@@ -42,8 +42,14 @@ export interface PlacementSpace {
 
 /** The cartographer's order of preference next to the stop: right, above right, above left, below right, … */
 const NEAR: readonly XY[] = [
-  { x: 1, y: 0 }, { x: 1, y: -1 }, { x: -1, y: -1 }, { x: 1, y: 1 },
-  { x: -1, y: 0 }, { x: -1, y: 1 }, { x: 0, y: -1 }, { x: 0, y: 1 },
+  { x: 1, y: 0 },
+  { x: 1, y: -1 },
+  { x: -1, y: -1 },
+  { x: 1, y: 1 },
+  { x: -1, y: 0 },
+  { x: -1, y: 1 },
+  { x: 0, y: -1 },
+  { x: 0, y: 1 },
 ].map(unit);
 /** Further out, every 22.5°, starting to the right. */
 const AROUND: readonly XY[] = Array.from({ length: 16 }, (_, i) => ({ x: Math.cos((i * Math.PI) / 8), y: -Math.sin((i * Math.PI) / 8) }));
@@ -67,8 +73,10 @@ export function segmentHitsBox(s: Segment, b: Box): boolean {
   const dx = s.b.x - s.a.x;
   const dy = s.b.y - s.a.y;
   const checks: [number, number][] = [
-    [-dx, s.a.x - b.x], [dx, b.x + b.width - s.a.x],
-    [-dy, s.a.y - b.y], [dy, b.y + b.height - s.a.y],
+    [-dx, s.a.x - b.x],
+    [dx, b.x + b.width - s.a.x],
+    [-dy, s.a.y - b.y],
+    [dy, b.y + b.height - s.a.y],
   ];
   for (const [p, q] of checks) {
     if (p === 0) {

@@ -85,12 +85,19 @@ function legendItems(req: MapRequest): LegendItem[] {
   const base: LegendItem = { symbol: baseSymbol(3.5, 0, 1.7), label: req.base.name };
   if (!req.prefixLabels) {
     const style = groupStyle(req.layers[0]?.styleIndex ?? 0);
-    return [base, { symbol: lineSymbol(style, 0, 0), label: '巡查路线（箭头示方向）' }, { symbol: `${markerSvg(style.marker, 3.5, 0, MARKER_R, style.color)}`, label: '检查企业（编号为检查顺序）' }];
+    return [
+      base,
+      { symbol: lineSymbol(style, 0, 0), label: '巡查路线（箭头示方向）' },
+      { symbol: `${markerSvg(style.marker, 3.5, 0, MARKER_R, style.color)}`, label: '检查企业（编号为检查顺序）' },
+    ];
   }
-  return [base, ...req.layers.map((l, i) => {
-    const style = groupStyle(l.styleIndex);
-    return { symbol: lineSymbol(style, 0, 0) + markerSvg(style.marker, 3.5, 0, MARKER_R, style.color), label: `${i + 1} ${l.name}（${style.lineZh}）` };
-  })];
+  return [
+    base,
+    ...req.layers.map((l, i) => {
+      const style = groupStyle(l.styleIndex);
+      return { symbol: lineSymbol(style, 0, 0) + markerSvg(style.marker, 3.5, 0, MARKER_R, style.color), label: `${i + 1} ${l.name}（${style.lineZh}）` };
+    }),
+  ];
 }
 
 function legendItemWidth(item: LegendItem): number {
@@ -124,7 +131,11 @@ export function layoutRouteMap(req: MapRequest): MapLayout {
 
   const layers = req.layers.map((layer, li) => {
     const style = groupStyle(layer.styleIndex);
-    const stops = layer.stops.map((stop) => ({ stop, xy: projection.project(stop.point), text: req.prefixLabels ? `${li + 1}-${stop.seq}` : String(stop.seq) }));
+    const stops = layer.stops.map((stop) => ({
+      stop,
+      xy: projection.project(stop.point),
+      text: req.prefixLabels ? `${li + 1}-${stop.seq}` : String(stop.seq),
+    }));
     const path = stops.length > 0 ? [baseXY, ...stops.map((s) => s.xy), baseXY] : [];
     const hull = layer.area && layer.area.length >= 3 ? padHull(convexHull(layer.area.map((p) => projection.project(p))), 2.5) : [];
     return { layer, style, stops, path, hull };
@@ -137,7 +148,15 @@ export function layoutRouteMap(req: MapRequest): MapLayout {
   const baseSize = 2.6;
   const requests: LabelRequest[] = [
     { id: '\u0000base', anchor: baseXY, width: textWidthMm(req.base.name, baseSize) + 1.2, height: baseSize * 1.35, clearance: 2 },
-    ...layers.flatMap((l) => l.stops.map((s) => ({ id: `${l.layer.key}\u0000${s.stop.seq}`, anchor: s.xy, width: textWidthMm(s.text, size) + 1.4, height: size * 1.3, clearance: MARKER_R }))),
+    ...layers.flatMap((l) =>
+      l.stops.map((s) => ({
+        id: `${l.layer.key}\u0000${s.stop.seq}`,
+        anchor: s.xy,
+        width: textWidthMm(s.text, size) + 1.4,
+        height: size * 1.3,
+        clearance: MARKER_R,
+      })),
+    ),
   ];
   const bounds: Box = { x: 0.8, y: 0.8, width: mapArea.width - 1.6, height: mapArea.height - 1.6 };
   const placed = placeLabels(requests, { obstacles, segments, bounds });
@@ -190,10 +209,16 @@ function labelSvg(label: PlacedLabel, content: string, size: number, stroke: str
   const out: string[] = [];
   if (label.leader) {
     const end = nearestPointOnBox(label.anchor, b);
-    out.push(`<line class="leader" x1="${num(label.anchor.x)}" y1="${num(label.anchor.y)}" x2="${num(end.x)}" y2="${num(end.y)}" stroke="#555" stroke-width="0.2"/>`);
+    out.push(
+      `<line class="leader" x1="${num(label.anchor.x)}" y1="${num(label.anchor.y)}" x2="${num(end.x)}" y2="${num(end.y)}" stroke="#555" stroke-width="0.2"/>`,
+    );
   }
-  out.push(`<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="0.5" fill="#fff"${stroke ? ` stroke="${stroke}" stroke-width="0.25"` : ' fill-opacity="0.85"'}/>`);
-  out.push(`<text x="${num(b.x + b.width / 2)}" y="${num(b.y + b.height / 2)}" font-size="${num(size)}" text-anchor="middle" dominant-baseline="central">${escapeHtml(content)}</text>`);
+  out.push(
+    `<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="0.5" fill="#fff"${stroke ? ` stroke="${stroke}" stroke-width="0.25"` : ' fill-opacity="0.85"'}/>`,
+  );
+  out.push(
+    `<text x="${num(b.x + b.width / 2)}" y="${num(b.y + b.height / 2)}" font-size="${num(size)}" text-anchor="middle" dominant-baseline="central">${escapeHtml(content)}</text>`,
+  );
   return out.join('');
 }
 
@@ -210,19 +235,25 @@ export function renderRouteMap(req: MapRequest): string {
   ];
   for (const l of L.layers) {
     if (l.hull.length >= 3) {
-      out.push(`<polygon class="area" data-group="${escapeHtml(l.layer.key)}" points="${points(l.hull)}" fill="${l.style.color}" fill-opacity="0.07" stroke="${l.style.color}" stroke-opacity="0.6" stroke-width="0.35"${dashAttr(l.style)}/>`);
+      out.push(
+        `<polygon class="area" data-group="${escapeHtml(l.layer.key)}" points="${points(l.hull)}" fill="${l.style.color}" fill-opacity="0.07" stroke="${l.style.color}" stroke-opacity="0.6" stroke-width="0.35"${dashAttr(l.style)}/>`,
+      );
     }
   }
   for (const l of L.layers) {
     if (l.path.length === 0) continue;
     // A white casing under each route keeps it readable where it crosses another group's.
     out.push(`<polyline points="${points(l.path)}" fill="none" stroke="#fff" stroke-width="1.3" stroke-linejoin="round"/>`);
-    out.push(`<polyline class="route" data-group="${escapeHtml(l.layer.key)}" points="${points(l.path)}" fill="none" stroke="${l.style.color}" stroke-width="0.6" stroke-linejoin="round"${dashAttr(l.style)}/>`);
+    out.push(
+      `<polyline class="route" data-group="${escapeHtml(l.layer.key)}" points="${points(l.path)}" fill="none" stroke="${l.style.color}" stroke-width="0.6" stroke-linejoin="round"${dashAttr(l.style)}/>`,
+    );
     for (let i = 1; i < l.path.length; i++) out.push(directionMark(l.path[i - 1]!, l.path[i]!, l.style.color));
   }
   for (const l of L.layers) {
     for (const s of l.stops) {
-      out.push(`<g class="stop" data-group="${escapeHtml(l.layer.key)}" data-seq="${s.stop.seq}" data-code="${escapeHtml(s.stop.code)}" data-x="${num(s.xy.x)}" data-y="${num(s.xy.y)}">${markerSvg(l.style.marker, s.xy.x, s.xy.y, L.markerRadius, l.style.color)}</g>`);
+      out.push(
+        `<g class="stop" data-group="${escapeHtml(l.layer.key)}" data-seq="${s.stop.seq}" data-code="${escapeHtml(s.stop.code)}" data-x="${num(s.xy.x)}" data-y="${num(s.xy.y)}">${markerSvg(l.style.marker, s.xy.x, s.xy.y, L.markerRadius, l.style.color)}</g>`,
+      );
     }
   }
   out.push(`<g class="base">${baseSymbol(L.base.xy.x, L.base.xy.y, 1.7)}</g>`);
