@@ -67,7 +67,7 @@ export function basisChanges(was: PlanBasis, now: PlanBasis): Text[] {
 }
 
 /**
- * How a replan changed a day's routes, group by group: who was added, who was taken out, and whether the
+ * How a replan changed a day's routes, group by group (the caller names the day): who was added, who was taken out, and whether the
  * order changed. Groups whose route is the same are left out.
  */
 export function routeChanges(
@@ -86,9 +86,8 @@ export function routeChanges(
     const removed = a.filter((c) => !b.includes(c)).map(enterprise);
     const zh = [added.length && `加入 ${added.join('、')}`, removed.length && `去掉 ${removed.join('、')}`].filter(Boolean).join('；') || '顺序调整';
     const en = [added.length && `added ${added.join(', ')}`, removed.length && `removed ${removed.join(', ')}`].filter(Boolean).join('; ') || 'order changed';
-    const date = (now[0] ?? was[0])!.date;
     const name = names.get(g) ?? g;
-    out.push({ zh: `${date} ${name}：${zh}`, en: `${date} ${name}: ${en}` });
+    out.push({ zh: `${name}：${zh}`, en: `${name}: ${en}` });
   }
   return out;
 }
