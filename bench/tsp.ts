@@ -3,7 +3,7 @@
  * One JSON line per instance on stdout, then a summary line; progress on stderr.
  * Options: --time-limit-ms N (per instance, default 2000), --seed N (default 1),
  *          --max-kicks N (default: no kick limit, the clock decides), --tour-out DIR (writes NAME.tour).
- * With no files, runs ../shared/bench/tsplib (relative to the repository).
+ * With no files, runs bench/data/tsplib (the repository's copy of the TSPLIB instances).
  * Optima come from an optima.json beside each file (key = instance name, field optimal_length).
  */
 
@@ -51,7 +51,7 @@ function parseArgs(argv: string[]): BenchOptions {
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else options.inputs.push(arg);
   }
-  if (options.inputs.length === 0) options.inputs.push(path.resolve(repoRoot, '../shared/bench/tsplib'));
+  if (options.inputs.length === 0) options.inputs.push(path.resolve(repoRoot, 'bench/data/tsplib'));
   return options;
 }
 

@@ -31,13 +31,28 @@ const PRINTABLE_PX = (182 * 96) / 25.4;
 
 const onPath = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 
-/** A developer machine without the browser or poppler fails here, loudly: these tests never pass by skipping. */
-function requireTools(): void {
+/** What the browser tests need and this machine lacks, as Debian packages to install. */
+function missingTools(): string[] {
   const missing: string[] = [];
   if (!existsSync(CHROMIUM)) missing.push(`Chromium at ${CHROMIUM} (apt-get install -y chromium, or set HAZE_CHROMIUM)`);
   const tools = [...POPPLER, ...FONTCONFIG].filter((t) => !onPath(t));
-  if (tools.length > 0) missing.push(`${tools.join(', ')} (apt-get install -y poppler-utils fontconfig)`);
-  if (missing.length > 0) throw new Error(`the browser tests need ${missing.join('; ')}. .ci/run installs them; run it as root, or install them by hand.`);
+  if (tools.length > 0) missing.push(`${tools.join(', ')} (apt-get install -y poppler-utils fontconfig fonts-wqy-microhei)`);
+  return missing;
+}
+
+/**
+ * Without the browser or poppler: under CI (CI=true, where .ci/run installs them) that is a failure; on a
+ * developer's machine one line says what to install and this file is skipped, so a fresh clone still passes.
+ */
+const MISSING = missingTools();
+const UNDER_CI = process.env.CI === 'true';
+if (MISSING.length > 0 && !UNDER_CI) {
+  process.stderr.write(`test/browser/print.test.ts skipped: the print tests need ${MISSING.join('; ')}; .ci/run installs them.\n`);
+}
+const suite = MISSING.length > 0 && !UNDER_CI ? describe.skip : describe;
+
+function requireTools(): void {
+  if (MISSING.length > 0) throw new Error(`the browser tests need ${MISSING.join('; ')}. .ci/run installs them; run it as root, or install them by hand.`);
 }
 
 interface Row {
@@ -111,6 +126,7 @@ let browser: Browser;
 const printed = new Map<string, string>();
 
 beforeAll(async () => {
+  if (suite === describe.skip) return;
   requireTools();
   mkdirSync(OUT, { recursive: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -244,7 +260,7 @@ function keepPngs(pdf: string, name: string): void {
   for (const f of pngs) expect(statSync(join(OUT, f)).size).toBeGreaterThan(20_000);
 }
 
-describe.each([
+suite.each([
   { date: '2019-12-08', days: 1 },
   { date: '2019-12-09', days: 2 },
 ])('checklists of every group on $date', ({ date, days }) => {
@@ -280,7 +296,7 @@ describe.each([
   test('the first two pages are kept as PNG in test-output/', () => keepPngs(pdf, name));
 });
 
-describe('plan page', () => {
+suite('plan page', () => {
   let rows: Row[];
   let page: Page;
   let pdf: string;
@@ -304,7 +320,7 @@ describe('plan page', () => {
   test('the first two pages are kept as PNG in test-output/', () => keepPngs(pdf, 'plan'));
 });
 
-describe('haze --format pdf', () => {
+suite('haze --format pdf', () => {
   test('prints through the local Chromium: the same pages as the browser', () => {
     const rows = planned(1, '2019-12-08').filter((r) => r.group === '1');
     const file = writeWith(['checklist', '--date', '2019-12-08', '--group', '1', '--format', 'pdf'], '第一组.pdf');
@@ -316,7 +332,10 @@ describe('haze --format pdf', () => {
     );
     expectFontsCoverText(file);
   }, 60_000);
+});
 
+// Needs no browser: it runs everywhere.
+describe('haze --format pdf without a browser', () => {
   test('without a browser: exit 69, the hint to use --format html, no file', () => {
     const dir = tempDir();
     for (const cmd of [

@@ -197,7 +197,7 @@ describe('solveTour quality (fixed seeds, deterministic budgets)', () => {
     }
   });
 
-  const TSPLIB = path.resolve(process.cwd(), '../shared/bench/tsplib');
+  const TSPLIB = path.resolve(process.cwd(), 'bench/data/tsplib');
   // Upper bounds as measured with seed 1 and the default budget (1000 + 50·n kicks): all optimal.
   it.each([
     ['eil51', 426],

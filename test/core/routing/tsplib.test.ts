@@ -4,8 +4,8 @@ import { HazeError } from '../../../src/errors.js';
 import { tourLength } from '../../../src/core/routing/tsp.js';
 import { euc2dDistance, formatTsplibTour, geoRadians, parseTsplibProblem, parseTsplibTour, tsplibDistance } from '../../../src/core/routing/tsplib.js';
 
-/** The shared TSPLIB folder sits beside the repository (jest runs from the repository root). */
-const TSPLIB = path.resolve(process.cwd(), '../shared/bench/tsplib');
+/** The TSPLIB instances, copied into the repository with their source (bench/data/tsplib/SOURCE.md); jest runs from its root. */
+const TSPLIB = path.resolve(process.cwd(), 'bench/data/tsplib');
 const optima = JSON.parse(readFileSync(path.join(TSPLIB, 'optima.json'), 'utf8')) as Record<
   string,
   { optimal_length: number; canonical_tour_length_recomputed: number; dimension: number; edge_weight_type: string }
