@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { EXIT, HazeError } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import { MIGRATIONS } from './migrations.js';
 
 /** "HAZE" in ASCII: marks a SQLite file as ours (PRAGMA application_id). */
@@ -30,33 +30,31 @@ export function openStore(file: string, opts: { create: boolean; migrate?: boole
   }
   try {
     db.pragma('busy_timeout = 10000');
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    // One read transaction: another command creating the store at this moment is seen wholly or not at all
+    // (read one by one, its tables could appear before its application id, and the store look foreign).
+    const { appId, version, tables } = db.transaction(() => ({
+      appId: db.pragma('application_id', { simple: true }) as number,
+      version: db.pragma('user_version', { simple: true }) as number,
+      tables: db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number },
+    }))();
     if (appId !== HAZE_APPLICATION_ID && (appId !== 0 || tables.n > 0 || version !== 0)) {
       db.close();
-      throw new HazeError({
-        code: 'HAZE_STORE_FOREIGN',
-        exitCode: EXIT.config,
+      throw new HazeError(CODE.HAZE_STORE_FOREIGN, {
         where: { file },
         message: {
           zh: `${file} 不是 haze 的数据库（是其他程序的 SQLite 文件），未做任何改动`,
           en: `${file} is not a haze store (another program's SQLite database); left untouched`,
         },
-        hint: { zh: '用 --db 或 haze.yaml 的 db: 指定另一个文件', en: 'point --db (or db: in haze.yaml) at another file' },
       });
     }
     if (version > MIGRATIONS.length) {
       db.close();
-      throw new HazeError({
-        code: 'HAZE_STORE_NEWER',
-        exitCode: EXIT.config,
+      throw new HazeError(CODE.HAZE_STORE_NEWER, {
         where: { file },
         message: {
           zh: `${file} 由更新版本的 haze 创建（结构版本 ${version}），本版本只认识到 ${MIGRATIONS.length}`,
           en: `${file} was made by a newer haze (schema ${version}; this one knows up to ${MIGRATIONS.length})`,
         },
-        hint: { zh: '升级 haze', en: 'upgrade haze' },
       });
     }
     db.pragma('journal_mode = WAL');
@@ -94,15 +92,12 @@ function checkHeader(file: string): void {
   closeSync(fd);
   if (n === 0) return; // an empty file: SQLite treats it as a new database
   if (buf.toString('latin1', 0, n) !== SQLITE_HEADER) {
-    throw new HazeError({
-      code: 'HAZE_STORE_CORRUPT',
-      exitCode: EXIT.ioErr,
+    throw new HazeError(CODE.HAZE_STORE_CORRUPT, {
       where: { file },
       message: {
         zh: `${file} 不是 SQLite 数据库（文件损坏或不是 haze.db），未做任何改动`,
         en: `${file} is not a SQLite database (corrupt, or not a haze.db); left untouched`,
       },
-      hint: { zh: '从备份恢复（haze db backup），或用 --db 指定另一个文件', en: 'restore it from a backup (haze db backup), or point --db at another file' },
     });
   }
 }
@@ -110,13 +105,9 @@ function checkHeader(file: string): void {
 function storeError(file: string, err: unknown): HazeError {
   const e = err as { code?: string; message?: string };
   const corrupt = e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB';
-  return new HazeError({
-    code: corrupt ? 'HAZE_STORE_CORRUPT' : 'HAZE_STORE_IO',
-    exitCode: EXIT.ioErr,
+  return new HazeError(corrupt ? CODE.HAZE_STORE_CORRUPT : CODE.HAZE_STORE_IO, {
     where: { file },
     message: { zh: `无法打开数据库 ${file}：${e.message ?? String(err)}`, en: `cannot open the store ${file}: ${e.message ?? String(err)}` },
-    hint: corrupt
-      ? { zh: '从备份恢复，或用 --db 指定另一个文件', en: 'restore it from a backup, or point --db at another file' }
-      : { zh: '检查文件夹权限', en: 'check the folder permissions' },
+    hint: corrupt ? { zh: '从备份恢复，或用 --db 指定另一个文件', en: 'restore it from a backup, or point --db at another file' } : undefined,
   });
 }
