@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { HazeError } from '../src/errors.js';
+import { EXIT, HazeError } from '../src/errors.js';
 import { solveTour, tourLength } from '../src/core/routing/tsp.js';
 import { formatTsplibTour, parseTsplibProblem, tsplibDistance } from '../src/core/routing/tsplib.js';
 
@@ -106,11 +106,11 @@ function main(): void {
     const seen = new Set(tour.order);
     if (seen.size !== problem.dimension || tour.order.some((c) => !(c >= 0 && c < problem.dimension))) {
       process.stderr.write(`${name}: the tour is not a permutation\n`);
-      process.exitCode = 70;
+      process.exitCode = EXIT.software;
     }
     if (tourLength(tour.order, dist) !== tour.length) {
       process.stderr.write(`${name}: reported length ${tour.length} is not the tour's length\n`);
-      process.exitCode = 70;
+      process.exitCode = EXIT.software;
     }
     const optimum = optimumOf(file, name);
     const gap = optimum === null ? null : (100 * (tour.length - optimum)) / optimum;
@@ -141,5 +141,5 @@ try {
   process.stderr.write(`bench:tsp: ${error instanceof Error ? error.message : String(error)}\n`);
   // GUIDE §3.6: 66 input missing, a HazeError's own code (65 for a malformed file), else 64 usage.
   const code = (error as { code?: unknown }).code;
-  process.exitCode = error instanceof HazeError ? error.exitCode : code === 'ENOENT' ? 66 : 64;
+  process.exitCode = error instanceof HazeError ? error.exitCode : code === 'ENOENT' ? EXIT.noInput : EXIT.usage;
 }

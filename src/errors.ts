@@ -1,22 +1,11 @@
 /**
- * Every failure a user can cause is a HazeError: a stable code, the exit code it maps to (GUIDE §3.6),
- * a message for people, where it happened and a hint. The CLI maps it to stderr and an exit code once.
+ * Every failure a user can cause is a HazeError: a stable code from the registry (errorCodes.ts), the exit
+ * code the registry gives it (GUIDE §3.6), a message for people, where it happened and a hint (the code's
+ * own unless the call site knows better). The CLI maps it to stderr and an exit code once.
  */
+import { CODES, type ErrorCode, type ExitCode } from './errorCodes.js';
 
-export const EXIT = {
-  ok: 0,
-  checkFailed: 1,
-  usage: 64,
-  dataErr: 65,
-  noInput: 66,
-  unavailable: 69,
-  software: 70,
-  cantCreate: 73,
-  ioErr: 74,
-  config: 78,
-} as const;
-
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+export { CODE, EXIT, type ErrorCode, type ExitCode, type ProblemCode } from './errorCodes.js';
 
 /** A place in an input file. Rows are numbered as Excel shows them (the header is row 1). */
 export interface Where {
@@ -33,20 +22,20 @@ export interface Text {
 }
 
 export class HazeError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly exitCode: ExitCode;
   readonly where: Where | undefined;
   readonly text: Text;
-  readonly hint: Text | undefined;
+  readonly hint: Text;
 
-  constructor(opts: { code: string; exitCode: ExitCode; message: Text; where?: Where; hint?: Text }) {
+  constructor(code: ErrorCode, opts: { message: Text; where?: Where | undefined; hint?: Text | undefined }) {
     super(opts.message.en);
     this.name = 'HazeError';
-    this.code = opts.code;
-    this.exitCode = opts.exitCode;
+    this.code = code;
+    this.exitCode = CODES[code].exit;
     this.where = opts.where;
     this.text = opts.message;
-    this.hint = opts.hint;
+    this.hint = opts.hint ?? CODES[code].hint;
   }
 }
 

@@ -17,13 +17,11 @@ import type { Command } from 'commander';
 import { LEVEL_FORMS, parseAlertLevel } from '../core/alertLevel.js';
 import type { AlertLevel } from '../core/model.js';
 import { parseDate, parseWallTime, type WallTime } from '../core/time.js';
-import { EXIT, HazeError, type Text } from '../errors.js';
+import { CODE, HazeError, type Text } from '../errors.js';
 import { minutesOf } from '../io/read/townSetup.js';
 
 function refused(flag: string, raw: string, what: Text, forms: Text, hint: Text): HazeError {
-  return new HazeError({
-    code: 'HAZE_USAGE',
-    exitCode: EXIT.usage,
+  return new HazeError(CODE.HAZE_USAGE, {
     message: { zh: `${flag} 的值"${raw}"不是${what.zh}；可用：${forms.zh}`, en: `${flag}: "${raw}" is not ${what.en}; accepted: ${forms.en}` },
     hint,
   });

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { Lang } from '../core/problem.js';
-import { EXIT, HazeError } from '../errors.js';
+import { CODE, HazeError } from '../errors.js';
 import { encodingNamed, ENCODING_CHOICES, type Encoding } from '../io/read/decode.js';
 import { OUTPUT_ENCODINGS, type OutputEncoding } from '../io/write/csv.js';
 
@@ -42,7 +42,7 @@ export interface Globals {
 }
 
 export function usage(message: { zh: string; en: string }, hint?: { zh: string; en: string }): HazeError {
-  return new HazeError({ code: 'HAZE_USAGE', exitCode: EXIT.usage, message, ...(hint ? { hint } : {}) });
+  return new HazeError(CODE.HAZE_USAGE, { message, hint });
 }
 
 export function readGlobals(cmd: Command, env: NodeJS.ProcessEnv = process.env): Globals {

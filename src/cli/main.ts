@@ -94,7 +94,7 @@ function reportError(err: unknown, argv: readonly string[]): number {
 /** `haze … | head` closes the pipe early: that is the reader's choice, not an error. */
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') {
-    process.exitCode = 0;
+    process.exitCode = EXIT.ok;
     process.stdout.destroy();
     return;
   }

@@ -125,7 +125,7 @@ export const REPORT_SECTIONS: readonly ReportSection<unknown>[] = [
   section({ key: 'visits', zh: '检查记录', en: 'visits', rows: (r) => r.visits, columns: VISIT_COLUMNS }),
   section({
     key: 'plans',
-    zh: '各天的执行计划（结果按它判断是否计划内）',
+    zh: '各天的执行计划',
     en: 'plans of record (results are held against them)',
     rows: (r) => r.plans,
     columns: PLAN_DAY_COLUMNS,

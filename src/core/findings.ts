@@ -3,10 +3,10 @@
  * the date, the enterprise (by its credit code, on the town's list), the problem and the notice that reported
  * it, and rows repeated inside the file. Pure: the list comes in as a lookup, "today" as a value.
  */
-import type { Where } from '../errors.js';
+import { CODE, type ProblemCode, type Text, type Where } from '../errors.js';
 import { creditCodeFault } from './creditCode.js';
 import type { Enterprise } from './model.js';
-import type { Problem } from './problem.js';
+import { newProblem, type Problem } from './problem.js';
 import { parseDate } from './time.js';
 
 /** One row of a findings file, as read (cells untrimmed: they are cleaned here). */
@@ -59,9 +59,9 @@ export function checkFindingRows(rows: readonly FindingRow[], enterprise: (code:
   const findings: Finding[] = [];
   const seen = new Map<string, Where>();
   let errors = 0;
-  const add = (severity: Problem['severity'], where: Where, code: string, value: string, zh: string, en: string, hint?: { zh: string; en: string }) => {
+  const add = (severity: Problem['severity'], where: Where, code: ProblemCode, value: string, zh: string, en: string, hint?: Text) => {
     if (severity === 'error') errors++;
-    problems.push({ severity, code, where, value, message: { zh, en }, ...(hint ? { hint } : {}) });
+    problems.push(newProblem({ severity, code, where, value, message: { zh, en }, hint }));
   };
 
   for (const r of rows) {
@@ -72,21 +72,19 @@ export function checkFindingRows(rows: readonly FindingRow[], enterprise: (code:
       add(
         'error',
         { ...r.where, column: 'date' },
-        'HAZE_FINDING_DATE',
+        CODE.HAZE_FINDING_DATE,
         rawDate,
         rawDate ? `日期无法识别："${rawDate}"` : '没有填写日期',
         rawDate ? `not a date: "${rawDate}"` : 'the date is missing',
-        { zh: '写作 2019-12-08', en: 'write it as 2019-12-08' },
       );
     } else if (date > today) {
       add(
         'error',
         { ...r.where, column: 'date' },
-        'HAZE_FINDING_DATE_FUTURE',
+        CODE.HAZE_FINDING_DATE_FUTURE,
         rawDate,
         `日期 ${date} 晚于今天（${today}）`,
         `the date ${date} is after today (${today})`,
-        { zh: '核对年份和月份', en: 'check the year and month' },
       );
     }
 
@@ -97,7 +95,7 @@ export function checkFindingRows(rows: readonly FindingRow[], enterprise: (code:
       add(
         'error',
         { ...r.where, column: 'credit_code' },
-        'HAZE_FINDING_ENTERPRISE',
+        CODE.HAZE_FINDING_ENTERPRISE,
         '',
         `没有填写统一社会信用代码${name ? `（${name}）` : ''}`,
         `the credit code is missing${name ? ` (${name})` : ''}`,
@@ -120,7 +118,7 @@ export function checkFindingRows(rows: readonly FindingRow[], enterprise: (code:
       add(
         'error',
         { ...r.where, column: 'credit_code' },
-        'HAZE_FINDING_ENTERPRISE',
+        CODE.HAZE_FINDING_ENTERPRISE,
         r.creditCode.trim(),
         `清单中没有这家企业：${code}${name ? ` ${name}` : ''}`,
         `no enterprise with this code on the list: ${code}${name ? ` ${name}` : ''}`,
@@ -130,30 +128,24 @@ export function checkFindingRows(rows: readonly FindingRow[], enterprise: (code:
       add(
         'warning',
         { ...r.where, column: 'name' },
-        'HAZE_FINDING_NAME',
+        CODE.HAZE_FINDING_NAME,
         name,
         `企业名称与清单不同：清单为"${e.name}"，按信用代码记录`,
         `the name differs from the list's "${e.name}"; recorded by the credit code`,
-        { zh: '核对信用代码是否填错', en: 'check that the credit code is right' },
       );
     }
 
     const problem = findingText(r.problem);
-    if (!problem)
-      add('error', { ...r.where, column: 'problem' }, 'HAZE_FINDING_PROBLEM', '', '没有填写发现的问题', 'the problem found is missing', {
-        zh: '照通报抄录问题描述',
-        en: 'copy the problem as the notice states it',
-      });
+    if (!problem) add('error', { ...r.where, column: 'problem' }, CODE.HAZE_FINDING_PROBLEM, '', '没有填写发现的问题', 'the problem found is missing');
     const source = findingText(r.source);
     if (!source)
       add(
         'error',
         { ...r.where, column: 'source' },
-        'HAZE_FINDING_SOURCE',
+        CODE.HAZE_FINDING_SOURCE,
         '',
         '没有填写来源（通报文件）',
         'the source (the notice that reported it) is missing',
-        { zh: '填写通报的文号，如 苏大气办〔2019〕12号', en: "give the notice's number, e.g. 苏大气办〔2019〕12号" },
       );
 
     if (date && e && problem && source) {
@@ -163,11 +155,10 @@ export function checkFindingRows(rows: readonly FindingRow[], enterprise: (code:
         add(
           'error',
           { ...r.where, column: 'problem' },
-          'HAZE_FINDING_DUPLICATE',
+          CODE.HAZE_FINDING_DUPLICATE,
           problem,
           `与第 ${first.row} 行重复（同一日期、企业、问题和来源）`,
           `the same finding as row ${first.row} (date, enterprise, problem and source)`,
-          { zh: '删去重复的行', en: 'delete the repeated row' },
         );
       } else {
         seen.set(key, r.where);

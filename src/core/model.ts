@@ -3,6 +3,7 @@
  * Names follow the domain (see ../shared/domain.md): an alert level, a performance grade (绩效等级),
  * a measure an enterprise must carry out, a patrol group (巡查组) and its visits.
  */
+import type { MeasureWarning } from './rules/strictness.js';
 
 /** Alert colours, mildest first. Orange is the level-two response (二级管控). */
 export const ALERT_LEVELS = ['yellow', 'orange', 'red'] as const;
@@ -100,7 +101,7 @@ export interface RequiredMeasure {
   /** Parts of the enterprise's text that could not be interpreted, kept verbatim. */
   uninterpreted: string[];
   /** Shortfalls against the guidance and unreadable text, for people. */
-  warnings: { code: string; zh: string; en: string }[];
+  warnings: MeasureWarning[];
   /** Cross-cutting requirements of the level that apply to this enterprise (truck users, VOC plants …). */
   extra: { id: string; text: string; source: string }[];
 }

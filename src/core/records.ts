@@ -3,10 +3,10 @@
  * item, the result, the time against the alert, duplicates in the file, and whether the visit was planned
  * (an unplanned check is allowed, with a warning). Pure: what is known about the town comes in as lookups.
  */
-import type { Text, Where } from '../errors.js';
+import { CODE, type ProblemCode, type Text, type Where } from '../errors.js';
 import type { CheckItem } from './checklist.js';
 import type { Enterprise } from './model.js';
-import type { Problem } from './problem.js';
+import { newProblem, type Problem } from './problem.js';
 import { formatWallTime, parseDate, parseWallTime, type WallTime } from './time.js';
 
 export type Result = 'ok' | 'violation' | 'na';
@@ -92,8 +92,8 @@ export function checkResultRows(rows: readonly ResultRow[], look: RecordLookups,
   const visits = new Map<string, RecordedVisit>();
   const seen = new Map<string, Where>();
   let blank = 0;
-  const err = (where: Where, code: string, value: string, zh: string, en: string, hint?: { zh: string; en: string }) =>
-    problems.push({ severity: 'error', code, where, value, message: { zh, en }, ...(hint ? { hint } : {}) });
+  const err = (where: Where, code: ProblemCode, value: string, zh: string, en: string, hint?: Text) =>
+    problems.push(newProblem({ severity: 'error', code, where, value, message: { zh, en }, hint }));
 
   for (const r of rows) {
     if (r.result.trim() === '') {
@@ -102,28 +102,23 @@ export function checkResultRows(rows: readonly ResultRow[], look: RecordLookups,
     }
     const before = problems.length;
     const date = parseDate(r.date);
-    if (!date)
-      err({ ...r.where, column: 'date' }, 'HAZE_RECORD_DATE', r.date, `日期无法识别："${r.date}"`, `not a date: "${r.date}"`, {
-        zh: '写作 2019-12-08',
-        en: 'write it as 2019-12-08',
-      });
+    if (!date) err({ ...r.where, column: 'date' }, CODE.HAZE_RECORD_DATE, r.date, `日期无法识别："${r.date}"`, `not a date: "${r.date}"`);
     if (!look.groupExists(r.group))
-      err({ ...r.where, column: 'group' }, 'HAZE_RECORD_GROUP', r.group, `没有这个巡查组："${r.group}"`, `no such group: "${r.group}"`);
+      err({ ...r.where, column: 'group' }, CODE.HAZE_RECORD_GROUP, r.group, `没有这个巡查组："${r.group}"`, `no such group: "${r.group}"`);
     const e = look.enterprise(r.creditCode.toUpperCase());
     if (!e)
       err(
         { ...r.where, column: 'credit_code' },
-        'HAZE_RECORD_ENTERPRISE',
+        CODE.HAZE_RECORD_ENTERPRISE,
         r.creditCode,
         `清单中没有这家企业：${r.creditCode} ${r.name}`,
         `no enterprise with this code on the list: ${r.creditCode} ${r.name}`,
-        { zh: '核对统一社会信用代码', en: 'check the credit code' },
       );
     const result = readResult(r.result);
     if (!result)
       err(
         { ...r.where, column: 'result' },
-        'HAZE_RECORD_RESULT',
+        CODE.HAZE_RECORD_RESULT,
         r.result,
         `结果只能是 合格 / 不合格 / 不适用（ok / violation / na），而不是"${r.result}"`,
         `the result must be ok / violation / na (合格 / 不合格 / 不适用), not "${r.result}"`,
@@ -132,28 +127,31 @@ export function checkResultRows(rows: readonly ResultRow[], look: RecordLookups,
     if (e && date) {
       items = look.itemsFor(e, date);
       if (items && !items.some((i) => i.id === r.itemId)) {
-        err({ ...r.where, column: 'item_id' }, 'HAZE_RECORD_ITEM', r.itemId, `${e.name} 没有检查项"${r.itemId}"`, `${e.name} has no check item "${r.itemId}"`, {
-          zh: `可用：${items.map((i) => i.id).join('、')}`,
-          en: `its items: ${items.map((i) => i.id).join(', ')}`,
-        });
+        err(
+          { ...r.where, column: 'item_id' },
+          CODE.HAZE_RECORD_ITEM,
+          r.itemId,
+          `${e.name} 没有检查项"${r.itemId}"`,
+          `${e.name} has no check item "${r.itemId}"`,
+          {
+            zh: `可用：${items.map((i) => i.id).join('、')}`,
+            en: `its items: ${items.map((i) => i.id).join(', ')}`,
+          },
+        );
       }
     }
     const inspectors = r.inspectors || defaults.inspectors || '';
-    if (!inspectors)
-      err({ ...r.where, column: 'inspectors' }, 'HAZE_RECORD_INSPECTORS', '', '没有写检查人', 'who inspected is missing', {
-        zh: '填写 inspectors 列，或用 --inspectors "张三,李四"',
-        en: 'fill the inspectors column, or give --inspectors "张三,李四"',
-      });
+    if (!inspectors) err({ ...r.where, column: 'inspectors' }, CODE.HAZE_RECORD_INSPECTORS, '', '没有写检查人', 'who inspected is missing');
     const checkedRaw = r.checkedAt || defaults.checkedAt || '';
     let checkedAt: WallTime | null = null;
     if (checkedRaw) {
       checkedAt = parseWallTime(checkedRaw);
       if (!checkedAt)
-        err({ ...r.where, column: 'checked_at' }, 'HAZE_RECORD_TIME', checkedRaw, `检查时间无法识别："${checkedRaw}"`, `not a time: "${checkedRaw}"`);
+        err({ ...r.where, column: 'checked_at' }, CODE.HAZE_RECORD_TIME, checkedRaw, `检查时间无法识别："${checkedRaw}"`, `not a time: "${checkedRaw}"`);
       else if (date && checkedAt.date !== date)
         err(
           { ...r.where, column: 'checked_at' },
-          'HAZE_RECORD_TIME',
+          CODE.HAZE_RECORD_TIME,
           checkedRaw,
           `检查时间 ${formatWallTime(checkedAt)} 不在 ${date} 这一天`,
           `checked at ${formatWallTime(checkedAt)}, not on ${date}`,
@@ -165,7 +163,7 @@ export function checkResultRows(rows: readonly ResultRow[], look: RecordLookups,
       if (why)
         err(
           { ...r.where, column: checkedAt ? 'checked_at' : 'date' },
-          'HAZE_RECORD_OUTSIDE_ALERT',
+          CODE.HAZE_RECORD_OUTSIDE_ALERT,
           checkedAt ? formatWallTime(checkedAt) : r.date,
           `检查时间不在预警期间：${why.zh}`,
           `the check is outside the alert: ${why.en}`,
@@ -176,7 +174,7 @@ export function checkResultRows(rows: readonly ResultRow[], look: RecordLookups,
     if (dup)
       err(
         { ...r.where, column: 'item_id' },
-        'HAZE_RECORD_DUPLICATE',
+        CODE.HAZE_RECORD_DUPLICATE,
         r.itemId,
         `与第 ${dup.row} 行重复（同一天、同一组、同一企业、同一检查项）`,
         `the same visit and item as row ${dup.row}`,
@@ -201,16 +199,18 @@ export function checkResultRows(rows: readonly ResultRow[], look: RecordLookups,
       };
       visits.set(vkey, v);
       if (!planned) {
-        problems.push({
-          severity: 'warning',
-          code: 'HAZE_RECORD_UNPLANNED',
-          where: { ...r.where, column: 'credit_code' },
-          value: e.creditCode,
-          message: {
-            zh: `${date} 第 ${r.group} 组的计划里没有 ${e.name}：按计划外检查记录`,
-            en: `${e.name} was not in group ${r.group}'s plan for ${date}: recorded as an unplanned check`,
-          },
-        });
+        problems.push(
+          newProblem({
+            severity: 'warning',
+            code: CODE.HAZE_RECORD_UNPLANNED,
+            where: { ...r.where, column: 'credit_code' },
+            value: e.creditCode,
+            message: {
+              zh: `${date} 第 ${r.group} 组的计划里没有 ${e.name}：按计划外检查记录`,
+              en: `${e.name} was not in group ${r.group}'s plan for ${date}: recorded as an unplanned check`,
+            },
+          }),
+        );
       }
     }
     v.items.push({ itemId: r.itemId, item: r.item || items?.find((i) => i.id === r.itemId)?.text || r.itemId, result, note: r.note, row: r.where.row });

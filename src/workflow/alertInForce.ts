@@ -6,7 +6,7 @@
 import { alertAt, type AlertEvent } from '../core/alert.js';
 import { LEVEL_RESPONSE_ZH, LEVEL_ZH, type AlertLevel } from '../core/model.js';
 import { compareWallTime, formatWallTime, parseWallTime, type WallTime } from '../core/time.js';
-import { EXIT, HazeError, type Text } from '../errors.js';
+import { CODE, HazeError, type Text } from '../errors.js';
 import { readAlertEvents } from '../io/store/alerts.js';
 import type { Workspace } from '../io/read/workspace.js';
 import { readStore } from './storeDoor.js';
@@ -76,9 +76,7 @@ export function chooseLevel(ws: Pick<Workspace, 'dbFile' | 'sampleAlert'>, ask: 
       source: alert.fromSample ? 'sample' : 'store',
     };
   }
-  throw new HazeError({
-    code: 'HAZE_USAGE',
-    exitCode: EXIT.usage,
+  throw new HazeError(CODE.HAZE_USAGE, {
     message: { zh: `${ask.date} 没有正在执行的预警，不知道预警级别`, en: `no alert is in force on ${ask.date}, so the level is unknown` },
     hint: {
       zh: '用 --level 指定（如 --level orange 或 --level 橙色），或先用 haze alert issue 记录预警',

@@ -5,7 +5,7 @@
  */
 import type { Visit } from '../core/model.js';
 import type { Shift } from '../core/routing/planCalendar.js';
-import { HazeError } from '../errors.js';
+import { CODE, HazeError } from '../errors.js';
 import type { AlertTimeline } from './alertInForce.js';
 import { daysOfRecord } from '../io/store/plans.js';
 import { patrolPlan, type PatrolPlan } from './patrolPlan.js';
@@ -43,7 +43,7 @@ export function dayPlanFor(
   } catch (err) {
     // A groups.yaml that names none of the list's villages plans nothing (plan and checklist refuse it):
     // that must not stop results from being recorded.
-    if (err instanceof HazeError && err.code === 'HAZE_GROUPS_NO_VILLAGE') return null;
+    if (err instanceof HazeError && err.code === CODE.HAZE_GROUPS_NO_VILLAGE) return null;
     throw err;
   }
 }

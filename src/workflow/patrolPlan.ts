@@ -13,7 +13,7 @@ import { defaultDayCount, MAX_AUTO_DAYS, planDayOn, type Shift } from '../core/r
 import { planPatrols, type PlanDay, type PlanResult } from '../core/routing/planPatrols.js';
 import type { InspectionHistory } from '../core/routing/priority.js';
 import { addDays, formatWallTime, fromInstant, type WallTime } from '../core/time.js';
-import { EXIT, HazeError, type Text } from '../errors.js';
+import { CODE, HazeError, type Text } from '../errors.js';
 import type { Store } from '../io/store/db.js';
 import { inspectedOn, inspectionDates, readHistory } from '../io/store/history.js';
 import { daysOfRecord, fixDays, savePlan, type DayOfRecord, type FixedBy } from '../io/store/plans.js';
@@ -138,9 +138,7 @@ const maxDate = (a: string, b: string) => (a > b ? a : b);
 /** A plan the town cannot have: an evening round without night hours, or groups that name none of the list's villages. */
 function refuseUnplannable(town: Town, shift: Shift): void {
   if (shift === 'night' && !town.setup.night) {
-    throw new HazeError({
-      code: 'HAZE_USAGE',
-      exitCode: EXIT.usage,
+    throw new HazeError(CODE.HAZE_USAGE, {
       message: { zh: 'groups.yaml 没有设置夜查时间 night', en: 'groups.yaml sets no evening hours (night)' },
       hint: { zh: '在 groups.yaml 中加入 night: { start: "19:00", end: "23:00" }', en: 'add night: { start: "19:00", end: "23:00" } to groups.yaml' },
     });
@@ -148,17 +146,11 @@ function refuseUnplannable(town: Town, shift: Shift): void {
   const none = noVillageInCommon(town.list.enterprises, town.setup.groups);
   if (!none) return;
   const some = (xs: readonly string[], sep: string) => xs.slice(0, 6).join(sep) + (xs.length > 6 ? '…' : '');
-  throw new HazeError({
-    code: 'HAZE_GROUPS_NO_VILLAGE',
-    exitCode: EXIT.config,
+  throw new HazeError(CODE.HAZE_GROUPS_NO_VILLAGE, {
     where: { file: town.ws.groupsFile },
     message: {
       zh: `groups.yaml 各组的村（${some(none.named, '、') || '无'}）与清单的村社区（${some(none.listed, '、')}，共 ${none.listed.length} 个）没有一个相同，无法按组划分片区`,
       en: `no village in groups.yaml (${some(none.named, ', ') || 'none'}) is a village of the list (${some(none.listed, ', ')}: ${none.listed.length} in all), so the areas cannot be split by group`,
-    },
-    hint: {
-      zh: '在 groups.yaml 每组的 villages 中写清单"村社区"列里的村名；或加 --auto-areas，由 haze 自动划分片区',
-      en: "list the villages of the list's 村社区 column under each group in groups.yaml, or add --auto-areas to let haze split the areas",
     },
   });
 }

@@ -9,7 +9,7 @@ import { hasErrors } from '../core/problem.js';
 import { requiredMeasureMemo } from '../core/rules/requiredMeasure.js';
 import type { RuleTable } from '../core/rules/ruleTable.js';
 import { autoAreasFor } from '../core/routing/autoAreas.js';
-import { EXIT, HazeError } from '../errors.js';
+import { CODE, HazeError } from '../errors.js';
 import type { Encoding } from '../io/read/decode.js';
 import { FAR_FROM_BASE_KM } from '../io/read/listRows.js';
 import { readList, type LoadedList } from '../io/read/loadList.js';
@@ -71,12 +71,9 @@ export async function loadTown(req: TownRequest, voice: Voice): Promise<Town> {
   if (hasErrors(list.problems)) {
     const errors = list.problems.filter((p) => p.severity === 'error');
     voice.problems(errors);
-    throw new HazeError({
-      code: 'HAZE_LIST_INVALID',
-      exitCode: EXIT.dataErr,
+    throw new HazeError(CODE.HAZE_LIST_INVALID, {
       where: { file: list.file },
       message: { zh: `清单有 ${errors.length} 处错误，未处理`, en: `the list has ${errors.length} errors; nothing was done` },
-      hint: { zh: '用 haze validate 查看全部问题', en: 'haze validate lists every problem' },
     });
   }
   return { ws, list, setup, rules, autoAreas: false };

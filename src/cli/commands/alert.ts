@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { alertAt, describe, impossibleEvent, inOrder, type AlertEvent } from '../../core/alert.js';
 import { formatWallTime, type WallTime } from '../../core/time.js';
-import { EXIT, HazeError } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
 import { renderJson } from '../../io/write/json.js';
 import { appendAlertEvent, readAlertEvents } from '../../io/store/alerts.js';
@@ -39,7 +39,7 @@ function record(g: Globals, voice: CliVoice, event: AlertEvent): void {
   writeStore(ws, (db) =>
     appendAlertEvent(db, event, new Date().toISOString(), (history) => {
       const why = impossibleEvent(history, event);
-      if (why) throw new HazeError({ code: 'HAZE_ALERT_SEQUENCE', exitCode: EXIT.dataErr, message: why, where: { file: ws.dbFile } });
+      if (why) throw new HazeError(CODE.HAZE_ALERT_SEQUENCE, { message: why, where: { file: ws.dbFile } });
     }),
   );
   voice.say({

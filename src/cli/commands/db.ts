@@ -3,7 +3,7 @@
  * A corrupt or foreign file is refused by openStore (exit 74 or 78) and never written to.
  */
 import type { Command } from 'commander';
-import { EXIT, HazeError } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import { backupStore } from '../../io/store/backup.js';
 import { openStore, type Store } from '../../io/store/db.js';
 import { tableCounts } from '../../io/store/info.js';
@@ -19,12 +19,9 @@ function existingStore(g: Globals, voice: CliVoice): { db: Store; file: string }
   const file = openWorkspace(g, voice).dbFile;
   const db = openStore(file, { create: false, migrate: false });
   if (!db) {
-    throw new HazeError({
-      code: 'HAZE_STORE_MISSING',
-      exitCode: EXIT.noInput,
+    throw new HazeError(CODE.HAZE_STORE_MISSING, {
       where: { file },
       message: { zh: `没有数据库 ${file}：还没有记录任何内容`, en: `there is no store at ${file}: nothing has been recorded yet` },
-      hint: { zh: '在工作区目录中运行，或用 --db 指定数据库', en: 'run it in the workspace folder, or point --db at the store' },
     });
   }
   return { db, file };

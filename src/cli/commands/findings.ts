@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { checkFindingRows, type FindingRow } from '../../core/findings.js';
 import { hasErrors, type Lang } from '../../core/problem.js';
 import { formatWallTime, fromInstant } from '../../core/time.js';
-import { EXIT, HazeError } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import { readImportTable } from '../../io/read/importTable.js';
 import {
   closeFinding,
@@ -57,12 +57,9 @@ async function importFile(g: Globals, voice: CliVoice, file: string): Promise<vo
   voice.problems(checked.problems);
   if (hasErrors(checked.problems)) {
     const n = checked.problems.filter((p) => p.severity === 'error').length;
-    throw new HazeError({
-      code: 'HAZE_FINDINGS_INVALID',
-      exitCode: EXIT.dataErr,
+    throw new HazeError(CODE.HAZE_FINDINGS_INVALID, {
       where: { file: table.file },
       message: { zh: `${n} 处错误，整个文件未导入`, en: `${n} errors; nothing from the file was imported` },
-      hint: { zh: '改正后重新导入整个文件', en: 'correct them and import the whole file again' },
     });
   }
   if (checked.findings.length === 0) {
@@ -161,18 +158,13 @@ function close(g: Globals, voice: CliVoice, idText: string, opts: CloseOpts): vo
   const outcome: CloseOutcome = readStore(ws, (db) => closeFinding(db, id, note, formatWallTime(at)), { kind: 'unknown' });
   switch (outcome.kind) {
     case 'unknown':
-      throw new HazeError({
-        code: 'HAZE_FINDING_UNKNOWN',
-        exitCode: EXIT.noInput,
+      throw new HazeError(CODE.HAZE_FINDING_UNKNOWN, {
         where: { file: ws.dbFile },
         message: { zh: `没有编号为 ${id} 的省级暗查问题`, en: `no provincial finding with id ${id}` },
-        hint: { zh: 'haze findings list --status all 列出全部编号', en: 'haze findings list --status all shows every id' },
       });
     case 'already_closed': {
       const f = outcome.finding;
-      throw new HazeError({
-        code: 'HAZE_FINDING_CLOSED',
-        exitCode: EXIT.dataErr,
+      throw new HazeError(CODE.HAZE_FINDING_CLOSED, {
         where: { file: ws.dbFile },
         message: {
           zh: `第 ${id} 条已于 ${f.closedAt} 关闭（${f.closeNote ?? ''}），未做改动`,
@@ -181,15 +173,12 @@ function close(g: Globals, voice: CliVoice, idText: string, opts: CloseOpts): vo
       });
     }
     case 'before_finding':
-      throw new HazeError({
-        code: 'HAZE_FINDING_CLOSE_EARLY',
-        exitCode: EXIT.dataErr,
+      throw new HazeError(CODE.HAZE_FINDING_CLOSE_EARLY, {
         where: { file: ws.dbFile },
         message: {
           zh: `关闭时间 ${formatWallTime(at)} 早于问题的日期 ${outcome.finding.date}，未做改动`,
           en: `closing at ${formatWallTime(at)} is before the finding's date ${outcome.finding.date}; nothing changed`,
         },
-        hint: { zh: '核对 --at', en: 'check --at' },
       });
     case 'closed': {
       const f = outcome.finding;

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EXIT, HazeError } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import { LIST_COLUMNS } from '../../io/read/listColumns.js';
 import { writeFileAtomic } from '../../io/write/output.js';
 import { readGlobals } from '../globals.js';
@@ -73,20 +73,15 @@ export function initCommand(program: Command): void {
       ];
       const existing = files.map(([name]) => join(root, name)).filter((f) => existsSync(f));
       if (existing.length > 0 && !opts.force) {
-        throw new HazeError({
-          code: 'HAZE_INIT_EXISTS',
-          exitCode: EXIT.cantCreate,
+        throw new HazeError(CODE.HAZE_INIT_EXISTS, {
           where: { file: existing[0]! },
           message: { zh: `已有文件，未覆盖：${existing.join('、')}`, en: `files exist and were left alone: ${existing.join(', ')}` },
-          hint: { zh: '换一个目录，或加 --force 覆盖', en: 'choose another folder, or add --force to overwrite' },
         });
       }
       try {
         mkdirSync(root, { recursive: true });
       } catch (err) {
-        throw new HazeError({
-          code: 'HAZE_OUTPUT_CREATE',
-          exitCode: EXIT.cantCreate,
+        throw new HazeError(CODE.HAZE_OUTPUT_CREATE, {
           where: { file: root },
           message: { zh: `无法创建目录 ${root}`, en: `cannot create the folder ${root}: ${(err as Error).message}` },
         });

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { ACTION_ZH, type Enterprise, type RequiredMeasure } from '../../core/model.js';
 import { reductionSummary, type PollutantReduction } from '../../core/rules/reduction.js';
+import { EXIT } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
 import { renderCsvChunks } from '../../io/write/csv.js';
 import { renderJson, toRecords } from '../../io/write/json.js';
@@ -121,7 +122,7 @@ Reduction = annual emissions ÷ 365 × the share of production stopped; targets 
             en: `${p.pollutant} reduction ${p.ratioPct!.toFixed(1)}% misses the ${level} target of ${p.targetPct}%`,
           });
         }
-        if (unmet.length > 0) process.exitCode = 1;
+        if (unmet.length > 0) process.exitCode = EXIT.checkFailed;
       }
     });
 }

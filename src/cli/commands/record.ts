@@ -12,7 +12,7 @@ import { hasErrors } from '../../core/problem.js';
 import { checkResultRows, readResult, type RecordedVisit, type ResultRow } from '../../core/records.js';
 import { requiredMeasure } from '../../core/rules/requiredMeasure.js';
 import { formatWallTime, fromInstant, parseWallTime, type WallTime } from '../../core/time.js';
-import { EXIT, HazeError } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import { readImportTable } from '../../io/read/importTable.js';
 import { importResults, type ImportOutcome } from '../../io/store/records.js';
 import { alertTimeline } from '../../workflow/alertInForce.js';
@@ -63,15 +63,12 @@ function report(voice: CliVoice, outcome: ImportOutcome, file: string, dbFile: s
           `${file}${c.row !== undefined ? `:${c.row}` : ''}: ${voice.t({ zh: `与已记录的结果不同：${c.date} 第 ${c.groupId} 组 ${c.name} ${c.itemId}：已记录 ${c.was}，本文件 ${c.now}`, en: `differs from the recorded result: ${c.date} group ${c.groupId} ${c.name} ${c.itemId}: recorded ${c.was}, this file ${c.now}` })}\n`,
         );
       }
-      throw new HazeError({
-        code: 'HAZE_RECORD_CONFLICT',
-        exitCode: EXIT.dataErr,
+      throw new HazeError(CODE.HAZE_RECORD_CONFLICT, {
         where: { file },
         message: {
           zh: `${outcome.conflicts.length} 个结果与已记录的不同，整个文件未导入`,
           en: `${outcome.conflicts.length} results differ from those recorded; nothing from the file was imported`,
         },
-        hint: { zh: '确认要更正时加 --replace（旧结果保留在历史中）', en: 'to correct them, add --replace (the old results are kept in the history)' },
       });
     case 'done': {
       const { newVisits, newResults, unchanged, replaced, findingsClosed } = outcome;
@@ -162,9 +159,7 @@ function check(voice: CliVoice, town: Town, rows: ResultRow[], opts: RecordOpts,
   voice.problems(checked.problems);
   if (hasErrors(checked.problems)) {
     const n = checked.problems.filter((p) => p.severity === 'error').length;
-    throw new HazeError({
-      code: 'HAZE_RECORD_INVALID',
-      exitCode: EXIT.dataErr,
+    throw new HazeError(CODE.HAZE_RECORD_INVALID, {
       where: { file: rows[0]?.where.file ?? '' },
       message: { zh: `${n} 处错误，整个文件未导入`, en: `${n} errors; nothing from the file was imported` },
     });

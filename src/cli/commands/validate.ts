@@ -1,13 +1,12 @@
 /** haze validate: every problem in the list at once, with file, row and column; exit 65 when any is an error. */
 import type { Command } from 'commander';
 import { ALERT_LEVELS, LEVEL_ZH, type AlertLevel, type Enterprise, type TownSetup } from '../../core/model.js';
-import { hasErrors, type Problem } from '../../core/problem.js';
+import { hasErrors, newProblem, type Problem } from '../../core/problem.js';
 import { requiredMeasureMemo } from '../../core/rules/requiredMeasure.js';
-import type { MeasureWarning } from '../../core/rules/strictness.js';
 import { villagesWithoutGroup } from '../../core/routing/areas.js';
 import type { RuleTable } from '../../core/rules/ruleTable.js';
 import { loadRuleTable } from '../../io/read/ruleFile.js';
-import { EXIT, formatWhere, HazeError, type Text } from '../../errors.js';
+import { CODE, EXIT, formatWhere, HazeError } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
 import { loadTownSetup } from '../../io/read/townSetup.js';
 import { openWorkspace, readTownList } from '../../workflow/town.js';
@@ -31,22 +30,6 @@ export const PROBLEM_COLUMNS: Column<Problem>[] = [
 
 const MEASURE_HEADER: Record<AlertLevel, string> = { yellow: '黄色预警措施', orange: '橙色预警措施', red: '红色预警措施' };
 
-/** What to do about each kind of measure warning. */
-const MEASURE_HINT: Record<string, Text> & Record<MeasureWarning['code'], Text> = {
-  HAZE_MEASURE_UNREAD: {
-    zh: '用 haze 认得的写法，如"停产""限产30%""停止喷涂工序""停止使用国四及以下重型柴油货车运输"，多条用"；"隔开',
-    en: 'write it the ways haze reads: 停产, 限产30%, 停止喷涂工序, 停止使用国四及以下重型柴油货车运输, separated by ；',
-  },
-  HAZE_MEASURE_WEAKER: {
-    zh: '按技术指南对该行业和绩效等级的要求修改一厂一策；确有依据的，写进本镇规则文件（--rules）',
-    en: 'bring the measure up to the guidance for the industry and grade; where the town has grounds for it, put them in its rule file (--rules)',
-  },
-  HAZE_MEASURE_NO_TRUCK_BAN: {
-    zh: '在措施中加上"停止使用国四及以下重型柴油货车运输"',
-    en: 'add 停止使用国四及以下重型柴油货车运输 to the measure',
-  },
-};
-
 /**
  * What the rules make of each enterprise's measures: texts weaker than the guidance, texts haze cannot
  * read, and levels with no text at all (the default rule then applies).
@@ -62,16 +45,17 @@ export function measureProblems(
   const out: Problem[] = [];
   // A list without a column for a level gets one warning for the column, not one per enterprise.
   for (const level of levels.filter((l) => !present.includes(l))) {
-    out.push({
-      severity: 'warning',
-      code: 'HAZE_LIST_MEASURE_COLUMN_MISSING',
-      where: { file, row: headerRow, column: MEASURE_HEADER[level] },
-      message: {
-        zh: `清单没有"${MEASURE_HEADER[level]}"列：${LEVEL_ZH[level]}预警时全部按等级默认规则执行`,
-        en: `the list has no "${MEASURE_HEADER[level]}" column: at ${level} every enterprise gets its grade's default rule`,
-      },
-      hint: { zh: '按一厂一策补上该列', en: "add the column with each enterprise's own measure (一厂一策)" },
-    });
+    out.push(
+      newProblem({
+        severity: 'warning',
+        code: CODE.HAZE_LIST_MEASURE_COLUMN_MISSING,
+        where: { file, row: headerRow, column: MEASURE_HEADER[level] },
+        message: {
+          zh: `清单没有"${MEASURE_HEADER[level]}"列：${LEVEL_ZH[level]}预警时全部按等级默认规则执行`,
+          en: `the list has no "${MEASURE_HEADER[level]}" column: at ${level} every enterprise gets its grade's default rule`,
+        },
+      }),
+    );
   }
   const measure = requiredMeasureMemo(rules, { sharedCode: true });
   for (const e of enterprises) {
@@ -81,27 +65,29 @@ export function measureProblems(
       if (!empty && m.warnings.length === 0) continue; // most rows: nothing to say
       const where = { file, row: e.row, column: MEASURE_HEADER[level] };
       if (empty) {
-        out.push({
-          severity: 'warning',
-          code: 'HAZE_ROW_MEASURE_MISSING',
-          where,
-          value: '',
-          message: {
-            zh: `${LEVEL_ZH[level]}预警措施为空，按规则 ${m.source} 执行：${m.text}`,
-            en: `no ${level} measure text; rule ${m.source} applies: ${m.text}`,
-          },
-          hint: { zh: '按一厂一策填写本企业的措施', en: "write the enterprise's own measure (一厂一策)" },
-        });
+        out.push(
+          newProblem({
+            severity: 'warning',
+            code: CODE.HAZE_ROW_MEASURE_MISSING,
+            where,
+            value: '',
+            message: {
+              zh: `${LEVEL_ZH[level]}预警措施为空，按规则 ${m.source} 执行：${m.text}`,
+              en: `no ${level} measure text; rule ${m.source} applies: ${m.text}`,
+            },
+          }),
+        );
       }
       for (const w of m.warnings) {
-        out.push({
-          severity: 'warning',
-          code: w.code,
-          where,
-          value: e.measureText[level],
-          message: { zh: w.zh, en: w.en },
-          ...(MEASURE_HINT[w.code] ? { hint: MEASURE_HINT[w.code] } : {}),
-        });
+        out.push(
+          newProblem({
+            severity: 'warning',
+            code: w.code,
+            where,
+            value: e.measureText[level],
+            message: { zh: w.zh, en: w.en },
+          }),
+        );
       }
     }
   }
@@ -112,7 +98,7 @@ export function measureProblems(
 export function villageProblems(enterprises: readonly Enterprise[], setup: TownSetup, file: string, groupsFile: string): Problem[] {
   return villagesWithoutGroup(enterprises, setup.groups).map((v) => ({
     severity: 'warning' as const,
-    code: 'HAZE_LIST_VILLAGE_NO_GROUP',
+    code: CODE.HAZE_LIST_VILLAGE_NO_GROUP,
     where: { file, row: v.firstRow, column: '村社区' },
     value: v.village,
     message: {

@@ -5,7 +5,7 @@
  * Format: G. Reinelt, TSPLIB95 documentation; quirks seen in real files: ../shared/bench/tsplib/SOURCE.md.
  */
 
-import { EXIT, HazeError, type Text } from '../../errors.js';
+import { CODE, HazeError, type Text } from '../../errors.js';
 
 export const TSPLIB_EDGE_WEIGHT_TYPES = ['EUC_2D', 'GEO'] as const;
 export type TsplibEdgeWeightType = (typeof TSPLIB_EDGE_WEIGHT_TYPES)[number];
@@ -29,13 +29,7 @@ export interface TsplibTour {
 }
 
 function tsplibError(file: string, line: number, message: Text, hint?: Text): HazeError {
-  return new HazeError({
-    code: 'HAZE_TSPLIB_FORMAT',
-    exitCode: EXIT.dataErr,
-    message,
-    where: { file, line },
-    ...(hint === undefined ? {} : { hint }),
-  });
+  return new HazeError(CODE.HAZE_TSPLIB_FORMAT, { message, where: { file, line }, hint });
 }
 
 /** `KEY : value` or `KEY: value`; a bare `KEY` (a section start) has an empty value. */

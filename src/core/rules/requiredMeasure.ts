@@ -4,6 +4,7 @@
  * a text weaker than the guidance for its grade and industry is kept and reported. The level's
  * cross-cutting measures (truck users, VOC plants …) are added on top.
  */
+import { CODE } from '../../errors.js';
 import type { AlertLevel, Enterprise, LevelRule, RequiredMeasure } from '../model.js';
 import { parseMeasureText } from './measureText.js';
 import { crossCuttingFor, ruleFor, type RuleTable } from './ruleTable.js';
@@ -69,7 +70,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
         : [];
       if (parsed.uninterpreted.length > 0) {
         warnings.push({
-          code: 'HAZE_MEASURE_UNREAD',
+          code: CODE.HAZE_MEASURE_UNREAD,
           zh: `措施文本有无法识别的部分：${parsed.uninterpreted.join('；')}`,
           en: `part of the measure text could not be read: ${parsed.uninterpreted.join('; ')}`,
         });
@@ -97,7 +98,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
         uninterpreted: parsed.uninterpreted,
         warnings: [
           {
-            code: 'HAZE_MEASURE_UNREAD',
+            code: CODE.HAZE_MEASURE_UNREAD,
             zh: `措施文本无法识别，按规则 ${rule.ruleId} 执行：${rule.text ?? describeLevelRule(rule)}`,
             en: `the measure text could not be read; rule ${rule.ruleId} applies: ${rule.text ?? describeLevelRule(rule)}`,
           },
@@ -125,7 +126,9 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
     text: own || '无',
     source: 'none',
     uninterpreted: own ? [own] : [],
-    warnings: own ? [{ code: 'HAZE_MEASURE_UNREAD', zh: '措施文本无法识别，且无适用规则', en: 'the measure text could not be read and no rule applies' }] : [],
+    warnings: own
+      ? [{ code: CODE.HAZE_MEASURE_UNREAD, zh: '措施文本无法识别，且无适用规则', en: 'the measure text could not be read and no rule applies' }]
+      : [],
   };
 }
 

@@ -3,12 +3,15 @@
  * kept either way (it is the enterprise's approved 一厂一策); a weaker one is reported so that an officer
  * can take it up (domain.md §3: D grade must stop, C grade stops lines, B grade limits).
  */
-import type { Text } from '../../errors.js';
+import { CODE, type Text } from '../../errors.js';
+import { ACTION_ZH, type Action, type LevelRule } from '../model.js';
+
+/** What a measure can be warned about: problem codes, as haze validate reports them. */
+export type MeasureWarningCode = typeof CODE.HAZE_MEASURE_WEAKER | typeof CODE.HAZE_MEASURE_NO_TRUCK_BAN | typeof CODE.HAZE_MEASURE_UNREAD;
 
 export interface MeasureWarning extends Text {
-  code: 'HAZE_MEASURE_WEAKER' | 'HAZE_MEASURE_NO_TRUCK_BAN' | 'HAZE_MEASURE_UNREAD';
+  code: MeasureWarningCode;
 }
-import { ACTION_ZH, type Action, type LevelRule } from '../model.js';
 
 export interface MeasureStrength {
   action: Action;
@@ -46,7 +49,7 @@ export function shortfalls(
   if (opts.compare === 'action') {
     if (RANK[own.action] < RANK[guidance.action]) {
       out.push({
-        code: 'HAZE_MEASURE_WEAKER',
+        code: CODE.HAZE_MEASURE_WEAKER,
         zh: `弱于指导要求：应${ACTION_ZH[guidance.action]}（规则 ${ruleId}），清单为${ACTION_ZH[own.action]}`,
         en: `weaker than the guidance: ${guidance.action} (rule ${ruleId}), the list says ${own.action}`,
       });
@@ -62,14 +65,14 @@ export function shortfalls(
     (RANK[guidance.action] > 0 && RANK[own.action] === 0);
   if (weaker) {
     out.push({
-      code: 'HAZE_MEASURE_WEAKER',
+      code: CODE.HAZE_MEASURE_WEAKER,
       zh: `弱于指导要求：应${ACTION_ZH[guidance.action]}${share(guidance)}（规则 ${ruleId}），清单为${ACTION_ZH[own.action]}${share(own)}`,
       en: `weaker than the guidance: ${guidance.action}${share(guidance)} (rule ${ruleId}), the list says ${own.action}${share(own)}`,
     });
   }
   if (guidance.truckBan && !own.truckBan) {
     out.push({
-      code: 'HAZE_MEASURE_NO_TRUCK_BAN',
+      code: CODE.HAZE_MEASURE_NO_TRUCK_BAN,
       zh: `缺少货车管控：应停止使用国四及以下重型柴油车运输（规则 ${ruleId}）`,
       en: `no truck ban: 国四-and-below heavy diesel trucks should stop (rule ${ruleId})`,
     });

@@ -4,7 +4,7 @@
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { HazeError, EXIT } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 
 /** Enough to see a BOM, magic bytes, and a header row in any encoding. */
 const HEAD_BYTES = 64 * 1024;
@@ -77,26 +77,13 @@ export function readError(file: string, err: unknown): HazeError {
   if (err instanceof HazeError) return err;
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'ENOENT') {
-    return new HazeError({
-      code: 'HAZE_INPUT_MISSING',
-      exitCode: EXIT.noInput,
-      where: { file },
-      message: { zh: `找不到文件：${file}`, en: `file not found: ${file}` },
-      hint: { zh: '检查路径，或在工作区中运行 (haze init)', en: 'check the path, or run inside a workspace (haze init)' },
-    });
+    return new HazeError(CODE.HAZE_INPUT_MISSING, { where: { file }, message: { zh: `找不到文件：${file}`, en: `file not found: ${file}` } });
   }
   if (e.code === 'EISDIR') {
-    return new HazeError({
-      code: 'HAZE_INPUT_IS_DIR',
-      exitCode: EXIT.noInput,
+    return new HazeError(CODE.HAZE_INPUT_IS_DIR, {
       where: { file },
       message: { zh: `这是一个文件夹，不是文件：${file}`, en: `this is a folder, not a file: ${file}` },
     });
   }
-  return new HazeError({
-    code: 'HAZE_INPUT_READ',
-    exitCode: EXIT.ioErr,
-    where: { file },
-    message: { zh: `无法读取 ${file}：${e.message}`, en: `cannot read ${file}: ${e.message}` },
-  });
+  return new HazeError(CODE.HAZE_INPUT_READ, { where: { file }, message: { zh: `无法读取 ${file}：${e.message}`, en: `cannot read ${file}: ${e.message}` } });
 }

@@ -4,7 +4,7 @@
  * files too large to hold twice. Field-count mismatches are left to the row reader so that every bad row
  * is reported; only a CSV that cannot be split at all (an unclosed quote) stops here.
  */
-import { HazeError, EXIT } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import { CsvSplitError, CsvSplitter, MAX_RECORD_CHARS } from './csvSplit.js';
 
 export interface SheetRow {
@@ -46,25 +46,16 @@ function csvError(err: unknown, file: string): Error {
   if (!(err instanceof CsvSplitError)) return err as Error;
   const row = err.record;
   if (err.kind === 'quote') {
-    return new HazeError({
-      code: 'HAZE_CSV_QUOTE_NOT_CLOSED',
-      exitCode: EXIT.dataErr,
+    return new HazeError(CODE.HAZE_CSV_QUOTE_NOT_CLOSED, {
       where: { file, row },
       message: { zh: `第 ${row} 行的引号没有闭合，之后的内容无法分列`, en: `an opening quote on row ${row} is never closed` },
-      hint: { zh: '检查该行单元格中的双引号（单元格内的引号要写成两个 ""）', en: 'check the quotes in that row ("" inside a quoted cell)' },
     });
   }
-  return new HazeError({
-    code: 'HAZE_CSV_ROW_TOO_LONG',
-    exitCode: EXIT.dataErr,
+  return new HazeError(CODE.HAZE_CSV_ROW_TOO_LONG, {
     where: { file, row },
     message: {
       zh: `第 ${row} 行超过 ${MAX_RECORD_CHARS.toLocaleString('en-US')} 个字符还没有结束：可能是引号没有闭合，或者这不是清单文件`,
       en: `row ${row} runs past ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters without ending: an unclosed quote, or not a list`,
-    },
-    hint: {
-      zh: '检查该行单元格中的双引号（单元格内的引号要写成两个 ""）；在 Excel 中打开并另存为 CSV UTF-8',
-      en: 'check the quotes in that row ("" inside a quoted cell); open it in Excel and save it again as CSV UTF-8',
     },
   });
 }

@@ -4,7 +4,7 @@
  * A file that is none of these (binary, UTF-16 without a BOM, bytes that are not GB18030 either) is bad
  * data (exit 65), and the message says what the bytes look like.
  */
-import { HazeError, EXIT, type Text } from '../../errors.js';
+import { CODE, HazeError, type Text } from '../../errors.js';
 import { sniffBytes } from './sniff.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -53,12 +53,9 @@ function bomOf(bytes: Uint8Array): { enc: Encoding; length: number } | null {
 export function refuseNonText(head: Uint8Array, file: string): void {
   const s = sniffBytes(head);
   if (s.kind === 'binary') {
-    throw new HazeError({
-      code: 'HAZE_FILE_NOT_TEXT',
-      exitCode: EXIT.dataErr,
+    throw new HazeError(CODE.HAZE_FILE_NOT_TEXT, {
       where: { file },
       message: { zh: `不是文本清单：看起来是${s.what.zh}`, en: `not a text list: it looks like ${s.what.en}` },
-      hint: { zh: '请在 Excel 中另存为 .xlsx 或"CSV UTF-8（逗号分隔）"', en: 'save it from Excel as .xlsx or "CSV UTF-8"' },
     });
   }
 }
@@ -80,15 +77,9 @@ export function chooseEncoding(head: Uint8Array, file: string, forced?: Encoding
   refuseNonText(head, file);
   if (decodesStrictly('utf-8', head)) return { encoding: 'utf-8', bomLength: 0 };
   if (decodesStrictly('gb18030', head)) return { encoding: 'gb18030', bomLength: 0 };
-  throw new HazeError({
-    code: 'HAZE_FILE_ENCODING',
-    exitCode: EXIT.dataErr,
+  throw new HazeError(CODE.HAZE_FILE_ENCODING, {
     where: { file },
     message: { zh: '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030', en: 'unknown text encoding: neither UTF-8 nor GBK/GB18030' },
-    hint: {
-      zh: '在 Excel 中另存为"CSV UTF-8（逗号分隔）"，或用 --encoding 指定编码',
-      en: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding',
-    },
   });
 }
 
@@ -154,9 +145,7 @@ export class TextChunkDecoder {
   private invalid(row: number | undefined): HazeError {
     const name: Text = this.encoding === 'utf-8' ? { zh: 'UTF-8', en: 'UTF-8' } : { zh: this.encoding.toUpperCase(), en: this.encoding.toUpperCase() };
     const other = this.encoding === 'utf-8' ? 'gb18030' : 'utf-8';
-    return new HazeError({
-      code: 'HAZE_FILE_ENCODING',
-      exitCode: EXIT.dataErr,
+    return new HazeError(CODE.HAZE_FILE_ENCODING, {
       where: row === undefined ? { file: this.file } : { file: this.file, row },
       message: {
         zh: `文件开头是 ${name.zh}，但第 ${this.bytesSeen + 1} 字节之后的内容不是有效的 ${name.zh}（文件混用了编码？）`,

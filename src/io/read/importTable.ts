@@ -3,7 +3,7 @@
  * .xlsx, read as rows with the row numbers Excel shows, the header found by the columns it must name.
  */
 import { createHash } from 'node:crypto';
-import { EXIT, HazeError } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import { readInput } from './byteSource.js';
 import { csvRows, type SheetRow } from './csvTable.js';
 import { decodeBytes } from './decode.js';
@@ -39,12 +39,9 @@ export async function readImportTable(file: string, names: ColumnNames, required
         : kind.kind === 'ole2'
           ? { zh: '旧版 .xls 文件', en: 'a legacy .xls file' }
           : { zh: '网页或 XML 表格', en: 'a web page or XML spreadsheet' };
-    throw new HazeError({
-      code: 'HAZE_IMPORT_NOT_TABLE',
-      exitCode: EXIT.dataErr,
+    throw new HazeError(CODE.HAZE_IMPORT_NOT_TABLE, {
       where: { file: shown },
       message: { zh: `不是 CSV 或 .xlsx 表格：${what.zh}`, en: `not a CSV or .xlsx table: ${what.en}` },
-      hint: { zh: '在 Excel 中另存为 .xlsx 或"CSV UTF-8"', en: 'save it from Excel as .xlsx or "CSV UTF-8"' },
     });
   }
   const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
@@ -68,11 +65,8 @@ export async function readImportTable(file: string, names: ColumnNames, required
     }
   }
   const missing = required.map((k) => `${k}（${names[k]?.[0] ?? k}）`).join('、');
-  throw new HazeError({
-    code: 'HAZE_IMPORT_HEADER',
-    exitCode: EXIT.dataErr,
+  throw new HazeError(CODE.HAZE_IMPORT_HEADER, {
     where: { file: shown, row: 1 },
     message: { zh: `找不到表头：需要列 ${missing}`, en: `no header found: the columns ${required.join(', ')} are needed` },
-    hint: { zh: '用 haze checklist --format csv 导出的表格填写后再导入', en: 'fill in the table that haze checklist --format csv writes, and import that' },
   });
 }

@@ -4,8 +4,8 @@
  * keeps across rows is only what the duplicate checks need.
  */
 import type { AlertLevel, Emissions, Enterprise, Point } from '../../core/model.js';
-import type { Problem, Severity } from '../../core/problem.js';
-import type { Text } from '../../errors.js';
+import { newProblem, type Problem, type Severity } from '../../core/problem.js';
+import { CODE, type ProblemCode, type Text } from '../../errors.js';
 import { parseGradeCell, type GradeCell } from '../../core/rules/gradeCell.js';
 import { creditCodeFault } from '../../core/creditCode.js';
 import { haversineKm, inChina } from '../../core/geo.js';
@@ -103,17 +103,18 @@ export class ListRowReader {
         this.headerOf.set(field, shown);
       } else if (shown !== '') {
         if (field) {
-          this.problems.push({
-            severity: 'warning',
-            code: 'HAZE_LIST_COLUMN_DUPLICATE',
-            where: { file, row: headerRow, column: shown },
-            value: shown,
-            message: {
-              zh: `"${shown}"与"${this.headerOf.get(field)}"是同一列，只用前一列`,
-              en: `"${shown}" names the same field as "${this.headerOf.get(field)}"; the first one is used`,
-            },
-            hint: { zh: '删除或改名多余的列', en: 'remove or rename the extra column' },
-          });
+          this.problems.push(
+            newProblem({
+              severity: 'warning',
+              code: CODE.HAZE_LIST_COLUMN_DUPLICATE,
+              where: { file, row: headerRow, column: shown },
+              value: shown,
+              message: {
+                zh: `"${shown}"与"${this.headerOf.get(field)}"是同一列，只用前一列`,
+                en: `"${shown}" names the same field as "${this.headerOf.get(field)}"; the first one is used`,
+              },
+            }),
+          );
         }
         this.extraColumns.push({ index, header: shown });
       }
@@ -122,16 +123,18 @@ export class ListRowReader {
     const missing = LIST_COLUMNS.filter((c) => c.required && !this.columnOf.has(c.field));
     const required = LIST_COLUMNS.filter((x) => x.required).map((x) => x.header);
     for (const c of missing) {
-      this.problems.push({
-        severity: 'error',
-        code: 'HAZE_LIST_COLUMN_MISSING',
-        where: { file, row: headerRow, column: c.header },
-        message: { zh: `缺少必填列"${c.header}"`, en: `required column "${c.header}" (${c.key}) is missing` },
-        hint: {
-          zh: `表头应包含：${required.join('、')}（别名见 data/xuebu/README.md；可用 haze init 生成模板）`,
-          en: `the header must name: ${required.join(', ')} (aliases in data/xuebu/README.md; haze init writes a template)`,
-        },
-      });
+      this.problems.push(
+        newProblem({
+          severity: 'error',
+          code: CODE.HAZE_LIST_COLUMN_MISSING,
+          where: { file, row: headerRow, column: c.header },
+          message: { zh: `缺少必填列"${c.header}"`, en: `required column "${c.header}" (${c.key}) is missing` },
+          hint: {
+            zh: `表头应包含：${required.join('、')}（别名见 data/xuebu/README.md；可用 haze init 生成模板）`,
+            en: `the header must name: ${required.join(', ')} (aliases in data/xuebu/README.md; haze init writes a template)`,
+          },
+        }),
+      );
     }
     this.usable = missing.length === 0;
   }
@@ -140,17 +143,18 @@ export class ListRowReader {
     if (!this.usable) return;
     if (cells.every((c) => c.trim() === '')) return; // blank rows: Excel leaves them, people do not mean them
     if (this.strictWidth && cells.length !== this.header.length) {
-      this.problems.push({
-        severity: 'error',
-        code: 'HAZE_CSV_FIELD_COUNT',
-        where: { file: this.file, row },
-        value: String(cells.length),
-        message: {
-          zh: `第 ${row} 行有 ${cells.length} 个字段，表头有 ${this.header.length} 个`,
-          en: `row ${row} has ${cells.length} fields, the header has ${this.header.length}`,
-        },
-        hint: { zh: '检查该行是否有多余的逗号或缺少引号', en: 'look for a stray comma or a missing quote in that row' },
-      });
+      this.problems.push(
+        newProblem({
+          severity: 'error',
+          code: CODE.HAZE_CSV_FIELD_COUNT,
+          where: { file: this.file, row },
+          value: String(cells.length),
+          message: {
+            zh: `第 ${row} 行有 ${cells.length} 个字段，表头有 ${this.header.length} 个`,
+            en: `row ${row} has ${cells.length} fields, the header has ${this.header.length}`,
+          },
+        }),
+      );
       return;
     }
     const e = this.readRow(row, cells);
@@ -203,9 +207,9 @@ export class ListRowReader {
     return this.headerOf.get(f) ?? COLUMN_OF.get(f)!.header;
   }
 
-  private problem(row: number, f: ListField, code: string, value: string, message: Text, hint?: Text, severity: Severity = 'error'): void {
+  private problem(row: number, f: ListField, code: ProblemCode, value: string, message: Text, hint?: Text, severity: Severity = 'error'): void {
     if (severity === 'error') this.rowErrors++;
-    this.problems.push({ severity, code, where: { file: this.file, row, column: this.column(f) }, value, message, ...(hint ? { hint } : {}) });
+    this.problems.push(newProblem({ severity, code, where: { file: this.file, row, column: this.column(f) }, value, message, hint }));
   }
 
   private readRow(row: number, cells: readonly string[]): Enterprise | null {
@@ -215,34 +219,20 @@ export class ListRowReader {
     const cell = (f: ListField) => values[SLOT[f]]!;
     for (const c of REQUIRED) {
       if (cell(c.field) === '') {
-        this.problem(
-          row,
-          c.field,
-          'HAZE_ROW_REQUIRED_EMPTY',
-          '',
-          { zh: `"${this.column(c.field)}"不能为空`, en: `"${this.column(c.field)}" (${c.key}) is empty` },
-          {
-            zh: '填写该单元格；若它与上一行合并了单元格，请取消合并并逐行填写',
-            en: 'fill in the cell; if it is merged with the row above, unmerge it and fill every row',
-          },
-        );
+        this.problem(row, c.field, CODE.HAZE_ROW_REQUIRED_EMPTY, '', {
+          zh: `"${this.column(c.field)}"不能为空`,
+          en: `"${this.column(c.field)}" (${c.key}) is empty`,
+        });
       }
     }
     const creditCode = this.readCreditCode(row, cell('creditCode'));
     const gradeRaw = cell('grade');
     const gradeCell = this.grade(gradeRaw);
     if (gradeRaw !== '' && gradeCell.grade === null) {
-      this.problem(
-        row,
-        'grade',
-        'HAZE_ROW_GRADE_UNKNOWN',
-        gradeRaw,
-        { zh: `无法识别的绩效等级"${gradeRaw}"`, en: `unknown performance grade "${gradeRaw}"` },
-        {
-          zh: '可用：A、A+、引领性、B、B-、C、D、非分级（一厂一策）、保障类，可带标签如"民生豁免-B"',
-          en: 'allowed: A, A+, 引领性, B, B-, C, D, 非分级 (一厂一策), 保障类, with tags such as 民生豁免-B',
-        },
-      );
+      this.problem(row, 'grade', CODE.HAZE_ROW_GRADE_UNKNOWN, gradeRaw, {
+        zh: `无法识别的绩效等级"${gradeRaw}"`,
+        en: `unknown performance grade "${gradeRaw}"`,
+      });
     }
     const location = this.readLocation(row, cell('lon'), cell('lat'));
     const emissions = {} as Emissions;
@@ -250,14 +240,10 @@ export class ListRowReader {
       const raw = cell(f);
       const v = raw === '' ? null : readNumber(raw);
       if (v !== null && (Number.isNaN(v) || v < 0)) {
-        this.problem(
-          row,
-          f,
-          'HAZE_ROW_EMISSION_INVALID',
-          raw,
-          { zh: `"${this.column(f)}"应为非负数（吨/年）`, en: `"${this.column(f)}" must be a non-negative number (tonnes a year)` },
-          { zh: '不填表示没有数据，0 表示不排放', en: 'leave it empty when unknown; 0 means none' },
-        );
+        this.problem(row, f, CODE.HAZE_ROW_EMISSION_INVALID, raw, {
+          zh: `"${this.column(f)}"应为非负数（吨/年）`,
+          en: `"${this.column(f)}" must be a non-negative number (tonnes a year)`,
+        });
       }
       emissions[f] = v === null || Number.isNaN(v) || v < 0 ? null : v;
     }
@@ -266,14 +252,10 @@ export class ListRowReader {
     if (tripsRaw !== '') {
       const v = readNumber(tripsRaw);
       if (Number.isNaN(v) || v < 0) {
-        this.problem(
-          row,
-          'truckTrips',
-          'HAZE_ROW_TRIPS_INVALID',
-          tripsRaw,
-          { zh: `"${this.column('truckTrips')}"应为非负数`, en: `"${this.column('truckTrips')}" (truck_trips) must be a non-negative number` },
-          { zh: '填写每天进出厂的货车车次，如 12；不知道则留空', en: 'the trucks in and out a day, e.g. 12; leave it empty when unknown' },
-        );
+        this.problem(row, 'truckTrips', CODE.HAZE_ROW_TRIPS_INVALID, tripsRaw, {
+          zh: `"${this.column('truckTrips')}"应为非负数`,
+          en: `"${this.column('truckTrips')}" (truck_trips) must be a non-negative number`,
+        });
       } else truckTrips = v;
     }
     if (this.rowErrors > 0 || location === null) return null;
@@ -313,7 +295,7 @@ export class ListRowReader {
       this.problem(
         row,
         'creditCode',
-        'HAZE_ROW_CODE_MANGLED',
+        CODE.HAZE_ROW_CODE_MANGLED,
         code,
         {
           zh: `统一社会信用代码被 Excel 当成数字，只保留了 15 位：${code}`,
@@ -328,7 +310,7 @@ export class ListRowReader {
       this.problem(
         row,
         'creditCode',
-        'HAZE_ROW_CODE_MANGLED',
+        CODE.HAZE_ROW_CODE_MANGLED,
         code,
         { zh: `统一社会信用代码被 Excel 转成了科学计数法：${code}`, en: `the credit code was turned into a number by Excel: ${code}` },
         {
@@ -342,14 +324,7 @@ export class ListRowReader {
         charset: ['含有不允许的字符（不用 I、O、Z、S、V）', 'has a character outside the code set (no I, O, Z, S, V)'],
         check: ['校验码不符（GB 32100-2015）', 'check character does not match (GB 32100-2015)'],
       }[fault];
-      this.problem(
-        row,
-        'creditCode',
-        'HAZE_ROW_CODE_INVALID',
-        code,
-        { zh: `统一社会信用代码无效：${why[0]}`, en: `invalid credit code: ${why[1]}` },
-        { zh: '请对照营业执照核对代码', en: 'check the code against the business licence' },
-      );
+      this.problem(row, 'creditCode', CODE.HAZE_ROW_CODE_INVALID, code, { zh: `统一社会信用代码无效：${why[0]}`, en: `invalid credit code: ${why[1]}` });
     }
     return code;
   }
@@ -363,37 +338,19 @@ export class ListRowReader {
       ['lat', latRaw, lat],
     ] as const) {
       if (raw !== '' && Number.isNaN(v)) {
-        this.problem(
-          row,
-          f,
-          'HAZE_ROW_COORD_NOT_NUMBER',
-          raw,
-          { zh: `"${this.column(f)}"不是数字`, en: `"${this.column(f)}" is not a number` },
-          { zh: '使用十进制度数，如 119.3859', en: 'use decimal degrees, e.g. 119.3859' },
-        );
+        this.problem(row, f, CODE.HAZE_ROW_COORD_NOT_NUMBER, raw, { zh: `"${this.column(f)}"不是数字`, en: `"${this.column(f)}" is not a number` });
       }
     }
     if (Number.isNaN(lon) || Number.isNaN(lat) || lonRaw === '' || latRaw === '') return null;
     const where = `${lonRaw}, ${latRaw}`;
     if (!inChina({ lon, lat })) {
       if (inChina({ lon: lat, lat: lon })) {
-        this.problem(
-          row,
-          'lon',
-          'HAZE_ROW_COORD_SWAPPED',
-          where,
-          { zh: `经纬度似乎填反了：经度 ${lonRaw}，纬度 ${latRaw}`, en: `longitude and latitude look swapped: lon ${lonRaw}, lat ${latRaw}` },
-          { zh: '中国境内经度约 73–136，纬度约 3–54；交换这两列的值', en: 'longitude is about 73–136 and latitude 3–54 in China: swap the two cells' },
-        );
+        this.problem(row, 'lon', CODE.HAZE_ROW_COORD_SWAPPED, where, {
+          zh: `经纬度似乎填反了：经度 ${lonRaw}，纬度 ${latRaw}`,
+          en: `longitude and latitude look swapped: lon ${lonRaw}, lat ${latRaw}`,
+        });
       } else {
-        this.problem(
-          row,
-          'lon',
-          'HAZE_ROW_COORD_OUTSIDE_CHINA',
-          where,
-          { zh: `坐标不在中国境内：${where}`, en: `coordinates outside China: ${where}` },
-          { zh: '检查经纬度是否为十进制度数（WGS-84）', en: 'check the coordinates are decimal degrees (WGS-84)' },
-        );
+        this.problem(row, 'lon', CODE.HAZE_ROW_COORD_OUTSIDE_CHINA, where, { zh: `坐标不在中国境内：${where}`, en: `coordinates outside China: ${where}` });
       }
       return null;
     }
@@ -404,13 +361,13 @@ export class ListRowReader {
         this.problem(
           row,
           'lon',
-          'HAZE_ROW_COORD_FAR',
+          CODE.HAZE_ROW_COORD_FAR,
           where,
           {
             zh: `坐标距${near.name} ${km.toFixed(1)} km，超出本镇范围（${near.maxKm} km）`,
             en: `the point is ${km.toFixed(1)} km from ${near.name}, beyond the town's area (${near.maxKm} km)`,
           },
-          { zh: '核对经纬度（是否少了或多了一位、是否用了别处的坐标）', en: 'check the coordinates (a digit missing or extra, a point from elsewhere)' },
+          undefined,
           'warning',
         );
       }
@@ -422,26 +379,28 @@ export class ListRowReader {
     const file = this.file;
     const firstRow = this.byCode.get(e.creditCode);
     if (firstRow !== undefined) {
-      this.problems.push({
-        severity: 'error',
-        code: 'HAZE_ROW_CODE_DUPLICATE',
-        where: { file, row: e.row, column: this.column('creditCode') },
-        value: e.creditCode,
-        message: { zh: `统一社会信用代码与第 ${firstRow} 行重复`, en: `credit code already used on row ${firstRow}` },
-        hint: { zh: '一家企业只占一行；多条生产线写在措施里', en: 'one row per enterprise; several lines go into the measure text' },
-      });
+      this.problems.push(
+        newProblem({
+          severity: 'error',
+          code: CODE.HAZE_ROW_CODE_DUPLICATE,
+          where: { file, row: e.row, column: this.column('creditCode') },
+          value: e.creditCode,
+          message: { zh: `统一社会信用代码与第 ${firstRow} 行重复`, en: `credit code already used on row ${firstRow}` },
+        }),
+      );
     } else this.byCode.set(e.creditCode, e.row);
     const at = this.byName.get(e.name);
     const sameName = at === undefined ? undefined : this.enterprises[at]!;
     if (sameName && sameName.creditCode !== e.creditCode) {
-      this.problems.push({
-        severity: 'warning',
-        code: 'HAZE_ROW_NAME_DUPLICATE',
-        where: { file, row: e.row, column: this.column('name') },
-        value: e.name,
-        message: { zh: `企业名称与第 ${sameName.row} 行相同，但信用代码不同`, en: `same name as row ${sameName.row} with a different credit code` },
-        hint: { zh: '核对是否同一企业', en: 'check whether they are the same enterprise' },
-      });
+      this.problems.push(
+        newProblem({
+          severity: 'warning',
+          code: CODE.HAZE_ROW_NAME_DUPLICATE,
+          where: { file, row: e.row, column: this.column('name') },
+          value: e.name,
+          message: { zh: `企业名称与第 ${sameName.row} 行相同，但信用代码不同`, en: `same name as row ${sameName.row} with a different credit code` },
+        }),
+      );
     } else if (!sameName) this.byName.set(e.name, this.enterprises.length - 1);
   }
 }

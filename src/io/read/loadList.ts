@@ -5,7 +5,7 @@
  * `readList` streams (CSV and xlsx; what the CLI uses), `loadList` reads a whole CSV at once (tests, tools).
  */
 import { extname } from 'node:path';
-import { HazeError, EXIT } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import { openBytes, readInput } from './byteSource.js';
 import { csvRows, csvRowStream, type SheetRow } from './csvTable.js';
 import { chooseEncoding, decodeBytes, TextChunkDecoder, type Encoding } from './decode.js';
@@ -100,9 +100,7 @@ export function loadList(file: string, opts: LoadOptions = {}): LoadedList {
   const shown = file === '-' ? '<stdin>' : file;
   const kind = refuseNonList(bytes.subarray(0, 65536), file, shown);
   if (kind === 'zip') {
-    throw new HazeError({
-      code: 'HAZE_XLSX_SYNC',
-      exitCode: EXIT.software,
+    throw new HazeError(CODE.HAZE_XLSX_SYNC, {
       where: { file: shown },
       message: { zh: '工作簿只能用 readList 读取', en: 'a workbook is read with readList only' },
     });
@@ -118,35 +116,26 @@ function refuseNonList(head: Buffer, file: string, shown: string): 'zip' | 'text
   const sniffed = sniffBytes(head);
   if (sniffed.kind === 'zip') return 'zip';
   if (sniffed.kind === 'markup') {
-    throw new HazeError({
-      code: 'HAZE_LIST_MARKUP',
-      exitCode: EXIT.dataErr,
+    throw new HazeError(CODE.HAZE_LIST_MARKUP, {
       where: { file: shown },
       message: {
         zh: '这是网页（HTML）或 XML 表格，不是 CSV 或 .xlsx（有些系统导出的".xls"其实是网页）',
         en: 'this is a web page (HTML) or an XML spreadsheet, not CSV or .xlsx (some systems export web pages as ".xls")',
       },
-      hint: { zh: '在 Excel 中打开，另存为"Excel 工作簿 (.xlsx)"', en: 'open it in Excel and save it as "Excel Workbook (.xlsx)"' },
     });
   }
   const ext = extname(file).toLowerCase();
   if (sniffed.kind === 'ole2' || ext === '.xls') {
-    throw new HazeError({
-      code: 'HAZE_LIST_XLS',
-      exitCode: EXIT.dataErr,
+    throw new HazeError(CODE.HAZE_LIST_XLS, {
       where: { file: shown },
       message: { zh: '不支持旧版 Excel 97-2003 (.xls) 文件', en: 'legacy Excel 97-2003 (.xls) files are not read' },
-      hint: {
-        zh: '在 Excel 或 WPS 中打开，另存为"Excel 工作簿 (.xlsx)"或"CSV UTF-8"',
-        en: 'open it in Excel or WPS and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
-      },
     });
   }
   return 'text';
 }
 
 function usage(message: { zh: string; en: string }): HazeError {
-  return new HazeError({ code: 'HAZE_USAGE', exitCode: EXIT.usage, message });
+  return new HazeError(CODE.HAZE_USAGE, { message });
 }
 
 /**
@@ -176,12 +165,9 @@ class ListAssembler {
   finish(): ListReadResult {
     if (!this.reader) this.start();
     if (!this.reader) {
-      throw new HazeError({
-        code: 'HAZE_LIST_EMPTY',
-        exitCode: EXIT.dataErr,
+      throw new HazeError(CODE.HAZE_LIST_EMPTY, {
         where: { file: this.file },
         message: { zh: '清单是空的：没有表头，也没有数据', en: 'the list is empty: no header, no rows' },
-        hint: { zh: 'haze init 可生成带表头的模板', en: 'haze init writes a template with the header' },
       });
     }
     return this.reader.result();

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { toWgs84 } from '../../core/datum.js';
 import type { TownSetup } from '../../core/model.js';
-import { HazeError, EXIT } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import { loadYamlConfig } from './yamlConfig.js';
 
 const clock = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time like "08:30"');
@@ -51,7 +51,7 @@ export function loadTownSetup(file: string): TownSetup {
   const start = minutesOf(g.working_day.start);
   const end = minutesOf(g.working_day.end);
   const lunch = g.working_day.lunch ? g.working_day.lunch.split('-').map(minutesOf) : null;
-  const bad = (zh: string, en: string) => new HazeError({ code: 'HAZE_CONFIG_INVALID', exitCode: EXIT.config, where: { file }, message: { zh, en } });
+  const bad = (zh: string, en: string) => new HazeError(CODE.HAZE_CONFIG_INVALID, { where: { file }, message: { zh, en } });
   if (end <= start) throw bad('working_day：结束时间应晚于开始时间', 'working_day: end must be after start');
   if (lunch && !(lunch[0]! >= start && lunch[1]! > lunch[0]! && lunch[1]! <= end)) {
     throw bad('working_day.lunch 应在工作时间之内', 'working_day.lunch must lie inside the working day');

@@ -8,7 +8,7 @@
  * and a guard against stalling.) Merged ranges are found while the zip is checked, and each range's value
  * is given to all its cells (mergedCells.ts).
  */
-import { HazeError, EXIT } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import { cellText, isDateFormat } from './cellText.js';
 import type { SheetRow } from './csvTable.js';
 import { columnNumber, MergeFill, MergeScanner } from './mergedCells.js';
@@ -22,13 +22,7 @@ export interface SheetChoice {
 }
 
 const unreadable = (file: string, zh: string, en: string) =>
-  new HazeError({
-    code: 'HAZE_XLSX_UNREADABLE',
-    exitCode: EXIT.dataErr,
-    where: { file },
-    message: { zh: `无法读取工作簿：${zh}`, en: `cannot read the workbook: ${en}` },
-    hint: { zh: '在 Excel 中打开，另存为新的 .xlsx（或"CSV UTF-8"）后再试', en: 'open it in Excel and save it again as a new .xlsx (or "CSV UTF-8")' },
-  });
+  new HazeError(CODE.HAZE_XLSX_UNREADABLE, { where: { file }, message: { zh: `无法读取工作簿：${zh}`, en: `cannot read the workbook: ${en}` } });
 
 /** The rows of the chosen sheet, all at once, for small tables (imported checklists). */
 export async function* xlsxRowStream(bytes: Buffer, file: string, wanted: string | undefined, choice: SheetChoice = {}): AsyncGenerator<SheetRow> {
@@ -75,9 +69,7 @@ function chooseSheet(sheets: readonly SheetInfo[], wanted: string | undefined, f
     const found = sheets.find((s) => s.name === wanted);
     if (found) return found;
     const all = sheets.map((s) => s.name);
-    throw new HazeError({
-      code: 'HAZE_SHEET_MISSING',
-      exitCode: EXIT.usage,
+    throw new HazeError(CODE.HAZE_SHEET_MISSING, {
       where: { file },
       message: { zh: `工作簿中没有名为"${wanted}"的工作表`, en: `the workbook has no sheet named "${wanted}"` },
       hint: { zh: `工作表有：${all.join('、') || '（无）'}`, en: `its sheets: ${all.join(', ') || '(none)'}` },

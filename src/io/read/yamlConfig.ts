@@ -4,7 +4,7 @@
  */
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
-import { HazeError, EXIT } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import { readInput } from './loadList.js';
 
 export function loadYamlConfig<T extends z.ZodType>(file: string, schema: T, what: { zh: string; en: string }): z.infer<T> {
@@ -20,15 +20,12 @@ export function parseYamlConfig<T extends z.ZodType>(text: string, file: string,
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = lineCounter.linePos(yamlError.pos[0]).line;
-    throw new HazeError({
-      code: 'HAZE_CONFIG_YAML',
-      exitCode: EXIT.config,
+    throw new HazeError(CODE.HAZE_CONFIG_YAML, {
       where: { file, line },
       message: {
         zh: `${what.zh}不是有效的 YAML：${yamlError.message.split('\n')[0]}`,
         en: `${what.en} is not valid YAML: ${yamlError.message.split('\n')[0]}`,
       },
-      hint: { zh: '检查缩进（用空格，不用 Tab）和冒号后的空格', en: 'check the indentation (spaces, not tabs) and the space after each colon' },
     });
   }
   const result = schema.safeParse(doc.toJS());
@@ -37,12 +34,9 @@ export function parseYamlConfig<T extends z.ZodType>(text: string, file: string,
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const line = lineOf(doc, path as (string | number)[], lineCounter);
   const at = path.length > 0 ? path.join('.') : '(top)';
-  throw new HazeError({
-    code: 'HAZE_CONFIG_INVALID',
-    exitCode: EXIT.config,
+  throw new HazeError(CODE.HAZE_CONFIG_INVALID, {
     where: { file, ...(line ? { line } : {}) },
     message: { zh: `${what.zh}有误：${at}：${issue.message}`, en: `${what.en} is wrong at ${at}: ${issue.message}` },
-    hint: { zh: '对照 README 中的文件格式说明', en: 'compare with the file format in README' },
   });
 }
 

@@ -7,7 +7,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { EXIT, HazeError } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 import { HAZE_APPLICATION_ID, type Store } from './db.js';
 import { tableCounts, type TableCount } from './info.js';
 
@@ -81,12 +81,9 @@ function refuseStoreItself(storeFile: string, dest: string): void {
   const destReal = there ? realpathSync(dest) : join(existsSync(dirname(dest)) ? realpathSync(dirname(dest)) : dirname(dest), basename(dest));
   const sameInode = there !== null && there.ino === store.ino && there.dev === store.dev;
   if (sameInode || COMPANIONS.some((c) => destReal === real + c)) {
-    throw new HazeError({
-      code: 'HAZE_BACKUP_ONTO_STORE',
-      exitCode: EXIT.cantCreate,
+    throw new HazeError(CODE.HAZE_BACKUP_ONTO_STORE, {
       where: { file: dest },
       message: { zh: `不能备份到数据库自身（${storeFile}），未做任何改动`, en: `cannot back up onto the store itself (${storeFile}); nothing was changed` },
-      hint: { zh: '另选一个文件名，例如 haze-备份-20191208.db', en: 'choose another file, e.g. haze-backup-20191208.db' },
     });
   }
 }
@@ -117,14 +114,11 @@ function syncFolder(dir: string): void {
 
 function cannotWrite(dest: string, err: unknown): HazeError {
   const e = err as { code?: string; message?: string };
-  return new HazeError({
-    code: 'HAZE_BACKUP_CREATE',
-    exitCode: EXIT.cantCreate,
+  return new HazeError(CODE.HAZE_BACKUP_CREATE, {
     where: { file: dest },
     message: {
       zh: `无法写入备份 ${dest}：${e.code ?? e.message ?? String(err)}`,
       en: `cannot write the backup ${dest}: ${e.code ?? e.message ?? String(err)}`,
     },
-    hint: { zh: '检查文件夹是否存在、是否有写权限、磁盘是否已满', en: 'check that the folder exists and is writable, and that the disk is not full' },
   });
 }

@@ -4,7 +4,7 @@
  */
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { HazeError, EXIT } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
@@ -18,12 +18,9 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
       /* nothing was written */
     }
     const e = err as NodeJS.ErrnoException;
-    throw new HazeError({
-      code: 'HAZE_OUTPUT_CREATE',
-      exitCode: EXIT.cantCreate,
+    throw new HazeError(CODE.HAZE_OUTPUT_CREATE, {
       where: { file },
       message: { zh: `无法写入 ${file}：${e.code ?? e.message}`, en: `cannot write ${file}: ${e.code ?? e.message}` },
-      hint: { zh: '检查文件夹是否存在、是否有写权限', en: 'check that the folder exists and is writable' },
     });
   }
 }

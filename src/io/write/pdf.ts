@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { EXIT, HazeError } from '../../errors.js';
+import { CODE, HazeError } from '../../errors.js';
 
 /** Where a browser that can print headless usually lives, per platform; HAZE_CHROMIUM comes before all. */
 const CANDIDATES: Partial<Record<NodeJS.Platform, string[]>> = {
@@ -24,11 +24,6 @@ const CANDIDATES: Partial<Record<NodeJS.Platform, string[]>> = {
     'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
     'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
   ],
-};
-
-const HINT = {
-  zh: '改用 --format html 输出网页，在浏览器中打开后选择"打印"（纸张 A4，边距默认），或安装 Chromium（Debian/Ubuntu：apt-get install chromium），或用环境变量 HAZE_CHROMIUM 指定浏览器程序的路径',
-  en: 'use --format html and print the page from a browser (A4, default margins), or install Chromium (Debian/Ubuntu: apt-get install chromium), or point HAZE_CHROMIUM at a Chromium, Chrome or Edge binary',
 };
 
 export interface BrowserLookup {
@@ -49,13 +44,10 @@ export function requireChromium(env: Record<string, string | undefined> = proces
   const found = findChromium({ env, platform: process.platform, exists: existsSync });
   if (found) return found;
   const named = env.HAZE_CHROMIUM;
-  throw new HazeError({
-    code: 'HAZE_NO_CHROMIUM',
-    exitCode: EXIT.unavailable,
+  throw new HazeError(CODE.HAZE_NO_CHROMIUM, {
     message: named
       ? { zh: `HAZE_CHROMIUM 指向的浏览器不存在：${named}`, en: `HAZE_CHROMIUM names no file: ${named}` }
       : { zh: '找不到可用来生成 PDF 的浏览器（Chromium、Chrome 或 Edge）', en: 'no browser to print the PDF with (Chromium, Chrome or Edge) was found' },
-    hint: HINT,
   });
 }
 
@@ -98,14 +90,11 @@ export function printPdf(html: string, chromium: string, timeoutMs = 120_000): U
         .filter((l) => l.trim() !== '' && !/dbus|Fontconfig/i.test(l))
         .slice(-3)
         .join(' | ');
-      throw new HazeError({
-        code: 'HAZE_PDF_FAILED',
-        exitCode: EXIT.unavailable,
+      throw new HazeError(CODE.HAZE_PDF_FAILED, {
         message: {
           zh: `浏览器未能生成 PDF（${chromium}：${why}）${tail ? `：${tail}` : ''}`,
           en: `the browser made no PDF (${chromium}: ${why})${tail ? `: ${tail}` : ''}`,
         },
-        hint: HINT,
       });
     }
     return new Uint8Array(pdf);

@@ -1,0 +1,543 @@
+/**
+ * Every code haze reports, in one typed registry (GUIDE §3.6, §3.8): a thrown HazeError's code with the exit
+ * code it maps to, or a problem row's code (validate, record, findings import), each with a one-line title
+ * saying what it means and a default hint, both in Chinese and English. The spellings are stable: scripts read
+ * them from stderr and from `validate --format json`.
+ *
+ * No code is both: a thrown error stops the command, a problem is one row among many in a report, and where
+ * the two meet (a list with errors, a results file with errors) the thrown error has a code of its own
+ * (HAZE_LIST_INVALID, HAZE_RECORD_INVALID, HAZE_FINDINGS_INVALID). A call site names a code through CODE
+ * (`CODE.HAZE_LIST_INVALID`), never as a string; it gives a hint of its own only where it knows more than the
+ * code's default (the sheets a workbook has, the columns a header lacks).
+ *
+ * EXIT lives here too, the one place exit numbers are written, so that the registry can name them without a
+ * cycle (errors.ts builds on this file and re-exports EXIT).
+ */
+import type { Text } from './errors.js';
+
+/** Exit codes (sysexits.h), the one place their numbers are written. */
+export const EXIT = {
+  ok: 0,
+  checkFailed: 1,
+  usage: 64,
+  dataErr: 65,
+  noInput: 66,
+  unavailable: 69,
+  software: 70,
+  cantCreate: 73,
+  ioErr: 74,
+  config: 78,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A thrown error (the command stops with `exit`) or a problem row (one of every problem found in an input). */
+export type CodeSpec =
+  | { readonly kind: 'error'; readonly exit: ExitCode; readonly title: Text; readonly hint: Text }
+  | { readonly kind: 'problem'; readonly title: Text; readonly hint: Text };
+
+/** Shared by the two ways a PDF can fail: there is always the web page to print by hand. */
+const PRINT_THE_WEB_PAGE: Text = {
+  zh: '改用 --format html 输出网页，在浏览器中打开后选择"打印"（纸张 A4，边距默认），或安装 Chromium（Debian/Ubuntu：apt-get install chromium），或用环境变量 HAZE_CHROMIUM 指定浏览器程序的路径',
+  en: 'use --format html and print the page from a browser (A4, default margins), or install Chromium (Debian/Ubuntu: apt-get install chromium), or point HAZE_CHROMIUM at a Chromium, Chrome or Edge binary',
+};
+
+const WRITE_THE_DATE: Text = { zh: '写作 2019-12-08', en: 'write it as 2019-12-08' };
+
+export const CODES = {
+  // ── Thrown errors: the command stops, stderr says why, the exit code says what kind ──
+
+  // The command line
+  HAZE_USAGE: {
+    kind: 'error',
+    exit: EXIT.usage,
+    title: { zh: '用法错误：选项或参数的值不对', en: 'usage error: a flag or argument has a wrong value' },
+    hint: { zh: 'haze <命令> --help 列出可用选项', en: 'haze <command> --help lists the options' },
+  },
+  HAZE_SHEET_MISSING: {
+    kind: 'error',
+    exit: EXIT.usage,
+    title: { zh: '--sheet 指定的工作表不存在', en: 'the workbook has no sheet of the name --sheet gives' },
+    hint: { zh: '用 --sheet 写出工作簿中某个工作表的名称', en: 'give --sheet the name of a sheet in the workbook' },
+  },
+
+  // Input files
+  HAZE_INPUT_MISSING: {
+    kind: 'error',
+    exit: EXIT.noInput,
+    title: { zh: '找不到输入文件', en: 'the input file does not exist' },
+    hint: { zh: '检查路径，或在工作区中运行 (haze init)', en: 'check the path, or run inside a workspace (haze init)' },
+  },
+  HAZE_INPUT_IS_DIR: {
+    kind: 'error',
+    exit: EXIT.noInput,
+    title: { zh: '输入是文件夹，不是文件', en: 'the input is a folder, not a file' },
+    hint: { zh: '给出文件的路径，而不是所在的文件夹', en: 'give the path of the file, not of its folder' },
+  },
+  HAZE_INPUT_READ: {
+    kind: 'error',
+    exit: EXIT.ioErr,
+    title: { zh: '输入文件无法读取', en: 'the input file cannot be read' },
+    hint: { zh: '检查文件是否有读取权限、是否被其他程序占用', en: 'check that the file may be read and that no other program holds it' },
+  },
+  HAZE_FILE_NOT_TEXT: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '文件不是文本（CSV）清单', en: 'the file is not a text (CSV) list' },
+    hint: { zh: '请在 Excel 中另存为 .xlsx 或"CSV UTF-8（逗号分隔）"', en: 'save it from Excel as .xlsx or "CSV UTF-8"' },
+  },
+  HAZE_FILE_ENCODING: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '文件的文字编码无法识别或前后不一', en: 'the text encoding is unknown or changes inside the file' },
+    hint: {
+      zh: '在 Excel 中另存为"CSV UTF-8（逗号分隔）"，或用 --encoding 指定编码',
+      en: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding',
+    },
+  },
+  HAZE_CSV_QUOTE_NOT_CLOSED: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: 'CSV 中有没有闭合的引号', en: 'a quote in the CSV is never closed' },
+    hint: { zh: '检查该行单元格中的双引号（单元格内的引号要写成两个 ""）', en: 'check the quotes in that row ("" inside a quoted cell)' },
+  },
+  HAZE_CSV_ROW_TOO_LONG: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: 'CSV 的一行长得不像清单', en: 'a CSV row runs longer than any list row' },
+    hint: {
+      zh: '检查该行单元格中的双引号（单元格内的引号要写成两个 ""）；在 Excel 中打开并另存为 CSV UTF-8',
+      en: 'check the quotes in that row ("" inside a quoted cell); open it in Excel and save it again as CSV UTF-8',
+    },
+  },
+  HAZE_XLSX_UNREADABLE: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '工作簿损坏或不完整', en: 'the workbook is damaged or incomplete' },
+    hint: { zh: '在 Excel 中打开，另存为新的 .xlsx（或"CSV UTF-8"）后再试', en: 'open it in Excel and save it again as a new .xlsx (or "CSV UTF-8")' },
+  },
+  HAZE_XLSX_SYNC: {
+    kind: 'error',
+    exit: EXIT.software,
+    title: { zh: '工作簿被交给了只读文本的读取器（haze 的缺陷）', en: 'a workbook was handed to the text-only reader (a bug in haze)' },
+    hint: { zh: '这是 haze 的缺陷，请报告', en: 'this is a bug in haze, please report it' },
+  },
+
+  // The list
+  HAZE_LIST_MARKUP: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '清单是网页或 XML 表格，不是 CSV 或 .xlsx', en: 'the list is a web page or an XML spreadsheet, not CSV or .xlsx' },
+    hint: { zh: '在 Excel 中打开，另存为"Excel 工作簿 (.xlsx)"', en: 'open it in Excel and save it as "Excel Workbook (.xlsx)"' },
+  },
+  HAZE_LIST_XLS: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '清单是旧版 Excel 97-2003 (.xls) 文件', en: 'the list is a legacy Excel 97-2003 (.xls) file' },
+    hint: {
+      zh: '在 Excel 或 WPS 中打开，另存为"Excel 工作簿 (.xlsx)"或"CSV UTF-8"',
+      en: 'open it in Excel or WPS and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+    },
+  },
+  HAZE_LIST_EMPTY: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '清单是空的', en: 'the list is empty' },
+    hint: { zh: 'haze init 可生成带表头的模板', en: 'haze init writes a template with the header' },
+  },
+  HAZE_LIST_INVALID: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '清单有错误，命令未执行', en: 'the list has errors, so the command did nothing' },
+    hint: { zh: '用 haze validate 查看全部问题', en: 'haze validate lists every problem' },
+  },
+
+  // The town's set-up files (haze.yaml, groups.yaml, rule files)
+  HAZE_CONFIG_YAML: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '配置文件不是有效的 YAML', en: 'a set-up file is not valid YAML' },
+    hint: { zh: '检查缩进（用空格，不用 Tab）和冒号后的空格', en: 'check the indentation (spaces, not tabs) and the space after each colon' },
+  },
+  HAZE_CONFIG_INVALID: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '配置文件的内容有误', en: 'a set-up file says something haze cannot use' },
+    hint: { zh: '对照 README 中的文件格式说明', en: 'compare with the file format in README' },
+  },
+  HAZE_GROUPS_NO_VILLAGE: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: 'groups.yaml 的村与清单的村没有一个相同', en: 'no village in groups.yaml is a village of the list' },
+    hint: {
+      zh: '在 groups.yaml 每组的 villages 中写清单"村社区"列里的村名；或加 --auto-areas，由 haze 自动划分片区',
+      en: "list the villages of the list's 村社区 column under each group in groups.yaml, or add --auto-areas to let haze split the areas",
+    },
+  },
+
+  // Imported tables (checklist results, findings)
+  HAZE_IMPORT_NOT_TABLE: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '导入的文件不是 CSV 或 .xlsx 表格', en: 'the file to import is not a CSV or .xlsx table' },
+    hint: { zh: '在 Excel 中另存为 .xlsx 或"CSV UTF-8"', en: 'save it from Excel as .xlsx or "CSV UTF-8"' },
+  },
+  HAZE_IMPORT_HEADER: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '导入的表格没有所需的表头', en: 'the table to import has no header with the columns needed' },
+    hint: { zh: '用 haze checklist --format csv 导出的表格填写后再导入', en: 'fill in the table that haze checklist --format csv writes, and import that' },
+  },
+  HAZE_RECORD_INVALID: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '检查结果文件有错误，整个文件未导入', en: 'the results file has errors; none of it was imported' },
+    hint: { zh: '改正上面列出的错误后重新导入整个文件', en: 'correct the errors listed above and import the whole file again' },
+  },
+  HAZE_RECORD_CONFLICT: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '检查结果与已记录的不同，整个文件未导入', en: 'results differ from those recorded; none of the file was imported' },
+    hint: { zh: '确认要更正时加 --replace（旧结果保留在历史中）', en: 'to correct them, add --replace (the old results are kept in the history)' },
+  },
+  HAZE_FINDINGS_INVALID: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '省级暗查问题文件有错误，整个文件未导入', en: 'the findings file has errors; none of it was imported' },
+    hint: { zh: '改正后重新导入整个文件', en: 'correct them and import the whole file again' },
+  },
+
+  // The workspace store (haze.db)
+  HAZE_STORE_MISSING: {
+    kind: 'error',
+    exit: EXIT.noInput,
+    title: { zh: '工作区还没有数据库', en: 'the workspace has no store yet' },
+    hint: { zh: '在工作区目录中运行，或用 --db 指定数据库', en: 'run it in the workspace folder, or point --db at the store' },
+  },
+  HAZE_STORE_FOREIGN: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '数据库文件是其他程序的', en: "the store file is another program's database" },
+    hint: { zh: '用 --db 或 haze.yaml 的 db: 指定另一个文件', en: 'point --db (or db: in haze.yaml) at another file' },
+  },
+  HAZE_STORE_NEWER: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '数据库由更新版本的 haze 创建', en: 'the store was made by a newer haze' },
+    hint: { zh: '升级 haze', en: 'upgrade haze' },
+  },
+  HAZE_STORE_CORRUPT: {
+    kind: 'error',
+    exit: EXIT.ioErr,
+    title: { zh: '数据库文件损坏，或不是 SQLite 数据库', en: 'the store file is damaged, or not a SQLite database' },
+    hint: { zh: '从备份恢复（haze db backup），或用 --db 指定另一个文件', en: 'restore it from a backup (haze db backup), or point --db at another file' },
+  },
+  HAZE_STORE_IO: {
+    kind: 'error',
+    exit: EXIT.ioErr,
+    title: { zh: '数据库无法打开', en: 'the store cannot be opened' },
+    hint: { zh: '检查文件夹权限', en: 'check the folder permissions' },
+  },
+  HAZE_BACKUP_ONTO_STORE: {
+    kind: 'error',
+    exit: EXIT.cantCreate,
+    title: { zh: '备份的目标是数据库自身', en: 'the backup would overwrite the store itself' },
+    hint: { zh: '另选一个文件名，例如 haze-备份-20191208.db', en: 'choose another file, e.g. haze-backup-20191208.db' },
+  },
+  HAZE_BACKUP_CREATE: {
+    kind: 'error',
+    exit: EXIT.cantCreate,
+    title: { zh: '备份文件无法写入', en: 'the backup cannot be written' },
+    hint: { zh: '检查文件夹是否存在、是否有写权限、磁盘是否已满', en: 'check that the folder exists and is writable, and that the disk is not full' },
+  },
+
+  // What the store already holds
+  HAZE_ALERT_SEQUENCE: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: {
+      zh: '这次预警变动与已记录的不符（如解除一个没有发布的预警）',
+      en: 'the alert change does not follow from those recorded (e.g. lifting an alert never issued)',
+    },
+    hint: { zh: 'haze alert history 列出已记录的预警变动', en: 'haze alert history lists the changes recorded' },
+  },
+  HAZE_FINDING_UNKNOWN: {
+    kind: 'error',
+    exit: EXIT.noInput,
+    title: { zh: '没有这个编号的省级暗查问题', en: 'no provincial finding has this id' },
+    hint: { zh: 'haze findings list --status all 列出全部编号', en: 'haze findings list --status all shows every id' },
+  },
+  HAZE_FINDING_CLOSED: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '省级暗查问题已经关闭', en: 'the provincial finding is closed already' },
+    hint: { zh: 'haze findings list --status all 列出每条问题的状态', en: "haze findings list --status all shows each finding's status" },
+  },
+  HAZE_FINDING_CLOSE_EARLY: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '关闭时间早于问题的日期', en: "the closing time is before the finding's date" },
+    hint: { zh: '核对 --at', en: 'check --at' },
+  },
+
+  // Output
+  HAZE_INIT_EXISTS: {
+    kind: 'error',
+    exit: EXIT.cantCreate,
+    title: { zh: '工作区文件已存在，未覆盖', en: 'the workspace files exist and were left alone' },
+    hint: { zh: '换一个目录，或加 --force 覆盖', en: 'choose another folder, or add --force to overwrite' },
+  },
+  HAZE_OUTPUT_CREATE: {
+    kind: 'error',
+    exit: EXIT.cantCreate,
+    title: { zh: '输出文件或目录无法创建', en: 'the output file or folder cannot be created' },
+    hint: { zh: '检查文件夹是否存在、是否有写权限', en: 'check that the folder exists and is writable' },
+  },
+  HAZE_NO_CHROMIUM: {
+    kind: 'error',
+    exit: EXIT.unavailable,
+    title: { zh: '找不到用来生成 PDF 的浏览器', en: 'no browser to print the PDF with' },
+    hint: PRINT_THE_WEB_PAGE,
+  },
+  HAZE_PDF_FAILED: {
+    kind: 'error',
+    exit: EXIT.unavailable,
+    title: { zh: '浏览器未能生成 PDF', en: 'the browser made no PDF' },
+    hint: PRINT_THE_WEB_PAGE,
+  },
+
+  // Benchmarks' inputs
+  HAZE_TSPLIB_FORMAT: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: 'TSPLIB 文件格式有误', en: 'a TSPLIB file is malformed' },
+    hint: { zh: '对照 TSPLIB95 的文件格式说明', en: 'compare with the TSPLIB95 file format' },
+  },
+
+  // ── Problems: one row each of a report of every problem found (validate, record import, findings import) ──
+
+  // The list's header and rows
+  HAZE_LIST_COLUMN_MISSING: {
+    kind: 'problem',
+    title: { zh: '清单缺少必填列', en: 'the list lacks a required column' },
+    hint: { zh: '别名见 data/xuebu/README.md；可用 haze init 生成模板', en: 'aliases in data/xuebu/README.md; haze init writes a template' },
+  },
+  HAZE_LIST_COLUMN_DUPLICATE: {
+    kind: 'problem',
+    title: { zh: '两列是同一个字段，只用前一列', en: 'two columns name the same field; the first is used' },
+    hint: { zh: '删除或改名多余的列', en: 'remove or rename the extra column' },
+  },
+  HAZE_LIST_MEASURE_COLUMN_MISSING: {
+    kind: 'problem',
+    title: { zh: '清单没有某一预警级别的措施列', en: 'the list has no measure column for an alert level' },
+    hint: { zh: '按一厂一策补上该列', en: "add the column with each enterprise's own measure (一厂一策)" },
+  },
+  HAZE_LIST_VILLAGE_NO_GROUP: {
+    kind: 'problem',
+    title: { zh: '村社区不属于任何巡查组', en: 'a village belongs to no patrol group' },
+    hint: {
+      zh: '在 groups.yaml 某组的 villages 中加入该村（或检查村名写法）',
+      en: "add the village to a group's villages in groups.yaml (or check how it is spelt)",
+    },
+  },
+  HAZE_CSV_FIELD_COUNT: {
+    kind: 'problem',
+    title: { zh: 'CSV 一行的字段数与表头不同', en: 'a CSV row has more or fewer fields than the header' },
+    hint: { zh: '检查该行是否有多余的逗号或缺少引号', en: 'look for a stray comma or a missing quote in that row' },
+  },
+  HAZE_ROW_REQUIRED_EMPTY: {
+    kind: 'problem',
+    title: { zh: '必填单元格为空', en: 'a required cell is empty' },
+    hint: {
+      zh: '填写该单元格；若它与上一行合并了单元格，请取消合并并逐行填写',
+      en: 'fill in the cell; if it is merged with the row above, unmerge it and fill every row',
+    },
+  },
+  HAZE_ROW_GRADE_UNKNOWN: {
+    kind: 'problem',
+    title: { zh: '无法识别的绩效等级', en: 'an unknown performance grade' },
+    hint: {
+      zh: '可用：A、A+、引领性、B、B-、C、D、非分级（一厂一策）、保障类，可带标签如"民生豁免-B"',
+      en: 'allowed: A, A+, 引领性, B, B-, C, D, 非分级 (一厂一策), 保障类, with tags such as 民生豁免-B',
+    },
+  },
+  HAZE_ROW_EMISSION_INVALID: {
+    kind: 'problem',
+    title: { zh: '排放量不是非负数', en: 'an emission figure is not a non-negative number' },
+    hint: { zh: '不填表示没有数据，0 表示不排放', en: 'leave it empty when unknown; 0 means none' },
+  },
+  HAZE_ROW_TRIPS_INVALID: {
+    kind: 'problem',
+    title: { zh: '货车车次不是非负数', en: 'the truck trips are not a non-negative number' },
+    hint: { zh: '填写每天进出厂的货车车次，如 12；不知道则留空', en: 'the trucks in and out a day, e.g. 12; leave it empty when unknown' },
+  },
+  HAZE_ROW_CODE_INVALID: {
+    kind: 'problem',
+    title: { zh: '统一社会信用代码无效', en: 'an invalid credit code' },
+    hint: { zh: '请对照营业执照核对代码', en: 'check the code against the business licence' },
+  },
+  HAZE_ROW_CODE_MANGLED: {
+    kind: 'problem',
+    title: { zh: '统一社会信用代码被 Excel 当成了数字', en: 'Excel stored the credit code as a number' },
+    hint: { zh: '在 Excel 中把该列设为"文本"格式后重新输入代码', en: 'format the column as Text in Excel and type the codes again' },
+  },
+  HAZE_ROW_CODE_DUPLICATE: {
+    kind: 'problem',
+    title: { zh: '统一社会信用代码在清单中重复', en: 'a credit code is on the list twice' },
+    hint: { zh: '一家企业只占一行；多条生产线写在措施里', en: 'one row per enterprise; several lines go into the measure text' },
+  },
+  HAZE_ROW_NAME_DUPLICATE: {
+    kind: 'problem',
+    title: { zh: '企业名称相同，信用代码不同', en: 'the same name with a different credit code' },
+    hint: { zh: '核对是否同一企业', en: 'check whether they are the same enterprise' },
+  },
+  HAZE_ROW_COORD_NOT_NUMBER: {
+    kind: 'problem',
+    title: { zh: '经度或纬度不是数字', en: 'a longitude or latitude is not a number' },
+    hint: { zh: '使用十进制度数，如 119.3859', en: 'use decimal degrees, e.g. 119.3859' },
+  },
+  HAZE_ROW_COORD_SWAPPED: {
+    kind: 'problem',
+    title: { zh: '经纬度填反了', en: 'longitude and latitude are swapped' },
+    hint: { zh: '中国境内经度约 73–136，纬度约 3–54；交换这两列的值', en: 'longitude is about 73–136 and latitude 3–54 in China: swap the two cells' },
+  },
+  HAZE_ROW_COORD_OUTSIDE_CHINA: {
+    kind: 'problem',
+    title: { zh: '坐标不在中国境内', en: 'the coordinates are outside China' },
+    hint: { zh: '检查经纬度是否为十进制度数（WGS-84）', en: 'check the coordinates are decimal degrees (WGS-84)' },
+  },
+  HAZE_ROW_COORD_FAR: {
+    kind: 'problem',
+    title: { zh: '坐标远离本镇', en: 'the point is far from the town' },
+    hint: { zh: '核对经纬度（是否少了或多了一位、是否用了别处的坐标）', en: 'check the coordinates (a digit missing or extra, a point from elsewhere)' },
+  },
+
+  // The list's measures, against the rules
+  HAZE_ROW_MEASURE_MISSING: {
+    kind: 'problem',
+    title: { zh: '某一级别的措施为空，按规则执行', en: "a level's measure text is empty; the rule applies" },
+    hint: { zh: '按一厂一策填写本企业的措施', en: "write the enterprise's own measure (一厂一策)" },
+  },
+  HAZE_MEASURE_UNREAD: {
+    kind: 'problem',
+    title: { zh: '措施文本（或其一部分）无法识别', en: 'the measure text, or a part of it, cannot be read' },
+    hint: {
+      zh: '用 haze 认得的写法，如"停产""限产30%""停止喷涂工序""停止使用国四及以下重型柴油货车运输"，多条用"；"隔开',
+      en: 'write it the ways haze reads: 停产, 限产30%, 停止喷涂工序, 停止使用国四及以下重型柴油货车运输, separated by ；',
+    },
+  },
+  HAZE_MEASURE_WEAKER: {
+    kind: 'problem',
+    title: { zh: '措施弱于技术指南的要求', en: 'the measure is weaker than the guidance' },
+    hint: {
+      zh: '按技术指南对该行业和绩效等级的要求修改一厂一策；确有依据的，写进本镇规则文件（--rules）',
+      en: 'bring the measure up to the guidance for the industry and grade; where the town has grounds for it, put them in its rule file (--rules)',
+    },
+  },
+  HAZE_MEASURE_NO_TRUCK_BAN: {
+    kind: 'problem',
+    title: { zh: '措施缺少指南要求的货车管控', en: 'the measure lacks the truck ban the guidance asks for' },
+    hint: { zh: '在措施中加上"停止使用国四及以下重型柴油货车运输"', en: 'add 停止使用国四及以下重型柴油货车运输 to the measure' },
+  },
+
+  // A filled-in checklist's rows (haze record)
+  HAZE_RECORD_DATE: {
+    kind: 'problem',
+    title: { zh: '检查日期无法识别', en: 'the date of a check cannot be read' },
+    hint: WRITE_THE_DATE,
+  },
+  HAZE_RECORD_GROUP: {
+    kind: 'problem',
+    title: { zh: '没有这个巡查组', en: 'no such patrol group' },
+    hint: { zh: '组号见 groups.yaml 的 id', en: 'the group ids are those in groups.yaml' },
+  },
+  HAZE_RECORD_ENTERPRISE: {
+    kind: 'problem',
+    title: { zh: '清单中没有这家企业', en: 'the enterprise is not on the list' },
+    hint: { zh: '核对统一社会信用代码', en: 'check the credit code' },
+  },
+  HAZE_RECORD_RESULT: {
+    kind: 'problem',
+    title: { zh: '检查结果无法识别', en: 'the result of a check cannot be read' },
+    hint: { zh: '填写 合格、不合格 或 不适用（ok、violation、na）', en: 'write ok, violation or na (合格, 不合格, 不适用)' },
+  },
+  HAZE_RECORD_ITEM: {
+    kind: 'problem',
+    title: { zh: '企业没有这个检查项', en: 'the enterprise has no such check item' },
+    hint: { zh: '用 haze checklist 导出的表中的 item_id', en: 'use the item_id of the table haze checklist writes' },
+  },
+  HAZE_RECORD_INSPECTORS: {
+    kind: 'problem',
+    title: { zh: '没有写检查人', en: 'who inspected is missing' },
+    hint: { zh: '填写 inspectors 列，或用 --inspectors "张三,李四"', en: 'fill the inspectors column, or give --inspectors "张三,李四"' },
+  },
+  HAZE_RECORD_TIME: {
+    kind: 'problem',
+    title: { zh: '检查时间无法识别，或不在检查日期这一天', en: 'the time of a check cannot be read, or is not on its date' },
+    hint: { zh: '写作 2019-12-08 09:30，日期与 date 列相同', en: 'write it as 2019-12-08 09:30, on the date in the date column' },
+  },
+  HAZE_RECORD_OUTSIDE_ALERT: {
+    kind: 'problem',
+    title: { zh: '检查时间不在预警期间', en: 'the check is outside the alert' },
+    hint: { zh: '核对检查时间；haze alert history 列出已记录的预警', en: 'check the time; haze alert history lists the alerts recorded' },
+  },
+  HAZE_RECORD_DUPLICATE: {
+    kind: 'problem',
+    title: { zh: '同一次检查的同一检查项出现了两次', en: 'the same visit and item are in the file twice' },
+    hint: { zh: '删去重复的行', en: 'delete the repeated row' },
+  },
+  HAZE_RECORD_UNPLANNED: {
+    kind: 'problem',
+    title: { zh: '计划外检查：当天该组的计划里没有这家企业', en: "an unplanned check: the enterprise was not in the group's plan that day" },
+    hint: {
+      zh: '确为计划外检查则无需处理；否则核对日期、组号和信用代码',
+      en: 'nothing to do if the check was unplanned; else check the date, group and credit code',
+    },
+  },
+
+  // A findings file's rows (haze findings import)
+  HAZE_FINDING_DATE: {
+    kind: 'problem',
+    title: { zh: '问题的日期无法识别或没有填写', en: "the finding's date cannot be read or is missing" },
+    hint: WRITE_THE_DATE,
+  },
+  HAZE_FINDING_DATE_FUTURE: {
+    kind: 'problem',
+    title: { zh: '问题的日期晚于今天', en: "the finding's date is after today" },
+    hint: { zh: '核对年份和月份', en: 'check the year and month' },
+  },
+  HAZE_FINDING_ENTERPRISE: {
+    kind: 'problem',
+    title: { zh: '没有填写信用代码，或清单中没有这家企业', en: 'the credit code is missing, or not on the list' },
+    hint: { zh: '按通报核对企业的 18 位统一社会信用代码', en: "check the enterprise's 18-character credit code against the notice" },
+  },
+  HAZE_FINDING_NAME: {
+    kind: 'problem',
+    title: { zh: '企业名称与清单不同，按信用代码记录', en: "the name differs from the list's; recorded by the credit code" },
+    hint: { zh: '核对信用代码是否填错', en: 'check that the credit code is right' },
+  },
+  HAZE_FINDING_PROBLEM: {
+    kind: 'problem',
+    title: { zh: '没有填写发现的问题', en: 'the problem found is missing' },
+    hint: { zh: '照通报抄录问题描述', en: 'copy the problem as the notice states it' },
+  },
+  HAZE_FINDING_SOURCE: {
+    kind: 'problem',
+    title: { zh: '没有填写来源（通报文件）', en: 'the source (the notice) is missing' },
+    hint: { zh: '填写通报的文号，如 苏大气办〔2019〕12号', en: "give the notice's number, e.g. 苏大气办〔2019〕12号" },
+  },
+  HAZE_FINDING_DUPLICATE: {
+    kind: 'problem',
+    title: { zh: '同一问题在文件中出现了两次', en: 'the same finding is in the file twice' },
+    hint: { zh: '删去重复的行', en: 'delete the repeated row' },
+  },
+} as const satisfies Record<string, CodeSpec>;
+
+export type Code = keyof typeof CODES;
+/** The codes a HazeError may carry. */
+export type ErrorCode = { [K in Code]: (typeof CODES)[K]['kind'] extends 'error' ? K : never }[Code];
+/** The codes a Problem may carry. */
+export type ProblemCode = { [K in Code]: (typeof CODES)[K]['kind'] extends 'problem' ? K : never }[Code];
+
+/** Each code by its name, for call sites: `CODE.HAZE_LIST_INVALID` is the string 'HAZE_LIST_INVALID'. */
+export const CODE: { readonly [K in Code]: K } = Object.freeze(Object.fromEntries(Object.keys(CODES).map((k) => [k, k])) as { [K in Code]: K });
