@@ -155,3 +155,14 @@ export function daysOption(cmd: Command, description = '计划天数（默认：
 export function seedOption(cmd: Command, description = '随机种子，同样输入同样种子得同样计划 / seed (same inputs and seed → same plan)'): Command {
   return cmd.option('--seed <n>', description, '1');
 }
+
+/** --level and --date as most commands take them: each parsed when given, undefined when not. */
+export function parseLevelAndDate(opts: { level?: string | undefined; date?: string | undefined }): {
+  level: AlertLevel | undefined;
+  date: string | undefined;
+} {
+  return {
+    level: opts.level === undefined ? undefined : parseLevelFlag(opts.level),
+    date: opts.date === undefined ? undefined : parseDateFlag(opts.date),
+  };
+}

@@ -9,7 +9,7 @@ import { dayAndLevel } from '../../workflow/alertInForce.js';
 import { dayChecklist, type DayChecklist } from '../../workflow/dayChecklist.js';
 import { measuresAt, withAutoAreas, type Town } from '../../workflow/town.js';
 import { now, nowInstant } from '../clock.js';
-import { dateOption, groupOption, levelOption, parseDateFlag, parseGroupFlag, parseLevelFlag, parseSeedFlag, seedOption } from '../flags.js';
+import { dateOption, groupOption, levelOption, parseLevelAndDate, parseGroupFlag, parseSeedFlag, seedOption } from '../flags.js';
 import { readGlobals, usage } from '../globals.js';
 import { openOutput, type Output } from '../output.js';
 import { openTown } from '../town.js';
@@ -95,8 +95,7 @@ would give for that day, which it fixes.
     const g = readGlobals(c);
     const voice = cliVoice(g);
     const out = openOutput(g, voice, FORMATS, 'text');
-    const level = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
-    const date = opts.date === undefined ? undefined : parseDateFlag(opts.date);
+    const { level, date } = parseLevelAndDate(opts);
     const seed = parseSeedFlag(opts.seed);
     // Before any planning: without a browser to print with, say so at once (exit 69).
     const chromium = out.format === 'pdf' ? requireChromium() : null;

@@ -9,7 +9,7 @@ import { renderJson, toRecords } from '../../io/write/json.js';
 import { dayAndLevel } from '../../workflow/alertInForce.js';
 import { measuresAt } from '../../workflow/town.js';
 import { now } from '../clock.js';
-import { dateOption, levelOption, parseDateFlag, parseLevelFlag } from '../flags.js';
+import { dateOption, parseLevelAndDate } from '../flags.js';
 import { readGlobals } from '../globals.js';
 import { openOutput, renderRows } from '../output.js';
 import { openTown } from '../town.js';
@@ -79,10 +79,7 @@ Reduction = annual emissions ÷ 365 × the share of production stopped; targets 
       const voice = cliVoice(g);
       const out = openOutput(g, voice, ['table', 'csv', 'json'] as const, 'table');
       const format = out.format;
-      const asked = {
-        level: opts.level === undefined ? undefined : parseLevelFlag(opts.level),
-        date: opts.date === undefined ? undefined : parseDateFlag(opts.date),
-      };
+      const asked = parseLevelAndDate(opts);
       const town = await openTown(g, voice, out);
       const { level } = dayAndLevel(town.ws, asked, now().date, voice).choice;
       const measures = measuresAt(town, level);
@@ -100,13 +97,17 @@ Reduction = annual emissions ÷ 365 × the share of production stopped; targets 
         reportGaps(voice, town.list.enterprises, summary);
       } else {
         const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
-        if (format === 'json' && town.list.extraColumns.length > 0) {
+        const render: Record<typeof format, () => string | Iterable<string>> = {
+          table: () => renderRows(out, 'table', rows, MEASURE_COLUMNS),
+          // In pieces: a province's list is written as it is rendered.
+          csv: () => renderCsvChunks(rows, MEASURE_COLUMNS, { excel: out.excel, lang: out.lang }),
           // The list's own columns haze does not know travel along, as they were written.
-          const records = toRecords(rows, MEASURE_COLUMNS).map((r, i) => ({ ...r, other_columns: town.list.extra.get(rows[i]!.e.row) ?? {} }));
-          out.emit(renderJson(records));
-        } else if (format === 'csv') {
-          out.emit(renderCsvChunks(rows, MEASURE_COLUMNS, { excel: out.excel, lang: out.lang }));
-        } else out.emit(renderRows(out, format, rows, MEASURE_COLUMNS));
+          json: () =>
+            town.list.extraColumns.length > 0
+              ? renderJson(toRecords(rows, MEASURE_COLUMNS).map((r, i) => ({ ...r, other_columns: town.list.extra.get(rows[i]!.e.row) ?? {} })))
+              : renderRows(out, 'json', rows, MEASURE_COLUMNS),
+        };
+        out.emit(render[format]());
         const warned = rows.filter((r) => r.m.warnings.length > 0).length;
         if (warned > 0)
           voice.warn({

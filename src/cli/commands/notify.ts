@@ -8,7 +8,7 @@ import type { Column } from '../../io/write/columns.js';
 import { dayAndLevel } from '../../workflow/alertInForce.js';
 import { measuresAt } from '../../workflow/town.js';
 import { now } from '../clock.js';
-import { dateOption, parseDateFlag, parseLevelFlag, parseTimeFlag } from '../flags.js';
+import { dateOption, parseLevelAndDate, parseTimeFlag } from '../flags.js';
 import { readGlobals } from '../globals.js';
 import { openOutput, renderRows } from '../output.js';
 import { openTown } from '../town.js';
@@ -54,10 +54,7 @@ export function notifyCommand(program: Command): void {
       const voice = cliVoice(g);
       const out = openOutput(g, voice, ['text', 'csv', 'json'] as const, 'text');
       const format = out.format;
-      const asked = {
-        level: opts.level === undefined ? undefined : parseLevelFlag(opts.level),
-        date: opts.date === undefined ? undefined : parseDateFlag(opts.date),
-      };
+      const asked = parseLevelAndDate(opts);
       const fromFlag = opts.from === undefined ? null : parseTimeFlag(opts.from, '--from');
       const town = await openTown(g, voice, out);
       const { choice } = dayAndLevel(town.ws, asked, now().date, voice);
@@ -77,13 +74,13 @@ export function notifyCommand(program: Command): void {
           });
           return { e, level: choice.level, from, message };
         });
-      if (format === 'text') {
-        out.emit(
+      const render: Record<typeof format, () => string> = {
+        text: () =>
           rows.map((r) => `【${town.setup.town}重污染天气${LEVEL_ZH[choice.level]}预警通知】发送至 ${r.e.contact} ${r.e.phone}\n${r.message}\n`).join('\n'),
-        );
-      } else {
-        out.emit(renderRows(out, format, rows, NOTICE_COLUMNS));
-      }
+        csv: () => renderRows(out, 'csv', rows, NOTICE_COLUMNS),
+        json: () => renderRows(out, 'json', rows, NOTICE_COLUMNS),
+      };
+      out.emit(render[format]());
       voice.say({ zh: `共 ${rows.length} 家企业需要通知`, en: `${rows.length} enterprises to notify` });
     });
 }

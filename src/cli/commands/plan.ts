@@ -8,7 +8,7 @@ import { dayAndLevel, levelName } from '../../workflow/alertInForce.js';
 import { patrolPlan, type PatrolPlan } from '../../workflow/patrolPlan.js';
 import { measuresAt, withAutoAreas, type Town } from '../../workflow/town.js';
 import { now, nowInstant } from '../clock.js';
-import { dateOption, daysOption, levelOption, parseCountFlag, parseDateFlag, parseLevelFlag, parseSeedFlag, seedOption } from '../flags.js';
+import { dateOption, daysOption, levelOption, parseLevelAndDate, parseCountFlag, parseSeedFlag, seedOption } from '../flags.js';
 import { readGlobals } from '../globals.js';
 import { openOutput, renderRows } from '../output.js';
 import { geoRoutes, gpxRoutes, PLAN_COLUMNS, planRows, sayPlanSummary } from '../planOutput.js';
@@ -63,8 +63,7 @@ haze.db; every command about that day uses it from then on. Later days are provi
     const g = readGlobals(c);
     const voice = cliVoice(g);
     const out = openOutput(g, voice, FORMATS, 'table');
-    const level = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
-    const date = opts.date === undefined ? undefined : parseDateFlag(opts.date);
+    const { level, date } = parseLevelAndDate(opts);
     const days = opts.days === undefined ? undefined : parseCountFlag(opts.days, '--days');
     const seed = parseSeedFlag(opts.seed);
     // Before any planning: without a browser to print with, say so at once (exit 69).

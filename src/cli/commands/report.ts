@@ -117,7 +117,7 @@ async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: Rep
     range,
     group,
   });
-  out.emit(render(out, report, { level, basis, group, section: opts.section }));
+  out.emit(RENDER[out.format](out, report, { level, basis, group, section: opts.section }));
 }
 
 interface Meta {
@@ -127,22 +127,33 @@ interface Meta {
   section: string | undefined;
 }
 
-function render(out: Output<'table' | 'csv' | 'json' | 'md'>, report: InspectionReport, meta: Meta): string {
-  const format = out.format;
-  // CSV is one table per call (visits unless told); the other formats show every section unless one is asked for.
+type Format = 'table' | 'csv' | 'json' | 'md';
+
+/** The sections a format shows: CSV one table per call (visits unless told); the others every section unless one is asked for. */
+function sectionsFor(format: Format, meta: Meta): readonly ReportSection<unknown>[] {
   const wanted = meta.section ?? (format === 'csv' ? 'visits' : undefined);
-  const sections = REPORT_SECTIONS.filter((s) => wanted === undefined || s.key === wanted);
-  if (format === 'csv') return renderRows(out, 'csv', sections[0]!.rows(report), sections[0]!.columns);
-  if (format === 'json') {
-    const out: Record<string, unknown> = { range: { ...report.range, basis: meta.basis }, level: meta.level, group: meta.group };
-    for (const s of sections) {
-      out[s.key] =
-        s.key === 'coverage'
-          ? { groups: toRecords(report.groups, COVERAGE_COLUMNS), total: toRecords([report.total], COVERAGE_COLUMNS)[0] }
-          : toRecords(s.rows(report), s.columns);
-    }
-    return renderJson(out);
+  return REPORT_SECTIONS.filter((s) => wanted === undefined || s.key === wanted);
+}
+
+function csvReport(out: Output<Format>, report: InspectionReport, meta: Meta): string {
+  const section = sectionsFor('csv', meta)[0]!;
+  return renderRows(out, 'csv', section.rows(report), section.columns);
+}
+
+function jsonReport(_out: Output<Format>, report: InspectionReport, meta: Meta): string {
+  const json: Record<string, unknown> = { range: { ...report.range, basis: meta.basis }, level: meta.level, group: meta.group };
+  for (const s of sectionsFor('json', meta)) {
+    json[s.key] =
+      s.key === 'coverage'
+        ? { groups: toRecords(report.groups, COVERAGE_COLUMNS), total: toRecords([report.total], COVERAGE_COLUMNS)[0] }
+        : toRecords(s.rows(report), s.columns);
   }
+  return renderJson(json);
+}
+
+/** Tables and Markdown: a title, then every section under its heading. */
+function textReport(out: Output<Format>, report: InspectionReport, meta: Meta): string {
+  const md = out.format === 'md';
   const en = out.lang === 'en';
   const { from, to } = report.range;
   const title = en
@@ -154,11 +165,18 @@ function render(out: Output<'table' | 'csv' | 'json' | 'md'>, report: Inspection
     // The coverage table's rows are groups, not findings: no count beside its heading.
     const count = s.key === 'coverage' ? '' : en ? ` (${rows.length})` : `（${rows.length}）`;
     const heading = `${en ? s.en : s.zh}${count}`;
-    if (format === 'md') return `## ${heading}\n\n${rows.length === 0 ? none : renderMarkdownTable(rows, s.columns, out.lang)}`;
+    if (md) return `## ${heading}\n\n${rows.length === 0 ? none : renderMarkdownTable(rows, s.columns, out.lang)}`;
     return `${en ? `[${heading}]` : `【${heading}】`}\n${rows.length === 0 ? none : renderRows(out, 'table', rows, s.columns)}`;
   };
-  return `${format === 'md' ? `# ${title}\n\n` : `${title}\n\n`}${sections.map(block).join('\n')}`;
+  return `${md ? `# ${title}\n\n` : `${title}\n\n`}${sectionsFor(out.format, meta).map(block).join('\n')}`;
 }
+
+const RENDER: Record<Format, (out: Output<Format>, report: InspectionReport, meta: Meta) => string> = {
+  table: textReport,
+  md: textReport,
+  csv: csvReport,
+  json: jsonReport,
+};
 
 export function reportCommand(program: Command): void {
   program
