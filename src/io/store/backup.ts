@@ -5,6 +5,7 @@
  * destination's name, and an earlier backup there is replaced only by a complete one.
  */
 import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { syncFolder } from '../write/output.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { CODE, HazeError } from '../../errors.js';
@@ -95,20 +96,6 @@ function removeWithCompanions(file: string): void {
     } catch {
       /* not there */
     }
-  }
-}
-
-/** Make the rename itself durable; not every platform can open a folder, and then there is nothing to do. */
-function syncFolder(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    /* e.g. Windows */
   }
 }
 
