@@ -5,8 +5,11 @@
  * top-left cell; haze gives it to every cell of the range, as the person reading the sheet sees it.
  *
  * A sheet lists its merges after all its rows (<mergeCells> follows <sheetData>), so they are found while
- * the workbook's zip is checked, before the rows are read (zipCheck inflates every entry once anyway).
+ * the workbook's zip is checked, before the rows are read (every entry is inflated once for its CRC-32
+ * anyway): the bytes from <mergeCells> on are kept and read with saxes, and the rows' own reading of the
+ * sheet must come upon the same ranges (xlsxRows.ts).
  */
+import { scanFragment } from './xmlParts.js';
 
 export interface MergeRange {
   top: number;
@@ -32,12 +35,13 @@ export function columnNumber(letters: string): number {
 }
 
 const OPEN = Buffer.from('mergeCells');
-/** Enough of the last chunk to find an opening tag cut in two. */
-const CARRY = OPEN.length + 2;
+/** Enough of the last chunk to find the name of <mergeCells> cut in two. */
+const CARRY = OPEN.length;
 
 /**
- * Finds the merged ranges in a worksheet's XML as it is inflated chunk by chunk. Until <mergeCells> it
- * keeps only a few bytes; from there it keeps the element (some 30 bytes a range).
+ * Finds the merged ranges in a worksheet's XML as it is inflated chunk by chunk. Until the name
+ * `mergeCells` comes it keeps only a few bytes; from there it keeps the rest (some 30 bytes a range), and
+ * saxes reads the <mergeCell> elements in it.
  */
 export class MergeScanner {
   private tail: Buffer = Buffer.alloc(0);
@@ -54,16 +58,29 @@ export class MergeScanner {
     else this.tail = Buffer.from(text.subarray(Math.max(0, text.length - CARRY)));
   }
 
-  ranges(): MergeRange[] {
+  /** The ref="…" of every <mergeCell>, as written. */
+  refs(): string[] {
     if (!this.parts) return [];
-    const xml = Buffer.concat(this.parts).toString('utf8');
-    const out: MergeRange[] = [];
-    for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\s[^>]*?\bref="([^"]+)"/g)) {
-      const r = parseRange(m[1]!);
-      if (r && (r.bottom > r.top || r.right > r.left)) out.push(r);
-    }
+    const out: string[] = [];
+    scanFragment(Buffer.concat(this.parts).toString('utf8'), (name, attrs) => {
+      if (name === 'mergeCell' && attrs.ref !== undefined) out.push(attrs.ref);
+    });
     return out;
   }
+
+  ranges(): MergeRange[] {
+    return rangesOf(this.refs());
+  }
+}
+
+/** The ranges of more than one cell among `refs`. */
+export function rangesOf(refs: readonly string[]): MergeRange[] {
+  const out: MergeRange[] = [];
+  for (const ref of refs) {
+    const r = parseRange(ref);
+    if (r && (r.bottom > r.top || r.right > r.left)) out.push(r);
+  }
+  return out;
 }
 
 /**

@@ -28,6 +28,31 @@ const MAGIC: { bytes: number[]; what: Text }[] = [
 
 const startsWith = (b: Uint8Array, magic: readonly number[]) => magic.every((x, i) => b[i] === x);
 
+/**
+ * Excel's "Encrypt with Password" (and WPS's) saves an .xlsx as an OLE2 file, the same kind as a legacy
+ * .xls, holding the encrypted zip in a stream named EncryptedPackage: its name, in UTF-16LE as the OLE2
+ * directory writes names, tells the two apart. The whole file is searched (the directory may lie anywhere
+ * in it); nothing else of it is read.
+ */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+export function namesEncryptedPackage(bytes: Buffer): boolean {
+  return bytes.includes(ENCRYPTED_PACKAGE);
+}
+
+/** The same for a file that arrives in chunks (its first bytes, then the rest). */
+export async function isEncryptedWorkbook(head: Buffer, rest: AsyncIterable<Buffer>): Promise<boolean> {
+  if (namesEncryptedPackage(head)) return true;
+  const overlap = ENCRYPTED_PACKAGE.length - 1;
+  let tail = head.subarray(Math.max(0, head.length - overlap));
+  for await (const chunk of rest) {
+    // A name cut in two between chunks: the end of the last one and the start of this one.
+    if (namesEncryptedPackage(Buffer.concat([tail, chunk.subarray(0, overlap)])) || namesEncryptedPackage(chunk)) return true;
+    tail = chunk.subarray(Math.max(0, chunk.length - overlap));
+  }
+  return false;
+}
+
 export function sniffBytes(head: Uint8Array): Sniffed {
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip' };
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'ole2' };

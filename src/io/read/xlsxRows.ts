@@ -2,27 +2,34 @@
  * An .xlsx/.xlsm workbook → the rows of one sheet (the first visible one, or `--sheet NAME`), each cell as
  * Excel shows it, each row with the sheet's own row number.
  *
- * Our own reader, over the zip checked by zipCheck.ts: the sheet's XML is inflated and scanned a chunk at
- * a time, so a 100,000-row sheet is read in the memory of its shared strings and one row. (exceljs's
- * streaming reader, used before, needed twice the time, about 550 MB for such a sheet, temporary files,
- * and a guard against stalling.) Merged ranges are found while the zip is checked, and each range's value
- * is given to all its cells (mergedCells.ts).
+ * The zip is read with yauzl and zlib (zipArchive.ts), the XML with saxes (xmlParts.ts), under haze's own
+ * rules for what a sheet means (xlsxWorkbook.ts, cellText.ts): the sheet's XML is inflated and parsed a
+ * chunk at a time, so a 100,000-row sheet is read in the memory of its shared strings and one row. Every
+ * entry is checked against its CRC-32 before a row is read, and merged ranges are found on the way
+ * (mergedCells.ts); each range's value is given to all its cells.
  */
 import { CODE, HazeError } from '../../errors.js';
 import { cellText, isDateFormat } from './cellText.js';
 import type { SheetRow } from './csvTable.js';
-import { columnNumber, MergeFill, MergeScanner } from './mergedCells.js';
-import { readCellFormats, readSharedStrings, readWorkbook, WorkbookFault, type SheetInfo } from './xlsxWorkbook.js';
-import { ElementScanner, UnclosedElement, elementPattern, runText, xmlText } from './xmlScan.js';
-import { entryChunks, zipFault, type ZipEntry } from './zipCheck.js';
+import { MergeFill, MergeScanner, rangesOf } from './mergedCells.js';
+import { damaged, unclosed, WorkbookFault } from './workbookFault.js';
+import { detached, readCellFormats, readSharedStrings, readWorkbook, RunText, type SheetInfo } from './xlsxWorkbook.js';
+import { MAX_ELEMENT_CHARS, ooxmlText, readPart, type Attributes, type PartReader } from './xmlParts.js';
+import { ZipArchive, type ZipEntry } from './zipArchive.js';
 
 export interface SheetChoice {
   /** Filled in once the workbook says which sheet is read. */
   sheet?: string;
 }
 
-const unreadable = (file: string, zh: string, en: string) =>
-  new HazeError(CODE.HAZE_XLSX_UNREADABLE, { where: { file }, message: { zh: `无法读取工作簿：${zh}`, en: `cannot read the workbook: ${en}` } });
+/** A WorkbookFault as the HazeError of its kind, for this file. */
+function refusal(file: string, f: WorkbookFault): HazeError {
+  const where = { file };
+  if (f.kind === 'unsafe')
+    return new HazeError(CODE.HAZE_XLSX_UNSAFE, { where, message: { zh: `拒绝读取工作簿：${f.zh}`, en: `the workbook is refused: ${f.en}` } });
+  if (f.kind === 'encrypted') return new HazeError(CODE.HAZE_XLSX_ENCRYPTED, { where, message: { zh: f.zh, en: f.en } });
+  return new HazeError(CODE.HAZE_XLSX_UNREADABLE, { where, message: { zh: `无法读取工作簿：${f.zh}`, en: `cannot read the workbook: ${f.en}` } });
+}
 
 /** The rows of the chosen sheet, all at once, for small tables (imported checklists). */
 export async function* xlsxRowStream(bytes: Buffer, file: string, wanted: string | undefined, choice: SheetChoice = {}): AsyncGenerator<SheetRow> {
@@ -31,36 +38,35 @@ export async function* xlsxRowStream(bytes: Buffer, file: string, wanted: string
   yield* rows;
 }
 
-const SHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/i;
-
 /** The rows of the chosen sheet, handed to `onRow` one at a time. `choice.sheet` says which sheet was read. */
 export async function readSheetRows(bytes: Buffer, file: string, wanted: string | undefined, choice: SheetChoice, onRow: (r: SheetRow) => void): Promise<void> {
-  const scanners = new Map<string, MergeScanner>();
-  const { fault, entries } = await zipFault(bytes, (name) => {
-    if (!SHEET_ENTRY.test(name)) return undefined;
-    const scanner = new MergeScanner();
-    scanners.set(name, scanner);
-    return (chunk) => scanner.push(chunk);
-  });
-  if (fault) throw unreadable(file, fault.zh, fault.en);
-  const byName = new Map(entries.map((e) => [e.name, e]));
+  let zip: ZipArchive | undefined;
   try {
-    const book = readWorkbook(bytes, byName);
+    zip = await ZipArchive.open(bytes);
+    const book = await readWorkbook(zip);
     const sheet = chooseSheet(book.sheets, wanted, file);
     choice.sheet = sheet.name;
-    const entry = sheet.entry === undefined ? undefined : byName.get(sheet.entry);
-    if (!entry) throw new WorkbookFault(`工作表"${sheet.name}"没有数据部分`, `the sheet "${sheet.name}" has no data part`);
+    const entry = sheet.entry === undefined ? undefined : zip.entries.get(sheet.entry);
+    if (!entry) throw damaged(`工作表"${sheet.name}"没有数据部分`, `the sheet "${sheet.name}" has no data part`);
     const cells: CellReader = {
-      strings: await readSharedStrings(bytes, byName, book.sharedStrings),
-      formats: readCellFormats(bytes, byName, book.styles),
+      strings: await readSharedStrings(zip, book.sharedStrings),
+      formats: await readCellFormats(zip, book.styles),
       date1904: book.date1904,
     };
-    const merged = new MergeFill(scanners.get(entry.name)?.ranges() ?? []);
-    await readRows(bytes, entry, cells, (row, values) => onRow({ row, cells: merged.apply(row, values) }));
+    // The rest of the archive checked before a row is read: damage is "re-save it", not rows from half a sheet.
+    const merges = new MergeScanner();
+    await zip.checkRest((e) => (e === entry ? (chunk) => merges.push(chunk) : undefined));
+    const refs = merges.refs();
+    const fill = new MergeFill(rangesOf(refs));
+    const seen = await readRows(zip, entry, cells, (row, values) => onRow({ row, cells: fill.apply(row, values) }));
+    if (seen.length !== refs.length || seen.some((ref, i) => ref !== refs[i])) {
+      throw damaged(`XML 损坏（${entry.name}：合并单元格不在 <mergeCells> 中）`, `damaged XML (${entry.name}: merged cells outside <mergeCells>)`);
+    }
   } catch (err) {
-    if (err instanceof WorkbookFault) throw unreadable(file, err.zh, err.en);
-    if (err instanceof UnclosedElement) throw unreadable(file, `XML 损坏（<${err.element}> 没有结束）`, `damaged XML (a <${err.element}> that never ends)`);
+    if (err instanceof WorkbookFault) throw refusal(file, err);
     throw err;
+  } finally {
+    zip?.close();
   }
 }
 
@@ -76,7 +82,7 @@ function chooseSheet(sheets: readonly SheetInfo[], wanted: string | undefined, f
     });
   }
   const first = sheets.find((s) => !s.hidden) ?? sheets[0];
-  if (!first) throw new WorkbookFault('工作簿中没有工作表', 'the workbook has no sheet');
+  if (!first) throw damaged('工作簿中没有工作表', 'the workbook has no sheet');
   return first;
 }
 
@@ -89,70 +95,160 @@ interface CellReader {
 /** Days from 1900-01-00 to 1904-01-01: a 1904-system serial plus this is a 1900-system serial. */
 const DAYS_1904 = 1462;
 
-const CELL = elementPattern('c');
-const VALUE = elementPattern('v', '');
-const INLINE = elementPattern('is', '');
+/**
+ * Every <row> of the sheet, in order, as its number and its cells' text (index = column − 1), handed to
+ * `onRow` as each row ends. Returns the ref="…" of every <mergeCell> it came upon.
+ */
+async function readRows(zip: ZipArchive, entry: ZipEntry, reader: CellReader, onRow: (row: number, cells: string[]) => void): Promise<string[]> {
+  const sheet = new SheetReader(reader, onRow);
+  await readPart(entry.name, zip.chunks(entry), sheet);
+  return sheet.merges;
+}
 
-/** Every <row> of the sheet, in order, as its number and its cells' text (index = column − 1). */
-async function readRows(bytes: Buffer, entry: ZipEntry, reader: CellReader, onRow: (row: number, cells: string[]) => void): Promise<void> {
-  let lastRow = 0;
-  const scanner = new ElementScanner('row', (attrs, content) => {
-    const r = /\br="(\d+)"/.exec(attrs);
-    const row = r ? Number(r[1]) : lastRow + 1; // r may be left out: the next row
-    lastRow = row;
-    const cells: string[] = [];
-    if (content !== undefined) {
-      let column = 0;
-      CELL.lastIndex = 0;
-      for (let m: RegExpExecArray | null; (m = CELL.exec(content)) !== null;) {
-        const ref = /\br="([A-Za-z]{1,3})\d*"/.exec(m[1]!);
-        column = ref ? columnNumber(ref[1]!) : column + 1;
-        const text = m[2] === undefined ? '' : cellValue(m[1]!, m[2], reader);
-        if (text === '') continue;
-        while (cells.length < column - 1) cells.push('');
-        cells[column - 1] = text;
-      }
+/** The events of a sheet's XML → rows. A cell is read from its <v> (its first), or its <is> for inline text. */
+class SheetReader implements PartReader {
+  readonly merges: string[] = [];
+  private inRow = false;
+  /** Where the chunk before the row's start tag ended (rows are held to MAX_ELEMENT_CHARS from there). */
+  private rowStart = 0;
+  private lastChunkEnd = 0;
+  private row = 0;
+  private cells: string[] = [];
+  private column = 0;
+  private inCell = false;
+  private type = 'n';
+  private style: string | undefined;
+  private inValue = false;
+  private value: string | undefined;
+  private inInline = false;
+  private inline: string | undefined;
+  private readonly run = new RunText();
+
+  constructor(
+    private readonly reader: CellReader,
+    private readonly onRow: (row: number, cells: string[]) => void,
+  ) {}
+
+  open(name: string, a: Attributes): void {
+    if (this.inCell) {
+      if (name === 'v') {
+        if (this.value === undefined && !this.inInline) {
+          this.inValue = true;
+          this.value = '';
+        }
+      } else if (name === 'is') {
+        if (this.inline === undefined) this.inInline = true;
+      } else if (this.inInline) this.run.open(name);
+      return;
     }
-    onRow(row, cells);
-  });
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of entryChunks(bytes, entry)) scanner.push(decoder.decode(chunk, { stream: true }));
-  scanner.push(decoder.decode());
-  scanner.end();
+    if (name === 'c') {
+      if (!this.inRow) return;
+      const column = a.r === undefined ? 0 : refColumn(a.r);
+      this.column = column > 0 ? column : this.column + 1; // r may be left out: the next column
+      this.inCell = true;
+      this.type = a.t ?? 'n'; // a type cellValue does not know reads as a number, as 'n' does
+      this.style = a.s;
+      this.value = undefined;
+      this.inline = undefined;
+    } else if (name === 'row') {
+      if (this.inRow) throw unclosed('row'); // a row inside a row: the first one's end was lost
+      this.inRow = true;
+      this.rowStart = this.lastChunkEnd;
+      this.row = a.r !== undefined && /^\d+$/.test(a.r) ? Number(a.r) : this.row + 1; // r may be left out: the next row
+      this.cells = [];
+      this.column = 0;
+    } else if (name === 'mergeCell' && a.ref !== undefined) {
+      this.merges.push(a.ref);
+    }
+  }
+
+  close(name: string): void {
+    if (this.inCell) {
+      if (name === 'c') {
+        this.inCell = false;
+        this.inValue = false;
+        this.inInline = false;
+        const text = cellValue(this.type, this.style, this.value, this.inline, this.reader);
+        if (text === '') return;
+        const cells = this.cells;
+        while (cells.length < this.column - 1) cells.push('');
+        cells[this.column - 1] = text;
+      } else if (name === 'v') this.inValue = false;
+      else if (this.inInline) {
+        if (name === 'is') {
+          this.inInline = false;
+          this.inline = this.run.take();
+        } else this.run.close(name);
+      }
+      return;
+    }
+    if (name === 'row' && this.inRow) {
+      this.inRow = false;
+      this.onRow(this.row, this.cells);
+    }
+  }
+
+  text(t: string): void {
+    if (this.inValue) this.value += t;
+    else if (this.inInline) this.run.add(t);
+  }
+
+  chunkEnd(at: number): void {
+    if (this.inRow && at - this.rowStart > MAX_ELEMENT_CHARS) throw unclosed('row');
+    this.lastChunkEnd = at;
+  }
+
+  end(): void {
+    if (this.inRow) throw unclosed('row');
+  }
 }
 
 /** A cell as Excel shows it, from its type (t), style (s) and value; a formula shows its last result. */
-function cellValue(attrs: string, content: string, reader: CellReader): string {
-  const type = /\bt="(\w+)"/.exec(attrs)?.[1] ?? 'n';
-  if (type === 'inlineStr') {
-    const inline = INLINE.exec(content)?.[2];
-    return inline === undefined ? '' : runText(inline);
-  }
-  const raw = VALUE.exec(content)?.[2];
+function cellValue(type: string, style: string | undefined, raw: string | undefined, inline: string | undefined, reader: CellReader): string {
+  if (type === 'inlineStr') return inline ?? '';
   if (raw === undefined) return '';
   switch (type) {
     case 's':
       return reader.strings[Number(raw)] ?? '';
     case 'str':
     case 'e':
-      return xmlText(raw);
+      return detached(ooxmlText(raw));
     case 'b':
       return cellText(raw.trim() === '1', undefined);
     case 'd': {
       // An ISO 8601 date-time without a zone is a wall-clock reading; cellText reads dates in UTC.
-      const iso = xmlText(raw).trim();
-      return cellText(new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`), formatOf(attrs, reader) ?? 'yyyy-mm-dd hh:mm');
+      const iso = ooxmlText(raw).trim();
+      return cellText(new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`), formatOf(style, reader) ?? 'yyyy-mm-dd hh:mm');
     }
     default: {
       const v = Number(raw);
-      if (raw.trim() === '' || Number.isNaN(v)) return xmlText(raw);
-      const format = formatOf(attrs, reader);
+      if (raw.trim() === '' || Number.isNaN(v)) return detached(ooxmlText(raw));
+      const format = formatOf(style, reader);
       return cellText(reader.date1904 && isDateFormat(format) ? v + DAYS_1904 : v, format);
     }
   }
 }
 
-function formatOf(attrs: string, reader: CellReader): string | undefined {
-  const s = /\bs="(\d+)"/.exec(attrs);
-  return s ? reader.formats[Number(s[1])] : undefined;
+function formatOf(style: string | undefined, reader: CellReader): string | undefined {
+  return style === undefined || style === '' ? undefined : reader.formats[Number(style)];
+}
+
+/**
+ * The column of a cell reference, "AB12" → 28: one to three letters, then digits (or none); 0 for
+ * anything else. A loop rather than a pattern: it runs for every cell of the sheet.
+ */
+function refColumn(ref: string): number {
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // either case
+    if (c < 97 || c > 122) break;
+    column = column * 26 + (c - 96);
+  }
+  if (i === 0 || i > 3) return 0;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i);
+    if (d < 48 || d > 57) return 0;
+  }
+  return column;
 }

@@ -1,11 +1,12 @@
 /**
  * The parts of an .xlsx/.xlsm around its sheets (ECMA-376 / ISO 29500): which sheets there are, in order,
  * with their names, whether hidden, and their zip entries; the shared strings; each cell style's number
- * format; and the date system. Read from a checked zip (zipCheck.ts), by the relationships that tie the
- * parts together rather than by the file names one writer happens to use.
+ * format; and the date system. Read from the zip (zipArchive.ts) with saxes (xmlParts.ts), by the
+ * relationships that tie the parts together rather than by the file names one writer happens to use.
  */
-import { entryChunks, inflateEntry, type ZipEntry } from './zipCheck.js';
-import { attribute, ElementScanner, elementPattern, firstElement, runText, xmlAttributes } from './xmlScan.js';
+import { damaged, unclosed } from './workbookFault.js';
+import { attribute, MAX_ELEMENT_CHARS, ooxmlText, readPart, type Attributes, type PartReader } from './xmlParts.js';
+import type { ZipArchive } from './zipArchive.js';
 
 export interface SheetInfo {
   name: string;
@@ -22,21 +23,12 @@ export interface Workbook {
   styles: string | undefined;
 }
 
-/** Why a workbook cannot be read, in words for the message. */
-export class WorkbookFault extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
-
-type Entries = ReadonlyMap<string, ZipEntry>;
-
-function partText(bytes: Buffer, entries: Entries, name: string): string | undefined {
-  const e = entries.get(name);
-  return e ? inflateEntry(bytes, e).toString('utf8') : undefined;
+/** Reads a part by its entry name; false when the archive has no such entry. */
+async function readEntry(zip: ZipArchive, name: string, reader: PartReader): Promise<boolean> {
+  const e = zip.entries.get(name);
+  if (!e) return false;
+  await readPart(name, zip.chunks(e), reader);
+  return true;
 }
 
 /** A relationship target, resolved against the folder of the part that names it. */
@@ -50,75 +42,152 @@ function resolveTarget(from: string, target: string): string {
   return parts.join('/');
 }
 
+type Relationships = Map<string, { type: string; target: string }>;
+
 /** A part's relationships: id → { type (its last word: worksheet, sharedStrings …), target part }. */
-function relationships(bytes: Buffer, entries: Entries, part: string): Map<string, { type: string; target: string }> {
+async function relationships(zip: ZipArchive, part: string): Promise<Relationships> {
   const slash = part.lastIndexOf('/');
-  const relsName = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-  const xml = partText(bytes, entries, relsName) ?? '';
-  const out = new Map<string, { type: string; target: string }>();
-  for (const m of xml.matchAll(elementPattern('Relationship'))) {
-    const a = xmlAttributes(m[1]!);
-    const id = a.get('Id');
-    const target = a.get('Target');
-    if (id === undefined || target === undefined || a.get('TargetMode') === 'External') continue;
-    out.set(id, { type: (a.get('Type') ?? '').split('/').pop()!, target: resolveTarget(part, target) });
-  }
+  const out: Relationships = new Map();
+  await readEntry(zip, `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`, {
+    open(name, a) {
+      if (name !== 'Relationship') return;
+      const id = a.Id;
+      const target = a.Target;
+      if (id === undefined || target === undefined || a.TargetMode === 'External') return;
+      out.set(id, { type: (a.Type ?? '').split('/').pop()!, target: resolveTarget(part, target) });
+    },
+  });
   return out;
 }
 
-export function readWorkbook(bytes: Buffer, entries: Entries): Workbook {
-  const root = [...relationships(bytes, entries, '').values()].find((r) => r.type === 'officeDocument');
+export async function readWorkbook(zip: ZipArchive): Promise<Workbook> {
+  const root = [...(await relationships(zip, '')).values()].find((r) => r.type === 'officeDocument');
   const part = root?.target ?? 'xl/workbook.xml';
-  const xml = partText(bytes, entries, part);
-  if (xml === undefined) throw new WorkbookFault('这是 zip 压缩文件，但不是 Excel 工作簿', 'this is a zip archive, not an Excel workbook');
-  const rels = relationships(bytes, entries, part);
+  const listed: Attributes[] = [];
+  let pr: Attributes | undefined;
+  // <sheet> elements of the first <sheets> only, and the first <workbookPr>.
+  let sheetsSeen = 0;
+  let inSheets = false;
+  const found = await readEntry(zip, part, {
+    open(name, a) {
+      if (name === 'sheets') inSheets = sheetsSeen++ === 0;
+      else if (name === 'sheet' && inSheets) listed.push(a);
+      else if (name === 'workbookPr') pr ??= a;
+    },
+    close(name) {
+      if (name === 'sheets') inSheets = false;
+    },
+  });
+  if (!found) throw damaged('这是 zip 压缩文件，但不是 Excel 工作簿', 'this is a zip archive, not an Excel workbook');
+  const rels = await relationships(zip, part);
   const sheets: SheetInfo[] = [];
-  for (const m of (firstElement(xml, 'sheets')?.content ?? '').matchAll(elementPattern('sheet'))) {
-    const a = xmlAttributes(m[1]!);
+  for (const a of listed) {
     const rel = rels.get(attribute(a, 'id') ?? '');
     if (rel && rel.type !== 'worksheet') continue; // chart sheets and dialog sheets hold no rows
-    const state = a.get('state');
+    const state = a.state;
     sheets.push({
-      name: a.get('name') ?? '',
+      name: a.name ?? '',
       hidden: state === 'hidden' || state === 'veryHidden',
-      entry: rel && entries.has(rel.target) ? rel.target : undefined,
+      entry: rel && zip.entries.has(rel.target) ? rel.target : undefined,
     });
   }
-  const pr = firstElement(xml, 'workbookPr');
-  const date1904 = pr !== undefined && /^(1|true)$/.test(xmlAttributes(pr.attrs).get('date1904') ?? '');
-  const target = (type: string) => [...rels.values()].find((r) => r.type === type && entries.has(r.target))?.target;
+  const date1904 = pr !== undefined && /^(1|true)$/.test(pr.date1904 ?? '');
+  const target = (type: string) => [...rels.values()].find((r) => r.type === type && zip.entries.has(r.target))?.target;
   return { sheets, date1904, sharedStrings: target('sharedStrings'), styles: target('styles') };
 }
 
+/**
+ * The text of a string item (<si> in the shared strings, <is> in a cell): its <t> runs joined, phonetic
+ * guides (<rPh>) left out. Fed the events inside the item; `take` hands over the text and starts anew.
+ */
+export class RunText {
+  private inT = false;
+  private phonetic = 0;
+  private text = '';
+
+  open(name: string): void {
+    if (name === 't') this.inT = this.phonetic === 0;
+    else if (name === 'rPh') this.phonetic++;
+  }
+
+  close(name: string): void {
+    if (name === 't') this.inT = false;
+    else if (name === 'rPh') this.phonetic = Math.max(0, this.phonetic - 1);
+  }
+
+  add(t: string): void {
+    if (this.inT) this.text += t;
+  }
+
+  take(): string {
+    const t = detached(ooxmlText(this.text));
+    this.text = '';
+    this.inT = false;
+    this.phonetic = 0;
+    return t;
+  }
+}
+
 /** The shared strings, in order: the text of every <si>, read as it is inflated (it can be the largest part). */
-export async function readSharedStrings(bytes: Buffer, entries: Entries, part: string | undefined): Promise<string[]> {
+export async function readSharedStrings(zip: ZipArchive, part: string | undefined): Promise<string[]> {
   const out: string[] = [];
-  const e = part === undefined ? undefined : entries.get(part);
-  if (!e) return out;
-  const scanner = new ElementScanner('si', (_attrs, content) => out.push(content === undefined ? '' : detached(runText(content))));
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of entryChunks(bytes, e)) scanner.push(decoder.decode(chunk, { stream: true }));
-  scanner.push(decoder.decode());
-  scanner.end();
+  if (part === undefined) return out;
+  const run = new RunText();
+  let inSi = false;
+  let start = 0;
+  let chunkEnd = 0;
+  await readEntry(zip, part, {
+    open(name) {
+      if (name === 'si') {
+        if (inSi) throw unclosed('si');
+        inSi = true;
+        start = chunkEnd;
+      } else if (inSi) run.open(name);
+    },
+    close(name) {
+      if (!inSi) return;
+      if (name === 'si') {
+        out.push(run.take());
+        inSi = false;
+      } else run.close(name);
+    },
+    text(t) {
+      if (inSi) run.add(t);
+    },
+    chunkEnd(at) {
+      if (inSi && at - start > MAX_ELEMENT_CHARS) throw unclosed('si');
+      chunkEnd = at;
+    },
+    end() {
+      if (inSi) throw unclosed('si');
+    },
+  });
   return out;
 }
 
 /** Each cell style's number format (by the style's index, the cell's s="…"), as a format code. */
-export function readCellFormats(bytes: Buffer, entries: Entries, part: string | undefined): string[] {
-  const xml = part === undefined ? undefined : partText(bytes, entries, part);
-  if (xml === undefined) return [];
+export async function readCellFormats(zip: ZipArchive, part: string | undefined): Promise<string[]> {
   const custom = new Map<number, string>();
-  for (const m of (firstElement(xml, 'numFmts')?.content ?? '').matchAll(elementPattern('numFmt'))) {
-    const a = xmlAttributes(m[1]!);
-    custom.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
-  }
-  const formats: string[] = [];
-  // An <xf> may have children (<alignment/>): its start tag is what matters.
-  for (const m of (firstElement(xml, 'cellXfs')?.content ?? '').matchAll(/<(?:[\w.-]+:)?xf\b([^>]*?)\/?>/g)) {
-    const id = Number(xmlAttributes(m[1]!).get('numFmtId') ?? 0);
-    formats.push(custom.get(id) ?? BUILT_IN_FORMATS[id] ?? 'General');
-  }
-  return formats;
+  const ids: number[] = [];
+  if (part === undefined) return [];
+  // The first <numFmts> and the first <cellXfs> (not <cellStyleXfs>, whose <xf> are the named styles).
+  let numFmts = 0;
+  let cellXfs = 0;
+  let inNumFmts = false;
+  let inCellXfs = false;
+  await readEntry(zip, part, {
+    open(name, a) {
+      if (name === 'numFmts') inNumFmts = numFmts++ === 0;
+      else if (name === 'cellXfs') inCellXfs = cellXfs++ === 0;
+      else if (name === 'numFmt' && inNumFmts) custom.set(Number(a.numFmtId), a.formatCode ?? '');
+      else if (name === 'xf' && inCellXfs) ids.push(Number(a.numFmtId ?? 0));
+    },
+    close(name) {
+      if (name === 'numFmts') inNumFmts = false;
+      else if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  return ids.map((id) => custom.get(id) ?? BUILT_IN_FORMATS[id] ?? 'General');
 }
 
 /**
@@ -180,6 +249,6 @@ const BUILT_IN_FORMATS: Record<number, string> = {
  * A copy of the string that does not hold on to the chunk of XML it was cut from: V8 keeps a slice of a
  * long string as a view of it, and the shared strings live as long as the sheet is read.
  */
-function detached(s: string): string {
+export function detached(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
