@@ -3,8 +3,8 @@
  * refuses a bad value with a HazeError (HAZE_USAGE, exit 64) naming the flag, the value found and the forms
  * accepted, in both languages, plus a hint — so every command words the same mistake the same way.
  *
- * Where the parsing happens: in the command's action, not in commander. The option helpers below register
- * the option as a plain string (`levelOption(cmd)`), and the action calls `parseLevelFlag(opts.level)`.
+ * Where the parsing happens: in the command's action, not in commander. The option helpers in options.ts
+ * register the option as a plain string (`levelOption(cmd)`), and the action calls `parseLevelFlag(opts.level)`.
  * Why (commander 14.0.3, lib/command.js `_callParseArg`): an option's parser that throws
  * InvalidArgumentError is turned into `this.error("error: option '--level <level>' argument 'x' is
  * invalid. …")` — English-only framing, the whole help printed after it, and a CommanderError (exitCode 1,
@@ -13,7 +13,6 @@
  * are still being read (before --help is looked at), and defaults never pass through a parser at all.
  * Parsing in the action relies on none of that, and the group parser needs the loaded town anyway.
  */
-import type { Command } from 'commander';
 import { LEVEL_FORMS, parseAlertLevel } from '../core/alertLevel.js';
 import type { AlertLevel } from '../core/model.js';
 import { parseDate, parseWallTime, type WallTime } from '../core/time.js';
@@ -36,8 +35,18 @@ export function parseLevelFlag(raw: string, flag = '--level'): AlertLevel {
 const DATE_FORMS: Text = { zh: '2019-12-08、2019/12/8、2019年12月8日', en: '2019-12-08, 2019/12/8, 2019年12月8日' };
 
 /** A calendar date → 'YYYY-MM-DD'. */
+/** The years a date given on the command line may fall in: outside, it is a typo (9999-12-31), not an alert. */
+export const DATE_YEARS = { from: 1900, to: 2200 } as const;
+
 export function parseDateFlag(raw: string, flag = '--date'): string {
   const date = parseDate(raw);
+  const year = date ? Number(date.slice(0, 4)) : NaN;
+  if (date && (year < DATE_YEARS.from || year > DATE_YEARS.to)) {
+    throw refused(flag, raw, { zh: `${DATE_YEARS.from}–${DATE_YEARS.to} 年间的日期`, en: `a date from ${DATE_YEARS.from} to ${DATE_YEARS.to}` }, DATE_FORMS, {
+      zh: '核对年份',
+      en: 'check the year',
+    });
+  }
   if (date) return date;
   throw refused(flag, raw, { zh: '日期', en: 'a date' }, DATE_FORMS, {
     zh: '日期须在日历上存在（例如没有 2 月 30 日）',
@@ -127,33 +136,6 @@ export function parseSeedFlag(raw: string, flag = '--seed'): number {
     { zh: `0–${2 ** 31} 的整数`, en: `whole numbers 0 to ${2 ** 31}` },
     { zh: '同样的输入和种子得到同样的计划', en: 'the same inputs and seed give the same plan' },
   );
-}
-
-// Commander helpers: the option is registered as a string, parsed in the action (see the header).
-
-export function levelOption(cmd: Command, description = '预警级别 yellow|orange|red、橙色、Ⅱ级…（默认：当天执行中的预警）/ the alert level'): Command {
-  return cmd.option('--level <level>', description);
-}
-
-export function dateOption(cmd: Command, description = '日期 2019-12-08 或 2019年12月8日（默认：预警开始的日期）/ the date'): Command {
-  return cmd.option('--date <date>', description);
-}
-
-export function timeOption(cmd: Command, flag: string, description: string): Command {
-  return cmd.option(`${flag} <time>`, description);
-}
-
-export function groupOption(cmd: Command, description = '巡查组编号或名称 / the patrol group, by id or name'): Command {
-  return cmd.option('--group <group>', description);
-}
-
-export function daysOption(cmd: Command, description = '计划天数（默认：覆盖所需天数）/ days to plan'): Command {
-  return cmd.option('--days <n>', description);
-}
-
-/** Default "1" as a string, so `parseSeedFlag(opts.seed)` needs no undefined case. */
-export function seedOption(cmd: Command, description = '随机种子，同样输入同样种子得同样计划 / seed (same inputs and seed → same plan)'): Command {
-  return cmd.option('--seed <n>', description, '1');
 }
 
 /** --level and --date as most commands take them: each parsed when given, undefined when not. */

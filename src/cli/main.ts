@@ -1,12 +1,16 @@
 /**
  * The haze command line: global options, one command per file, and the one place where a HazeError
  * becomes a message on stderr and an exit code (GUIDE §3).
+ *
+ * Start-up is kept short (npm run bench:startup): a command's file (commands/) holds only what `--help`
+ * shows — its options and help text, with commander and nothing heavy — and its action (actions/) is
+ * imported when the command runs. `--version` and `--help` therefore load no reader, rule or store module;
+ * a HazeError thrown in a lazily loaded action still rejects parseAsync and is mapped to its exit code below.
+ * bin/haze.js runs this file bundled (dist/bundle/, scripts/bundle.mjs), each action a chunk of its own.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatWhere, HazeError, EXIT } from '../errors.js';
-import { PACKAGE_ROOT } from '../io/read/workspace.js';
+import { PACKAGE_VERSION } from '../packageRoot.js';
 import { alertCommand } from './commands/alert.js';
 import { checklistCommand } from './commands/checklist.js';
 import { dbCommand } from './commands/db.js';
@@ -20,8 +24,6 @@ import { recordCommand } from './commands/record.js';
 import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
 
-const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
 function englishRequested(argv: readonly string[]): boolean {
   const i = argv.indexOf('--lang');
   const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
@@ -31,7 +33,7 @@ function englishRequested(argv: readonly string[]): boolean {
 export function buildProgram(): Command {
   const program = new Command('haze')
     .description('重污染天气应急管控：清单 → 措施 → 巡查路线 → 检查清单 / heavy-pollution-weather emergency control for a town')
-    .version(version, '-V, --version')
+    .version(PACKAGE_VERSION, '-V, --version')
     .option('--list <file>', '应急减排清单 CSV 或 .xlsx（- 为标准输入）/ the list, CSV or .xlsx (- for stdin)')
     .option(
       '--encoding <enc>',

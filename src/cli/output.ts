@@ -8,7 +8,8 @@ import type { Lang } from '../core/problem.js';
 import type { Column } from '../io/write/columns.js';
 import { encodeOutput, renderCsv, type OutputEncoding } from '../io/write/csv.js';
 import { renderJson, toRecords } from '../io/write/json.js';
-import { writeFileAtomic } from '../io/write/output.js';
+import { writeOutputFile } from '../io/write/output.js';
+import { resolveWorkspace } from '../io/read/workspace.js';
 import { renderTable } from '../io/write/table.js';
 import { usage, type Globals } from './globals.js';
 import { colorAllowed } from './terminal.js';
@@ -63,7 +64,9 @@ export function openOutput<F extends string>(g: Globals, voice: CliVoice, allowe
     }
     const bytes = typeof data === 'string' ? encodeOutput(data, encoding) : data;
     if (toFile) {
-      writeFileAtomic(g.output!, bytes);
+      // The store is never an output, through any path or link.
+      const store = resolveWorkspace(g).dbFile;
+      writeOutputFile(g.output!, bytes, [store, `${store}-wal`, `${store}-shm`]);
       voice.say({ zh: `已写入 ${g.output}`, en: `wrote ${g.output}` });
     } else {
       process.stdout.write(bytes);

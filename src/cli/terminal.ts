@@ -1,8 +1,8 @@
 /**
  * What the terminal allows: colour only on a terminal, never with NO_COLOR, TERM=dumb or --no-color;
- * FORCE_COLOR forces it (GUIDE §3.3). haze decides the chalk level itself.
+ * FORCE_COLOR forces it (GUIDE §3.3). haze decides it itself, and writes the 16-colour codes itself: two
+ * colours for two labels did not need chalk, whose loading cost every command's start.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
 
 export function colorAllowed(stream: NodeJS.WriteStream, flag: boolean, env: NodeJS.ProcessEnv): boolean {
   if (!flag) return false;
@@ -12,6 +12,15 @@ export function colorAllowed(stream: NodeJS.WriteStream, flag: boolean, env: Nod
   return stream.isTTY === true;
 }
 
-export function chalkFor(enabled: boolean): ChalkInstance {
-  return new Chalk({ level: enabled ? 1 : 0 });
+/** The colours haze's messages use: the codes chalk writes at level 1 (16 colours), or the text as it is. */
+export interface Colors {
+  red(s: string): string;
+  yellow(s: string): string;
+}
+
+const PLAIN: Colors = { red: (s) => s, yellow: (s) => s };
+const ANSI: Colors = { red: (s) => `\u001b[31m${s}\u001b[39m`, yellow: (s) => `\u001b[33m${s}\u001b[39m` };
+
+export function colorsFor(enabled: boolean): Colors {
+  return enabled ? ANSI : PLAIN;
 }

@@ -3,7 +3,7 @@ import type { Problem } from '../core/problem.js';
 import { formatWhere, type Text } from '../errors.js';
 import type { Voice } from '../workflow/voice.js';
 import type { Globals } from './globals.js';
-import { chalkFor, colorAllowed } from './terminal.js';
+import { colorAllowed, colorsFor } from './terminal.js';
 
 export interface CliVoice extends Voice {
   /** A text in the command's language. */
@@ -13,7 +13,7 @@ export interface CliVoice extends Voice {
 }
 
 export function cliVoice(g: Globals, stream: NodeJS.WriteStream = process.stderr): CliVoice {
-  const err = chalkFor(colorAllowed(stream, g.color, process.env));
+  const err = colorsFor(colorAllowed(stream, g.color, process.env));
   const zh = g.lang === 'zh';
   const t = (text: Text) => text[g.lang];
   const problemLine = (p: Problem) => {

@@ -3,7 +3,7 @@
  * string plus minutes after midnight; input accepts "2019-12-08 14:00", ISO forms with an offset, and
  * "2019年12月8日14时".
  */
-import { TZDate } from '@date-fns/tz';
+import { createRequire } from 'node:module';
 
 export const ZONE = 'Asia/Shanghai';
 
@@ -93,9 +93,24 @@ function wall(date: string, h: number, m: number): WallTime | null {
   return h === 24 ? { date: addDays(date, 1), minutes: 0 } : { date, minutes: h * 60 + m };
 }
 
+/**
+ * China has kept UTC+8 all year since its last summer time ended, 1991-09-15 02:00 (+09:00). From then on
+ * the wall clock is the instant plus eight hours: no time-zone lookup, whose first use loads the zone data
+ * (tens of milliseconds of every command's start, for `now()`). Before it, the zone database decides
+ * (@date-fns/tz, loaded only for such an instant).
+ */
+const FIXED_OFFSET_SINCE = Date.UTC(1991, 8, 14, 17);
+const UTC8 = 8 * 60 * 60 * 1000;
+let tz: typeof import('@date-fns/tz') | undefined;
+const zoneDatabase = () => (tz ??= createRequire(import.meta.url)('@date-fns/tz') as typeof import('@date-fns/tz'));
+
 /** The Beijing wall-clock of an instant (milliseconds since the epoch). */
 export function fromInstant(ms: number): WallTime {
-  const z = new TZDate(ms, ZONE);
+  if (ms >= FIXED_OFFSET_SINCE) {
+    const d = new Date(ms + UTC8);
+    return { date: d.toISOString().slice(0, 10), minutes: d.getUTCHours() * 60 + d.getUTCMinutes() };
+  }
+  const z = new (zoneDatabase().TZDate)(ms, ZONE);
   return { date: `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`, minutes: z.getHours() * 60 + z.getMinutes() };
 }
 

@@ -1,22 +1,8 @@
 /**
- * haze demo: the main job on the embedded sample town, start to finish — the seed story's orange alert,
- * every enterprise's measure, the three groups' routes for the first day and their checklists.
+ * haze demo: the main job on the embedded sample town, start to finish. Its help; the action
+ * (../actions/demo.ts) is loaded when the command runs.
  */
 import type { Command } from 'commander';
-import { ACTIONS, ACTION_ZH } from '../../core/model.js';
-import { renderChecklistText } from '../../io/write/checklistText.js';
-import { renderTable } from '../../io/write/table.js';
-import { dayAndLevel, levelName } from '../../workflow/alertInForce.js';
-import { checklistPages } from '../../workflow/dayChecklist.js';
-import { patrolPlan } from '../../workflow/patrolPlan.js';
-import { measuresAt } from '../../workflow/town.js';
-import { now, nowInstant } from '../clock.js';
-import { readGlobals } from '../globals.js';
-import { openOutput } from '../output.js';
-import { PLAN_COLUMNS, planRows, sayPlanSummary } from '../planOutput.js';
-import { openTown } from '../town.js';
-import { cliVoice } from '../voice.js';
-import { MEASURE_COLUMNS } from './measures.js';
 
 export function demoCommand(program: Command): void {
   program
@@ -28,57 +14,5 @@ export function demoCommand(program: Command): void {
 示例 / example:
   haze demo | less -R`,
     )
-    .action(async (_opts: unknown, cmd: Command) => {
-      const g = readGlobals(cmd);
-      const voice = cliVoice(g);
-      const out = openOutput(g, voice, ['text'] as const, 'text');
-      const town = await openTown(g, voice, out);
-      const { date: start, choice } = dayAndLevel(town.ws, {}, now().date, voice);
-      const { level } = choice;
-      const measures = measuresAt(town, level);
-      // A look only: the demo fixes no plan of record, even in a workspace with a store.
-      const plan = patrolPlan(
-        { town, level, since: choice.issuedAt, until: choice.until, measures, start, days: undefined, shift: 'day', seed: 1 },
-        { fix: 'none', by: 'plan', replan: false, now: nowInstant() },
-        voice,
-      );
-      const table = { lang: out.lang, color: out.color };
-      const text: string[] = [];
-      const heading = (s: string) => `\n${'═'.repeat(4)} ${s} ${'═'.repeat(4)}\n`;
-
-      text.push(heading(`${town.setup.city}${town.setup.county}${town.setup.town} 重污染天气 ${levelName(level)}`));
-      if (town.ws.sampleAlert?.note) text.push(`${town.ws.sampleAlert.note}（自 ${town.ws.sampleAlert.from} 起）\n`);
-      const counts = ACTIONS.map((a) => `${ACTION_ZH[a]} ${[...measures.values()].filter((m) => m.action === a).length}`).join('，');
-      text.push(`清单企业 ${town.list.enterprises.length} 家：${counts}\n`);
-
-      text.push(heading('一、每家企业应执行的措施'));
-      const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
-      text.push(
-        renderTable(
-          rows,
-          MEASURE_COLUMNS.filter((c) => c.key !== 'source'),
-          table,
-        ),
-      );
-
-      text.push(heading(`二、${start} 各巡查组路线`));
-      const firstDay = { ...plan, routes: plan.routes.filter((r) => r.date === start) };
-      text.push(renderTable(planRows(firstDay, town), PLAN_COLUMNS, table));
-      sayPlanSummary(voice, plan, town, plan.provisional);
-
-      text.push(heading(`三、${start} 现场检查清单`));
-      text.push(
-        renderChecklistText(
-          checklistPages(
-            town,
-            plan,
-            start,
-            town.setup.groups.map((x) => x.id),
-            level,
-            measures,
-          ),
-        ),
-      );
-      out.emit(text.join('\n'));
-    });
+    .action(async (opts: unknown, cmd: Command) => (await import('../actions/demo.js')).demoAction(opts, cmd));
 }

@@ -1,0 +1,125 @@
+/**
+ * The actions of `haze alert` (its subcommands, options and help: ../commands/alert.ts). Impossible sequences
+ * (a lift with no alert, a change dated before the current level began, a second issue while one is in force)
+ * exit 65 and record nothing.
+ */
+import type { Command } from 'commander';
+import { alertAt, describe, impossibleEvent, inOrder, type AlertEvent } from '../../core/alert.js';
+import { formatWallTime, type WallTime } from '../../core/time.js';
+import { CODE, HazeError } from '../../errors.js';
+import type { Column } from '../../io/write/columns.js';
+import { renderJson } from '../../io/write/json.js';
+import { appendAlertEvent, readAlertEvents } from '../../io/store/alerts.js';
+import { levelName } from '../../workflow/alertInForce.js';
+import { readStore, writeStore } from '../../workflow/storeDoor.js';
+import { openWorkspace } from '../../workflow/town.js';
+import { now } from '../clock.js';
+import { parseLevelFlag, parseTimeFlag } from '../flags.js';
+import { readGlobals, usage, type Globals } from '../globals.js';
+import { openOutput, renderRows } from '../output.js';
+import { cliVoice, type CliVoice } from '../voice.js';
+
+const timeArg = (value: string, flag: string): WallTime => parseTimeFlag(value, flag);
+const levelArg = (value: string): ReturnType<typeof parseLevelFlag> => parseLevelFlag(value, 'level');
+
+const EVENT_COLUMNS: Column<AlertEvent>[] = [
+  { key: 'id', zh: '编号', en: 'id', value: (e) => e.id ?? null },
+  { key: 'at', zh: '时间', en: 'at', value: (e) => formatWallTime(e.at) },
+  { key: 'kind', zh: '变动', en: 'kind', value: (e) => e.kind, dataOnly: true },
+  { key: 'level', zh: '级别', en: 'level', value: (e) => e.level, dataOnly: true },
+  { key: 'what', zh: '变动', en: 'change', value: (e) => describe(e).zh, tableOnly: true },
+  { key: 'until', zh: '预计持续至', en: 'until', value: (e) => (e.until ? formatWallTime(e.until) : null) },
+  { key: 'doc', zh: '文号', en: 'doc', value: (e) => e.doc ?? null },
+  { key: 'note', zh: '说明', en: 'note', value: (e) => e.note ?? null },
+];
+
+function record(g: Globals, voice: CliVoice, event: AlertEvent): void {
+  const ws = openWorkspace(g, voice);
+  writeStore(ws, (db) =>
+    appendAlertEvent(db, event, new Date().toISOString(), (history) => {
+      const why = impossibleEvent(history, event);
+      if (why) throw new HazeError(CODE.HAZE_ALERT_SEQUENCE, { message: why, where: { file: ws.dbFile } });
+    }),
+  );
+  voice.say({
+    zh: `已记录：${formatWallTime(event.at)} ${describe(event).zh}（${ws.dbFile}）`,
+    en: `recorded: ${formatWallTime(event.at)} ${describe(event).en} (${ws.dbFile})`,
+  });
+}
+
+export interface EventOpts {
+  at?: string;
+  until?: string;
+  doc?: string;
+  note?: string;
+}
+
+function eventTime(voice: CliVoice, opts: EventOpts): WallTime {
+  if (opts.at) return timeArg(opts.at, '--at');
+  const at = now();
+  voice.say({ zh: `未给 --at，按当前时间 ${formatWallTime(at)} 记录`, en: `no --at given: recorded at the current time, ${formatWallTime(at)}` });
+  return at;
+}
+
+export function issueAction(level: string, opts: EventOpts, c: Command): void {
+  const g = readGlobals(c);
+  const voice = cliVoice(g);
+  const lvl = levelArg(level);
+  const at = eventTime(voice, opts);
+  const until = opts.until ? timeArg(opts.until, '--until') : null;
+  if (until && formatWallTime(until) <= formatWallTime(at)) throw usage({ zh: '--until 应晚于 --at', en: '--until must be after --at' });
+  record(g, voice, { kind: 'issue', level: lvl, at, until, doc: opts.doc ?? null, note: opts.note ?? null });
+}
+
+export function changeAction(level: string, opts: EventOpts, c: Command): void {
+  const g = readGlobals(c);
+  const voice = cliVoice(g);
+  const lvl = levelArg(level);
+  record(g, voice, { kind: 'change', level: lvl, at: eventTime(voice, opts), doc: opts.doc ?? null, note: opts.note ?? null });
+}
+
+export function liftAction(opts: EventOpts, c: Command): void {
+  const g = readGlobals(c);
+  const voice = cliVoice(g);
+  record(g, voice, { kind: 'lift', level: null, at: eventTime(voice, opts), doc: opts.doc ?? null, note: opts.note ?? null });
+}
+
+export function statusAction(opts: { at?: string }, c: Command): void {
+  const g = readGlobals(c);
+  const voice = cliVoice(g);
+  const out = openOutput(g, voice, ['text', 'json'] as const, 'text');
+  const ws = openWorkspace(g, voice);
+  const at = opts.at ? timeArg(opts.at, '--at') : now();
+  const events = readStore(ws, readAlertEvents, []);
+  const inForce = alertAt(events, at);
+  if (out.format === 'json') {
+    out.emit(
+      renderJson({
+        at: formatWallTime(at),
+        in_force: inForce !== null,
+        level: inForce?.level ?? null,
+        level_since: inForce ? formatWallTime(inForce.levelSince) : null,
+        issued_at: inForce ? formatWallTime(inForce.issuedAt) : null,
+        until: inForce?.until ? formatWallTime(inForce.until) : null,
+        doc: inForce?.doc ?? null,
+      }),
+    );
+  } else if (inForce) {
+    out.emit(
+      out.lang === 'zh'
+        ? `${formatWallTime(at)}：${levelName(inForce.level)}预警，自 ${formatWallTime(inForce.levelSince)} 起（${formatWallTime(inForce.issuedAt)} 发布${inForce.until ? `，预计持续至 ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `，${inForce.doc}` : ''}）\n`
+        : `${formatWallTime(at)}: ${inForce.level} alert since ${formatWallTime(inForce.levelSince)} (issued ${formatWallTime(inForce.issuedAt)}${inForce.until ? `, expected until ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `, ${inForce.doc}` : ''})\n`,
+    );
+  } else {
+    out.emit(out.lang === 'zh' ? `${formatWallTime(at)}：没有正在执行的预警\n` : `${formatWallTime(at)}: no alert in force\n`);
+  }
+}
+
+export function historyAction(_opts: unknown, c: Command): void {
+  const g = readGlobals(c);
+  const voice = cliVoice(g);
+  const out = openOutput(g, voice, ['table', 'csv', 'json'] as const, 'table');
+  const ws = openWorkspace(g, voice);
+  const events = inOrder(readStore(ws, readAlertEvents, []));
+  out.emit(renderRows(out, out.format, events, EVENT_COLUMNS));
+}

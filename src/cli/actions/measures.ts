@@ -1,0 +1,140 @@
+/** haze measures: one row per enterprise with what it must do at the alert level. */
+import type { Command } from 'commander';
+import { ACTION_ZH, type Enterprise, type RequiredMeasure } from '../../core/model.js';
+import { reductionSummary, type PollutantReduction } from '../../core/rules/reduction.js';
+import { EXIT } from '../../errors.js';
+import type { Column } from '../../io/write/columns.js';
+import { renderCsvChunks } from '../../io/write/csv.js';
+import { renderJson, toRecords } from '../../io/write/json.js';
+import { dayAndLevel } from '../../workflow/alertInForce.js';
+import { measuresAt } from '../../workflow/town.js';
+import { now } from '../clock.js';
+import { parseLevelAndDate } from '../flags.js';
+import { readGlobals } from '../globals.js';
+import { openOutput, renderRows } from '../output.js';
+import { openTown } from '../town.js';
+import { cliVoice, type CliVoice } from '../voice.js';
+
+export interface MeasureRow {
+  e: Enterprise;
+  m: RequiredMeasure;
+}
+
+export const MEASURE_COLUMNS: Column<MeasureRow>[] = [
+  { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.e.creditCode, dataOnly: true },
+  { key: 'name', zh: '企业名称', en: 'name', value: (r) => r.e.name },
+  { key: 'village', zh: '村社区', en: 'village', value: (r) => r.e.village },
+  { key: 'industry', zh: '行业', en: 'industry', value: (r) => r.e.industry },
+  { key: 'grade', zh: '等级', en: 'grade', value: (r) => r.e.grade },
+  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.m.level, dataOnly: true },
+  { key: 'action', zh: '措施类型', en: 'action', value: (r) => r.m.action, dataOnly: true },
+  { key: 'action_zh', zh: '措施类型', en: 'action', value: (r) => ACTION_ZH[r.m.action], tableOnly: true },
+  { key: 'limit_pct', zh: '比例%', en: 'limit %', value: (r) => r.m.limitPct },
+  { key: 'truck_ban', zh: '禁国四货车', en: 'truck ban', value: (r) => r.m.truckBan },
+  { key: 'measure', zh: '措施', en: 'measure', value: (r) => r.m.text },
+  { key: 'source', zh: '来源', en: 'source', value: (r) => r.m.source },
+  { key: 'extra', zh: '通用措施', en: 'cross-cutting', value: (r) => r.m.extra.map((x) => x.text).join('；') || null, dataOnly: true },
+  { key: 'warning', zh: '提醒', en: 'warning', value: (r) => r.m.warnings.map((w) => w.zh).join('；') || null },
+];
+
+const POLLUTANT_ZH: Record<string, string> = { so2: 'SO2', nox: 'NOx', pm: '颗粒物', vocs: 'VOCs' };
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export const SUMMARY_COLUMNS: Column<PollutantReduction & { level: string }>[] = [
+  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.level, dataOnly: true },
+  { key: 'pollutant', zh: '污染物', en: 'pollutant', value: (r) => r.pollutant, dataOnly: true },
+  { key: 'pollutant_zh', zh: '污染物', en: 'pollutant', value: (r) => POLLUTANT_ZH[r.pollutant]!, tableOnly: true },
+  { key: 'baseline_t_per_day', zh: '日排放基数(吨)', en: 'baseline t/day', value: (r) => r3(r.baselineTPerDay) },
+  { key: 'reduction_t_per_day', zh: '日减排量(吨)', en: 'reduction t/day', value: (r) => r3(r.reductionTPerDay) },
+  { key: 'ratio_pct', zh: '减排比例%', en: 'ratio %', value: (r) => (r.ratioPct === null ? null : Math.round(r.ratioPct * 10) / 10) },
+  { key: 'target_pct', zh: '目标%', en: 'target %', value: (r) => r.targetPct },
+  { key: 'met', zh: '达标', en: 'met', value: (r) => r.met, dataOnly: true },
+  { key: 'met_zh', zh: '达标', en: 'met', value: (r) => (r.met ? '是' : '否'), tableOnly: true },
+  { key: 'missing', zh: '缺数据企业数', en: 'without figure', value: (r) => r.missing.length },
+];
+
+export interface MeasuresOpts {
+  level?: string;
+  date?: string;
+  summary?: boolean;
+  check?: boolean;
+}
+
+/** The action of `haze measures` (its options and help: ../commands/measures.ts). */
+export async function measuresAction(opts: MeasuresOpts, c: Command): Promise<void> {
+  const g = readGlobals(c);
+  const voice = cliVoice(g);
+  const out = openOutput(g, voice, ['table', 'csv', 'json'] as const, 'table');
+  const format = out.format;
+  const asked = parseLevelAndDate(opts);
+  const town = await openTown(g, voice, out);
+  const { level } = dayAndLevel(town.ws, asked, now().date, voice).choice;
+  const measures = measuresAt(town, level);
+  // Only when asked: on a province list the accounting costs as much as reading a tenth of it.
+  const summary = opts.summary || opts.check ? reductionSummary(town.list.enterprises, measures, level, town.rules.targets[level]) : null;
+  if (summary && opts.summary) {
+    out.emit(
+      renderRows(
+        out,
+        format,
+        summary.pollutants.map((p) => ({ ...p, level })),
+        SUMMARY_COLUMNS,
+      ),
+    );
+    reportGaps(voice, town.list.enterprises, summary);
+  } else {
+    const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
+    const render: Record<typeof format, () => string | Iterable<string>> = {
+      table: () => renderRows(out, 'table', rows, MEASURE_COLUMNS),
+      // In pieces: a province's list is written as it is rendered.
+      csv: () => renderCsvChunks(rows, MEASURE_COLUMNS, { excel: out.excel, lang: out.lang }),
+      // The list's own columns haze does not know travel along, as they were written.
+      json: () =>
+        town.list.extraColumns.length > 0
+          ? renderJson(toRecords(rows, MEASURE_COLUMNS).map((r, i) => ({ ...r, other_columns: town.list.extra.get(rows[i]!.e.row) ?? {} })))
+          : renderRows(out, 'json', rows, MEASURE_COLUMNS),
+    };
+    out.emit(render[format]());
+    const warned = rows.filter((r) => r.m.warnings.length > 0).length;
+    if (warned > 0)
+      voice.warn({
+        zh: `${warned} 家企业的措施有提醒（见 warning 列，或运行 haze validate）`,
+        en: `${warned} enterprises' measures have warnings (see the warning column, or run haze validate)`,
+      });
+  }
+  if (summary && opts.check) {
+    const unmet = summary.pollutants.filter((p) => !p.met);
+    for (const p of unmet) {
+      voice.warn({
+        zh: `${POLLUTANT_ZH[p.pollutant]} 减排 ${p.ratioPct!.toFixed(1)}%，未达到${level}目标 ${p.targetPct}%`,
+        en: `${p.pollutant} reduction ${p.ratioPct!.toFixed(1)}% misses the ${level} target of ${p.targetPct}%`,
+      });
+    }
+    if (unmet.length > 0) process.exitCode = EXIT.checkFailed;
+  }
+}
+
+/** Say which enterprises the accounting could not count, by name. */
+function reportGaps(voice: CliVoice, enterprises: readonly Enterprise[], s: ReturnType<typeof reductionSummary>): void {
+  const name = new Map(enterprises.map((e) => [e.creditCode, e.name]));
+  if (s.noFigures.length > 0) {
+    voice.warn({
+      zh: `${s.noFigures.length} 家企业没有任何排放数据，未计入：${s.noFigures.map((c) => name.get(c)).join('、')}`,
+      en: `${s.noFigures.length} enterprises have no emission figures and are not counted: ${s.noFigures.map((c) => name.get(c)).join(', ')}`,
+    });
+  }
+  for (const p of s.pollutants) {
+    const partial = p.missing.filter((c) => !s.noFigures.includes(c));
+    if (partial.length > 0)
+      voice.warn({
+        zh: `${POLLUTANT_ZH[p.pollutant]}：另有 ${partial.length} 家缺该项数据：${partial.map((c) => name.get(c)).join('、')}`,
+        en: `${p.pollutant}: ${partial.length} more have no figure for it: ${partial.map((c) => name.get(c)).join(', ')}`,
+      });
+  }
+  if (s.shareUnknown.length > 0) {
+    voice.warn({
+      zh: `${s.shareUnknown.length} 家企业的停限产比例未写明，按 0 计：${s.shareUnknown.map((c) => name.get(c)).join('、')}`,
+      en: `${s.shareUnknown.length} enterprises' measures state no share and count as 0: ${s.shareUnknown.map((c) => name.get(c)).join(', ')}`,
+    });
+  }
+}

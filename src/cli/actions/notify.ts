@@ -1,0 +1,74 @@
+/** haze notify: the notice for each enterprise with a measure at the level — who, phone, and what to do. */
+import type { Command } from 'commander';
+import { LEVEL_ZH, type Enterprise } from '../../core/model.js';
+import { needsNotice, noticeText } from '../../core/notice.js';
+import { assignAreas } from '../../core/routing/areas.js';
+import { formatWallTime, type WallTime } from '../../core/time.js';
+import type { Column } from '../../io/write/columns.js';
+import { dayAndLevel } from '../../workflow/alertInForce.js';
+import { measuresAt } from '../../workflow/town.js';
+import { now } from '../clock.js';
+import { parseLevelAndDate, parseTimeFlag } from '../flags.js';
+import { readGlobals } from '../globals.js';
+import { openOutput, renderRows } from '../output.js';
+import { openTown } from '../town.js';
+import { cliVoice } from '../voice.js';
+
+interface NoticeRow {
+  e: Enterprise;
+  level: string;
+  from: WallTime | null;
+  message: string;
+}
+
+export const NOTICE_COLUMNS: Column<NoticeRow>[] = [
+  { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.e.creditCode },
+  { key: 'name', zh: '企业名称', en: 'name', value: (r) => r.e.name },
+  { key: 'contact', zh: '联系人', en: 'contact', value: (r) => r.e.contact },
+  { key: 'phone', zh: '联系电话', en: 'phone', value: (r) => r.e.phone },
+  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.level },
+  { key: 'from', zh: '起始时间', en: 'from', value: (r) => (r.from ? formatWallTime(r.from) : null) },
+  { key: 'message', zh: '通知内容', en: 'message', value: (r) => r.message },
+];
+
+export interface NotifyOpts {
+  level?: string;
+  from?: string;
+  date?: string;
+}
+
+/** The action of `haze notify` (its options and help: ../commands/notify.ts). */
+export async function notifyAction(opts: NotifyOpts, c: Command): Promise<void> {
+  const g = readGlobals(c);
+  const voice = cliVoice(g);
+  const out = openOutput(g, voice, ['text', 'csv', 'json'] as const, 'text');
+  const format = out.format;
+  const asked = parseLevelAndDate(opts);
+  const fromFlag = opts.from === undefined ? null : parseTimeFlag(opts.from, '--from');
+  const town = await openTown(g, voice, out);
+  const { choice } = dayAndLevel(town.ws, asked, now().date, voice);
+  const from = fromFlag ?? choice.levelSince;
+  const measures = measuresAt(town, choice.level);
+  const areas = assignAreas(town.list.enterprises, town.setup.groups);
+  const rows: NoticeRow[] = town.list.enterprises
+    .filter((e) => needsNotice(measures.get(e.creditCode)!))
+    .map((e) => {
+      const g = town.setup.groups.find((x) => x.id === areas.groupOf.get(e.creditCode))!;
+      const message = noticeText(e, measures.get(e.creditCode)!, {
+        town: town.setup.county || town.setup.town,
+        level: choice.level,
+        from,
+        doc: choice.doc,
+        contact: { name: `${g.name}${g.leader}`, phone: g.phone },
+      });
+      return { e, level: choice.level, from, message };
+    });
+  const render: Record<typeof format, () => string> = {
+    text: () =>
+      rows.map((r) => `【${town.setup.town}重污染天气${LEVEL_ZH[choice.level]}预警通知】发送至 ${r.e.contact} ${r.e.phone}\n${r.message}\n`).join('\n'),
+    csv: () => renderRows(out, 'csv', rows, NOTICE_COLUMNS),
+    json: () => renderRows(out, 'json', rows, NOTICE_COLUMNS),
+  };
+  out.emit(render[format]());
+  voice.say({ zh: `共 ${rows.length} 家企业需要通知`, en: `${rows.length} enterprises to notify` });
+}
