@@ -116,6 +116,27 @@ export const CODES = {
     title: { zh: '工作簿损坏或不完整', en: 'the workbook is damaged or incomplete' },
     hint: { zh: '在 Excel 中打开，另存为新的 .xlsx（或"CSV UTF-8"）后再试', en: 'open it in Excel and save it again as a new .xlsx (or "CSV UTF-8")' },
   },
+  HAZE_XLSX_UNSAFE: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: {
+      zh: '工作簿的结构不是表格软件会写出的（zip 炸弹、指向压缩包外的路径、DOCTYPE 等），拒绝读取',
+      en: 'the workbook is built the way no spreadsheet program writes one (a zip bomb, a path out of the archive, a DOCTYPE): refused',
+    },
+    hint: {
+      zh: '不要再打开这个文件；请发送者在 Excel 或 WPS 中另存为 .xlsx（或"CSV UTF-8"）后重新发送',
+      en: 'do not open the file further; ask the sender to save it again from Excel or WPS as .xlsx (or "CSV UTF-8") and send that',
+    },
+  },
+  HAZE_XLSX_ENCRYPTED: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '工作簿设有打开密码（已加密）', en: 'the workbook is encrypted (it has a password to open)' },
+    hint: {
+      zh: '在 Excel 中输入密码打开，"文件 → 信息 → 保护工作簿 → 用密码进行加密"，清空密码后保存，再试',
+      en: 'open it in Excel with its password, clear the password (File → Info → Protect Workbook → Encrypt with Password), save, and try again',
+    },
+  },
   HAZE_XLSX_SYNC: {
     kind: 'error',
     exit: EXIT.software,
@@ -238,6 +259,44 @@ export const CODES = {
     title: { zh: '数据库无法打开', en: 'the store cannot be opened' },
     hint: { zh: '检查文件夹权限', en: 'check the folder permissions' },
   },
+  HAZE_INPUT_TOO_LARGE: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '输入文件过大', en: 'the input file is too large' },
+    hint: { zh: '核对文件名：它可能不是要导入的文件', en: 'check the file name: it may not be the file meant' },
+  },
+  HAZE_CONFIG_TOO_LARGE: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '配置文件过大', en: 'the config file is too large' },
+    hint: { zh: '核对 --groups、--rules 或 haze.yaml 指向的文件', en: 'check the file --groups, --rules or haze.yaml points at' },
+  },
+  HAZE_CONFIG_ALIASES: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '配置文件的 YAML 别名过多', en: 'the config file has too many YAML aliases' },
+    hint: { zh: '配置文件不需要 YAML 别名（*名称）；直接写出内容', en: 'config files need no YAML aliases (*name); write the values out' },
+  },
+  HAZE_CONFIG_UNKNOWN_KEY: {
+    kind: 'problem',
+    title: { zh: '配置文件中有不认识的设置', en: 'a config file has a setting haze does not know' },
+    hint: { zh: '核对拼写：拼错的设置不起作用，使用的是默认值', en: 'check the spelling: a misspelt setting has no effect and the default is used' },
+  },
+  HAZE_STORE_READONLY: {
+    kind: 'error',
+    exit: EXIT.cantCreate,
+    title: { zh: '数据库或其文件夹只读，无法写入', en: 'the store or its folder is read-only' },
+    hint: {
+      zh: '检查数据库文件和所在文件夹的写权限（或换一个可写的 --db）',
+      en: 'check the write permissions of the store and its folder (or point --db at a writable place)',
+    },
+  },
+  HAZE_DISK_FULL: {
+    kind: 'error',
+    exit: EXIT.ioErr,
+    title: { zh: '磁盘已满', en: 'the disk is full' },
+    hint: { zh: '腾出磁盘空间后再运行一次；没有做任何改动', en: 'free some disk space and run it again; nothing was changed' },
+  },
   HAZE_BACKUP_ONTO_STORE: {
     kind: 'error',
     exit: EXIT.cantCreate,
@@ -292,6 +351,18 @@ export const CODES = {
     exit: EXIT.cantCreate,
     title: { zh: '输出文件或目录无法创建', en: 'the output file or folder cannot be created' },
     hint: { zh: '检查文件夹是否存在、是否有写权限', en: 'check that the folder exists and is writable' },
+  },
+  HAZE_OUTPUT_IS_STORE: {
+    kind: 'error',
+    exit: EXIT.cantCreate,
+    title: { zh: '输出文件就是工作区数据库', en: 'the output file is the workspace store' },
+    hint: { zh: '用 -o 写到另一个文件；数据库的副本用 haze db backup', en: 'write to another file with -o; copy the store with haze db backup' },
+  },
+  HAZE_OUTPUT_IS_FOLDER: {
+    kind: 'error',
+    exit: EXIT.cantCreate,
+    title: { zh: '输出位置是文件夹', en: 'the output is a folder' },
+    hint: { zh: '在 -o 中写上文件名，如 -o 计划.csv', en: 'give a file name with -o, e.g. -o plan.csv' },
   },
   HAZE_NO_CHROMIUM: {
     kind: 'error',

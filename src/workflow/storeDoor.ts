@@ -4,7 +4,7 @@
  * create one); the embedded sample town without a store is left without one (printing a plan does not litter).
  */
 import { existsSync } from 'node:fs';
-import { openStore, type Store } from '../io/store/db.js';
+import { isStoreFault, openStore, storeError, type Store } from '../io/store/db.js';
 import type { Workspace } from '../io/read/workspace.js';
 
 /** Use the store if there is one; `orElse` when the file does not exist. */
@@ -13,6 +13,8 @@ export function readStore<T>(ws: Pick<Workspace, 'dbFile'>, use: (db: Store) => 
   if (!db) return orElse;
   try {
     return use(db);
+  } catch (err) {
+    throw isStoreFault(err) ? storeError(ws.dbFile, err) : err;
   } finally {
     db.close();
   }
@@ -23,6 +25,9 @@ export function writeStore<T>(ws: Pick<Workspace, 'dbFile'>, use: (db: Store) =>
   const db = openStore(ws.dbFile, { create: true })!;
   try {
     return use(db);
+  } catch (err) {
+    // The machine's faults (read-only, disk full) in the user's words; the transaction changed nothing.
+    throw isStoreFault(err) ? storeError(ws.dbFile, err) : err;
   } finally {
     db.close();
   }

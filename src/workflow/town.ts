@@ -4,7 +4,7 @@
  * list's here, the base's in townSetup). A list with errors stops here, its problems told, exit 65.
  */
 import { toWgs84 } from '../core/datum.js';
-import type { Enterprise, RequiredMeasure, TownSetup, AlertLevel } from '../core/model.js';
+import type { RequiredMeasure, TownSetup, AlertLevel } from '../core/model.js';
 import { hasErrors } from '../core/problem.js';
 import { requiredMeasureMemo } from '../core/rules/requiredMeasure.js';
 import type { RuleTable } from '../core/rules/ruleTable.js';
@@ -16,6 +16,7 @@ import { readList, type LoadedList } from '../io/read/loadList.js';
 import type { LoadProgress } from '../io/read/loadProgress.js';
 import { loadRuleTable } from '../io/read/ruleFile.js';
 import { loadTownSetup } from '../io/read/townSetup.js';
+import { takeConfigNotes } from '../io/read/yamlConfig.js';
 import { resolveWorkspace, type Workspace, type WorkspaceFlags } from '../io/read/workspace.js';
 import type { Voice } from './voice.js';
 
@@ -46,6 +47,7 @@ export function openWorkspace(req: WorkspaceFlags, voice: Voice): Workspace {
   } else if (ws.fromSample.groups) {
     voice.say({ zh: '未指定巡查组配置：使用内置示例乡镇的 groups.yaml', en: "no groups file given: using the sample town's groups.yaml" });
   }
+  voice.problems(takeConfigNotes());
   return ws;
 }
 
@@ -67,6 +69,7 @@ export async function loadTown(req: TownRequest, voice: Voice): Promise<Town> {
   const ws = openWorkspace(req, voice);
   const setup = loadTownSetup(ws.groupsFile);
   const rules = loadRuleTable(ws.ruleFiles);
+  voice.problems(takeConfigNotes());
   const list = await readTownList(ws, setup, req);
   if (hasErrors(list.problems)) {
     const errors = list.problems.filter((p) => p.severity === 'error');
@@ -82,7 +85,9 @@ export async function loadTown(req: TownRequest, voice: Voice): Promise<Town> {
 /** Every enterprise's measure at a level. */
 export function measuresAt(town: Town, level: AlertLevel): Map<string, RequiredMeasure> {
   const measure = requiredMeasureMemo(town.rules);
-  return new Map(town.list.enterprises.map((e: Enterprise) => [e.creditCode, measure(e, level)]));
+  const out = new Map<string, RequiredMeasure>();
+  for (const e of town.list.enterprises) out.set(e.creditCode, measure(e, level));
+  return out;
 }
 
 /**

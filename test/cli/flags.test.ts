@@ -1,18 +1,8 @@
 import { Command } from 'commander';
 import { LEVEL_FORMS } from '../../src/core/alertLevel.js';
 import { EXIT, HazeError } from '../../src/errors.js';
-import {
-  dateOption,
-  levelOption,
-  parseClockFlag,
-  parseCountFlag,
-  parseDateFlag,
-  parseGroupFlag,
-  parseLevelFlag,
-  parseSeedFlag,
-  parseTimeFlag,
-  seedOption,
-} from '../../src/cli/flags.js';
+import { parseClockFlag, parseCountFlag, parseDateFlag, parseGroupFlag, parseLevelFlag, parseSeedFlag, parseTimeFlag } from '../../src/cli/flags.js';
+import { dateOption, levelOption, seedOption } from '../../src/cli/options.js';
 
 /** The HazeError `f` throws; fails when it throws none or something else. */
 function refusal(f: () => unknown): HazeError {
@@ -245,5 +235,22 @@ describe('option helpers', () => {
       parseLevelFlag(opts.level);
     });
     await expect(cmd.parseAsync(['--level', 'purple'], { from: 'user' })).rejects.toMatchObject({ code: 'HAZE_USAGE', exitCode: 64 });
+  });
+});
+
+describe('dates outside 1900–2200 are refused (a typo, not an alert)', () => {
+  test.each(['9999-12-31', '1899-12-31', '2201-01-01'])('%s → exit 64 naming the years', (raw) => {
+    let err: unknown;
+    try {
+      parseDateFlag(raw);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as { exitCode?: number }).exitCode).toBe(64);
+    expect((err as { text: { zh: string; en: string } }).text.en).toContain('a date from 1900 to 2200');
+  });
+  test('the edges are dates', () => {
+    expect(parseDateFlag('1900-01-01')).toBe('1900-01-01');
+    expect(parseDateFlag('2200-12-31')).toBe('2200-12-31');
   });
 });

@@ -3,8 +3,10 @@
  * timeout so concurrent commands wait instead of failing, foreign keys on, versioned migrations. A file that
  * is not a haze store (corrupt, or another program's database) is refused and never written to.
  */
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statfsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import { CODE, HazeError } from '../../errors.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -13,6 +15,10 @@ export const HAZE_APPLICATION_ID = 0x48415a45;
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 export type Store = Database.Database;
+
+/** better-sqlite3, loaded when a store is first opened: a command that finds none (the sample town) is spared it. */
+let driver: typeof Database | undefined;
+const sqlite = () => (driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database);
 
 /**
  * Open the store. With `create: false` a missing file is null (read-only commands do not create one).
@@ -24,7 +30,7 @@ export function openStore(file: string, opts: { create: boolean; migrate?: boole
   if (exists) checkHeader(file);
   let db: Store;
   try {
-    db = new Database(file);
+    db = new (sqlite())(file);
   } catch (err) {
     throw storeError(file, err);
   }
@@ -102,12 +108,81 @@ function checkHeader(file: string): void {
   }
 }
 
-function storeError(file: string, err: unknown): HazeError {
+/**
+ * A fault of the machine while the store was opened or written, in the user's words: read-only (73), disk full
+ * (74), damaged (74), anything else the store could not do (74). A transaction that fails this way has
+ * changed nothing: SQLite rolls it back.
+ */
+export function storeError(file: string, err: unknown): HazeError {
   const e = err as { code?: string; message?: string };
-  const corrupt = e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB';
-  return new HazeError(corrupt ? CODE.HAZE_STORE_CORRUPT : CODE.HAZE_STORE_IO, {
+  const code = e.code ?? '';
+  const detail = e.message ?? String(err);
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return new HazeError(CODE.HAZE_STORE_CORRUPT, {
+      where: { file },
+      message: { zh: `无法打开数据库 ${file}：${detail}`, en: `cannot open the store ${file}: ${detail}` },
+      hint: { zh: '从备份恢复，或用 --db 指定另一个文件', en: 'restore it from a backup, or point --db at another file' },
+    });
+  }
+  // better-sqlite3 says so in words only (a TypeError without a code) when the folder is missing.
+  if (!existsSync(dirname(file))) {
+    return new HazeError(CODE.HAZE_STORE_IO, {
+      where: { file },
+      message: {
+        zh: `无法创建数据库 ${file}：文件夹 ${dirname(file)} 不存在`,
+        en: `cannot create the store ${file}: the folder ${dirname(file)} does not exist`,
+      },
+      hint: { zh: '先建好文件夹，或用 --db 指定已有文件夹中的文件', en: 'make the folder first, or point --db into a folder that exists' },
+    });
+  }
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code === 'SQLITE_PERM' ||
+    code === 'EACCES' ||
+    code === 'EROFS' ||
+    (code.startsWith('SQLITE_CANTOPEN') && !folderWritable(file))
+  ) {
+    return new HazeError(CODE.HAZE_STORE_READONLY, {
+      where: { file },
+      message: {
+        zh: `无法写入数据库 ${file}：只读（${detail}）；没有做任何改动`,
+        en: `cannot write the store ${file}: read-only (${detail}); nothing was changed`,
+      },
+    });
+  }
+  // SQLite says SQLITE_FULL when the database grows past the space, but only "disk I/O error" when it cannot
+  // extend its -wal or -shm file: the folder's free space tells the two apart.
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (code.startsWith('SQLITE_IOERR') && noSpaceLeft(file))) {
+    return new HazeError(CODE.HAZE_DISK_FULL, {
+      where: { file },
+      message: { zh: `写入数据库 ${file} 时磁盘已满；没有做任何改动`, en: `disk full while writing the store ${file}; nothing was changed` },
+    });
+  }
+  return new HazeError(CODE.HAZE_STORE_IO, {
     where: { file },
-    message: { zh: `无法打开数据库 ${file}：${e.message ?? String(err)}`, en: `cannot open the store ${file}: ${e.message ?? String(err)}` },
-    hint: corrupt ? { zh: '从备份恢复，或用 --db 指定另一个文件', en: 'restore it from a backup, or point --db at another file' } : undefined,
+    message: { zh: `无法打开数据库 ${file}：${detail}`, en: `cannot open the store ${file}: ${detail}` },
   });
+}
+
+/** A SQLite error, as opposed to a HazeError or a bug. */
+export function isStoreFault(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_') || code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS');
+}
+
+function noSpaceLeft(file: string): boolean {
+  try {
+    return statfsSync(dirname(file)).bavail === 0;
+  } catch {
+    return false;
+  }
+}
+
+function folderWritable(file: string): boolean {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
