@@ -6,8 +6,8 @@
  */
 import { CODE } from '../../errors.js';
 import type { AlertLevel, Enterprise, LevelRule, RequiredMeasure } from '../model.js';
-import { parseMeasureText } from './measureText.js';
-import { crossCuttingFor, ruleFor, type RuleTable } from './ruleTable.js';
+import { parseMeasureText, type ParsedMeasure } from './measureText.js';
+import { crossCuttingApplies, crossCuttingFor, ruleFor, type RuleTable } from './ruleTable.js';
 import { shortfalls } from './strictness.js';
 
 /** How a rule's measure is written for people when the rule gives no text of its own. */
@@ -39,6 +39,24 @@ export function describeLevelRule(r: LevelRule): string {
 
 type Core = Omit<RequiredMeasure, 'creditCode' | 'level' | 'extra'>;
 
+/**
+ * parseMeasureText once a text: a list repeats a few dozen texts over its grades and industries (the memo
+ * below tells those apart), and each reading is costly while the parser is not yet warm. What it gives is
+ * never changed by its readers, so one reading serves every enterprise with the text.
+ */
+const PARSED = new Map<string, ParsedMeasure>();
+const PARSED_MAX = 5000;
+
+function parsedText(text: string): ParsedMeasure {
+  let parsed = PARSED.get(text);
+  if (!parsed) {
+    parsed = parseMeasureText(text);
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(text, parsed);
+  }
+  return parsed;
+}
+
 export function requiredMeasure(e: Enterprise, level: AlertLevel, table: RuleTable): RequiredMeasure {
   const m = measureFromTextOrRule(e, level, table);
   const extras = crossCuttingFor(e, level, table);
@@ -57,7 +75,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
   const rule = ruleFor(e, level, table);
   const own = e.measureText[level].trim();
   if (own !== '') {
-    const parsed = parseMeasureText(own);
+    const parsed = parsedText(own);
     // Any clause haze understood means the list has spoken for this level: a text with only a truck ban
     // or a no-venting rule asks for no production measure, and the grade default must not add one.
     if (parsed.action !== null || parsed.clauses.some((c) => c.interpreted)) {
@@ -149,9 +167,11 @@ export function requiredMeasureMemo(table: RuleTable, opts: { sharedCode?: boole
   };
   return (e, level) => {
     // Which cross-cutting rules apply, as a bit set (their ids joined, should a table ever have over 30).
-    let cross: number | string = table.crossCutting.length <= 30 ? 0 : '';
-    for (const x of crossCuttingFor(e, level, table)) {
-      cross = typeof cross === 'number' ? cross | (1 << table.crossCutting.indexOf(x)) : `${cross}${x.id},`;
+    const rules = table.crossCutting;
+    let cross: number | string = rules.length <= 30 ? 0 : '';
+    for (let i = 0; i < rules.length; i++) {
+      if (!crossCuttingApplies(rules[i]!, e, level)) continue;
+      cross = typeof cross === 'number' ? cross | (1 << i) : `${cross}${rules[i]!.id},`;
     }
     const node = child(child(child(child(child(root, level), e.measureText[level]), e.grade), e.industry), e.gradeTags.length > 0 ? e.gradeTags.join(',') : '');
     let m = node.get(cross) as RequiredMeasure | undefined;

@@ -50,13 +50,16 @@ export interface RuleTable {
 
 /** The cross-cutting measures of a level that apply to an enterprise. */
 export function crossCuttingFor(e: Pick<Enterprise, 'truckTrips' | 'emissions' | 'industry'>, level: AlertLevel, table: RuleTable): CrossCuttingRule[] {
-  return table.crossCutting.filter((r) => {
-    if (!r.levels.includes(level)) return false;
-    if (r.when.minTruckTrips !== null && (e.truckTrips ?? 0) < r.when.minTruckTrips) return false;
-    if (r.when.minVocsT !== null && (e.emissions.vocs ?? 0) < r.when.minVocsT) return false;
-    if (r.when.industries.length > 0 && !r.when.industries.some((i) => e.industry.includes(i))) return false;
-    return true;
-  });
+  return table.crossCutting.filter((r) => crossCuttingApplies(r, e, level));
+}
+
+/** Whether a cross-cutting measure applies to an enterprise at a level. */
+export function crossCuttingApplies(r: CrossCuttingRule, e: Pick<Enterprise, 'truckTrips' | 'emissions' | 'industry'>, level: AlertLevel): boolean {
+  if (!r.levels.includes(level)) return false;
+  if (r.when.minTruckTrips !== null && (e.truckTrips ?? 0) < r.when.minTruckTrips) return false;
+  if (r.when.minVocsT !== null && (e.emissions.vocs ?? 0) < r.when.minVocsT) return false;
+  if (r.when.industries.length > 0 && !r.when.industries.some((i) => e.industry.includes(i))) return false;
+  return true;
 }
 
 /** Merge rule files in order: a rule with an id already seen replaces it; targets are overridden level by level. */

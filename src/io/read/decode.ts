@@ -4,6 +4,7 @@
  * A file that is none of these (binary, UTF-16 without a BOM, bytes that are not GB18030 either) is bad
  * data (exit 65), and the message says what the bytes look like.
  */
+import { isUtf8 } from 'node:buffer';
 import { CODE, HazeError, type Text } from '../../errors.js';
 import { sniffBytes } from './sniff.js';
 
@@ -115,6 +116,10 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: Encoding):
 export class TextChunkDecoder {
   private readonly decoder: TextDecoder;
   private bytesSeen = 0;
+  /** UTF-8 read strictly: forBytes hands the bytes on, checked. */
+  private readonly checkOnly: boolean;
+  /** The start of a UTF-8 character cut at the end of the last chunk (forBytes). */
+  private carry: Uint8Array | null = null;
 
   constructor(
     readonly encoding: Encoding,
@@ -122,6 +127,31 @@ export class TextChunkDecoder {
     lenient: boolean,
   ) {
     this.decoder = new TextDecoder(encoding, { fatal: !lenient, ignoreBOM: true });
+    this.checkOnly = encoding === 'utf-8' && !lenient;
+  }
+
+  /**
+   * The chunk for a reader that works on UTF-8 bytes (csv-parse): a UTF-8 file read strictly is handed on
+   * as its own bytes, checked as `decode` checks them but never made a string (csv-parse would only turn
+   * the string back into bytes); any other is decoded to text. A character cut by the chunk's end waits
+   * for the next chunk.
+   */
+  forBytes(chunk: Uint8Array, where?: () => number): Uint8Array | string {
+    if (!this.checkOnly) return this.decode(chunk, where);
+    const bytes = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
+    const cut = wholeCharacters(bytes);
+    const whole = cut === bytes.length ? bytes : bytes.subarray(0, cut);
+    if (!isUtf8(whole)) throw this.invalid(where?.());
+    this.carry = cut === bytes.length ? null : new Uint8Array(bytes.subarray(cut)); // a copy: at most 3 bytes
+    this.bytesSeen += chunk.length;
+    return whole;
+  }
+
+  /** The end of the text for forBytes: a character still cut is an error, as `end` says. */
+  endForBytes(where?: () => number): Uint8Array | string {
+    if (!this.checkOnly) return this.end(where);
+    if (this.carry !== null) throw this.invalid(where?.());
+    return '';
   }
 
   decode(chunk: Uint8Array, where?: () => number): string {
@@ -157,4 +187,16 @@ export class TextChunkDecoder {
       },
     });
   }
+}
+
+/** How many of the bytes end on a whole UTF-8 character: all of them, or up to a character cut at the end. */
+function wholeCharacters(b: Uint8Array): number {
+  const n = b.length;
+  for (let i = n - 1; i >= 0 && i >= n - 4; i--) {
+    const c = b[i]!;
+    if ((c & 0xc0) === 0x80) continue; // a continuation byte: the character starts further back
+    const length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return i + length > n ? i : n;
+  }
+  return n; // continuation bytes only: not UTF-8, as the check will say
 }

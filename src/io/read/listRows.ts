@@ -3,13 +3,14 @@
  * The reader takes one row at a time, so that a province list of 100,000 rows streams through it; what it
  * keeps across rows is only what the duplicate checks need.
  */
-import type { AlertLevel, Emissions, Enterprise, Point } from '../../core/model.js';
+import type { Emissions, Enterprise, Point } from '../../core/model.js';
 import { newProblem, type Problem, type Severity } from '../../core/problem.js';
 import { CODE, type ProblemCode, type Text } from '../../errors.js';
 import { parseGradeCell, type GradeCell } from '../../core/rules/gradeCell.js';
 import { creditCodeFault } from '../../core/creditCode.js';
 import { haversineKm, inChina } from '../../core/geo.js';
 import { COLUMN_OF, LIST_COLUMNS, fieldOfHeader, type ListField } from './listColumns.js';
+import { StringIndex } from './stringIndex.js';
 
 export interface ListReadResult {
   enterprises: Enterprise[];
@@ -47,19 +48,47 @@ export function normaliseCell(cell: string): string {
 
 /** Codes and numbers arrive as people typed them: every full-width form (digits, letters, ．－，) becomes ASCII. */
 function normaliseCode(cell: string): string {
-  if (/^[\x21-\x7e]*$/.test(cell)) return cell; // plain ASCII without spaces: nothing to do (most cells)
+  if (isPrintableAscii(cell)) return cell; // plain ASCII without spaces: nothing to do (most cells)
   const ascii = /^[\x20-\x7e]*$/.test(cell) ? cell : cell.normalize('NFKC');
   return ascii.replace(/\s+/g, ' ').trim();
+}
+
+/** Only ASCII from ! to ~ (no space): a character loop, cheaper than a pattern on cells this short. */
+function isPrintableAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 /** Fields read as codes or numbers; all others are text, kept as written. */
 const CODE_FIELDS: ReadonlySet<ListField> = new Set(['creditCode', 'grade', 'lon', 'lat', 'so2', 'nox', 'pm', 'vocs', 'truckTrips', 'phone']);
 /** Text that repeats down a list (the town, villages, industries, the same few measure texts): one copy kept. */
 const SHARED_FIELDS: ReadonlySet<ListField> = new Set(['town', 'village', 'industry', 'yellow', 'orange', 'red']);
-const MEASURE_FIELDS = ['yellow', 'orange', 'red'] as const;
-/** A field's place in a row's normalised values: a plain object, read 25 times a row. */
+/** A field's place in a row's normalised values. */
 const SLOT = Object.fromEntries(LIST_COLUMNS.map((c, i) => [c.field, i])) as Readonly<Record<ListField, number>>;
-const REQUIRED = LIST_COLUMNS.filter((c) => c.required);
+// The places as constants, for readRow: a look-up by name in SLOT, 25 a row, showed in the reader's profile.
+const CREDIT_CODE = SLOT.creditCode;
+const NAME = SLOT.name;
+const TOWN = SLOT.town;
+const VILLAGE = SLOT.village;
+const ADDRESS = SLOT.address;
+const INDUSTRY = SLOT.industry;
+const GRADE = SLOT.grade;
+const CONTACT = SLOT.contact;
+const PHONE = SLOT.phone;
+const LON = SLOT.lon;
+const LAT = SLOT.lat;
+const SO2 = SLOT.so2;
+const NOX = SLOT.nox;
+const PM = SLOT.pm;
+const VOCS = SLOT.vocs;
+const TRUCK_TRIPS = SLOT.truckTrips;
+const YELLOW = SLOT.yellow;
+const ORANGE = SLOT.orange;
+const RED = SLOT.red;
+const REQUIRED = LIST_COLUMNS.filter((c) => c.required).map((c) => ({ ...c, slot: SLOT[c.field] }));
 /** Past this many distinct values a column is not repetitive: stop collecting. */
 const SHARED_MAX = 20_000;
 
@@ -71,9 +100,10 @@ export class ListRowReader {
   /** The header as the file writes it, for messages ("管控类型", not our "绩效等级"). */
   private readonly headerOf = new Map<ListField, string>();
   private readonly extraColumns: { index: number; header: string }[] = [];
-  private readonly byCode = new Map<string, number>();
+  /** Credit code → the row it first appears on. */
+  private readonly byCode = new StringIndex();
   /** Name → the first enterprise with it (its place in `enterprises`). */
-  private readonly byName = new Map<string, number>();
+  private readonly byName = new StringIndex();
   private readonly usable: boolean;
   /** Problems found in the current row. */
   private rowErrors = 0;
@@ -81,7 +111,9 @@ export class ListRowReader {
   private readonly values: string[] = LIST_COLUMNS.map(() => '');
   /** Where each known field is in a row, and how its cell is read. */
   private plan: { slot: number; index: number; code: boolean; shared: boolean }[] = [];
-  private readonly shared = new Map<string, string>();
+  /** A repeated cell as read → its place in sharedValues. */
+  private readonly shared = new StringIndex();
+  private readonly sharedValues: string[] = [];
   private readonly grades = new Map<string, GradeCell>();
 
   /**
@@ -187,10 +219,13 @@ export class ListRowReader {
 
   /** A repeated cell, normalised the first time it is seen; later rows get that same string. */
   private share(raw: string): string {
-    const known = this.shared.get(raw);
-    if (known !== undefined) return known;
+    const at = this.shared.get(raw);
+    if (at !== undefined) return this.sharedValues[at]!;
     const v = normaliseCell(raw);
-    if (this.shared.size < SHARED_MAX) this.shared.set(raw, v);
+    if (this.sharedValues.length < SHARED_MAX) {
+      this.shared.getOrSet(raw, this.sharedValues.length);
+      this.sharedValues.push(v);
+    }
     return v;
   }
 
@@ -216,17 +251,16 @@ export class ListRowReader {
     this.rowErrors = 0;
     this.normaliseRow(cells);
     const values = this.values;
-    const cell = (f: ListField) => values[SLOT[f]]!;
     for (const c of REQUIRED) {
-      if (cell(c.field) === '') {
+      if (values[c.slot] === '') {
         this.problem(row, c.field, CODE.HAZE_ROW_REQUIRED_EMPTY, '', {
           zh: `"${this.column(c.field)}"不能为空`,
           en: `"${this.column(c.field)}" (${c.key}) is empty`,
         });
       }
     }
-    const creditCode = this.readCreditCode(row, cell('creditCode'));
-    const gradeRaw = cell('grade');
+    const creditCode = this.readCreditCode(row, values[CREDIT_CODE]!);
+    const gradeRaw = values[GRADE]!;
     const gradeCell = this.grade(gradeRaw);
     if (gradeRaw !== '' && gradeCell.grade === null) {
       this.problem(row, 'grade', CODE.HAZE_ROW_GRADE_UNKNOWN, gradeRaw, {
@@ -234,20 +268,14 @@ export class ListRowReader {
         en: `unknown performance grade "${gradeRaw}"`,
       });
     }
-    const location = this.readLocation(row, cell('lon'), cell('lat'));
-    const emissions = {} as Emissions;
-    for (const f of ['so2', 'nox', 'pm', 'vocs'] as const) {
-      const raw = cell(f);
-      const v = raw === '' ? null : readNumber(raw);
-      if (v !== null && (Number.isNaN(v) || v < 0)) {
-        this.problem(row, f, CODE.HAZE_ROW_EMISSION_INVALID, raw, {
-          zh: `"${this.column(f)}"应为非负数（吨/年）`,
-          en: `"${this.column(f)}" must be a non-negative number (tonnes a year)`,
-        });
-      }
-      emissions[f] = v === null || Number.isNaN(v) || v < 0 ? null : v;
-    }
-    const tripsRaw = cell('truckTrips');
+    const location = this.readLocation(row, values[LON]!, values[LAT]!);
+    const emissions: Emissions = {
+      so2: this.readEmission(row, 'so2', values[SO2]!),
+      nox: this.readEmission(row, 'nox', values[NOX]!),
+      pm: this.readEmission(row, 'pm', values[PM]!),
+      vocs: this.readEmission(row, 'vocs', values[VOCS]!),
+    };
+    const tripsRaw = values[TRUCK_TRIPS]!;
     let truckTrips: number | null = null;
     if (tripsRaw !== '') {
       const v = readNumber(tripsRaw);
@@ -259,25 +287,37 @@ export class ListRowReader {
       } else truckTrips = v;
     }
     if (this.rowErrors > 0 || location === null) return null;
-    const measureText = {} as Record<AlertLevel, string>;
-    for (const level of MEASURE_FIELDS) measureText[level] = cell(level);
     return {
       creditCode,
-      name: cell('name'),
-      town: cell('town'),
-      village: cell('village'),
-      address: cell('address'),
-      industry: cell('industry'),
+      name: values[NAME]!,
+      town: values[TOWN]!,
+      village: values[VILLAGE]!,
+      address: values[ADDRESS]!,
+      industry: values[INDUSTRY]!,
       grade: gradeCell.grade!,
       gradeTags: gradeCell.tags, // shared by the rows with the same grade cell; nothing writes to it
-      contact: cell('contact'),
-      phone: cell('phone'),
+      contact: values[CONTACT]!,
+      phone: values[PHONE]!,
       location,
       emissions,
       truckTrips,
-      measureText,
+      measureText: { yellow: values[YELLOW]!, orange: values[ORANGE]!, red: values[RED]! },
       row,
     };
+  }
+
+  /** Tonnes a year: empty is null; a cell that is not a non-negative number is a problem (and null). */
+  private readEmission(row: number, f: 'so2' | 'nox' | 'pm' | 'vocs', raw: string): number | null {
+    if (raw === '') return null;
+    const v = readNumber(raw);
+    if (Number.isNaN(v) || v < 0) {
+      this.problem(row, f, CODE.HAZE_ROW_EMISSION_INVALID, raw, {
+        zh: `"${this.column(f)}"应为非负数（吨/年）`,
+        en: `"${this.column(f)}" must be a non-negative number (tonnes a year)`,
+      });
+      return null;
+    }
+    return v;
   }
 
   /** The code upper-cased and checked (GB 32100-2015); Excel's scientific notation named as such. */
@@ -333,14 +373,8 @@ export class ListRowReader {
   private readLocation(row: number, lonRaw: string, latRaw: string): Point | null {
     const lon = readNumber(lonRaw);
     const lat = readNumber(latRaw);
-    for (const [f, raw, v] of [
-      ['lon', lonRaw, lon],
-      ['lat', latRaw, lat],
-    ] as const) {
-      if (raw !== '' && Number.isNaN(v)) {
-        this.problem(row, f, CODE.HAZE_ROW_COORD_NOT_NUMBER, raw, { zh: `"${this.column(f)}"不是数字`, en: `"${this.column(f)}" is not a number` });
-      }
-    }
+    if (lonRaw !== '' && Number.isNaN(lon)) this.notANumber(row, 'lon', lonRaw);
+    if (latRaw !== '' && Number.isNaN(lat)) this.notANumber(row, 'lat', latRaw);
     if (Number.isNaN(lon) || Number.isNaN(lat) || lonRaw === '' || latRaw === '') return null;
     const where = `${lonRaw}, ${latRaw}`;
     if (!inChina({ lon, lat })) {
@@ -375,9 +409,13 @@ export class ListRowReader {
     return { lon, lat };
   }
 
+  private notANumber(row: number, f: 'lon' | 'lat', raw: string): void {
+    this.problem(row, f, CODE.HAZE_ROW_COORD_NOT_NUMBER, raw, { zh: `"${this.column(f)}"不是数字`, en: `"${this.column(f)}" is not a number` });
+  }
+
   private checkDuplicates(e: Enterprise): void {
     const file = this.file;
-    const firstRow = this.byCode.get(e.creditCode);
+    const firstRow = this.byCode.getOrSet(e.creditCode, e.row);
     if (firstRow !== undefined) {
       this.problems.push(
         newProblem({
@@ -388,8 +426,9 @@ export class ListRowReader {
           message: { zh: `统一社会信用代码与第 ${firstRow} 行重复`, en: `credit code already used on row ${firstRow}` },
         }),
       );
-    } else this.byCode.set(e.creditCode, e.row);
-    const at = this.byName.get(e.name);
+    }
+    // The first enterprise of a name is kept as it is seen (its place in `enterprises`).
+    const at = this.byName.getOrSet(e.name, this.enterprises.length - 1);
     const sameName = at === undefined ? undefined : this.enterprises[at]!;
     if (sameName && sameName.creditCode !== e.creditCode) {
       this.problems.push(
@@ -401,29 +440,41 @@ export class ListRowReader {
           message: { zh: `企业名称与第 ${sameName.row} 行相同，但信用代码不同`, en: `same name as row ${sameName.row} with a different credit code` },
         }),
       );
-    } else if (!sameName) this.byName.set(e.name, this.enterprises.length - 1);
+    }
   }
 }
 
 /** A number as people type it: thousands separators and a trailing unit are tolerated. */
 export function readNumber(raw: string): number {
-  if (isPlainDecimal(raw)) return Number(raw); // the common case, without the replacements below
+  const plain = plainDecimal(raw); // the common case, without the replacements below
+  if (!Number.isNaN(plain)) return plain;
   const s = raw.replace(/,/g, '').replace(/\s*(吨\/年|吨|t\/a|t|辆|次)$/i, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return Number.NaN;
   return Number(s);
 }
 
-/** Digits with at most one point inside: 119.372819, 12, 0.5 (a character loop: 700,000 calls a province list). */
-function isPlainDecimal(s: string): boolean {
+/** 10^0 … 10^15, each exact as a double. */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The value of digits with at most one point inside (119.372819, 12, 0.5), NaN for any other text: a
+ * character loop, for 700,000 cells a province list. Up to 15 digits the digits are an exact integer, and
+ * one division by an exact power of ten rounds as Number() rounds (both give the double nearest the
+ * decimal); longer ones are left to Number().
+ */
+export function plainDecimal(s: string): number {
   const n = s.length;
-  if (n === 0) return false;
+  if (n === 0) return Number.NaN;
   let dot = -1;
+  let digits = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c === 46) {
-      if (dot >= 0 || i === 0 || i === n - 1) return false;
+      if (dot >= 0 || i === 0 || i === n - 1) return Number.NaN;
       dot = i;
-    } else if (c < 48 || c > 57) return false;
+    } else if (c >= 48 && c <= 57) digits = digits * 10 + (c - 48);
+    else return Number.NaN;
   }
-  return true;
+  if (n - (dot < 0 ? 0 : 1) > 15) return Number(s);
+  return dot < 0 ? digits : digits / POW10[n - 1 - dot]!;
 }

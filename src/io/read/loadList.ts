@@ -12,7 +12,7 @@ import { chooseEncoding, decodeBytes, TextChunkDecoder, type Encoding } from './
 import { findHeader, HEADER_SEARCH_ROWS } from './headerRow.js';
 import { ListRowReader, type ListReadResult, type RowChecks } from './listRows.js';
 import type { LoadProgress } from './loadProgress.js';
-import { sniffBytes } from './sniff.js';
+import { isEncryptedWorkbook, namesEncryptedPackage, sniffBytes } from './sniff.js';
 import { readSheetRows, type SheetChoice } from './xlsxRows.js';
 
 export { readInput };
@@ -40,6 +40,7 @@ export interface LoadedList extends ListReadResult {
 /** The streaming face: bounded memory for any size of list. */
 export async function readList(file: string, opts: LoadOptions = {}): Promise<LoadedList> {
   const src = await openBytes(file);
+  if (sniffBytes(src.head).kind === 'ole2' && (await isEncryptedWorkbook(src.head, src.rest))) throw encryptedWorkbook(src.shown);
   const kind = refuseNonList(src.head, file, src.shown);
   // A workbook's rows are not in file order of bytes (it is compressed): its progress counts rows only.
   const progress = opts.progress?.(kind === 'zip' ? null : src.size);
@@ -76,16 +77,17 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
     const { encoding, bomLength, forcedIgnored } = chooseEncoding(src.head, src.shown, opts.encoding);
     const decoder = new TextChunkDecoder(encoding, src.shown, opts.encoding !== undefined && !forcedIgnored);
     const at = () => rows + 1;
-    async function* text(): AsyncGenerator<string> {
-      const first = decoder.decode(src.head.subarray(bomLength), at);
-      if (first !== '') yield first;
+    // UTF-8 bytes (checked) or text, as csv-parse takes them: a UTF-8 list is never made a string whole.
+    async function* text(): AsyncGenerator<string | Uint8Array> {
+      const first = decoder.forBytes(src.head.subarray(bomLength), at);
+      if (first.length > 0) yield first;
       for await (const chunk of src.rest) {
         bytes += chunk.length;
-        const t = decoder.decode(chunk, at);
-        if (t !== '') yield t;
+        const t = decoder.forBytes(chunk, at);
+        if (t.length > 0) yield t;
       }
-      const tail = decoder.end(at);
-      if (tail !== '') yield tail;
+      const tail = decoder.endForBytes(at);
+      if (tail.length > 0) yield tail;
     }
     await csvRowStream(text(), src.shown, tick);
     return { file: src.shown, encoding, ...(forcedIgnored ? { encodingIgnored: true as const } : {}), ...assembler.finish() };
@@ -96,8 +98,9 @@ export async function readList(file: string, opts: LoadOptions = {}): Promise<Lo
 
 /** The whole-file face, for CSV text (a workbook needs readList). */
 export function loadList(file: string, opts: LoadOptions = {}): LoadedList {
-  const bytes = readInput(file);
+  const bytes = readInput(file, 'list');
   const shown = file === '-' ? '<stdin>' : file;
+  if (sniffBytes(bytes.subarray(0, 65536)).kind === 'ole2' && namesEncryptedPackage(bytes)) throw encryptedWorkbook(shown);
   const kind = refuseNonList(bytes.subarray(0, 65536), file, shown);
   if (kind === 'zip') {
     throw new HazeError(CODE.HAZE_XLSX_SYNC, {
@@ -132,6 +135,14 @@ function refuseNonList(head: Buffer, file: string, shown: string): 'zip' | 'text
     });
   }
   return 'text';
+}
+
+/** Excel's "Encrypt with Password" saves an OLE2 file that looks like a legacy .xls: it gets its own word. */
+function encryptedWorkbook(shown: string): HazeError {
+  return new HazeError(CODE.HAZE_XLSX_ENCRYPTED, {
+    where: { file: shown },
+    message: { zh: '工作簿设有打开密码（已加密），无法读取', en: 'the workbook is encrypted (it has a password to open) and cannot be read' },
+  });
 }
 
 function usage(message: { zh: string; en: string }): HazeError {

@@ -64,6 +64,39 @@ test('a file that starts as UTF-8 and turns invalid later names how far in', () 
   });
 });
 
+test('forBytes: a UTF-8 file read strictly stays bytes, a character cut by a chunk waits for the next; checked as decode checks', () => {
+  const text = '企业名称,村\n常州金坛茅山铸造有限公司,东窑村\n';
+  const bytes = Buffer.from(text);
+  for (let a = 0; a <= bytes.length; a++) {
+    for (const b of [a, Math.min(bytes.length, a + 1), Math.min(bytes.length, a + 2), bytes.length]) {
+      const d = new TextChunkDecoder('utf-8', 'f', false);
+      const parts = [d.forBytes(bytes.subarray(0, a)), d.forBytes(bytes.subarray(a, b)), d.forBytes(bytes.subarray(b)), d.endForBytes()];
+      expect(parts.map((p) => typeof p)).toEqual(['object', 'object', 'object', 'string']); // bytes; '' at the end
+      expect(parts[3]).toBe('');
+      expect(Buffer.concat(parts.slice(0, 3) as Uint8Array[]).equals(bytes)).toBe(true);
+      // Every piece handed on ends on a whole character: it decodes strictly on its own.
+      for (const p of parts.slice(0, 3)) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(p as Uint8Array)).not.toThrow();
+    }
+  }
+  // Bytes that are not UTF-8 later in the file: the error decode gives, naming how far in.
+  const d = new TextChunkDecoder('utf-8', 'f', false);
+  expect(Buffer.from(d.forBytes(Buffer.from('企业,'))).toString()).toBe('企业,');
+  expect(errorOf(() => d.forBytes(iconv.encode('企业', 'gbk'), () => 7))).toEqual({
+    code: 'HAZE_FILE_ENCODING',
+    exitCode: 65,
+    zh: '文件开头是 UTF-8，但第 8 字节之后的内容不是有效的 UTF-8（文件混用了编码？）',
+  });
+  // A character still cut at the end of the file.
+  const cut = new TextChunkDecoder('utf-8', 'f', false);
+  cut.forBytes(Buffer.from('企业').subarray(0, 4));
+  expect(errorOf(() => cut.endForBytes()).code).toBe('HAZE_FILE_ENCODING');
+  // Any other encoding, or UTF-8 forced (decoded leniently), is text.
+  const gbk = new TextChunkDecoder('gb18030', 'f', false);
+  expect(gbk.forBytes(iconv.encode('企业,村', 'gbk'))).toBe('企业,村');
+  const lenient = new TextChunkDecoder('utf-8', 'f', true);
+  expect(lenient.forBytes(Buffer.from([0x61, 0xff, 0x62]))).toBe('a\uFFFDb');
+});
+
 test('what a file is, by its first bytes', () => {
   const kind = (b: number[] | Buffer) => {
     const s = sniffBytes(Buffer.from(b as number[]));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readList, loadList, type LoadedList } from '../../../src/io/read/loadList.js';
 import { HazeError } from '../../../src/errors.js';
+import { creditCodeCheckChar } from '../../../src/core/creditCode.js';
 import type { Problem } from '../../../src/core/problem.js';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures');
@@ -66,6 +67,32 @@ describe('encodings', () => {
     expect(list.encoding).toBe('gb18030');
     expectTheTwo(list);
   });
+});
+
+test('a UTF-8 list many read chunks long: streamed as bytes, characters cut between chunks and all, it reads as the whole file does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'haze-chunks-'));
+  const file = join(dir, 'long-utf8.csv');
+  const [header, row] = readFileSync(fx('two-enterprises.csv'), 'utf8').split('\n');
+  const cells = row!.split(',');
+  // 3,000 rows of Chinese (3 bytes a character), with quoted cells holding commas and line breaks: some
+  // 700 KB, so that read chunks end inside characters, quoted cells and CRLFs.
+  const lines = Array.from({ length: 3000 }, (_, i) => {
+    const c = [...cells];
+    c[0] = `91320413MA${String(i).padStart(7, '0')}`;
+    c[0] += creditCodeCheckChar(c[0])!;
+    c[1] = `"常州${'茅山'.repeat(i % 7)}第${i}铸造,有限公司"`;
+    c[4] = i % 5 === 0 ? `"薛埠镇\r\n致和村${i}号"` : `薛埠镇致和村${i}号`;
+    return c.join(',');
+  });
+  writeFileSync(file, [header, ...lines].join('\r\n') + '\r\n');
+  const streamed = await readList(file);
+  const whole = loadList(file);
+  expect(streamed.problems).toEqual([]);
+  expect(streamed.enterprises).toHaveLength(3000);
+  expect(streamed.enterprises).toEqual(whole.enterprises);
+  expect(streamed.enterprises[2999]!.name).toBe(`常州${'茅山'.repeat(2999 % 7)}第2999铸造,有限公司`);
+  expect(streamed.enterprises[5]!.address).toBe('薛埠镇\r\n致和村5号');
+  expect(streamed.enterprises[5]!.row).toBe(7); // a quoted line break is still one row
 });
 
 describe('what real lists look like', () => {
