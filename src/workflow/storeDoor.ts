@@ -10,24 +10,20 @@ import type { Workspace } from '../io/read/workspace.js';
 /** Use the store if there is one; `orElse` when the file does not exist. */
 export function readStore<T>(ws: Pick<Workspace, 'dbFile'>, use: (db: Store) => T, orElse: T): T {
   const db = openStore(ws.dbFile, { create: false });
-  if (!db) return orElse;
-  try {
-    return use(db);
-  } catch (err) {
-    throw isStoreFault(err) ? storeError(ws.dbFile, err) : err;
-  } finally {
-    db.close();
-  }
+  return db ? useThenClose(db, ws.dbFile, use) : orElse;
 }
 
 /** Use the store, creating it if needed. */
 export function writeStore<T>(ws: Pick<Workspace, 'dbFile'>, use: (db: Store) => T): T {
-  const db = openStore(ws.dbFile, { create: true })!;
+  return useThenClose(openStore(ws.dbFile, { create: true })!, ws.dbFile, use);
+}
+
+function useThenClose<T>(db: Store, file: string, use: (db: Store) => T): T {
   try {
     return use(db);
   } catch (err) {
     // The machine's faults (read-only, disk full) in the user's words; the transaction changed nothing.
-    throw isStoreFault(err) ? storeError(ws.dbFile, err) : err;
+    throw isStoreFault(err) ? storeError(file, err) : err;
   } finally {
     db.close();
   }
