@@ -168,7 +168,7 @@ class SheetReader implements PartReader {
         this.inCell = false;
         this.inValue = false;
         this.inInline = false;
-        const text = cellValue(this.type, this.style, this.value, this.inline, this.reader);
+        const text = cellValue(this.type, this.style, this.value, this.inline, this.reader, { row: this.row, column: this.column });
         if (text === '') return;
         const cells = this.cells;
         while (cells.length < this.column - 1) cells.push('');
@@ -204,12 +204,28 @@ class SheetReader implements PartReader {
 }
 
 /** A cell as Excel shows it, from its type (t), style (s) and value; a formula shows its last result. */
-function cellValue(type: string, style: string | undefined, raw: string | undefined, inline: string | undefined, reader: CellReader): string {
+function cellValue(
+  type: string,
+  style: string | undefined,
+  raw: string | undefined,
+  inline: string | undefined,
+  reader: CellReader,
+  at: { row: number; column: number },
+): string {
   if (type === 'inlineStr') return inline ?? '';
   if (raw === undefined) return '';
   switch (type) {
-    case 's':
-      return reader.strings[Number(raw)] ?? '';
+    case 's': {
+      // A cell that points past the shared strings is a damaged workbook, not an empty cell read quietly.
+      const text = /^\d+$/.test(raw.trim()) ? reader.strings[Number(raw)] : undefined;
+      if (text === undefined) {
+        throw damaged(
+          `第 ${at.row} 行第 ${at.column} 列的单元格指向不存在的共享字符串（第 ${raw} 个，工作簿共 ${reader.strings.length} 个）`,
+          `the cell at row ${at.row}, column ${at.column} points at shared string ${raw}, which does not exist (the workbook has ${reader.strings.length})`,
+        );
+      }
+      return text;
+    }
     case 'str':
     case 'e':
       return detached(ooxmlText(raw));

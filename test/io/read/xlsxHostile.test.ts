@@ -256,3 +256,15 @@ test('the zip and the XML are read by libraries: no zip structure or XML tokenis
   }
   expect(found).toEqual([]);
 });
+
+test('a cell that points past the shared strings is 65 with its row and column, not an empty cell', async () => {
+  const file = join(dir, 'shared-string-out-of-range.xlsx');
+  writeFileSync(
+    file,
+    withPart(SHEET, (xml) => xml.replace(/(t="s"[^>]*><x:v>)\d+(<\/x:v>)/, '$1999$2')),
+  );
+  const err = await readList(file).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(HazeError);
+  expect([(err as HazeError).code, (err as HazeError).exitCode]).toEqual(['HAZE_XLSX_UNREADABLE', 65]);
+  expect((err as HazeError).text.zh).toMatch(/^无法读取工作簿：第 \d+ 行第 \d+ 列的单元格指向不存在的共享字符串（第 999 个，工作簿共 \d+ 个）$/);
+});
