@@ -8,7 +8,7 @@
  *   node bench/gen-xuebu.mjs -          # writes the CSV to stdout
  *
  * What is real and what is invented: the town, most village names and the rule tables are real
- * (see ../../shared/domain.md §3, §4, §8); every enterprise, name, person, phone number, credit code
+ * (see docs/domain.md §3, §4, §8); every enterprise, name, person, phone number, credit code
  * and emission figure is invented. Village centres are approximate, placed by hand around the town
  * centre (the town bus station's Baidu point converted BD-09 → GCJ-02 → WGS-84).
  *

@@ -1,6 +1,6 @@
 /**
  * The domain types of haze. Everything in core/ speaks these; io/ turns files into them and back.
- * Names follow the domain (see ../shared/domain.md): an alert level, a performance grade (绩效等级),
+ * Names follow the domain (see docs/domain.md): an alert level, a performance grade (绩效等级),
  * a measure an enterprise must carry out, a patrol group (巡查组) and its visits.
  */
 import type { MeasureWarning } from './rules/strictness.js';

@@ -2,7 +2,7 @@
  * TSPLIB files: the .tsp problem (EUC_2D and GEO node coordinates), the .tour solution, and the
  * exact TSPLIB distance functions, so our tour lengths compare with the published optima.
  * Pure functions over strings; reading the files is the caller's business.
- * Format: G. Reinelt, TSPLIB95 documentation; quirks seen in real files: ../shared/bench/tsplib/SOURCE.md.
+ * Format: G. Reinelt, TSPLIB95 documentation; quirks seen in real files: bench/data/tsplib/SOURCE.md.
  */
 
 import { CODE, HazeError, type Text } from '../../errors.js';
