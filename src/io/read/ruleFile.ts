@@ -1,58 +1,55 @@
 /** Rule files (data/rules/default.yaml and a town's own) → RuleTable. An invalid file is exit 78. */
-import { z } from 'zod';
+import * as z from './schema.js';
 import { ACTIONS, ALERT_LEVELS, GRADES } from '../../core/model.js';
 import { mergeRuleTables, type CrossCuttingRule, type LevelRule, type Rule, type RuleTable } from '../../core/rules/ruleTable.js';
 import { loadYamlConfig } from './yamlConfig.js';
 
-const levelRuleSchema = z
-  .object({
-    action: z.enum(ACTIONS),
-    limit_pct: z.number().min(0).max(100).optional(),
-    truck_ban: z.boolean().default(false),
-    road_transport_ban: z.boolean().default(false),
-    text: z.string().min(1).optional(),
-  })
-  .strict();
+const levelRuleSchema = z.strictObject({
+  action: z.enum(ACTIONS),
+  limit_pct: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+  truck_ban: z._default(z.boolean(), false),
+  road_transport_ban: z._default(z.boolean(), false),
+  text: z.optional(z.string().check(z.minLength(1))),
+});
 
-const ruleSchema = z
-  .object({
-    id: z.string().min(1),
-    industries: z.array(z.string().min(1)).default([]),
-    grades: z.array(z.enum(GRADES)).default([]),
-    guidance: z.enum(['full', 'action', 'none']).default('full'),
-    yellow: levelRuleSchema.optional(),
-    orange: levelRuleSchema.optional(),
-    red: levelRuleSchema.optional(),
-    source: z.string().min(1, 'every rule needs its source'),
-  })
-  .strict();
+const source = z.string().check(z.minLength(1, 'every rule needs its source'));
+const nonEmpty = z.string().check(z.minLength(1));
+const percent = z.number().check(z.minimum(0), z.maximum(100));
 
-const crossCuttingSchema = z
-  .object({
-    id: z.string().min(1),
-    levels: z.array(z.enum(ALERT_LEVELS)).min(1),
-    when: z
-      .object({ min_truck_trips: z.number().min(0).optional(), min_vocs_t: z.number().min(0).optional(), industries: z.array(z.string().min(1)).optional() })
-      .strict()
-      .default({}),
-    truck_ban: z.boolean().default(false),
-    text: z.string().min(1),
-    source: z.string().min(1, 'every rule needs its source'),
-  })
-  .strict();
+const ruleSchema = z.strictObject({
+  id: nonEmpty,
+  industries: z._default(z.array(nonEmpty), []),
+  grades: z._default(z.array(z.enum(GRADES)), []),
+  guidance: z._default(z.enum(['full', 'action', 'none']), 'full'),
+  yellow: z.optional(levelRuleSchema),
+  orange: z.optional(levelRuleSchema),
+  red: z.optional(levelRuleSchema),
+  source,
+});
 
-const ruleFileSchema = z
-  .object({
-    version: z.literal(1).default(1),
-    targets: z
-      .object({ yellow: z.number().min(0).max(100), orange: z.number().min(0).max(100), red: z.number().min(0).max(100) })
-      .partial()
-      .default({}),
-    targets_source: z.string().optional(),
-    rules: z.array(ruleSchema).default([]),
-    cross_cutting: z.array(crossCuttingSchema).default([]),
-  })
-  .strict();
+const crossCuttingSchema = z.strictObject({
+  id: nonEmpty,
+  levels: z.array(z.enum(ALERT_LEVELS)).check(z.minLength(1)),
+  when: z._default(
+    z.strictObject({
+      min_truck_trips: z.optional(z.number().check(z.minimum(0))),
+      min_vocs_t: z.optional(z.number().check(z.minimum(0))),
+      industries: z.optional(z.array(nonEmpty)),
+    }),
+    {},
+  ),
+  truck_ban: z._default(z.boolean(), false),
+  text: nonEmpty,
+  source,
+});
+
+const ruleFileSchema = z.strictObject({
+  version: z._default(z.literal(1), 1),
+  targets: z._default(z.partial(z.object({ yellow: percent, orange: percent, red: percent })), {}),
+  targets_source: z.optional(z.string()),
+  rules: z._default(z.array(ruleSchema), []),
+  cross_cutting: z._default(z.array(crossCuttingSchema), []),
+});
 
 function toLevelRule(r: z.infer<typeof levelRuleSchema>): LevelRule {
   return {

@@ -1,44 +1,51 @@
 /** groups.yaml → TownSetup: where the day starts, the working day, travel, and who covers which villages. */
-import { z } from 'zod';
+import * as z from './schema.js';
 import { toWgs84 } from '../../core/datum.js';
 import type { TownSetup } from '../../core/model.js';
 import { CODE, HazeError } from '../../errors.js';
 import { loadYamlConfig } from './yamlConfig.js';
 
-const clock = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time like "08:30"');
+const clock = z.string().check(z.regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time like "08:30"'));
+const nonEmpty = z.string().check(z.minLength(1));
+const datum = z._default(z.enum(['wgs84', 'gcj02', 'bd09']), 'wgs84');
+/** An id or phone number written bare in YAML is a number: read as the text it was written as. */
+const asText = <T extends z.ZodMiniType>(schema: T) => z.pipe(schema, z.transform(String));
 
 const groupsSchema = z.object({
-  town: z.string().min(1),
-  county: z.string().default(''),
-  city: z.string().default(''),
-  coord_system: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
-  base: z.object({ name: z.string().min(1), lon: z.number().min(73).max(136), lat: z.number().min(3).max(54) }),
+  town: nonEmpty,
+  county: z._default(z.string(), ''),
+  city: z._default(z.string(), ''),
+  coord_system: datum,
+  base: z.object({
+    name: nonEmpty,
+    lon: z.number().check(z.minimum(73), z.maximum(136)),
+    lat: z.number().check(z.minimum(3), z.maximum(54)),
+  }),
   working_day: z.object({
     start: clock,
     end: clock,
-    lunch: z
-      .string()
-      .regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'expected a span like "12:00-13:00"')
-      .nullable()
-      .default(null),
+    lunch: z._default(z.nullable(z.string().check(z.regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'expected a span like "12:00-13:00"'))), null),
   }),
-  travel: z.object({ speed_kmh: z.number().positive().max(120), detour_factor: z.number().min(1).max(3).default(1.3) }),
-  service_minutes: z.number().int().positive().max(240),
-  service_minutes_large: z.number().int().positive().max(480).optional(),
-  night: z.object({ start: clock, end: clock }).optional(),
-  coverage_days: z.number().int().positive().max(30).default(2),
+  travel: z.object({
+    speed_kmh: z.number().check(z.positive(), z.maximum(120)),
+    detour_factor: z._default(z.number().check(z.minimum(1), z.maximum(3)), 1.3),
+  }),
+  service_minutes: z.int().check(z.positive(), z.maximum(240)),
+  service_minutes_large: z.optional(z.int().check(z.positive(), z.maximum(480))),
+  night: z.optional(z.object({ start: clock, end: clock })),
+  coverage_days: z._default(z.int().check(z.positive(), z.maximum(30)), 2),
   groups: z
     .array(
       z.object({
-        id: z.union([z.string().min(1), z.number().int()]).transform(String),
-        name: z.string().min(1),
-        leader: z.string().default(''),
-        phone: z.union([z.string(), z.number()]).transform(String).default(''),
-        members: z.array(z.string()).default([]),
-        villages: z.array(z.string().min(1)).min(1),
+        id: asText(z.union([nonEmpty, z.int()])),
+        name: nonEmpty,
+        leader: z._default(z.string(), ''),
+        phone: z._default(asText(z.union([z.string(), z.number()])), ''),
+        members: z._default(z.array(z.string()), []),
+        villages: z.array(nonEmpty).check(z.minLength(1)),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 
 export function minutesOf(hhmm: string): number {

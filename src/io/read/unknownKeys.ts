@@ -3,7 +3,7 @@
  * ignored without a word, and the default silently used. Found by walking the zod schema beside the value;
  * each comes with the closest known key when one is near ("did you mean").
  */
-import type { z } from 'zod';
+import type * as z from './schema.js';
 
 export interface UnknownKey {
   /** Where it is, as a path of keys and indices. */
@@ -13,10 +13,17 @@ export interface UnknownKey {
   suggestion: string | null;
 }
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; options?: z.ZodType[] };
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodMiniType>;
+  innerType?: z.ZodMiniType;
+  in?: z.ZodMiniType;
+  element?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
+};
+const defOf = (schema: z.ZodMiniType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
-export function unknownKeys(schema: z.ZodType, value: unknown, path: (string | number)[] = []): UnknownKey[] {
+export function unknownKeys(schema: z.ZodMiniType, value: unknown, path: (string | number)[] = []): UnknownKey[] {
   const def = defOf(schema);
   switch (def.type) {
     case 'optional':

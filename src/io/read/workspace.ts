@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from './schema.js';
 import { ALERT_LEVELS } from '../../core/model.js';
 import { loadYamlConfig } from './yamlConfig.js';
 
@@ -16,17 +16,17 @@ export const DEFAULT_RULES = join(PACKAGE_ROOT, 'data/rules/default.yaml');
 export const WORKSPACE_FILE = 'haze.yaml';
 
 const workspaceSchema = z.object({
-  list: z.string().min(1).default('enterprises.csv'),
-  groups: z.string().min(1).default('groups.yaml'),
-  rules: z
-    .union([z.string(), z.array(z.string())])
-    .default([])
-    .transform((r) => (typeof r === 'string' ? [r] : r)),
-  db: z.string().min(1).default('haze.db'),
+  list: z._default(z.string().check(z.minLength(1)), 'enterprises.csv'),
+  groups: z._default(z.string().check(z.minLength(1)), 'groups.yaml'),
+  rules: z.pipe(
+    z._default(z.union([z.string(), z.array(z.string())]), []),
+    z.transform((r) => (typeof r === 'string' ? [r] : r)),
+  ),
+  db: z._default(z.string().check(z.minLength(1)), 'haze.db'),
   /** The datum of the list's coordinates: converted to WGS-84 on reading. */
-  coord_system: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
+  coord_system: z._default(z.enum(['wgs84', 'gcj02', 'bd09']), 'wgs84'),
   /** Only the embedded sample has this: the seed story's alert, used when the store has none. */
-  sample_alert: z.object({ level: z.enum(ALERT_LEVELS), from: z.string(), doc: z.string().optional(), note: z.string().optional() }).optional(),
+  sample_alert: z.optional(z.object({ level: z.enum(ALERT_LEVELS), from: z.string(), doc: z.optional(z.string()), note: z.optional(z.string()) })),
 });
 
 export interface SampleAlert {

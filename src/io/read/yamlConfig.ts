@@ -3,21 +3,21 @@
  * exit 78 with the file, the line and what is wrong (GUIDE §3.6).
  */
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import type { z } from 'zod';
+import type * as z from './schema.js';
 import type { Problem } from '../../core/problem.js';
 import { newProblem } from '../../core/problem.js';
 import { CODE, HazeError } from '../../errors.js';
 import { unknownKeys } from './unknownKeys.js';
 import { readInput } from './loadList.js';
 
-export function loadYamlConfig<T extends z.ZodType>(file: string, schema: T, what: { zh: string; en: string }): z.infer<T> {
+export function loadYamlConfig<T extends z.ZodMiniType>(file: string, schema: T, what: { zh: string; en: string }): z.infer<T> {
   const text = readInput(file, 'config')
     .toString('utf8')
     .replace(/^\uFEFF/, '');
   return parseYamlConfig(text, file, schema, what);
 }
 
-export function parseYamlConfig<T extends z.ZodType>(text: string, file: string, schema: T, what: { zh: string; en: string }): z.infer<T> {
+export function parseYamlConfig<T extends z.ZodMiniType>(text: string, file: string, schema: T, what: { zh: string; en: string }): z.infer<T> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const yamlError = doc.errors[0];
@@ -86,7 +86,7 @@ export function takeConfigNotes(): Problem[] {
 
 function noteUnknownKeys(
   doc: ReturnType<typeof parseDocument>,
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   value: unknown,
   file: string,
   what: { zh: string; en: string },
