@@ -110,6 +110,18 @@ export const CODES = {
       en: 'check the quotes in that row ("" inside a quoted cell); open it in Excel and save it again as CSV UTF-8',
     },
   },
+  HAZE_CONTROL_CHARACTER: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: {
+      zh: '单元格中有控制字符（如 NUL），表格软件不会写出这样的文字',
+      en: 'a cell holds a control character (such as NUL) that no spreadsheet writes in text',
+    },
+    hint: {
+      zh: '文件可能已损坏，或混入了其他程序的数据：在 Excel 中打开，删掉该单元格中看不见的字符，另存后再试',
+      en: "the file may be damaged or hold another program's data: open it in Excel, delete the invisible character in that cell, and save it again",
+    },
+  },
   HAZE_XLSX_UNREADABLE: {
     kind: 'error',
     exit: EXIT.dataErr,
@@ -392,6 +404,14 @@ export const CODES = {
     kind: 'problem',
     title: { zh: '清单缺少必填列', en: 'the list lacks a required column' },
     hint: { zh: '别名见 data/xuebu/README.md；可用 haze init 生成模板', en: 'aliases in data/xuebu/README.md; haze init writes a template' },
+  },
+  HAZE_HEADER_INVISIBLE: {
+    kind: 'problem',
+    title: { zh: '表头中有看不见的字符，已去掉后读取', en: 'a header holds invisible characters; read without them' },
+    hint: {
+      zh: '这些字符多半是从网页或聊天窗口复制带来的：在 Excel 中重新输入该表头',
+      en: 'they usually come with text copied from a web page or a chat window: type the header again in Excel',
+    },
   },
   HAZE_LIST_COLUMN_DUPLICATE: {
     kind: 'problem',

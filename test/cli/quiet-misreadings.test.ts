@@ -1,9 +1,12 @@
 /**
  * Nothing read quietly wrong: a misspelt setting is named (with what it probably meant), a date years off is
- * refused, numeric options take decimal digits only.
+ * refused, numeric options take decimal digits only, a control character in a cell is refused where it is,
+ * and a header with invisible characters in it is read with a warning naming them.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { csvRows } from '../../src/io/read/csvTable.js';
+import { handWrittenParts, zipOf } from '../fixtures/workbooks.js';
 import { haze, REPO, tempDir } from '../helpers/runHaze.js';
 
 describe('unknown keys in a config file are warnings, with "did you mean"', () => {
@@ -43,5 +46,81 @@ describe('command-line values read as written, or refused', () => {
     expect(r.status).toBe(64);
     expect(r.stderr).toContain(named);
     expect(r.stdout).toBe('');
+  });
+});
+
+/** The sample list's rows, parsed, and written back as CSV (quoted where needed). */
+const SAMPLE = csvRows(readFileSync(join(REPO, 'data/xuebu/enterprises.csv'), 'utf8'), 'enterprises.csv').map((r) => r.cells);
+const toCsv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n\r]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
+
+describe('a control character in a cell is 65 with its row and column, whatever the table', () => {
+  const dir = tempDir();
+
+  test('a NUL deep in a CSV list (past the first 64 KB, where the file type is sniffed)', () => {
+    const rows = [SAMPLE[0]!];
+    while (Buffer.byteLength(toCsv(rows)) < 70_000) rows.push(...SAMPLE.slice(1));
+    const bad = [...SAMPLE[4]!];
+    bad[4] = `${bad[4]}\u0000`;
+    rows.push(bad);
+    writeFileSync(join(dir, 'nul.csv'), toCsv(rows));
+    for (const format of ['json', 'csv']) {
+      const r = haze(['validate', '--list', 'nul.csv', '--format', format], { cwd: dir });
+      expect(r.status).toBe(65);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`haze: ${join(dir, 'nul.csv')}:${rows.length}:E: 第 ${rows.length} 行 E 列的单元格中有控制字符 U+0000 NUL，不是表格中的文字`);
+    }
+    const m = haze(['measures', '--list', 'nul.csv', '--level', 'orange', '--format', 'json'], { cwd: dir });
+    expect([m.status, m.stdout]).toEqual([65, '']);
+  });
+
+  test('an escape written into a workbook cell (_x001B_, how a workbook spells one)', () => {
+    const parts = handWrittenParts().map(([name, xml, deflate]): [string, string, boolean?] => [
+      name,
+      name === 'xl/worksheets/list.xml' ? xml.replace('东窑村', '东窑_x001B_[31m村') : xml,
+      deflate,
+    ]);
+    writeFileSync(join(dir, 'escape.xlsx'), zipOf(parts));
+    const r = haze(['validate', '--lang', 'en', '--list', 'escape.xlsx'], { cwd: dir });
+    expect(r.status).toBe(65);
+    expect(r.stderr).toContain(
+      `haze: ${join(dir, 'escape.xlsx')}:4:C: the cell at row 4, column C holds the control character U+001B ESC, which is not text of a table`,
+    );
+  });
+
+  test('a results file: refused before anything is recorded', () => {
+    const ws = tempDir();
+    const sheet = haze(['checklist', '--date', '2019-12-08', '--group', '1', '--format', 'csv'], { cwd: ws });
+    expect(sheet.status).toBe(0);
+    const lines = sheet.stdout.split('\n');
+    lines[3] = lines[3]!.replace(/,([^,]*)$/, ',\u0007$1');
+    writeFileSync(join(ws, 'results.csv'), lines.join('\n'));
+    const r = haze(['record', 'results.csv', '--inspectors', '王建国', '--checked-at', '2019-12-08 16:00'], { cwd: ws });
+    expect(r.status).toBe(65);
+    expect(r.stderr).toMatch(/haze: \S*results\.csv:4:[A-Z]+: 第 4 行 [A-Z]+ 列的单元格中有控制字符 U\+0007，不是表格中的文字/);
+    expect(existsSync(join(ws, 'haze.db'))).toBe(false);
+  });
+});
+
+describe('a header with invisible characters is read, and the warning names them', () => {
+  const dir = tempDir();
+
+  test('a zero-width space and a BOM inside two list headers', () => {
+    const header = [...SAMPLE[0]!];
+    header[1] = '企业\u200b名称';
+    header[3] = '村\ufeff社区';
+    writeFileSync(join(dir, 'zw.csv'), toCsv([header, ...SAMPLE.slice(1)]));
+    const r = haze(['validate', '--list', 'zw.csv', '--format', 'json'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const found = (JSON.parse(r.stdout) as { code: string; row: number; column: string; value: string; message_en: string }[]).filter(
+      (p) => p.code === 'HAZE_HEADER_INVISIBLE',
+    );
+    expect(found.map((p) => [p.row, p.column, p.value])).toEqual([
+      [1, '企业名称', 'U+200B'],
+      [1, '村社区', 'U+FEFF'],
+    ]);
+    expect(found[0]!.message_en).toBe('the header "企业名称" holds invisible characters: U+200B (zero width space); read as "企业名称" without them');
+    const m = haze(['measures', '--list', 'zw.csv', '--level', 'orange', '--format', 'csv'], { cwd: dir });
+    expect(m.status).toBe(0);
+    expect(csvRows(m.stdout, 'stdout').filter((row) => row.cells.length > 1)).toHaveLength(SAMPLE.length); // the header line and every enterprise
   });
 });

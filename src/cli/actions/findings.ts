@@ -41,6 +41,7 @@ export const FINDING_COLUMNS = {
 async function importFile(g: Globals, voice: CliVoice, file: string): Promise<void> {
   const town = await openTown(g, voice, null);
   const table = await readImportTable(file, FINDING_COLUMNS, ['date', 'credit_code', 'problem', 'source']);
+  voice.problems(table.warnings);
   const cell = (cells: string[], key: keyof typeof FINDING_COLUMNS) => {
     const i = table.columns.get(key);
     return i === undefined ? '' : (cells[i] ?? '');

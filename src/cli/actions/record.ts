@@ -109,6 +109,7 @@ async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, fi
   const level = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
   const town = await openTown(g, voice, null);
   const table = await readImportTable(file, RESULT_COLUMNS, ['date', 'group', 'credit_code', 'item_id', 'result']);
+  voice.problems(table.warnings);
   const cell = (cells: string[], key: keyof typeof RESULT_COLUMNS) => {
     const i = table.columns.get(key);
     return i === undefined ? '' : (cells[i] ?? '').trim();

@@ -11,7 +11,8 @@
  *   empty line is a record of one empty field (the readers skip blank rows, but it keeps its number);
  * - record N is row N, as Excel shows it: a quoted cell with line breaks in it is still one row, so the
  *   row number is the record's place in the file, not its physical line;
- * - field-count mismatches are left to the row reader, so that every bad row is reported.
+ * - field-count mismatches are left to the row reader, so that every bad row is reported;
+ * - a control character in a cell (a NUL, an escape) is exit 65 with its row and column (controlCharacters.ts).
  *
  * Two faces over the same options: a sync one for a whole text and a chunked one for files too large to
  * hold twice.
@@ -21,6 +22,7 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, parse, type Options } from 'csv-parse';
 import { parse as parseAll } from 'csv-parse/sync';
 import { CODE, HazeError } from '../../errors.js';
+import { columnName, refuseControlCharacters } from './controlCharacters.js';
 
 export interface SheetRow {
   /** The row number as Excel shows it. */
@@ -58,7 +60,11 @@ export function csvRows(text: string, file: string): SheetRow[] {
   } catch (err) {
     throw csvError(err, file);
   }
-  return records.map((cells, i) => ({ row: i + 1, cells }));
+  return records.map((cells, i) => {
+    const row = { row: i + 1, cells };
+    refuseControlCharacters(row, file);
+    return row;
+  });
 }
 
 /**
@@ -73,7 +79,11 @@ export async function csvRowStream(text: AsyncIterable<string | Uint8Array>, fil
   parser.on('readable', () => {
     try {
       let cells: string[] | null;
-      while ((cells = parser.read() as string[] | null) !== null) onRow({ row: ++row, cells });
+      while ((cells = parser.read() as string[] | null) !== null) {
+        const r = { row: ++row, cells };
+        refuseControlCharacters(r, file);
+        onRow(r);
+      }
     } catch (err) {
       parser.destroy(err as Error); // a problem in a row (or a bug) ends the reading, as what it is
     }
@@ -110,11 +120,4 @@ function csvError(err: unknown, file: string): Error {
   // With CSV_OPTIONS csv-parse raises nothing else (quotes and field counts are relaxed): another error
   // would be a bug here, reported as one.
   return err;
-}
-
-/** The column as Excel names it: 0 → A, 25 → Z, 26 → AA. */
-function columnName(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }

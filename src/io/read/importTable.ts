@@ -7,6 +7,9 @@ import { CODE, HazeError } from '../../errors.js';
 import { readInput } from './byteSource.js';
 import { csvRows, type SheetRow } from './csvTable.js';
 import { decodeBytes } from './decode.js';
+import type { Problem } from '../../core/problem.js';
+import { invisibleIn, withoutInvisible } from './listColumns.js';
+import { invisibleInHeader } from './listRows.js';
 import { sniffBytes } from './sniff.js';
 import { xlsxRowStream } from './xlsxRows.js';
 
@@ -17,6 +20,8 @@ export interface ImportTable {
   columns: Map<string, number>;
   headerRow: number;
   rows: SheetRow[];
+  /** Header cells read once their invisible characters were left out (warnings, for the command to say). */
+  warnings: Problem[];
 }
 
 /** key → the header cells that name it, English key first. */
@@ -44,7 +49,7 @@ export async function readImportTable(file: string, names: ColumnNames, required
       message: { zh: `不是 CSV 或 .xlsx 表格：${what.zh}`, en: `not a CSV or .xlsx table: ${what.en}` },
     });
   }
-  const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  const norm = (s: string) => withoutInvisible(s).normalize('NFKC').replace(/\s+/g, '').toLowerCase();
   const lookup = new Map<string, string>();
   for (const [key, labels] of Object.entries(names)) for (const l of [key, ...labels]) lookup.set(norm(l), key);
   // The header is the first of the top rows that names every required column (title rows may sit above).
@@ -61,6 +66,10 @@ export async function readImportTable(file: string, names: ColumnNames, required
         columns,
         headerRow: r.row,
         rows: rows.filter((x) => x.row > r.row && x.cells.some((c) => c.trim() !== '')),
+        warnings: [...columns.values()].flatMap((i) => {
+          const hidden = invisibleIn(r.cells[i]!);
+          return hidden.length > 0 ? [invisibleInHeader(shown, r.row, withoutInvisible(r.cells[i]!).trim(), hidden)] : [];
+        }),
       };
     }
   }

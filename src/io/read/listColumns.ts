@@ -131,12 +131,53 @@ export const LIST_COLUMNS: readonly ListColumn[] = [
 export const COLUMN_OF: ReadonlyMap<ListField, ListColumn> = new Map(LIST_COLUMNS.map((c) => [c.field, c]));
 
 /**
+ * Characters that show as nothing: zero-width space, non-joiner and joiner, the direction marks, word joiner
+ * and the invisible operators, a BOM inside the text, the soft hyphen, the Mongolian vowel separator. A
+ * header pasted from a web page or a chat window carries them; "企业\u200b名称" looks like 企业名称 and is read
+ * as it, with a warning naming what was there (invisibleIn).
+ */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const INVISIBLE_NAMES: Record<string, [zh: string, en: string]> = {
+  '\u00ad': ['软连字符', 'soft hyphen'],
+  '\u180e': ['蒙古文元音分隔符', 'Mongolian vowel separator'],
+  '\u200b': ['零宽空格', 'zero width space'],
+  '\u200c': ['零宽不连字', 'zero width non-joiner'],
+  '\u200d': ['零宽连字', 'zero width joiner'],
+  '\u200e': ['从左至右标记', 'left-to-right mark'],
+  '\u200f': ['从右至左标记', 'right-to-left mark'],
+  '\u2060': ['词连接符', 'word joiner'],
+  '\ufeff': ['字节顺序标记 BOM', 'byte order mark (BOM)'],
+};
+
+export interface InvisibleCharacter {
+  /** "U+200B" */
+  code: string;
+  zh: string;
+  en: string;
+}
+
+/** The invisible characters in a cell, each once, with their names; empty when none. */
+export function invisibleIn(cell: string): InvisibleCharacter[] {
+  const found = new Set(cell.match(INVISIBLE) ?? []);
+  return [...found].map((c) => {
+    const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const [zh, en] = INVISIBLE_NAMES[c] ?? ['不可见的格式字符', 'an invisible format character'];
+    return { code, zh: `${code}（${zh}）`, en: `${code} (${en})` };
+  });
+}
+
+/** The cell without its invisible characters. */
+export function withoutInvisible(cell: string): string {
+  return cell.replace(INVISIBLE, '');
+}
+
+/**
  * A header cell in a comparable form: NFKC (full-width letters, digits and brackets become ASCII, Ⅱ becomes
- * II, ₂ becomes 2), no spaces or line breaks, lower case, without the marks templates put on required
+ * II, ₂ becomes 2), no invisible characters, spaces or line breaks, lower case, without the marks templates put on required
  * columns (*, ※) or a trailing colon.
  */
 export function headerKey(cell: string): string {
-  return cell
+  return withoutInvisible(cell)
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(/[【[]/g, '(')

@@ -9,7 +9,7 @@ import { CODE, type ProblemCode, type Text } from '../../errors.js';
 import { parseGradeCell, type GradeCell } from '../../core/rules/gradeCell.js';
 import { creditCodeFault } from '../../core/creditCode.js';
 import { haversineKm, inChina } from '../../core/geo.js';
-import { COLUMN_OF, LIST_COLUMNS, fieldOfHeader, type ListField } from './listColumns.js';
+import { COLUMN_OF, LIST_COLUMNS, fieldOfHeader, invisibleIn, withoutInvisible, type InvisibleCharacter, type ListField } from './listColumns.js';
 import { StringIndex } from './stringIndex.js';
 
 export interface ListReadResult {
@@ -129,7 +129,9 @@ export class ListRowReader {
   ) {
     header.forEach((cell, index) => {
       const field = fieldOfHeader(cell);
-      const shown = cell.trim();
+      const hidden = invisibleIn(cell);
+      const shown = withoutInvisible(cell).trim();
+      if (field && hidden.length > 0) this.problems.push(invisibleInHeader(file, headerRow, shown, hidden));
       if (field && !this.columnOf.has(field)) {
         this.columnOf.set(field, index);
         this.headerOf.set(field, shown);
@@ -477,4 +479,18 @@ export function plainDecimal(s: string): number {
   }
   if (n - (dot < 0 ? 0 : 1) > 15) return Number(s);
   return dot < 0 ? digits : digits / POW10[n - 1 - dot]!;
+}
+
+/** A header read once its invisible characters were left out: said, naming them, so that the file can be cleaned. */
+export function invisibleInHeader(file: string, row: number, shown: string, hidden: readonly InvisibleCharacter[]): Problem {
+  return newProblem({
+    severity: 'warning',
+    code: CODE.HAZE_HEADER_INVISIBLE,
+    where: { file, row, column: shown },
+    value: hidden.map((h) => h.code).join(' '),
+    message: {
+      zh: `表头"${shown}"中有看不见的字符 ${hidden.map((h) => h.zh).join('、')}，已去掉后按"${shown}"读取`,
+      en: `the header "${shown}" holds invisible characters: ${hidden.map((h) => h.en).join(', ')}; read as "${shown}" without them`,
+    },
+  });
 }

@@ -10,9 +10,10 @@
  */
 import { CODE, HazeError } from '../../errors.js';
 import { cellText, isDateFormat } from './cellText.js';
+import { refuseControlCharacters } from './controlCharacters.js';
 import type { SheetRow } from './csvTable.js';
 import { MergeFill, MergeScanner, rangesOf } from './mergedCells.js';
-import { damaged, unclosed, WorkbookFault } from './workbookFault.js';
+import { damaged, unclosed, unsafe, WorkbookFault } from './workbookFault.js';
 import { detached, readCellFormats, readSharedStrings, readWorkbook, RunText, type SheetInfo } from './xlsxWorkbook.js';
 import { MAX_ELEMENT_CHARS, ooxmlText, readPart, type Attributes, type PartReader } from './xmlParts.js';
 import { ZipArchive, type ZipEntry } from './zipArchive.js';
@@ -31,10 +32,15 @@ function refusal(file: string, f: WorkbookFault): HazeError {
   return new HazeError(CODE.HAZE_XLSX_UNREADABLE, { where, message: { zh: `无法读取工作簿：${f.zh}`, en: `cannot read the workbook: ${f.en}` } });
 }
 
-/** The rows of the chosen sheet, all at once, for small tables (imported checklists). */
+/**
+ * The rows of the chosen sheet, all at once, for small tables (imported checklists). Rows with no cell are
+ * left out: they say nothing, and a sheet of a million empty <row/>s would otherwise be held in memory.
+ */
 export async function* xlsxRowStream(bytes: Buffer, file: string, wanted: string | undefined, choice: SheetChoice = {}): AsyncGenerator<SheetRow> {
   const rows: SheetRow[] = [];
-  await readSheetRows(bytes, file, wanted, choice, (r) => rows.push(r));
+  await readSheetRows(bytes, file, wanted, choice, (r) => {
+    if (r.cells.length > 0) rows.push(r);
+  });
   yield* rows;
 }
 
@@ -58,7 +64,11 @@ export async function readSheetRows(bytes: Buffer, file: string, wanted: string 
     await zip.checkRest((e) => (e === entry ? (chunk) => merges.push(chunk) : undefined));
     const refs = merges.refs();
     const fill = new MergeFill(rangesOf(refs));
-    const seen = await readRows(zip, entry, cells, (row, values) => onRow({ row, cells: fill.apply(row, values) }));
+    const seen = await readRows(zip, entry, cells, (row, values) => {
+      const r = { row, cells: fill.apply(row, values) };
+      refuseControlCharacters(r, file);
+      onRow(r);
+    });
     if (seen.length !== refs.length || seen.some((ref, i) => ref !== refs[i])) {
       throw damaged(`XML 损坏（${entry.name}：合并单元格不在 <mergeCells> 中）`, `damaged XML (${entry.name}: merged cells outside <mergeCells>)`);
     }
@@ -92,6 +102,21 @@ interface CellReader {
   date1904: boolean;
 }
 
+/** The most a sheet can have (Excel's own limits, the same in LibreOffice since 7.4): past them, no program wrote it. */
+export const MAX_SHEET_ROWS = 1_048_576;
+export const MAX_SHEET_COLUMNS = 16_384;
+
+const tooManyRows = () =>
+  unsafe(
+    `工作表超过 ${MAX_SHEET_ROWS.toLocaleString('en-US')} 行（Excel 的上限），不是电子表格软件写出的`,
+    `the sheet goes past ${MAX_SHEET_ROWS.toLocaleString('en-US')} rows (Excel's limit): no spreadsheet program wrote it`,
+  );
+const tooManyColumns = (row: number) =>
+  unsafe(
+    `工作表第 ${row} 行超过 ${MAX_SHEET_COLUMNS.toLocaleString('en-US')} 列（XFD，Excel 的上限），不是电子表格软件写出的`,
+    `row ${row} of the sheet goes past ${MAX_SHEET_COLUMNS.toLocaleString('en-US')} columns (XFD, Excel's limit): no spreadsheet program wrote it`,
+  );
+
 /** Days from 1900-01-00 to 1904-01-01: a 1904-system serial plus this is a 1900-system serial. */
 const DAYS_1904 = 1462;
 
@@ -113,6 +138,9 @@ class SheetReader implements PartReader {
   private rowStart = 0;
   private lastChunkEnd = 0;
   private row = 0;
+  /** <row> and <c> elements seen, whatever their numbers say: a sheet repeating one row number is held too. */
+  private rowsSeen = 0;
+  private cellsInRow = 0;
   private cells: string[] = [];
   private column = 0;
   private inCell = false;
@@ -145,6 +173,7 @@ class SheetReader implements PartReader {
       if (!this.inRow) return;
       const column = a.r === undefined ? 0 : refColumn(a.r);
       this.column = column > 0 ? column : this.column + 1; // r may be left out: the next column
+      if (this.column > MAX_SHEET_COLUMNS || ++this.cellsInRow > MAX_SHEET_COLUMNS) throw tooManyColumns(this.row);
       this.inCell = true;
       this.type = a.t ?? 'n'; // a type cellValue does not know reads as a number, as 'n' does
       this.style = a.s;
@@ -155,8 +184,10 @@ class SheetReader implements PartReader {
       this.inRow = true;
       this.rowStart = this.lastChunkEnd;
       this.row = a.r !== undefined && /^\d+$/.test(a.r) ? Number(a.r) : this.row + 1; // r may be left out: the next row
+      if (this.row > MAX_SHEET_ROWS || ++this.rowsSeen > MAX_SHEET_ROWS) throw tooManyRows();
       this.cells = [];
       this.column = 0;
+      this.cellsInRow = 0;
     } else if (name === 'mergeCell' && a.ref !== undefined) {
       this.merges.push(a.ref);
     }

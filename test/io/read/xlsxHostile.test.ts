@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { HazeError } from '../../../src/errors.js';
 import { readList } from '../../../src/io/read/loadList.js';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from '../../../src/io/read/xlsxRows.js';
 import { MAX_INFLATED_BYTES, MAX_RATIO, RATIO_FLOOR } from '../../../src/io/read/zipArchive.js';
 import { encryptedWorkbook, handWrittenParts, titleRows, zipOf, zipRaw, type RawEntry } from '../../fixtures/workbooks.js';
 import { FIXTURES, REPO, haze } from '../../helpers/runHaze.js';
@@ -53,6 +54,22 @@ interface Case {
   en: string;
 }
 
+/**
+ * The sheet with `extra` XML after its last row, inside <sheetData>, stored rather than deflated: what is
+ * refused is the sheet's shape, not its ratio (which would stop these first).
+ */
+const afterLastRow = (extra: string) =>
+  zipOf(
+    handWrittenParts().map(([n, xml, deflate]): [string, string, boolean?] =>
+      n === SHEET ? [n, xml.replace('</x:sheetData>', `${extra}</x:sheetData>`), false] : [n, xml, deflate],
+    ),
+  );
+const ROWS_ZH = '拒绝读取工作簿：工作表超过 1,048,576 行（Excel 的上限），不是电子表格软件写出的';
+const ROWS_EN = "the workbook is refused: the sheet goes past 1,048,576 rows (Excel's limit): no spreadsheet program wrote it";
+const columnsZh = (row: number) => `拒绝读取工作簿：工作表第 ${row} 行超过 16,384 列（XFD，Excel 的上限），不是电子表格软件写出的`;
+const columnsEn = (row: number) =>
+  `the workbook is refused: row ${row} of the sheet goes past 16,384 columns (XFD, Excel's limit): no spreadsheet program wrote it`;
+
 const cases: Case[] = [
   {
     name: 'a zip bomb: 100 MB of zeros in 100 KB, refused from its directory, never inflated',
@@ -81,6 +98,46 @@ const cases: Case[] = [
     code: 'HAZE_XLSX_UNREADABLE',
     zh: `无法读取工作簿：文件已损坏（${SHEET}：条目大小不符）`,
     en: `cannot read the workbook: the file is damaged (${SHEET}: entry sizes mismatch)`,
+  },
+  {
+    name: "a million empty rows and one more: stopped at Excel's 1,048,576, not read on",
+    file: 'empty-rows.xlsx',
+    bytes: () => afterLastRow('<x:row/>'.repeat(MAX_SHEET_ROWS)),
+    code: 'HAZE_XLSX_UNSAFE',
+    zh: ROWS_ZH,
+    en: ROWS_EN,
+  },
+  {
+    name: 'one row numbered past 1,048,576',
+    file: 'row-number.xlsx',
+    bytes: () => afterLastRow(`<x:row r="${MAX_SHEET_ROWS + 1}"><x:c r="A${MAX_SHEET_ROWS + 1}"><x:v>1</x:v></x:c></x:row>`),
+    code: 'HAZE_XLSX_UNSAFE',
+    zh: ROWS_ZH,
+    en: ROWS_EN,
+  },
+  {
+    name: 'one row repeated under one number past the limit (the count is held, not only the numbers)',
+    file: 'same-row.xlsx',
+    bytes: () => afterLastRow('<x:row r="7"/>'.repeat(MAX_SHEET_ROWS)),
+    code: 'HAZE_XLSX_UNSAFE',
+    zh: ROWS_ZH,
+    en: ROWS_EN,
+  },
+  {
+    name: 'a cell past column XFD',
+    file: 'column-ref.xlsx',
+    bytes: () => afterLastRow('<x:row r="7"><x:c r="XFE7"><x:v>1</x:v></x:c></x:row>'),
+    code: 'HAZE_XLSX_UNSAFE',
+    zh: columnsZh(7),
+    en: columnsEn(7),
+  },
+  {
+    name: 'a row of 16,385 empty cells without references',
+    file: 'empty-cells.xlsx',
+    bytes: () => afterLastRow(`<x:row r="7">${'<x:c/>'.repeat(MAX_SHEET_COLUMNS + 1)}</x:row>`),
+    code: 'HAZE_XLSX_UNSAFE',
+    zh: columnsZh(7),
+    en: columnsEn(7),
   },
   {
     name: 'an entry whose path climbs out of the archive (../)',
@@ -219,7 +276,7 @@ test.each(cases.map((c) => [c.name, c] as const))('%s: haze validate exits 65 an
 
 test('the bounds: what a 100,000-row list inflates to is far inside them', () => {
   expect(MAX_INFLATED_BYTES).toBe(1024 * 1024 * 1024);
-  expect([MAX_RATIO, RATIO_FLOOR]).toEqual([200, 64 * 1024 * 1024]);
+  expect([MAX_RATIO, RATIO_FLOOR]).toEqual([200, 8 * 1024 * 1024]);
 });
 
 test('an entity used without a DOCTYPE is damaged XML; a sound copy of the same workbook reads', async () => {
