@@ -376,6 +376,12 @@ export const CODES = {
     title: { zh: '输出位置是文件夹', en: 'the output is a folder' },
     hint: { zh: '在 -o 中写上文件名，如 -o 计划.csv', en: 'give a file name with -o, e.g. -o plan.csv' },
   },
+  HAZE_OUTPUT_IS_SOCKET: {
+    kind: 'error',
+    exit: EXIT.cantCreate,
+    title: { zh: '输出位置是套接字', en: 'the output is a socket' },
+    hint: { zh: '在 -o 中写上普通文件的名字，如 -o 计划.csv', en: 'give the name of an ordinary file with -o, e.g. -o plan.csv' },
+  },
   HAZE_NO_CHROMIUM: {
     kind: 'error',
     exit: EXIT.unavailable,

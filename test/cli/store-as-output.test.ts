@@ -1,10 +1,12 @@
 /**
  * The store is never an output: -o onto the store, its -wal, a link to it or the same file by another path is
- * refused with 73 and the store is byte for byte as before. Devices are written into, never renamed over; a
- * folder is refused. A property test points random commands' -o at random paths of a workspace.
+ * refused with 73 and the store is byte for byte as before. Devices and FIFOs are written into, never renamed
+ * over; a folder or a socket is refused. A property test points random commands' -o at random paths of a workspace.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { haze, tempDir } from '../helpers/runHaze.js';
@@ -59,6 +61,38 @@ describe('devices are written into, never replaced', () => {
     expect(r.status).toBe(74);
     expect(r.stderr).toContain('磁盘已满');
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  test('-o a FIFO: the plan goes through it to its reader, and it is still a FIFO', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (c: Buffer) => (read += c.toString('utf8')));
+    const closed = new Promise((ok) => reader.on('close', ok));
+    const args = ['plan', '--date', '2019-12-08', '--days', '1', '--format', 'csv'];
+    const r = haze([...args, '-o', fifo]);
+    await closed;
+    expect(r.status).toBe(0);
+    expect(read).toBe(haze(args).stdout);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['pipe']); // no temporary file left beside it
+  });
+
+  test('-o a socket: 73, said in words, and the socket is still there for its server', async () => {
+    const dir = tempDir();
+    const sock = join(dir, 'app.sock');
+    const server = createServer().listen(sock);
+    await new Promise((ok) => server.once('listening', ok));
+    try {
+      const r = haze(['plan', '--date', '2019-12-08', '--days', '1', '--format', 'csv', '-o', sock]);
+      expect(r.status).toBe(73);
+      expect(r.stderr).toContain('是套接字');
+      expect(lstatSync(sock).isSocket()).toBe(true);
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -9,8 +9,8 @@ import { CODE, HazeError } from '../../errors.js';
 
 /**
  * Write an output file the user named (-o), never onto the store: `protect` are the store and its -wal and
- * -shm files, compared by identity (device and inode), so no path or link reaches them. A device, FIFO or
- * socket is written into directly (renaming over /dev/null would replace the device); a folder is refused.
+ * -shm files, compared by identity (device and inode), so no path or link reaches them. A device or a FIFO
+ * is written into directly (renaming over /dev/null would replace the device); a folder or a socket is refused.
  */
 export function writeOutputFile(file: string, content: string | Uint8Array, protect: readonly string[]): void {
   const target = statOrNull(file);
@@ -18,6 +18,16 @@ export function writeOutputFile(file: string, content: string | Uint8Array, prot
     throw new HazeError(CODE.HAZE_OUTPUT_IS_FOLDER, {
       where: { file },
       message: { zh: `${file} 是文件夹，不能作为输出文件`, en: `${file} is a folder, not a file to write` },
+    });
+  }
+  if (target?.isSocket()) {
+    // A socket cannot be opened for writing (ENXIO), and renaming over it would take it from its server.
+    throw new HazeError(CODE.HAZE_OUTPUT_IS_SOCKET, {
+      where: { file },
+      message: {
+        zh: `${file} 是套接字（某个程序的通信端点），不能作为输出文件；它未被改动`,
+        en: `${file} is a socket (a program's endpoint), not a file to write; it is as it was`,
+      },
     });
   }
   for (const p of protect) {
@@ -59,7 +69,6 @@ function writeIntoDevice(file: string, content: string | Uint8Array): void {
   try {
     writeFileSync(file, content);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
     throw cannotWrite(file, err);
   }
 }
