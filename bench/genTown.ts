@@ -91,6 +91,7 @@ export function generateTown(n: number, groups: number, seed: number): BenchTown
       text: '',
       source: 'bench',
       uninterpreted: [],
+      bans: [],
       warnings: [],
       extra: [],
     });

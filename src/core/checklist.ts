@@ -39,6 +39,10 @@ export function checkItems(e: Enterprise, m: RequiredMeasure): CheckItem[] {
     default:
       break;
   }
+  // What haze could not read is checked as written: the inspector reads the enterprise's own words.
+  if (m.uninterpreted.length > 0) items.push({ id: 'as_written', text: `按原文核查：${m.uninterpreted.join('；')}` });
+  // Bans in the enterprise's own text, each in its words (露天焚烧, 物料装卸, 开停车…), whatever the action.
+  m.bans.forEach((b, i) => items.push({ id: `ban_${i + 1}`, text: `${b}（按企业措施）` }));
   items.push({ id: 'control_running', text: '废气收集处理设施正常运行（停产期间也不得停运）' });
   items.push({ id: 'ledger', text: '生产、治污设施运行、车辆进出等台账记录完整' });
   if ((e.emissions.so2 ?? 0) + (e.emissions.nox ?? 0) >= CEMS_THRESHOLD_T) {

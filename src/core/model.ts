@@ -100,6 +100,11 @@ export interface RequiredMeasure {
   source: string;
   /** Parts of the enterprise's text that could not be interpreted, kept verbatim. */
   uninterpreted: string[];
+  /**
+   * Bans in the enterprise's own text that are not production measures — on activities (露天焚烧, 物料装卸),
+   * venting, open-air work, old non-road machinery — each checked on site in the text's words.
+   */
+  bans: string[];
   /** Shortfalls against the guidance and unreadable text, for people. */
   warnings: MeasureWarning[];
   /** Cross-cutting requirements of the level that apply to this enterprise (truck users, VOC plants …). */

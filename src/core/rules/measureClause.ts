@@ -23,6 +23,7 @@ export type ClauseKind =
   | 'voc_no_venting'
   | 'no_outdoor_spraying'
   | 'heat_based'
+  | 'activity_ban'
   | 'other';
 
 export interface ClauseReading {
@@ -47,7 +48,8 @@ const OTHER: ClauseReading = reading('other');
 
 /** Prefixes and suffixes that frame a measure without changing it ("1、", "橙色预警期间:", "执行…措施"). */
 const NUMBERING = /^(?:\(\d{1,2}\)|\d{1,2}(?:、|[.)](?!\d))|[①-⑳]|[一二三四五六七八九十]{1,3}、)/;
-const LEVEL_LABEL = /^(?:(?:黄色|橙色|红色)(?:预警)?(?:期间|时)?|预警期间|应急期间|管控期间|应急响应期间)[:]?/;
+const LEVEL_LABEL =
+  /^(?:(?:启动)?(?:(?:黄色|橙色|红色)(?:预警)?(?:\((?:[ⅠⅡⅢIV123一二三]+级(?:响应)?)\))?|[ⅠⅡⅢ123一二三]级|I{1,3}级)(?:应急)?(?:响应)?(?:期间|时)?|预警期间|应急期间|管控期间|应急响应期间)[:]?/;
 const FRAME_HEAD: RegExp[] = [
   NUMBERING,
   /^(?:减排)?措施[:]/,
@@ -85,7 +87,7 @@ const FACILITY_SUFFIXES = ['生产线', '产线', '车间', '工序', '工段', 
  * 其余/其他 ("the rest") depend on another clause, so "其余停产" is left for a person.
  */
 const NOT_A_NAME =
-  /停产|停止|停用|停运|关停|限产|减产|压减|降低|禁止|严禁|不得|自主|减排|保障|以热定产|%|百分之|国[一二三四五六1-6ⅠⅡⅢⅣⅤⅥ]|国I|国V|非道路|运输|负荷|[,;。:!?]|^[不无禁的]|^(?:其余|其他|其它|剩余)|由\d/i;
+  /停产|停止|停用|停运|关停|限产|减产|压减|降低|禁止|严禁|不得|自主|减排|保障|以热定产|%|百分之|国[一二三四五六1-6ⅠⅡⅢⅣⅤⅥ]|国I|国V|非道路|运输|负荷|除外|保温|保压|^生产(?![线车设装])|[,;。:!?]|^[不无禁的]|^除(?!尘)|^(?:其余|其他|其它|剩余)|由\d/i;
 
 function isName(s: string): boolean {
   if (s.length === 0 || s.length > 25) return false;
@@ -124,7 +126,7 @@ function splitNames(list: string, facilitiesOnly: boolean): string[] | null {
 // ---------------------------------------------------------------- the readers, one per kind
 
 const SUBJ = String.raw`([^,;。、]{0,20}?)`;
-const TRUCK_PFX = String.raw`(?:用车大户|重点用车企业|企业|全厂|厂区内|厂区|厂内|运输车辆|进出车辆)?`;
+const TRUCK_PFX = String.raw`(?:用车大户|重点用车企业|企业|全厂|厂区内|厂区|厂内|运输车辆|进出车辆|(?:大宗)?物料运输|原辅材料和产品运输|原料和产品运输|产品运输)?`;
 const NOTE = String.raw`(?:\([^()]*\))?`;
 const VEHICLE_END = String.raw`(?:车辆|车|运输|进出厂区|进出厂|进出|出入|进厂|入厂)`;
 const BOUND = String.raw`(?:及以下|以下|以内|之内)?`;
@@ -135,13 +137,18 @@ const re = (src: string): RegExp => new RegExp(`^${src}$`, 'i');
 type Reader = (t: string) => ClauseReading | null;
 
 const readNone: Reader = (t) =>
-  /^(?:无|暂无|不涉及|无需|无要求|不需要|不采取|无需采取|正常生产(?:经营)?|[—–-]+|\/|\\|…+|\.+)$/.test(t) ? reading('none') : null;
+  /^(?:无|暂无|不涉及|无需|无要求|不需要|不采取|无需采取|无此项|无减排|无减排措施|无需减排|无减排要求|不涉及停限产|N\/?A|正常生产(?:经营)?|[—–-]+|\/|\\|…+|\.+)$/i.test(
+    t,
+  )
+    ? reading('none')
+    : null;
 
 /** domain.md §3: 保障类 are listed but exempt; 以热定产 runs at the approved heat load. */
 const readExempt: Reader = (t) => {
   if (/^(?:按照?)?以热定产(?:运行|生产)?$/.test(t)) return reading('heat_based');
   if (
-    /^(?:属于|列为|纳入|作为)?(?:民生)?保障(?:类|性)?(?:企业|行业)?$/.test(t) ||
+    /^(?:属于|属|列为|列入|纳入|作为)?(?:民生)?保障(?:类|性)?(?:企业|行业|清单)?$/.test(t) ||
+    /^(?:不停限产|不采取停限产措施|不实施停限产|不采取停产限产措施)$/.test(t) ||
     /^(?:民生)?豁免(?:管控|企业|类)?$/.test(t) ||
     /^(?:(?:民生)?保障类?(?:企业)?)?(?:不停产、?不限产|不限产、?不停产|不停不限|不停产|不限产)$/.test(t)
   )
@@ -151,23 +158,26 @@ const readExempt: Reader = (t) => {
 
 /** domain.md §3: A / 引领性 → 自主减排. */
 const readSelf: Reader = (t) =>
-  /^(?:鼓励)?(?:企业)?(?:实施|执行|采取|开展)?自主(?:采取|实施|开展)?(?:减排|管控)(?:措施|行动)?$/.test(t) ? reading('self') : null;
+  /^(?:鼓励)?(?:企业)?(?:根据自身情况)?(?:实施|执行|采取|开展)?自主(?:采取|实施|开展|确定)?(?:减排|管控)(?:措施|行动)?$/.test(t) ? reading('self') : null;
 
 /** domain.md §3 (D: 停止公路运输) and §4 (用车大户: no 国四-and-below heavy diesel trucks). */
-const ROAD = re(`${TRUCK_PFX}(?:停止|禁止|暂停|不得|严禁|不允许)(?:使用|进行|采用)?(?:公路|道路)(?:货物|物料|原料|产品|货)?运输${NOTE}`);
-const OLD_TRUCK = String.raw`(?:国[四4三3]|国IV|国Ⅳ|国III|国Ⅲ|重型柴油|柴油货车|重型货车|重型载货|柴油车|重型车)`;
+const ROAD = re(`${TRUCK_PFX}(?:停止|禁止|暂停|不得|严禁|不允许)(?:使用|进行|采用)?(?:物料|货物)?(?:公路|道路)(?:货物|物料|原料|产品|货)?运输${NOTE}`);
+const OLD_TRUCK = String.raw`(?:国[四4三3]|国IV|国Ⅳ|国III|国Ⅲ|国[五5V]以下|国Ⅴ以下|重型柴油|柴油货车|重型货车|重型载货|柴油车|重型车)`;
 const TRUCK_BAN = [
   re(`${TRUCK_PFX}(?:停止使用|禁止使用|不得使用|严禁使用|不使用|停用|停止|禁止|严禁|不得|不允许)[^,;。]{0,30}?${OLD_TRUCK}[^,;。]{0,40}?${VEHICLE_END}${NOTE}`),
   re(`${OLD_TRUCK}[^,;。]{0,30}?(?:禁止|停止|不得|严禁)(?:使用|进出厂区|进出厂|进出|进厂|入厂|运输)?${NOTE}`),
 ];
 const NEW_TRUCK_ONLY = re(
-  `${TRUCK_PFX}(?:全部|一律)?(?:(?:仅|只)(?:允许|使用|采用)?|允许|使用|采用|启用)[^,;。]{0,30}?(?:国[五六56]|国VI?|国Ⅴ|国Ⅵ|新能源|电动)[^,;。]{0,40}?${VEHICLE_END}${NOTE}`,
+  `${TRUCK_PFX}(?:全部|一律|须|必须)?(?:(?:仅|只)(?:允许|使用|采用)?|允许|使用|采用|启用)[^,;。]{0,30}?(?:国[五六56]|国VI?|国Ⅴ|国Ⅵ|新能源|电动)[^,;。]{0,40}?${VEHICLE_END}${NOTE}`,
 );
 const readTransport: Reader = (t) => {
+  // Encouraged, preferred: not a ban an inspector can hold the plant to.
+  if (/鼓励|优先|建议|倡导/.test(t)) return null;
   if (ROAD.test(t)) return reading('road_transport_ban');
   if (TRUCK_BAN.some((r) => r.test(t))) return reading('truck_ban');
   // "国五及以上 only" is the same ban written the other way round.
-  if (NEW_TRUCK_ONLY.test(t) && /及以上|以上|仅|只|全部|一律|新能源|电动/.test(t)) return reading('truck_ban');
+  if (NEW_TRUCK_ONLY.test(t) && /及以上|以上|仅|只|全部|一律|须|新能源|电动/.test(t) && !/优先|鼓励/.test(t)) return reading('truck_ban');
+  if (/^(?:运输车辆|货运车辆)(?:全部)?停运$/.test(t)) return reading('road_transport_ban');
   return null;
 };
 
@@ -194,6 +204,18 @@ const readVoc: Reader = (t) => {
 };
 
 /**
+ * Bans on an activity, not on production (domain.md §6): loading and moving materials, earthworks and
+ * building, open burning and fireworks — "物料装卸停止", "停止厂区内土石方作业", "禁止露天焚烧". Each is a
+ * check item of its own; none changes the action.
+ */
+const ACTIVITY = '(?:物料装卸|装卸|倒运|物料倒运|土石方|建设施工|建筑施工|施工|拆迁|拆除|露天焚烧|焚烧|燃放烟花爆竹|露天堆放)';
+const ACTIVITY_BAN = [
+  re(`${TRUCK_PFX}(?:停止|禁止|严禁|不得|杜绝)(?:进行|开展)?(?:厂区内|厂内)?${ACTIVITY}(?:[、和及与]${ACTIVITY})*(?:作业|施工|活动)?`),
+  re(`(?:厂区内|厂内)?${ACTIVITY}(?:作业|施工|活动)?(?:全部)?(?:停止|禁止)`),
+];
+const readActivity: Reader = (t) => (ACTIVITY_BAN.some((r) => r.test(t)) ? reading('activity_ban') : null);
+
+/**
  * "停用2条生产线中的1条", "停用4台定型机中的2台", "2条生产线停1条" (C: 以停代限, stop a share of lines or
  * units) → stop_part with m / n of them. The same counter word on both numbers (条…条, 台…台).
  */
@@ -209,7 +231,13 @@ const LINES_OF = [
   [re(`${COUNT}${COUNTER}${UNITS}${OF}?(?:${STOP_V}|停)${COUNT}\\2${UNITS}`), 1, 2, 3, 4, 5],
   [re(`${COUNT}${COUNTER}${UNITS}${OF}${COUNT}\\2(?:停产|停用|停运|停止生产|关停)`), 1, 2, 3, 4, 0],
 ] as const;
-const SHARE_OF_LINES = [re(`${STOP_V}${SHARE}(?:的)?${LINE}`), re(`${SHARE}(?:的)?${LINE}(?:停产|停用|停运|停止生产|关停)`)];
+const SHARE_OF_LINES = [
+  re(`${STOP_V}${SHARE}(?:以上)?(?:的)?([^,;。、\\d]{0,6}?${LINE})`),
+  re(`${SHARE}(?:的)?([^,;。、\\d]{0,6}?${LINE})(?:停产|停用|停运|停止生产|关停)`),
+  re(`([^,;。、\\d]{0,6}?${LINE})${STOP_V}${SHARE}`),
+  // "烘干机停用50%": a share of the machines of a kind.
+  re(`([^,;。、\\d]{1,8}?(?:机|炉|窑|设备|机组))${STOP_V}${SHARE}`),
+];
 const readLineShare: Reader = (t) => {
   for (const [r, ni, ci, bi, mi, ai] of LINES_OF) {
     const g = r.exec(t);
@@ -224,12 +252,17 @@ const readLineShare: Reader = (t) => {
     if (n === null || m === null || n <= 0 || m <= 0 || m > n) return null;
     return reading('stop_part', roundOne((m / n) * 100), [`${nText}${counter}${units}中的${mText}${counter}`]);
   }
-  for (const r of SHARE_OF_LINES) {
+  for (const [i, r] of SHARE_OF_LINES.entries()) {
     const g = r.exec(t);
     if (!g) continue;
-    const pct = parseShare(g[1] ?? '');
-    return pct === null ? null : reading('stop_part', pct, [`${g[1]}${g[2]}`]);
+    // The share first and the units after, or the units first and the share last.
+    const [share, units] = i < 2 ? [g[1] ?? '', g[2] ?? ''] : [g[g.length - 1] ?? '', g[1] ?? ''];
+    const pct = parseShare(share);
+    return pct === null ? null : reading('stop_part', pct, [`${share}${units}`]);
   }
+  // "停产一条生产线", "共5台熔炼炉，停用3台" (the total said in another clause): named units, no share.
+  const g = re(`(?:停产|停用|停止|关停)${COUNT}${COUNTER}((?:生产线|产线|线|窑|炉|机|设备)[^,;。]{0,6})`).exec(t);
+  if (g) return reading('stop_part', null, [`${g[1]}${g[2]}${g[3]}`]);
   return null;
 };
 
@@ -238,13 +271,13 @@ const readLineShare: Reader = (t) => {
  * 由X降低到Y, X降至Y, 控制在Y以内(正常X), (正常X)控制在Y → round((X−Y)/X×100, 1).
  */
 const AMOUNT = String.raw`(\d+(?:,\d{3})*(?:\.\d+)?)`;
-const UNIT = String.raw`((?:万吨|吨|千克|公斤|kg|t|立方米|m3|m³|方|件|台|套|个|只|平方米|㎡|%)?(?:/天|/日|/d|每天|每日)?)`;
+const UNIT = String.raw`((?:万吨|吨|千克|公斤|kg|t|立方米|m3|m³|方|件|台|套|个|只|平方米|㎡|%|小时|h|班|车|块|万块|条|座|千瓦时|万千瓦时|度)?(?:/天|/日|/d|每天|每日)?)`;
 const NORMAL = '(?:正常生产时?|正常产量|正常日产量|正常情况下|正常|原产量|原设计|原|设计产能|设计|平时|平常)(?:的|为|是|约)?';
-const DOWN_TO = '(?:降低|降|减少|压减|削减|下降|调整|控制|减|压缩|缩减|限制)?(?:到|至|为|在)';
-const CAP_AT = '(?:控制在|降至|降低到|降低至|降到|减至|压减至|压减到|不超过|不高于|限制在|调整为|调整至)';
+const DOWN_TO = '(?:降低|降|减少|压减|削减|下降|调整|控制|减|压缩|缩减|缩短|限制)?(?:到|至|为|在)';
+const CAP_AT = '(?:控制在|降至|降低到|降低至|降到|减至|压减至|压减到|不超过|不高于|限制在|限至|限制至|限制到|调整为|调整至)';
 const TONNAGE = [
   // [regex, subject, X, X unit, Y, Y unit]
-  [re(`${SUBJ}(?:由|从)(?:${NORMAL})?${AMOUNT}${UNIT},?${DOWN_TO}${AMOUNT}${UNIT}${BOUND}`), 1, 2, 3, 4, 5],
+  [re(`${SUBJ}(?:由|从)(?:${NORMAL}|每天|每日)?${AMOUNT}${UNIT}(?:生产)?,?${DOWN_TO}(?:每天|每日)?${AMOUNT}${UNIT}${BOUND}(?:生产|运行)?`), 1, 2, 3, 4, 5],
   [re(`([^,;。、\\d]{0,20}?)${AMOUNT}${UNIT}(?:降低|降|减少|压减|削减|下降|减|压缩)(?:到|至)${AMOUNT}${UNIT}${BOUND}`), 1, 2, 3, 4, 5],
   [re(`${SUBJ}${CAP_AT}${AMOUNT}${UNIT}${BOUND},?\\(?${NORMAL}${AMOUNT}${UNIT}\\)?`), 1, 4, 5, 2, 3],
   [re(`${SUBJ}\\(${NORMAL}${AMOUNT}${UNIT}\\)${CAP_AT}${AMOUNT}${UNIT}${BOUND}`), 1, 2, 3, 4, 5],
@@ -260,18 +293,21 @@ const readTonnage: Reader = (t) => {
     const x = Number((g[xi] ?? '').replace(/,/g, ''));
     const y = Number((g[yi] ?? '').replace(/,/g, ''));
     if (!sameUnit(g[xu] ?? '', g[yu] ?? '') || !(x > 0) || !(y >= 0) || y > x) return null;
-    return reading('limit', roundOne(((x - y) / x) * 100));
+    const share = roundOne(((x - y) / x) * 100);
+    // Lines, kilns or machines from-to ("生产线由6条减为4条运行") stop a share of them: a partial stop.
+    const counted = /^(?:条|座|台|套)$/.test(g[xu] || g[yu] || '');
+    return counted ? reading('stop_part', share, [`${g[si] ?? ''}由${g[xi]}${g[xu]}减至${g[yi]}${g[yu] || g[xu]}`]) : reading('limit', share);
   }
   return null;
 };
 
 /** "生产负荷降至80%", "按80%负荷生产": a limit of 100 − the share kept. */
-const LOAD = '(?:生产负荷|运行负荷|负荷|日产量|产量|产能|开工率|产能利用率|生产规模)';
+const LOAD = '(?:生产负荷|运行负荷|负荷|日产量|产量|产能|开工率|产能利用率|生产规模|日?用气量|日?用电量|日?用煤量|天然气用量|能耗)';
 const LIMIT_TO = [
   // [regex, subject group (0: none), share group]
-  [re(`${SUBJ}${LOAD}${CAP_AT}(?:正常水平|正常产量|正常|核定产能|设计产能)?(?:的)?${SHARE}${BOUND}`), 1, 2],
+  [re(`${SUBJ}${LOAD}${CAP_AT}(?:正常水平|正常产量|正常|核定产能|设计产能|设计能力|批复产能)?(?:的)?${SHARE}${BOUND}`), 1, 2],
   [re(`${SUBJ}(?:降低|降|压减|减少|控制)(?:生产)?(?:负荷|产量|产能)(?:至|到)${SHARE}${BOUND}`), 1, 2],
-  [re(`(?:按|按照)(?:不超过|不高于)?(?:正常|核定|设计)?(?:产能|负荷|产量)?(?:的)?${SHARE}(?:的)?(?:负荷|产能|产量)?(?:生产|运行|组织生产)`), 0, 1],
+  [re(`(?:按|按照)(?:不超过|不高于)?(?:正常|核定|设计)?(?:生产)?(?:产能|负荷|产量)?(?:的)?${SHARE}(?:的)?(?:负荷|产能|产量)?(?:生产|运行|组织生产)`), 0, 1],
 ] as const;
 /** "限产30%", "压减产量三成", "降低负荷20%": a limit by the share. 停产30% is read as a limit too (no named line). */
 const LIMIT_VERBS = [
@@ -298,14 +334,29 @@ const LIMIT_VERBS = [
   '减负荷',
   '限负荷',
   '限产',
+  '限电',
+  '限气',
   '减产',
   '降产',
   '压产',
   '停产',
   '压减',
 ].join('|');
-const LIMIT_BY = re(`${SUBJ}(?:${LIMIT_VERBS})(?:比例|幅度)?(?:为|达到|达|不低于|不少于|至少|约|了)?${SHARE}(?:以上|及以上|左右)?(?:的)?`);
-const LIMIT_BARE = re(`${SUBJ}(?:限产|限制生产|减产|降负荷|降低负荷|压减产量)`);
+const LIMIT_BY = re(
+  `${SUBJ}(?:${LIMIT_VERBS})(?:比例|幅度)?(?:为|达到|达|不低于|不少于|至少|约|了)?${SHARE}(?:以上|及以上|左右)?(?:的)?(?:产量|产能|生产量|负荷)?`,
+);
+/** "按照不少于40%比例压减产量", "减少50%生产量": the share before the verb, or between the verb and its object. */
+const LIMIT_SHARE_FIRST = [
+  re(`${SUBJ}(?:按照?)?(?:不少于|不低于|至少)?${SHARE}(?:的)?(?:比例)?(?:${LIMIT_VERBS})(?:产量|产能|生产|负荷)?`),
+  re(`${SUBJ}(?:减少|降低|压减|削减)${SHARE}(?:的)?(?:生产量|产量|产能|负荷)`),
+];
+/** Half written as a word: "半负荷生产", "减半生产". */
+const HALF = re(`${SUBJ}(?:半负荷(?:生产|运行)|减半(?:生产)?|产量减半)`);
+/** "每日20时至次日8时停止生产": stopped for part of each day, a limit with no share stated. */
+const NIGHT_STOP = re(`(?:每日|每天)?\\d{1,2}(?:时|点|:00)至(?:次日)?\\d{1,2}(?:时|点|:00)(?:停止生产|停产)`);
+const LIMIT_BARE = re(
+  `${SUBJ}(?:限产|限制生产|减产|降负荷|降低负荷|压减产量|限制生产负荷|降低生产负荷|(?:延长)(?:出焦|结焦)时间(?:至\\d+小时(?:以上)?)?|(?:出焦|结焦)时间延长(?:至\\d+小时(?:以上)?)?)`,
+);
 const readLimit: Reader = (t) => {
   for (const [r, si, pi] of LIMIT_TO) {
     const g = r.exec(t);
@@ -318,26 +369,48 @@ const readLimit: Reader = (t) => {
     const pct = parseShare(g[2] ?? '');
     return pct === null ? null : reading('limit', pct);
   }
+  for (const r of LIMIT_SHARE_FIRST) {
+    g = r.exec(t);
+    if (g && isSubject(g[1])) {
+      const pct = parseShare(g[2] ?? '');
+      return pct === null ? null : reading('limit', pct);
+    }
+  }
+  g = HALF.exec(t);
+  if (g && isSubject(g[1])) return reading('limit', 50);
+  if (NIGHT_STOP.test(t)) return reading('limit');
+  // "限产30": the share without its sign, as a person typing fast writes it.
+  g = /^限产(\d{1,2})$/.exec(t);
+  if (g) return reading('limit', Number(g[1]));
   g = LIMIT_BARE.exec(t);
   if (g && isSubject(g[1])) return reading('limit');
   return null;
 };
 
 /** domain.md §3: D → stop production. "全厂停产", "停止生产", "生产线全部停产". */
-const WHOLE_PLANT = '(?:全厂|全部|企业|整厂|全企业|全面|所有生产线|全部生产线|生产线全部|所有产线|全部产线|所有工序|全部工序|所有设备|全部设备)';
+const WHOLE_PLANT =
+  '(?:全厂|全部|企业|整厂|整体|全线|全企业|全面|所有生产线|全部生产线|生产线全部|所有产线|全部产线|所有工序|全部工序|各工序均?|所有设备|全部设备|所有生产设备|全部生产设备|全部车间|所有车间|本厂)';
+/** When, not what: "马上停产", "接到预警通知后立即停止生产" stop the whole plant. */
+const AT_ONCE = '(?:马上|立即|立刻|即刻|一律|已|暂时|暂|接到预警通知后立即|接到通知后立即|预警期间|但本次预警执行|本次预警执行|本次预警|但)';
+/** "除锅炉保温外一律停产": what a stopped plant keeps for safety or heat, said before the stop. */
+const EXCEPT_KEPT = '(?:除[^,;。]{0,12}?(?:保温|保压|环保设施|治污设施|环保|安全|应急|抢险)[^,;。]{0,6}?外,?)?';
 /** "长期停产", "保持停产状态": an enterprise already stopped stays stopped (grade cell tag 长期停产, domain.md §3). */
 const STILL = '(?:长期|继续|保持|维持|持续)';
 const WHOLE_NAMES = new Set(['全厂', '全部', '企业', '整厂', '全企业', '所有生产线', '全部生产线', '所有产线', '全部产线', '所有工序', '全部工序']);
 const STOP = [
   re(
-    `${WHOLE_PLANT}?${STILL}?(?:全部)?(?:停产|停止生产|停工|停业|停止一切生产|停产停工|停工停产|停止生产活动|停止全部生产|停止所有生产|停止生产经营|关停)(?:状态)?`,
+    `${EXCEPT_KEPT}(?:处于)?${WHOLE_PLANT}?${AT_ONCE}?${STILL}?(?:全部)?(?:停产|停止生产|暂停生产|停工|停业|停厂|停止一切生产|停产停工|停工停产|停产停业|停产整治|停产放假|停机停产|停炉停产|停产停机|停止生产活动|停止全部生产|停止所有生产|停止生产经营(?:活动)?|停止生产作业|关停|停运|停止运行|禁止生产|严禁生产|不得生产)(?:状态|执行)?`,
   ),
-  re(`停止(?:全厂|全部|所有|一切)(?:生产|生产活动)`),
+  re(`${EXCEPT_KEPT}停止(?:全厂|全部|所有|一切)(?:生产|生产活动|生产工序|工序)`),
+  re(`按停产执行`),
 ];
 /** "停止喷涂工序", "停止铸造车间生产", "1号窑停产", "熔炼炉停用", "停窑": named parts stop (stop_part). */
 const STOP_PART = [
   [re(`(?:停止使用|停止运行|停止|停用|关停|停运|暂停|关闭)([^,;。:]+?)(?:生产|运行)?`), false],
-  [re(`([^,;。:]+?)(?:全部)?(?:停产|停止生产|停用|停运|停止运行|停止使用|停止作业|关停|停机|停止|停工|停炉|停窑)`), true],
+  [re(`([^,;。:]+?)(?:全部)?(?:停用|停运|停止运行|停止使用|停止作业|关停|停机|停止|停炉|停窑)`), true],
+  // 停产 and 停工 stop a plant: what stands before them is a part only when it is plainly one ("1号窑停产",
+  // "喷涂车间停产"), never a stray word ("气停产" is the plant stopping, with a word haze cannot place).
+  [re(`([^,;。:]+?)(?:全部)?(?:停产|停止生产|停工)`), 'facilities'],
   [re(`停((?:\\d+|[一二三四五六七八九十]+)?[号#]?(?:窑|炉|磨|生产线|线))`), false],
 ] as const;
 const readStop: Reader = (t) => {
@@ -345,10 +418,14 @@ const readStop: Reader = (t) => {
   for (const [r, facilitiesOnly] of STOP_PART) {
     const g = r.exec(t);
     if (!g) continue;
-    const names = splitNames(g[1] ?? '', facilitiesOnly);
+    const names = splitNames(g[1] ?? '', facilitiesOnly !== false);
     if (!names) continue;
+    if (facilitiesOnly === 'facilities' && !(g[1] ?? '').split(/[、和及与]/).every((item) => looksLikeFacility(item) || /全部|所有|一切|^部分$/.test(item)))
+      continue;
     const [only] = names;
     if (names.length === 1 && only !== undefined && WHOLE_NAMES.has(only)) return reading('stop', 100);
+    // "喷涂、烘干、打磨等全部工序", "成型、干燥等全部生产工序": every process, named or not, is the whole plant.
+    if (names.some((n) => /(?:等|及)?(?:全部|所有|一切)(?:生产)?(?:工序|车间|设备|生产线)$/.test(n))) return reading('stop', 100);
     // "部分停产" states a part stop but names no part: nothing to list for the inspector.
     if (names.length === 1 && only === '部分') return reading('stop_part');
     return reading('stop_part', null, names);
@@ -357,7 +434,7 @@ const readStop: Reader = (t) => {
 };
 
 /** Order matters only where forms overlap: 停止露天喷涂 is a VOC measure before it is a stopped process. */
-const READERS: Reader[] = [readNone, readExempt, readSelf, readTransport, readNonRoad, readVoc, readLineShare, readTonnage, readLimit, readStop];
+const READERS: Reader[] = [readNone, readExempt, readSelf, readTransport, readNonRoad, readVoc, readActivity, readLineShare, readTonnage, readLimit, readStop];
 
 function readCore(t: string): ClauseReading | null {
   for (const read of READERS) {
@@ -372,9 +449,18 @@ function readCore(t: string): ClauseReading | null {
  * pollution-control equipment keeps running (domain.md §6). Any other note leaves the clause uninterpreted:
  * "停产(除1号线外)" must reach a person.
  */
+/** "(D级)", "(二级响应)", "(A+级)": the grade or the level, said again. */
+const LABEL_NOTE = /^\((?:[ABCD][+-]?级|引领性|[ⅠⅡⅢ123一二三]级(?:响应)?|I{1,3}级(?:响应)?|(?:黄色|橙色|红色)(?:预警)?)\)$/;
+/**
+ * What a stopped plant keeps running or is told to include: systems kept for safety, heat kept in kilns, the
+ * processes the stop covers ("(保留循环水系统运行)", "(炉窑保温除外)", "(包括喷漆、烘干)", "(未复产)").
+ */
+const STOP_KEEPS =
+  /^\((?:保留|含|包括|包含)[^()]*\)$|^\([^()]*(?:保温|保压|安全|循环水|应急|抢险|环保|治污)[^()]*(?:除外|运行|外)?\)$|^\(未复产\)$|^\(生产线全部停运[^()]*\)$/;
 const BENIGN_NOTE: Partial<Record<ClauseKind, (note: string) => boolean>> = {
-  limit: (n) => /^\((?:以|按)[^()]*(?:产能|产量|计)[^()]*\)$/.test(n),
-  stop: (n) => /环保|治污|污染防治|废气|除尘|脱硫|脱硝/.test(n) && /运行|开启|正常/.test(n) && !/除|外|保留生产/.test(n.replace(/除尘/g, '')),
+  limit: (n) => /^\((?:以|按)[^()]*(?:产能|产量|计)[^()]*\)$/.test(n) || /^\((?:以|按|通过)[^()]*(?:方式|实现)[^()]*\)$/.test(n),
+  stop: (n) =>
+    STOP_KEEPS.test(n) || (/环保|治污|污染防治|废气|除尘|脱硫|脱硝/.test(n) && /运行|开启|正常/.test(n) && !/除|外|保留生产/.test(n.replace(/除尘/g, ''))),
   stop_part: (n) => /环保|治污|污染防治|废气|除尘|脱硫|脱硝/.test(n) && /运行|开启|正常/.test(n) && !/除|外|保留生产/.test(n.replace(/除尘/g, '')),
 };
 
@@ -396,7 +482,7 @@ export function readClause(text: string, options: ReadOptions = { levelLabels: t
   const noted = /^(.+?)(\([^()]*\))$/.exec(t);
   if (noted) {
     const inner = readCore(stripFrame(noted[1] ?? '', options.levelLabels));
-    if (inner && BENIGN_NOTE[inner.kind]?.(noted[2] ?? '')) return inner;
+    if (inner && (LABEL_NOTE.test(noted[2] ?? '') || BENIGN_NOTE[inner.kind]?.(noted[2] ?? ''))) return inner;
   }
   return OTHER;
 }

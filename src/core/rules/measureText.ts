@@ -16,6 +16,7 @@
 import type { Action } from '../model.js';
 import { toHalfWidth } from './halfWidth.js';
 import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } from './measureClause.js';
+import { strengthFloor, stronger, type StrengthFloor } from './strengthFloor.js';
 
 export type { ClauseKind } from './measureClause.js';
 
@@ -39,6 +40,16 @@ export interface ParsedMeasure {
   clauses: MeasureClause[];
   /** Clauses that could not be interpreted, verbatim. */
   uninterpreted: string[];
+  /**
+   * What the words of the uninterpreted clauses ask for at least (strengthFloor.ts). The action, share and
+   * truck ban above are never weaker than this: a 停产 haze could not read clause by clause is still a stop.
+   */
+  floor: StrengthFloor;
+  /**
+   * The text says something haze understood — a measure, a ban, an upkeep step — even when it states no
+   * production measure (action null): then it asks for none, and no rule's default is added.
+   */
+  spoken: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -50,8 +61,29 @@ const ASCII_WORD = /[A-Za-z0-9]/;
  * A space is kept only where it may separate two measures (between Chinese words, or after % or a bracket
  * before a Chinese word) or two ASCII words; elsewhere it is dropped, so "限产 30 %" reads as "限产30%".
  */
+/** Traditional forms lists copied from Hong Kong or Taiwan templates carry (停產, 國四, 車輛): read as simplified. */
+const TRADITIONAL: Record<string, string> = {
+  產: '产',
+  國: '国',
+  車: '车',
+  運: '运',
+  輸: '输',
+  廠: '厂',
+  級: '级',
+  減: '减',
+  響: '响',
+  應: '应',
+  禁: '禁',
+  停: '停',
+  業: '业',
+  線: '线',
+  輛: '辆',
+};
+const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
+
 export function normaliseText(text: string): string {
   const s = toHalfWidth(text)
+    .replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c)
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/\r\n?|[\u2028\u2029\u0085\v\f]/g, '\n')
     .replace(/[^\S\n]+/g, ' ')
@@ -60,7 +92,9 @@ export function normaliseText(text: string): string {
   return s.replace(/ /g, (_space, offset: number) => {
     const left = s[offset - 1] ?? '';
     const right = s[offset + 1] ?? '';
-    const keep = (HAN.test(right) && (HAN.test(left) || CLOSER.test(left))) || (ASCII_WORD.test(left) && ASCII_WORD.test(right));
+    // "1.限产50% 2.物料运输…": a number that starts a new item keeps the space before it, a separator.
+    const numbering = /^\d{1,2}[.、)]\p{Script=Han}/u.test(s.slice(offset + 1, offset + 5));
+    const keep = numbering || (HAN.test(right) && (HAN.test(left) || CLOSER.test(left))) || (ASCII_WORD.test(left) && ASCII_WORD.test(right));
     return keep ? ' ' : '';
   });
 }
@@ -152,19 +186,29 @@ export function parseMeasureText(text: string): ParsedMeasure {
   const levels = new Set(normalised.match(/黄色|橙色|红色/g) ?? []);
   const groups = groupPieces(splitPieces(normalised), { levelLabels: levels.size <= 1 });
   const actions = new Set(groups.map((g) => KIND_ACTION[g.reading.kind]));
-  const action = STRENGTH.find((a) => actions.has(a)) ?? null;
+  const understood = STRENGTH.find((a) => actions.has(a)) ?? null;
+  const uninterpreted = groups.filter((g) => g.reading.kind === 'other').map((g) => g.text);
+  const floor = strengthFloor(
+    uninterpreted.map((t) => t.replace(/\s+/g, '')),
+    groups.map((g) => g.text.replace(/\s+/g, '')),
+  );
+  const action = stronger(understood, floor.action);
   // Several stated shares ("停用2条生产线中的1条；限产30%"): the largest, the one an inspector checks against.
+  // A share from the unread words counts only when they gave the action.
   const shares = groups.map((g) => g.reading.limitPct).filter((p): p is number => p !== null);
+  if (action !== understood && floor.limitPct !== null) shares.push(floor.limitPct);
   const processes = [...new Set(groups.flatMap((g) => (g.reading.kind === 'stop_part' ? g.reading.processes : [])))];
   const has = (kind: ClauseKind): boolean => groups.some((g) => g.reading.kind === kind);
   return {
     action,
-    limitPct: shares.length > 0 ? Math.max(...shares) : null,
+    limitPct: action === 'stop' ? 100 : shares.length > 0 ? Math.max(...shares) : null,
     processes,
-    truckBan: has('truck_ban') || has('road_transport_ban'),
+    truckBan: has('truck_ban') || has('road_transport_ban') || floor.truckBan,
     roadTransportBan: has('road_transport_ban'),
     nonRoadMachineryBan: has('non_road_ban'),
     clauses: groups.map((g) => ({ text: g.text, kind: g.reading.kind, interpreted: g.reading.kind !== 'other' })),
-    uninterpreted: groups.filter((g) => g.reading.kind === 'other').map((g) => g.text),
+    uninterpreted,
+    floor,
+    spoken: floor.spoken || groups.some((g) => g.reading.kind !== 'other'),
   };
 }

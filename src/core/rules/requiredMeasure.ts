@@ -39,6 +39,10 @@ export function describeLevelRule(r: LevelRule): string {
 
 type Core = Omit<RequiredMeasure, 'creditCode' | 'level' | 'extra'>;
 
+/** The clause kinds that ban an activity rather than set production: each becomes a check item. */
+const BAN_KINDS: ReadonlySet<string> = new Set(['activity_ban', 'voc_no_venting', 'no_outdoor_spraying', 'non_road_ban']);
+const bansOf = (parsed: ParsedMeasure): string[] => parsed.clauses.filter((c) => BAN_KINDS.has(c.kind)).map((c) => c.text);
+
 /**
  * parseMeasureText once a text: a list repeats a few dozen texts over its grades and industries (the memo
  * below tells those apart), and each reading is costly while the parser is not yet warm. What it gives is
@@ -78,7 +82,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
     const parsed = parsedText(own);
     // Any clause haze understood means the list has spoken for this level: a text with only a truck ban
     // or a no-venting rule asks for no production measure, and the grade default must not add one.
-    if (parsed.action !== null || parsed.clauses.some((c) => c.interpreted)) {
+    if (parsed.action !== null || parsed.spoken) {
       const action = parsed.action ?? 'none';
       const warnings = rule
         ? shortfalls({ action, limitPct: parsed.limitPct, truckBan: parsed.truckBan }, rule, rule.ruleId, {
@@ -101,6 +105,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
         text: own,
         source: 'enterprise',
         uninterpreted: parsed.uninterpreted,
+        bans: bansOf(parsed),
         warnings,
       };
     }
@@ -114,6 +119,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
         text: own,
         source: rule.ruleId,
         uninterpreted: parsed.uninterpreted,
+        bans: bansOf(parsed),
         warnings: [
           {
             code: CODE.HAZE_MEASURE_UNREAD,
@@ -133,6 +139,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
       text: rule.text ?? describeLevelRule(rule),
       source: rule.ruleId,
       uninterpreted: [],
+      bans: [],
       warnings: [],
     };
   }
@@ -144,6 +151,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
     text: own || '无',
     source: 'none',
     uninterpreted: own ? [own] : [],
+    bans: [],
     warnings: own
       ? [{ code: CODE.HAZE_MEASURE_UNREAD, zh: '措施文本无法识别，且无适用规则', en: 'the measure text could not be read and no rule applies' }]
       : [],

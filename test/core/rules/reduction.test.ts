@@ -31,6 +31,7 @@ const m = (code: string, action: RequiredMeasure['action'], limitPct: number | n
   text: '',
   source: 'test',
   uninterpreted: [],
+  bans: [],
   warnings: [],
   extra: [],
 });

@@ -1,0 +1,124 @@
+/**
+ * Never weaker than written: the least a measure text asks for, from the words of the parts haze could not
+ * read clause by clause. A 停产 anywhere in an unread part means the plant is visited as a stop; a 停止 or
+ * 停用 of something, as a partial stop; a limit word, as a limit; a ban on old trucks, as a truck ban. The
+ * reading of the whole text is then at least this strong (parseMeasureText), the unread words are still kept
+ * and shown — on the checklist as an item to check "as written", in the notice, and as a warning in
+ * `validate` — so a person reads what haze could not.
+ *
+ * Each signal is a line of the lexicon below, with an example; a new wording of a stop is a new line there.
+ */
+import type { Action } from '../model.js';
+import { parseShare, SHARE_SRC } from './chineseNumber.js';
+
+export interface StrengthFloor {
+  action: Action | null;
+  /** A share stated plainly beside a limit word ("压减40%产能"), else null. */
+  limitPct: number | null;
+  truckBan: boolean;
+  /**
+   * The unread words ask for something haze knows is not a production measure (a ban on an activity, a
+   * management step: "物料堆场全部苫盖", "加强门禁管理"): the text has spoken, and no rule's default is added.
+   */
+  spoken: boolean;
+}
+
+interface Signal {
+  action: Action;
+  /** Matched against a piece haze could not read (normalised: half-width, no spaces). */
+  words: RegExp;
+  example: string;
+}
+
+/** Strongest first: the first signal found in a piece gives its floor. */
+export const SIGNALS: readonly Signal[] = [
+  // The whole plant stops. 停止生产 with a qualifier (保留…, …除外, 包括…) is still a stop.
+  {
+    action: 'stop',
+    words: /停产|停止(?:全部|一切|所有)?生产(?!线)|停工|停业|停厂|关停|禁止生产|严禁生产|不得生产|全面停止|一律停止|全部停止/,
+    example: '全厂停产（保留循环水系统运行）',
+  },
+  // Something named stops: a line, a machine, a process.
+  { action: 'stop_part', words: /停止|停用|停运|停机|停炉|停窑|关闭|暂停/, example: '我公司停止2#生产线生产，1#生产线正常生产' },
+  // Production is cut by a share or a quantity.
+  {
+    action: 'limit',
+    words: /限产|限制生产|减产|压减|削减|减少|降低|降至|降到|缩减|缩短|减半|半负荷|限电|限气|控制在|不超过|不高于|以内/,
+    example: '日用气量控制在正常的60%以下',
+  },
+  { action: 'self', words: /自主/, example: '根据自身情况自主减排' },
+  { action: 'exempt', words: /保障类|民生保障|豁免|以热定产/, example: '生活垃圾焚烧发电，属民生保障类，正常运行' },
+];
+
+/** Old trucks kept out, under any standard's name, or only new ones allowed. */
+const OLD_TRUCK = /国[一二三四五1-5]|国I{1,3}V?|国IV|国V|国Ⅰ|国Ⅱ|国Ⅲ|国Ⅳ|国Ⅴ|柴油|货车|重型|运输车辆|公路运输/i;
+const KEPT_OUT = /禁止|停止|不得|严禁|不允许|仅|只|须使用|必须使用|全部使用|一律使用/;
+
+/**
+ * Bans that stop an activity, not production: open-air work, loading, venting, building work, burning
+ * ("停止露天切割作业", "物料装卸停止"). They are check items of their own, and give no production floor.
+ */
+const ACTIVITY_BAN = /露天|户外|室外|装卸|倒运|焚烧|燃放|土石方|施工|检修|检维修|放空|开停车|清洗|苫盖|洒水|清扫|堆放/;
+/** Steps of management and upkeep: what an inspector can see done, asking for no production measure. */
+const UPKEEP = /加强|增加|确保|建立|密闭|苫盖|洒水|清扫|保洁|达标|正常运行|管控|台账|门禁|优先|鼓励/;
+/** A stop or limit said not to apply: "不停产不限产", "不采取停限产措施" give no floor of stopping. */
+const NEGATED = /不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产/g;
+
+/** "压减40%产能", "限产：40%": a limit word with one share beside it, the share cut (not the share kept). */
+const PLAIN_SHARE = new RegExp(`(?:限产|减产|压减|削减|减少|降低)[^\\d零一二三四五六七八九十百半]{0,6}(${SHARE_SRC})`);
+const KEPT = /控制在|降至|降到|降低至|降低到|按照?[^,;]*组织生产|负荷生产|以内|以下|不超过|不高于|保留/;
+
+const rank = (a: Action | null): number => (a === null ? 99 : ['stop', 'stop_part', 'limit', 'self', 'exempt', 'none'].indexOf(a));
+
+/**
+ * Read in every clause, understood or not: "all of it stops" in any words ("印染生产全部停止", "所属各条生产线
+ * 一律停机", "停止切割、打磨等一切加工活动") is the whole plant, whatever names stand beside it.
+ */
+const ALL_STOP =
+  /(?:全部|一律|所有|一切|全面)[^,;。]{0,8}?(?:停止|停产|停机|停运|关停|停火|停车|停工|不准开工|不得开工)|(?:停止|暂停|关停)[^,;。]{0,12}?(?:全部|一切|所有)[^,;。]{0,6}?(?:生产|工序|活动|环节|设备|装置)|不生产|^全停$/;
+/**
+ * Trucks held to a standard in any words: a vehicle, an emission stage (国三 … 国六, Ⅳ, Ⅴ, 新能源), and a word
+ * that requires ("须为", "限", "只", "禁", "改用", "一律"), not one that merely encourages.
+ */
+const VEHICLE = /车|运输|运力|重卡/;
+const STAGE = /国[三四五六3-6]|国I{2,3}|国IV|国VI?|国Ⅲ|国Ⅳ|国Ⅴ|国Ⅵ|新能源|电动|柴油/i;
+const REQUIRED = /须|限|只|仅|禁|停|不得|不准|严禁|一律|全部|改用|均为|达到|使用|封存/;
+const NOT_A_TRUCK_BAN = /非道路|叉车|装载机|挖掘机|冲洗|带泥|鼓励|建议|优先|倡导/;
+const isTruckBan = (piece: string): boolean =>
+  !NOT_A_TRUCK_BAN.test(piece) && ((OLD_TRUCK.test(piece) && KEPT_OUT.test(piece)) || (VEHICLE.test(piece) && STAGE.test(piece) && REQUIRED.test(piece)));
+
+/** The floor of a text: its unread pieces read by their words, and every piece held to ALL_STOP and the truck words. */
+export function strengthFloor(unread: readonly string[], all: readonly string[] = unread): StrengthFloor {
+  let action: Action | null = null;
+  let limitPct: number | null = null;
+  let truckBan = false;
+  let spoken = false;
+  for (const raw of unread) {
+    const piece = raw.replace(NEGATED, '');
+    const trucks = isTruckBan(piece);
+    if (trucks) truckBan = true;
+    // A truck or activity ban stops trucks or that activity: only a plain 停产 in it still says more.
+    // Encouraged or preferred is not ordered; trucks' trips are not production.
+    const banOnly =
+      trucks || ACTIVITY_BAN.test(piece) || /鼓励|优先|建议|倡导/.test(piece) || (/车辆|运输|货车/.test(piece) && !/产量|产能|生产|负荷/.test(piece));
+    if (banOnly || UPKEEP.test(piece)) spoken = true;
+    const signal = SIGNALS.find((s) => s.words.test(piece) && (!banOnly || s.action === 'stop'));
+    if (signal && rank(signal.action) < rank(action)) action = signal.action;
+    if (signal?.action === 'limit' && !KEPT.test(piece)) {
+      const m = PLAIN_SHARE.exec(piece);
+      const pct = m ? parseShare(m[1] ?? '') : null;
+      if (pct !== null && pct > 0 && pct <= 100) limitPct = Math.max(limitPct ?? 0, pct);
+    }
+  }
+  for (const raw of all) {
+    const piece = raw.replace(NEGATED, '');
+    if (isTruckBan(piece)) truckBan = true;
+    else if (ALL_STOP.test(piece) && !(VEHICLE.test(piece) && !/生产/.test(piece))) action = 'stop';
+  }
+  return { action, limitPct: action === 'limit' ? limitPct : null, truckBan, spoken: spoken || action !== null || truckBan };
+}
+
+/** The stronger of two actions (model order); null is weaker than any. */
+export function stronger(a: Action | null, b: Action | null): Action | null {
+  return rank(a) <= rank(b) ? a : b;
+}

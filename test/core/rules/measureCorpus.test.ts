@@ -1,0 +1,68 @@
+/**
+ * The corpus (test/fixtures/measure-corpus.tsv, and the held-out measure-corpus-heldout.tsv the parser was
+ * never tuned on): every text read, none weaker than written, and most read exactly right. And the
+ * never-weaker property itself: a stop word with any noise around it is still a stop.
+ */
+import fc from 'fast-check';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseMeasureText } from '../../../src/core/rules/measureText.js';
+import { actionOf, judge, readCorpus } from '../../fixtures/measureCorpus.js';
+
+const FIXTURES = join(process.cwd(), 'test/fixtures');
+/**
+ * The figures each corpus is held to. The held-out corpus is not yet read as it should be (the target is 95 %
+ * right and nothing weaker, issue 14): its bounds are a ratchet at today's figures, to be raised, never lowered.
+ */
+const corpora = [
+  { name: 'measure-corpus.tsv', file: join(FIXTURES, 'measure-corpus.tsv'), right: 0.95, weaker: 0.01 },
+  { name: 'measure-corpus-heldout.tsv', file: join(FIXTURES, 'measure-corpus-heldout.tsv'), right: 0.68, weaker: 0.21 },
+].filter((c) => existsSync(c.file));
+
+describe.each(corpora)('$name', ({ file, right, weaker: weakerShare }) => {
+  const corpus = readCorpus(file);
+  const verdicts = corpus.map((c) => ({ c, v: judge(c, parseMeasureText(c.text)) }));
+
+  test('has the texts it promises, each with a reading', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(200);
+    for (const c of corpus) expect(['stop', 'stop_part', 'limit', 'self', 'exempt', 'none']).toContain(c.action);
+  });
+
+  test(`at most ${weakerShare * 100} % read weaker than written (a weaker action, a smaller share, a truck ban lost)`, () => {
+    // The texts are listed by npm run bench:measures -- --wrong (add --heldout for the held-out corpus).
+    const weaker = verdicts.filter(({ v }) => v.weaker).map(({ c, v }) => `line ${c.line}: ${c.text} — ${v.why.join('; ')}`);
+    expect(weaker.length).toBeLessThanOrEqual(Math.floor(corpus.length * weakerShare));
+  });
+
+  test(`at least ${right * 100} % read exactly right (action, share and truck ban)`, () => {
+    const share = verdicts.filter(({ v }) => v.right).length / corpus.length;
+    expect(share).toBeGreaterThanOrEqual(right);
+  });
+});
+
+test('a stop word with noise around it is never read weaker than the stop word alone', () => {
+  const alone = parseMeasureText('停产');
+  expect([alone.action, alone.limitPct]).toEqual(['stop', 100]);
+  // Noise: Chinese characters and letters that are not a negation (不/非/无/未 would change the words' meaning).
+  const noiseChar = fc.oneof(
+    fc.constantFrom(
+      ...'的一是在有和人这中大为上个我以要时来用们生到作地于出就分对成会可主发年动同工也能下过子说种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好开它合还因由其些然前外天四日那社事平形相全表间样与关各重新内数正心反明看原又么利比或但气第向道命此变条只没结解问意建月公系很情者最立代想已通并提直题程展五果料象员位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处府研'.split(
+        '',
+      ),
+    ),
+    fc.constantFrom(...'abcXYZ12'.split('')),
+  );
+  const noise = fc.array(noiseChar, { minLength: 0, maxLength: 12 }).map((cs) => cs.join(''));
+  // Not a space: between a letter and a Chinese word normalising drops it, and the noise becomes the stop's subject.
+  const sep = fc.constantFrom('，', '；', '。', '、');
+  fc.assert(
+    fc.property(noise, noise, noise, sep, sep, fc.boolean(), (before, note, after, s1, s2, bracket) => {
+      const stop = bracket && note !== '' ? `停产（${note}）` : '停产';
+      const text = [before, stop, after].filter((x) => x !== '').join(before !== '' ? s1 : s2);
+      const got = parseMeasureText(text);
+      expect(actionOf(got)).toBe('stop');
+      expect(got.limitPct).toBe(100);
+    }),
+    { numRuns: 400 },
+  );
+});
