@@ -9,6 +9,7 @@
  * caller must show to people). measureText.ts relies on this when it decides whether to join pieces.
  */
 import { NUMBER_SRC, SHARE_SRC, parseChineseNumber, parseShare, roundOne } from './chineseNumber.js';
+import { limitByShare } from './shareGrammar.js';
 
 export type ClauseKind =
   | 'stop'
@@ -56,6 +57,9 @@ const FRAME_HEAD: RegExp[] = [
   /^(?:执行)?["“”'‘’《]?一[厂企]一策["“”'‘’》]?(?:措施)?[:]?/,
   // A grade written before the measure ("A级企业自主减排") does not change it.
   /^(?:[ABCD][+-]?[级类]|引领性)(?:企业)?[:]?/i,
+  /^(?:绩效(?:评级|等级)?(?:为)?)?[ABCD][+-]?(?:级)?[:]/i,
+  // The kind of plant, said before a colon ("陶瓷企业：6条窑线停3条").
+  /^[^,;。:\d]{1,8}?(?:企业|行业|单位)[:]/,
   /^(?:并且|并|同时|且|另外|以及|应当|应|须|需)/,
   /^(?:严格)?(?:执行|实施|落实|采取)/,
 ];
@@ -126,7 +130,7 @@ function splitNames(list: string, facilitiesOnly: boolean): string[] | null {
 // ---------------------------------------------------------------- the readers, one per kind
 
 const SUBJ = String.raw`([^,;。、]{0,20}?)`;
-const TRUCK_PFX = String.raw`(?:用车大户|重点用车企业|企业|全厂|厂区内|厂区|厂内|运输车辆|进出车辆|(?:大宗)?物料运输|原辅材料和产品运输|原料和产品运输|产品运输)?`;
+const TRUCK_PFX = String.raw`(?:用车大户|重点用车企业|企业|全厂|厂区内|厂区|厂内|运输车辆|进出车辆|(?:大宗)?物料运输|原辅材料和产品运输|原料和产品运输|原辅料及产品|产品运输)?`;
 const NOTE = String.raw`(?:\([^()]*\))?`;
 const VEHICLE_END = String.raw`(?:车辆|车|运输|进出厂区|进出厂|进出|出入|进厂|入厂)`;
 const BOUND = String.raw`(?:及以下|以下|以内|之内)?`;
@@ -137,7 +141,7 @@ const re = (src: string): RegExp => new RegExp(`^${src}$`, 'i');
 type Reader = (t: string) => ClauseReading | null;
 
 const readNone: Reader = (t) =>
-  /^(?:无|暂无|不涉及|无需|无要求|不需要|不采取|无需采取|无此项|无减排|无减排措施|无需减排|无减排要求|不涉及停限产|N\/?A|正常生产(?:经营)?|[—–-]+|\/|\\|…+|\.+)$/i.test(
+  /^(?:无|暂无|不涉及|无需|无要求|不需要|不采取|无需采取|无此项|暂无减排|暂无减排措施|本级别无需采取减排措施|无需采取减排措施|本级别无需采取减排|无需采取减排|未制定|待定|无具体措施|无具体|该级别不适用|本级别不适用|此项无|N\/?A\([^()]*\)|维持正常生产|无减排|无减排措施|无需减排|无减排要求|不涉及应急减排|未涉及|暂不安排|不适用|\(空\)|空|无停限产要求|不涉及停限产|N\/?A|正常生产(?:经营)?|[—–-]+|\/|\\|…+|\.+)$/i.test(
     t,
   )
     ? reading('none')
@@ -145,10 +149,10 @@ const readNone: Reader = (t) =>
 
 /** domain.md §3: 保障类 are listed but exempt; 以热定产 runs at the approved heat load. */
 const readExempt: Reader = (t) => {
-  if (/^(?:按照?)?以热定产(?:运行|生产)?$/.test(t)) return reading('heat_based');
+  if (/^(?:按照?)?以热定产(?:运行|生产)?$|^按供热需求(?:组织)?生产$/.test(t)) return reading('heat_based');
   if (
     /^(?:属于|属|列为|列入|纳入|作为)?(?:民生)?保障(?:类|性)?(?:企业|行业|清单)?$/.test(t) ||
-    /^(?:不停限产|不采取停限产措施|不实施停限产|不采取停产限产措施)$/.test(t) ||
+    /^(?:不停限产|不采取停限产措施|不实施停限产|不采取停产限产措施|豁免停限产|免于停产|免于停限产|保障民生|保障运行|按保障任务量生产)$/.test(t) ||
     /^(?:民生)?豁免(?:管控|企业|类)?$/.test(t) ||
     /^(?:(?:民生)?保障类?(?:企业)?)?(?:不停产、?不限产|不限产、?不停产|不停不限|不停产|不限产)$/.test(t)
   )
@@ -158,10 +162,16 @@ const readExempt: Reader = (t) => {
 
 /** domain.md §3: A / 引领性 → 自主减排. */
 const readSelf: Reader = (t) =>
-  /^(?:鼓励)?(?:企业)?(?:根据自身情况)?(?:实施|执行|采取|开展)?自主(?:采取|实施|开展|确定)?(?:减排|管控)(?:措施|行动)?$/.test(t) ? reading('self') : null;
+  /^(?:鼓励)?(?:企业)?(?:根据自身情况)?(?:实施|执行|采取|开展)?自主(?:采取|实施|开展|确定)?(?:减排|管控)(?:措施|行动)?$/.test(t) ||
+  // Self-reduction in other words: 自愿, 自行安排, 由企业自定, 自主决定; encouraged, not ordered.
+  /^(?:企业)?(?:自愿|自行)(?:采取|安排|开展|实施)?(?:减排|减产)(?:措施)?$|^(?:根据企业实际)?自行安排减排$|^减排措施由企业自定$|^企业自主决定(?:是否)?(?:减产|减排|限产)?$|^鼓励(?:错峰生产|减排|减产|自主减排)$/.test(
+    t,
+  )
+    ? reading('self')
+    : null;
 
 /** domain.md §3 (D: 停止公路运输) and §4 (用车大户: no 国四-and-below heavy diesel trucks). */
-const ROAD = re(`${TRUCK_PFX}(?:停止|禁止|暂停|不得|严禁|不允许)(?:使用|进行|采用)?(?:物料|货物)?(?:公路|道路)(?:货物|物料|原料|产品|货)?运输${NOTE}`);
+const ROAD = re(`${TRUCK_PFX}(?:停止|禁止|暂停|不得|严禁|不允许)(?:使用|进行|采用)?(?:物料|货物)?(?:公路|道路|汽车)(?:货物|物料|原料|产品|货)?运输${NOTE}`);
 const OLD_TRUCK = String.raw`(?:国[四4三3]|国IV|国Ⅳ|国III|国Ⅲ|国[五5V]以下|国Ⅴ以下|重型柴油|柴油货车|重型货车|重型载货|柴油车|重型车)`;
 const TRUCK_BAN = [
   re(`${TRUCK_PFX}(?:停止使用|禁止使用|不得使用|严禁使用|不使用|停用|停止|禁止|严禁|不得|不允许)[^,;。]{0,30}?${OLD_TRUCK}[^,;。]{0,40}?${VEHICLE_END}${NOTE}`),
@@ -184,7 +194,11 @@ const readTransport: Reader = (t) => {
 /** domain.md §4: 国二-and-below non-road machinery is banned in plants and parks. */
 const NON_ROAD = [
   re(`${TRUCK_PFX}(?:禁止|停止|严禁|不得|不允许)(?:使用)?[^,;。]{0,20}?非道路(?:移动)?机械(?:作业|使用|进出|进场)?${NOTE}`),
-  re(`(?:国[二2一1]|国II|国Ⅱ|国I|国Ⅰ)[^,;。]{0,10}?非道路(?:移动)?机械(?:禁止|停止|严禁|不得)(?:使用|作业|进场)?`),
+  re(`${TRUCK_PFX}(?:国[二2一1]|国II|国Ⅱ|国I|国Ⅰ)[^,;。]{0,10}?非道路(?:移动)?机械(?:禁止|停止|严禁|不得)(?:使用|作业|进场)?`),
+  // The machines by name: 叉车, 装载机, 挖掘机 of 国二 and below.
+  re(
+    `(?:叉车|装载机|挖掘机|推土机)(?:[、和及与](?:叉车|装载机|挖掘机|推土机))*(?:停止|禁止|严禁|不得)(?:使用)?(?:国[二2一1]|国II|国Ⅱ)(?:及以下)?(?:排放标准)?(?:的)?(?:机械|设备)?`,
+  ),
 ];
 const readNonRoad: Reader = (t) => (NON_ROAD.some((r) => r.test(t)) ? reading('non_road_ban') : null);
 
@@ -195,7 +209,7 @@ const VENTING = re(`${TRUCK_PFX}(?:禁止|严禁|不得|停止|不进行|避免|
 const SPRAY = '(?:喷涂|喷漆|涂装|刷漆|喷砂|切割|焊接|打磨|作业)';
 const OUTDOOR = [
   re(`${TRUCK_PFX}(?:禁止|严禁|不得|停止|杜绝|不进行)(?:进行|开展)?(?:露天|户外|室外)${SPRAY}(?:[、和及与]${SPRAY})*(?:作业|施工)?`),
-  re(`(?:露天|户外|室外)${SPRAY}(?:作业)?(?:全部)?(?:停止|禁止)`),
+  re(`(?:露天|户外|室外)[^,;。]{0,6}?(?:作业)?(?:全部|一律)?(?:停止|禁止)`),
 ];
 const readVoc: Reader = (t) => {
   if (VENTING.test(t)) return reading('voc_no_venting');
@@ -235,9 +249,30 @@ const SHARE_OF_LINES = [
   re(`${STOP_V}${SHARE}(?:以上)?(?:的)?([^,;。、\\d]{0,6}?${LINE})`),
   re(`${SHARE}(?:的)?([^,;。、\\d]{0,6}?${LINE})(?:停产|停用|停运|停止生产|关停)`),
   re(`([^,;。、\\d]{0,6}?${LINE})${STOP_V}${SHARE}`),
+  re(`${SHARE}(?:的)?([^,;。、\\d]{1,8}?(?:机|炉|窑|设备|机组))(?:停机|停用|停运|停产)`),
   // "烘干机停用50%": a share of the machines of a kind.
   re(`([^,;。、\\d]{1,8}?(?:机|炉|窑|设备|机组))${STOP_V}${SHARE}`),
 ];
+/**
+ * Units counted by what keeps running or what stops, the total given too: "四条压砖线只开两条" (2 of 4 off),
+ * "搅拌主机三台只保留一台运行", "五台中频炉开二停三", "窑炉停一座(共两座)", "关停一座隧道窑，保留另一座生产".
+ * [pattern, total group, count group, count is of those stopped]
+ */
+const UNIT_NAME = '([^,;。、\\d]{0,8}?)';
+const KEPT_OF = [
+  [re(`${COUNT}${COUNTER}${UNIT_NAME}(?:只开|仅开|只保留|仅保留|保留)${COUNT}\\2?(?:运行|生产)?`), 1, 4, false],
+  [re(`${UNIT_NAME}${COUNT}${COUNTER}(?:只开|仅开|只保留|仅保留|保留)${COUNT}\\3?(?:运行|生产)?`), 2, 4, false],
+  [re(`${COUNT}${COUNTER}${UNIT_NAME}开${COUNT}停${COUNT}`), 1, 5, true],
+  [re(`${UNIT_NAME}(?:停|关停|停用)${COUNT}${COUNTER}\\(共${COUNT}\\3\\)`), 4, 2, true],
+  [re(`(?:关停|停用|停)(一|1)${COUNTER}${UNIT_NAME},?保留另(一|1)\\2(?:运行|生产)?`), 0, 0, true],
+  // "熔铝炉2台停1台", "钢化线4条停2条", "拌合楼4台停2台": the units, their number, how many stop.
+  [re(`${UNIT_NAME}${COUNT}${COUNTER}(?:中)?(?:停|停用|关停|停运)${COUNT}\\3?`), 2, 4, true],
+  // "停1条线（共5条）": how many stop, the total in brackets.
+  [re(`(?:停|停用|关停)${COUNT}${COUNTER}${UNIT_NAME}\\(共${COUNT}\\2\\)`), 4, 1, true],
+] as const;
+/** "注塑机停开一半", "熔化炉停一半": half of the units. */
+const HALF_OF_UNITS = re(`[^,;。、\\d]{1,8}?(?:机|炉|窑|线|设备|槽)(?:停开一半|停用一半|停一半|开启数量减半|开机数量减半|运行数量减半)`);
+
 const readLineShare: Reader = (t) => {
   for (const [r, ni, ci, bi, mi, ai] of LINES_OF) {
     const g = r.exec(t);
@@ -260,6 +295,18 @@ const readLineShare: Reader = (t) => {
     const pct = parseShare(share);
     return pct === null ? null : reading('stop_part', pct, [`${share}${units}`]);
   }
+  for (const [r, n, k, stopped] of KEPT_OF) {
+    const m = r.exec(t);
+    if (!m) continue;
+    // n 0: one stopped and "the other" kept, two in all.
+    const total = n === 0 ? 2 : parseChineseNumber(m[n] ?? '');
+    const count = n === 0 ? 1 : parseChineseNumber(m[k] ?? '');
+    if (total === null || count === null || !(total > 0) || count > total) continue;
+    const off = stopped ? count : total - count;
+    if (off <= 0) continue;
+    return reading('stop_part', roundOne((off / total) * 100), [m[0]]);
+  }
+  if (HALF_OF_UNITS.test(t)) return reading('stop_part', 50, [t]);
   // "停产一条生产线", "共5台熔炼炉，停用3台" (the total said in another clause): named units, no share.
   const g = re(`(?:停产|停用|停止|关停)${COUNT}${COUNTER}((?:生产线|产线|线|窑|炉|机|设备)[^,;。]{0,6})`).exec(t);
   if (g) return reading('stop_part', null, [`${g[1]}${g[2]}${g[3]}`]);
@@ -271,9 +318,9 @@ const readLineShare: Reader = (t) => {
  * 由X降低到Y, X降至Y, 控制在Y以内(正常X), (正常X)控制在Y → round((X−Y)/X×100, 1).
  */
 const AMOUNT = String.raw`(\d+(?:,\d{3})*(?:\.\d+)?)`;
-const UNIT = String.raw`((?:万吨|吨|千克|公斤|kg|t|立方米|m3|m³|方|件|台|套|个|只|平方米|㎡|%|小时|h|班|车|块|万块|条|座|千瓦时|万千瓦时|度)?(?:/天|/日|/d|每天|每日)?)`;
+const UNIT = String.raw`((?:万吨|吨|千克|公斤|kg|t|立方米|m3|m³|方|件|台|套|个|只|平方米|㎡|%|小时|h|班|车|块|万块|条|座|天|窑次|窑|批|炉|次|千瓦时|万千瓦时|度)?(?:/天|/日|/d|每天|每日)?)`;
 const NORMAL = '(?:正常生产时?|正常产量|正常日产量|正常情况下|正常|原产量|原设计|原|设计产能|设计|平时|平常)(?:的|为|是|约)?';
-const DOWN_TO = '(?:降低|降|减少|压减|削减|下降|调整|控制|减|压缩|缩减|缩短|限制)?(?:到|至|为|在)';
+const DOWN_TO = '(?:降低|降|减少|压减|削减|下降|调整|调减|控制|减|压缩|压|缩减|缩短|限制)?(?:到|至|为|在)';
 const CAP_AT = '(?:控制在|降至|降低到|降低至|降到|减至|压减至|压减到|不超过|不高于|限制在|限至|限制至|限制到|调整为|调整至)';
 const TONNAGE = [
   // [regex, subject, X, X unit, Y, Y unit]
@@ -286,7 +333,16 @@ const sameUnit = (a: string, b: string): boolean => {
   const base = (u: string): string => u.replace(/\/天|\/日|\/d|每天|每日/i, '').replace(/^t$/i, '吨');
   return base(a) === '' || base(b) === '' || base(a) === base(b);
 };
+/** "结焦时间由20小时延长至40小时": a coke oven's coking time doubled halves its output (1 − 20/40). */
+const COKING = re(`(?:出焦|结焦)时间由${AMOUNT}小时延长(?:至|到)${AMOUNT}小时(?:以上)?`);
+const COKING_NOTED = re(`延长(?:出焦|结焦)时间(?:至|到)${AMOUNT}小时(?:以上)?\\(正常${AMOUNT}小时\\)`);
 const readTonnage: Reader = (t) => {
+  const noted = COKING_NOTED.exec(t);
+  const coking = COKING.exec(t) ?? (noted ? [noted[0], noted[2], noted[1]] : null);
+  if (coking) {
+    const [x, y] = [Number(coking[1]), Number(coking[2])];
+    return x > 0 && y > x ? reading('limit', roundOne((1 - x / y) * 100)) : null;
+  }
   for (const [r, si, xi, xu, yi, yu] of TONNAGE) {
     const g = r.exec(t);
     if (!g || !isSubject(g[si])) continue;
@@ -351,11 +407,13 @@ const LIMIT_SHARE_FIRST = [
   re(`${SUBJ}(?:减少|降低|压减|削减)${SHARE}(?:的)?(?:生产量|产量|产能|负荷)`),
 ];
 /** Half written as a word: "半负荷生产", "减半生产". */
-const HALF = re(`${SUBJ}(?:半负荷(?:生产|运行)|减半(?:生产)?|产量减半)`);
+const HALF = re(
+  `${SUBJ}(?:半负荷(?:生产|运行)|减半(?:生产)?|产量减半|(?:实行)?隔(?:日|天)生产(?:制度)?|单班生产\\(原(?:两|2)班\\)|由(?:两|2)班(?:倒)?改为单班(?:生产)?|[^,;。]{0,8}?轮流生产,?同一时间只开(?:一|1)条)`,
+);
 /** "每日20时至次日8时停止生产": stopped for part of each day, a limit with no share stated. */
 const NIGHT_STOP = re(`(?:每日|每天)?\\d{1,2}(?:时|点|:00)至(?:次日)?\\d{1,2}(?:时|点|:00)(?:停止生产|停产)`);
 const LIMIT_BARE = re(
-  `${SUBJ}(?:限产|限制生产|减产|降负荷|降低负荷|压减产量|限制生产负荷|降低生产负荷|(?:延长)(?:出焦|结焦)时间(?:至\\d+小时(?:以上)?)?|(?:出焦|结焦)时间延长(?:至\\d+小时(?:以上)?)?)`,
+  `${SUBJ}(?:限产|限制生产|减产|降负荷(?:运行|生产)?|降低负荷|压减产量|限制生产负荷|降低生产负荷|控制生产规模|压缩生产规模|单班生产|错峰生产|轮流生产|间歇生产|轮产|(?:延长)(?:出焦|结焦)时间(?:至\\d+小时(?:以上)?)?|(?:出焦|结焦)时间延长(?:至\\d+小时(?:以上)?)?)`,
 );
 const readLimit: Reader = (t) => {
   for (const [r, si, pi] of LIMIT_TO) {
@@ -396,18 +454,43 @@ const AT_ONCE = '(?:马上|立即|立刻|即刻|一律|已|暂时|暂|接到预�
 const EXCEPT_KEPT = '(?:除[^,;。]{0,12}?(?:保温|保压|环保设施|治污设施|环保|安全|应急|抢险)[^,;。]{0,6}?外,?)?';
 /** "长期停产", "保持停产状态": an enterprise already stopped stays stopped (grade cell tag 长期停产, domain.md §3). */
 const STILL = '(?:长期|继续|保持|维持|持续)';
-const WHOLE_NAMES = new Set(['全厂', '全部', '企业', '整厂', '全企业', '所有生产线', '全部生产线', '所有产线', '全部产线', '所有工序', '全部工序']);
+/** Names that are the whole plant: all of it, or the production line or workshop said without a number. */
+const WHOLE_NAMES = new Set([
+  '全厂',
+  '全部',
+  '企业',
+  '整厂',
+  '全企业',
+  '所有生产线',
+  '全部生产线',
+  '所有产线',
+  '全部产线',
+  '所有工序',
+  '全部工序',
+  '生产线',
+  '产线',
+  '生产车间',
+  '生产设备',
+  '生产设施',
+  '车间',
+]);
 const STOP = [
   re(
     `${EXCEPT_KEPT}(?:处于)?${WHOLE_PLANT}?${AT_ONCE}?${STILL}?(?:全部)?(?:停产|停止生产|暂停生产|停工|停业|停厂|停止一切生产|停产停工|停工停产|停产停业|停产整治|停产放假|停机停产|停炉停产|停产停机|停止生产活动|停止全部生产|停止所有生产|停止生产经营(?:活动)?|停止生产作业|关停|停运|停止运行|禁止生产|严禁生产|不得生产)(?:状态|执行)?`,
   ),
   re(`${EXCEPT_KEPT}停止(?:全厂|全部|所有|一切)(?:生产|生产活动|生产工序|工序)`),
   re(`按停产执行`),
+  re(`${WHOLE_PLANT}(?:停车|停机)(?:放假)?`),
+  re(`(?:本企业|本厂|企业)?(?:预警期间)?停机放假`),
+  // Coke ovens banked, kilns only kept warm, no machine started: the plant makes nothing.
+  re(`(?:[^,;。]{0,6}?)?(?:闷炉|焖炉)(?:保温)?`),
+  re(`(?:除[^,;。]{0,12}?外)?不得开启任何生产设备`),
+  re(`(?:窑炉|炉窑)?仅保温,?不出产品`),
 ];
 /** "停止喷涂工序", "停止铸造车间生产", "1号窑停产", "熔炼炉停用", "停窑": named parts stop (stop_part). */
 const STOP_PART = [
   [re(`(?:停止使用|停止运行|停止|停用|关停|停运|暂停|关闭)([^,;。:]+?)(?:生产|运行)?`), false],
-  [re(`([^,;。:]+?)(?:全部)?(?:停用|停运|停止运行|停止使用|停止作业|关停|停机|停止|停炉|停窑)`), true],
+  [re(`([^,;。:]+?)(?:全部)?(?:停用|停运|停止运行|停止使用|停止作业|关停|停机|停止|停炉|停窑|熄火|停火)`), true],
   // 停产 and 停工 stop a plant: what stands before them is a part only when it is plainly one ("1号窑停产",
   // "喷涂车间停产"), never a stray word ("气停产" is the plant stopping, with a word haze cannot place).
   [re(`([^,;。:]+?)(?:全部)?(?:停产|停止生产|停工)`), 'facilities'],
@@ -434,7 +517,28 @@ const readStop: Reader = (t) => {
 };
 
 /** Order matters only where forms overlap: 停止露天喷涂 is a VOC measure before it is a stopped process. */
-const READERS: Reader[] = [readNone, readExempt, readSelf, readTransport, readNonRoad, readVoc, readActivity, readLineShare, readTonnage, readLimit, readStop];
+/** What the patterns above leave: a share of a quantity, kept or cut (shareGrammar.ts). */
+const readShare: Reader = (t) => {
+  const pct = limitByShare(t);
+  if (pct === null) return null;
+  // A share of the machines running ("硫化机开机数量控制在60%以内") stops a share of them: a partial stop.
+  return /开机(?:数量|台数)|运行台数|生产线数量/.test(t) ? reading('stop_part', pct, [t]) : reading('limit', pct);
+};
+
+const READERS: Reader[] = [
+  readNone,
+  readExempt,
+  readSelf,
+  readTransport,
+  readNonRoad,
+  readVoc,
+  readActivity,
+  readLineShare,
+  readTonnage,
+  readLimit,
+  readShare,
+  readStop,
+];
 
 function readCore(t: string): ClauseReading | null {
   for (const read of READERS) {

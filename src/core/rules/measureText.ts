@@ -93,7 +93,7 @@ export function normaliseText(text: string): string {
     const left = s[offset - 1] ?? '';
     const right = s[offset + 1] ?? '';
     // "1.限产50% 2.物料运输…": a number that starts a new item keeps the space before it, a separator.
-    const numbering = /^\d{1,2}[.、)]\p{Script=Han}/u.test(s.slice(offset + 1, offset + 5));
+    const numbering = /^\d{1,2}\.\p{Script=Han}/u.test(s.slice(offset + 1, offset + 5));
     const keep = numbering || (HAN.test(right) && (HAN.test(left) || CLOSER.test(left))) || (ASCII_WORD.test(left) && ASCII_WORD.test(right));
     return keep ? ' ' : '';
   });

@@ -21,6 +21,9 @@ export interface StrengthFloor {
    * management step: "物料堆场全部苫盖", "加强门禁管理"): the text has spoken, and no rule's default is added.
    */
   spoken: boolean;
+  /** The pieces that gave the action and the truck ban (for `measures --explain`). */
+  actionFrom: string | null;
+  truckFrom: string | null;
 }
 
 interface Signal {
@@ -60,9 +63,9 @@ const KEPT_OUT = /禁止|停止|不得|严禁|不允许|仅|只|须使用|必须
  */
 const ACTIVITY_BAN = /露天|户外|室外|装卸|倒运|焚烧|燃放|土石方|施工|检修|检维修|放空|开停车|清洗|苫盖|洒水|清扫|堆放/;
 /** Steps of management and upkeep: what an inspector can see done, asking for no production measure. */
-const UPKEEP = /加强|增加|确保|建立|密闭|苫盖|洒水|清扫|保洁|达标|正常运行|管控|台账|门禁|优先|鼓励/;
+const UPKEEP = /加强|增加|确保|建立|密闭|苫盖|洒水|清扫|保洁|达标|正常运行|管控|台账|门禁|优先|鼓励|喷淋|抑尘|冲洗|尽量/;
 /** A stop or limit said not to apply: "不停产不限产", "不采取停限产措施" give no floor of stopping. */
-const NEGATED = /不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产/g;
+const NEGATED = /不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
 
 /** "压减40%产能", "限产：40%": a limit word with one share beside it, the share cut (not the share kept). */
 const PLAIN_SHARE = new RegExp(`(?:限产|减产|压减|削减|减少|降低)[^\\d零一二三四五六七八九十百半]{0,6}(${SHARE_SRC})`);
@@ -75,17 +78,30 @@ const rank = (a: Action | null): number => (a === null ? 99 : ['stop', 'stop_par
  * 一律停机", "停止切割、打磨等一切加工活动") is the whole plant, whatever names stand beside it.
  */
 const ALL_STOP =
-  /(?:全部|一律|所有|一切|全面)[^,;。]{0,8}?(?:停止|停产|停机|停运|关停|停火|停车|停工|不准开工|不得开工)|(?:停止|暂停|关停)[^,;。]{0,12}?(?:全部|一切|所有)[^,;。]{0,6}?(?:生产|工序|活动|环节|设备|装置)|不生产|^全停$/;
+  /(?:全部|一律|所有|一切|全面)[^,;。]{0,8}?(?:停止|停产|停机|停运|关停|停火|停车|停工|停线|停炉|停窑|封炉|封窑|熄火|不准开工|不得开工)|(?:停止|暂停|关停)[^,;。]{0,12}?(?:全部|一切|所有)[^,;。]{0,6}?(?:生产|工序|活动|环节|设备|装置|作业)|不生产|^全停$/;
 /**
  * Trucks held to a standard in any words: a vehicle, an emission stage (国三 … 国六, Ⅳ, Ⅴ, 新能源), and a word
  * that requires ("须为", "限", "只", "禁", "改用", "一律"), not one that merely encourages.
  */
-const VEHICLE = /车|运输|运力|重卡/;
+const VEHICLE = /(?<!停)车|运输|运力|重卡/;
 const STAGE = /国[三四五六3-6]|国I{2,3}|国IV|国VI?|国Ⅲ|国Ⅳ|国Ⅴ|国Ⅵ|新能源|电动|柴油/i;
 const REQUIRED = /须|限|只|仅|禁|停|不得|不准|严禁|一律|全部|改用|均为|达到|使用|封存/;
-const NOT_A_TRUCK_BAN = /非道路|叉车|装载机|挖掘机|冲洗|带泥|鼓励|建议|优先|倡导/;
-const isTruckBan = (piece: string): boolean =>
-  !NOT_A_TRUCK_BAN.test(piece) && ((OLD_TRUCK.test(piece) && KEPT_OUT.test(piece)) || (VEHICLE.test(piece) && STAGE.test(piece) && REQUIRED.test(piece)));
+const NOT_A_TRUCK_BAN = /非道路|叉车|装载机|挖掘机|冲洗|带泥|鼓励|建议|优先|倡导|尽量|减少/;
+/** A note that encourages more ("(鼓励国六)") does not unmake the requirement beside it. */
+const ENCOURAGING_NOTE = /\([^()]*(?:鼓励|建议|优先)[^()]*\)/g;
+/**
+ * Road transport stopped or held to clean vehicles in words that name no standard: "禁止车辆运输", "运输车辆全部
+ * 停驶", "物料运输全部暂停", "原料不进、产品不出", "清洁方式运输", "国六车辆运输" (the vehicles the plant must use).
+ */
+const ROAD_STOPPED =
+  /(?:禁止|停止|暂停|严禁)(?:车辆|货车|汽车)(?:运输|进出|进厂)|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
+const isTruckBan = (raw: string): boolean => {
+  const piece = raw.replace(ENCOURAGING_NOTE, '');
+  if (ROAD_STOPPED.test(piece) && !NOT_A_TRUCK_BAN.test(piece)) return true;
+  return (
+    !NOT_A_TRUCK_BAN.test(piece) && ((OLD_TRUCK.test(piece) && KEPT_OUT.test(piece)) || (VEHICLE.test(piece) && STAGE.test(piece) && REQUIRED.test(piece)))
+  );
+};
 
 /** The floor of a text: its unread pieces read by their words, and every piece held to ALL_STOP and the truck words. */
 export function strengthFloor(unread: readonly string[], all: readonly string[] = unread): StrengthFloor {
@@ -93,17 +109,19 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
   let limitPct: number | null = null;
   let truckBan = false;
   let spoken = false;
+  let actionFrom: string | null = null;
+  let truckFrom: string | null = null;
   for (const raw of unread) {
     const piece = raw.replace(NEGATED, '');
     const trucks = isTruckBan(piece);
-    if (trucks) truckBan = true;
+    if (trucks && !truckBan) [truckBan, truckFrom] = [true, raw];
     // A truck or activity ban stops trucks or that activity: only a plain 停产 in it still says more.
     // Encouraged or preferred is not ordered; trucks' trips are not production.
     const banOnly =
       trucks || ACTIVITY_BAN.test(piece) || /鼓励|优先|建议|倡导/.test(piece) || (/车辆|运输|货车/.test(piece) && !/产量|产能|生产|负荷/.test(piece));
     if (banOnly || UPKEEP.test(piece)) spoken = true;
     const signal = SIGNALS.find((s) => s.words.test(piece) && (!banOnly || s.action === 'stop'));
-    if (signal && rank(signal.action) < rank(action)) action = signal.action;
+    if (signal && rank(signal.action) < rank(action)) [action, actionFrom] = [signal.action, raw];
     if (signal?.action === 'limit' && !KEPT.test(piece)) {
       const m = PLAIN_SHARE.exec(piece);
       const pct = m ? parseShare(m[1] ?? '') : null;
@@ -112,10 +130,13 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
   }
   for (const raw of all) {
     const piece = raw.replace(NEGATED, '');
-    if (isTruckBan(piece)) truckBan = true;
-    else if (ALL_STOP.test(piece) && !(VEHICLE.test(piece) && !/生产/.test(piece))) action = 'stop';
+    if (isTruckBan(piece)) {
+      if (!truckBan) [truckBan, truckFrom] = [true, raw];
+    } else if (action !== 'stop' && ALL_STOP.test(piece) && !(VEHICLE.test(piece) && !/生产/.test(piece)) && !/露天|户外|室外/.test(piece)) {
+      [action, actionFrom] = ['stop', raw];
+    }
   }
-  return { action, limitPct: action === 'limit' ? limitPct : null, truckBan, spoken: spoken || action !== null || truckBan };
+  return { action, limitPct: action === 'limit' ? limitPct : null, truckBan, spoken: spoken || action !== null || truckBan, actionFrom, truckFrom };
 }
 
 /** The stronger of two actions (model order); null is weaker than any. */

@@ -1,0 +1,50 @@
+/**
+ * A limit by a share, read by a small grammar rather than one pattern per wording: a clause that names a
+ * quantity of production (产量, 产能, 负荷, 用电量, 投料量 …) and one share, which is either the share KEPT —
+ * after a word that sets a level ("至", "到", "为", "在", "按", "以", "不超过", "保持在") and perhaps a base
+ * ("正常的", "核定产能的", "额定负荷的", "原来的") — or the share CUT, right after a word that cuts ("减少",
+ * "下降", "压减", "下调", "削减") or written as points ("20个百分点"). Kept 60 % is a limit of 40 %.
+ *
+ *   生产规模压缩至正常水平的一半 → kept 50 → limit 50      产量较上年同期日均下降百分之十五 → cut 15
+ *   日投料量减少至正常的75%      → kept 75 → limit 25      生产负荷下调20个百分点          → cut 20
+ *   窑炉按六成负荷运行            → kept 60 → limit 40      确保颗粒物、VOCs排放量下降30%    → cut 30
+ */
+import { parseShare, SHARE_SRC } from './chineseNumber.js';
+
+/** What a share is a share of: production, its inputs, its energy, its hours, its emissions. */
+const QUANTITY = /产量|产能|负荷|车速|速度|生产|规模|投料|用电|用气|用煤|电量|气量|用量|消耗|熔化量|供应量|出窑量|开工|运行|作业|焙烧|产品|排放量|数量/;
+/** Words that set the level a quantity is brought to: the share after them is what is kept. */
+const TO =
+  '(?:降至|降到|降低至|降低到|减少至|减少到|减至|压减至|压减到|压缩至|压缩到|下调至|下调到|调至|调到|调整为|调整至|控制在|保持在|限制在|限至|不超过|不高于|不大于|以内的|保留|维持|按照?|以|为|至|到|在)';
+/** What the kept share is measured against, said between the level word and the share ("正常日产量（500吨）的"). */
+const BASE = '[^,;。%\\d]{0,14}?(?:\\([^()]{0,12}\\))?(?:的)?';
+/** Words that cut by the share that follows them. */
+const CUT = '(?:减少|降低|下降|压减|压降|削减|下调|缩减|减产|限产|限制|压缩|减|降)(?:了|约|达|不少于|不低于|至少)?';
+
+const SHARE = `(${SHARE_SRC}|\\d{1,2}个百分点)`;
+const SHARES = new RegExp(SHARE, 'g');
+const CUT_BEFORE = new RegExp(`${CUT}$`);
+const KEPT_BEFORE = new RegExp(`${TO}${BASE}$`);
+const CUT_NEAR = new RegExp(`(?:减少|降低|下降|压减|压降|削减|下调|缩减)(?:产量|产能|负荷|生产负荷|用电量|用气量)$`);
+
+function shareOf(text: string): number | null {
+  const points = /^(\d{1,2})个百分点$/.exec(text);
+  return points ? Number(points[1]) : parseShare(text);
+}
+
+/** The share of production cut, or null when the clause is not a limit by one share in this grammar. */
+export function limitByShare(clause: string): number | null {
+  if (!QUANTITY.test(clause)) return null;
+  const found = [...clause.matchAll(SHARES)];
+  // Two shares ("生产负荷由100%下调15个百分点"): the one a cut verb gives is the cut.
+  const m = found.length === 1 ? found[0] : found.find((f) => CUT_BEFORE.test(clause.slice(0, f.index)));
+  if (m === undefined) return null;
+  const pct = shareOf(m![1]!);
+  if (pct === null) return null;
+  const before = clause.slice(0, m!.index);
+  // The word right before the share decides: a cut ("下降百分之十五"), else a level it is brought to ("至…的75%").
+  // A cut verb a word before the share ("再压减负荷20%") cuts too.
+  if (CUT_BEFORE.test(before) || /(?:不少于|不低于|至少)$/.test(before) || CUT_NEAR.test(before)) return pct;
+  if (KEPT_BEFORE.test(before)) return pct >= 100 ? null : Math.round((100 - pct) * 10) / 10;
+  return null;
+}
