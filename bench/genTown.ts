@@ -92,6 +92,11 @@ export function generateTown(n: number, groups: number, seed: number): BenchTown
       source: 'bench',
       uninterpreted: [],
       bans: [],
+      because: {
+        action: { by: 'rule', words: null, rule: 'generated' },
+        share: { by: 'none', words: null, rule: null },
+        truckBan: { by: 'none', words: null, rule: null },
+      },
       warnings: [],
       extra: [],
     });

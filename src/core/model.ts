@@ -83,6 +83,22 @@ export interface LevelRule {
   text: string | null;
 }
 
+/**
+ * What gave one part of a measure: words of the enterprise's own text (a clause read whole, or the words of
+ * an unread part that set the least it asks for), a rule, a cross-cutting measure, or nothing.
+ */
+export interface Because {
+  by: 'text' | 'unread' | 'rule' | 'cross_cutting' | 'none';
+  words: string | null;
+  rule: string | null;
+}
+
+export interface MeasureBecause {
+  action: Because;
+  share: Because;
+  truckBan: Because;
+}
+
 /** The structured form of a measure: what the enterprise must do at one level. */
 export interface RequiredMeasure {
   creditCode: string;
@@ -105,6 +121,8 @@ export interface RequiredMeasure {
    * venting, open-air work, old non-road machinery — each checked on site in the text's words.
    */
   bans: string[];
+  /** Which words or rule gave the action, the share and the truck ban (`measures --explain`). */
+  because: MeasureBecause;
   /** Shortfalls against the guidance and unreadable text, for people. */
   warnings: MeasureWarning[];
   /** Cross-cutting requirements of the level that apply to this enterprise (truck users, VOC plants …). */

@@ -2,6 +2,7 @@
  * The notice the town sends each enterprise when an alert starts or changes: the level and since when,
  * what this enterprise must do, that the 一厂一策 board must show it, and whom to call.
  */
+import { parseMeasureText } from './rules/measureText.js';
 import { LEVEL_RESPONSE_ZH, LEVEL_ZH, type AlertLevel, type Enterprise, type RequiredMeasure } from './model.js';
 import type { WallTime } from './time.js';
 
@@ -27,11 +28,28 @@ export function needsNotice(m: RequiredMeasure): boolean {
   return m.action !== 'none' || m.truckBan || m.extra.length > 0;
 }
 
+/**
+ * The text without the clauses that only say the plant is exempt ("保障类不停产", "不停产不限产"), read by the
+ * measure parser itself: the notice says that once, in its own words.
+ */
+function withoutExemption(text: string): string {
+  return parseMeasureText(text)
+    .clauses.filter((c) => c.kind !== 'exempt' && c.kind !== 'none')
+    .map((c) => c.text)
+    .join('；');
+}
+
 export function noticeText(e: Enterprise, m: RequiredMeasure, c: NoticeContext): string {
   const since = c.from ? `自${chineseTime(c.from)}起` : '即日起';
   const basis = c.doc ? `根据${c.doc}，` : '';
-  const duties = [m.text, ...m.extra.map((x) => x.text)].filter((x) => x && x !== '无');
-  const what = m.action === 'exempt' ? `贵单位属保障类，不停产不限产，但须执行：${duties.join('；')}` : `贵单位须执行：${duties.join('；')}`;
+  const own = m.action === 'exempt' ? withoutExemption(m.text) : m.text;
+  const duties = [own, ...m.extra.map((x) => x.text)].filter((x) => x && x !== '无');
+  const what =
+    m.action !== 'exempt'
+      ? `贵单位须执行：${duties.join('；')}`
+      : duties.length > 0
+        ? `贵单位属保障类，不停产不限产，但须执行：${duties.join('；')}`
+        : '贵单位属保障类，不停产不限产';
   return [
     `${e.name}：`,
     `${basis}${since}${c.town}启动重污染天气${LEVEL_ZH[c.level]}预警（${LEVEL_RESPONSE_ZH[c.level]}）。`,

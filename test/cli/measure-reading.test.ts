@@ -55,3 +55,43 @@ test('a ban in the text is a check item of its own, whatever the action', () => 
   expect(items.find((x) => x.item_id === 'ban_1')?.item).toBe('禁止露天焚烧（按企业措施）');
   expect(items.some((x) => x.item_id === 'as_written')).toBe(false);
 });
+
+describe('measures --explain: which words or rule gave each part', () => {
+  const dir = tempDir();
+  const rows = csvRows(readFileSync(join(REPO, 'data/xuebu/enterprises.csv'), 'utf8'), 'enterprises.csv').map((r) => r.cells);
+  const head = rows[0]!;
+  const [orange, grade] = [head.indexOf('橙色预警措施'), head.indexOf('绩效等级')];
+  rows.find((r) => r[0] === CODE)![orange] = TEXT;
+  // An enterprise whose cell is empty: the rule for its grade decides.
+  const ruled = rows.find((r, i) => i > 0 && r[0] !== CODE && r[grade] === 'D')!;
+  ruled[orange] = '';
+  writeFileSync(join(dir, 'list.csv'), rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\n') + '\n');
+
+  test('CSV: the words of the text, the unread words, or the rule', () => {
+    const r = haze(['--list', 'list.csv', 'measures', '--level', 'orange', '--explain', '--format', 'csv'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const out = parse(r.stdout, { columns: true, bom: true }) as Record<string, string>[];
+    const own = out.find((x) => x.credit_code === CODE)!;
+    expect([own.because_action, own.because_share]).toEqual(['未识别部分「停产(除1号线外)」中的用词', '未识别部分「停产(除1号线外)」中的用词']);
+    const byRule = out.find((x) => x.credit_code === ruled[0])!;
+    expect(byRule.source).not.toBe('enterprise');
+    expect(byRule.because_action).toBe(`规则 ${byRule.source}`);
+    // Without --explain the columns are as before.
+    const plain = haze(['--list', 'list.csv', 'measures', '--level', 'orange', '--format', 'csv'], { cwd: dir });
+    expect(plain.stdout.split('\n')[0]).toBe('credit_code,name,village,industry,grade,level,action,limit_pct,truck_ban,measure,source,extra,warning');
+  });
+
+  test('JSON: a because object per enterprise, in English keys', () => {
+    const r = haze(['--list', 'list.csv', 'measures', '--level', 'orange', '--explain', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    const out = JSON.parse(r.stdout) as {
+      credit_code: string;
+      truck_ban: boolean;
+      because: Record<string, { by: string; words: string | null; rule: string | null }>;
+    }[];
+    const own = out.find((x) => x.credit_code === CODE)!;
+    expect(own.because.action).toEqual({ by: 'unread', words: '停产(除1号线外)', rule: null });
+    // Every truck ban says where it came from: the text, a rule, or a cross-cutting measure.
+    for (const x of out.filter((y) => y.truck_ban)) expect(['text', 'unread', 'rule', 'cross_cutting']).toContain(x.because.truck_ban!.by);
+    expect(out.some((x) => x.because.truck_ban!.by === 'cross_cutting')).toBe(true);
+  });
+});

@@ -24,4 +24,16 @@ describe('the notice to an enterprise', () => {
     expect(text).toContain('一厂一策公示牌');
     expect(text).toContain('13961427085');
   });
+
+  test('a 保障类 plant is told once that it is exempt, then what it must still do', () => {
+    const exempt = town.list.enterprises.find((e) => measures.get(e.creditCode)!.action === 'exempt')!;
+    const m = measures.get(exempt.creditCode)!;
+    const ctx = { town: '金坛区', level: 'orange' as const, from: null, doc: null, contact: { name: '第一巡查组', phone: '1' } };
+    const told = noticeText(exempt, { ...m, text: '保障类不停产；禁止开停车、检修放空', extra: [] }, ctx);
+    expect(told).toContain('贵单位属保障类，不停产不限产，但须执行：禁止开停车、检修放空。');
+    expect(told).not.toContain('保障类不停产；');
+    const only = noticeText(exempt, { ...m, text: '保障类，不停产不限产', extra: [] }, ctx);
+    expect(only).toContain('贵单位属保障类，不停产不限产。');
+    expect(only).not.toContain('但须执行');
+  });
 });

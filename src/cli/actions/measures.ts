@@ -1,6 +1,7 @@
 /** haze measures: one row per enterprise with what it must do at the alert level. */
 import type { Command } from 'commander';
 import { ACTION_ZH, type Enterprise, type RequiredMeasure } from '../../core/model.js';
+import { describeBecause } from '../../core/rules/measureBecause.js';
 import { reductionSummary, type PollutantReduction } from '../../core/rules/reduction.js';
 import { EXIT } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
@@ -37,6 +38,17 @@ export const MEASURE_COLUMNS: Column<MeasureRow>[] = [
   { key: 'warning', zh: '提醒', en: 'warning', value: (r) => r.m.warnings.map((w) => w.zh).join('；') || null },
 ];
 
+/** `--explain`: which words or rule gave the action, the share and the truck ban (JSON: a `because` object). */
+function explainColumns(lang: 'zh' | 'en'): Column<MeasureRow>[] {
+  return [
+    { key: 'because_action', zh: '措施类型依据', en: 'action from', value: (r) => describeBecause(r.m.because.action, lang) },
+    { key: 'because_share', zh: '比例依据', en: 'share from', value: (r) => describeBecause(r.m.because.share, lang) },
+    { key: 'because_truck_ban', zh: '禁车依据', en: 'truck ban from', value: (r) => describeBecause(r.m.because.truckBan, lang) },
+  ];
+}
+
+const becauseRecord = (m: RequiredMeasure) => ({ action: m.because.action, share: m.because.share, truck_ban: m.because.truckBan });
+
 const POLLUTANT_ZH: Record<string, string> = { so2: 'SO2', nox: 'NOx', pm: '颗粒物', vocs: 'VOCs' };
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -58,6 +70,7 @@ export interface MeasuresOpts {
   date?: string;
   summary?: boolean;
   check?: boolean;
+  explain?: boolean;
 }
 
 /** The action of `haze measures` (its options and help: ../commands/measures.ts). */
@@ -84,14 +97,22 @@ export async function measuresAction(opts: MeasuresOpts, c: Command): Promise<vo
     reportGaps(voice, town.list.enterprises, summary);
   } else {
     const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
+    const columns = opts.explain ? [...MEASURE_COLUMNS, ...explainColumns(out.lang)] : MEASURE_COLUMNS;
     const render: Record<typeof format, () => string | Iterable<string>> = {
-      table: () => renderRows(out, 'table', rows, MEASURE_COLUMNS),
+      table: () => renderRows(out, 'table', rows, columns),
       // In pieces: a province's list is written as it is rendered.
-      csv: () => renderCsvChunks(rows, MEASURE_COLUMNS, { excel: out.excel, lang: out.lang }),
-      // The list's own columns haze does not know travel along, as they were written.
+      csv: () => renderCsvChunks(rows, columns, { excel: out.excel, lang: out.lang }),
+      // The list's own columns haze does not know travel along, as they were written; --explain adds the
+      // reasons as an object (by: text | unread | rule | cross_cutting | none, with the words or the rule).
       json: () =>
-        town.list.extraColumns.length > 0
-          ? renderJson(toRecords(rows, MEASURE_COLUMNS).map((r, i) => ({ ...r, other_columns: town.list.extra.get(rows[i]!.e.row) ?? {} })))
+        town.list.extraColumns.length > 0 || opts.explain
+          ? renderJson(
+              toRecords(rows, MEASURE_COLUMNS).map((r, i) => ({
+                ...r,
+                ...(town.list.extraColumns.length > 0 ? { other_columns: town.list.extra.get(rows[i]!.e.row) ?? {} } : {}),
+                ...(opts.explain ? { because: becauseRecord(rows[i]!.m) } : {}),
+              })),
+            )
           : renderRows(out, 'json', rows, MEASURE_COLUMNS),
     };
     out.emit(render[format]());

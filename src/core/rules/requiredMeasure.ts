@@ -9,6 +9,7 @@ import type { AlertLevel, Enterprise, LevelRule, RequiredMeasure } from '../mode
 import { parseMeasureText, type ParsedMeasure } from './measureText.js';
 import { crossCuttingApplies, crossCuttingFor, ruleFor, type RuleTable } from './ruleTable.js';
 import { shortfalls } from './strictness.js';
+import { becauseOfText, byRule, NOTHING } from './measureBecause.js';
 
 /** How a rule's measure is written for people when the rule gives no text of its own. */
 export function describeLevelRule(r: LevelRule): string {
@@ -38,6 +39,13 @@ export function describeLevelRule(r: LevelRule): string {
 }
 
 type Core = Omit<RequiredMeasure, 'creditCode' | 'level' | 'extra'>;
+
+/** A rule filled every part it gives. */
+const ruleBecause = (id: string, r: { limitPct: number | null; truckBan: boolean; action: string }) => ({
+  action: byRule(id),
+  share: r.limitPct !== null || r.action === 'stop' ? byRule(id) : NOTHING,
+  truckBan: r.truckBan ? byRule(id) : NOTHING,
+});
 
 /** The clause kinds that ban an activity rather than set production: each becomes a check item. */
 const BAN_KINDS: ReadonlySet<string> = new Set(['activity_ban', 'voc_no_venting', 'no_outdoor_spraying', 'non_road_ban']);
@@ -71,6 +79,10 @@ export function requiredMeasure(e: Enterprise, level: AlertLevel, table: RuleTab
     // A whole-plant stop stops all of production, however the text or rule put it.
     limitPct: m.action === 'stop' ? 100 : m.limitPct,
     truckBan: m.truckBan || extras.some((x) => x.truckBan),
+    because:
+      m.truckBan || !extras.some((x) => x.truckBan)
+        ? m.because
+        : { ...m.because, truckBan: { by: 'cross_cutting', words: null, rule: extras.find((x) => x.truckBan)!.id } },
     extra: extras.map((x) => ({ id: x.id, text: x.text, source: x.source })),
   };
 }
@@ -106,6 +118,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
         source: 'enterprise',
         uninterpreted: parsed.uninterpreted,
         bans: bansOf(parsed),
+        because: becauseOfText(parsed, action, parsed.limitPct, parsed.truckBan),
         warnings,
       };
     }
@@ -120,6 +133,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
         source: rule.ruleId,
         uninterpreted: parsed.uninterpreted,
         bans: bansOf(parsed),
+        because: ruleBecause(rule.ruleId, rule),
         warnings: [
           {
             code: CODE.HAZE_MEASURE_UNREAD,
@@ -140,6 +154,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
       source: rule.ruleId,
       uninterpreted: [],
       bans: [],
+      because: ruleBecause(rule.ruleId, rule),
       warnings: [],
     };
   }
@@ -152,6 +167,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
     source: 'none',
     uninterpreted: own ? [own] : [],
     bans: [],
+    because: { action: NOTHING, share: NOTHING, truckBan: NOTHING },
     warnings: own
       ? [{ code: CODE.HAZE_MEASURE_UNREAD, zh: '措施文本无法识别，且无适用规则', en: 'the measure text could not be read and no rule applies' }]
       : [],

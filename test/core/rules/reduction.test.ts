@@ -32,6 +32,11 @@ const m = (code: string, action: RequiredMeasure['action'], limitPct: number | n
   source: 'test',
   uninterpreted: [],
   bans: [],
+  because: {
+    action: { by: 'rule', words: null, rule: 'test' },
+    share: { by: 'none', words: null, rule: null },
+    truckBan: { by: 'none', words: null, rule: null },
+  },
   warnings: [],
   extra: [],
 });

@@ -1,0 +1,61 @@
+/**
+ * Why a measure reads as it does (`haze measures --explain`, and the JSON): for the action, the share and the
+ * truck ban, the words of the enterprise's text that gave it (a clause read whole, or the unread words that
+ * set its floor), or the rule or cross-cutting measure that filled it.
+ */
+import type { Because, MeasureBecause } from '../model.js';
+import type { ClauseKind, ParsedMeasure } from './measureText.js';
+
+const ACTION_KINDS: Record<string, readonly ClauseKind[]> = {
+  stop: ['stop'],
+  stop_part: ['stop_part'],
+  limit: ['limit'],
+  self: ['self'],
+  exempt: ['exempt', 'heat_based'],
+  none: ['none', 'truck_ban', 'road_transport_ban', 'non_road_ban', 'voc_no_venting', 'no_outdoor_spraying', 'activity_ban'],
+};
+
+export const NOTHING: Because = { by: 'none', words: null, rule: null };
+const text = (words: string): Because => ({ by: 'text', words, rule: null });
+const unread = (words: string): Because => ({ by: 'unread', words, rule: null });
+export const byRule = (rule: string): Because => ({ by: 'rule', words: null, rule });
+
+/** What gave each part of a reading of the enterprise's own text. */
+export function becauseOfText(parsed: ParsedMeasure, action: string, limitPct: number | null, truckBan: boolean): MeasureBecause {
+  const clauseFor = (kinds: readonly ClauseKind[]) => parsed.clauses.find((c) => c.interpreted && kinds.includes(c.kind))?.text;
+  const fromClause = clauseFor(ACTION_KINDS[action] ?? []);
+  const actionBecause = fromClause !== undefined ? text(fromClause) : parsed.floor.actionFrom !== null ? unread(parsed.floor.actionFrom) : NOTHING;
+  let share: Because = NOTHING;
+  if (action === 'stop') share = actionBecause;
+  else if (limitPct !== null) {
+    const withShare = parsed.clauses.find(
+      (c) => c.interpreted && (c.kind === 'limit' || c.kind === 'stop_part') && /\d|[一二三四五六七八九十]|半/.test(c.text),
+    );
+    share = withShare ? text(withShare.text) : actionBecause;
+  }
+  const truckClause = clauseFor(['truck_ban', 'road_transport_ban']);
+  const truck = !truckBan
+    ? NOTHING
+    : truckClause !== undefined
+      ? text(truckClause)
+      : parsed.floor.truckFrom !== null
+        ? unread(parsed.floor.truckFrom)
+        : NOTHING;
+  return { action: actionBecause, share, truckBan: truck };
+}
+
+/** "文本「停产」", "规则 grade-C": one part's reason in words, for a table or CSV. */
+export function describeBecause(b: Because, lang: 'zh' | 'en'): string | null {
+  switch (b.by) {
+    case 'text':
+      return lang === 'zh' ? `文本「${b.words}」` : `text "${b.words}"`;
+    case 'unread':
+      return lang === 'zh' ? `未识别部分「${b.words}」中的用词` : `the words of the unread part "${b.words}"`;
+    case 'rule':
+      return lang === 'zh' ? `规则 ${b.rule}` : `rule ${b.rule}`;
+    case 'cross_cutting':
+      return lang === 'zh' ? `通用措施 ${b.rule}` : `cross-cutting measure ${b.rule}`;
+    default:
+      return null;
+  }
+}
