@@ -1,7 +1,7 @@
 /**
- * The corpus (test/fixtures/measure-corpus.tsv, and the held-out measure-corpus-heldout.tsv the parser was
- * never tuned on): every text read, none weaker than written, and most read exactly right. And the
- * never-weaker property itself: a stop word with any noise around it is still a stop.
+ * The measure-text corpora (test/fixtures/measure-corpus*.tsv): every text read, few weaker than written,
+ * most read exactly right. And the never-weaker property itself: a stop word with any noise around it is
+ * still a stop.
  */
 import fc from 'fast-check';
 import { existsSync } from 'node:fs';
@@ -11,13 +11,20 @@ import { actionOf, judge, readCorpus } from '../../fixtures/measureCorpus.js';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 /**
- * The figures each corpus is held to. The held-out corpus is not yet read as it should be (the target is 95 %
- * right and nothing weaker, issue 14): its bounds are a ratchet at today's figures, to be raised, never lowered.
+ * The figures each corpus is held to: the one the readers were built against; two written apart and then
+ * used to find the general rules that were missing (dev, dev2); and the test corpus, written last and never
+ * looked at, whose figure is the one that says how haze reads texts it has not met. The target there is 95 %
+ * right and nothing weaker (issue 14), not yet met: the bounds below are a ratchet at today's figures, to be
+ * raised, never lowered.
  */
 const corpora = [
-  { name: 'measure-corpus.tsv', file: join(FIXTURES, 'measure-corpus.tsv'), right: 0.95, weaker: 0.01 },
-  { name: 'measure-corpus-heldout.tsv', file: join(FIXTURES, 'measure-corpus-heldout.tsv'), right: 0.68, weaker: 0.21 },
-].filter((c) => existsSync(c.file));
+  { name: 'measure-corpus.tsv', right: 0.95, weaker: 0.01 },
+  { name: 'measure-corpus-dev.tsv', right: 0.93, weaker: 0.02 },
+  { name: 'measure-corpus-dev2.tsv', right: 0.87, weaker: 0.06 },
+  { name: 'measure-corpus-test.tsv', right: 0.75, weaker: 0.15 },
+]
+  .map((c) => ({ ...c, file: join(FIXTURES, c.name) }))
+  .filter((c) => existsSync(c.file));
 
 describe.each(corpora)('$name', ({ file, right, weaker: weakerShare }) => {
   const corpus = readCorpus(file);
