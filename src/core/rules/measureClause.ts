@@ -84,7 +84,7 @@ function stripFrame(text: string, levelLabels: boolean): string {
 // ---------------------------------------------------------------- names of lines and processes
 
 /** Words a process name may end with; in "喷涂、烘干工序" the last one is shared by the whole list. */
-const FACILITY_SUFFIXES = ['生产线', '产线', '车间', '工序', '工段', '机组', '设备', '装置', '系统', '工艺', '设施', '窑', '炉', '磨', '线'];
+const FACILITY_SUFFIXES = ['生产线', '产线', '车间', '工序', '工段', '机组', '设备', '装置', '系统', '工艺', '设施', '窑', '炉', '磨', '线', '机', '站'];
 
 /**
  * A name that contains a measure word is not a name: "停止喷涂、限产30%" is two measures, not one list.
@@ -103,9 +103,9 @@ function isName(s: string): boolean {
 /** A subject before a limit ("1号窑限产30%"): empty, or a name. */
 const isSubject = (s: string | undefined): boolean => !s || isName(s);
 
-/** 磨 and 线 end verbs too (打磨): alone after two characters they are not a facility word. */
+/** 磨, 线, 机 and 站 end other words too (打磨, 停机): after fewer than two characters they are not a facility word. */
 const hasOwnSuffix = (item: string): boolean =>
-  FACILITY_SUFFIXES.some((suffix) => item.endsWith(suffix) && (!['磨', '线'].includes(suffix) || item.length >= 3 || /[\d#号]/.test(item)));
+  FACILITY_SUFFIXES.some((suffix) => item.endsWith(suffix) && (!['磨', '线', '机', '站'].includes(suffix) || item.length >= 3 || /[\d#号]/.test(item)));
 
 /** A facility word, a number or 号/#: "1号窑", "熔炼炉", "2#线". */
 const looksLikeFacility = (s: string): boolean => /[\d#号]/.test(s) || hasOwnSuffix(s);
@@ -490,7 +490,7 @@ const STOP = [
 /** "停止喷涂工序", "停止铸造车间生产", "1号窑停产", "熔炼炉停用", "停窑": named parts stop (stop_part). */
 const STOP_PART = [
   [re(`(?:停止使用|停止运行|停止|停用|关停|停运|暂停|关闭)([^,;。:]+?)(?:生产|运行)?`), false],
-  [re(`([^,;。:]+?)(?:全部)?(?:停用|停运|停止运行|停止使用|停止作业|关停|停机|停止|停炉|停窑|熄火|停火)`), true],
+  [re(`([^,;。:]+?)(?:全部)?(?:停用|停运|停止运行|停止使用|停止作业|关停|停机|停止|停炉|停窑|封炉|封窑|熄火|停火)`), true],
   // 停产 and 停工 stop a plant: what stands before them is a part only when it is plainly one ("1号窑停产",
   // "喷涂车间停产"), never a stray word ("气停产" is the plant stopping, with a word haze cannot place).
   [re(`([^,;。:]+?)(?:全部)?(?:停产|停止生产|停工)`), 'facilities'],
@@ -510,7 +510,7 @@ const readStop: Reader = (t) => {
     // "喷涂、烘干、打磨等全部工序", "成型、干燥等全部生产工序": every process, named or not, is the whole plant.
     if (names.some((n) => /(?:等|及)?(?:全部|所有|一切)(?:生产)?(?:工序|车间|设备|生产线)$/.test(n))) return reading('stop', 100);
     // "部分停产" states a part stop but names no part: nothing to list for the inspector.
-    if (names.length === 1 && only === '部分') return reading('stop_part');
+    if (names.length === 1 && (only === '部分' || only === '局部')) return reading('stop_part');
     return reading('stop_part', null, names);
   }
   return null;

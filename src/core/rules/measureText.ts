@@ -179,6 +179,23 @@ const KIND_ACTION: Partial<Record<ClauseKind, Action>> = {
   none: 'none',
 };
 
+/**
+ * A partial stop that is the whole plant, read from the text as a whole: the kiln or furnace that stops is
+ * a kiln named without a number and put out or sealed (a plant with several numbers them: "1号窑"), as in
+ * "立窑停窑", "石灰窑封炉停产" — "石灰窑停产" alone stays the kiln, as lists mean it; or
+ * what is kept beside the stop is only warmth, pressure or a watchman ("热镀锌生产线停产，锌锅保温",
+ * "生产线停产，仅留值班人员"), which a plant still making anything would not need to say.
+ */
+const KEPT_ONLY = /保温|保压|值班|放假/;
+function plantStopped(groups: readonly { text: string; reading: ClauseReading }[]): boolean {
+  const parts = groups.filter((g) => g.reading.kind === 'stop_part');
+  if (parts.length === 0 || groups.some((g) => g.reading.kind === 'limit' || /正常生产|正常运行|照常/.test(g.text))) return false;
+  const unnumbered = parts.every((g) => g.reading.limitPct === null && g.reading.processes.every((p) => !/[\d#号一二三四五六七八九十两]/.test(p)));
+  if (!unnumbered) return false;
+  const kilnStopped = parts.every((g) => /窑(?:封炉|封窑|停窑|熄火|停火)|^立窑停产$/.test(g.text));
+  return kilnStopped || groups.some((g) => g.reading.kind !== 'stop_part' && KEPT_ONLY.test(g.text));
+}
+
 export function parseMeasureText(text: string): ParsedMeasure {
   const normalised = normaliseText(text);
   // One cell naming two levels ("黄色预警：限产20%；橙色预警：停产") was filled in wrongly: keep the labels,
@@ -192,7 +209,7 @@ export function parseMeasureText(text: string): ParsedMeasure {
     uninterpreted.map((t) => t.replace(/\s+/g, '')),
     groups.map((g) => g.text.replace(/\s+/g, '')),
   );
-  const action = stronger(understood, floor.action);
+  const action = stronger(plantStopped(groups) ? 'stop' : understood, floor.action);
   // Several stated shares ("停用2条生产线中的1条；限产30%"): the largest, the one an inspector checks against.
   // A share from the unread words counts only when they gave the action.
   const shares = groups.map((g) => g.reading.limitPct).filter((p): p is number => p !== null);

@@ -79,6 +79,9 @@ const rank = (a: Action | null): number => (a === null ? 99 : ['stop', 'stop_par
  */
 const ALL_STOP =
   /(?:全部|一律|所有|一切|全面)[^,;。]{0,8}?(?:停止|停产|停机|停运|关停|停火|停车|停工|停线|停炉|停窑|封炉|封窑|熄火|不准开工|不得开工)|(?:停止|暂停|关停)[^,;。]{0,12}?(?:全部|一切|所有)[^,;。]{0,6}?(?:生产|工序|活动|环节|设备|装置|作业)|不生产|^全停$/;
+/** "All" of a named subset is not the plant: open-air work, the gas-emitting processes, all but one. */
+const SUBSET = /露天|户外|室外|涉气|涉VOCs|涉挥发|除[^,;。]{1,10}外/;
+
 /**
  * Trucks held to a standard in any words: a vehicle, an emission stage (国三 … 国六, Ⅳ, Ⅴ, 新能源), and a word
  * that requires ("须为", "限", "只", "禁", "改用", "一律"), not one that merely encourages.
@@ -132,7 +135,7 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
     const piece = raw.replace(NEGATED, '');
     if (isTruckBan(piece)) {
       if (!truckBan) [truckBan, truckFrom] = [true, raw];
-    } else if (action !== 'stop' && ALL_STOP.test(piece) && !(VEHICLE.test(piece) && !/生产/.test(piece)) && !/露天|户外|室外/.test(piece)) {
+    } else if (action !== 'stop' && ALL_STOP.test(piece) && !(VEHICLE.test(piece) && !/生产/.test(piece)) && !SUBSET.test(piece)) {
       [action, actionFrom] = ['stop', raw];
     }
   }
