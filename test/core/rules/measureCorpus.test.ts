@@ -11,17 +11,18 @@ import { actionOf, judge, readCorpus } from '../../fixtures/measureCorpus.js';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 /**
- * The figures each corpus is held to: the one the readers were built against; two written apart and then
- * used to find the general rules that were missing (dev, dev2); and the test corpus, written last and never
+ * The figures each corpus is held to: the one the readers were built against; three written apart and then
+ * used to find the general rules that were missing (dev, dev2, dev3); and the test corpus, written last and never
  * looked at, whose figure is the one that says how haze reads texts it has not met. The target there is 95 %
  * right and nothing weaker (issue 14), not yet met: the bounds below are a ratchet at today's figures, to be
  * raised, never lowered.
  */
 const corpora = [
   { name: 'measure-corpus.tsv', right: 0.95, weaker: 0.01 },
-  { name: 'measure-corpus-dev.tsv', right: 0.93, weaker: 0.02 },
-  { name: 'measure-corpus-dev2.tsv', right: 0.87, weaker: 0.06 },
-  { name: 'measure-corpus-test.tsv', right: 0.75, weaker: 0.15 },
+  { name: 'measure-corpus-dev.tsv', right: 0.94, weaker: 0.02 },
+  { name: 'measure-corpus-dev2.tsv', right: 0.89, weaker: 0.05 },
+  { name: 'measure-corpus-dev3.tsv', right: 0.81, weaker: 0.09 },
+  { name: 'measure-corpus-test.tsv', right: 0.78, weaker: 0.13 },
 ]
   .map((c) => ({ ...c, file: join(FIXTURES, c.name) }))
   .filter((c) => existsSync(c.file));
