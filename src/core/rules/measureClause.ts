@@ -60,6 +60,10 @@ const FRAME_HEAD: RegExp[] = [
   /^(?:绩效(?:评级|等级)?(?:为)?)?[ABCD][+-]?(?:级)?[:]/i,
   // The kind of plant, said before a colon ("陶瓷企业：6条窑线停3条").
   /^[^,;。:\d]{1,8}?(?:企业|行业|单位)[:]/,
+  // The enterprise speaking for itself: "我公司承诺", "本厂保证", "我单位将", "本企业预警期间".
+  /^(?:我公司|我厂|我们厂|我们|我单位|本公司|本厂|本企业|本单位|企业)(?:承诺|保证|将|会|计划)?[:]?/,
+  /^(?:承诺|保证|确保|计划)(?!达标|正常)[:]?/,
+  /^(?:在|于)?(?:黄色|橙色|红色)?预警(?:期间|时)[,]?/,
   /^(?:并且|并|同时|且|另外|以及|应当|应|须|需)/,
   /^(?:严格)?(?:执行|实施|落实|采取)/,
 ];
@@ -141,7 +145,7 @@ const re = (src: string): RegExp => new RegExp(`^${src}$`, 'i');
 type Reader = (t: string) => ClauseReading | null;
 
 const readNone: Reader = (t) =>
-  /^(?:无|暂无|不涉及|无需|无要求|不需要|不采取|无需采取|无此项|暂无减排|暂无减排措施|本级别无需采取减排措施|无需采取减排措施|本级别无需采取减排|无需采取减排|未制定|待定|无具体措施|无具体|该级别不适用|本级别不适用|此项无|N\/?A\([^()]*\)|维持正常生产|无减排|无减排措施|无需减排|无减排要求|不涉及应急减排|未涉及|暂不安排|不适用|\(空\)|空|无停限产要求|不涉及停限产|N\/?A|正常生产(?:经营)?|[—–-]+|\/|\\|…+|\.+)$/i.test(
+  /^(?:无|暂无|不涉及|无需|无要求|不需要|不采取|无需采取|无此项|该企业不涉及应急减排|不涉及应急减排措施|暂时没有减排措施|暂无减排|暂无减排措施|本级别无需采取减排措施|无需采取减排措施|本级别无需采取减排|无需采取减排|未制定|待定|无具体措施|无具体|该级别不适用|本级别不适用|此项无|N\/?A\([^()]*\)|维持正常生产|无减排|无减排措施|无需减排|无减排要求|不涉及应急减排|未涉及|暂不安排|不适用|\(空\)|空|无停限产要求|不涉及停限产|N\/?A|正常生产(?:经营)?|[—–-]+|\/|\\|…+|\.+)$/i.test(
     t,
   )
     ? reading('none')
@@ -153,6 +157,7 @@ const readExempt: Reader = (t) => {
   if (
     /^(?:属于|属|列为|列入|纳入|作为)?(?:民生)?保障(?:类|性)?(?:企业|行业|清单)?$/.test(t) ||
     /^(?:不停限产|不采取停限产措施|不实施停限产|不采取停产限产措施|豁免停限产|免于停产|免于停限产|保障民生|保障运行|按保障任务量生产)$/.test(t) ||
+    /^(?:承担)?(?:居民|集中)?(?:供暖|供热)(?:任务)?,?(?:不得停产限产|不能停|不停产|不得停产)$|^(?:我们是)?给居民供暖的,?不能停$/.test(t) ||
     /^(?:民生)?豁免(?:管控|企业|类)?$/.test(t) ||
     /^(?:(?:民生)?保障类?(?:企业)?)?(?:不停产、?不限产|不限产、?不停产|不停不限|不停产|不限产)$/.test(t)
   )
@@ -164,7 +169,7 @@ const readExempt: Reader = (t) => {
 const readSelf: Reader = (t) =>
   /^(?:鼓励)?(?:企业)?(?:根据自身情况)?(?:实施|执行|采取|开展)?自主(?:采取|实施|开展|确定)?(?:减排|管控)(?:措施|行动)?$/.test(t) ||
   // Self-reduction in other words: 自愿, 自行安排, 由企业自定, 自主决定; encouraged, not ordered.
-  /^(?:企业)?(?:自愿|自行)(?:采取|安排|开展|实施)?(?:减排|减产)(?:措施)?$|^(?:根据企业实际)?自行安排减排$|^减排措施由企业自定$|^企业自主决定(?:是否)?(?:减产|减排|限产)?$|^鼓励(?:错峰生产|减排|减产|自主减排)$/.test(
+  /^(?:企业)?(?:自愿|自行)(?:采取|安排|开展|实施)?(?:减排|减产)(?:措施)?$|^(?:根据企业实际)?自行安排减排$|^减排措施由企业自定$|^企业自主决定(?:是否)?(?:减产|减排|限产)?$|^鼓励(?:错峰生产|减排|减产|自主减排)$|^(?:我们是)?[AB][+-]?级的?,?自己减(?:排)?$|^(?:结合|根据)自身情况自主减排$/.test(
     t,
   )
     ? reading('self')
@@ -222,7 +227,7 @@ const readVoc: Reader = (t) => {
  * building, open burning and fireworks — "物料装卸停止", "停止厂区内土石方作业", "禁止露天焚烧". Each is a
  * check item of its own; none changes the action.
  */
-const ACTIVITY = '(?:物料装卸|装卸|倒运|物料倒运|土石方|建设施工|建筑施工|施工|拆迁|拆除|露天焚烧|焚烧|燃放烟花爆竹|露天堆放)';
+const ACTIVITY = '(?:物料装卸|装卸和转运|装卸|转运|倒运|物料倒运|土石方|建设施工|建筑施工|施工|拆迁|拆除|露天焚烧|焚烧|燃放烟花爆竹|露天堆放)';
 const ACTIVITY_BAN = [
   re(`${TRUCK_PFX}(?:停止|禁止|严禁|不得|杜绝)(?:进行|开展)?(?:厂区内|厂内)?${ACTIVITY}(?:[、和及与]${ACTIVITY})*(?:作业|施工|活动)?`),
   re(`(?:厂区内|厂内)?${ACTIVITY}(?:作业|施工|活动)?(?:全部)?(?:停止|禁止)`),
@@ -333,10 +338,17 @@ const sameUnit = (a: string, b: string): boolean => {
   const base = (u: string): string => u.replace(/\/天|\/日|\/d|每天|每日/i, '').replace(/^t$/i, '吨');
   return base(a) === '' || base(b) === '' || base(a) === base(b);
 };
+/** "由三班制调整为一班制", "每天两班减为一班": shifts, in numbers or words. */
+const SHIFTS = re(`[^,;。]{0,10}?由(?:每天|每日)?${COUNT}班(?:制|倒)?(?:生产)?(?:调整|改|减|压减|缩减)?为${COUNT}班(?:制)?(?:生产)?`);
 /** "结焦时间由20小时延长至40小时": a coke oven's coking time doubled halves its output (1 − 20/40). */
 const COKING = re(`(?:出焦|结焦)时间由${AMOUNT}小时延长(?:至|到)${AMOUNT}小时(?:以上)?`);
 const COKING_NOTED = re(`延长(?:出焦|结焦)时间(?:至|到)${AMOUNT}小时(?:以上)?\\(正常${AMOUNT}小时\\)`);
 const readTonnage: Reader = (t) => {
+  const shifts = SHIFTS.exec(t);
+  if (shifts) {
+    const [x, y] = [parseChineseNumber(shifts[1] ?? ''), parseChineseNumber(shifts[2] ?? '')];
+    if (x !== null && y !== null && x > 0 && y >= 0 && y < x) return reading('limit', roundOne(((x - y) / x) * 100));
+  }
   const noted = COKING_NOTED.exec(t);
   const coking = COKING.exec(t) ?? (noted ? [noted[0], noted[2], noted[1]] : null);
   if (coking) {
@@ -411,7 +423,7 @@ const HALF = re(
   `${SUBJ}(?:半负荷(?:生产|运行)|减半(?:生产)?|产量减半|(?:实行)?隔(?:日|天)生产(?:制度)?|单班生产\\(原(?:两|2)班\\)|由(?:两|2)班(?:倒)?改为单班(?:生产)?|[^,;。]{0,8}?轮流生产,?同一时间只开(?:一|1)条)`,
 );
 /** "每日20时至次日8时停止生产": stopped for part of each day, a limit with no share stated. */
-const NIGHT_STOP = re(`(?:每日|每天)?\\d{1,2}(?:时|点|:00)至(?:次日)?\\d{1,2}(?:时|点|:00)(?:停止生产|停产)`);
+const NIGHT_STOP = re(`(?:每日|每天)?(\\d{1,2})(?:时|点|:00)至(?:次日)?(\\d{1,2})(?:时|点|:00)(?:停止生产|停产|不生产)`);
 const LIMIT_BARE = re(
   `${SUBJ}(?:限产|限制生产|减产|降负荷(?:运行|生产)?|降低负荷|压减产量|限制生产负荷|降低生产负荷|控制生产规模|压缩生产规模|单班生产|错峰生产|轮流生产|间歇生产|轮产|(?:延长)(?:出焦|结焦)时间(?:至\\d+小时(?:以上)?)?|(?:出焦|结焦)时间延长(?:至\\d+小时(?:以上)?)?)`,
 );
@@ -436,7 +448,12 @@ const readLimit: Reader = (t) => {
   }
   g = HALF.exec(t);
   if (g && isSubject(g[1])) return reading('limit', 50);
-  if (NIGHT_STOP.test(t)) return reading('limit');
+  const night = NIGHT_STOP.exec(t);
+  if (night) {
+    // Hours stopped of the day's 24, for a plant that runs round the clock.
+    const hours = (Number(night[2]) - Number(night[1]) + 24) % 24;
+    return reading('limit', hours > 0 ? roundOne((hours / 24) * 100) : null);
+  }
   // "限产30": the share without its sign, as a person typing fast writes it.
   g = /^限产(\d{1,2})$/.exec(t);
   if (g) return reading('limit', Number(g[1]));
@@ -583,6 +600,13 @@ export function readClause(text: string, options: ReadOptions = { levelLabels: t
   if (t.length === 0 || t.length > MAX_CLAUSE_CHARS) return OTHER;
   const direct = readCore(t);
   if (direct) return direct;
+  // "按比例停产：停止40%产线", "限产要求：停止2条生产线中的1条": a short label, then the measure itself.
+  // A label naming a level is not taken off here: LEVEL_LABEL does that, and only when the cell names one level.
+  const labelled = /^([^:\d%]{1,8}):(.+)$/.exec(t);
+  if (labelled && !/黄色|橙色|红色|预警|级响应|[ⅠⅡⅢ]级/.test(labelled[1] ?? '')) {
+    const rest = readCore(stripFrame(labelled[2] ?? '', options.levelLabels));
+    if (rest) return rest;
+  }
   const noted = /^(.+?)(\([^()]*\))$/.exec(t);
   if (noted) {
     const inner = readCore(stripFrame(noted[1] ?? '', options.levelLabels));

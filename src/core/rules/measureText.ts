@@ -196,6 +196,29 @@ function plantStopped(groups: readonly { text: string; reading: ClauseReading }[
   return kilnStopped || groups.some((g) => g.reading.kind !== 'stop_part' && KEPT_ONLY.test(g.text));
 }
 
+/**
+ * The share of a partial stop read from the whole text, when no clause gave one: the units stopped against
+ * the units there are — a total said anywhere ("共5台熔炼炉，停用3台", "停运隧道窑2座（共4座）") — or the
+ * numbered units stopped against the numbered units that keep running ("停2号炉，1号炉照开").
+ */
+const RUNNING = /正常生产|照常|照开|维持生产|保持正常生产|继续生产|正常运行/;
+function shareOfUnits(text: string): number | null {
+  const total = /共(?:有)?(\d+)(条|台|座|套|个|孔)/.exec(text);
+  if (total) {
+    const stopped = new RegExp(`(?:停用|停运|停止|关停|停开|停)[^,;。]{0,8}?(\\d+)${total[2]}|(\\d+)${total[2]}[^,;。\\d]{0,8}?(?:停用|停运|停产|关停)`).exec(
+      text.replace(total[0], ''),
+    );
+    const [n, m] = [Number(total[1]), Number(stopped?.[1] ?? stopped?.[2] ?? NaN)];
+    if (n > 0 && m > 0 && m < n) return Math.round((m / n) * 1000) / 10;
+  }
+  const units = (part: string) => new Set(part.match(/\d+(?=[#号])/g) ?? []);
+  const pieces = text.split(/[;；,，。]/);
+  const off = new Set(pieces.filter((p) => !RUNNING.test(p) && /停|关/.test(p)).flatMap((p) => [...units(p)]));
+  const on = new Set(pieces.filter((p) => RUNNING.test(p)).flatMap((p) => [...units(p)]));
+  if (off.size > 0 && on.size > 0 && [...off].every((u) => !on.has(u))) return Math.round((off.size / (off.size + on.size)) * 1000) / 10;
+  return null;
+}
+
 export function parseMeasureText(text: string): ParsedMeasure {
   const normalised = normaliseText(text);
   // One cell naming two levels ("黄色预警：限产20%；橙色预警：停产") was filled in wrongly: keep the labels,
@@ -214,6 +237,10 @@ export function parseMeasureText(text: string): ParsedMeasure {
   // A share from the unread words counts only when they gave the action.
   const shares = groups.map((g) => g.reading.limitPct).filter((p): p is number => p !== null);
   if (action !== understood && floor.limitPct !== null) shares.push(floor.limitPct);
+  if (action === 'stop_part' && shares.length === 0) {
+    const share = shareOfUnits(normalised);
+    if (share !== null) shares.push(share);
+  }
   const processes = [...new Set(groups.flatMap((g) => (g.reading.kind === 'stop_part' ? g.reading.processes : [])))];
   const has = (kind: ClauseKind): boolean => groups.some((g) => g.reading.kind === kind);
   return {

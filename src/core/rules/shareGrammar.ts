@@ -15,7 +15,7 @@ import { parseShare, SHARE_SRC } from './chineseNumber.js';
 const QUANTITY = /产量|产能|负荷|车速|速度|生产|规模|投料|用电|用气|用煤|电量|气量|用量|消耗|熔化量|供应量|出窑量|开工|运行|作业|焙烧|产品|排放量|数量/;
 /** Words that set the level a quantity is brought to: the share after them is what is kept. */
 const TO =
-  '(?:降至|降到|降低至|降低到|减少至|减少到|减至|压减至|压减到|压缩至|压缩到|下调至|下调到|调至|调到|调整为|调整至|控制在|保持在|限制在|限至|不超过|不高于|不大于|以内的|保留|维持|按照?|以|为|至|到|在)';
+  '(?:降至|降到|降低至|降低到|减少至|减少到|减至|压减至|压减到|压缩至|压缩到|下调至|下调到|调至|调到|调整为|调整至|控制在|保持在|限制在|限至|不超过|不高于|不大于|以内的|保留|维持|只生产|仅生产|按照?|以|为|至|到|在)';
 /** What the kept share is measured against, said between the level word and the share ("正常日产量（500吨）的"). */
 const BASE = '[^,;。%\\d]{0,14}?(?:\\([^()]{0,12}\\))?(?:的)?';
 /** Words that cut by the share that follows them. */

@@ -65,7 +65,8 @@ const ACTIVITY_BAN = /露天|户外|室外|装卸|倒运|焚烧|燃放|土石方
 /** Steps of management and upkeep: what an inspector can see done, asking for no production measure. */
 const UPKEEP = /加强|增加|确保|建立|密闭|苫盖|洒水|清扫|保洁|达标|正常运行|管控|台账|门禁|优先|鼓励|喷淋|抑尘|冲洗|尽量/;
 /** A stop or limit said not to apply: "不停产不限产", "不采取停限产措施" give no floor of stopping. */
-const NEGATED = /不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
+const NEGATED =
+  /不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
 
 /** "压减40%产能", "限产：40%": a limit word with one share beside it, the share cut (not the share kept). */
 const PLAIN_SHARE = new RegExp(`(?:限产|减产|压减|削减|减少|降低)[^\\d零一二三四五六七八九十百半]{0,6}(${SHARE_SRC})`);
@@ -80,7 +81,7 @@ const rank = (a: Action | null): number => (a === null ? 99 : ['stop', 'stop_par
 const ALL_STOP =
   /(?:全部|一律|所有|一切|全面)[^,;。]{0,8}?(?:停止|停产|停机|停运|关停|停火|停车|停工|停线|停炉|停窑|封炉|封窑|熄火|不准开工|不得开工)|(?:停止|暂停|关停)[^,;。]{0,12}?(?:全部|一切|所有)[^,;。]{0,6}?(?:生产|工序|活动|环节|设备|装置|作业)|不生产|^全停$/;
 /** "All" of a named subset is not the plant: open-air work, the gas-emitting processes, all but one. */
-const SUBSET = /露天|户外|室外|涉气|涉VOCs|涉挥发|除[^,;。]{1,10}外/;
+const SUBSET = /露天|户外|室外|涉气|涉VOCs|涉挥发|除[^,;。]{1,10}外|装卸|转运|倒运|苫盖|土石方|施工|拆除/;
 
 /**
  * Trucks held to a standard in any words: a vehicle, an emission stage (国三 … 国六, Ⅳ, Ⅴ, 新能源), and a word
@@ -97,7 +98,7 @@ const ENCOURAGING_NOTE = /\([^()]*(?:鼓励|建议|优先)[^()]*\)/g;
  * 停驶", "物料运输全部暂停", "原料不进、产品不出", "清洁方式运输", "国六车辆运输" (the vehicles the plant must use).
  */
 const ROAD_STOPPED =
-  /(?:禁止|停止|暂停|严禁)(?:车辆|货车|汽车)(?:运输|进出|进厂)|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
+  /(?:禁止|停止|暂停|严禁)(?:车辆|货车|汽车)(?:运输|进出|进厂)|(?:停止|禁止)[^,;。]{0,10}?汽车运输|车辆?不进不出|不接收运输车辆|车不让进|禁止上路|不进厂|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
 const isTruckBan = (raw: string): boolean => {
   const piece = raw.replace(ENCOURAGING_NOTE, '');
   if (ROAD_STOPPED.test(piece) && !NOT_A_TRUCK_BAN.test(piece)) return true;
