@@ -112,7 +112,7 @@ const hasOwnSuffix = (item: string): boolean =>
   FACILITY_SUFFIXES.some((suffix) => item.endsWith(suffix) && (!['磨', '线', '机', '站'].includes(suffix) || item.length >= 3 || /[\d#号]/.test(item)));
 
 /** A facility word, a number or 号/#: "1号窑", "熔炼炉", "2#线". */
-const looksLikeFacility = (s: string): boolean => /[\d#号]/.test(s) || hasOwnSuffix(s);
+const looksLikeFacility = (s: string): boolean => /\d+\s*(?:[#号条台座套]|$)|[#号]/.test(s) || hasOwnSuffix(s);
 
 /**
  * "喷涂、烘干工序" → ['喷涂工序', '烘干工序']; "1号、2号窑" → ['1号窑', '2号窑']. 、和及与 separate items;
@@ -145,7 +145,7 @@ const re = (src: string): RegExp => new RegExp(`^${src}$`, 'i');
 type Reader = (t: string) => ClauseReading | null;
 
 const readNone: Reader = (t) =>
-  /^(?:无|暂无|不涉及|无需|无要求|不需要|不采取|无需采取|无此项|该企业不涉及应急减排|不涉及应急减排措施|暂时没有减排措施|暂无减排|暂无减排措施|本级别无需采取减排措施|无需采取减排措施|本级别无需采取减排|无需采取减排|未制定|待定|无具体措施|无具体|该级别不适用|本级别不适用|此项无|N\/?A\([^()]*\)|维持正常生产|无减排|无减排措施|无需减排|无减排要求|不涉及应急减排|未涉及|暂不安排|不适用|\(空\)|空|无停限产要求|不涉及停限产|N\/?A|正常生产(?:经营)?|[—–-]+|\/|\\|…+|\.+)$/i.test(
+  /^(?:无|暂无|不涉及|无需|无要求|不需要|不采取|无需采取|无此项|目前无需采取减排|无需采取减排|没有排放,?不用管|无生产设施|本公司仅为办公场所,?无生产设施|措施待定[^,;。]*|暂时没有减排措施,?等镇里通知|该企业不涉及应急减排|不涉及应急减排措施|暂时没有减排措施|暂无减排|暂无减排措施|本级别无需采取减排措施|无需采取减排措施|本级别无需采取减排|无需采取减排|未制定|待定|无具体措施|无具体|该级别不适用|本级别不适用|此项无|N\/?A\([^()]*\)|维持正常生产|无减排|无减排措施|无需减排|无减排要求|不涉及应急减排|未涉及|暂不安排|不适用|\(空\)|空|无停限产要求|不涉及停限产|N\/?A|正常生产(?:经营)?|[—–-]+|\/|\\|…+|\.+)$/i.test(
     t,
   )
     ? reading('none')
@@ -251,7 +251,7 @@ const LINES_OF = [
   [re(`${COUNT}${COUNTER}${UNITS}${OF}${COUNT}\\2(?:停产|停用|停运|停止生产|关停)`), 1, 2, 3, 4, 0],
 ] as const;
 const SHARE_OF_LINES = [
-  re(`${STOP_V}${SHARE}(?:以上)?(?:的)?([^,;。、\\d]{0,6}?${LINE})`),
+  re(`${STOP_V}(?:不少于|不低于|至少|其中)?${SHARE}(?:以上)?(?:的)?([^,;。、\\d]{0,8}?${LINE})`),
   re(`${SHARE}(?:的)?([^,;。、\\d]{0,6}?${LINE})(?:停产|停用|停运|停止生产|关停)`),
   re(`([^,;。、\\d]{0,6}?${LINE})${STOP_V}${SHARE}`),
   re(`${SHARE}(?:的)?([^,;。、\\d]{1,8}?(?:机|炉|窑|设备|机组))(?:停机|停用|停运|停产)`),
@@ -312,6 +312,7 @@ const readLineShare: Reader = (t) => {
     return reading('stop_part', roundOne((off / total) * 100), [m[0]]);
   }
   if (HALF_OF_UNITS.test(t)) return reading('stop_part', 50, [t]);
+  if (re(`(?:停|停用|停运|停开|关停)${COUNT}${COUNTER}`).test(t)) return reading('stop_part', null, [t]);
   // "停产一条生产线", "共5台熔炼炉，停用3台" (the total said in another clause): named units, no share.
   const g = re(`(?:停产|停用|停止|关停)${COUNT}${COUNTER}((?:生产线|产线|线|窑|炉|机|设备)[^,;。]{0,6})`).exec(t);
   if (g) return reading('stop_part', null, [`${g[1]}${g[2]}${g[3]}`]);
@@ -342,7 +343,7 @@ const sameUnit = (a: string, b: string): boolean => {
 const SHIFTS = re(`[^,;。]{0,10}?由(?:每天|每日)?${COUNT}班(?:制|倒)?(?:生产)?(?:调整|改|减|压减|缩减)?为${COUNT}班(?:制)?(?:生产)?`);
 /** "结焦时间由20小时延长至40小时": a coke oven's coking time doubled halves its output (1 − 20/40). */
 const COKING = re(`(?:出焦|结焦)时间由${AMOUNT}小时延长(?:至|到)${AMOUNT}小时(?:以上)?`);
-const COKING_NOTED = re(`延长(?:出焦|结焦)时间(?:至|到)${AMOUNT}小时(?:以上)?\\(正常${AMOUNT}小时\\)`);
+const COKING_NOTED = re(`(?:焦炉)?延长(?:出焦|结焦)时间(?:至|到)${AMOUNT}小时(?:以上)?\\(正常(?:为)?${AMOUNT}小时\\)`);
 const readTonnage: Reader = (t) => {
   const shifts = SHIFTS.exec(t);
   if (shifts) {
@@ -466,7 +467,8 @@ const readLimit: Reader = (t) => {
 const WHOLE_PLANT =
   '(?:全厂|全部|企业|整厂|整体|全线|全企业|全面|所有生产线|全部生产线|生产线全部|所有产线|全部产线|所有工序|全部工序|各工序均?|所有设备|全部设备|所有生产设备|全部生产设备|全部车间|所有车间|本厂)';
 /** When, not what: "马上停产", "接到预警通知后立即停止生产" stop the whole plant. */
-const AT_ONCE = '(?:马上|立即|立刻|即刻|一律|已|暂时|暂|接到预警通知后立即|接到通知后立即|预警期间|但本次预警执行|本次预警执行|本次预警|但)';
+const AT_ONCE =
+  '(?:接到(?:黄色|橙色|红色)?预警(?:通知)?后(?:\\d+小时内)?(?:完成)?|马上|立即|立刻|即刻|一律|已|暂时|暂|接到预警通知后立即|接到通知后立即|预警期间|但本次预警执行|本次预警执行|本次预警|但)';
 /** "除锅炉保温外一律停产": what a stopped plant keeps for safety or heat, said before the stop. */
 const EXCEPT_KEPT = '(?:除[^,;。]{0,12}?(?:保温|保压|环保设施|治污设施|环保|安全|应急|抢险)[^,;。]{0,6}?外,?)?';
 /** "长期停产", "保持停产状态": an enterprise already stopped stays stopped (grade cell tag 长期停产, domain.md §3). */
@@ -507,7 +509,7 @@ const STOP = [
 /** "停止喷涂工序", "停止铸造车间生产", "1号窑停产", "熔炼炉停用", "停窑": named parts stop (stop_part). */
 const STOP_PART = [
   [re(`(?:停止使用|停止运行|停止|停用|关停|停运|暂停|关闭)([^,;。:]+?)(?:生产|运行)?`), false],
-  [re(`([^,;。:]+?)(?:全部)?(?:停用|停运|停止运行|停止使用|停止作业|关停|停机|停止|停炉|停窑|封炉|封窑|熄火|停火)`), true],
+  [re(`([^,;。:]+?)(?:全部)?(?:停用|停运|停止运行|停止使用|停止作业|关停|停机|停止|停炉|停窑|封炉|封窑|熄火|停火|停掉|停)`), true],
   // 停产 and 停工 stop a plant: what stands before them is a part only when it is plainly one ("1号窑停产",
   // "喷涂车间停产"), never a stray word ("气停产" is the plant stopping, with a word haze cannot place).
   [re(`([^,;。:]+?)(?:全部)?(?:停产|停止生产|停工)`), 'facilities'],
