@@ -1,0 +1,43 @@
+/**
+ * Bans on what a plant does besides producing: old non-road machinery, start-ups and venting in VOC plants,
+ * outdoor spraying and cutting, loading, earthworks and burning. Each is a measure of its own kind.
+ */
+import { NOTE, TRUCK_PFX, re, reading, type Reader } from '../clausePatterns.js';
+
+/** domain.md §4: 国二-and-below non-road machinery is banned in plants and parks. */
+const NON_ROAD = [
+  re(`${TRUCK_PFX}(?:禁止|停止|严禁|不得|不允许)(?:使用)?[^,;。]{0,20}?非道路(?:移动)?机械(?:作业|使用|进出|进场)?${NOTE}`),
+  re(`${TRUCK_PFX}(?:国[二2一1]|国II|国Ⅱ|国I|国Ⅰ)[^,;。]{0,10}?非道路(?:移动)?机械(?:禁止|停止|严禁|不得)(?:使用|作业|进场)?`),
+  // The machines by name: 叉车, 装载机, 挖掘机 of 国二 and below.
+  re(
+    `(?:叉车|装载机|挖掘机|推土机)(?:[、和及与](?:叉车|装载机|挖掘机|推土机))*(?:停止|禁止|严禁|不得)(?:使用)?(?:国[二2一1]|国II|国Ⅱ)(?:及以下)?(?:排放标准)?(?:的)?(?:机械|设备)?`,
+  ),
+];
+export const readNonRoad: Reader = (t) => (NON_ROAD.some((r) => r.test(t)) ? reading('non_road_ban') : null);
+
+/** domain.md §4: VOC enterprises — no 开停车 / 检修放空, no 露天喷涂. Neither changes the action. */
+const VENT_ITEM = '(?:开停车|开停工|开停机|检修放空|检维修|装置检修|设备检修|停车检修|检修|放空|吹扫|储罐清洗|倒罐)';
+const VENTING = re(`${TRUCK_PFX}(?:禁止|严禁|不得|停止|不进行|避免|不安排)(?:进行|开展|安排)?${VENT_ITEM}(?:[、和及与或/]${VENT_ITEM})*(?:作业|操作|活动)?`);
+/** Outdoor spraying, and the outdoor work inspectors check with it (domain.md §6: no open-air cutting/spraying). */
+const SPRAY = '(?:喷涂|喷漆|涂装|刷漆|喷砂|切割|焊接|打磨|作业)';
+const OUTDOOR = [
+  re(`${TRUCK_PFX}(?:禁止|严禁|不得|停止|杜绝|不进行)(?:进行|开展)?(?:露天|户外|室外)${SPRAY}(?:[、和及与]${SPRAY})*(?:作业|施工)?`),
+  re(`(?:露天|户外|室外)[^,;。]{0,6}?(?:作业)?(?:全部|一律)?(?:停止|禁止)`),
+];
+export const readVoc: Reader = (t) => {
+  if (VENTING.test(t)) return reading('voc_no_venting');
+  if (OUTDOOR.some((r) => r.test(t))) return reading('no_outdoor_spraying');
+  return null;
+};
+
+/**
+ * Bans on an activity, not on production (domain.md §6): loading and moving materials, earthworks and
+ * building, open burning and fireworks — "物料装卸停止", "停止厂区内土石方作业", "禁止露天焚烧". Each is a
+ * check item of its own; none changes the action.
+ */
+const ACTIVITY = '(?:物料装卸|装卸和转运|装卸|转运|倒运|物料倒运|土石方|建设施工|建筑施工|施工|拆迁|拆除|露天焚烧|焚烧|燃放烟花爆竹|露天堆放)';
+const ACTIVITY_BAN = [
+  re(`${TRUCK_PFX}(?:停止|禁止|严禁|不得|杜绝)(?:进行|开展)?(?:厂区内|厂内)?${ACTIVITY}(?:[、和及与]${ACTIVITY})*(?:作业|施工|活动)?`),
+  re(`(?:厂区内|厂内)?${ACTIVITY}(?:作业|施工|活动)?(?:全部)?(?:停止|禁止)`),
+];
+export const readActivity: Reader = (t) => (ACTIVITY_BAN.some((r) => r.test(t)) ? reading('activity_ban') : null);
