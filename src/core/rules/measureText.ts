@@ -13,6 +13,7 @@
  * Pieces neither of which can be read stay together, so garbage comes back as the writer wrote it.
  * Nothing inside brackets is cut, nor the comma of a thousands separator (1,200吨).
  */
+import { INVISIBLE } from '../invisible.js';
 import type { Action } from '../model.js';
 import { toHalfWidth } from './halfWidth.js';
 import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } from './measureClause.js';
@@ -84,7 +85,7 @@ const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g')
 export function normaliseText(text: string): string {
   const s = toHalfWidth(text)
     .replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c)
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(INVISIBLE, '')
     .replace(/\r\n?|[\u2028\u2029\u0085\v\f]/g, '\n')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ *\n[\n ]*/g, '\n')

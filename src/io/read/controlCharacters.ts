@@ -7,6 +7,7 @@
  * Kept: tab, and the line breaks a cell may hold (LF, CR, and the vertical tab, form feed and NEL that some
  * exports write for a line break inside a cell; normaliseText reads them as line breaks).
  */
+import { codePoint } from '../../core/invisible.js';
 import { CODE, HazeError } from '../../errors.js';
 import type { SheetRow } from './csvTable.js';
 
@@ -21,9 +22,9 @@ export function columnName(index: number): string {
 
 /** U+0000 NUL, U+001B ESC: the character as a person can look it up. */
 function described(c: string): string {
-  const code = c.codePointAt(0)!;
   const names: Record<number, string> = { 0: 'NUL', 8: 'BS', 0x1b: 'ESC', 0x7f: 'DEL' };
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${names[code] ? ` ${names[code]}` : ''}`;
+  const name = names[c.codePointAt(0)!];
+  return name ? `${codePoint(c)} ${name}` : codePoint(c);
 }
 
 /** Throws for the first cell of the row holding a control character. */

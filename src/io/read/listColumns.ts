@@ -3,6 +3,7 @@
  * field, the English key used in JSON/CSV, whether it is required, and the other ways real lists write it.
  * data/xuebu/README.md ("表头别名 Header aliases") documents the same table for people: keep them together.
  */
+import { codePoint, INVISIBLE, withoutInvisible } from '../../core/invisible.js';
 
 export type ListField =
   | 'creditCode'
@@ -131,12 +132,9 @@ export const LIST_COLUMNS: readonly ListColumn[] = [
 export const COLUMN_OF: ReadonlyMap<ListField, ListColumn> = new Map(LIST_COLUMNS.map((c) => [c.field, c]));
 
 /**
- * Characters that show as nothing: zero-width space, non-joiner and joiner, the direction marks, word joiner
- * and the invisible operators, a BOM inside the text, the soft hyphen, the Mongolian vowel separator. A
- * header pasted from a web page or a chat window carries them; "企业\u200b名称" looks like 企业名称 and is read
- * as it, with a warning naming what was there (invisibleIn).
+ * The names of the invisible characters (src/core/invisible.ts) a header may carry: "企业\u200b名称" looks like
+ * 企业名称 and is read as it, with a warning naming what was there (invisibleIn).
  */
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
 const INVISIBLE_NAMES: Record<string, [zh: string, en: string]> = {
   '\u00ad': ['软连字符', 'soft hyphen'],
   '\u180e': ['蒙古文元音分隔符', 'Mongolian vowel separator'],
@@ -160,15 +158,10 @@ export interface InvisibleCharacter {
 export function invisibleIn(cell: string): InvisibleCharacter[] {
   const found = new Set(cell.match(INVISIBLE) ?? []);
   return [...found].map((c) => {
-    const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const code = codePoint(c);
     const [zh, en] = INVISIBLE_NAMES[c] ?? ['不可见的格式字符', 'an invisible format character'];
     return { code, zh: `${code}（${zh}）`, en: `${code} (${en})` };
   });
-}
-
-/** The cell without its invisible characters. */
-export function withoutInvisible(cell: string): string {
-  return cell.replace(INVISIBLE, '');
 }
 
 /**

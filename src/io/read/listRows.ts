@@ -9,7 +9,8 @@ import { CODE, type ProblemCode, type Text } from '../../errors.js';
 import { parseGradeCell, type GradeCell } from '../../core/rules/gradeCell.js';
 import { creditCodeFault } from '../../core/creditCode.js';
 import { haversineKm, inChina } from '../../core/geo.js';
-import { COLUMN_OF, LIST_COLUMNS, fieldOfHeader, invisibleIn, withoutInvisible, type InvisibleCharacter, type ListField } from './listColumns.js';
+import { withoutInvisible } from '../../core/invisible.js';
+import { COLUMN_OF, LIST_COLUMNS, fieldOfHeader, invisibleIn, type InvisibleCharacter, type ListField } from './listColumns.js';
 import { StringIndex } from './stringIndex.js';
 
 export interface ListReadResult {
