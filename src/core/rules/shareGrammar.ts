@@ -12,24 +12,61 @@
 import { parseShare, SHARE_SRC } from './chineseNumber.js';
 
 /** What a share is a share of: production, its inputs, its energy, its hours, its emissions. */
-const QUANTITY = /产量|产能|负荷|车速|速度|生产|规模|投料|用电|用气|用煤|电量|气量|用量|消耗|熔化量|供应量|出窑量|开工|运行|作业|焙烧|产品|排放量|数量/;
+const QUANTITY =
+  /产量|产能|负荷|车速|速度|开机率|负荷率|开机时间|生产|规模|投料|用电|用气|用煤|电量|气量|用量|消耗|熔化量|供应量|出窑量|开工|运行|作业|焙烧|产品|排放量|数量/;
 /** Words that set the level a quantity is brought to: the share after them is what is kept. */
 const TO =
   '(?:降至|降到|降低至|降低到|减少至|减少到|减至|压减至|压减到|压缩至|压缩到|下调至|下调到|调至|调到|调整为|调整至|控制在|保持在|限制在|限至|不超过|不高于|不大于|以内的|保留|维持|只生产|仅生产|按照?|以|为|至|到|在)';
 /** What the kept share is measured against, said between the level word and the share ("正常日产量（500吨）的"). */
 const BASE = '[^,;。%\\d]{0,14}?(?:\\([^()]{0,12}\\))?(?:的)?';
 /** Words that cut by the share that follows them. */
-const CUT = '(?:减少|降低|下降|压减|压降|削减|下调|缩减|减产|限产|限制|压缩|减|降)(?:了|约|达|不少于|不低于|至少)?';
+const CUT = '(?:减少|降低|下降|压减|压降|削减|下调|缩减|缩短|减产|限产|限制|压缩|减|降)(?:了|约|达|不少于|不低于|至少)?';
 
 const SHARE = `(${SHARE_SRC}|\\d{1,2}个百分点)`;
 const SHARES = new RegExp(SHARE, 'g');
 const CUT_BEFORE = new RegExp(`${CUT}$`);
 const KEPT_BEFORE = new RegExp(`${TO}${BASE}$`);
+const CUT_SHARE_NAMED = /(?:幅度|比例)(?:为|达到|达|不低于|不少于)?[^,;。%\d]{0,10}?(?:的)?$/;
 const CUT_NEAR = new RegExp(`(?:减少|降低|下降|压减|压降|削减|下调|缩减)(?:产量|产能|负荷|生产负荷|用电量|用气量)$`);
 
 function shareOf(text: string): number | null {
   const points = /^(\d{1,2})个百分点$/.exec(text);
   return points ? Number(points[1]) : parseShare(text);
+}
+
+/**
+ * A quantity brought from X to Y in any unit, with 万 and 千 ("日产玻璃瓶由50万只降至40万只", "负荷率由100%降至
+ * 80%", "皮革日加工量由2000张降到1400张"): the cut is (X − Y) / X. The units must agree, or one be left out.
+ */
+const FROM_TO = new RegExp(
+  `(?:由|从)(?:每日|每天|每周)?(\\d+(?:\\.\\d+)?)(万|千)?([^,;。\\d]{0,5}?)(?:生产)?(?:降低|降|减少|减|压减|压缩|压|缩短|缩减|调减|下调|调整)(?:至|到|为)(?:每日|每天|每周)?(\\d+(?:\\.\\d+)?)(万|千)?([^,;。\\d]{0,5}?)(?:左右|以下|以内|及以下)?(?:生产|运行)?$`,
+);
+/** Hours (or days) cut against the normal, said in brackets: "每天生产时间减少6小时（正常24小时）". */
+const HOURS_CUT = /(?:减少|缩短|缩减)(\d+)(小时|天)\((?:正常|平时)(?:为)?(?:每天|每周)?(\d+)\2/;
+/** Hours (or days) kept against the normal: "每日生产8小时（平时24小时连续生产）", "每周生产不超过3天（平时每周6天）". */
+const HOURS_KEPT =
+  /(?:生产|运行|作业)(?:时间)?(?:压缩至|缩减为|缩短为|不超过|为)?(?:每日|每天|每周)?(\d+)(小时|天)(?:以内)?\((?:正常|平时)(?:为)?(?:每天|每周)?(\d+)\2/;
+
+const scaled = (n: string, mult: string | undefined) => Number(n) * (mult === '万' ? 10000 : mult === '千' ? 1000 : 1);
+
+export function limitByQuantity(clause: string): number | null {
+  const f = FROM_TO.exec(clause);
+  if (f) {
+    const [x, y] = [scaled(f[1]!, f[2]), scaled(f[4]!, f[5])];
+    const [ux, uy] = [f[3] ?? '', f[6] ?? ''];
+    if ((ux === '' || uy === '' || ux === uy) && x > 0 && y >= 0 && y < x) return Math.round(((x - y) / x) * 1000) / 10;
+  }
+  const cut = HOURS_CUT.exec(clause);
+  if (cut) {
+    const [c, n] = [Number(cut[1]), Number(cut[3])];
+    if (n > 0 && c > 0 && c < n) return Math.round((c / n) * 1000) / 10;
+  }
+  const kept = HOURS_KEPT.exec(clause);
+  if (kept) {
+    const [k, n] = [Number(kept[1]), Number(kept[3])];
+    if (n > 0 && k >= 0 && k < n) return Math.round(((n - k) / n) * 1000) / 10;
+  }
+  return null;
 }
 
 /** The share of production cut, or null when the clause is not a limit by one share in this grammar. */
@@ -43,7 +80,9 @@ export function limitByShare(clause: string): number | null {
   if (pct === null) return null;
   const before = clause.slice(0, m!.index);
   // The word right before the share decides: a cut ("下降百分之十五"), else a level it is brought to ("至…的75%").
-  // A cut verb a word before the share ("再压减负荷20%") cuts too.
+  // A cut verb a word before the share ("再压减负荷20%") cuts too, and so does a share named as the cut
+  // ("限产幅度为正常产量的25%", "减排比例达到黄色预警10%的要求").
+  if (CUT_SHARE_NAMED.test(before)) return pct;
   if (CUT_BEFORE.test(before) || /(?:不少于|不低于|至少)$/.test(before) || CUT_NEAR.test(before)) return pct;
   if (KEPT_BEFORE.test(before)) return pct >= 100 ? null : Math.round((100 - pct) * 10) / 10;
   return null;

@@ -10,6 +10,7 @@
  */
 import type { Action } from '../model.js';
 import { parseShare, SHARE_SRC } from './chineseNumber.js';
+import { limitByShare } from './shareGrammar.js';
 
 export interface StrengthFloor {
   action: Action | null;
@@ -66,11 +67,11 @@ const ACTIVITY_BAN = /露天|户外|室外|装卸|倒运|焚烧|燃放|土石方
 const UPKEEP = /加强|增加|确保|建立|密闭|苫盖|洒水|清扫|保洁|达标|正常运行|管控|台账|门禁|优先|鼓励|喷淋|抑尘|冲洗|尽量/;
 /** A stop or limit said not to apply: "不停产不限产", "不采取停限产措施" give no floor of stopping. */
 const NEGATED =
-  /不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
+  /不强制停限产|不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
 
 /** "压减40%产能", "限产：40%": a limit word with one share beside it, the share cut (not the share kept). */
 const PLAIN_SHARE = new RegExp(`(?:限产|减产|压减|削减|减少|降低)[^\\d零一二三四五六七八九十百半]{0,6}(${SHARE_SRC})`);
-const KEPT = /控制在|降至|降到|降低至|降低到|按照?[^,;]*组织生产|负荷生产|以内|以下|不超过|不高于|保留/;
+const KEPT = /控制在|降至|降到|降低至|降低到|按照?[^,;]*组织生产|负荷生产|以内|以下|不超过|不高于|保留|维持|至\d|到\d/;
 
 const rank = (a: Action | null): number => (a === null ? 99 : ['stop', 'stop_part', 'limit', 'self', 'exempt', 'none'].indexOf(a));
 
@@ -126,9 +127,12 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
     if (banOnly || UPKEEP.test(piece)) spoken = true;
     const signal = SIGNALS.find((s) => s.words.test(piece) && (!banOnly || s.action === 'stop'));
     if (signal && rank(signal.action) < rank(action)) [action, actionFrom] = [signal.action, raw];
-    if (signal?.action === 'limit' && !KEPT.test(piece)) {
-      const m = PLAIN_SHARE.exec(piece);
-      const pct = m ? parseShare(m[1] ?? '') : null;
+    if (signal?.action === 'limit') {
+      // The grammar's reading when it has one (kept or cut); else a share right after a limit word, unless a
+      // level word stands before it (then the share is what is kept, and the floor states none).
+      const read = limitByShare(`产量${piece}`);
+      const m = read === null && !KEPT.test(piece) ? PLAIN_SHARE.exec(piece) : null;
+      const pct = read ?? (m ? parseShare(m[1] ?? '') : null);
       if (pct !== null && pct > 0 && pct <= 100) limitPct = Math.max(limitPct ?? 0, pct);
     }
   }

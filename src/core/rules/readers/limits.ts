@@ -5,7 +5,7 @@
 import { parseShare, roundOne } from '../chineseNumber.js';
 import { BOUND, CAP_AT, SHARE, SUBJ, re, reading, type Reader } from '../clausePatterns.js';
 import { isSubject } from '../processNames.js';
-import { limitByShare } from '../shareGrammar.js';
+import { limitByQuantity, limitByShare } from '../shareGrammar.js';
 
 /** "生产负荷降至80%", "按80%负荷生产": a limit of 100 − the share kept. */
 const LOAD = '(?:生产负荷|运行负荷|负荷|日产量|产量|产能|开工率|产能利用率|生产规模|日?用气量|日?用电量|日?用煤量|天然气用量|能耗)';
@@ -63,7 +63,7 @@ const HALF = re(
 /** "每日20时至次日8时停止生产": stopped for part of each day, a limit with no share stated. */
 const NIGHT_STOP = re(`(?:每日|每天)?(\\d{1,2})(?:时|点|:00)至(?:次日)?(\\d{1,2})(?:时|点|:00)(?:停止生产|停产|不生产)`);
 const LIMIT_BARE = re(
-  `${SUBJ}(?:限产|限制生产|减产|降负荷(?:运行|生产)?|降低负荷|压减产量|限制生产负荷|降低生产负荷|控制生产规模|压缩生产规模|单班生产|错峰生产|轮流生产|间歇生产|轮产|(?:延长)(?:出焦|结焦)时间(?:至\\d+小时(?:以上)?)?|(?:出焦|结焦)时间延长(?:至\\d+小时(?:以上)?)?)`,
+  `${SUBJ}(?:限产|限制生产|减产|降负荷(?:运行|生产)?|降低负荷|压减产量|限制生产负荷|降低生产负荷|控制生产规模|压缩生产规模|单班生产|错峰生产|夜间错峰生产|轮流生产|间歇生产|轮产|停止夜间生产|夜间停产|白天停产|(?:\\d{1,2}时至\\d{1,2}时以外时段)(?:停止生产|停产)|(?:延长)(?:出焦|结焦)时间(?:至\\d+小时(?:以上)?)?|(?:出焦|结焦)时间延长(?:至\\d+小时(?:以上)?)?)`,
 );
 export const readLimit: Reader = (t) => {
   for (const [r, si, pi] of LIMIT_TO) {
@@ -102,7 +102,7 @@ export const readLimit: Reader = (t) => {
 
 /** What the patterns above leave: a share of a quantity, kept or cut (shareGrammar.ts). */
 export const readShare: Reader = (t) => {
-  const pct = limitByShare(t);
+  const pct = limitByShare(t) ?? limitByQuantity(t);
   if (pct === null) return null;
   // A share of the machines running ("硫化机开机数量控制在60%以内") stops a share of them: a partial stop.
   return /开机(?:数量|台数)|运行台数|生产线数量/.test(t) ? reading('stop_part', pct, [t]) : reading('limit', pct);

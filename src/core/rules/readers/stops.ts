@@ -51,10 +51,12 @@ const STOP = [
 /** "停止喷涂工序", "停止铸造车间生产", "1号窑停产", "熔炼炉停用", "停窑": named parts stop (stop_part). */
 const STOP_PART = [
   [re(`(?:停止使用|停止运行|停止|停用|关停|停运|暂停|关闭)([^,;。:]+?)(?:生产|运行)?`), false],
-  [re(`([^,;。:]+?)(?:全部)?(?:停用|停运|停止运行|停止使用|停止作业|关停|停机|停止|停炉|停窑|封炉|封窑|熄火|停火|停掉|停)`), true],
+  [re(`([^,;。:]+?)(?:全部)?(?:停用|停运|停止运行|停止使用|停止作业|关停|停机|停止|停炉|停窑|封炉|封窑|熄火|停火)`), true],
   // 停产 and 停工 stop a plant: what stands before them is a part only when it is plainly one ("1号窑停产",
   // "喷涂车间停产"), never a stray word ("气停产" is the plant stopping, with a word haze cannot place).
   [re(`([^,;。:]+?)(?:全部)?(?:停产|停止生产|停工)`), 'facilities'],
+  // "烘干工序停", "制芯、抛丸工序停掉": the colloquial stop, of a part plainly named.
+  [re(`([^,;。:]+?)(?:全部)?(?:停掉|停)`), 'facilities'],
   [re(`停((?:\\d+|[一二三四五六七八九十]+)?[号#]?(?:窑|炉|磨|生产线|线))`), false],
 ] as const;
 export const readStop: Reader = (t) => {
