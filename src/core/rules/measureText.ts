@@ -13,6 +13,7 @@
  * Pieces neither of which can be read stay together, so garbage comes back as the writer wrote it.
  * Nothing inside brackets is cut, nor the comma of a thousands separator (1,200吨).
  */
+import { limitByShare } from './shareGrammar.js';
 import { INVISIBLE } from '../invisible.js';
 import type { Action } from '../model.js';
 import { toHalfWidth } from './halfWidth.js';
@@ -202,19 +203,26 @@ function plantStopped(groups: readonly { text: string; reading: ClauseReading }[
  * the units there are — a total said anywhere ("共5台熔炼炉，停用3台", "停运隧道窑2座（共4座）") — or the
  * numbered units stopped against the numbered units that keep running ("停2号炉，1号炉照开").
  */
-const RUNNING = /正常生产|照常|照开|维持生产|保持正常生产|继续生产|正常运行/;
+const RUNNING = /正常生产|照常|照开|维持生产|保持正常生产|继续生产|正常运行|保留/;
 function shareOfUnits(text: string): number | null {
   const total = /共(?:有)?(\d+)(条|台|座|套|个|孔)/.exec(text);
   if (total) {
     const stopped = new RegExp(`(?:停用|停运|停止|关停|停开|停)[^,;。]{0,8}?(\\d+)${total[2]}|(\\d+)${total[2]}[^,;。\\d]{0,8}?(?:停用|停运|停产|关停)`).exec(
       text.replace(total[0], ''),
     );
-    const [n, m] = [Number(total[1]), Number(stopped?.[1] ?? stopped?.[2] ?? NaN)];
+    // Counted ("停用3台"), or numbered ("停止1号、2号石灰窑（共4座）").
+    const numbered = new Set(
+      text
+        .split(/[;；,，。]/)
+        .filter((p) => !RUNNING.test(p) && /停|关|熄/.test(p))
+        .flatMap((p) => p.replace(total[0], '').match(/\d+(?=[#号])/g) ?? []),
+    );
+    const [n, m] = [Number(total[1]), Number(stopped?.[1] ?? stopped?.[2] ?? (numbered.size > 0 ? numbered.size : NaN))];
     if (n > 0 && m > 0 && m < n) return Math.round((m / n) * 1000) / 10;
   }
   const units = (part: string) => new Set(part.match(/\d+(?=[#号])/g) ?? []);
   const pieces = text.split(/[;；,，。]/);
-  const off = new Set(pieces.filter((p) => !RUNNING.test(p) && /停|关/.test(p)).flatMap((p) => [...units(p)]));
+  const off = new Set(pieces.filter((p) => !RUNNING.test(p) && /停|关|熄/.test(p)).flatMap((p) => [...units(p)]));
   const on = new Set(pieces.filter((p) => RUNNING.test(p)).flatMap((p) => [...units(p)]));
   if (off.size > 0 && on.size > 0 && [...off].every((u) => !on.has(u))) return Math.round((off.size / (off.size + on.size)) * 1000) / 10;
   return null;
@@ -240,6 +248,15 @@ export function parseMeasureText(text: string): ParsedMeasure {
   if (action !== understood && floor.limitPct !== null) shares.push(floor.limitPct);
   if (action === 'stop_part' && shares.length === 0) {
     const share = shareOfUnits(normalised);
+    if (share !== null) shares.push(share);
+  }
+  // "停用2座隧道窑中的1座，剩余窑炉限产20%": the rest is limited too — 50 % stopped, and 20 % of the other 50 %.
+  const stopped = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? null;
+  const rest = groups.find((g) => g.reading.kind === 'limit' && g.reading.limitPct !== null && /剩余|其余|另外|另一|另\d|其他/.test(g.text));
+  if (action === 'stop_part' && stopped !== null && rest) shares.push(Math.round((stopped + ((100 - stopped) * rest.reading.limitPct!) / 100) * 10) / 10);
+  // "我厂限产，大概减少四成": the limit in one clause, its share in the next.
+  if (action === 'limit' && shares.length === 0) {
+    const share = limitByShare(`产量${normalised.replace(/\s+/g, '')}`);
     if (share !== null) shares.push(share);
   }
   const processes = [...new Set(groups.flatMap((g) => (g.reading.kind === 'stop_part' ? g.reading.processes : [])))];

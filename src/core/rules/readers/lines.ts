@@ -67,7 +67,8 @@ export const readLineShare: Reader = (t) => {
     const g = r.exec(t);
     if (!g) continue;
     // The share first and the units after, or the units first and the share last.
-    const [share, units] = i < 2 ? [g[1] ?? '', g[2] ?? ''] : [g[g.length - 1] ?? '', g[1] ?? ''];
+    const shareFirst = i < 2 || parseShare(g[1] ?? '') !== null;
+    const [share, units] = shareFirst ? [g[1] ?? '', g[2] ?? ''] : [g[g.length - 1] ?? '', g[1] ?? ''];
     const pct = parseShare(share);
     return pct === null ? null : reading('stop_part', pct, [`${share}${units}`]);
   }
