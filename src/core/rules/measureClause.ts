@@ -90,6 +90,9 @@ export function readClause(text: string, options: ReadOptions = { levelLabels: t
   const labelled = /^([^:\d%]{1,8}):(.+)$/.exec(t);
   if (labelled && !/黄色|橙色|红色|预警|级响应|[ⅠⅡⅢ]级/.test(labelled[1] ?? '')) {
     const rest = readCore(stripFrame(labelled[2] ?? '', options.levelLabels));
+    // A label that is itself a status ("保障类：正常生产") says more than the words after it.
+    const label = readCore(labelled[1] ?? '');
+    if (label && (label.kind === 'exempt' || label.kind === 'heat_based' || label.kind === 'self') && (!rest || rest.kind === 'none')) return label;
     if (rest) return rest;
   }
   const noted = /^(.+?)(\([^()]*\))$/.exec(t);

@@ -13,7 +13,7 @@
  * Pieces neither of which can be read stay together, so garbage comes back as the writer wrote it.
  * Nothing inside brackets is cut, nor the comma of a thousands separator (1,200吨).
  */
-import { limitByShare } from './shareGrammar.js';
+import { limitByQuantity, limitByShare } from './shareGrammar.js';
 import { INVISIBLE } from '../invisible.js';
 import type { Action } from '../model.js';
 import { toHalfWidth } from './halfWidth.js';
@@ -252,11 +252,15 @@ export function parseMeasureText(text: string): ParsedMeasure {
   }
   // "停用2座隧道窑中的1座，剩余窑炉限产20%": the rest is limited too — 50 % stopped, and 20 % of the other 50 %.
   const stopped = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? null;
-  const rest = groups.find((g) => g.reading.kind === 'limit' && g.reading.limitPct !== null && /剩余|其余|另外|另一|另\d|其他/.test(g.text));
-  if (action === 'stop_part' && stopped !== null && rest) shares.push(Math.round((stopped + ((100 - stopped) * rest.reading.limitPct!) / 100) * 10) / 10);
-  // "我厂限产，大概减少四成": the limit in one clause, its share in the next.
+  const rest = groups
+    .filter((g) => /剩余|其余|另外|另一|另\d|其他/.test(g.text) && (g.reading.kind === 'limit' || g.reading.kind === 'other'))
+    .map((g) => g.reading.limitPct ?? limitByShare(`产量${g.text.replace(/\s+/g, '')}`))
+    .find((p) => p !== null);
+  if (action === 'stop_part' && stopped !== null && rest !== undefined) shares.push(Math.round((stopped + ((100 - stopped) * rest!) / 100) * 10) / 10);
+  // "我厂限产，大概减少四成", "锌锅作业时间缩减为每天6小时，正常为12小时": the limit in one clause, its share in the next.
   if (action === 'limit' && shares.length === 0) {
-    const share = limitByShare(`产量${normalised.replace(/\s+/g, '')}`);
+    const whole = normalised.replace(/\s+/g, '');
+    const share = limitByShare(`产量${whole}`) ?? limitByQuantity(whole);
     if (share !== null) shares.push(share);
   }
   const processes = [...new Set(groups.flatMap((g) => (g.reading.kind === 'stop_part' ? g.reading.processes : [])))];

@@ -45,7 +45,7 @@ const FROM_TO = new RegExp(
 const HOURS_CUT = /(?:减少|缩短|缩减)(\d+)(小时|天)\((?:正常|平时)(?:为)?(?:每天|每周)?(\d+)\2/;
 /** Hours (or days) kept against the normal: "每日生产8小时（平时24小时连续生产）", "每周生产不超过3天（平时每周6天）". */
 const HOURS_KEPT =
-  /(?:生产|运行|作业)(?:时间)?(?:压缩至|缩减为|缩短为|不超过|为)?(?:每日|每天|每周)?(\d+)(小时|天)(?:以内)?\((?:正常|平时)(?:为)?(?:每天|每周)?(\d+)\2/;
+  /(?:生产|运行|作业)(?:时间)?(?:压缩至|缩减为|缩短为|不超过|为)?(?:每日|每天|每周)?(\d+)(小时|天)(?:以内)?(?:\(|[,，])(?:正常|平时)(?:为)?(?:每天|每周)?(\d+)\2/;
 
 const scaled = (n: string, mult: string | undefined) => Number(n) * (mult === '万' ? 10000 : mult === '千' ? 1000 : 1);
 
@@ -54,7 +54,9 @@ export function limitByQuantity(clause: string): number | null {
   if (f) {
     const [x, y] = [scaled(f[1]!, f[2]), scaled(f[4]!, f[5])];
     const [ux, uy] = [f[3] ?? '', f[6] ?? ''];
-    if ((ux === '' || uy === '' || ux === uy) && x > 0 && y >= 0 && y < x) return Math.round(((x - y) / x) * 1000) / 10;
+    // "120万块砖降至72万块": the second unit may drop the noun the first one names.
+    const sameUnit = ux === '' || uy === '' || ux === uy || ux.startsWith(uy) || uy.startsWith(ux);
+    if (sameUnit && x > 0 && y >= 0 && y < x) return Math.round(((x - y) / x) * 1000) / 10;
   }
   const cut = HOURS_CUT.exec(clause);
   if (cut) {

@@ -84,7 +84,7 @@ export const readLineShare: Reader = (t) => {
     return reading('stop_part', roundOne((off / total) * 100), [m[0]]);
   }
   if (HALF_OF_UNITS.test(t)) return reading('stop_part', 50, [t]);
-  if (re(`(?:停|停用|停运|停开|关停)${COUNT}${COUNTER}`).test(t)) return reading('stop_part', null, [t]);
+  if (re(`(?:停|停用|停运|停开|关停)${COUNT}${COUNTER}[^,;。\\d]{0,10}`).test(t)) return reading('stop_part', null, [t]);
   // "停产一条生产线", "共5台熔炼炉，停用3台" (the total said in another clause): named units, no share.
   const g = re(`(?:停产|停用|停止|关停)${COUNT}${COUNTER}((?:生产线|产线|线|窑|炉|机|设备)[^,;。]{0,6})`).exec(t);
   if (g) return reading('stop_part', null, [`${g[1]}${g[2]}${g[3]}`]);

@@ -27,11 +27,13 @@ const sameUnit = (a: string, b: string): boolean => {
 };
 /** "由三班制调整为一班制", "每天两班减为一班": shifts, in numbers or words. */
 const SHIFTS = re(`[^,;。]{0,10}?由(?:每天|每日)?${COUNT}班(?:制|倒)?(?:生产)?(?:调整|改|减|压减|缩减)?为${COUNT}班(?:制)?(?:生产)?`);
+/** "喷涂线每天只开一个班（原为两班）": the shifts kept, the normal in brackets. */
+const SHIFTS_KEPT = re(`[^,;。]{0,10}?(?:每天|每日)?(?:只开|仅开|只上|保留)${COUNT}个?班\\(原(?:为)?${COUNT}班\\)`);
 /** "结焦时间由20小时延长至40小时": a coke oven's coking time doubled halves its output (1 − 20/40). */
 const COKING = re(`(?:出焦|结焦)时间由${AMOUNT}小时延长(?:至|到)${AMOUNT}小时(?:以上)?`);
 const COKING_NOTED = re(`(?:焦炉)?延长(?:出焦|结焦)时间(?:至|到)${AMOUNT}小时(?:以上)?\\(正常(?:为)?${AMOUNT}小时\\)`);
 export const readTonnage: Reader = (t) => {
-  const shifts = SHIFTS.exec(t);
+  const shifts = SHIFTS.exec(t) ?? ((k) => (k ? [k[0], k[2], k[1]] : null))(SHIFTS_KEPT.exec(t));
   if (shifts) {
     const [x, y] = [parseChineseNumber(shifts[1] ?? ''), parseChineseNumber(shifts[2] ?? '')];
     if (x !== null && y !== null && x > 0 && y >= 0 && y < x) return reading('limit', roundOne(((x - y) / x) * 100));
