@@ -19,8 +19,8 @@ const FIXTURES = join(process.cwd(), 'test/fixtures');
  */
 const corpora = [
   { name: 'measure-corpus.tsv', right: 0.95, weaker: 0.01 },
-  { name: 'measure-corpus-dev.tsv', right: 0.97, weaker: 0.01 },
-  { name: 'measure-corpus-dev2.tsv', right: 0.94, weaker: 0.05 },
+  { name: 'measure-corpus-dev.tsv', right: 0.98, weaker: 0.01 },
+  { name: 'measure-corpus-dev2.tsv', right: 0.95, weaker: 0.05 },
   { name: 'measure-corpus-dev3.tsv', right: 0.92, weaker: 0.04 },
   { name: 'measure-corpus-test.tsv', right: 0.81, weaker: 0.13 },
 ]
