@@ -58,11 +58,6 @@ const HAN = /\p{Script=Han}/u;
 const CLOSER = /[%)\]】》」』]/;
 const ASCII_WORD = /[A-Za-z0-9]/;
 
-/**
- * Full-width digits, letters, % and punctuation → ASCII; line breaks → \n; runs of spaces → one space.
- * A space is kept only where it may separate two measures (between Chinese words, or after % or a bracket
- * before a Chinese word) or two ASCII words; elsewhere it is dropped, so "限产 30 %" reads as "限产30%".
- */
 /** Traditional forms lists copied from Hong Kong or Taiwan templates carry (停產, 國四, 車輛): read as simplified. */
 const TRADITIONAL: Record<string, string> = {
   產: '产',
@@ -75,14 +70,17 @@ const TRADITIONAL: Record<string, string> = {
   減: '减',
   響: '响',
   應: '应',
-  禁: '禁',
-  停: '停',
   業: '业',
   線: '线',
   輛: '辆',
 };
 const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 
+/**
+ * Full-width digits, letters, % and punctuation → ASCII; line breaks → \n; runs of spaces → one space.
+ * A space is kept only where it may separate two measures (between Chinese words, or after % or a bracket
+ * before a Chinese word) or two ASCII words; elsewhere it is dropped, so "限产 30 %" reads as "限产30%".
+ */
 export function normaliseText(text: string): string {
   const s = toHalfWidth(text)
     .replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c)
@@ -254,13 +252,13 @@ export function parseMeasureText(text: string): ParsedMeasure {
   const stopped = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? null;
   const rest = groups
     .filter((g) => /剩余|其余|另外|另一|另\d|其他/.test(g.text) && (g.reading.kind === 'limit' || g.reading.kind === 'other'))
-    .map((g) => g.reading.limitPct ?? limitByShare(`产量${g.text.replace(/\s+/g, '')}`))
+    .map((g) => g.reading.limitPct ?? limitByShare(g.text.replace(/\s+/g, ''), { quantityImplied: true }))
     .find((p) => p !== null);
   if (action === 'stop_part' && stopped !== null && rest !== undefined) shares.push(Math.round((stopped + ((100 - stopped) * rest!) / 100) * 10) / 10);
   // "我厂限产，大概减少四成", "锌锅作业时间缩减为每天6小时，正常为12小时": the limit in one clause, its share in the next.
   if (action === 'limit' && shares.length === 0) {
     const whole = normalised.replace(/\s+/g, '');
-    const share = limitByShare(`产量${whole}`) ?? limitByQuantity(whole);
+    const share = limitByShare(whole, { quantityImplied: true }) ?? limitByQuantity(whole);
     if (share !== null) shares.push(share);
   }
   const processes = [...new Set(groups.flatMap((g) => (g.reading.kind === 'stop_part' ? g.reading.processes : [])))];

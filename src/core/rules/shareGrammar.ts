@@ -71,9 +71,13 @@ export function limitByQuantity(clause: string): number | null {
   return null;
 }
 
-/** The share of production cut, or null when the clause is not a limit by one share in this grammar. */
-export function limitByShare(clause: string): number | null {
-  if (!QUANTITY.test(clause)) return null;
+/**
+ * The share of production cut, or null when the clause is not a limit by one share in this grammar.
+ * `quantityImplied`: another clause already said a limit of production ("我厂限产，大概减少四成"), so this one
+ * need not name the quantity.
+ */
+export function limitByShare(clause: string, opts: { quantityImplied?: boolean } = {}): number | null {
+  if (!opts.quantityImplied && !QUANTITY.test(clause)) return null;
   const found = [...clause.matchAll(SHARES)];
   // Two shares ("生产负荷由100%下调15个百分点"): the one a cut verb gives is the cut.
   const m = found.length === 1 ? found[0] : found.find((f) => CUT_BEFORE.test(clause.slice(0, f.index)));

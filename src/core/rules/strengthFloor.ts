@@ -130,7 +130,7 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
     if (signal?.action === 'limit') {
       // The grammar's reading when it has one (kept or cut); else a share right after a limit word, unless a
       // level word stands before it (then the share is what is kept, and the floor states none).
-      const read = limitByShare(`产量${piece}`);
+      const read = limitByShare(piece, { quantityImplied: true });
       const m = read === null && !KEPT.test(piece) ? PLAIN_SHARE.exec(piece) : null;
       const pct = read ?? (m ? parseShare(m[1] ?? '') : null);
       if (pct !== null && pct > 0 && pct <= 100) limitPct = Math.max(limitPct ?? 0, pct);
