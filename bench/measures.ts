@@ -21,8 +21,10 @@ const FILES = {
   dev2: 'measure-corpus-dev2.tsv',
   dev3: 'measure-corpus-dev3.tsv',
   test: 'measure-corpus-test.tsv',
+  test2: 'measure-corpus-test2.tsv',
+  dev4: 'measure-corpus-dev4.tsv',
 } as const;
-const which = (['test', 'dev3', 'dev2', 'dev'] as const).find((w) => process.argv.includes(`--${w}`)) ?? 'built';
+const which = (['test2', 'test', 'dev4', 'dev3', 'dev2', 'dev'] as const).find((w) => process.argv.includes(`--${w}`)) ?? 'built';
 const corpus = readCorpus(fileURLToPath(new URL(`../test/fixtures/${FILES[which]}`, import.meta.url)));
 const byStyle = new Map<string, { n: number; right: number; weaker: number }>();
 const wrong: string[] = [];
@@ -50,4 +52,4 @@ console.log('| --- | ---: | ---: | ---: |');
 for (const [style, s] of [...byStyle].sort()) console.log(`| ${style} | ${s.n} | ${pct(s.right, s.n)} | ${s.weaker} |`);
 console.log(`| all | ${all.n} | ${pct(all.right, all.n)} | ${all.weaker} |`);
 console.log(`\n${ms.toFixed(0)} ms per ${N.toLocaleString('en-US')} texts\n`);
-if (process.argv.includes('--wrong') && which !== 'test') for (const w of wrong) console.log(w);
+if (process.argv.includes('--wrong') && !which.startsWith('test')) for (const w of wrong) console.log(w);

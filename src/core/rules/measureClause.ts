@@ -67,7 +67,9 @@ const BENIGN_NOTE: Partial<Record<ClauseKind, (note: string) => boolean>> = {
   limit: (n) => /^\((?:以|按)[^()]*(?:产能|产量|计)[^()]*\)$/.test(n) || /^\((?:以|按|通过)[^()]*(?:方式|实现)[^()]*\)$/.test(n),
   stop: (n) =>
     STOP_KEEPS.test(n) || (/环保|治污|污染防治|废气|除尘|脱硫|脱硝/.test(n) && /运行|开启|正常/.test(n) && !/除|外|保留生产/.test(n.replace(/除尘/g, ''))),
-  stop_part: (n) => /环保|治污|污染防治|废气|除尘|脱硫|脱硝/.test(n) && /运行|开启|正常/.test(n) && !/除|外|保留生产/.test(n.replace(/除尘/g, '')),
+  stop_part: (n) =>
+    /^\((?:以|按)[^()]*计\)$/.test(n) ||
+    (/环保|治污|污染防治|废气|除尘|脱硫|脱硝/.test(n) && /运行|开启|正常/.test(n) && !/除|外|保留生产/.test(n.replace(/除尘/g, ''))),
 };
 
 export interface ReadOptions {
@@ -91,7 +93,7 @@ export function readClause(text: string, options: ReadOptions = { levelLabels: t
   if (labelled && !/黄色|橙色|红色|预警|级响应|[ⅠⅡⅢ]级/.test(labelled[1] ?? '')) {
     const rest = readCore(stripFrame(labelled[2] ?? '', options.levelLabels));
     // A label that is itself a status ("保障类：正常生产") says more than the words after it.
-    const label = readCore(labelled[1] ?? '');
+    const label = readCore((labelled[1] ?? '').replace(/\([^()]*\)$/, ''));
     if (label && (label.kind === 'exempt' || label.kind === 'heat_based' || label.kind === 'self') && (!rest || rest.kind === 'none')) return label;
     if (rest) return rest;
   }

@@ -14,11 +14,14 @@
  * Nothing inside brackets is cut, nor the comma of a thousands separator (1,200吨).
  */
 import { limitByQuantity, limitByShare } from './shareGrammar.js';
+import { roundOne } from './chineseNumber.js';
 import { INVISIBLE } from '../invisible.js';
 import type { Action } from '../model.js';
 import { toHalfWidth } from './halfWidth.js';
 import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } from './measureClause.js';
 import { strengthFloor, stronger, type StrengthFloor } from './strengthFloor.js';
+import { unitShare } from './unitShare.js';
+import { coreStopped, keptProduction, plantStopped } from './wholeText.js';
 
 export type { ClauseKind } from './measureClause.js';
 
@@ -73,6 +76,11 @@ const TRADITIONAL: Record<string, string> = {
   業: '业',
   線: '线',
   輛: '辆',
+  類: '类',
+  場: '场',
+  開: '开',
+  關: '关',
+  廢: '废',
 };
 const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 
@@ -179,53 +187,6 @@ const KIND_ACTION: Partial<Record<ClauseKind, Action>> = {
   none: 'none',
 };
 
-/**
- * A partial stop that is the whole plant, read from the text as a whole: the kiln or furnace that stops is
- * a kiln named without a number and put out or sealed (a plant with several numbers them: "1号窑"), as in
- * "立窑停窑", "石灰窑封炉停产" — "石灰窑停产" alone stays the kiln, as lists mean it; or
- * what is kept beside the stop is only warmth, pressure or a watchman ("热镀锌生产线停产，锌锅保温",
- * "生产线停产，仅留值班人员"), which a plant still making anything would not need to say.
- */
-const KEPT_ONLY = /保温|保压|值班|放假/;
-function plantStopped(groups: readonly { text: string; reading: ClauseReading }[]): boolean {
-  const parts = groups.filter((g) => g.reading.kind === 'stop_part');
-  if (parts.length === 0 || groups.some((g) => g.reading.kind === 'limit' || /正常生产|正常运行|照常/.test(g.text))) return false;
-  const unnumbered = parts.every((g) => g.reading.limitPct === null && g.reading.processes.every((p) => !/[\d#号一二三四五六七八九十两]/.test(p)));
-  if (!unnumbered) return false;
-  const kilnStopped = parts.every((g) => /窑(?:封炉|封窑|停窑|熄火|停火)|^立窑停产$/.test(g.text));
-  return kilnStopped || groups.some((g) => g.reading.kind !== 'stop_part' && KEPT_ONLY.test(g.text));
-}
-
-/**
- * The share of a partial stop read from the whole text, when no clause gave one: the units stopped against
- * the units there are — a total said anywhere ("共5台熔炼炉，停用3台", "停运隧道窑2座（共4座）") — or the
- * numbered units stopped against the numbered units that keep running ("停2号炉，1号炉照开").
- */
-const RUNNING = /正常生产|照常|照开|维持生产|保持正常生产|继续生产|正常运行|保留/;
-function shareOfUnits(text: string): number | null {
-  const total = /共(?:有)?(\d+)(条|台|座|套|个|孔)/.exec(text);
-  if (total) {
-    const stopped = new RegExp(`(?:停用|停运|停止|关停|停开|停)[^,;。]{0,8}?(\\d+)${total[2]}|(\\d+)${total[2]}[^,;。\\d]{0,8}?(?:停用|停运|停产|关停)`).exec(
-      text.replace(total[0], ''),
-    );
-    // Counted ("停用3台"), or numbered ("停止1号、2号石灰窑（共4座）").
-    const numbered = new Set(
-      text
-        .split(/[;；,，。]/)
-        .filter((p) => !RUNNING.test(p) && /停|关|熄/.test(p))
-        .flatMap((p) => p.replace(total[0], '').match(/\d+(?=[#号])/g) ?? []),
-    );
-    const [n, m] = [Number(total[1]), Number(stopped?.[1] ?? stopped?.[2] ?? (numbered.size > 0 ? numbered.size : NaN))];
-    if (n > 0 && m > 0 && m < n) return Math.round((m / n) * 1000) / 10;
-  }
-  const units = (part: string) => new Set(part.match(/\d+(?=[#号])/g) ?? []);
-  const pieces = text.split(/[;；,，。]/);
-  const off = new Set(pieces.filter((p) => !RUNNING.test(p) && /停|关|熄/.test(p)).flatMap((p) => [...units(p)]));
-  const on = new Set(pieces.filter((p) => RUNNING.test(p)).flatMap((p) => [...units(p)]));
-  if (off.size > 0 && on.size > 0 && [...off].every((u) => !on.has(u))) return Math.round((off.size / (off.size + on.size)) * 1000) / 10;
-  return null;
-}
-
 export function parseMeasureText(text: string): ParsedMeasure {
   const normalised = normaliseText(text);
   // One cell naming two levels ("黄色预警：限产20%；橙色预警：停产") was filled in wrongly: keep the labels,
@@ -235,26 +196,41 @@ export function parseMeasureText(text: string): ParsedMeasure {
   const actions = new Set(groups.map((g) => KIND_ACTION[g.reading.kind]));
   const understood = STRENGTH.find((a) => actions.has(a)) ?? null;
   const uninterpreted = groups.filter((g) => g.reading.kind === 'other').map((g) => g.text);
+  // Unread pieces are kept together for people, but their words are weighed piece by piece: a truck ban
+  // beside an unread 保障类 or 停止拌合生产 must not make the whole a truck ban only.
   const floor = strengthFloor(
-    uninterpreted.map((t) => t.replace(/\s+/g, '')),
+    uninterpreted.flatMap((t) => t.replace(/\s+/g, '').split(/[,;。]/)).filter((t) => t !== ''),
     groups.map((g) => g.text.replace(/\s+/g, '')),
   );
-  const action = stronger(plantStopped(groups) ? 'stop' : understood, floor.action);
+  let action = stronger(plantStopped(groups) ? 'stop' : understood, floor.action);
+  if (action !== 'stop' && coreStopped(normalised.replace(/\s+/g, ''))) action = 'stop';
+  // A stop that keeps some production running is the part that stops, or a limit by the share kept.
+  const kept = action === 'stop' ? keptProduction(normalised.replace(/\s+/g, '')) : null;
+  if (kept) action = kept.action;
+  // "限产100%", "停产百分之百": all of production is all of the plant.
+  if ((action === 'limit' || action === 'stop_part') && groups.some((g) => g.reading.limitPct !== null && g.reading.limitPct >= 100)) action = 'stop';
   // Several stated shares ("停用2条生产线中的1条；限产30%"): the largest, the one an inspector checks against.
   // A share from the unread words counts only when they gave the action.
-  const shares = groups.map((g) => g.reading.limitPct).filter((p): p is number => p !== null);
+  const shares = kept ? (kept.limitPct === null ? [] : [kept.limitPct]) : groups.map((g) => g.reading.limitPct).filter((p): p is number => p !== null);
   if (action !== understood && floor.limitPct !== null) shares.push(floor.limitPct);
   if (action === 'stop_part' && shares.length === 0) {
-    const share = shareOfUnits(normalised);
+    const share = unitShare(normalised.replace(/\s+/g, ''));
     if (share !== null) shares.push(share);
   }
   // "停用2座隧道窑中的1座，剩余窑炉限产20%": the rest is limited too — 50 % stopped, and 20 % of the other 50 %.
-  const stopped = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? null;
+  const stopped =
+    groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ??
+    (action === 'stop_part' ? unitShare(normalised.replace(/\s+/g, '')) : null);
   const rest = groups
-    .filter((g) => /剩余|其余|另外|另一|另\d|其他/.test(g.text) && (g.reading.kind === 'limit' || g.reading.kind === 'other'))
+    .filter(
+      (g) =>
+        (/剩余|其余|另外|另一|另\d|其他/.test(g.text) && (g.reading.kind === 'limit' || g.reading.kind === 'other')) ||
+        // "①1号线停产②2号线限产20%（全厂共两条线）": the other numbered unit is the rest.
+        ((g.reading.kind === 'limit' || g.reading.kind === 'other') && /(?:\d+|[一二三四五六七八九十])(?:号|#)/.test(g.text)),
+    )
     .map((g) => g.reading.limitPct ?? limitByShare(g.text.replace(/\s+/g, ''), { quantityImplied: true }))
     .find((p) => p !== null);
-  if (action === 'stop_part' && stopped !== null && rest !== undefined) shares.push(Math.round((stopped + ((100 - stopped) * rest!) / 100) * 10) / 10);
+  if (action === 'stop_part' && stopped !== null && rest !== undefined) shares.push(roundOne(stopped + ((100 - stopped) * rest!) / 100));
   // "我厂限产，大概减少四成", "锌锅作业时间缩减为每天6小时，正常为12小时": the limit in one clause, its share in the next.
   if (action === 'limit' && shares.length === 0) {
     const whole = normalised.replace(/\s+/g, '');

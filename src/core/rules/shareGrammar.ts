@@ -9,7 +9,7 @@
  *   日投料量减少至正常的75%      → kept 75 → limit 25      生产负荷下调20个百分点          → cut 20
  *   窑炉按六成负荷运行            → kept 60 → limit 40      确保颗粒物、VOCs排放量下降30%    → cut 30
  */
-import { parseShare, SHARE_SRC } from './chineseNumber.js';
+import { NUMBER_SRC, parseChineseNumber, parseShare, SHARE_SRC } from './chineseNumber.js';
 
 /** What a share is a share of: production, its inputs, its energy, its hours, its emissions. */
 const QUANTITY =
@@ -20,7 +20,7 @@ const TO =
 /** What the kept share is measured against, said between the level word and the share ("正常日产量（500吨）的"). */
 const BASE = '[^,;。%\\d]{0,14}?(?:\\([^()]{0,12}\\))?(?:的)?';
 /** Words that cut by the share that follows them. */
-const CUT = '(?:减少|降低|下降|压减|压降|削减|下调|缩减|缩短|减产|限产|限制|压缩|减|降)(?:了|约|达|不少于|不低于|至少)?';
+const CUT = '(?:减少|降低|下降|压减|压降|削减|下调|缩减|缩短|减产|限产|限制|压缩|减|降)(?:了|约|达|个|掉|不少于|不低于|至少)?';
 
 const SHARE = `(${SHARE_SRC}|\\d{1,2}个百分点)`;
 const SHARES = new RegExp(SHARE, 'g');
@@ -39,17 +39,36 @@ function shareOf(text: string): number | null {
  * 80%", "皮革日加工量由2000张降到1400张"): the cut is (X − Y) / X. The units must agree, or one be left out.
  */
 const FROM_TO = new RegExp(
-  `(?:由|从)(?:每日|每天|每周|每分钟|每小时)?(\\d+(?:\\.\\d+)?)(万|千)?([^,;。\\d]{0,5}?)(?:生产)?(?:降低|降|减少|减|压减|压缩|压|缩短|缩减|调减|下调|调整)(?:至|到|为)(?:每日|每天|每周|每分钟|每小时)?(\\d+(?:\\.\\d+)?)(万|千)?([^,;。\\d]{0,5}?)(?:左右|以下|以内|及以下)?(?:生产|运行)?$`,
+  `(?:由|从)(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:生产)?(?:降低|降|减少|减|压减|压缩|压|缩短|缩减|调减|下调|调整)(?:至|到|为)(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:左右|以下|以内|及以下)?(?:生产|运行)?$`,
 );
 /** Hours (or days) cut against the normal, said in brackets: "每天生产时间减少6小时（正常24小时）". */
 const HOURS_CUT = /(?:减少|缩短|缩减)(\d+)(小时|天)\((?:正常|平时)(?:为)?(?:每天|每周)?(\d+)\2/;
 /** Hours (or days) kept against the normal: "每日生产8小时（平时24小时连续生产）", "每周生产不超过3天（平时每周6天）". */
 const HOURS_KEPT =
-  /(?:生产|运行|作业)(?:时间)?(?:压缩至|缩减为|缩短为|不超过|为)?(?:每日|每天|每周)?(\d+)(小时|天)(?:以内)?(?:\(|[,，])(?:正常|平时)(?:为)?(?:每天|每周)?(\d+)\2/;
+  /(?:生产|运行|作业)(?:时间)?(?:压缩至|缩减为|缩短为|不超过|为)?(?:每日|每天|每周)?(?:白班|夜班)?(\d+)(小时|天)(?:以内)?(?:\(|[,，])(?:正常|平时)(?:为)?(?:每天|每周)?(\d+)\2/;
 
-const scaled = (n: string, mult: string | undefined) => Number(n) * (mult === '万' ? 10000 : mult === '千' ? 1000 : 1);
+const scaled = (n: string, mult: string | undefined) => (parseChineseNumber(n) ?? NaN) * (mult === '万' ? 10000 : mult === '千' ? 1000 : 1);
+
+/** Shifts cut: "由两班倒改为白班一班生产", "三班制调整为两班" — (3 − 2) / 3. */
+const SHIFTS = /由([一二两三四]|\d)班(?:倒|制|生产|运转)?(?:改为|调整为|减为|减至|压减为|变为|调为)[^,;。\d一二两三四]{0,4}([一二两三]|\d)班/;
+/**
+ * A quantity capped against the normal said beside it: "日产量控制在80吨以内（正常日产100吨）",
+ * "日产量控制在300吨以内，正常日产500吨" — (100 − 80) / 100. The units must agree.
+ */
+const CAP_VS_NORMAL =
+  /(?:控制在|不超过|不高于|限制在|降至|降到|压减至|只生产|仅生产)(\d+(?:\.\d+)?)(万|千)?(吨|立方米|方|件|块|只|张|台|箱|米|千瓦时|度)(?:以内|以下|左右)?[(,](?:正常|平时|原|原来)(?:为)?(?:日产|日产量|产量|每天|每日|日均)?(?:为|约)?(\d+(?:\.\d+)?)(万|千)?\3/;
 
 export function limitByQuantity(clause: string): number | null {
+  const shifts = SHIFTS.exec(clause);
+  if (shifts) {
+    const [x, y] = [parseChineseNumber(shifts[1]!) ?? 0, parseChineseNumber(shifts[2]!) ?? 0];
+    if (x > 0 && y > 0 && y < x) return Math.round(((x - y) / x) * 1000) / 10;
+  }
+  const capped = CAP_VS_NORMAL.exec(clause);
+  if (capped) {
+    const [k, n] = [scaled(capped[1]!, capped[2]), scaled(capped[4]!, capped[5])];
+    if (n > 0 && k >= 0 && k < n) return Math.round(((n - k) / n) * 1000) / 10;
+  }
   const f = FROM_TO.exec(clause);
   if (f) {
     const [x, y] = [scaled(f[1]!, f[2]), scaled(f[4]!, f[5])];

@@ -11,6 +11,7 @@
 import type { Action } from '../model.js';
 import { parseShare, SHARE_SRC } from './chineseNumber.js';
 import { limitByShare } from './shareGrammar.js';
+import { runsBeside } from './wholeText.js';
 
 export interface StrengthFloor {
   action: Action | null;
@@ -32,6 +33,8 @@ interface Signal {
   /** Matched against a piece haze could not read (normalised: half-width, no spaces). */
   words: RegExp;
   example: string;
+  /** A single character: tested after NOT_GENERIC takes off the words that hold it without its meaning. */
+  generic?: boolean;
 }
 
 /** Strongest first: the first signal found in a piece gives its floor. */
@@ -39,20 +42,41 @@ export const SIGNALS: readonly Signal[] = [
   // The whole plant stops. 停止生产 with a qualifier (保留…, …除外, 包括…) is still a stop.
   {
     action: 'stop',
-    words: /停产|停止(?:全部|一切|所有)?生产(?!线)|停工|停业|停厂|关停|禁止生产|严禁生产|不得生产|全面停止|一律停止|全部停止/,
+    words:
+      /停产|停止(?:全部|一切|所有)?生产(?!线)|停止(?:生产)?加工(?![^,;。]{0,4}(?:线|车间|工序))|不出(?:砖|产品|料|灰|货|瓷)|不再(?:组织)?生产|不组织生产|停工|停业|歇业|停止营业|停厂|关停|禁止生产|严禁生产|不得生产|不准生产|不许生产|全面停止|一律停止|全部停止|全厂停|全停|不开工|停止开工|不得开工|不准开工|全部停机|停机放假|放假停/,
     example: '全厂停产（保留循环水系统运行）',
   },
-  // Something named stops: a line, a machine, a process.
-  { action: 'stop_part', words: /停止|停用|停运|停机|停炉|停窑|关闭|暂停/, example: '我公司停止2#生产线生产，1#生产线正常生产' },
-  // Production is cut by a share or a quantity.
+  // Something named stops: a line, a machine, a process — in any of the ways a stop is said.
+  {
+    action: 'stop_part',
+    words:
+      /(?:仅|只)(?:保)?留(?:\d+|[一二两三四五六七八九])[条台座套个]|停止|停用|停运|停机|停炉|停窑|停线|停开|停转|停掉|停下|停了|停车|封炉|封窑|封存|封停|熄火|闷炉|焖炉|关闭|关掉|暂停|不开|不运行|不使用|不得使用|禁用|拆除/,
+    example: '我公司停止2#生产线生产，1#生产线正常生产',
+  },
+  // Production is cut by a share or a quantity, or run less of the time.
   {
     action: 'limit',
-    words: /限产|限制生产|减产|压减|削减|减少|降低|降至|降到|缩减|缩短|减半|半负荷|限电|限气|控制在|不超过|不高于|以内/,
+    words:
+      /限产|限制生产|减产|压产|降产|压减|削减|减少|降低|下调|压缩|降至|降到|减至|缩减|缩短|减半|减量|半负荷|低负荷|降负荷|减负荷|限负荷|限电|限气|控制在|不超过|不高于|不大于|不多于|最多|至多|以内|错峰|轮产|轮流生产|间歇生产|少开|减开|只开|仅开|开工率|负荷率|产量控制|用电量|用气量/,
     example: '日用气量控制在正常的60%以下',
   },
-  { action: 'self', words: /自主/, example: '根据自身情况自主减排' },
-  { action: 'exempt', words: /保障类|民生保障|豁免|以热定产/, example: '生活垃圾焚烧发电，属民生保障类，正常运行' },
+  { action: 'self', words: /自主|自愿|自行/, example: '根据自身情况自主减排' },
+  { action: 'exempt', words: /保障类|民生保障|保障企业|保供|豁免|以热定产|以气定产|供暖|供热/, example: '生活垃圾焚烧发电，属民生保障类，正常运行' },
+  // Last resort, still never weaker: any other stop word is a part stopping, any cut word a limit.
+  { action: 'stop_part', words: /停|熄|关/, example: '烘干窑熄了', generic: true },
+  { action: 'limit', words: /减|降|压|限|控/, example: '产量往下压三成', generic: true },
 ];
+
+/**
+ * A plant-stop word said of a numbered unit or of "some" of it is a part stopping: "一线保温停产", "1号窑停产",
+ * "停产部分生产线", "局部停产".
+ */
+const PART_SUBJECT = /(?:\d+|[一二三四五六七八九十])(?:号|#)[^,;。]{0,8}?停|^[一二三四五六七八九]线|停产部分|部分(?:生产线|车间|工序|设备)?停产|局部停产/;
+
+/** Words that hold a single-character signal without its meaning: control in general, emissions, "related". */
+const NOT_GENERIC = /管控|防控|监控|控制措施|减排|相关|有关|关于|机关|关注|关键|压力|限值|限期|期限|权限|降水/g;
+/** Words that hold a signal's word without its meaning: dust kept down, noise, a car park. */
+const NOT_A_SIGNAL = /降尘|抑尘|扬尘|除尘|降噪|减少排放口|停车场|停靠|停放/g;
 
 /** Old trucks kept out, under any standard's name, or only new ones allowed. */
 const OLD_TRUCK = /国[一二三四五1-5]|国I{1,3}V?|国IV|国V|国Ⅰ|国Ⅱ|国Ⅲ|国Ⅳ|国Ⅴ|柴油|货车|重型|运输车辆|公路运输/i;
@@ -67,7 +91,7 @@ const ACTIVITY_BAN = /露天|户外|室外|装卸|倒运|焚烧|燃放|土石方
 const UPKEEP = /加强|增加|确保|建立|密闭|苫盖|洒水|清扫|保洁|达标|正常运行|管控|台账|门禁|优先|鼓励|喷淋|抑尘|冲洗|尽量/;
 /** A stop or limit said not to apply: "不停产不限产", "不采取停限产措施" give no floor of stopping. */
 const NEGATED =
-  /不强制停限产|不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
+  /非保障类?|不强制(?:停产|限产|停限产)|不纳入停?限?产(?:范围)?|不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
 
 /** "压减40%产能", "限产：40%": a limit word with one share beside it, the share cut (not the share kept). */
 const PLAIN_SHARE = new RegExp(`(?:限产|减产|压减|削减|减少|降低)[^\\d零一二三四五六七八九十百半]{0,6}(${SHARE_SRC})`);
@@ -80,7 +104,7 @@ const rank = (a: Action | null): number => (a === null ? 99 : ['stop', 'stop_par
  * 一律停机", "停止切割、打磨等一切加工活动") is the whole plant, whatever names stand beside it.
  */
 const ALL_STOP =
-  /(?:全部|一律|所有|一切|全面)[^,;。]{0,8}?(?:停止|停产|停机|停运|关停|停火|停车|停工|停线|停炉|停窑|封炉|封窑|熄火|不准开工|不得开工)|(?:停止|暂停|关停)[^,;。]{0,12}?(?:全部|一切|所有)[^,;。]{0,6}?(?:生产|工序|活动|环节|设备|装置|作业)|(?:全部|所有|一切)[^,;。]{0,6}?停(?:掉|了)?(?=$|[,;。])|不生产|^全停$/;
+  /(?:全部|一律|所有|一切|全面)[^,;。]{0,8}?(?:停止|停产|停机|停运|关停|停火|停车|停工|停线|停炉|停窑|封炉|封窑|熄火|不准开工|不得开工)|(?:停止|暂停|关停)[^,;。]{0,12}?(?:全部|一切|所有)[^,;。]{0,6}?(?:生产|工序|活动|环节|设备|装置|作业)|(?:全部|所有|一切)[^,;。]{0,6}?停(?:掉|了)?(?=$|[,;。])|不生产|全停|全部停下|全都停|都停(?:了|掉|下来)/;
 /** "All" of a named subset is not the plant: open-air work, the gas-emitting processes, all but one. */
 const SUBSET = /露天|户外|室外|涉气|涉VOCs|涉挥发|除[^,;。]{1,10}外|装卸|转运|倒运|苫盖|土石方|施工|拆除/;
 
@@ -99,7 +123,7 @@ const ENCOURAGING_NOTE = /\([^()]*(?:鼓励|建议|优先)[^()]*\)/g;
  * 停驶", "物料运输全部暂停", "原料不进、产品不出", "清洁方式运输", "国六车辆运输" (the vehicles the plant must use).
  */
 const ROAD_STOPPED =
-  /(?:禁止|停止|暂停|严禁)(?:车辆|货车|汽车)(?:运输|进出|进厂)|(?:停止|禁止)[^,;。]{0,10}?汽车运输|车辆?不进不出|不接收运输车辆|车不让进|禁止上路|不进厂|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|运输(?:采用|使用)(?:国[五六]|国VI?|新能源)|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
+  /(?:禁止|停止|暂停|严禁)(?:所有|一切|全部)?(?:车辆|货车|汽车)(?:运输|进出|进厂)|车辆(?:一律|全部)?(?:不得|禁止|不准|严禁)(?:进出|进厂|出入)|(?:生产|开采)及运输|停止[^,;。]{0,10}?运输作业|(?:停止|禁止)[^,;。]{0,10}?汽车运输|车辆?不进不出|不接收运输车辆|车不让进|禁止上路|不进厂|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|运输(?:采用|使用)(?:国[五六]|国VI?|新能源)|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
 const isTruckBan = (raw: string): boolean => {
   const piece = raw.replace(ENCOURAGING_NOTE, '');
   if (ROAD_STOPPED.test(piece) && !NOT_A_TRUCK_BAN.test(piece)) return true;
@@ -117,16 +141,24 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
   let actionFrom: string | null = null;
   let truckFrom: string | null = null;
   for (const raw of unread) {
-    const piece = raw.replace(NEGATED, '');
+    const piece = raw.replace(NEGATED, '').replace(NOT_A_SIGNAL, '');
     const trucks = isTruckBan(piece);
     if (trucks && !truckBan) [truckBan, truckFrom] = [true, raw];
     // A truck or activity ban stops trucks or that activity: only a plain 停产 in it still says more.
     // Encouraged or preferred is not ordered; trucks' trips are not production.
     const banOnly =
-      trucks || ACTIVITY_BAN.test(piece) || /鼓励|优先|建议|倡导/.test(piece) || (/车辆|运输|货车/.test(piece) && !/产量|产能|生产|负荷/.test(piece));
+      trucks ||
+      ACTIVITY_BAN.test(piece) ||
+      /鼓励|优先|建议|倡导/.test(piece) ||
+      (/车辆|运输|货车/.test(piece) && !/产量|产能|生产|负荷|开采|加工|工序/.test(piece));
     if (banOnly || UPKEEP.test(piece)) spoken = true;
-    const signal = SIGNALS.find((s) => s.words.test(piece) && (!banOnly || s.action === 'stop'));
-    if (signal && rank(signal.action) < rank(action)) [action, actionFrom] = [signal.action, raw];
+    const signal = SIGNALS.find(
+      (s) =>
+        (s.generic ? s.words.test(piece.replace(NOT_GENERIC, '')) : s.words.test(piece)) &&
+        (!banOnly || s.action === 'stop' || s.action === 'exempt' || s.action === 'self'),
+    );
+    const said = signal?.action === 'stop' && PART_SUBJECT.test(piece) ? 'stop_part' : signal?.action;
+    if (said && rank(said) < rank(action)) [action, actionFrom] = [said, raw];
     if (signal?.action === 'limit') {
       // The grammar's reading when it has one (kept or cut); else a share right after a limit word, unless a
       // level word stands before it (then the share is what is kept, and the floor states none).
@@ -140,7 +172,14 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
     const piece = raw.replace(NEGATED, '');
     if (isTruckBan(piece)) {
       if (!truckBan) [truckBan, truckFrom] = [true, raw];
-    } else if (action !== 'stop' && ALL_STOP.test(piece) && !(VEHICLE.test(piece) && !/生产/.test(piece)) && !SUBSET.test(piece)) {
+    } else if (
+      action !== 'stop' &&
+      ALL_STOP.test(piece) &&
+      !(VEHICLE.test(piece) && !/生产/.test(piece)) &&
+      !SUBSET.test(piece) &&
+      // "停止全部浸胶工序，压制工序正常生产": all of one process, not the plant.
+      !runsBeside(all, raw)
+    ) {
       [action, actionFrom] = ['stop', raw];
     }
   }

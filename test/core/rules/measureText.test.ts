@@ -149,7 +149,10 @@ const TABLE: Row[] = [
   { text: '  \n ', action: null, pct: null, kinds: [] },
   { text: '按上级要求执行', action: null, pct: null, kinds: ['other'], un: ['按上级要求执行'] },
   // Never weaker than written: a 停产 haze cannot read whole is still a stop, and the words are kept for a person.
-  { text: '停产(除1号线外)', action: 'stop', pct: 100, kinds: ['other'], un: ['停产(除1号线外)'] },
+  { text: '停产(除1号线外)', action: 'stop_part', pct: null, kinds: ['other'], un: ['停产(除1号线外)'] },
+  // …unless what it keeps running is production: then the part that stops, counted when the text lets it.
+  { text: '共5条线，保留2条，其余停产', action: 'stop_part', pct: 60, kinds: ['other'], un: ['共5条线,保留2条,其余停产'] },
+  { text: '全厂停产（保留循环水系统运行）', action: 'stop', pct: 100, kinds: ['stop'], un: [] },
   { text: '停产、乱七八糟', action: 'stop', pct: 100, kinds: ['stop', 'other'], un: ['乱七八糟'] },
   {
     text: '乱七八糟、1号窑停产',
@@ -272,8 +275,8 @@ describe('parseMeasureText: clause texts', () => {
   test('brackets are not cut', () => {
     const got = parseMeasureText('停产(除1号线、2号线外)；限产30%');
     expect(got.clauses.map((c) => c.text)).toEqual(['停产(除1号线、2号线外)', '限产30%']);
-    // The unread stop is a floor: the plant is visited as a stop, the words shown to the inspector.
-    expect([got.action, got.uninterpreted]).toEqual(['stop', ['停产(除1号线、2号线外)']]);
+    // The unread stop is a floor, and the lines it keeps make it a part stopping; the words are shown to the inspector.
+    expect([got.action, got.uninterpreted]).toEqual(['stop_part', ['停产(除1号线、2号线外)']]);
   });
 });
 

@@ -35,6 +35,12 @@ const WHOLE_NAMES = new Set([
   '生产设施',
   '车间',
 ]);
+/**
+ * A name that is the plant itself, not a part of it: "砖厂停产", "采石场停工", "本公司停止生产". A numbered or
+ * branch plant ("一分厂", "2号厂房") is a part, and so is a station ("沥青搅拌站停止作业"), which may be one of
+ * a plant's.
+ */
+const PLANT = /^(?!.*(?:分厂|厂房|车间|\d|[一二三四五六七八九十]号))[^,;。]{0,12}(?:厂|公司|企业|集团|采石场|石场|砂石场|矿)$/;
 const STOP = [
   re(
     `${EXCEPT_KEPT}(?:处于)?${WHOLE_PLANT}?${AT_ONCE}?${STILL}?(?:全部)?(?:停产|停止生产|暂停生产|停工|停业|停厂|停止一切生产|停产停工|停工停产|停产停业|停产整治|停产放假|停机停产|停炉停产|停产停机|停止生产活动|停止全部生产|停止所有生产|停止生产经营(?:活动)?|停止生产作业|关停|停运|停止运行|禁止生产|严禁生产|不得生产)(?:状态|执行)?`,
@@ -69,7 +75,7 @@ export const readStop: Reader = (t) => {
     if (facilitiesOnly === 'facilities' && !(g[1] ?? '').split(/[、和及与]/).every((item) => looksLikeFacility(item) || /全部|所有|一切|^部分$/.test(item)))
       continue;
     const [only] = names;
-    if (names.length === 1 && only !== undefined && WHOLE_NAMES.has(only)) return reading('stop', 100);
+    if (names.length === 1 && only !== undefined && (WHOLE_NAMES.has(only) || PLANT.test(only))) return reading('stop', 100);
     // "喷涂、烘干、打磨等全部工序", "成型、干燥等全部生产工序": every process, named or not, is the whole plant.
     if (names.some((n) => /(?:等|及)?(?:全部|所有|一切)(?:生产)?(?:工序|车间|设备|生产线)$/.test(n))) return reading('stop', 100);
     // "部分停产" states a part stop but names no part: nothing to list for the inspector.

@@ -1,0 +1,78 @@
+/**
+ * The share of a partial stop, counted in units: lines, kilns, machines — the units that stop against the
+ * units there are, or against the units that keep running. A small grammar of three parts, each a short list
+ * of forms with its example:
+ *
+ *   how many there are   共5条, 全厂三条, 我司3条挤出线, 本公司有两条浮法线
+ *   how many stop        停两台, 闷炉1座, 停止生产线2条, 2条线停产, 停止二号、三号生产线, 关掉一半
+ *   how many keep going  保留1条, 仅留1条, 1条正常生产, 二线正常生产
+ *
+ *   我司3条挤出线停1条 → 33.3     停产2条生产线，保留1条生产线 → 66.7     2座焦炉闷炉1座 → 50
+ *   停止二号、三号生产线（全厂三条） → 66.7     关掉一半窑炉，另外一半照常烧 → 50
+ */
+import { parseChineseNumber, parseShare, roundOne } from './chineseNumber.js';
+
+const N = '(\\d+|[一二两三四五六七八九十]+)';
+const U = '(?:条|台|座|套|个|孔|组|间|部|家)';
+/** A unit's name after its count: what is counted is production equipment. */
+const THING = '[^,;。:\\d]{0,8}?(?:线|窑|炉|机|磨|车间|设备|装置|机组|窑炉|生产线)';
+const STOP_VERB = '(?:停产|停止|停用|停运|停开|停掉|关掉|关停|关闭|闷炉|焖炉|熄火|停火|停机|停炉|停窑|停)';
+const KEEP_VERB = '(?:仅保留|只保留|保留|仅留|只留|留|只开|仅开|开)';
+const RUNS = '(?:正常生产|照常生产|照常|继续生产|正常运行|运行|生产)';
+
+const TOTAL: readonly RegExp[] = [
+  // "共5条", "全厂共两条线", "（全厂三条）", "现有4台"
+  new RegExp(`(?:共有|共计|总共|一共|合计|共|全厂(?:共有|共|有)?|现有|厂内有|全部)${N}${U}`),
+  // "我司3条挤出线停1条", "我厂三台干燥窑", "本公司有两条浮法线", "6条线全停": a count that opens the text.
+  new RegExp(`^(?:[^,;。:\\d]{0,10}?(?:厂|司|公司|企业|站|我们|本单位)(?:有|共有)?)?${N}${U}${THING}`),
+];
+const STOPPED: readonly RegExp[] = [
+  new RegExp(`${STOP_VERB}(?:其中)?(?:的)?${N}${U}`),
+  new RegExp(`(?:停止|停用|停运|关停)[^,;。\\d]{0,8}?${N}${U}`),
+  new RegExp(`${N}${U}${THING}?(?:全部)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|闷炉|熄火)`),
+];
+/** "除1条保障线外" keeps that one: taken out of the text before the stopped units are counted. */
+const EXCEPT = new RegExp(`除${N}${U}[^,;。:]{0,10}?外`);
+const KEPT: readonly RegExp[] = [
+  EXCEPT,
+  new RegExp(`${KEEP_VERB}${N}${U}`),
+  new RegExp(`${N}${U}${THING}?(?:保持)?${RUNS}`),
+  // "停止2条线，其余2条线限产30%": the others, whatever is done with them.
+  new RegExp(`(?:其余|剩余|另外|另)${N}${U}`),
+];
+/** "关掉一半窑炉", "停三分之一生产线": the share said as a fraction of the units. */
+const FRACTION = /(?:停|关掉|关停|停止|停用|停运|闷炉)(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
+/** Numbered units: "1号", "2#", "二号", "一线". */
+const NUMBERED = /(\d+|[一二三四五六七八九十])(?:号|#)|(?<![\d一二三四五六七八九十])([一二三四五六七八九])线/g;
+const STOP_PIECE = /停|关|熄|闷炉|焖炉/;
+const RUN_PIECE = /正常生产|照常|照开|维持生产|继续生产|正常运行|保留|仅留|只留/;
+
+const first = (forms: readonly RegExp[], text: string): number | null => {
+  for (const re of forms) {
+    const m = re.exec(text);
+    const n = m ? parseChineseNumber(m[1] ?? '') : null;
+    if (n !== null && n > 0) return n;
+  }
+  return null;
+};
+const numbered = (pieces: readonly string[]): Set<string> =>
+  new Set(pieces.flatMap((p) => [...p.matchAll(NUMBERED)].map((m) => String(parseChineseNumber(m[1] ?? m[2] ?? '')))));
+
+/** The share of units stopped, percent to one decimal; null when the text does not let them be counted. */
+export function unitShare(text: string): number | null {
+  const fraction = FRACTION.exec(text);
+  if (fraction) return parseShare(fraction[1] ?? '');
+  const pieces = text.split(/[;,。①-⑳]|[一二三四五六七八九十]、|\d[、.)]/);
+  const total = first(TOTAL, text);
+  const runningPieces = pieces.filter((p) => RUN_PIECE.test(p));
+  const stopPieces = pieces.filter((p) => STOP_PIECE.test(p) && !RUN_PIECE.test(p));
+  const off = numbered(stopPieces);
+  const on = numbered(runningPieces);
+  const stopped = first(STOPPED, text.replace(TOTAL[0]!, '').replace(EXCEPT, '')) ?? (off.size > 0 ? off.size : null);
+  const kept = first(KEPT, text) ?? (on.size > 0 && [...off].every((u) => !on.has(u)) ? on.size : null);
+  const pct = (m: number, n: number) => (m > 0 && m < n ? roundOne((m / n) * 100) : null);
+  if (total !== null && stopped !== null) return pct(stopped, total);
+  if (total !== null && kept !== null) return pct(total - kept, total);
+  if (stopped !== null && kept !== null) return pct(stopped, stopped + kept);
+  return null;
+}

@@ -1,0 +1,114 @@
+/**
+ * What only the whole text says: whether the named parts that stop are in fact the whole plant, and whether a
+ * stop keeps some production running. Clause by clause, "砖厂停止轮窑焙烧" is a part stopping and "仅保留包装
+ * 工序，其余工序停产" is a plant stopping; an officer reads the first as the plant (a brick plant that fires
+ * nothing makes nothing) and the second as a part (packing goes on). Each rule is a line of a table, with its
+ * example; the corpus tests hold them.
+ */
+import { NUMBER_SRC, parseShare, SHARE_SRC } from './chineseNumber.js';
+import { unitShare } from './unitShare.js';
+import type { ClauseReading } from './measureClause.js';
+
+interface Grouped {
+  text: string;
+  reading: ClauseReading;
+}
+
+/** Something keeps making product ("正常生产", "照常", "继续生产"): then nothing is the whole plant stopping. */
+export const RUNNING = /正常生产|照常|照开|维持生产|保持正常生产|继续生产|正常运行|保留/;
+const RUNS_ON = /正常生产|照常|继续生产|维持生产/;
+
+/**
+ * The process that makes a plant's product, by the plant the text names: when the parts that stop are only
+ * these, the plant makes nothing. A plant type whose texts disagree (a foundry's melting furnace kept warm
+ * while casting stops) is not here.
+ */
+export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: string }[] = [
+  { plant: /砖厂|砖瓦厂|砖瓦窑|砖窑厂|制砖|烧结砖|页岩砖/, core: /焙烧|烧成|烧砖|进坯|出砖|制坯|轮窑|隧道窑|砖窑|砖瓦窑/, example: '砖厂停止轮窑焙烧' },
+  { plant: /粉磨站/, core: /粉磨|磨机|水泥磨|粉磨站/, example: '水泥粉磨站停止粉磨作业' },
+  { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼/, core: /搅拌|拌合|拌和/, example: '沥青搅拌站停止生产，拌合楼停机' },
+  { plant: /采石场|石料厂|砂石厂|矿山|石场|采矿|本矿|矿区|开采/, core: /开采|爆破|破碎|碎石|筛分|采掘|采矿|采石/, example: '采石场停止开采、破碎、运输作业' },
+  { plant: /轧钢/, core: /轧机|轧制|加热炉/, example: '轧钢加热炉停炉，轧机停机' },
+  { plant: /焦化厂|焦化企业|焦化公司/, core: /推焦|炼焦|装煤|出焦|焦炉/, example: '焦化厂停止推焦、装煤' },
+  { plant: /石灰厂|石灰企业|石灰公司/, core: /煅烧|烧制|石灰窑/, example: '石灰厂停止煅烧' },
+];
+
+/**
+ * A partial stop that is the whole plant:
+ * - the kiln or furnace that stops is a kiln named without a number and put out or sealed (a plant with several
+ *   numbers them: "1号窑"), as in "立窑停窑", "石灰窑封炉停产" — "石灰窑停产" alone stays the kiln, as lists mean it;
+ * - what is kept beside the stop is only warmth, pressure or a watchman ("热镀锌生产线停产，锌锅保温",
+ *   "生产线停产，仅留值班人员"), which a plant still making anything would not need to say.
+ */
+const KEPT_ONLY = /保温|保压|压火|值班|放假/;
+export function plantStopped(groups: readonly Grouped[]): boolean {
+  const parts = groups.filter((g) => g.reading.kind === 'stop_part');
+  if (parts.length === 0 || groups.some((g) => g.reading.kind === 'limit' || /正常生产|正常运行|照常/.test(g.text))) return false;
+  const unnumbered = parts.every((g) => g.reading.limitPct === null && g.reading.processes.every((p) => !/[\d#号一二三四五六七八九十两]/.test(p)));
+  if (!unnumbered) return false;
+  const kilnStopped = parts.every((g) => /窑(?:封炉|封窑|停窑|熄火|停火)|^立窑停产$/.test(g.text));
+  return kilnStopped || groups.some((g) => g.reading.kind !== 'stop_part' && KEPT_ONLY.test(g.text));
+}
+
+/**
+ * The parts that stop are the plant's core process (CORE_PROCESSES): "砖厂停止轮窑焙烧", "采石场停止开采、破碎".
+ * Read from the whole text, understood clause by clause or not: every piece that stops something names the
+ * core, with the plant's own name taken out, and nothing keeps running or is counted.
+ */
+const STOP_WORD = /停|熄|关|封炉|封窑|闷炉|焖炉/;
+export function coreStopped(text: string): boolean {
+  if (RUNS_ON.test(text) || /正常运行|正常$|正常[,;。]|限产|减产|压减|\d+\s*(?:[#号条台座套]|%)/.test(text.replace(/^[①-⑳]|[①-⑳]/g, ''))) return false;
+  const pieces = text.split(/[,;。①-⑳]/);
+  const stops = pieces.filter((p) => STOP_WORD.test(p) && !/运输|车辆|货车/.test(p));
+  // "石灰窑停止投料出灰，压火保温": what is kept is only the kiln's heat.
+  const rest = pieces.filter((p) => !stops.includes(p) && !/运输|车辆|货车/.test(p));
+  if (stops.length > 0 && rest.length > 0 && rest.every((p) => KEPT_ONLY.test(p) && !/生产|线|车间/.test(p.replace(KEPT_ONLY, '')))) return true;
+  // "塑料造粒：停止造粒工序": the industry named before the colon is the process that stops.
+  const label = /^([^:,;。]{2,12}?)(?:企业|行业|类|厂)?(?:\([^()]*\))?:/.exec(text);
+  const industry =
+    label && !/预警|响应|级|期间|措施|要求/.test(label[1]!.replace(/[A-D][+-]?级/g, '')) ? label[1]!.replace(/[A-D][+-]?级|企业|行业|单位|公司/g, '') : '';
+  const named = (p: string) => [...Array(Math.max(0, industry.length - 1)).keys()].some((i) => p.replace(label![0], '').includes(industry.slice(i, i + 2)));
+  if (industry.length >= 2 && stops.length > 0 && stops.every(named)) return true;
+  const core = CORE_PROCESSES.find((c) => c.plant.test(text));
+  if (!core) return false;
+  // A transport piece that names the core ("停止开采、破碎、运输作业") is a stop of the core too.
+  const coreStops = pieces.filter((p) => STOP_WORD.test(p) && (!/运输|车辆|货车/.test(p) || core.core.test(p.replace(core.plant, ''))));
+  // "沥青搅拌站停止作业": the plant itself stops, in words that name no part.
+  const plantItself = (p: string) => new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行)$`).test(p);
+  return coreStops.length > 0 && coreStops.every((p) => plantItself(p) || core.core.test(p.replace(core.plant, '')));
+}
+
+/**
+ * Production a stop keeps: a line, a process, a workshop or a share of capacity ("仅保留包装工序，其余工序停产",
+ * "除1条保障线外其余生产线全部停产", "全部生产线停产（保留1条保障线）", "保留20%产能，其余全部停产").
+ * What is kept only for safety, heat or pollution control ("除锅炉保温外一律停产", "保留循环水系统运行") is not
+ * production, and the plant still stops.
+ */
+const KEEPS_PRODUCTION = new RegExp(
+  String.raw`(?:仅|只)?(?:保留|留)(?:${NUMBER_SRC}(?:条|台|座|个)|(?:${NUMBER_SRC}(?:条|台|座|个))?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间|窑|机组|产能))` +
+    String.raw`|除(${NUMBER_SRC})?(?:条|台|座|个)?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间)[^,;。:]{0,4}?外`,
+);
+const AUXILIARY = /保温|保压|安全|循环水|应急|抢险|环保|治污|除尘|污水|消防/;
+const KEPT_CAPACITY = new RegExp(`(?:仅|只)?保留(${SHARE_SRC})(?:的)?(?:产能|产量|生产能力)(的(?:生产线|产线|线|设备|窑炉|机组))?`);
+
+export interface KeptProduction {
+  action: 'stop_part' | 'limit';
+  limitPct: number | null;
+}
+
+/** What a stopped text keeps running of its production, and the share that stops; null when it keeps none. */
+export function keptProduction(text: string): KeptProduction | null {
+  const capacity = KEPT_CAPACITY.exec(text);
+  if (capacity) {
+    const kept = parseShare(capacity[1] ?? '');
+    // "保留三成产能的生产线运行": the lines that make that share run, the others stop.
+    if (kept !== null && kept > 0 && kept < 100) return { action: capacity[2] ? 'stop_part' : 'limit', limitPct: Math.round((100 - kept) * 10) / 10 };
+  }
+  const m = KEEPS_PRODUCTION.exec(text);
+  const piece = m ? (text.split(/[,;。]/).find((p) => p.includes(m[0])) ?? m[0]) : '';
+  if (!m || AUXILIARY.test(piece.replace(/保障/g, ''))) return null;
+  return { action: 'stop_part', limitPct: unitShare(text) };
+}
+
+/** Another piece says production goes on beside an all-stop ("停止全部浸胶工序…，压制工序正常生产"). */
+export const runsBeside = (pieces: readonly string[], stopPiece: string): boolean => pieces.some((p) => p !== stopPiece && RUNS_ON.test(p));

@@ -1,0 +1,111 @@
+/**
+ * The whole-text rules of measure reading, each with the example its table gives: the lexicon of signals that
+ * set the floor (strengthFloor.ts), the core processes that are the whole plant and the production a stop keeps
+ * (wholeText.ts), units counted (unitShare.ts) and quantities against the normal (shareGrammar.ts).
+ */
+import { parseMeasureText } from '../../../src/core/rules/measureText.js';
+import { limitByQuantity, limitByShare } from '../../../src/core/rules/shareGrammar.js';
+import { SIGNALS, strengthFloor } from '../../../src/core/rules/strengthFloor.js';
+import { unitShare } from '../../../src/core/rules/unitShare.js';
+import { CORE_PROCESSES, keptProduction } from '../../../src/core/rules/wholeText.js';
+
+const ORDER = ['stop', 'stop_part', 'limit', 'self', 'exempt', 'none'];
+
+describe('the floor: each signal of the lexicon, on its own example', () => {
+  test.each(SIGNALS.map((s) => [s.example, s.action]))('%s → at least %s', (example, action) => {
+    const floor = strengthFloor([example]);
+    expect(floor.action).not.toBeNull();
+    expect(ORDER.indexOf(floor.action!)).toBeLessThanOrEqual(ORDER.indexOf(action));
+  });
+
+  test.each([
+    ['洒水降尘', null],
+    ['加强门禁管控', null],
+    ['按相关规定执行', null],
+    ['一线保温停产', 'stop_part'],
+    ['停产部分生产线', 'stop_part'],
+    ['我们茶厂停止加工', 'stop'],
+    ['窑内保温，不出砖', 'stop'],
+    ['属民生保障类，禁止露天焚烧', 'exempt'],
+  ])('%s → %s', (text, action) => {
+    expect(strengthFloor(text.split('，')).action).toBe(action);
+  });
+});
+
+describe('core processes: the plant stops when its core process does', () => {
+  test.each(CORE_PROCESSES.map((c) => [c.example]))('%s → stop', (example) => {
+    expect(parseMeasureText(example).action).toBe('stop');
+  });
+
+  test.each([
+    // Something keeps running, or units are counted: not the whole plant.
+    ['砖厂停止1号轮窑焙烧，2号窑正常生产', 'stop_part'],
+    ['石材厂：切割线停产，抛光线正常生产', 'stop_part'],
+    // The industry named before the colon is the process that stops.
+    ['塑料造粒：停止造粒工序，仅保留成品打包发货', 'stop'],
+    ['家具制造：停止喷漆工序', 'stop_part'],
+    // A level label is not an industry.
+    ['Ⅱ级响应：停止调漆、喷漆工序', 'stop_part'],
+    // Only the kiln's heat is kept.
+    ['石灰窑停止投料出灰，压火保温', 'stop'],
+  ])('%s → %s', (text, action) => {
+    expect(parseMeasureText(text).action).toBe(action);
+  });
+});
+
+describe('production a stop keeps', () => {
+  test.each([
+    ['仅保留包装工序，其余工序停产', { action: 'stop_part', limitPct: null }],
+    ['除1条保障线外其余生产线全部停产（共6条）', { action: 'stop_part', limitPct: 83.3 }],
+    ['保留20%产能，其余全部停产', { action: 'limit', limitPct: 80 }],
+    ['保留三成产能的生产线运行，其余生产线停产', { action: 'stop_part', limitPct: 70 }],
+    ['除锅炉保温外一律停产', null],
+    ['全厂停产（保留循环水系统运行）', null],
+  ])('%s → %j', (text, kept) => {
+    expect(keptProduction(text.replace(/，/g, ',').replace(/（/g, '(').replace(/）/g, ')'))).toEqual(kept);
+  });
+});
+
+describe('units counted', () => {
+  test.each([
+    ['我司3条挤出线停1条', 33.3],
+    ['停产2条生产线,保留1条生产线', 66.7],
+    ['2座焦炉闷炉1座', 50],
+    ['停止二号、三号生产线(全厂三条)', 66.7],
+    ['关掉一半窑炉,另外一半照常烧', 50],
+    ['我厂三台干燥窑,预警期间停两台', 66.7],
+    ['本公司有两条浮法线,一线保温停产,二线正常生产', 50],
+    ['全厂6条窑炉生产线仅留1条', 83.3],
+    ['停运隧道窑2座(共4座)', 50],
+    ['停2号炉,1号炉照开', 50],
+    ['停止喷涂工序', null],
+  ])('%s → %s', (text, share) => {
+    expect(unitShare(text)).toBe(share);
+  });
+
+  test('a partial stop and a limit on the other numbered unit combine', () => {
+    expect(parseMeasureText('①1号线停产②2号线限产20%（全厂共两条线）')).toMatchObject({ action: 'stop_part', limitPct: 60 });
+    expect(parseMeasureText('停止2条线，其余2条线限产30%')).toMatchObject({ action: 'stop_part', limitPct: 65 });
+  });
+});
+
+describe('quantities against the normal', () => {
+  test.each([
+    ['我厂由两班倒改为白班一班生产', 50],
+    ['日产量控制在80吨以内(正常日产100吨)', 20],
+    ['日产量控制在300吨以内,正常日产500吨', 40],
+    ['日生产时间由十六小时减为十小时', 37.5],
+    ['每天只生产白班8小时(平时24小时连续生产)', 66.7],
+    ['日产由1000吨降至700吨', 30],
+  ])('%s → %s', (text, share) => {
+    expect(limitByQuantity(text)).toBe(share);
+  });
+
+  test('a cut said colloquially', () => {
+    expect(limitByShare('大概减个两成左右', { quantityImplied: true })).toBe(20);
+  });
+
+  test('all of production limited is the plant stopped', () => {
+    expect(parseMeasureText('限产100%').action).toBe('stop');
+  });
+});
