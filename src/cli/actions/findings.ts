@@ -9,7 +9,7 @@ import { checkFindingRows, type FindingRow } from '../../core/findings.js';
 import { hasErrors, type Lang } from '../../core/problem.js';
 import { formatWallTime, fromInstant } from '../../core/time.js';
 import { CODE, HazeError } from '../../errors.js';
-import { readImportTable } from '../../io/read/importTable.js';
+import { cellOf, readImportTable } from '../../io/read/importTable.js';
 import {
   closeFinding,
   importFindings,
@@ -42,10 +42,7 @@ async function importFile(g: Globals, voice: CliVoice, file: string): Promise<vo
   const town = await openTown(g, voice, null);
   const table = await readImportTable(file, FINDING_COLUMNS, ['date', 'credit_code', 'problem', 'source']);
   voice.problems(table.warnings);
-  const cell = (cells: string[], key: keyof typeof FINDING_COLUMNS) => {
-    const i = table.columns.get(key);
-    return i === undefined ? '' : (cells[i] ?? '');
-  };
+  const cell = (cells: string[], key: keyof typeof FINDING_COLUMNS) => cellOf(table, cells, key);
   const rows: FindingRow[] = table.rows.map((r) => ({
     where: { file: table.file, row: r.row },
     date: cell(r.cells, 'date'),

@@ -13,7 +13,7 @@ import { checkResultRows, readResult, type RecordedVisit, type ResultRow } from 
 import { requiredMeasure } from '../../core/rules/requiredMeasure.js';
 import { formatWallTime, fromInstant, parseWallTime, type WallTime } from '../../core/time.js';
 import { CODE, HazeError } from '../../errors.js';
-import { readImportTable } from '../../io/read/importTable.js';
+import { cellOf, readImportTable } from '../../io/read/importTable.js';
 import { importResults, type ImportOutcome } from '../../io/store/records.js';
 import { alertTimeline } from '../../workflow/alertInForce.js';
 import { dayPlanFor, plannedLookup } from '../../workflow/dayVisits.js';
@@ -110,10 +110,7 @@ async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, fi
   const town = await openTown(g, voice, null);
   const table = await readImportTable(file, RESULT_COLUMNS, ['date', 'group', 'credit_code', 'item_id', 'result']);
   voice.problems(table.warnings);
-  const cell = (cells: string[], key: keyof typeof RESULT_COLUMNS) => {
-    const i = table.columns.get(key);
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
+  const cell = (cells: string[], key: keyof typeof RESULT_COLUMNS) => cellOf(table, cells, key);
   const rows: ResultRow[] = table.rows.map((r) => ({
     where: { file: table.file, row: r.row },
     date: cell(r.cells, 'date'),

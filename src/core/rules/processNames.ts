@@ -2,6 +2,7 @@
  * Names of lines, processes and equipment ("1号窑", "喷涂、烘干工序"): what a partial stop lists for the
  * inspector, and what may stand before a limit as its subject. A word that could be a measure is never a name.
  */
+import { STAGE_NAME } from './emissionStages.js';
 
 /** Words a process name may end with; in "喷涂、烘干工序" the last one is shared by the whole list. */
 const FACILITY_SUFFIXES = ['生产线', '产线', '车间', '工序', '工段', '机组', '设备', '装置', '系统', '工艺', '设施', '窑', '炉', '磨', '线', '机', '站'];
@@ -10,8 +11,10 @@ const FACILITY_SUFFIXES = ['生产线', '产线', '车间', '工序', '工段', 
  * A name that contains a measure word is not a name: "停止喷涂、限产30%" is two measures, not one list.
  * 其余/其他 ("the rest") depend on another clause, so "其余停产" is left for a person.
  */
-const NOT_A_NAME =
-  /停产|停止|停用|停运|关停|限产|减产|压减|降低|禁止|严禁|不得|自主|减排|保障|以热定产|%|百分之|国[一二三四五六1-6ⅠⅡⅢⅣⅤⅥ]|国I|国V|非道路|运输|负荷|除外|保温|保压|^生产(?![线车设装])|[,;。:!?]|^[不无禁的]|^除(?!尘)|^(?:其余|其他|其它|剩余)|由\d/i;
+const NOT_A_NAME = new RegExp(
+  String.raw`停产|停止|停用|停运|关停|限产|减产|压减|降低|禁止|严禁|不得|自主|减排|保障|以热定产|%|百分之|${STAGE_NAME}|非道路|运输|负荷|除外|保温|保压|^生产(?![线车设装])|[,;。:!?]|^[不无禁的]|^除(?!尘)|^(?:其余|其他|其它|剩余)|由\d`,
+  'i',
+);
 
 export function isName(s: string): boolean {
   if (s.length === 0 || s.length > 25) return false;

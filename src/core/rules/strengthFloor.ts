@@ -12,6 +12,7 @@ import type { Action } from '../model.js';
 import { parseShare, SHARE_SRC } from './chineseNumber.js';
 import { limitByShare } from './shareGrammar.js';
 import { runsBeside } from './wholeText.js';
+import { ANY_STAGE, OLD_STAGE } from './emissionStages.js';
 
 export interface StrengthFloor {
   action: Action | null;
@@ -79,7 +80,7 @@ const NOT_GENERIC = /管控|防控|监控|控制措施|减排|相关|有关|关�
 const NOT_A_SIGNAL = /降尘|抑尘|扬尘|除尘|降噪|减少排放口|停车场|停靠|停放/g;
 
 /** Old trucks kept out, under any standard's name, or only new ones allowed. */
-const OLD_TRUCK = /国[一二三四五1-5]|国I{1,3}V?|国IV|国V|国Ⅰ|国Ⅱ|国Ⅲ|国Ⅳ|国Ⅴ|柴油|货车|重型|运输车辆|公路运输/i;
+const OLD_TRUCK = new RegExp(`${OLD_STAGE}|国(?:[五5]|V(?!I)|Ⅴ)|柴油|货车|重型|运输车辆|公路运输`, 'i');
 const KEPT_OUT = /禁止|停止|不得|严禁|不允许|仅|只|须使用|必须使用|全部使用|一律使用/;
 
 /**
@@ -113,7 +114,7 @@ const SUBSET = /露天|户外|室外|涉气|涉VOCs|涉挥发|除[^,;。]{1,10}�
  * that requires ("须为", "限", "只", "禁", "改用", "一律"), not one that merely encourages.
  */
 const VEHICLE = /(?<!停)车|运输|运力|重卡/;
-const STAGE = /国[三四五六3-6]|国I{2,3}|国IV|国VI?|国Ⅲ|国Ⅳ|国Ⅴ|国Ⅵ|新能源|电动|柴油/i;
+const STAGE = new RegExp(`${ANY_STAGE}|柴油`, 'i');
 const REQUIRED = /须|限|只|仅|禁|停|不得|不准|严禁|一律|全部|改用|均为|达到|使用|封存/;
 const NOT_A_TRUCK_BAN = /非道路|叉车|装载机|挖掘机|冲洗|带泥|鼓励|建议|优先|倡导|尽量|减少/;
 /** A note that encourages more ("(鼓励国六)") does not unmake the requirement beside it. */

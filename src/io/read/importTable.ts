@@ -25,6 +25,12 @@ export interface ImportTable {
   warnings: Problem[];
 }
 
+/** A row's cell under a known column, trimmed; '' when the file has no such column or the row ends before it. */
+export function cellOf(table: Pick<ImportTable, 'columns'>, cells: readonly string[], key: string): string {
+  const i = table.columns.get(key);
+  return i === undefined ? '' : (cells[i] ?? '').trim();
+}
+
 /** key → the header cells that name it, English key first. */
 export type ColumnNames = Record<string, readonly string[]>;
 

@@ -3,14 +3,15 @@
  * outdoor spraying and cutting, loading, earthworks and burning. Each is a measure of its own kind.
  */
 import { NOTE, TRUCK_PFX, re, reading, type Reader } from '../clausePatterns.js';
+import { NON_ROAD_STAGE } from '../emissionStages.js';
 
 /** domain.md §4: 国二-and-below non-road machinery is banned in plants and parks. */
 const NON_ROAD = [
   re(`${TRUCK_PFX}(?:禁止|停止|严禁|不得|不允许)(?:使用)?[^,;。]{0,20}?非道路(?:移动)?机械(?:作业|使用|进出|进场)?${NOTE}`),
-  re(`${TRUCK_PFX}(?:国[二2一1]|国II|国Ⅱ|国I|国Ⅰ)[^,;。]{0,10}?非道路(?:移动)?机械(?:禁止|停止|严禁|不得)(?:使用|作业|进场)?`),
+  re(`${TRUCK_PFX}${NON_ROAD_STAGE}[^,;。]{0,10}?非道路(?:移动)?机械(?:禁止|停止|严禁|不得)(?:使用|作业|进场)?`),
   // The machines by name: 叉车, 装载机, 挖掘机 of 国二 and below.
   re(
-    `(?:叉车|装载机|挖掘机|推土机)(?:[、和及与](?:叉车|装载机|挖掘机|推土机))*(?:停止|禁止|严禁|不得)(?:使用)?(?:国[二2一1]|国II|国Ⅱ)(?:及以下)?(?:排放标准)?(?:的)?(?:机械|设备)?`,
+    `(?:叉车|装载机|挖掘机|推土机)(?:[、和及与](?:叉车|装载机|挖掘机|推土机))*(?:停止|禁止|严禁|不得)(?:使用)?${NON_ROAD_STAGE}(?:及以下)?(?:排放标准)?(?:的)?(?:机械|设备)?`,
   ),
 ];
 /** "厂内叉车、装载机等国二及以下非道路移动机械预警期间停止使用": the machines named first, the ban last. */

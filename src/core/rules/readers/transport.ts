@@ -3,18 +3,19 @@
  * above" is the same ban written the other way round; what is only encouraged is no ban at all.
  */
 import { NOTE, TRUCK_PFX, re, reading, type Reader } from '../clausePatterns.js';
+import { BELOW_FIVE, CLEAN_STAGE, HEAVY_DIESEL, OLD_STAGE } from '../emissionStages.js';
 
 const VEHICLE_END = String.raw`(?:车辆|车|运输|进出厂区|进出厂|进出|出入|进厂|入厂)`;
 
 /** domain.md §3 (D: 停止公路运输) and §4 (用车大户: no 国四-and-below heavy diesel trucks). */
 const ROAD = re(`${TRUCK_PFX}(?:停止|禁止|暂停|不得|严禁|不允许)(?:使用|进行|采用)?(?:物料|货物)?(?:公路|道路|汽车)(?:货物|物料|原料|产品|货)?运输${NOTE}`);
-const OLD_TRUCK = String.raw`(?:国[四4三3]|国IV|国Ⅳ|国III|国Ⅲ|国[五5V]以下|国Ⅴ以下|重型柴油|柴油货车|重型货车|重型载货|柴油车|重型车)`;
+const OLD_TRUCK = `(?:${OLD_STAGE}|${BELOW_FIVE}|${HEAVY_DIESEL})`;
 const TRUCK_BAN = [
   re(`${TRUCK_PFX}(?:停止使用|禁止使用|不得使用|严禁使用|不使用|停用|停止|禁止|严禁|不得|不允许)[^,;。]{0,30}?${OLD_TRUCK}[^,;。]{0,40}?${VEHICLE_END}${NOTE}`),
   re(`${OLD_TRUCK}[^,;。]{0,30}?(?:禁止|停止|不得|严禁)(?:使用|进出厂区|进出厂|进出|进厂|入厂|运输)?${NOTE}`),
 ];
 const NEW_TRUCK_ONLY = re(
-  `${TRUCK_PFX}(?:全部|一律|须|必须)?(?:(?:仅|只)(?:允许|使用|采用)?|允许|使用|采用|启用)[^,;。]{0,30}?(?:国[五六56]|国VI?|国Ⅴ|国Ⅵ|新能源|电动)[^,;。]{0,40}?${VEHICLE_END}${NOTE}`,
+  `${TRUCK_PFX}(?:全部|一律|须|必须)?(?:(?:仅|只)(?:允许|使用|采用)?|允许|使用|采用|启用)[^,;。]{0,30}?${CLEAN_STAGE}[^,;。]{0,40}?${VEHICLE_END}${NOTE}`,
 );
 export const readTransport: Reader = (t) => {
   // Encouraged, preferred: not a ban an inspector can hold the plant to.
