@@ -88,7 +88,8 @@ export interface LevelRule {
  * an unread part that set the least it asks for), a rule, a cross-cutting measure, or nothing.
  */
 export interface Because {
-  by: 'text' | 'unread' | 'rule' | 'cross_cutting' | 'none';
+  /** whole_text: a rule of the text as a whole (wholeText.ts) set the action; `rule` names it, `words` is the text. */
+  by: 'text' | 'unread' | 'whole_text' | 'rule' | 'cross_cutting' | 'none';
   words: string | null;
   rule: string | null;
 }

@@ -5,6 +5,7 @@
  */
 import type { Because, MeasureBecause } from '../model.js';
 import type { ClauseKind, ParsedMeasure } from './measureText.js';
+import { WHOLE_TEXT_RULES, type WholeTextRule } from './wholeText.js';
 
 const ACTION_KINDS: Record<string, readonly ClauseKind[]> = {
   stop: ['stop'],
@@ -24,14 +25,21 @@ export const byRule = (rule: string): Because => ({ by: 'rule', words: null, rul
 export function becauseOfText(parsed: ParsedMeasure, action: string, limitPct: number | null, truckBan: boolean): MeasureBecause {
   const clauseFor = (kinds: readonly ClauseKind[]) => parsed.clauses.find((c) => c.interpreted && kinds.includes(c.kind))?.text;
   const fromClause = clauseFor(ACTION_KINDS[action] ?? []);
-  const actionBecause = fromClause !== undefined ? text(fromClause) : parsed.floor.actionFrom !== null ? unread(parsed.floor.actionFrom) : NOTHING;
+  const actionBecause =
+    parsed.wholeText !== null && parsed.action === action
+      ? { by: 'whole_text' as const, words: parsed.clauses.map((c) => c.text).join('；'), rule: parsed.wholeText }
+      : fromClause !== undefined
+        ? text(fromClause)
+        : parsed.floor.actionFrom !== null
+          ? unread(parsed.floor.actionFrom)
+          : NOTHING;
   let share: Because = NOTHING;
   if (action === 'stop') share = actionBecause;
   else if (limitPct !== null) {
     const withShare = parsed.clauses.find(
       (c) => c.interpreted && (c.kind === 'limit' || c.kind === 'stop_part') && /\d|[一二三四五六七八九十]|半/.test(c.text),
     );
-    share = withShare ? text(withShare.text) : actionBecause;
+    share = withShare && actionBecause.by !== 'whole_text' ? text(withShare.text) : actionBecause;
   }
   const truckClause = clauseFor(['truck_ban', 'road_transport_ban']);
   const truck = !truckBan
@@ -51,6 +59,10 @@ export function describeBecause(b: Because, lang: 'zh' | 'en'): string | null {
       return lang === 'zh' ? `文本「${b.words}」` : `text "${b.words}"`;
     case 'unread':
       return lang === 'zh' ? `未识别部分「${b.words}」中的用词` : `the words of the unread part "${b.words}"`;
+    case 'whole_text': {
+      const rule = WHOLE_TEXT_RULES[b.rule as WholeTextRule];
+      return lang === 'zh' ? `全文（${b.rule}）：${rule?.zh ?? ''}` : `the whole text (${b.rule}): ${rule?.en ?? ''}`;
+    }
     case 'rule':
       return lang === 'zh' ? `规则 ${b.rule}` : `rule ${b.rule}`;
     case 'cross_cutting':

@@ -21,7 +21,7 @@ import { toHalfWidth } from './halfWidth.js';
 import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } from './measureClause.js';
 import { strengthFloor, stronger, type StrengthFloor } from './strengthFloor.js';
 import { unitShare } from './unitShare.js';
-import { coreStopped, keptProduction, plantStopped } from './wholeText.js';
+import { coreStopped, keptProduction, plantStopped, type WholeTextRule } from './wholeText.js';
 
 export type { ClauseKind } from './measureClause.js';
 
@@ -55,6 +55,8 @@ export interface ParsedMeasure {
    * production measure (action null): then it asks for none, and no rule's default is added.
    */
   spoken: boolean;
+  /** The whole-text rule that set the action over what the clauses said (wholeText.ts), or null. */
+  wholeText: WholeTextRule | null;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -202,25 +204,31 @@ export function parseMeasureText(text: string): ParsedMeasure {
     uninterpreted.flatMap((t) => t.replace(/\s+/g, '').split(/[,;。]/)).filter((t) => t !== ''),
     groups.map((g) => g.text.replace(/\s+/g, '')),
   );
-  let action = stronger(plantStopped(groups) ? 'stop' : understood, floor.action);
-  if (action !== 'stop' && coreStopped(normalised.replace(/\s+/g, ''))) action = 'stop';
+  // What only the whole text says (wholeText.ts): the parts that stop are the plant, or a stop keeps some production.
+  const squeezed = normalised.replace(/\s+/g, '');
+  const plant = plantStopped(groups);
+  let action = stronger(plant ? 'stop' : understood, floor.action);
+  let wholeTextRule: WholeTextRule | null = plant && action === 'stop' && understood !== 'stop' ? plant : null;
+  const core = action !== 'stop' ? coreStopped(squeezed) : null;
+  if (core) [action, wholeTextRule] = ['stop', core];
   // A stop that keeps some production running is the part that stops, or a limit by the share kept.
-  const kept = action === 'stop' ? keptProduction(normalised.replace(/\s+/g, '')) : null;
-  if (kept) action = kept.action;
+  const kept = action === 'stop' ? keptProduction(squeezed) : null;
+  if (kept) [action, wholeTextRule] = [kept.action, kept.rule];
   // "限产100%", "停产百分之百": all of production is all of the plant.
-  if ((action === 'limit' || action === 'stop_part') && groups.some((g) => g.reading.limitPct !== null && g.reading.limitPct >= 100)) action = 'stop';
+  if ((action === 'limit' || action === 'stop_part') && groups.some((g) => g.reading.limitPct !== null && g.reading.limitPct >= 100))
+    [action, wholeTextRule] = ['stop', 'all_of_production'];
   // Several stated shares ("停用2条生产线中的1条；限产30%"): the largest, the one an inspector checks against.
   // A share from the unread words counts only when they gave the action.
   const shares = kept ? (kept.limitPct === null ? [] : [kept.limitPct]) : groups.map((g) => g.reading.limitPct).filter((p): p is number => p !== null);
   if (action !== understood && floor.limitPct !== null) shares.push(floor.limitPct);
   if (action === 'stop_part' && shares.length === 0) {
-    const share = unitShare(normalised.replace(/\s+/g, ''));
+    const share = unitShare(squeezed);
     if (share !== null) shares.push(share);
   }
   // "停用2座隧道窑中的1座，剩余窑炉限产20%": the rest is limited too — 50 % stopped, and 20 % of the other 50 %.
   const stopped =
     groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ??
-    (action === 'stop_part' ? unitShare(normalised.replace(/\s+/g, '')) : null);
+    (action === 'stop_part' ? unitShare(squeezed) : null);
   const rest = groups
     .filter(
       (g) =>
@@ -233,7 +241,7 @@ export function parseMeasureText(text: string): ParsedMeasure {
   if (action === 'stop_part' && stopped !== null && rest !== undefined) shares.push(roundOne(stopped + ((100 - stopped) * rest!) / 100));
   // "我厂限产，大概减少四成", "锌锅作业时间缩减为每天6小时，正常为12小时": the limit in one clause, its share in the next.
   if (action === 'limit' && shares.length === 0) {
-    const whole = normalised.replace(/\s+/g, '');
+    const whole = squeezed;
     const share = limitByShare(whole, { quantityImplied: true }) ?? limitByQuantity(whole);
     if (share !== null) shares.push(share);
   }
@@ -250,5 +258,6 @@ export function parseMeasureText(text: string): ParsedMeasure {
     uninterpreted,
     floor,
     spoken: floor.spoken || groups.some((g) => g.reading.kind !== 'other'),
+    wholeText: wholeTextRule,
   };
 }

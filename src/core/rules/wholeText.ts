@@ -9,6 +9,20 @@ import { NUMBER_SRC, parseShare, SHARE_SRC } from './chineseNumber.js';
 import { unitShare } from './unitShare.js';
 import type { ClauseReading } from './measureClause.js';
 
+/**
+ * The whole-text rules, by name, as `measures --explain` gives them: what each says of a text, in both languages.
+ */
+export const WHOLE_TEXT_RULES = {
+  kiln_sealed: { zh: '窑炉封炉熄火，全厂无产出，按停产', en: 'the kiln is sealed or put out: the plant makes nothing, a stop' },
+  warmth_only: { zh: '停止的同时只保留保温、保压或值班，按停产', en: 'only heat, pressure or a watchman is kept: a stop' },
+  core_process: { zh: '停止的是该类企业的主体工序，按停产', en: "what stops is the plant's core process: a stop" },
+  industry_process: { zh: '停止的工序即冒号前所写的行业本身，按停产', en: 'what stops is the industry named before the colon: a stop' },
+  kept_production: { zh: '停产但保留部分生产线或工序，按部分停产', en: 'the stop keeps some lines or processes running: a partial stop' },
+  kept_capacity: { zh: '停产但保留部分产能，按所停比例', en: 'the stop keeps a share of capacity: the rest is what stops' },
+  all_of_production: { zh: '限产或停止的比例为100%，按停产', en: 'all of production is limited or stopped: a stop' },
+} as const;
+export type WholeTextRule = keyof typeof WHOLE_TEXT_RULES;
+
 interface Grouped {
   text: string;
   reading: ClauseReading;
@@ -41,13 +55,13 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
  *   "生产线停产，仅留值班人员"), which a plant still making anything would not need to say.
  */
 const KEPT_ONLY = /保温|保压|压火|值班|放假/;
-export function plantStopped(groups: readonly Grouped[]): boolean {
+export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
   const parts = groups.filter((g) => g.reading.kind === 'stop_part');
-  if (parts.length === 0 || groups.some((g) => g.reading.kind === 'limit' || /正常生产|正常运行|照常/.test(g.text))) return false;
+  if (parts.length === 0 || groups.some((g) => g.reading.kind === 'limit' || /正常生产|正常运行|照常/.test(g.text))) return null;
   const unnumbered = parts.every((g) => g.reading.limitPct === null && g.reading.processes.every((p) => !/[\d#号一二三四五六七八九十两]/.test(p)));
-  if (!unnumbered) return false;
-  const kilnStopped = parts.every((g) => /窑(?:封炉|封窑|停窑|熄火|停火)|^立窑停产$/.test(g.text));
-  return kilnStopped || groups.some((g) => g.reading.kind !== 'stop_part' && KEPT_ONLY.test(g.text));
+  if (!unnumbered) return null;
+  if (parts.every((g) => /窑(?:封炉|封窑|停窑|熄火|停火)|^立窑停产$/.test(g.text))) return 'kiln_sealed';
+  return groups.some((g) => g.reading.kind !== 'stop_part' && KEPT_ONLY.test(g.text)) ? 'warmth_only' : null;
 }
 
 /**
@@ -56,26 +70,26 @@ export function plantStopped(groups: readonly Grouped[]): boolean {
  * core, with the plant's own name taken out, and nothing keeps running or is counted.
  */
 const STOP_WORD = /停|熄|关|封炉|封窑|闷炉|焖炉/;
-export function coreStopped(text: string): boolean {
-  if (RUNS_ON.test(text) || /正常运行|正常$|正常[,;。]|限产|减产|压减|\d+\s*(?:[#号条台座套]|%)/.test(text.replace(/^[①-⑳]|[①-⑳]/g, ''))) return false;
+export function coreStopped(text: string): WholeTextRule | null {
+  if (RUNS_ON.test(text) || /正常运行|正常$|正常[,;。]|限产|减产|压减|\d+\s*(?:[#号条台座套]|%)/.test(text.replace(/^[①-⑳]|[①-⑳]/g, ''))) return null;
   const pieces = text.split(/[,;。①-⑳]/);
   const stops = pieces.filter((p) => STOP_WORD.test(p) && !/运输|车辆|货车/.test(p));
   // "石灰窑停止投料出灰，压火保温": what is kept is only the kiln's heat.
   const rest = pieces.filter((p) => !stops.includes(p) && !/运输|车辆|货车/.test(p));
-  if (stops.length > 0 && rest.length > 0 && rest.every((p) => KEPT_ONLY.test(p) && !/生产|线|车间/.test(p.replace(KEPT_ONLY, '')))) return true;
+  if (stops.length > 0 && rest.length > 0 && rest.every((p) => KEPT_ONLY.test(p) && !/生产|线|车间/.test(p.replace(KEPT_ONLY, '')))) return 'warmth_only';
   // "塑料造粒：停止造粒工序": the industry named before the colon is the process that stops.
   const label = /^([^:,;。]{2,12}?)(?:企业|行业|类|厂)?(?:\([^()]*\))?:/.exec(text);
   const industry =
     label && !/预警|响应|级|期间|措施|要求/.test(label[1]!.replace(/[A-D][+-]?级/g, '')) ? label[1]!.replace(/[A-D][+-]?级|企业|行业|单位|公司/g, '') : '';
   const named = (p: string) => [...Array(Math.max(0, industry.length - 1)).keys()].some((i) => p.replace(label![0], '').includes(industry.slice(i, i + 2)));
-  if (industry.length >= 2 && stops.length > 0 && stops.every(named)) return true;
+  if (industry.length >= 2 && stops.length > 0 && stops.every(named)) return 'industry_process';
   const core = CORE_PROCESSES.find((c) => c.plant.test(text));
-  if (!core) return false;
+  if (!core) return null;
   // A transport piece that names the core ("停止开采、破碎、运输作业") is a stop of the core too.
   const coreStops = pieces.filter((p) => STOP_WORD.test(p) && (!/运输|车辆|货车/.test(p) || core.core.test(p.replace(core.plant, ''))));
   // "沥青搅拌站停止作业": the plant itself stops, in words that name no part.
   const plantItself = (p: string) => new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行)$`).test(p);
-  return coreStops.length > 0 && coreStops.every((p) => plantItself(p) || core.core.test(p.replace(core.plant, '')));
+  return coreStops.length > 0 && coreStops.every((p) => plantItself(p) || core.core.test(p.replace(core.plant, ''))) ? 'core_process' : null;
 }
 
 /**
@@ -94,6 +108,7 @@ const KEPT_CAPACITY = new RegExp(`(?:仅|只)?保留(${SHARE_SRC})(?:的)?(?:产
 export interface KeptProduction {
   action: 'stop_part' | 'limit';
   limitPct: number | null;
+  rule: WholeTextRule;
 }
 
 /** What a stopped text keeps running of its production, and the share that stops; null when it keeps none. */
@@ -102,12 +117,13 @@ export function keptProduction(text: string): KeptProduction | null {
   if (capacity) {
     const kept = parseShare(capacity[1] ?? '');
     // "保留三成产能的生产线运行": the lines that make that share run, the others stop.
-    if (kept !== null && kept > 0 && kept < 100) return { action: capacity[2] ? 'stop_part' : 'limit', limitPct: Math.round((100 - kept) * 10) / 10 };
+    if (kept !== null && kept > 0 && kept < 100)
+      return { action: capacity[2] ? 'stop_part' : 'limit', limitPct: Math.round((100 - kept) * 10) / 10, rule: 'kept_capacity' };
   }
   const m = KEEPS_PRODUCTION.exec(text);
   const piece = m ? (text.split(/[,;。]/).find((p) => p.includes(m[0])) ?? m[0]) : '';
   if (!m || AUXILIARY.test(piece.replace(/保障/g, ''))) return null;
-  return { action: 'stop_part', limitPct: unitShare(text) };
+  return { action: 'stop_part', limitPct: unitShare(text), rule: 'kept_production' };
 }
 
 /** Another piece says production goes on beside an all-stop ("停止全部浸胶工序…，压制工序正常生产"). */
