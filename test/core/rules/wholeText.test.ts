@@ -55,10 +55,10 @@ describe('core processes: the plant stops when its core process does', () => {
 
 describe('production a stop keeps', () => {
   test.each([
-    ['仅保留包装工序，其余工序停产', { action: 'stop_part', limitPct: null }],
-    ['除1条保障线外其余生产线全部停产（共6条）', { action: 'stop_part', limitPct: 83.3 }],
-    ['保留20%产能，其余全部停产', { action: 'limit', limitPct: 80 }],
-    ['保留三成产能的生产线运行，其余生产线停产', { action: 'stop_part', limitPct: 70 }],
+    ['仅保留包装工序，其余工序停产', { action: 'stop_part', limitPct: null, rule: 'kept_production' }],
+    ['除1条保障线外其余生产线全部停产（共6条）', { action: 'stop_part', limitPct: 83.3, rule: 'kept_production' }],
+    ['保留20%产能，其余全部停产', { action: 'limit', limitPct: 80, rule: 'kept_capacity' }],
+    ['保留三成产能的生产线运行，其余生产线停产', { action: 'stop_part', limitPct: 70, rule: 'kept_capacity' }],
     ['除锅炉保温外一律停产', null],
     ['全厂停产（保留循环水系统运行）', null],
   ])('%s → %j', (text, kept) => {
