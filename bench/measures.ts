@@ -23,8 +23,13 @@ const FILES = {
   test: 'measure-corpus-test.tsv',
   test2: 'measure-corpus-test2.tsv',
   dev4: 'measure-corpus-dev4.tsv',
+  dev5: 'measure-corpus-dev5.tsv',
+  dev6: 'measure-corpus-dev6.tsv',
+  dev7: 'measure-corpus-dev7.tsv',
+  test3: 'measure-corpus-test3.tsv',
 } as const;
-const which = (['test2', 'test', 'dev4', 'dev3', 'dev2', 'dev'] as const).find((w) => process.argv.includes(`--${w}`)) ?? 'built';
+const which =
+  (['test3', 'test2', 'test', 'dev7', 'dev6', 'dev5', 'dev4', 'dev3', 'dev2', 'dev'] as const).find((w) => process.argv.includes(`--${w}`)) ?? 'built';
 const corpus = readCorpus(fileURLToPath(new URL(`../test/fixtures/${FILES[which]}`, import.meta.url)));
 const byStyle = new Map<string, { n: number; right: number; weaker: number }>();
 const wrong: string[] = [];

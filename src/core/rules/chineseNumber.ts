@@ -54,7 +54,7 @@ export const NUMBER_SRC = String.raw`(?:\d+(?:\.\d+)?|[零〇一二两三四五�
  * A share of production in any of the written forms: 30%, 30.5%, 三十%, 百分之二十, 三成, 3成, 三成半, 一半,
  * 半数, 1/3, 三分之一. Kept in sync with parseShare below.
  */
-export const SHARE_SRC = String.raw`(?:\d+(?:\.\d+)?%|[一二三四五六七八九十]+%|百分之[零〇一二两三四五六七八九十百\d.]+|[一二两三四五六七八九\d]成半?|一半|半数|\d+\/\d+|[一二三四五六七八九十]分之[一二三四五六七八九]|\d分之\d)`;
+export const SHARE_SRC = String.raw`(?:\d+(?:\.\d+)?%|[一二三四五六七八九十]+%|百分之[零〇一二两三四五六七八九十百\d.]+|[一二两三四五六七八九\d]成(?:半|[一二三四五六七八九])?|一半|半数|\d+\/\d+|[一二三四五六七八九十]分之[一二三四五六七八九]|\d分之\d)`;
 
 /** The share in percent (三成 → 30, 一半 → 50), or null when the text is not a share or exceeds 100 %. */
 export function parseShare(text: string): number | null {
@@ -68,10 +68,11 @@ export function parseShare(text: string): number | null {
     const [num, den] = s.includes('/') ? [Number(m[1]), Number(m[2])] : [parseChineseNumber(m[2] ?? ''), parseChineseNumber(m[1] ?? '')];
     pct = num === null || den === null || !(den > 0) || num > den ? null : roundOne((num / den) * 100);
   } else if ((m = /^百分之(.+)$/.exec(s))) pct = parseChineseNumber(m[1] ?? '');
-  else if ((m = /^(.)成(半?)$/.exec(s))) {
-    // 成 is a tenth: 三成 = 30 %, 三成半 = 35 %.
+  else if ((m = /^(.)成(半|[一二三四五六七八九])?$/.exec(s))) {
+    // 成 is a tenth: 三成 = 30 %, 三成半 = 35 %, 七成五 = 75 %.
     const tenths = parseChineseNumber(m[1] ?? '');
-    pct = tenths === null ? null : tenths * 10 + (m[2] ? 5 : 0);
+    const more = m[2] === '半' ? 5 : m[2] ? (parseChineseNumber(m[2]) ?? 0) : 0;
+    pct = tenths === null ? null : tenths * 10 + more;
   } else if (s === '一半' || s === '半数') pct = 50;
   if (pct === null || !Number.isFinite(pct) || pct < 0 || pct > 100) return null;
   return pct;

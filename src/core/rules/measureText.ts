@@ -20,6 +20,7 @@ import type { Action } from '../model.js';
 import { toHalfWidth } from './halfWidth.js';
 import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } from './measureClause.js';
 import { strengthFloor, stronger, type StrengthFloor } from './strengthFloor.js';
+import { timeWindowShare } from './timeWindow.js';
 import { unitShare } from './unitShare.js';
 import { coreStopped, keptProduction, plantStopped, type WholeTextRule } from './wholeText.js';
 
@@ -79,6 +80,15 @@ const TRADITIONAL: Record<string, string> = {
   線: '线',
   輛: '辆',
   類: '类',
+  産: '产',
+  溫: '温',
+  條: '条',
+  兩: '两',
+  許: '许',
+  臺: '台',
+  時: '时',
+  間: '间',
+  爐: '炉',
   場: '场',
   開: '开',
   關: '关',
@@ -94,6 +104,9 @@ const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g')
 export function normaliseText(text: string): string {
   const s = toHalfWidth(text)
     .replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c)
+    // ⑴…⒇ and ⒈…⒛, numbering some input methods offer: as (1) and 1., which the readers know.
+    .replace(/[\u2474-\u2487]/g, (c) => `(${(c.codePointAt(0) ?? 0) - 0x2473})`)
+    .replace(/[\u2488-\u249b]/g, (c) => `${(c.codePointAt(0) ?? 0) - 0x2487}.`)
     .replace(INVISIBLE, '')
     .replace(/\r\n?|[\u2028\u2029\u0085\v\f]/g, '\n')
     .replace(/[^\S\n]+/g, ' ')
@@ -214,12 +227,25 @@ export function parseMeasureText(text: string): ParsedMeasure {
   // A stop that keeps some production running is the part that stops, or a limit by the share kept.
   const kept = action === 'stop' ? keptProduction(squeezed) : null;
   if (kept) [action, wholeTextRule] = [kept.action, kept.rule];
+  // "夜间0时至8时停产", "每周停产2天": a stop for part of the time is a limit by the time it takes away.
+  const window = action === 'stop' || action === 'stop_part' ? timeWindowShare(squeezed) : undefined;
+  if (window !== undefined) [action, wholeTextRule] = ['limit', 'time_window'];
   // "限产100%", "停产百分之百": all of production is all of the plant.
   if ((action === 'limit' || action === 'stop_part') && groups.some((g) => g.reading.limitPct !== null && g.reading.limitPct >= 100))
     [action, wholeTextRule] = ['stop', 'all_of_production'];
   // Several stated shares ("停用2条生产线中的1条；限产30%"): the largest, the one an inspector checks against.
   // A share from the unread words counts only when they gave the action.
-  const shares = kept ? (kept.limitPct === null ? [] : [kept.limitPct]) : groups.map((g) => g.reading.limitPct).filter((p): p is number => p !== null);
+  const shares =
+    window !== undefined
+      ? [
+          ...(window === null ? [] : [window]),
+          ...groups.filter((g) => g.reading.kind === 'limit').flatMap((g) => (g.reading.limitPct === null ? [] : [g.reading.limitPct])),
+        ]
+      : kept
+        ? kept.limitPct === null
+          ? []
+          : [kept.limitPct]
+        : groups.map((g) => g.reading.limitPct).filter((p): p is number => p !== null);
   if (action !== understood && floor.limitPct !== null) shares.push(floor.limitPct);
   if (action === 'stop_part' && shares.length === 0) {
     const share = unitShare(squeezed);

@@ -39,18 +39,20 @@ function shareOf(text: string): number | null {
  * 80%", "皮革日加工量由2000张降到1400张"): the cut is (X − Y) / X. The units must agree, or one be left out.
  */
 const FROM_TO = new RegExp(
-  `(?:由|从)(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:生产)?(?:降低|降|减少|减|压减|压缩|压|缩短|缩减|调减|下调|调整)(?:至|到|为)(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:左右|以下|以内|及以下)?(?:生产|运行)?$`,
+  `(?:由|从)(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:生产)?(?:降低|降|减少|减|压减|压缩|压|缩短|缩减|调减|下调|调整)(?:至|到|为)(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:左右|以下|以内|及以下)?(?:生产|运行)?(?:\([^()]*\))?$`,
 );
 /** Hours (or days) cut against the normal, said in brackets: "每天生产时间减少6小时（正常24小时）". */
 const HOURS_CUT = /(?:减少|缩短|缩减)(\d+)(小时|天)\((?:正常|平时)(?:为)?(?:每天|每周)?(\d+)\2/;
 /** Hours (or days) kept against the normal: "每日生产8小时（平时24小时连续生产）", "每周生产不超过3天（平时每周6天）". */
 const HOURS_KEPT =
-  /(?:生产|运行|作业)(?:时间)?(?:压缩至|缩减为|缩短为|不超过|为)?(?:每日|每天|每周)?(?:白班|夜班)?(\d+)(小时|天)(?:以内)?(?:\(|[,，])(?:正常|平时)(?:为)?(?:每天|每周)?(\d+)\2/;
+  /(?:生产|运行|作业)(?:时间)?(?:压缩至|缩减为|缩短为|不超过|为)?(?:每日|每天|每周)?(?:白班|夜班)?(\d+)(?:个)?(小时|天)(?:以内)?(?:\(|[,，])(?:正常|平时|原来|原)(?:为|是)?(?:每天|每周)?(\d+)(?:个)?\2/;
 
 const scaled = (n: string, mult: string | undefined) => (parseChineseNumber(n) ?? NaN) * (mult === '万' ? 10000 : mult === '千' ? 1000 : 1);
 
 /** Shifts cut: "由两班倒改为白班一班生产", "三班制调整为两班" — (3 − 2) / 3. */
-const SHIFTS = /由([一二两三四]|\d)班(?:倒|制|生产|运转)?(?:改为|调整为|减为|减至|压减为|变为|调为)[^,;。\d一二两三四]{0,4}([一二两三]|\d)班/;
+const SHIFTS = /(?:由|从)?([一二两三四]|\d)班(?:倒|制|生产|运转)?(?:改为|改成|调整为|减为|减至|压减为|变为|调为)[^,;。\d一二两三四]{0,4}([一二两三]|\d)班/;
+/** Coking time lengthened: output falls as 1 − old / new ("结焦时间由24小时延长至36小时" → 33.3). */
+const COKING = /结焦时间(?:由(\d+)小时)?延长(?:至|到)(\d+)小时(?:以上)?(?:\(由(\d+)小时\))?/;
 /**
  * A quantity capped against the normal said beside it: "日产量控制在80吨以内（正常日产100吨）",
  * "日产量控制在300吨以内，正常日产500吨" — (100 − 80) / 100. The units must agree.
@@ -63,6 +65,11 @@ export function limitByQuantity(clause: string): number | null {
   if (shifts) {
     const [x, y] = [parseChineseNumber(shifts[1]!) ?? 0, parseChineseNumber(shifts[2]!) ?? 0];
     if (x > 0 && y > 0 && y < x) return Math.round(((x - y) / x) * 1000) / 10;
+  }
+  const coking = COKING.exec(clause);
+  if (coking) {
+    const [from, to] = [Number(coking[1] ?? coking[3] ?? NaN), Number(coking[2])];
+    if (from > 0 && to > from) return Math.round((1 - from / to) * 1000) / 10;
   }
   const capped = CAP_VS_NORMAL.exec(clause);
   if (capped) {
@@ -108,6 +115,8 @@ export function limitByShare(clause: string, opts: { quantityImplied?: boolean }
   // A cut verb a word before the share ("再压减负荷20%") cuts too, and so does a share named as the cut
   // ("限产幅度为正常产量的25%", "减排比例达到黄色预警10%的要求").
   if (CUT_SHARE_NAMED.test(before)) return pct;
+  // "产能的百分之六十保留，其余减掉": the share kept, said before its verb.
+  if (/^(?:的)?(?:保留|维持|正常生产)/.test(clause.slice(m!.index! + m![0].length))) return pct >= 100 ? null : Math.round((100 - pct) * 10) / 10;
   if (CUT_BEFORE.test(before) || /(?:不少于|不低于|至少)$/.test(before) || CUT_NEAR.test(before)) return pct;
   if (KEPT_BEFORE.test(before)) return pct >= 100 ? null : Math.round((100 - pct) * 10) / 10;
   return null;

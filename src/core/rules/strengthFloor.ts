@@ -44,21 +44,21 @@ export const SIGNALS: readonly Signal[] = [
   {
     action: 'stop',
     words:
-      /停产|停止(?:全部|一切|所有)?生产(?!线)|停止(?:生产)?加工(?![^,;。]{0,4}(?:线|车间|工序))|不出(?:砖|产品|料|灰|货|瓷)|不再(?:组织)?生产|不组织生产|停工|停业|歇业|停止营业|停厂|关停|禁止生产|严禁生产|不得生产|不准生产|不许生产|全面停止|一律停止|全部停止|全厂停|全停|不开工|停止开工|不得开工|不准开工|全部停机|停机放假|放假停/,
+      /停产|停止(?:全部|一切|所有)?生产(?!线)|停止(?:生产)?加工(?![^,;。]{0,4}(?:线|车间|工序))|不出(?:砖|产品|料|灰|货|瓷|窑)|停止出窑|(?<![\d#号])窑炉?(?:停火|熄火|灭火)|不再(?:组织)?生产|不组织生产|停工|停业|歇业|停止营业|停厂|关停|禁止生产|严禁生产|不得生产|不准生产|不许生产|全面停止|一律停止|全部停止|全厂停|全停|不开工|停止开工|不得开工|不准开工|全部停机|停机放假|放假停/,
     example: '全厂停产（保留循环水系统运行）',
   },
   // Something named stops: a line, a machine, a process — in any of the ways a stop is said.
   {
     action: 'stop_part',
     words:
-      /(?:仅|只)(?:保)?留(?:\d+|[一二两三四五六七八九])[条台座套个]|停止|停用|停运|停机|停炉|停窑|停线|停开|停转|停掉|停下|停了|停车|封炉|封窑|封存|封停|熄火|闷炉|焖炉|关闭|关掉|暂停|不开|不运行|不使用|不得使用|禁用|拆除/,
+      /(?:仅|只)(?:保)?留(?:\d+|[一二两三四五六七八九])[条台座套个]|(?:\d+|[一二两三四五六七八九十]+)[台条座套个间只口][^,;。\d]{0,6}?开(?:\d+|[一二两三四五六七八九十]+)|开\d+停\d+|停止|停用|停运|停机|停炉|停窑|停线|停开|停转|停掉|停下|停了|停车|封炉|封窑|封存|封停|熄火|闷炉|焖炉|关闭|关掉|暂停|不开|不运行|不使用|不得使用|禁用|拆除/,
     example: '我公司停止2#生产线生产，1#生产线正常生产',
   },
   // Production is cut by a share or a quantity, or run less of the time.
   {
     action: 'limit',
     words:
-      /限产|限制生产|减产|压产|降产|压减|削减|减少|降低|下调|压缩|降至|降到|减至|缩减|缩短|减半|减量|半负荷|低负荷|降负荷|减负荷|限负荷|限电|限气|控制在|不超过|不高于|不大于|不多于|最多|至多|以内|错峰|轮产|轮流生产|间歇生产|少开|减开|只开|仅开|开工率|负荷率|产量控制|用电量|用气量/,
+      /班(?:倒|制|生产)?(?:改为|改成|调整为|减为|压减为)|结焦时间(?:由\d+小时)?延长|延长结焦|限产|限制生产|减产|压产|降产|压减|削减|减少|降低|下调|压缩|降至|降到|减至|缩减|缩短|减半|减量|半负荷|低负荷|降负荷|减负荷|限负荷|限电|限气|控制在|不超过|不高于|不大于|不多于|最多|至多|以内|错峰|轮产|轮流生产|间歇生产|少开|减开|只开|仅开|开工率|负荷率|产量控制|用电量|用气量/,
     example: '日用气量控制在正常的60%以下',
   },
   { action: 'self', words: /自主|自愿|自行/, example: '根据自身情况自主减排' },
@@ -72,16 +72,19 @@ export const SIGNALS: readonly Signal[] = [
  * A plant-stop word said of a numbered unit or of "some" of it is a part stopping: "一线保温停产", "1号窑停产",
  * "停产部分生产线", "局部停产".
  */
-const PART_SUBJECT = /(?:\d+|[一二三四五六七八九十])(?:号|#)[^,;。]{0,8}?停|^[一二三四五六七八九]线|停产部分|部分(?:生产线|车间|工序|设备)?停产|局部停产/;
+const PART_SUBJECT =
+  /(?:\d+|[一二三四五六七八九十])(?:号|#)[^,;。]{0,8}?停|^[一二三四五六七八九]线|停产部分|部分(?:生产线|车间|工序|设备)?停产|局部停产|^(?![^,;。]*(?:全部|所有|全厂|各|一切))[^,;。]{1,10}?(?:车间|工序|工段|房|装置|机组)(?:全部)?(?:停产|停止生产)/;
+/** "停产50%生产线", "停产50%，以生产线计", "停产比例不低于40%": a share of the plant stops, a partial stop by that share. */
+const STOP_SHARE = new RegExp(`停产(?:比例)?(?:不低于|不少于|达到|为)?(${SHARE_SRC})`);
 
 /** Words that hold a single-character signal without its meaning: control in general, emissions, "related". */
-const NOT_GENERIC = /管控|防控|监控|控制措施|减排|相关|有关|关于|机关|关注|关键|压力|限值|限期|期限|权限|降水/g;
+const NOT_GENERIC = /管控|防控|监控|控制措施|减排|相关|有关|关于|机关|关注|关键|压力|限值|限期|期限|权限|降水|以限代停|以停代限/g;
 /** Words that hold a signal's word without its meaning: dust kept down, noise, a car park. */
 const NOT_A_SIGNAL = /降尘|抑尘|扬尘|除尘|降噪|减少排放口|停车场|停靠|停放/g;
 
 /** Old trucks kept out, under any standard's name, or only new ones allowed. */
 const OLD_TRUCK = new RegExp(`${OLD_STAGE}|国(?:[五5]|V(?!I)|Ⅴ)|柴油|货车|重型|运输车辆|公路运输`, 'i');
-const KEPT_OUT = /禁止|停止|不得|严禁|不允许|仅|只|须使用|必须使用|全部使用|一律使用/;
+const KEPT_OUT = /禁止|停止|不得|严禁|不允许|不许|不准|不让|仅|只|须使用|必须使用|全部使用|一律使用/;
 
 /**
  * Bans that stop an activity, not production: open-air work, loading, venting, building work, burning
@@ -92,7 +95,7 @@ const ACTIVITY_BAN = /露天|户外|室外|装卸|倒运|焚烧|燃放|土石方
 const UPKEEP = /加强|增加|确保|建立|密闭|苫盖|洒水|清扫|保洁|达标|正常运行|管控|台账|门禁|优先|鼓励|喷淋|抑尘|冲洗|尽量/;
 /** A stop or limit said not to apply: "不停产不限产", "不采取停限产措施" give no floor of stopping. */
 const NEGATED =
-  /非保障类?|不强制(?:停产|限产|停限产)|不纳入停?限?产(?:范围)?|不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
+  /不得以[^,;。]{0,24}?代替[^,;。]{0,6}|非保障类?|不强制(?:停产|限产|停限产)|不纳入停?限?产(?:范围)?|不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
 
 /** "压减40%产能", "限产：40%": a limit word with one share beside it, the share cut (not the share kept). */
 const PLAIN_SHARE = new RegExp(`(?:限产|减产|压减|削减|减少|降低)[^\\d零一二三四五六七八九十百半]{0,6}(${SHARE_SRC})`);
@@ -106,8 +109,10 @@ const rank = (a: Action | null): number => (a === null ? 99 : ['stop', 'stop_par
  */
 const ALL_STOP =
   /(?:全部|一律|所有|一切|全面)[^,;。]{0,8}?(?:停止|停产|停机|停运|关停|停火|停车|停工|停线|停炉|停窑|封炉|封窑|熄火|不准开工|不得开工)|(?:停止|暂停|关停)[^,;。]{0,12}?(?:全部|一切|所有)[^,;。]{0,6}?(?:生产|工序|活动|环节|设备|装置|作业)|(?:全部|所有|一切)[^,;。]{0,6}?停(?:掉|了)?(?=$|[,;。])|不生产|全停|全部停下|全都停|都停(?:了|掉|下来)/;
+/** A named kind of unit, then "all of it" stops: "梭式窑全部停产", "喷漆工序全部停止". */
+const FACILITY_ALL = /^(?![^,;。]*(?:各|所有|全厂))[^,;。]{1,10}?(?:窑|炉|线|车间|工序|房|机)(?:全部|一律)/;
 /** "All" of a named subset is not the plant: open-air work, the gas-emitting processes, all but one. */
-const SUBSET = /露天|户外|室外|涉气|涉VOCs|涉挥发|除[^,;。]{1,10}外|装卸|转运|倒运|苫盖|土石方|施工|拆除/;
+const SUBSET = /露天|户外|室外|涉气|涉VOCs|涉挥发|除[^,;。]{1,10}外|装卸|转运|倒运|苫盖|土石方|施工|拆除|的(?:\d|[一二三四五六七八九十]分之|一半|半数)/;
 
 /**
  * Trucks held to a standard in any words: a vehicle, an emission stage (国三 … 国六, Ⅳ, Ⅴ, 新能源), and a word
@@ -115,7 +120,7 @@ const SUBSET = /露天|户外|室外|涉气|涉VOCs|涉挥发|除[^,;。]{1,10}�
  */
 const VEHICLE = /(?<!停)车|运输|运力|重卡/;
 const STAGE = new RegExp(`${ANY_STAGE}|柴油`, 'i');
-const REQUIRED = /须|限|只|仅|禁|停|不得|不准|严禁|一律|全部|改用|均为|达到|使用|封存/;
+const REQUIRED = /须|限|只|仅|禁|停|不得|不准|不许|严禁|一律|全部|改用|均为|达到|使用|封存/;
 const NOT_A_TRUCK_BAN = /非道路|叉车|装载机|挖掘机|冲洗|带泥|鼓励|建议|优先|倡导|尽量|减少/;
 /** A note that encourages more ("(鼓励国六)") does not unmake the requirement beside it. */
 const ENCOURAGING_NOTE = /\([^()]*(?:鼓励|建议|优先)[^()]*\)/g;
@@ -124,7 +129,7 @@ const ENCOURAGING_NOTE = /\([^()]*(?:鼓励|建议|优先)[^()]*\)/g;
  * 停驶", "物料运输全部暂停", "原料不进、产品不出", "清洁方式运输", "国六车辆运输" (the vehicles the plant must use).
  */
 const ROAD_STOPPED =
-  /(?:禁止|停止|暂停|严禁)(?:所有|一切|全部)?(?:车辆|货车|汽车)(?:运输|进出|进厂)|车辆(?:一律|全部)?(?:不得|禁止|不准|严禁)(?:进出|进厂|出入)|(?:生产|开采)及运输|停止[^,;。]{0,10}?运输作业|(?:停止|禁止)[^,;。]{0,10}?汽车运输|车辆?不进不出|不接收运输车辆|车不让进|禁止上路|不进厂|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|运输(?:采用|使用)(?:国[五六]|国VI?|新能源)|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
+  /(?:禁止|停止|暂停|严禁)(?:所有|一切|全部)?(?:车辆|货车|汽车)(?:运输|进出|进厂)|车辆(?:一律|全部)?(?:不得|禁止|不准|严禁)(?:进出|进厂|出入)|(?:罐车|货车|运输车|车辆)(?:全部)?停止运输|(?:生产|开采)及运输|停止[^,;。]{0,10}?运输作业|(?:停止|禁止)[^,;。]{0,10}?汽车运输|车辆?不进不出|不接收运输车辆|车不让进|禁止上路|不进厂|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|运输(?:采用|使用)(?:国[五六]|国VI?|新能源)|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
 const isTruckBan = (raw: string): boolean => {
   const piece = raw.replace(ENCOURAGING_NOTE, '');
   if (ROAD_STOPPED.test(piece) && !NOT_A_TRUCK_BAN.test(piece)) return true;
@@ -137,6 +142,7 @@ const isTruckBan = (raw: string): boolean => {
 export function strengthFloor(unread: readonly string[], all: readonly string[] = unread): StrengthFloor {
   let action: Action | null = null;
   let limitPct: number | null = null;
+  let partPct: number | null = null;
   let truckBan = false;
   let spoken = false;
   let actionFrom: string | null = null;
@@ -158,8 +164,11 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
         (s.generic ? s.words.test(piece.replace(NOT_GENERIC, '')) : s.words.test(piece)) &&
         (!banOnly || s.action === 'stop' || s.action === 'exempt' || s.action === 'self'),
     );
-    const said = signal?.action === 'stop' && PART_SUBJECT.test(piece) ? 'stop_part' : signal?.action;
+    const stopShare = signal?.action === 'stop' ? STOP_SHARE.exec(piece) : null;
+    const partShare = stopShare ? parseShare(stopShare[1] ?? '') : null;
+    const said = signal?.action === 'stop' && (PART_SUBJECT.test(piece) || (partShare !== null && partShare < 100)) ? 'stop_part' : signal?.action;
     if (said && rank(said) < rank(action)) [action, actionFrom] = [said, raw];
+    if (said === 'stop_part' && partShare !== null && partShare < 100) partPct = Math.max(partPct ?? 0, partShare);
     if (signal?.action === 'limit') {
       // The grammar's reading when it has one (kept or cut); else a share right after a limit word, unless a
       // level word stands before it (then the share is what is kept, and the floor states none).
@@ -179,12 +188,21 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
       !(VEHICLE.test(piece) && !/生产/.test(piece)) &&
       !SUBSET.test(piece) &&
       // "停止全部浸胶工序，压制工序正常生产": all of one process, not the plant.
-      !runsBeside(all, raw)
+      !runsBeside(all, raw) &&
+      // "梭式窑全部停产" beside "隧道窑2条停1条": all of one kind of unit, while units of another run.
+      !(FACILITY_ALL.test(piece) && all.some((p) => p !== raw && /停\d|停[一二两三四五六七八九]|限产|开\d|正常/.test(p)))
     ) {
       [action, actionFrom] = ['stop', raw];
     }
   }
-  return { action, limitPct: action === 'limit' ? limitPct : null, truckBan, spoken: spoken || action !== null || truckBan, actionFrom, truckFrom };
+  return {
+    action,
+    limitPct: action === 'limit' ? limitPct : action === 'stop_part' ? partPct : null,
+    truckBan,
+    spoken: spoken || action !== null || truckBan,
+    actionFrom,
+    truckFrom,
+  };
 }
 
 /** The stronger of two actions (model order); null is weaker than any. */

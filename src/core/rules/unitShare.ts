@@ -13,7 +13,7 @@
 import { parseChineseNumber, parseShare, roundOne } from './chineseNumber.js';
 
 const N = '(\\d+|[一二两三四五六七八九十]+)';
-const U = '(?:条|台|座|套|个|孔|组|间|部|家)';
+const U = '(?:条|台|座|套|个|孔|组|间|部|家|只|口|盘|缸|辆|支)';
 /** A unit's name after its count: what is counted is production equipment. */
 const THING = '[^,;。:\\d]{0,8}?(?:线|窑|炉|机|磨|车间|设备|装置|机组|窑炉|生产线)';
 const STOP_VERB = '(?:停产|停止|停用|停运|停开|停掉|关掉|关停|关闭|闷炉|焖炉|熄火|停火|停机|停炉|停窑|停)';
@@ -25,32 +25,41 @@ const TOTAL: readonly RegExp[] = [
   new RegExp(`(?:共有|共计|总共|一共|合计|共|全厂(?:共有|共|有)?|现有|厂内有|全部)${N}${U}`),
   // "我司3条挤出线停1条", "我厂三台干燥窑", "本公司有两条浮法线", "6条线全停": a count that opens the text.
   new RegExp(`^(?:[^,;。:\\d]{0,10}?(?:厂|司|公司|企业|站|我们|本单位)(?:有|共有)?)?${N}${U}${THING}`),
+  // "喷漆房3间停用2间", "染缸30只停12只", "窑炉两座，停一座", "冶炼炉10台开4台": the units named, then counted.
+  new RegExp(`^[^,;。:\\d]{1,12}?${N}${U}(?=[,;。]?(?:[^,;。\\d]{0,4}?)(?:停|开|留|关|闷|保留|仅|只))`),
+  // "生产线5条，留2停3"
+  new RegExp(`(?:生产线|产线|窑炉|窑|炉|机)${N}${U}(?=[,;。])`),
 ];
 const STOPPED: readonly RegExp[] = [
+  // "留2停3", "开1停2": kept and stopped in four characters.
+  new RegExp(`(?:留|开)${N}${U}?停${N}`),
   new RegExp(`${STOP_VERB}(?:其中)?(?:的)?${N}${U}`),
   new RegExp(`(?:停止|停用|停运|关停)[^,;。\\d]{0,8}?${N}${U}`),
-  new RegExp(`${N}${U}${THING}?(?:全部)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|闷炉|熄火)`),
+  new RegExp(`${N}${U}${THING}?(?:全部)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|闷炉|熄火|停(?=[,;。]|$))`),
 ];
 /** "除1条保障线外" keeps that one: taken out of the text before the stopped units are counted. */
 const EXCEPT = new RegExp(`除${N}${U}[^,;。:]{0,10}?外`);
 const KEPT: readonly RegExp[] = [
   EXCEPT,
+  new RegExp(`(?:留|开)${N}${U}?停${N}`),
+  // "运行生产线不超过2条（共5条）"
+  new RegExp(`(?:运行|开|生产)[^,;。\\d]{0,6}?(?:不超过|不多于|最多|只开|仅开)${N}${U}`),
   new RegExp(`${KEEP_VERB}${N}${U}`),
   new RegExp(`${N}${U}${THING}?(?:保持)?${RUNS}`),
-  // "停止2条线，其余2条线限产30%": the others, whatever is done with them.
-  new RegExp(`(?:其余|剩余|另外|另)${N}${U}`),
+  // "停止2条线，其余2条线限产30%": the others, whatever is done with them but stopping.
+  new RegExp(`(?:其余|剩余|另外|另)${N}${U}(?![^,;。]{0,4}停)`),
 ];
 /** "关掉一半窑炉", "停三分之一生产线": the share said as a fraction of the units. */
-const FRACTION = /(?:停|关掉|关停|停止|停用|停运|闷炉)(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
+const FRACTION = /(?:停开|停用|停运|关掉|关停|停止|闷炉|停)(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
 /** Numbered units: "1号", "2#", "二号", "一线". */
 const NUMBERED = /(\d+|[一二三四五六七八九十])(?:号|#)|(?<![\d一二三四五六七八九十])([一二三四五六七八九])线/g;
 const STOP_PIECE = /停|关|熄|闷炉|焖炉/;
 const RUN_PIECE = /正常生产|照常|照开|维持生产|继续生产|正常运行|保留|仅留|只留/;
 
-const first = (forms: readonly RegExp[], text: string): number | null => {
+const first = (forms: readonly RegExp[], text: string, group = (m: RegExpExecArray) => m[1]): number | null => {
   for (const re of forms) {
     const m = re.exec(text);
-    const n = m ? parseChineseNumber(m[1] ?? '') : null;
+    const n = m ? parseChineseNumber((m.length > 2 && m[2] !== undefined && re === STOPPED[0] ? m[2] : group(m)) ?? '') : null;
     if (n !== null && n > 0) return n;
   }
   return null;
@@ -58,10 +67,22 @@ const first = (forms: readonly RegExp[], text: string): number | null => {
 const numbered = (pieces: readonly string[]): Set<string> =>
   new Set(pieces.flatMap((p) => [...p.matchAll(NUMBERED)].map((m) => String(parseChineseNumber(m[1] ?? m[2] ?? '')))));
 
+/** "停用2条生产线中的1条", "4台定型机中停用2台": m of the n units. */
+const M_OF_N = new RegExp(`${N}(${U})[^,;。\\d]{0,12}?(?:中的|中|里的|其中的?)(?:停用|停止|关停|停产|停运|停)?${N}\\2`);
+
 /** The share of units stopped, percent to one decimal; null when the text does not let them be counted. */
-export function unitShare(text: string): number | null {
+export function unitShare(cell: string): number | null {
+  // "黄色预警：石灰窑3座停1座": a label before the count is not part of it.
+  const text = cell.replace(/^[^:,;。]{1,16}:(?=[^:]*\d|[^:]*[一二两三四五六七八九十][条台座套个间只])/, '');
   const fraction = FRACTION.exec(text);
   if (fraction) return parseShare(fraction[1] ?? '');
+  // "电镀槽开启数量减半": half of the units run.
+  if (/(?:开启|开机|运行)(?:数量|台数)减半/.test(text)) return 50;
+  const mOfN = M_OF_N.exec(text);
+  if (mOfN) {
+    const [n, m] = [parseChineseNumber(mOfN[1] ?? ''), parseChineseNumber(mOfN[3] ?? '')];
+    if (n !== null && m !== null && m > 0 && m <= n) return roundOne((m / n) * 100);
+  }
   const pieces = text.split(/[;,。①-⑳]|[一二三四五六七八九十]、|\d[、.)]/);
   const total = first(TOTAL, text);
   const runningPieces = pieces.filter((p) => RUN_PIECE.test(p));

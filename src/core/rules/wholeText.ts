@@ -20,6 +20,7 @@ export const WHOLE_TEXT_RULES = {
   kept_production: { zh: '停产但保留部分生产线或工序，按部分停产', en: 'the stop keeps some lines or processes running: a partial stop' },
   kept_capacity: { zh: '停产但保留部分产能，按所停比例', en: 'the stop keeps a share of capacity: the rest is what stops' },
   all_of_production: { zh: '限产或停止的比例为100%，按停产', en: 'all of production is limited or stopped: a stop' },
+  time_window: { zh: '只在部分时段停产，按所停时间的比例限产', en: 'a stop for part of the day or week: a limit by the time it takes away' },
 } as const;
 export type WholeTextRule = keyof typeof WHOLE_TEXT_RULES;
 
@@ -38,7 +39,7 @@ const RUNS_ON = /正常生产|照常|继续生产|维持生产/;
  * while casting stops) is not here.
  */
 export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: string }[] = [
-  { plant: /砖厂|砖瓦厂|砖瓦窑|砖窑厂|制砖|烧结砖|页岩砖/, core: /焙烧|烧成|烧砖|进坯|出砖|制坯|轮窑|隧道窑|砖窑|砖瓦窑/, example: '砖厂停止轮窑焙烧' },
+  { plant: /砖厂|砖瓦厂|砖瓦窑|砖窑厂|制砖|烧结砖|页岩砖|轮窑/, core: /焙烧|烧成|烧砖|进坯|出砖|制坯|轮窑|隧道窑|砖窑|砖瓦窑/, example: '砖厂停止轮窑焙烧' },
   { plant: /粉磨站/, core: /粉磨|磨机|水泥磨|粉磨站/, example: '水泥粉磨站停止粉磨作业' },
   { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼/, core: /搅拌|拌合|拌和/, example: '沥青搅拌站停止生产，拌合楼停机' },
   { plant: /采石场|石料厂|砂石厂|矿山|石场|采矿|本矿|矿区|开采/, core: /开采|爆破|破碎|碎石|筛分|采掘|采矿|采石/, example: '采石场停止开采、破碎、运输作业' },
@@ -81,7 +82,10 @@ export function coreStopped(text: string): WholeTextRule | null {
   const label = /^([^:,;。]{2,12}?)(?:企业|行业|类|厂)?(?:\([^()]*\))?:/.exec(text);
   const industry =
     label && !/预警|响应|级|期间|措施|要求/.test(label[1]!.replace(/[A-D][+-]?级/g, '')) ? label[1]!.replace(/[A-D][+-]?级|企业|行业|单位|公司/g, '') : '';
-  const named = (p: string) => [...Array(Math.max(0, industry.length - 1)).keys()].some((i) => p.replace(label![0], '').includes(industry.slice(i, i + 2)));
+  // A qualified process ("停止使用溶剂型油墨的印刷工序", "涉VOCs的") is a part of the industry, not all of it.
+  const named = (p: string) =>
+    !/的|涉|部分|含/.test(p.replace(label![0], '')) &&
+    [...Array(Math.max(0, industry.length - 1)).keys()].some((i) => p.replace(label![0], '').includes(industry.slice(i, i + 2)));
   if (industry.length >= 2 && stops.length > 0 && stops.every(named)) return 'industry_process';
   const core = CORE_PROCESSES.find((c) => c.plant.test(text));
   if (!core) return null;

@@ -45,7 +45,9 @@ const TABLE: Row[] = [
   { text: '1号窑限产30%', action: 'limit', pct: 30, kinds: ['limit'] },
   { text: '限产20%（以核定产能计）', action: 'limit', pct: 20, kinds: ['limit'] },
   { text: '限产', action: 'limit', pct: null, kinds: ['limit'] },
-  { text: '停产50%', action: 'limit', pct: 50, kinds: ['limit'] },
+  // A share of the plant stopped is a share of its lines stopped (the guidance: 停产50%，以生产线计).
+  { text: '停产50%', action: 'stop_part', pct: 50, kinds: ['stop_part'] },
+  { text: '停产50%，以生产线计', action: 'stop_part', pct: 50, kinds: ['stop_part'] },
   // limits written as tonnage: round((X − Y) / X × 100, 1)
   { text: '原料日投料量由960吨降低到768吨及以下', action: 'limit', pct: 20, kinds: ['limit'] },
   { text: '日产量控制在700吨以内（正常1000吨）', action: 'limit', pct: 30, kinds: ['limit'] },
@@ -332,7 +334,8 @@ describe('parseMeasureText: properties', () => {
         for (const part of parts) {
           const n = normaliseText(part);
           // A part that itself contains separators, or a (2)/② that starts a new measure, may be cut.
-          if (n === '' || /[;。\n!?,、\s]/.test(n) || /.(?:\(\d{1,2}\)|[①-⑳])/.test(n)) continue;
+          // A part that ends in "(1" may become "(2)"-style numbering with the next part's ")".
+          if (n === '' || /[;。\n!?,、\s]/.test(n) || /.(?:\(\d{1,2}\)|[①-⑳])/.test(n) || /\(\d{0,2}$/.test(n)) continue;
           // An unclosed bracket runs on to the end of the cell; the part is still in one clause.
           expect(texts.some((t) => t.includes(n))).toBe(true);
         }

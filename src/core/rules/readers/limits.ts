@@ -15,7 +15,7 @@ const LIMIT_TO = [
   [re(`${SUBJ}(?:降低|降|压减|减少|控制)(?:生产)?(?:负荷|产量|产能)(?:至|到)${SHARE}${BOUND}`), 1, 2],
   [re(`(?:按|按照)(?:不超过|不高于)?(?:正常|核定|设计)?(?:生产)?(?:产能|负荷|产量)?(?:的)?${SHARE}(?:的)?(?:负荷|产能|产量)?(?:生产|运行|组织生产)`), 0, 1],
 ] as const;
-/** "限产30%", "压减产量三成", "降低负荷20%": a limit by the share. 停产30% is read as a limit too (no named line). */
+/** "限产30%", "压减产量三成", "降低负荷20%": a limit by the share. (停产30% is a share of the lines stopping: lines.ts.) */
 const LIMIT_VERBS = [
   '压减产量',
   '压减产能',
@@ -45,7 +45,6 @@ const LIMIT_VERBS = [
   '减产',
   '降产',
   '压产',
-  '停产',
   '压减',
 ].join('|');
 const LIMIT_BY = re(

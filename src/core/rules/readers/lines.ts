@@ -1,10 +1,13 @@
 /**
  * Partial stops by count (C: 以停代限): m of n lines or units, a share of the lines, or the units kept running
- * against the total. The share stopped comes from the counts, and the units are listed for the inspector.
+ * against the total. These patterns say that a clause is such a stop and which units it names for the
+ * inspector; how many of them stop is counted in one place for clauses and whole texts alike (unitShare.ts).
+ * A share stated outright ("停产50%生产线") is read here.
  */
 import { parseChineseNumber, parseShare, roundOne } from '../chineseNumber.js';
 import { COUNT, SHARE, re, reading, type Reader } from '../clausePatterns.js';
-import { isName } from '../processNames.js';
+import { isName, isSubject } from '../processNames.js';
+import { unitShare } from '../unitShare.js';
 
 /**
  * "停用2条生产线中的1条", "停用4台定型机中的2台", "2条生产线停1条" (C: 以停代限, stop a share of lines or
@@ -21,7 +24,11 @@ const LINES_OF = [
   [re(`${COUNT}${COUNTER}${UNITS}${OF}?(?:${STOP_V}|停)${COUNT}\\2${UNITS}`), 1, 2, 3, 4, 5],
   [re(`${COUNT}${COUNTER}${UNITS}${OF}${COUNT}\\2(?:停产|停用|停运|停止生产|关停)`), 1, 2, 3, 4, 0],
 ] as const;
+/** The basis of a share of lines, said after it: "（以生产线计）", "，以熔化炉台数计". */
+const BASIS = String.raw`(?:,?\(?以[^,;。()]{1,12}?计\)?)?`;
 const SHARE_OF_LINES = [
+  // "停产50%", "停产50%，以生产线计", "停产比例不低于40%", "辊道窑停产50%，以窑炉条数计": the guidance's 以停代限.
+  re(`([^,;。、\d]{0,10}?)停产(?:比例)?(?:为|达到|达|不低于|不少于|至少|约)?${SHARE}(?:以上|左右)?(?:的)?(?:生产线|产线|产能|设备)?${BASIS}`),
   re(`${STOP_V}(?:不少于|不低于|至少|其中)?${SHARE}(?:以上)?(?:的)?([^,;。、\\d]{0,8}?${LINE})`),
   re(`${SHARE}(?:的)?([^,;。、\\d]{0,6}?${LINE})(?:停产|停用|停运|停止生产|关停)`),
   re(`([^,;。、\\d]{0,6}?${LINE})${STOP_V}${SHARE}`),
@@ -61,13 +68,18 @@ export const readLineShare: Reader = (t) => {
     const n = parseChineseNumber(nText);
     const m = parseChineseNumber(mText);
     if (n === null || m === null || n <= 0 || m <= 0 || m > n) return null;
-    return reading('stop_part', roundOne((m / n) * 100), [`${nText}${counter}${units}中的${mText}${counter}`]);
+    return reading('stop_part', unitShare(t), [`${nText}${counter}${units}中的${mText}${counter}`]);
   }
   for (const [i, r] of SHARE_OF_LINES.entries()) {
     const g = r.exec(t);
     if (!g) continue;
+    if (i === 0) {
+      const pct = parseShare(g[2] ?? '');
+      if (pct === null || !isSubject(g[1])) continue;
+      return pct >= 100 ? reading('stop', 100) : reading('stop_part', pct, g[1] ? [g[1]] : []);
+    }
     // The share first and the units after, or the units first and the share last.
-    const shareFirst = i < 2 || parseShare(g[1] ?? '') !== null;
+    const shareFirst = i < 3 || parseShare(g[1] ?? '') !== null;
     const [share, units] = shareFirst ? [g[1] ?? '', g[2] ?? ''] : [g[g.length - 1] ?? '', g[1] ?? ''];
     const pct = parseShare(share);
     return pct === null ? null : reading('stop_part', pct, [`${share}${units}`]);
@@ -81,9 +93,9 @@ export const readLineShare: Reader = (t) => {
     if (total === null || count === null || !(total > 0) || count > total) continue;
     const off = stopped ? count : total - count;
     if (off <= 0) continue;
-    return reading('stop_part', roundOne((off / total) * 100), [m[0]]);
+    return reading('stop_part', unitShare(t), [m[0]]);
   }
-  if (HALF_OF_UNITS.test(t)) return reading('stop_part', 50, [t]);
+  if (HALF_OF_UNITS.test(t)) return reading('stop_part', unitShare(t), [t]);
   if (re(`(?:停|停用|停运|停开|关停)${COUNT}${COUNTER}[^,;。\\d]{0,10}`).test(t)) return reading('stop_part', null, [t]);
   // "停产一条生产线", "共5台熔炼炉，停用3台" (the total said in another clause): named units, no share.
   const g = re(`(?:停产|停用|停止|关停)${COUNT}${COUNTER}((?:生产线|产线|线|窑|炉|机|设备)[^,;。]{0,6})`).exec(t);

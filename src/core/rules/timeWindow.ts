@@ -1,0 +1,65 @@
+/**
+ * A stop for part of the day or week is a limit by the time it takes away, not a stop: "夜间0时至8时停产",
+ * "每天停产8小时", "晚22时至早6时停止生产，白天正常", "每周停产2天", "每周一、三、五停产". The share is the hours
+ * out of 24, or the days out of 7; "夜间停止生产" says no hours, and is a limit with no share.
+ *
+ *   晚上10点到早上6点停产 → 8 of 24 hours → 33.3      每周一、三、五停产 → 3 of 7 days → 42.9
+ */
+import { parseChineseNumber, roundOne } from './chineseNumber.js';
+
+const STOP = /停产|停止生产|停止作业|停机|停工|不生产|停/;
+/** Words that put a stop in part of the day. */
+const PART_OF_DAY = /夜间|晚上|夜里|晚间|夜班|白天|白班|凌晨/;
+/** "22:00—6:00", "晚22时至早6时", "0时至8时", "晚上10点到早上6点", "夜间22点至次日6点". */
+const HOURS_RANGE =
+  /(晚上?|夜间|夜里|早上?|凌晨|上午|下午)?(\d{1,2})(?::\d{2})?(?:时|点)?(?:至|到|—|-|~|–)(?:次日|第二天)?(?:早上?|凌晨|上午)?(\d{1,2})(?::\d{2})?(?:时|点)/;
+const HOURS_A_DAY = /每(?:天|日)(?:停产|停止生产|停机|停工|停)(\d+|[一二两三四五六七八九十]+)(?:个)?小时/;
+const DAYS_A_WEEK = /每(?:周|礼拜|星期)(?:停产|停止生产|停工|停)(\d|[一二两三四五六])天/;
+const NAMED_DAYS = /每(?:周|礼拜|星期)([一二三四五六日天、,和及]+?)(?:停产|停止生产|停工|停)/;
+
+/** The hours a range covers, reading an evening hour written on a 12-hour clock ("晚上10点") as 22. */
+function hoursOf(m: RegExpExecArray): number | null {
+  let [start, end] = [Number(m[2]), Number(m[3])];
+  if (start > 24 || end > 24) return null;
+  if (/晚|夜|下午/.test(m[1] ?? '') && start < 12) start += 12;
+  const hours = start > end ? 24 - start + end : end - start;
+  return hours > 0 && hours < 24 ? hours : null;
+}
+
+/** The share of time one stop piece takes away; undefined when the piece says no part of the day or week. */
+function shareOfPiece(piece: string): number | null | undefined {
+  const range = HOURS_RANGE.exec(piece);
+  if (range) {
+    const h = hoursOf(range);
+    return h === null ? null : roundOne((h / 24) * 100);
+  }
+  const perDay = HOURS_A_DAY.exec(piece);
+  if (perDay) {
+    const h = parseChineseNumber(perDay[1] ?? '');
+    return h !== null && h > 0 && h < 24 ? roundOne((h / 24) * 100) : null;
+  }
+  const perWeek = DAYS_A_WEEK.exec(piece);
+  if (perWeek) {
+    const d = parseChineseNumber(perWeek[1] ?? '');
+    return d !== null && d > 0 && d < 7 ? roundOne((d / 7) * 100) : null;
+  }
+  const named = NAMED_DAYS.exec(piece);
+  if (named) {
+    const days = new Set((named[1] ?? '').match(/[一二三四五六日天]/g) ?? []);
+    return days.size > 0 && days.size < 7 ? roundOne((days.size / 7) * 100) : null;
+  }
+  return PART_OF_DAY.test(piece) ? null : undefined;
+}
+
+/**
+ * When every piece that stops something stops it for part of the day or week: the share of time taken away
+ * (the largest, when pieces differ), or null when none is said. Undefined when some stop is for all of the time.
+ */
+export function timeWindowShare(text: string): number | null | undefined {
+  const stops = text.split(/[;,。]/).filter((p) => STOP.test(p) && !/运输|车辆|货车|进出/.test(p));
+  if (stops.length === 0) return undefined;
+  const shares = stops.map(shareOfPiece);
+  if (shares.some((s) => s === undefined)) return undefined;
+  const known = shares.filter((s): s is number => s !== null);
+  return known.length > 0 ? Math.max(...known) : null;
+}
