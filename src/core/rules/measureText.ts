@@ -213,19 +213,25 @@ export function parseMeasureText(text: string): ParsedMeasure {
   const uninterpreted = groups.filter((g) => g.reading.kind === 'other').map((g) => g.text);
   // Unread pieces are kept together for people, but their words are weighed piece by piece: a truck ban
   // beside an unread 保障类 or 停止拌合生产 must not make the whole a truck ban only.
+  const piecesOf = (t: string) =>
+    t
+      .replace(/\s+/g, '')
+      .split(/[,;。]/)
+      .filter((p) => p !== '');
   const floor = strengthFloor(
-    uninterpreted.flatMap((t) => t.replace(/\s+/g, '').split(/[,;。]/)).filter((t) => t !== ''),
-    groups.map((g) => g.text.replace(/\s+/g, '')),
+    uninterpreted.flatMap(piecesOf),
+    groups.flatMap((g) => piecesOf(g.text)),
   );
   // What only the whole text says (wholeText.ts): the parts that stop are the plant, or a stop keeps some production.
-  const squeezed = normalised.replace(/\s+/g, '');
+  // For the whole-text rules a space is a separator: normaliseText keeps one only where it may separate measures.
+  const squeezed = normalised.replace(/\s+/g, ',');
   const plant = plantStopped(groups);
   let action = stronger(plant ? 'stop' : understood, floor.action);
   let wholeTextRule: WholeTextRule | null = plant && action === 'stop' && understood !== 'stop' ? plant : null;
   const core = action !== 'stop' ? coreStopped(squeezed) : null;
   if (core) [action, wholeTextRule] = ['stop', core];
   // A stop that keeps some production running is the part that stops, or a limit by the share kept.
-  const kept = action === 'stop' ? keptProduction(squeezed) : null;
+  const kept = action === 'stop' || (action === 'stop_part' && understood !== 'stop_part') ? keptProduction(squeezed) : null;
   if (kept) [action, wholeTextRule] = [kept.action, kept.rule];
   // "夜间0时至8时停产", "每周停产2天": a stop for part of the time is a limit by the time it takes away.
   const window = action === 'stop' || action === 'stop_part' ? timeWindowShare(squeezed) : undefined;
@@ -258,11 +264,14 @@ export function parseMeasureText(text: string): ParsedMeasure {
   const rest = groups
     .filter(
       (g) =>
-        (/剩余|其余|另外|另一|另\d|其他/.test(g.text) && (g.reading.kind === 'limit' || g.reading.kind === 'other')) ||
+        (/剩余|剩下|其余|另外|另一|另\d|其他|保留/.test(g.text) && (g.reading.kind === 'limit' || g.reading.kind === 'other')) ||
         // "①1号线停产②2号线限产20%（全厂共两条线）": the other numbered unit is the rest.
         ((g.reading.kind === 'limit' || g.reading.kind === 'other') && /(?:\d+|[一二三四五六七八九十])(?:号|#)/.test(g.text)),
     )
-    .map((g) => g.reading.limitPct ?? limitByShare(g.text.replace(/\s+/g, ''), { quantityImplied: true }))
+    .map((g) => {
+      const t = g.text.replace(/\s+/g, '');
+      return g.reading.limitPct ?? limitByShare(t, { quantityImplied: true }) ?? limitByQuantity(t) ?? (/减半|一半/.test(t) ? 50 : null);
+    })
     .find((p) => p !== null);
   if (action === 'stop_part' && stopped !== null && rest !== undefined) shares.push(roundOne(stopped + ((100 - stopped) * rest!) / 100));
   // "我厂限产，大概减少四成", "锌锅作业时间缩减为每天6小时，正常为12小时": the limit in one clause, its share in the next.

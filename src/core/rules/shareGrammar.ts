@@ -20,7 +20,7 @@ const TO =
 /** What the kept share is measured against, said between the level word and the share ("正常日产量（500吨）的"). */
 const BASE = '[^,;。%\\d]{0,14}?(?:\\([^()]{0,12}\\))?(?:的)?';
 /** Words that cut by the share that follows them. */
-const CUT = '(?:减少|降低|下降|压减|压降|削减|下调|缩减|缩短|减产|限产|限制|压缩|减|降)(?:了|约|达|个|掉|不少于|不低于|至少)?';
+const CUT = '(?:减少|降低|下降|压减|压降|削减|下调|缩减|缩短|减产|限产|限制|压缩|少化|少产|少做|少|减|降)(?:了|约|达|个|掉|不少于|不低于|至少)?';
 
 const SHARE = `(${SHARE_SRC}|\\d{1,2}个百分点)`;
 const SHARES = new RegExp(SHARE, 'g');
@@ -50,9 +50,9 @@ const HOURS_KEPT =
 const scaled = (n: string, mult: string | undefined) => (parseChineseNumber(n) ?? NaN) * (mult === '万' ? 10000 : mult === '千' ? 1000 : 1);
 
 /** Shifts cut: "由两班倒改为白班一班生产", "三班制调整为两班" — (3 − 2) / 3. */
-const SHIFTS = /(?:由|从)?([一二两三四]|\d)班(?:倒|制|生产|运转)?(?:改为|改成|调整为|减为|减至|压减为|变为|调为)[^,;。\d一二两三四]{0,4}([一二两三]|\d)班/;
+const SHIFTS = /(?:由|从)?([一二两三四]|\d)班(?:倒|制|生产|运转)?(?:改为|改成|调整为|减为|减至|压减为|变为|调为|改)[^,;。\d一二两三四]{0,4}([一二两三]|\d)班/;
 /** Coking time lengthened: output falls as 1 − old / new ("结焦时间由24小时延长至36小时" → 33.3). */
-const COKING = /结焦时间(?:由(\d+)小时)?延长(?:至|到)(\d+)小时(?:以上)?(?:\(由(\d+)小时\))?/;
+const COKING = /结焦时间(?:由(?:正常的?)?(\d+)小时)?延长(?:至|到)(\d+)小时(?:以上)?(?:\(由(\d+)小时\))?/;
 /**
  * A quantity capped against the normal said beside it: "日产量控制在80吨以内（正常日产100吨）",
  * "日产量控制在300吨以内，正常日产500吨" — (100 − 80) / 100. The units must agree.

@@ -44,25 +44,29 @@ export const SIGNALS: readonly Signal[] = [
   {
     action: 'stop',
     words:
-      /停产|停止(?:全部|一切|所有)?生产(?!线)|停止(?:生产)?加工(?![^,;。]{0,4}(?:线|车间|工序))|不出(?:砖|产品|料|灰|货|瓷|窑)|停止出窑|(?<![\d#号])窑炉?(?:停火|熄火|灭火)|不再(?:组织)?生产|不组织生产|停工|停业|歇业|停止营业|停厂|关停|禁止生产|严禁生产|不得生产|不准生产|不许生产|全面停止|一律停止|全部停止|全厂停|全停|不开工|停止开工|不得开工|不准开工|全部停机|停机放假|放假停/,
+      /停产|停止(?:全部|一切|所有)?生产(?!线)|停止(?:生产)?加工(?![^,;。]{0,4}(?:线|车间|工序))|唯一(?:一条|的)?[^,;。]{0,16}?(?:停产|停止生产)|不出(?:砖|产品|料|灰|货|瓷|窑)|暂停营业|停止营业|停止投料生产|停止出窑|(?<![\d#号])窑炉?(?:停火|熄火|灭火)|不再(?:组织)?生产|不组织生产|停工|停业|歇业|停止营业|停厂|关停|禁止生产|严禁生产|不得生产|不准生产|不许生产|全面停止|一律停止|全部停止|全厂停|全停|不开工|停止开工|不得开工|不准开工|全部停机|停机放假|放假停/,
     example: '全厂停产（保留循环水系统运行）',
   },
   // Something named stops: a line, a machine, a process — in any of the ways a stop is said.
   {
     action: 'stop_part',
     words:
-      /(?:仅|只)(?:保)?留(?:\d+|[一二两三四五六七八九])[条台座套个]|(?:\d+|[一二两三四五六七八九十]+)[台条座套个间只口][^,;。\d]{0,6}?开(?:\d+|[一二两三四五六七八九十]+)|开\d+停\d+|停止|停用|停运|停机|停炉|停窑|停线|停开|停转|停掉|停下|停了|停车|封炉|封窑|封存|封停|熄火|闷炉|焖炉|关闭|关掉|暂停|不开|不运行|不使用|不得使用|禁用|拆除/,
+      /(?:仅|只)?(?:保)?留(?:\d+|[一二两三四五六七八九])[条台座套个]|(?:\d+|[一二两三四五六七八九十]+)[台条座套个间只口][^,;。\d]{0,6}?开(?:\d+|[一二两三四五六七八九十]+)|开\d+停\d+|停止|停用|停运|停机|停炉|停窑|停线|停开|停转|停掉|停下|停了|停车|封炉|封窑|封存|封停|熄火|闷炉|焖炉|关闭|关掉|暂停|不开|不运行|不使用|不得使用|禁用|拆除/,
     example: '我公司停止2#生产线生产，1#生产线正常生产',
   },
   // Production is cut by a share or a quantity, or run less of the time.
   {
     action: 'limit',
     words:
-      /班(?:倒|制|生产)?(?:改为|改成|调整为|减为|压减为)|结焦时间(?:由\d+小时)?延长|延长结焦|限产|限制生产|减产|压产|降产|压减|削减|减少|降低|下调|压缩|降至|降到|减至|缩减|缩短|减半|减量|半负荷|低负荷|降负荷|减负荷|限负荷|限电|限气|控制在|不超过|不高于|不大于|不多于|最多|至多|以内|错峰|轮产|轮流生产|间歇生产|少开|减开|只开|仅开|开工率|负荷率|产量控制|用电量|用气量/,
+      /班(?:倒|制|生产)?(?:改为|改成|调整为|减为|压减为|改[一二两三1-3]班)|结焦时间(?:由\d+小时)?延长|延长结焦|限产|限制生产|减产|压产|降产|压减|削减|减少|降低|下调|压缩|降至|降到|减至|缩减|缩短|减半|减量|半负荷|低负荷|降负荷|减负荷|限负荷|限电|限气|控制在|不超过|不高于|不大于|不多于|最多|至多|以内|错峰|轮产|轮流生产|间歇生产|少开|减开|只开|仅开|开工率|负荷率|产量控制|用电量|用气量/,
     example: '日用气量控制在正常的60%以下',
   },
   { action: 'self', words: /自主|自愿|自行/, example: '根据自身情况自主减排' },
-  { action: 'exempt', words: /保障类|民生保障|保障企业|保供|豁免|以热定产|以气定产|供暖|供热/, example: '生活垃圾焚烧发电，属民生保障类，正常运行' },
+  {
+    action: 'exempt',
+    words: /保障(?:类|性|物资|企业|任务)|民生保障|保供|豁免|以热定产|以气定产|供暖|供热/,
+    example: '生活垃圾焚烧发电，属民生保障类，正常运行',
+  },
   // Last resort, still never weaker: any other stop word is a part stopping, any cut word a limit.
   { action: 'stop_part', words: /停|熄|关/, example: '烘干窑熄了', generic: true },
   { action: 'limit', words: /减|降|压|限|控/, example: '产量往下压三成', generic: true },
@@ -73,12 +77,18 @@ export const SIGNALS: readonly Signal[] = [
  * "停产部分生产线", "局部停产".
  */
 const PART_SUBJECT =
-  /(?:\d+|[一二三四五六七八九十])(?:号|#)[^,;。]{0,8}?停|^[一二三四五六七八九]线|停产部分|部分(?:生产线|车间|工序|设备)?停产|局部停产|^(?![^,;。]*(?:全部|所有|全厂|各|一切))[^,;。]{1,10}?(?:车间|工序|工段|房|装置|机组)(?:全部)?(?:停产|停止生产)/;
+  /(?:\d+|[一二三四五六七八九十])(?:号|#)[^,;。]{0,8}?停|^[一二三四五六七八九]线|停产部分|部分(?:生产线|车间|工序|设备)?停产|局部停产|^(?![^,;。]*(?:全部|所有|全厂|各|一切|唯一))(?!(?:生产线|产线|生产车间|车间|生产设备|生产设施)(?:全部)?停)[^,;。]{1,14}?(?:车间|工序|工段|房|装置|机组|炉|窑|线|磨)(?:\([^()]*\))?(?:全部)?(?:停产|停止生产)/;
+/**
+ * A stop said of a named subject while another part is limited or runs ("原药合成停产，制剂加工限产50%"): that
+ * part stops, not the plant.
+ */
+const SUBJECT_STOP = /^(?![^,;。]*(?:全部|所有|全厂|整厂|企业|公司|本厂|我厂|各|一切|唯一))[^,;。]{2,14}?(?:停产|停止生产)/;
+const OTHER_GOES_ON = /限产|减产|压减|降至|降低|正常|照常|继续/;
 /** "停产50%生产线", "停产50%，以生产线计", "停产比例不低于40%": a share of the plant stops, a partial stop by that share. */
 const STOP_SHARE = new RegExp(`停产(?:比例)?(?:不低于|不少于|达到|为)?(${SHARE_SRC})`);
 
 /** Words that hold a single-character signal without its meaning: control in general, emissions, "related". */
-const NOT_GENERIC = /管控|防控|监控|控制措施|减排|相关|有关|关于|机关|关注|关键|压力|限值|限期|期限|权限|降水|以限代停|以停代限/g;
+const NOT_GENERIC = /干熄焦|管控|防控|监控|控制措施|减排|相关|有关|关于|机关|关注|关键|压力|限值|限期|期限|权限|降水|以限代停|以停代限/g;
 /** Words that hold a signal's word without its meaning: dust kept down, noise, a car park. */
 const NOT_A_SIGNAL = /降尘|抑尘|扬尘|除尘|降噪|减少排放口|停车场|停靠|停放/g;
 
@@ -95,7 +105,10 @@ const ACTIVITY_BAN = /露天|户外|室外|装卸|倒运|焚烧|燃放|土石方
 const UPKEEP = /加强|增加|确保|建立|密闭|苫盖|洒水|清扫|保洁|达标|正常运行|管控|台账|门禁|优先|鼓励|喷淋|抑尘|冲洗|尽量/;
 /** A stop or limit said not to apply: "不停产不限产", "不采取停限产措施" give no floor of stopping. */
 const NEGATED =
-  /不得以[^,;。]{0,24}?代替[^,;。]{0,6}|非保障类?|不强制(?:停产|限产|停限产)|不纳入停?限?产(?:范围)?|不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
+  /不停火|不熄火|不停窑|生产不停|不采取强制性?停?限?产(?:措施)?|不得以[^,;。]{0,24}?代替[^,;。]{0,6}|非保障类?|不强制(?:停产限产|停限产|停产|限产)|不作(?:强制性?)?停?限?产(?:要求)?|(?:不需要|无需|不需|不用|不必)(?:采取)?停?限?产(?:措施)?|不(?:再|额外|另外)(?:停产|限产)|不纳入停?限?产(?:范围)?|不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
+
+/** Neither stopped nor limited, the 保障类 status in its usual words. */
+const NOT_STOPPED_NOR_LIMITED = /不停产[、,]?不限产|不限产[、,]?不停产|不停不限|不停限产/;
 
 /** "压减40%产能", "限产：40%": a limit word with one share beside it, the share cut (not the share kept). */
 const PLAIN_SHARE = new RegExp(`(?:限产|减产|压减|削减|减少|降低)[^\\d零一二三四五六七八九十百半]{0,6}(${SHARE_SRC})`);
@@ -110,7 +123,13 @@ const rank = (a: Action | null): number => (a === null ? 99 : ['stop', 'stop_par
 const ALL_STOP =
   /(?:全部|一律|所有|一切|全面)[^,;。]{0,8}?(?:停止|停产|停机|停运|关停|停火|停车|停工|停线|停炉|停窑|封炉|封窑|熄火|不准开工|不得开工)|(?:停止|暂停|关停)[^,;。]{0,12}?(?:全部|一切|所有)[^,;。]{0,6}?(?:生产|工序|活动|环节|设备|装置|作业)|(?:全部|所有|一切)[^,;。]{0,6}?停(?:掉|了)?(?=$|[,;。])|不生产|全停|全部停下|全都停|都停(?:了|掉|下来)/;
 /** A named kind of unit, then "all of it" stops: "梭式窑全部停产", "喷漆工序全部停止". */
-const FACILITY_ALL = /^(?![^,;。]*(?:各|所有|全厂))[^,;。]{1,10}?(?:窑|炉|线|车间|工序|房|机)(?:全部|一律)/;
+const FACILITY_ALL = /^(?![^,;。]*(?:各|所有|全厂))[^,;。]{1,10}?(?:窑|炉|线|车间|工序|房|机)(?:\d+[条台座个间])?(?:全部|一律)/;
+/**
+ * Named processes, then "all of them" stop: "调漆、喷涂、晾干工序全部停止" — those processes, not the plant; unless
+ * firing is among them (焙烧, 煅烧, 烧成: the kiln, which is the plant: "煅烧、成型、焙烧工序全部停产").
+ */
+const PROCESSES_ALL =
+  /^(?![^,;。]*(?:各|所有|全厂|生产线全部|产线全部|车间全部|设备全部|焙烧|煅烧|烧成))[^,;。]{1,16}?(?:工序|车间|工段|房)(?:全部|一律)(?:停止|停产|停用)/;
 /** "All" of a named subset is not the plant: open-air work, the gas-emitting processes, all but one. */
 const SUBSET = /露天|户外|室外|涉气|涉VOCs|涉挥发|除[^,;。]{1,10}外|装卸|转运|倒运|苫盖|土石方|施工|拆除|的(?:\d|[一二三四五六七八九十]分之|一半|半数)/;
 
@@ -120,7 +139,7 @@ const SUBSET = /露天|户外|室外|涉气|涉VOCs|涉挥发|除[^,;。]{1,10}�
  */
 const VEHICLE = /(?<!停)车|运输|运力|重卡/;
 const STAGE = new RegExp(`${ANY_STAGE}|柴油`, 'i');
-const REQUIRED = /须|限|只|仅|禁|停|不得|不准|不许|严禁|一律|全部|改用|均为|达到|使用|封存/;
+const REQUIRED = /由(?=国|新能源|电动)|须|限|只|仅|禁|停|不得|不准|不许|严禁|一律|全部|改用|均为|达到|使用|封存/;
 const NOT_A_TRUCK_BAN = /非道路|叉车|装载机|挖掘机|冲洗|带泥|鼓励|建议|优先|倡导|尽量|减少/;
 /** A note that encourages more ("(鼓励国六)") does not unmake the requirement beside it. */
 const ENCOURAGING_NOTE = /\([^()]*(?:鼓励|建议|优先)[^()]*\)/g;
@@ -148,25 +167,33 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
   let actionFrom: string | null = null;
   let truckFrom: string | null = null;
   for (const raw of unread) {
+    // "经批准预警期间不停产不限产": the status in its usual words, before NEGATED takes them off.
+    if (NOT_STOPPED_NOR_LIMITED.test(raw) && rank('exempt') < rank(action)) [action, actionFrom] = ['exempt', raw];
     const piece = raw.replace(NEGATED, '').replace(NOT_A_SIGNAL, '');
     const trucks = isTruckBan(piece);
     if (trucks && !truckBan) [truckBan, truckFrom] = [true, raw];
     // A truck or activity ban stops trucks or that activity: only a plain 停产 in it still says more.
     // Encouraged or preferred is not ordered; trucks' trips are not production.
-    const banOnly =
-      trucks ||
-      ACTIVITY_BAN.test(piece) ||
-      /鼓励|优先|建议|倡导/.test(piece) ||
-      (/车辆|运输|货车/.test(piece) && !/产量|产能|生产|负荷|开采|加工|工序/.test(piece));
-    if (banOnly || UPKEEP.test(piece)) spoken = true;
-    const signal = SIGNALS.find(
-      (s) =>
-        (s.generic ? s.words.test(piece.replace(NOT_GENERIC, '')) : s.words.test(piece)) &&
-        (!banOnly || s.action === 'stop' || s.action === 'exempt' || s.action === 'self'),
-    );
+    const encouraged = /鼓励|优先|建议|倡导/.test(piece);
+    const banOnly = trucks || ACTIVITY_BAN.test(piece) || (/车辆|运输|货车|进厂|进出厂/.test(piece) && !/产量|产能|生产|负荷|开采|加工|工序/.test(piece));
+    if (encouraged || banOnly || UPKEEP.test(piece)) spoken = true;
+    // What is only encouraged ("优先采取停产生产线方式") orders nothing.
+    const signal = encouraged
+      ? undefined
+      : SIGNALS.find(
+          (s) =>
+            (s.generic ? s.words.test(piece.replace(NOT_GENERIC, '')) : s.words.test(piece)) &&
+            (!banOnly || s.action === 'stop' || s.action === 'exempt' || s.action === 'self'),
+        );
     const stopShare = signal?.action === 'stop' ? STOP_SHARE.exec(piece) : null;
     const partShare = stopShare ? parseShare(stopShare[1] ?? '') : null;
-    const said = signal?.action === 'stop' && (PART_SUBJECT.test(piece) || (partShare !== null && partShare < 100)) ? 'stop_part' : signal?.action;
+    // A label before a colon ("橙色预警：停产") is not the subject of the stop.
+    const unlabelled = piece.replace(/^[^:]{1,16}:/, '');
+    const partOnly =
+      PART_SUBJECT.test(unlabelled) ||
+      (partShare !== null && partShare < 100) ||
+      (SUBJECT_STOP.test(unlabelled) && all.some((p) => p !== raw && OTHER_GOES_ON.test(p) && !/停/.test(p)));
+    const said = signal?.action === 'stop' && partOnly ? 'stop_part' : signal?.action;
     if (said && rank(said) < rank(action)) [action, actionFrom] = [said, raw];
     if (said === 'stop_part' && partShare !== null && partShare < 100) partPct = Math.max(partPct ?? 0, partShare);
     if (signal?.action === 'limit') {
@@ -190,7 +217,8 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
       // "停止全部浸胶工序，压制工序正常生产": all of one process, not the plant.
       !runsBeside(all, raw) &&
       // "梭式窑全部停产" beside "隧道窑2条停1条": all of one kind of unit, while units of another run.
-      !(FACILITY_ALL.test(piece) && all.some((p) => p !== raw && /停\d|停[一二两三四五六七八九]|限产|开\d|正常/.test(p)))
+      !(FACILITY_ALL.test(piece) && all.some((p) => p !== raw && /停\d|停[一二两三四五六七八九]|限产|开\d|正常/.test(p))) &&
+      !PROCESSES_ALL.test(piece.replace(/^[^:]{1,12}:/, ''))
     ) {
       [action, actionFrom] = ['stop', raw];
     }

@@ -9,7 +9,7 @@ import { parseChineseNumber, roundOne } from './chineseNumber.js';
 
 const STOP = /停产|停止生产|停止作业|停机|停工|不生产|停/;
 /** Words that put a stop in part of the day. */
-const PART_OF_DAY = /夜间|晚上|夜里|晚间|夜班|白天|白班|凌晨/;
+const PART_OF_DAY = /夜间|晚上|夜里|晚间|夜班|白天|白班|凌晨|轮流|轮产|错峰/;
 /** "22:00—6:00", "晚22时至早6时", "0时至8时", "晚上10点到早上6点", "夜间22点至次日6点". */
 const HOURS_RANGE =
   /(晚上?|夜间|夜里|早上?|凌晨|上午|下午)?(\d{1,2})(?::\d{2})?(?:时|点)?(?:至|到|—|-|~|–)(?:次日|第二天)?(?:早上?|凌晨|上午)?(\d{1,2})(?::\d{2})?(?:时|点)/;

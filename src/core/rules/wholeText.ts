@@ -31,7 +31,7 @@ interface Grouped {
 
 /** Something keeps making product ("正常生产", "照常", "继续生产"): then nothing is the whole plant stopping. */
 export const RUNNING = /正常生产|照常|照开|维持生产|保持正常生产|继续生产|正常运行|保留/;
-const RUNS_ON = /正常生产|照常|继续生产|维持生产/;
+const RUNS_ON = /正常生产|照常|继续生产|维持生产|只做|仅做|只进行|仅进行/;
 
 /**
  * The process that makes a plant's product, by the plant the text names: when the parts that stop are only
@@ -45,6 +45,7 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
   { plant: /采石场|石料厂|砂石厂|矿山|石场|采矿|本矿|矿区|开采/, core: /开采|爆破|破碎|碎石|筛分|采掘|采矿|采石/, example: '采石场停止开采、破碎、运输作业' },
   { plant: /轧钢/, core: /轧机|轧制|加热炉/, example: '轧钢加热炉停炉，轧机停机' },
   { plant: /焦化厂|焦化企业|焦化公司/, core: /推焦|炼焦|装煤|出焦|焦炉/, example: '焦化厂停止推焦、装煤' },
+  { plant: /石材|石板材|碎石加工|石料加工/, core: /切割|磨抛|抛光|锯|破碎|筛分/, example: '石材厂停止切割、磨抛作业' },
   { plant: /石灰厂|石灰企业|石灰公司/, core: /煅烧|烧制|石灰窑/, example: '石灰厂停止煅烧' },
 ];
 

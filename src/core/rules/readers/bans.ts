@@ -21,12 +21,16 @@ export const readNonRoad: Reader = (t) =>
   NON_ROAD.some((r) => r.test(t)) || (NON_ROAD_ANY.test(t) && BAN_WORD.test(t) && !/生产|产量|产能|工序|限产|停产/.test(t)) ? reading('non_road_ban') : null;
 
 /** domain.md §4: VOC enterprises — no 开停车 / 检修放空, no 露天喷涂. Neither changes the action. */
-const VENT_ITEM = '(?:开停车|开停工|开停机|检修放空|检维修|装置检修|设备检修|停车检修|检修|放空|吹扫|储罐清洗|倒罐)';
-const VENTING = re(`${TRUCK_PFX}(?:禁止|严禁|不得|停止|不进行|避免|不安排)(?:进行|开展|安排)?${VENT_ITEM}(?:[、和及与或/]${VENT_ITEM})*(?:作业|操作|活动)?`);
+const VENT_ITEM = '(?:开停车|开停工|开停机|检修放空|检维修|装置检修|设备检修|停车检修|检修|放空|吹扫|储罐清洗|溶剂清洗|清洗放空|倒罐)';
+const VENTING = re(
+  `${TRUCK_PFX}(?:禁止|严禁|不得|停止|不进行|避免|不安排)(?:进行|开展|安排)?(?:[^,;。]{0,6}?)${VENT_ITEM}(?:[、和及与或/]${VENT_ITEM})*(?:作业|操作|活动)?`,
+);
 /** Outdoor spraying, and the outdoor work inspectors check with it (domain.md §6: no open-air cutting/spraying). */
 const SPRAY = '(?:喷涂|喷漆|涂装|刷漆|粉刷|喷砂|切割|焊接|打磨|作业)';
 const OUTDOOR = [
-  re(`${TRUCK_PFX}(?:禁止|严禁|不得|停止|杜绝|不进行)(?:进行|开展)?(?:露天|户外|室外)${SPRAY}(?:[、和及与](?:露天|户外|室外)?${SPRAY})*(?:作业|施工)?`),
+  re(
+    `${TRUCK_PFX}(?:禁止|严禁|不得|停止|杜绝|不进行)(?:进行|开展)?(?:露天|户外|室外)(?:[^,;。]{0,8}?)${SPRAY}(?:[、和及与](?:露天|户外|室外)?${SPRAY})*(?:作业|施工)?`,
+  ),
   re(`(?:露天|户外|室外)[^,;。]{0,6}?(?:作业)?(?:全部|一律)?(?:停止|禁止)`),
 ];
 export const readVoc: Reader = (t) => {

@@ -101,6 +101,9 @@ export const readLimit: Reader = (t) => {
 
 /** What the patterns above leave: a share of a quantity, kept or cut (shareGrammar.ts). */
 export const readShare: Reader = (t) => {
+  // The grammar reads a share wherever it stands, so a clause that also stops something ("两台拌和楼停一台，
+  // 另一台日产量从1200吨降到800吨") is not a limit alone: it is left to be cut, or read as a whole.
+  if (/停(?!车场)|关停|熄火|闷炉|焖炉/.test(t.replace(/不停/g, ''))) return null;
   const pct = limitByShare(t) ?? limitByQuantity(t);
   if (pct === null) return null;
   // A share of the machines running ("硫化机开机数量控制在60%以内") stops a share of them: a partial stop.

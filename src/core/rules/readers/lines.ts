@@ -14,7 +14,7 @@ import { unitShare } from '../unitShare.js';
  * units) → stop_part with m / n of them. The same counter word on both numbers (条…条, 台…台).
  */
 const LINE = '(生产线|产线|线)';
-const STOP_V = '(?:停用|停止|关停|停产|停运)';
+const STOP_V = '(?:停用|停止|关停|停产|停运|闷炉|焖炉)';
 const COUNTER = '(条|台|座|套|个|组|孔|口)';
 const UNITS = '([^,;。、\\d]{0,12}?)';
 const OF = '(?:中的|中|里的|其中的?)';
@@ -27,12 +27,17 @@ const LINES_OF = [
 /** The basis of a share of lines, said after it: "（以生产线计）", "，以熔化炉台数计". */
 const BASIS = String.raw`(?:,?\(?以[^,;。()]{1,12}?计\)?)?`;
 const SHARE_OF_LINES = [
-  // "停产50%", "停产50%，以生产线计", "停产比例不低于40%", "辊道窑停产50%，以窑炉条数计": the guidance's 以停代限.
+  // "停产50%", "停产50%，以生产线计", "停产比例不低于40%", "辊道窑停产50%，以窑炉条数计": the guidance's 以停代限;
+  // "减少30%生产线" says the same of the lines.
   re(`([^,;。、\d]{0,10}?)停产(?:比例)?(?:为|达到|达|不低于|不少于|至少|约)?${SHARE}(?:以上|左右)?(?:的)?(?:生产线|产线|产能|设备)?${BASIS}`),
   re(`${STOP_V}(?:不少于|不低于|至少|其中)?${SHARE}(?:以上)?(?:的)?([^,;。、\\d]{0,8}?${LINE})`),
   re(`${SHARE}(?:的)?([^,;。、\\d]{0,6}?${LINE})(?:停产|停用|停运|停止生产|关停)`),
   re(`([^,;。、\\d]{0,6}?${LINE})${STOP_V}${SHARE}`),
   re(`${SHARE}(?:的)?([^,;。、\\d]{1,8}?(?:机|炉|窑|设备|机组))(?:停机|停用|停运|停产)`),
+  // "以停代限，减少30%生产线": the lines cut.
+  re(`(?:减少|压减|削减)${SHARE}(?:的)?(生产线|产线)${BASIS}`),
+  // "停止50%熔化设备"
+  re(`${STOP_V}${SHARE}(?:的)?([^,;。、\\d]{1,8}?(?:机|炉|窑|设备|机组))${BASIS}`),
   // "烘干机停用50%": a share of the machines of a kind.
   re(`([^,;。、\\d]{1,8}?(?:机|炉|窑|设备|机组))${STOP_V}${SHARE}`),
 ];

@@ -37,10 +37,11 @@ const WHOLE_NAMES = new Set([
 ]);
 /**
  * A name that is the plant itself, not a part of it: "砖厂停产", "采石场停工", "本公司停止生产". A numbered or
- * branch plant ("一分厂", "2号厂房") is a part, and so is a station ("沥青搅拌站停止作业"), which may be one of
- * a plant's.
+ * branch plant ("一分厂", "2号厂房") is a part. The stations the guidance lists as enterprises (沥青搅拌站,
+ * 商砼站, 水泥粉磨站) are plants.
  */
-const PLANT = /^(?!.*(?:分厂|厂房|车间|\d|[一二三四五六七八九十]号))[^,;。]{0,12}(?:厂|公司|企业|集团|采石场|石场|砂石场|矿)$/;
+const PLANT =
+  /^(?!.*(?:分厂|厂房|车间|\d|[一二三四五六七八九十]号))[^,;。]{0,12}(?:厂|公司|企业|集团|采石场|石场|砂石场|矿|搅拌站|拌合站|拌和站|粉磨站|沥青站|商砼站|混凝土站)$/;
 const STOP = [
   re(
     `${EXCEPT_KEPT}(?:处于)?${WHOLE_PLANT}?${AT_ONCE}?${STILL}?(?:全部)?(?:停产|停止生产|暂停生产|停工|停业|停厂|停止一切生产|停产停工|停工停产|停产停业|停产整治|停产放假|停机停产|停炉停产|停产停机|停止生产活动|停止全部生产|停止所有生产|停止生产经营(?:活动)?|停止生产作业|关停|停运|停止运行|禁止生产|严禁生产|不得生产)(?:状态|执行)?`,
