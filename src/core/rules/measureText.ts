@@ -218,10 +218,7 @@ export function parseMeasureText(text: string): ParsedMeasure {
       .replace(/\s+/g, '')
       .split(/[,;。]/)
       .filter((p) => p !== '');
-  const floor = strengthFloor(
-    uninterpreted.flatMap(piecesOf),
-    groups.flatMap((g) => piecesOf(g.text)),
-  );
+  const floor = strengthFloor(uninterpreted.flatMap(piecesOf), piecesOf(normalised));
   // What only the whole text says (wholeText.ts): the parts that stop are the plant, or a stop keeps some production.
   // For the whole-text rules a space is a separator: normaliseText keeps one only where it may separate measures.
   const squeezed = normalised.replace(/\s+/g, ',');
@@ -261,17 +258,25 @@ export function parseMeasureText(text: string): ParsedMeasure {
   const stopped =
     groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ??
     (action === 'stop_part' ? unitShare(squeezed) : null);
+  // The rest is a piece that names the others (or another numbered unit: "①1号线停产②2号线限产20%") and limits them
+  // in the same words; "另外一半照常烧" runs as usual.
   const rest = groups
+    .filter((g) => g.reading.kind === 'limit' || g.reading.kind === 'other')
+    .flatMap((g) => (g.reading.kind === 'limit' ? [g.text] : g.text.split(/[,;。]/)))
+    .map((t) => t.replace(/\s+/g, ''))
     .filter(
-      (g) =>
-        (/剩余|剩下|其余|另外|另一|另\d|其他|保留/.test(g.text) && (g.reading.kind === 'limit' || g.reading.kind === 'other')) ||
-        // "①1号线停产②2号线限产20%（全厂共两条线）": the other numbered unit is the rest.
-        ((g.reading.kind === 'limit' || g.reading.kind === 'other') && /(?:\d+|[一二三四五六七八九十])(?:号|#)/.test(g.text)),
+      (t) =>
+        (/剩余|剩下|其余|另外|另一|另\d|其他|保留/.test(t) || /(?:\d+|[一二三四五六七八九十])(?:号|#)/.test(t)) &&
+        /限|减|降|压|少|控制|不超过|负荷|\d%|成/.test(t) &&
+        !/照常|正常/.test(t),
     )
-    .map((g) => {
-      const t = g.text.replace(/\s+/g, '');
-      return g.reading.limitPct ?? limitByShare(t, { quantityImplied: true }) ?? limitByQuantity(t) ?? (/减半|一半/.test(t) ? 50 : null);
-    })
+    .map(
+      (t) =>
+        groups.find((g) => g.text.replace(/\s+/g, '') === t)?.reading.limitPct ??
+        limitByShare(t, { quantityImplied: true }) ??
+        limitByQuantity(t) ??
+        (/减半|一半/.test(t) ? 50 : null),
+    )
     .find((p) => p !== null);
   if (action === 'stop_part' && stopped !== null && rest !== undefined) shares.push(roundOne(stopped + ((100 - stopped) * rest!) / 100));
   // "我厂限产，大概减少四成", "锌锅作业时间缩减为每天6小时，正常为12小时": the limit in one clause, its share in the next.
@@ -280,6 +285,8 @@ export function parseMeasureText(text: string): ParsedMeasure {
     const share = limitByShare(whole, { quantityImplied: true }) ?? limitByQuantity(whole);
     if (share !== null) shares.push(share);
   }
+  // "一共就五台注塑机，预警期间五台全部关机": every unit stops.
+  if (action === 'stop_part' && shares.some((p) => p >= 100) && !/正常|照常|继续|限产/.test(squeezed)) [action, wholeTextRule] = ['stop', 'all_of_production'];
   const processes = [...new Set(groups.flatMap((g) => (g.reading.kind === 'stop_part' ? g.reading.processes : [])))];
   const has = (kind: ClauseKind): boolean => groups.some((g) => g.reading.kind === kind);
   return {

@@ -60,6 +60,29 @@ const COKING = /结焦时间(?:由(?:正常的?)?(\d+)小时)?延长(?:至|到)(
 const CAP_VS_NORMAL =
   /(?:控制在|不超过|不高于|限制在|降至|降到|压减至|只生产|仅生产)(\d+(?:\.\d+)?)(万|千)?(吨|立方米|方|件|块|只|张|台|箱|米|千瓦时|度)(?:以内|以下|左右)?[(,](?:正常|平时|原|原来)(?:为)?(?:日产|日产量|产量|每天|每日|日均)?(?:为|约)?(\d+(?:\.\d+)?)(万|千)?\3/;
 
+/**
+ * The normal and what is allowed now, each a number with its unit, in either order and any words between:
+ * "平时一天加工一百二十吨稻谷，橙色预警期间降到八十吨", "每天加工石板不超过三百平方米，平时一天是五百平方米",
+ * "日投料12t降为9t", "生产时间24h→16h", "日产量由十吨减为七吨半". The units must be the same.
+ */
+const QTY = `(${NUMBER_SRC})(万|千)?(?:个)?(吨|t|万块|块|平方米|㎡|立方米|方|m3|件|只|张|台|车|炉|批|箱|米|千瓦时|度|小时|h|天)(半)?`;
+const NORMAL_QTY = new RegExp(
+  `(?:平时|正常|原来|原|由|从|通常|往常)(?:为|是|能)?(?:每天|一天|每日|日均|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,6}?${QTY}`,
+);
+const NOW_QTY = new RegExp(
+  `(?:降到|降至|降低到|降低至|降为|控制在|不超过|不高于|最多(?:只)?|至多|减为|减至|减到|改为|调整为|压到|压减到|压减至|→|->)(?:每天|一天|每日|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,4}?${QTY}`,
+);
+const UNIT_ALIAS: Record<string, string> = { t: '吨', h: '小时', '㎡': '平方米', m3: '立方米', 方: '立方米' };
+const amount = (m: RegExpExecArray): number => scaled(m[1]!, m[2]) + (m[4] ? 0.5 : 0);
+function normalAndNow(clause: string): number | null {
+  const normal = NORMAL_QTY.exec(clause);
+  const now = NOW_QTY.exec(clause);
+  if (!normal || !now) return null;
+  if ((UNIT_ALIAS[normal[3]!] ?? normal[3]) !== (UNIT_ALIAS[now[3]!] ?? now[3])) return null;
+  const [x, y] = [amount(normal), amount(now)];
+  return x > 0 && y >= 0 && y < x ? Math.round(((x - y) / x) * 1000) / 10 : null;
+}
+
 export function limitByQuantity(clause: string): number | null {
   const shifts = SHIFTS.exec(clause);
   if (shifts) {
@@ -94,7 +117,7 @@ export function limitByQuantity(clause: string): number | null {
     const [k, n] = [Number(kept[1]), Number(kept[3])];
     if (n > 0 && k >= 0 && k < n) return Math.round(((n - k) / n) * 1000) / 10;
   }
-  return null;
+  return normalAndNow(clause);
 }
 
 /**

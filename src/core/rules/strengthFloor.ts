@@ -82,13 +82,15 @@ const PART_SUBJECT =
  * A stop said of a named subject while another part is limited or runs ("原药合成停产，制剂加工限产50%"): that
  * part stops, not the plant.
  */
-const SUBJECT_STOP = /^(?![^,;。]*(?:全部|所有|全厂|整厂|企业|公司|本厂|我厂|各|一切|唯一))[^,;。]{2,14}?(?:停产|停止生产)/;
+const SUBJECT_STOP = /^(?![^,;。]*(?:全部|所有|全厂|整厂|企业|公司|本厂|我厂|各|一切|唯一|预警|响应|期间|立即|马上|即))[^,;。]{2,14}?(?:停产|停止生产)/;
 const OTHER_GOES_ON = /限产|减产|压减|降至|降低|正常|照常|继续/;
+/** What runs for pollution control or safety is not production going on. */
+const AUXILIARY_RUNS = /污水|废气|除尘|环保|治污|净化|脱硫|脱硝|活性炭|安全|消防|保温/;
 /** "停产50%生产线", "停产50%，以生产线计", "停产比例不低于40%": a share of the plant stops, a partial stop by that share. */
 const STOP_SHARE = new RegExp(`停产(?:比例)?(?:不低于|不少于|达到|为)?(${SHARE_SRC})`);
 
 /** Words that hold a single-character signal without its meaning: control in general, emissions, "related". */
-const NOT_GENERIC = /干熄焦|管控|防控|监控|控制措施|减排|相关|有关|关于|机关|关注|关键|压力|限值|限期|期限|权限|降水|以限代停|以停代限/g;
+const NOT_GENERIC = /门窗|关上|关好|干熄焦|管控|防控|监控|控制措施|减排|相关|有关|关于|机关|关注|关键|压力|限值|限期|期限|权限|降水|以限代停|以停代限/g;
 /** Words that hold a signal's word without its meaning: dust kept down, noise, a car park. */
 const NOT_A_SIGNAL = /降尘|抑尘|扬尘|除尘|降噪|减少排放口|停车场|停靠|停放/g;
 
@@ -105,7 +107,7 @@ const ACTIVITY_BAN = /露天|户外|室外|装卸|倒运|焚烧|燃放|土石方
 const UPKEEP = /加强|增加|确保|建立|密闭|苫盖|洒水|清扫|保洁|达标|正常运行|管控|台账|门禁|优先|鼓励|喷淋|抑尘|冲洗|尽量/;
 /** A stop or limit said not to apply: "不停产不限产", "不采取停限产措施" give no floor of stopping. */
 const NEGATED =
-  /不停火|不熄火|不停窑|生产不停|不采取强制性?停?限?产(?:措施)?|不得以[^,;。]{0,24}?代替[^,;。]{0,6}|非保障类?|不强制(?:停产限产|停限产|停产|限产)|不作(?:强制性?)?停?限?产(?:要求)?|(?:不需要|无需|不需|不用|不必)(?:采取)?停?限?产(?:措施)?|不(?:再|额外|另外)(?:停产|限产)|不纳入停?限?产(?:范围)?|不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
+  /不得[^,;。]{0,4}?停炉|不停火|不熄火|不停窑|生产不停|不采取强制性?停?限?产(?:措施)?|不得以[^,;。]{0,24}?代替[^,;。]{0,6}|非保障类?|不强制(?:停产限产|停限产|停产|限产)|不作(?:强制性?)?停?限?产(?:要求)?|(?:不需要|无需|不需|不用|不必)(?:采取)?停?限?产(?:措施)?|不(?:再|额外|另外)(?:停产|限产)|不纳入停?限?产(?:范围)?|不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
 
 /** Neither stopped nor limited, the 保障类 status in its usual words. */
 const NOT_STOPPED_NOR_LIMITED = /不停产[、,]?不限产|不限产[、,]?不停产|不停不限|不停限产/;
@@ -148,7 +150,7 @@ const ENCOURAGING_NOTE = /\([^()]*(?:鼓励|建议|优先)[^()]*\)/g;
  * 停驶", "物料运输全部暂停", "原料不进、产品不出", "清洁方式运输", "国六车辆运输" (the vehicles the plant must use).
  */
 const ROAD_STOPPED =
-  /(?:禁止|停止|暂停|严禁)(?:所有|一切|全部)?(?:车辆|货车|汽车)(?:运输|进出|进厂)|车辆(?:一律|全部)?(?:不得|禁止|不准|严禁)(?:进出|进厂|出入)|(?:罐车|货车|运输车|车辆)(?:全部)?停止运输|(?:生产|开采)及运输|停止[^,;。]{0,10}?运输作业|(?:停止|禁止)[^,;。]{0,10}?汽车运输|车辆?不进不出|不接收运输车辆|车不让进|禁止上路|不进厂|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|运输(?:采用|使用)(?:国[五六]|国VI?|新能源)|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
+  /(?:禁止|停止|暂停|严禁)(?:所有|一切|全部)?(?:车辆|货车|汽车)(?:运输|进出|进厂)|车辆(?:一律|全部)?(?:不得|禁止|不准|严禁)(?:进出|进厂|出入)|(?:罐车|货车|运输车|车辆)(?:全部)?停止运输|(?:车辆|货车|运输车|车)[^,;。]{0,6}?(?:不进出|不得进出|不准进出|不许进出|不让进|不许进|不准进|不得进)|(?:生产|开采)及运输|停止[^,;。]{0,10}?运输作业|(?:停止|禁止)[^,;。]{0,10}?汽车运输|车辆?不进不出|不接收运输车辆|车不让进|禁止上路|不进厂|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|运输(?:采用|使用)(?:国[五六]|国VI?|新能源)|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
 const isTruckBan = (raw: string): boolean => {
   const piece = raw.replace(ENCOURAGING_NOTE, '');
   if (ROAD_STOPPED.test(piece) && !NOT_A_TRUCK_BAN.test(piece)) return true;
@@ -192,7 +194,7 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
     const partOnly =
       PART_SUBJECT.test(unlabelled) ||
       (partShare !== null && partShare < 100) ||
-      (SUBJECT_STOP.test(unlabelled) && all.some((p) => p !== raw && OTHER_GOES_ON.test(p) && !/停/.test(p)));
+      (SUBJECT_STOP.test(unlabelled) && all.some((p) => p !== raw && OTHER_GOES_ON.test(p) && !/停/.test(p) && !AUXILIARY_RUNS.test(p)));
     const said = signal?.action === 'stop' && partOnly ? 'stop_part' : signal?.action;
     if (said && rank(said) < rank(action)) [action, actionFrom] = [said, raw];
     if (said === 'stop_part' && partShare !== null && partShare < 100) partPct = Math.max(partPct ?? 0, partShare);

@@ -35,7 +35,7 @@ const STOPPED: readonly RegExp[] = [
   new RegExp(`(?:留|开)${N}${U}?停${N}`),
   new RegExp(`${STOP_VERB}(?:其中)?(?:的)?${N}${U}`),
   new RegExp(`(?:停止|停用|停运|关停)[^,;。\\d]{0,8}?${N}${U}`),
-  new RegExp(`${N}${U}${THING}?(?:全部)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|闷炉|熄火|停(?=[,;。]|$))`),
+  new RegExp(`${N}${U}${THING}?(?:全部|全|都)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|闷炉|熄火|关机|关闭|停下|停(?=[,;。]|$))`),
 ];
 /** "除1条保障线外" keeps that one: taken out of the text before the stopped units are counted. */
 const EXCEPT = new RegExp(`除${N}${U}[^,;。:]{0,10}?外`);
@@ -70,6 +70,18 @@ const numbered = (pieces: readonly string[]): Set<string> =>
 /** "停用2条生产线中的1条", "4台定型机中停用2台": m of the n units. */
 const M_OF_N = new RegExp(`${N}(${U})[^,;。\\d]{0,12}?(?:中的|中|里的|其中的?)(?:停用|停止|关停|停产|停运|停)?${N}\\2`);
 
+/**
+ * The first count in the text, when a later count of the same unit stops or keeps some of them: "我公司织布车间
+ * 一百二十台喷水织机，预警期间停四十台" (120). Null otherwise.
+ */
+function firstCounted(text: string): number | null {
+  const counts = [...text.matchAll(new RegExp(`${N}(${U})`, 'g'))];
+  const [head, ...rest] = counts;
+  if (!head || /(?:停|关|开|留|保留|停产|停止|停用)$/.test(text.slice(Math.max(0, head.index! - 3), head.index))) return null;
+  const later = rest.find((c) => c[2] === head[2] && /(?:停|关|开|留|保留)$/.test(text.slice(Math.max(0, c.index! - 3), c.index)));
+  return later ? parseChineseNumber(head[1] ?? '') : null;
+}
+
 /** The share of units stopped, percent to one decimal; null when the text does not let them be counted. */
 export function unitShare(cell: string): number | null {
   // "黄色预警：石灰窑3座停1座": a label before the count is not part of it.
@@ -89,9 +101,13 @@ export function unitShare(cell: string): number | null {
   const stopPieces = pieces.filter((p) => STOP_PIECE.test(p) && !RUN_PIECE.test(p));
   const off = numbered(stopPieces);
   const on = numbered(runningPieces);
+  const counted = firstCounted(text);
   const stopped = first(STOPPED, text.replace(TOTAL[0]!, '').replace(EXCEPT, '')) ?? (off.size > 0 ? off.size : null);
   const kept = first(KEPT, text) ?? (on.size > 0 && [...off].every((u) => !on.has(u)) ? on.size : null);
-  const pct = (m: number, n: number) => (m > 0 && m < n ? roundOne((m / n) * 100) : null);
+  // All of the units stopped is all of them: 100, which parseMeasureText reads as the plant stopping.
+  const pct = (m: number, n: number) => (m > 0 && m <= n ? roundOne((m / n) * 100) : null);
+  if (total === null && counted !== null && stopped !== null && counted > stopped) return pct(stopped, counted);
+  if (total === null && counted !== null && kept !== null && counted > kept) return pct(counted - kept, counted);
   if (total !== null && stopped !== null) return pct(stopped, total);
   if (total !== null && kept !== null) return pct(total - kept, total);
   if (stopped !== null && kept !== null) return pct(stopped, stopped + kept);

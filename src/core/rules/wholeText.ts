@@ -20,6 +20,7 @@ export const WHOLE_TEXT_RULES = {
   kept_production: { zh: '停产但保留部分生产线或工序，按部分停产', en: 'the stop keeps some lines or processes running: a partial stop' },
   kept_capacity: { zh: '停产但保留部分产能，按所停比例', en: 'the stop keeps a share of capacity: the rest is what stops' },
   all_of_production: { zh: '限产或停止的比例为100%，按停产', en: 'all of production is limited or stopped: a stop' },
+  rest_stopped: { zh: '所列工序停止，其余工序也停产，按停产', en: 'what is named stops and so does the rest: a stop' },
   time_window: { zh: '只在部分时段停产，按所停时间的比例限产', en: 'a stop for part of the day or week: a limit by the time it takes away' },
 } as const;
 export type WholeTextRule = keyof typeof WHOLE_TEXT_RULES;
@@ -73,12 +74,36 @@ export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
  */
 const STOP_WORD = /停|熄|关|封炉|封窑|闷炉|焖炉/;
 export function coreStopped(text: string): WholeTextRule | null {
-  if (RUNS_ON.test(text) || /正常运行|正常$|正常[,;。]|限产|减产|压减|\d+\s*(?:[#号条台座套]|%)/.test(text.replace(/^[①-⑳]|[①-⑳]/g, ''))) return null;
-  const pieces = text.split(/[,;。①-⑳]/);
+  // What runs for pollution control or safety ("搅拌楼的除尘器照常开着") is not production going on.
+  const production = text
+    .split(/[,;。]/)
+    .filter((p) => !AUXILIARY.test(p))
+    .join(',');
+  if (
+    RUNS_ON.test(production) ||
+    /正常运行|正常$|正常[,;。]|限产|减产|压减|\d+\s*(?:[#号条台座套]|%)|[一二两三四五六七八九十]+[条台座套间只](?!.*唯一)/.test(
+      production.replace(/^[①-⑳]|[①-⑳]/g, ''),
+    )
+  )
+    return null;
+  // A note in brackets is a piece of its own: "熟料生产线停产（窑系统保温）".
+  const pieces = text
+    .replace(/\(([^()]*)\)/g, ',$1,')
+    .split(/[,;。①-⑳]/)
+    .filter((p) => p !== '');
   const stops = pieces.filter((p) => STOP_WORD.test(p) && !/运输|车辆|货车/.test(p));
-  // "石灰窑停止投料出灰，压火保温": what is kept is only the kiln's heat.
+  const warmOnly = (p: string) => KEPT_ONLY.test(p) && !/生产|线|车间/.test(p.replace(KEPT_ONLY, ''));
+  // "石灰窑停止投料出灰，压火保温", "砖厂停火保温": what is kept is only the kiln's heat.
   const rest = pieces.filter((p) => !stops.includes(p) && !/运输|车辆|货车/.test(p));
-  if (stops.length > 0 && rest.length > 0 && rest.every((p) => KEPT_ONLY.test(p) && !/生产|线|车间/.test(p.replace(KEPT_ONLY, '')))) return 'warmth_only';
+  if (stops.length > 0 && rest.length > 0 && rest.every(warmOnly)) return 'warmth_only';
+  if (stops.length === 1 && rest.length === 0 && /(?:停火|停窑|停炉|停产|停烧|熄火)保温$/.test(stops[0]!)) return 'warmth_only';
+  // "炭素焙烧炉停止装出炉保温，其余工序停产": what is named stops, and all the rest.
+  if (
+    stops.length >= 2 &&
+    rest.length === 0 &&
+    stops.some((p) => /^(?:其余|其他|剩余|剩下)(?:的)?(?:工序|生产线|设备|车间)?(?:全部|均|一律)?(?:停产|停止|停)/.test(p))
+  )
+    return 'rest_stopped';
   // "塑料造粒：停止造粒工序": the industry named before the colon is the process that stops.
   const label = /^([^:,;。]{2,12}?)(?:企业|行业|类|厂)?(?:\([^()]*\))?:/.exec(text);
   const industry =

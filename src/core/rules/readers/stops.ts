@@ -76,7 +76,8 @@ export const readStop: Reader = (t) => {
     if (facilitiesOnly === 'facilities' && !(g[1] ?? '').split(/[、和及与]/).every((item) => looksLikeFacility(item) || /全部|所有|一切|^部分$/.test(item)))
       continue;
     const [only] = names;
-    if (names.length === 1 && only !== undefined && (WHOLE_NAMES.has(only) || PLANT.test(only))) return reading('stop', 100);
+    // "全厂唯一一条熟料生产线停产": the only line is the plant.
+    if (names.length === 1 && only !== undefined && (WHOLE_NAMES.has(only) || PLANT.test(only) || /唯一/.test(only))) return reading('stop', 100);
     // "喷涂、烘干、打磨等全部工序", "成型、干燥等全部生产工序": every process, named or not, is the whole plant.
     if (names.some((n) => /(?:等|及)?(?:全部|所有|一切)(?:生产)?(?:工序|车间|设备|生产线)$/.test(n))) return reading('stop', 100);
     // "部分停产" states a part stop but names no part: nothing to list for the inspector.

@@ -8,7 +8,9 @@ import { BELOW_FIVE, CLEAN_STAGE, HEAVY_DIESEL, OLD_STAGE } from '../emissionSta
 const VEHICLE_END = String.raw`(?:车辆|车|运输|进出厂区|进出厂|进出|出入|进厂|入厂)`;
 
 /** domain.md §3 (D: 停止公路运输) and §4 (用车大户: no 国四-and-below heavy diesel trucks). */
-const ROAD = re(`${TRUCK_PFX}(?:停止|禁止|暂停|不得|严禁|不允许)(?:使用|进行|采用)?(?:物料|货物)?(?:公路|道路|汽车)(?:货物|物料|原料|产品|货)?运输${NOTE}`);
+const ROAD = re(
+  `${TRUCK_PFX}(?:停止|禁止|暂停|不得|严禁|不允许)(?:使用|进行|采用)?(?:[^,;。]{0,12}?的)?(?:物料|货物)?(?:公路|道路|汽车)(?:货物|物料|原料|产品|货)?运输${NOTE}`,
+);
 const OLD_TRUCK = `(?:${OLD_STAGE}|${BELOW_FIVE}|${HEAVY_DIESEL})`;
 const TRUCK_BAN = [
   re(`${TRUCK_PFX}(?:停止使用|禁止使用|不得使用|严禁使用|不使用|停用|停止|禁止|严禁|不得|不允许)[^,;。]{0,30}?${OLD_TRUCK}[^,;。]{0,40}?${VEHICLE_END}${NOTE}`),
