@@ -523,6 +523,14 @@ export const CODES = {
       en: 'write it the ways haze reads: 停产, 限产30%, 停止喷涂工序, 停止使用国四及以下重型柴油货车运输, separated by ；',
     },
   },
+  HAZE_MEASURE_DEFERS: {
+    kind: 'problem',
+    title: { zh: '措施文本只写按上级要求执行，按规则执行', en: "the measure text only defers to others' orders; the rule applies" },
+    hint: {
+      zh: '把本企业在该级别的具体措施写进一厂一策（停产、限产比例、停止的工序）',
+      en: "write the enterprise's own measure for the level into its 一厂一策 (a stop, a share, the processes that stop)",
+    },
+  },
   HAZE_MEASURE_WEAKER: {
     kind: 'problem',
     title: { zh: '措施弱于技术指南的要求', en: 'the measure is weaker than the guidance' },

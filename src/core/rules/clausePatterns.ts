@@ -19,6 +19,7 @@ export type ClauseKind =
   | 'no_outdoor_spraying'
   | 'heat_based'
   | 'activity_ban'
+  | 'defers'
   | 'other';
 
 export interface ClauseReading {

@@ -16,7 +16,7 @@ import { readActivity, readNonRoad, readVoc } from './readers/bans.js';
 import { readLimit, readShare } from './readers/limits.js';
 import { readLineShare } from './readers/lines.js';
 import { readTonnage } from './readers/quantities.js';
-import { readExempt, readNone, readSelf } from './readers/statusReaders.js';
+import { readDefers, readExempt, readNone, readSelf } from './readers/statusReaders.js';
 import { readStop } from './readers/stops.js';
 import { readTransport } from './readers/transport.js';
 
@@ -29,6 +29,7 @@ const OTHER: ClauseReading = reading('other');
 /** Order matters only where forms overlap: 停止露天喷涂 is a VOC measure before it is a stopped process. */
 const READERS: Reader[] = [
   readNone,
+  readDefers,
   readExempt,
   readSelf,
   readTransport,

@@ -56,6 +56,11 @@ export interface ParsedMeasure {
    * production measure (action null): then it asks for none, and no rule's default is added.
    */
   spoken: boolean;
+  /**
+   * The text only defers to others' orders ("按上级要求执行"): read, and it states no measure of its own, so the rule
+   * decides (spoken stays false).
+   */
+  defers: boolean;
   /** The whole-text rule that set the action over what the clauses said (wholeText.ts), or null. */
   wholeText: WholeTextRule | null;
 }
@@ -299,7 +304,8 @@ export function parseMeasureText(text: string): ParsedMeasure {
     clauses: groups.map((g) => ({ text: g.text, kind: g.reading.kind, interpreted: g.reading.kind !== 'other' })),
     uninterpreted,
     floor,
-    spoken: floor.spoken || groups.some((g) => g.reading.kind !== 'other'),
+    spoken: floor.spoken || groups.some((g) => g.reading.kind !== 'other' && g.reading.kind !== 'defers'),
+    defers: groups.some((g) => g.reading.kind === 'defers'),
     wholeText: wholeTextRule,
   };
 }

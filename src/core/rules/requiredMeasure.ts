@@ -135,11 +135,17 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
         bans: bansOf(parsed),
         because: ruleBecause(rule.ruleId, rule),
         warnings: [
-          {
-            code: CODE.HAZE_MEASURE_UNREAD,
-            zh: `措施文本无法识别，按规则 ${rule.ruleId} 执行：${rule.text ?? describeLevelRule(rule)}`,
-            en: `the measure text could not be read; rule ${rule.ruleId} applies: ${rule.text ?? describeLevelRule(rule)}`,
-          },
+          parsed.defers && parsed.uninterpreted.length === 0
+            ? {
+                code: CODE.HAZE_MEASURE_DEFERS,
+                zh: `措施文本只写「${own}」，按规则 ${rule.ruleId} 执行：${rule.text ?? describeLevelRule(rule)}`,
+                en: `the measure text only says "${own}"; rule ${rule.ruleId} applies: ${rule.text ?? describeLevelRule(rule)}`,
+              }
+            : {
+                code: CODE.HAZE_MEASURE_UNREAD,
+                zh: `措施文本无法识别，按规则 ${rule.ruleId} 执行：${rule.text ?? describeLevelRule(rule)}`,
+                en: `the measure text could not be read; rule ${rule.ruleId} applies: ${rule.text ?? describeLevelRule(rule)}`,
+              },
         ],
       };
     }

@@ -7,7 +7,8 @@ import { CODE, type Text } from '../../errors.js';
 import { ACTION_ZH, type Action, type LevelRule } from '../model.js';
 
 /** What a measure can be warned about: problem codes, as haze validate reports them. */
-export type MeasureWarningCode = typeof CODE.HAZE_MEASURE_WEAKER | typeof CODE.HAZE_MEASURE_NO_TRUCK_BAN | typeof CODE.HAZE_MEASURE_UNREAD;
+export type MeasureWarningCode =
+  typeof CODE.HAZE_MEASURE_WEAKER | typeof CODE.HAZE_MEASURE_NO_TRUCK_BAN | typeof CODE.HAZE_MEASURE_UNREAD | typeof CODE.HAZE_MEASURE_DEFERS;
 
 export interface MeasureWarning extends Text {
   code: MeasureWarningCode;

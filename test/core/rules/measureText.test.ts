@@ -149,7 +149,12 @@ const TABLE: Row[] = [
   // what cannot be read is kept, verbatim, and never turned into an action
   { text: '', action: null, pct: null, kinds: [] },
   { text: '  \n ', action: null, pct: null, kinds: [] },
-  { text: '按上级要求执行', action: null, pct: null, kinds: ['other'], un: ['按上级要求执行'] },
+  // A text that only defers states no measure of its own: read as such, and the rule decides (requiredMeasure).
+  { text: '按上级要求执行', action: null, pct: null, kinds: ['defers'], un: [] },
+  { text: '服从镇政府的统一安排', action: null, pct: null, kinds: ['defers'], un: [] },
+  { text: '同黄色预警', action: null, pct: null, kinds: ['defers'], un: [] },
+  // …but a measure said beside whom it follows is the measure.
+  { text: '按政府要求限产30%', action: 'limit', pct: 30, kinds: ['limit'] },
   // Never weaker than written: a 停产 haze cannot read whole is still a stop, and the words are kept for a person.
   { text: '停产(除1号线外)', action: 'stop_part', pct: null, kinds: ['other'], un: ['停产(除1号线外)'] },
   // …unless what it keeps running is production: then the part that stops, counted when the text lets it.

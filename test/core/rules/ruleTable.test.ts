@@ -104,11 +104,17 @@ describe('precedence: own text → industry rule → grade default', () => {
   });
 
   test('text nobody can read: the rule decides, the text is kept and flagged', () => {
-    const m = requiredMeasure(enterprise('C', '机械加工', { orange: '按上级要求执行' }), 'orange', defaults);
+    const m = requiredMeasure(enterprise('C', '机械加工', { orange: '锅炉按时巡检保养' }), 'orange', defaults);
     expect(m.action).toBe('stop_part');
-    expect(m.text).toBe('按上级要求执行');
-    expect(m.uninterpreted).toEqual(['按上级要求执行']);
-    expect(m.warnings.length).toBe(1);
+    expect(m.text).toBe('锅炉按时巡检保养');
+    expect(m.uninterpreted).toEqual(['锅炉按时巡检保养']);
+    expect(m.warnings.map((w) => w.code)).toEqual(['HAZE_MEASURE_UNREAD']);
+  });
+
+  test('a text that only defers to others: the rule decides, and the warning says the text defers', () => {
+    const m = requiredMeasure(enterprise('C', '机械加工', { orange: '按上级要求执行' }), 'orange', defaults);
+    expect([m.action, m.source, m.text, m.uninterpreted]).toEqual(['stop_part', 'grade-C', '按上级要求执行', []]);
+    expect(m.warnings.map((w) => [w.code, w.zh])).toEqual([['HAZE_MEASURE_DEFERS', '措施文本只写「按上级要求执行」，按规则 grade-C 执行：停止50%生产线']]);
   });
 
   test('rule text written from the action', () => {

@@ -11,6 +11,22 @@ export const readNone: Reader = (t) =>
     ? reading('none')
     : null;
 
+/**
+ * A text that only points to someone else's orders ("按上级要求执行", "参照上级文件执行", "同黄色预警", "服从镇政府
+ *的统一安排"): it states no measure of its own, so the rule decides. A small grammar: a verb of following, the
+ * authority or document followed, and a verb of doing.
+ */
+const FOLLOW = '(?:严格)?(?:按照?|根据|依据|参照|遵照|服从|听从|配合)';
+/** Whom or what is followed; no measure word stands in it ("按政府要求限产30%" is a limit). */
+const AUTHORITY =
+  '(?:(?!停|限|减|自主|自行|保障|生产|A级|B级|C级|D级)[^,;。]){0,24}?(?:上级|镇|乡|街道|县|区|市|省|政府|指挥部|办公室|大气办|环保|部门|文件|通知|要求|规定|指令|部署|安排|预警级别|一厂一策|方案)(?:的)?(?:要求|通知|规定|安排|指令|部署|文件)?';
+const DO = '(?:执行|落实|实施|办理|安排)?(?:相应|各项)?(?:的)?(?:应急)?(?:减排)?(?:管控)?(?:措施)?';
+const DEFERS = [
+  new RegExp(`^(?:我公司|本公司|我厂|本厂|本企业|我单位|本单位|企业)?(?:预警期间)?(?:将)?${FOLLOW}${AUTHORITY}${DO}$`),
+  /^(?:同上|同黄色预警|同橙色预警|同红色预警|参照执行|参照上级执行|详见一厂一策|见一厂一策|按一厂一策执行|严格落实(?:应急)?(?:减排)?措施|做好应急准备)$/,
+];
+export const readDefers: Reader = (t) => (DEFERS.some((r) => r.test(t)) ? reading('defers') : null);
+
 /** domain.md §3: 保障类 are listed but exempt; 以热定产 runs at the approved heat load. */
 export const readExempt: Reader = (t) => {
   if (/^(?:按照?)?以热定产(?:运行|生产)?$|^按供热需求(?:组织)?生产$/.test(t)) return reading('heat_based');
