@@ -207,6 +207,8 @@ const KIND_ACTION: Partial<Record<ClauseKind, Action>> = {
   none: 'none',
 };
 
+const UNITS_CAPPED = /(?:运行|开|生产)[^,;。\d]{0,6}?(?:不超过|不多于|最多|只开|仅开)(?:\d+|[一二两三四五六七八九十]+)(?:条|台|座|套|个|间)/;
+
 export function parseMeasureText(text: string): ParsedMeasure {
   const normalised = normaliseText(text);
   // One cell naming two levels ("黄色预警：限产20%；橙色预警：停产") was filled in wrongly: keep the labels,
@@ -235,6 +237,8 @@ export function parseMeasureText(text: string): ParsedMeasure {
   // A stop that keeps some production running is the part that stops, or a limit by the share kept.
   const kept = action === 'stop' || (action === 'stop_part' && understood !== 'stop_part') ? keptProduction(squeezed) : null;
   if (kept) [action, wholeTextRule] = [kept.action, kept.rule];
+  // "运行生产线不超过2条（共5条）": a cap on the units that run is the others stopping.
+  if (action === 'limit' && UNITS_CAPPED.test(squeezed) && unitShare(squeezed) !== null) [action, wholeTextRule] = ['stop_part', 'units_capped'];
   // "夜间0时至8时停产", "每周停产2天": a stop for part of the time is a limit by the time it takes away.
   const window = action === 'stop' || action === 'stop_part' ? timeWindowShare(squeezed) : undefined;
   if (window !== undefined) [action, wholeTextRule] = ['limit', 'time_window'];

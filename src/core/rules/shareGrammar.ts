@@ -67,19 +67,23 @@ const CAP_VS_NORMAL =
  */
 const QTY = `(${NUMBER_SRC})(万|千)?(?:个)?(吨|t|万块|块|平方米|㎡|立方米|方|m3|件|只|张|台|车|炉|批|箱|米|千瓦时|度|小时|h|天)(半)?`;
 const NORMAL_QTY = new RegExp(
-  `(?:平时|正常|原来|原|由|从|通常|往常)(?:为|是|能)?(?:每天|一天|每日|日均|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,6}?${QTY}`,
+  `(?:平时|正常|原来|原|由|从|通常|往常)(?:为|是|能)?(?:每天|一天|每日|日均|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,6}?${QTY}|${QTY}(?=降为|降至|降到|减为|减至|→|->)`,
 );
 const NOW_QTY = new RegExp(
   `(?:降到|降至|降低到|降低至|降为|控制在|不超过|不高于|最多(?:只)?|至多|减为|减至|减到|改为|调整为|压到|压减到|压减至|→|->)(?:每天|一天|每日|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,4}?${QTY}`,
 );
 const UNIT_ALIAS: Record<string, string> = { t: '吨', h: '小时', '㎡': '平方米', m3: '立方米', 方: '立方米' };
-const amount = (m: RegExpExecArray): number => scaled(m[1]!, m[2]) + (m[4] ? 0.5 : 0);
+/** The number, multiplier, unit and half of a match, whichever of NORMAL_QTY's two forms matched. */
+const parts = (m: RegExpExecArray): [string, string | undefined, string, string | undefined] =>
+  m[1] !== undefined ? [m[1], m[2], m[3]!, m[4]] : [m[5]!, m[6], m[7]!, m[8]];
+const amount = ([n, mult, , half]: ReturnType<typeof parts>): number => scaled(n, mult) + (half ? 0.5 : 0);
 function normalAndNow(clause: string): number | null {
   const normal = NORMAL_QTY.exec(clause);
   const now = NOW_QTY.exec(clause);
   if (!normal || !now) return null;
-  if ((UNIT_ALIAS[normal[3]!] ?? normal[3]) !== (UNIT_ALIAS[now[3]!] ?? now[3])) return null;
-  const [x, y] = [amount(normal), amount(now)];
+  const [n, w] = [parts(normal), parts(now)];
+  if ((UNIT_ALIAS[n[2]] ?? n[2]) !== (UNIT_ALIAS[w[2]] ?? w[2])) return null;
+  const [x, y] = [amount(n), amount(w)];
   return x > 0 && y >= 0 && y < x ? Math.round(((x - y) / x) * 1000) / 10 : null;
 }
 
@@ -99,6 +103,8 @@ export function limitByQuantity(clause: string): number | null {
     const [k, n] = [scaled(capped[1]!, capped[2]), scaled(capped[4]!, capped[5])];
     if (n > 0 && k >= 0 && k < n) return Math.round(((n - k) / n) * 1000) / 10;
   }
+  const both = normalAndNow(clause);
+  if (both !== null) return both;
   const f = FROM_TO.exec(clause);
   if (f) {
     const [x, y] = [scaled(f[1]!, f[2]), scaled(f[4]!, f[5])];
@@ -117,7 +123,7 @@ export function limitByQuantity(clause: string): number | null {
     const [k, n] = [Number(kept[1]), Number(kept[3])];
     if (n > 0 && k >= 0 && k < n) return Math.round(((n - k) / n) * 1000) / 10;
   }
-  return normalAndNow(clause);
+  return null;
 }
 
 /**

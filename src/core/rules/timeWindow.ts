@@ -21,7 +21,9 @@ const NAMED_DAYS = /每(?:周|礼拜|星期)([一二三四五六日天、,和及
 function hoursOf(m: RegExpExecArray): number | null {
   let [start, end] = [Number(m[2]), Number(m[3])];
   if (start > 24 || end > 24) return null;
-  if (/晚|夜|下午/.test(m[1] ?? '') && start < 12) start += 12;
+  // 晚上10点 is 22; 夜间0时, 夜里12点 and 夜间2点 are after midnight.
+  if (/晚|夜/.test(m[1] ?? '') && start === 12) start = 0;
+  else if ((/下午/.test(m[1] ?? '') && start < 12) || (/晚|夜/.test(m[1] ?? '') && start >= 6 && start < 12)) start += 12;
   const hours = start > end ? 24 - start + end : end - start;
   return hours > 0 && hours < 24 ? hours : null;
 }

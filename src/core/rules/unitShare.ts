@@ -38,7 +38,7 @@ const STOPPED: readonly RegExp[] = [
   new RegExp(`${N}${U}${THING}?(?:全部|全|都)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|闷炉|熄火|关机|关闭|停下|停(?=[,;。]|$))`),
 ];
 /** "除1条保障线外" keeps that one: taken out of the text before the stopped units are counted. */
-const EXCEPT = new RegExp(`除${N}${U}[^,;。:]{0,10}?外`);
+const EXCEPT = new RegExp(`除(?:了)?${N}${U}[^,;。:]{0,20}?(?:以)?外`);
 const KEPT: readonly RegExp[] = [
   EXCEPT,
   new RegExp(`(?:留|开)${N}${U}?停${N}`),

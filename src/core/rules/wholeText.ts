@@ -21,6 +21,7 @@ export const WHOLE_TEXT_RULES = {
   kept_capacity: { zh: '停产但保留部分产能，按所停比例', en: 'the stop keeps a share of capacity: the rest is what stops' },
   all_of_production: { zh: '限产或停止的比例为100%，按停产', en: 'all of production is limited or stopped: a stop' },
   rest_stopped: { zh: '所列工序停止，其余工序也停产，按停产', en: 'what is named stops and so does the rest: a stop' },
+  units_capped: { zh: '限定运行的台数或条数，其余停止，按部分停产', en: 'a cap on the units that run: the others stop, a partial stop' },
   time_window: { zh: '只在部分时段停产，按所停时间的比例限产', en: 'a stop for part of the day or week: a limit by the time it takes away' },
 } as const;
 export type WholeTextRule = keyof typeof WHOLE_TEXT_RULES;
@@ -40,7 +41,11 @@ const RUNS_ON = /正常生产|照常|继续生产|维持生产|只做|仅做|只
  * while casting stops) is not here.
  */
 export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: string }[] = [
-  { plant: /砖厂|砖瓦厂|砖瓦窑|砖窑厂|制砖|烧结砖|页岩砖|轮窑/, core: /焙烧|烧成|烧砖|进坯|出砖|制坯|轮窑|隧道窑|砖窑|砖瓦窑/, example: '砖厂停止轮窑焙烧' },
+  {
+    plant: /砖厂|砖瓦厂|砖瓦窑|砖窑厂|制砖|烧结砖|页岩砖|轮窑/,
+    core: /焙烧|烧成|烧砖|进坯|出砖|出窑|制坯|轮窑|隧道窑|砖窑|砖瓦窑/,
+    example: '砖厂停止轮窑焙烧',
+  },
   { plant: /粉磨站/, core: /粉磨|磨机|水泥磨|粉磨站/, example: '水泥粉磨站停止粉磨作业' },
   { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼/, core: /搅拌|拌合|拌和/, example: '沥青搅拌站停止生产，拌合楼停机' },
   { plant: /采石场|石料厂|砂石厂|矿山|石场|采矿|本矿|矿区|开采/, core: /开采|爆破|破碎|碎石|筛分|采掘|采矿|采石/, example: '采石场停止开采、破碎、运输作业' },
@@ -130,7 +135,8 @@ export function coreStopped(text: string): WholeTextRule | null {
  */
 const KEEPS_PRODUCTION = new RegExp(
   String.raw`(?:仅|只)?(?:保留|留)(?:${NUMBER_SRC}(?:条|台|座|个)|(?:${NUMBER_SRC}(?:条|台|座|个))?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间|窑|机组|产能))` +
-    String.raw`|除(${NUMBER_SRC})?(?:条|台|座|个)?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间)[^,;。:]{0,4}?外`,
+    String.raw`|除(${NUMBER_SRC})?(?:条|台|座|个)?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间)[^,;。:]{0,4}?外` +
+    String.raw`|除(?:了)?${NUMBER_SRC}(?:条|台|座|个|套)[^,;。:]{0,20}?(?:以)?外`,
 );
 const AUXILIARY = /保温|保压|安全|循环水|应急|抢险|环保|治污|除尘|污水|消防/;
 const KEPT_CAPACITY = new RegExp(`(?:仅|只)?保留(${SHARE_SRC})(?:的)?(?:产能|产量|生产能力)(的(?:生产线|产线|线|设备|窑炉|机组))?`);
