@@ -20,34 +20,38 @@ const STOP_VERB = '(?:停产|停止|停用|停运|停开|停掉|关掉|关停|�
 const KEEP_VERB = '(?:仅保留|只保留|保留|仅留|只留|留|只开|仅开|开)';
 const RUNS = '(?:正常生产|照常生产|照常|继续生产|正常运行|运行|生产)';
 
-const TOTAL: readonly RegExp[] = [
+/** A form and the group that holds its count. */
+type Form = readonly [RegExp, number];
+
+const TOTAL: readonly Form[] = [
   // "共5条", "全厂共两条线", "（全厂三条）", "现有4台"
-  new RegExp(`(?:共有|共计|总共|一共|合计|共|全厂(?:共有|共|有)?|现有|厂内有|全部)${N}${U}`),
+  [new RegExp(`(?:共有|共计|总共|一共|合计|共|全厂(?:共有|共|有)?|现有|厂内有|全部)${N}${U}`), 1],
   // "我司3条挤出线停1条", "我厂三台干燥窑", "本公司有两条浮法线", "6条线全停": a count that opens the text.
-  new RegExp(`^(?:[^,;。:\\d]{0,10}?(?:厂|司|公司|企业|站|我们|本单位)(?:有|共有)?)?${N}${U}${THING}`),
+  [new RegExp(`^(?:[^,;。:\\d]{0,10}?(?:厂|司|公司|企业|站|我们|本单位)(?:有|共有)?)?${N}${U}${THING}`), 1],
   // "喷漆房3间停用2间", "染缸30只停12只", "窑炉两座，停一座", "冶炼炉10台开4台": the units named, then counted.
-  new RegExp(`^[^,;。:\\d]{1,12}?${N}${U}(?=[,;。]?(?:[^,;。\\d]{0,4}?)(?:停|开|留|关|闷|保留|仅|只))`),
+  [new RegExp(`^[^,;。:\\d]{1,12}?${N}${U}(?=[,;。]?(?:[^,;。\\d]{0,4}?)(?:停|开|留|关|闷|保留|仅|只))`), 1],
   // "生产线5条，留2停3"
-  new RegExp(`(?:生产线|产线|窑炉|窑|炉|机)${N}${U}(?=[,;。])`),
+  [new RegExp(`(?:生产线|产线|窑炉|窑|炉|机)${N}${U}(?=[,;。])`), 1],
 ];
-const STOPPED: readonly RegExp[] = [
-  // "留2停3", "开1停2": kept and stopped in four characters.
-  new RegExp(`(?:留|开)${N}${U}?停${N}`),
-  new RegExp(`${STOP_VERB}(?:其中)?(?:的)?${N}${U}`),
-  new RegExp(`(?:停止|停用|停运|关停)[^,;。\\d]{0,8}?${N}${U}`),
-  new RegExp(`${N}${U}${THING}?(?:全部|全|都)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|闷炉|熄火|关机|关闭|停下|停(?=[,;。]|$))`),
+/** "留2停3", "开1停2": kept and stopped in four characters (the kept count, then the stopped). */
+const KEPT_STOPPED = new RegExp(`(?:留|开)${N}${U}?停${N}`);
+const STOPPED: readonly Form[] = [
+  [KEPT_STOPPED, 2],
+  [new RegExp(`${STOP_VERB}(?:其中)?(?:的)?${N}${U}`), 1],
+  [new RegExp(`(?:停止|停用|停运|关停)[^,;。\\d]{0,8}?${N}${U}`), 1],
+  [new RegExp(`${N}${U}${THING}?(?:全部|全|都)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|闷炉|熄火|关机|关闭|停下|停(?=[,;。]|$))`), 1],
 ];
 /** "除1条保障线外" keeps that one: taken out of the text before the stopped units are counted. */
 const EXCEPT = new RegExp(`除(?:了)?${N}${U}[^,;。:]{0,20}?(?:以)?外`);
-const KEPT: readonly RegExp[] = [
-  EXCEPT,
-  new RegExp(`(?:留|开)${N}${U}?停${N}`),
+const KEPT: readonly Form[] = [
+  [EXCEPT, 1],
+  [KEPT_STOPPED, 1],
   // "运行生产线不超过2条（共5条）"
-  new RegExp(`(?:运行|开|生产)[^,;。\\d]{0,6}?(?:不超过|不多于|最多|只开|仅开)${N}${U}`),
-  new RegExp(`${KEEP_VERB}${N}${U}`),
-  new RegExp(`${N}${U}${THING}?(?:保持)?${RUNS}`),
+  [new RegExp(`(?:运行|开|生产)[^,;。\\d]{0,6}?(?:不超过|不多于|最多|只开|仅开)${N}${U}`), 1],
+  [new RegExp(`${KEEP_VERB}${N}${U}`), 1],
+  [new RegExp(`${N}${U}${THING}?(?:保持)?${RUNS}`), 1],
   // "停止2条线，其余2条线限产30%": the others, whatever is done with them but stopping.
-  new RegExp(`(?:其余|剩余|另外|另)${N}${U}(?![^,;。]{0,4}停)`),
+  [new RegExp(`(?:其余|剩余|另外|另)${N}${U}(?![^,;。]{0,4}停)`), 1],
 ];
 /** "关掉一半窑炉", "停三分之一生产线": the share said as a fraction of the units. */
 const FRACTION = /(?:停开|停用|停运|关掉|关停|停止|闷炉|停)(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
@@ -56,10 +60,11 @@ const NUMBERED = /(\d+|[一二三四五六七八九十])(?:号|#)|(?<![\d一二�
 const STOP_PIECE = /停|关|熄|闷炉|焖炉/;
 const RUN_PIECE = /正常生产|照常|照开|维持生产|继续生产|正常运行|保留|仅留|只留/;
 
-const first = (forms: readonly RegExp[], text: string, group = (m: RegExpExecArray) => m[1]): number | null => {
-  for (const re of forms) {
+/** The count of the first form that matches, or null. */
+const first = (forms: readonly Form[], text: string): number | null => {
+  for (const [re, group] of forms) {
     const m = re.exec(text);
-    const n = m ? parseChineseNumber((m.length > 2 && m[2] !== undefined && re === STOPPED[0] ? m[2] : group(m)) ?? '') : null;
+    const n = m ? parseChineseNumber(m[group] ?? '') : null;
     if (n !== null && n > 0) return n;
   }
   return null;
@@ -102,7 +107,7 @@ export function unitShare(cell: string): number | null {
   const off = numbered(stopPieces);
   const on = numbered(runningPieces);
   const counted = firstCounted(text);
-  const stopped = first(STOPPED, text.replace(TOTAL[0]!, '').replace(EXCEPT, '')) ?? (off.size > 0 ? off.size : null);
+  const stopped = first(STOPPED, text.replace(TOTAL[0]![0], '').replace(EXCEPT, '')) ?? (off.size > 0 ? off.size : null);
   const kept = first(KEPT, text) ?? (on.size > 0 && [...off].every((u) => !on.has(u)) ? on.size : null);
   // All of the units stopped is all of them: 100, which parseMeasureText reads as the plant stopping.
   const pct = (m: number, n: number) => (m > 0 && m <= n ? roundOne((m / n) * 100) : null);
