@@ -26,10 +26,13 @@ const FILES = {
   dev5: 'measure-corpus-dev5.tsv',
   dev6: 'measure-corpus-dev6.tsv',
   dev7: 'measure-corpus-dev7.tsv',
+  dev8: 'measure-corpus-dev8.tsv',
+  dev9: 'measure-corpus-dev9.tsv',
+  dev10: 'measure-corpus-dev10.tsv',
+  test4: 'measure-corpus-test4.tsv',
   test3: 'measure-corpus-test3.tsv',
 } as const;
-const which =
-  (['test3', 'test2', 'test', 'dev7', 'dev6', 'dev5', 'dev4', 'dev3', 'dev2', 'dev'] as const).find((w) => process.argv.includes(`--${w}`)) ?? 'built';
+const which = (Object.keys(FILES) as (keyof typeof FILES)[]).find((w) => process.argv.includes(`--${w}`)) ?? 'built';
 const corpus = readCorpus(fileURLToPath(new URL(`../test/fixtures/${FILES[which]}`, import.meta.url)));
 const byStyle = new Map<string, { n: number; right: number; weaker: number }>();
 const wrong: string[] = [];

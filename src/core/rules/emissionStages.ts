@@ -6,6 +6,8 @@
 
 /** 国一 … 国四: the stages a truck ban keeps out ("国四及以下"). */
 export const OLD_STAGE = String.raw`国(?:[一二三四1-4]|IV|I{1,3}|[ⅠⅡⅢⅣ])`;
+/** 国三, 国四: the stages a truck ban names (国一 and 国二 name non-road machinery). */
+export const BANNED_TRUCK_STAGE = String.raw`国(?:[三四34]|IV|III|[ⅢⅣ])`;
 /** 国五, 国六, and vehicles with no tailpipe: what "only clean vehicles" allows. */
 export const CLEAN_STAGE = String.raw`(?:国(?:[五六56]|VI?|[ⅤⅥ])|新能源|电动)`;
 /** A stage by its name, 国一 … 国六, in any notation. */

@@ -69,7 +69,10 @@ const HAN = /\p{Script=Han}/u;
 const CLOSER = /[%)\]】》」』]/;
 const ASCII_WORD = /[A-Za-z0-9]/;
 
-/** Traditional forms lists copied from Hong Kong or Taiwan templates carry (停產, 國四, 車輛): read as simplified. */
+/**
+ * Traditional forms lists copied from Hong Kong or Taiwan templates carry (停產, 國四, 車輛), and the formal numerals
+ * of financial writing (叁成, 伍拾): read as simplified and as plain numerals.
+ */
 const TRADITIONAL: Record<string, string> = {
   產: '产',
   國: '国',
@@ -85,6 +88,48 @@ const TRADITIONAL: Record<string, string> = {
   線: '线',
   輛: '辆',
   類: '类',
+  無: '无',
+  熱: '热',
+  勵: '励',
+  噴: '喷',
+  塗: '涂',
+  燒: '烧',
+  電: '电',
+  氣: '气',
+  鋼: '钢',
+  鐵: '铁',
+  窯: '窑',
+  貨: '货',
+  為: '为',
+  個: '个',
+  負: '负',
+  號: '号',
+  設: '设',
+  備: '备',
+  環: '环',
+  護: '护',
+  進: '进',
+  駛: '驶',
+  暫: '暂',
+  嚴: '严',
+  礦: '矿',
+  煉: '炼',
+  鑄: '铸',
+  壓: '压',
+  發: '发',
+  採: '采',
+  攪: '搅',
+  壹: '一',
+  貳: '二',
+  贰: '二',
+  叁: '三',
+  參: '参',
+  肆: '四',
+  伍: '五',
+  柒: '七',
+  捌: '八',
+  玖: '九',
+  拾: '十',
   産: '产',
   溫: '温',
   條: '条',
@@ -121,7 +166,7 @@ export function normaliseText(text: string): string {
     const left = s[offset - 1] ?? '';
     const right = s[offset + 1] ?? '';
     // "1.限产50% 2.物料运输…": a number that starts a new item keeps the space before it, a separator.
-    const numbering = /^\d{1,2}\.\p{Script=Han}/u.test(s.slice(offset + 1, offset + 5));
+    const numbering = /^\d{1,2}[.、]\p{Script=Han}/u.test(s.slice(offset + 1, offset + 5));
     const keep = numbering || (HAN.test(right) && (HAN.test(left) || CLOSER.test(left))) || (ASCII_WORD.test(left) && ASCII_WORD.test(right));
     return keep ? ' ' : '';
   });
@@ -136,7 +181,7 @@ interface Piece {
 }
 
 const HARD = new Set([';', '。', '\n', '!', '?']);
-const SOFT = new Set([',', '、', ' ']);
+const SOFT = new Set([',', '、', ' ', '+']);
 const OPENERS = new Set(['(', '[', '{', '【', '《', '〔', '「', '『']);
 const CLOSERS = new Set([')', ']', '}', '】', '》', '〕', '」', '』']);
 /** "(2)" or "②" inside a cell starts a new numbered measure even without a separator before it. */

@@ -78,6 +78,8 @@ export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
  * core, with the plant's own name taken out, and nothing keeps running or is counted.
  */
 const STOP_WORD = /停|熄|关|封炉|封窑|闷炉|焖炉/;
+/** The core processes of the table, stopped with no subject: the enterprise's own. */
+const CORE_ALONE = /^(?:我厂|本厂|我公司|本公司|我站|本站|我矿|本矿)?(?:停止|停)(?:烧成|焙烧|煅烧|烧|开采|采石|采|搅拌|拌合|拌和|窑)$/;
 export function coreStopped(text: string): WholeTextRule | null {
   // What runs for pollution control or safety ("搅拌楼的除尘器照常开着") is not production going on.
   const production = text
@@ -118,6 +120,8 @@ export function coreStopped(text: string): WholeTextRule | null {
     !/的|涉|部分|含/.test(p.replace(label![0], '')) &&
     [...Array(Math.max(0, industry.length - 1)).keys()].some((i) => p.replace(label![0], '').includes(industry.slice(i, i + 2)));
   if (industry.length >= 2 && stops.length > 0 && stops.every(named)) return 'industry_process';
+  // "停窑", "停采", "停止搅拌", "停止烧成": a core process stopped with nothing named before it is the plant's.
+  if (stops.length > 0 && stops.every((p) => CORE_ALONE.test(p.replace(/^[^:]{1,16}:/, '')))) return 'core_process';
   const core = CORE_PROCESSES.find((c) => c.plant.test(text));
   if (!core) return null;
   // A transport piece that names the core ("停止开采、破碎、运输作业") is a stop of the core too.

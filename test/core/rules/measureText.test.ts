@@ -64,7 +64,8 @@ const TABLE: Row[] = [
   { text: '停止铸造车间生产', action: 'stop_part', pct: null, kinds: ['stop_part'], processes: ['铸造车间'] },
   { text: '熔炼炉停用', action: 'stop_part', pct: null, kinds: ['stop_part'], processes: ['熔炼炉'] },
   { text: '停用1号窑', action: 'stop_part', pct: null, kinds: ['stop_part'], processes: ['1号窑'] },
-  { text: '停窑', action: 'stop_part', pct: null, kinds: ['stop_part'], processes: ['窑'] },
+  // The kiln, said with no number and nothing else named, is the plant's (wholeText.ts core_process).
+  { text: '停窑', action: 'stop', pct: 100, kinds: ['stop_part'], processes: ['窑'] },
   { text: '停止喷涂、烘干工序', action: 'stop_part', pct: null, kinds: ['stop_part'], processes: ['喷涂工序', '烘干工序'] },
   { text: '1号、2号窑停产', action: 'stop_part', pct: null, kinds: ['stop_part'], processes: ['1号窑', '2号窑'] },
   { text: '熔炼炉、退火炉停用', action: 'stop_part', pct: null, kinds: ['stop_part'], processes: ['熔炼炉', '退火炉'] },

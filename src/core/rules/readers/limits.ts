@@ -2,7 +2,7 @@
  * Limits by a share: the share kept ("负荷降至80%") or cut ("限产30%"), half said in words, a stop for part of
  * each day, a bare 限产 with no share; and, for the wordings these leave, the share grammar (shareGrammar.ts).
  */
-import { parseShare, roundOne } from '../chineseNumber.js';
+import { parseChineseNumber, parseShare, roundOne } from '../chineseNumber.js';
 import { BOUND, CAP_AT, SHARE, SUBJ, re, reading, type Reader } from '../clausePatterns.js';
 import { isSubject } from '../processNames.js';
 import { limitByQuantity, limitByShare } from '../shareGrammar.js';
@@ -57,7 +57,7 @@ const LIMIT_SHARE_FIRST = [
 ];
 /** Half written as a word: "半负荷生产", "减半生产". */
 const HALF = re(
-  `${SUBJ}(?:半负荷(?:生产|运行)|减半(?:生产)?|产量减半|(?:实行)?隔(?:日|天)生产(?:制度)?|单班生产\\(原(?:两|2)班\\)|由(?:两|2)班(?:倒)?改为单班(?:生产)?|[^,;。]{0,8}?轮流生产,?同一时间只开(?:一|1)条)`,
+  `${SUBJ}(?:半产|半负荷(?:生产|运行)|减半(?:生产)?|产量减半|(?:实行)?隔(?:日|天)生产(?:制度)?|单班生产\\(原(?:两|2)班\\)|由(?:两|2)班(?:倒)?改为单班(?:生产)?|[^,;。]{0,8}?轮流生产,?同一时间只开(?:一|1)条)`,
 );
 /** "每日20时至次日8时停止生产": stopped for part of each day, a limit with no share stated. */
 const NIGHT_STOP = re(`(?:每日|每天)?(\\d{1,2})(?:时|点|:00)至(?:次日)?(\\d{1,2})(?:时|点|:00)(?:停止生产|停产|不生产)`);
@@ -91,9 +91,11 @@ export const readLimit: Reader = (t) => {
     const hours = (Number(night[2]) - Number(night[1]) + 24) % 24;
     return reading('limit', hours > 0 ? roundOne((hours / 24) * 100) : null);
   }
-  // "限产30": the share without its sign, as a person typing fast writes it.
-  g = /^限产(\d{1,2})$/.exec(t);
-  if (g) return reading('limit', Number(g[1]));
+  // "限产30", "限30", "限二十", "限3成", "限1/3": the share without its sign or its noun, as a person typing fast writes it.
+  g = /^限(?:产)?(\d{1,2}|[一二三四五六七八九]?十[一二三四五六七八九]?)$/.exec(t);
+  if (g) return reading('limit', parseChineseNumber(g[1] ?? ''));
+  g = new RegExp(`^限(?:产)?${SHARE}$`).exec(t);
+  if (g && parseShare(g[1] ?? '') !== null) return reading('limit', parseShare(g[1] ?? ''));
   g = LIMIT_BARE.exec(t);
   if (g && isSubject(g[1])) return reading('limit');
   return null;

@@ -14,7 +14,7 @@ import { unitShare } from '../unitShare.js';
  * units) → stop_part with m / n of them. The same counter word on both numbers (条…条, 台…台).
  */
 const LINE = '(生产线|产线|线)';
-const STOP_V = '(?:停用|停止|关停|停产|停运|闷炉|焖炉)';
+const STOP_V = '(?:停用|停止|关停|停产|停运|闷炉|焖炉|停)';
 const COUNTER = '(条|台|座|套|个|组|孔|口)';
 const UNITS = '([^,;。、\\d]{0,12}?)';
 const OF = '(?:中的|中|里的|其中的?)';
@@ -59,7 +59,7 @@ const KEPT_OF = [
   [re(`(?:停|停用|关停)${COUNT}${COUNTER}${UNIT_NAME}\\(共${COUNT}\\2\\)`), 4, 1, true],
 ] as const;
 /** "注塑机停开一半", "熔化炉停一半": half of the units. */
-const HALF_OF_UNITS = re(`[^,;。、\\d]{1,8}?(?:机|炉|窑|线|设备|槽)(?:停开一半|停用一半|停一半|开启数量减半|开机数量减半|运行数量减半)`);
+const HALF_OF_UNITS = re(`(?:[^,;。、\\d]{1,8}?(?:机|炉|窑|线|设备|槽))?(?:停开一半|停用一半|停一半|开启数量减半|开机数量减半|开机台数减半|运行数量减半)`);
 
 export const readLineShare: Reader = (t) => {
   for (const [r, ni, ci, bi, mi, ai] of LINES_OF) {

@@ -3,7 +3,7 @@
  * above" is the same ban written the other way round; what is only encouraged is no ban at all.
  */
 import { NOTE, TRUCK_PFX, re, reading, type Reader } from '../clausePatterns.js';
-import { BELOW_FIVE, CLEAN_STAGE, HEAVY_DIESEL, OLD_STAGE } from '../emissionStages.js';
+import { BANNED_TRUCK_STAGE, BELOW_FIVE, CLEAN_STAGE, HEAVY_DIESEL } from '../emissionStages.js';
 
 const VEHICLE_END = String.raw`(?:车辆|车|运输|进出厂区|进出厂|进出|出入|进厂|入厂)`;
 
@@ -11,7 +11,7 @@ const VEHICLE_END = String.raw`(?:车辆|车|运输|进出厂区|进出厂|进�
 const ROAD = re(
   `${TRUCK_PFX}(?:停止|禁止|暂停|不得|严禁|不允许)(?:使用|进行|采用)?(?:[^,;。]{0,12}?的)?(?:物料|货物)?(?:公路|道路|汽车)(?:货物|物料|原料|产品|货)?运输${NOTE}`,
 );
-const OLD_TRUCK = `(?:${OLD_STAGE}|${BELOW_FIVE}|${HEAVY_DIESEL})`;
+const OLD_TRUCK = `(?:${BANNED_TRUCK_STAGE}|${BELOW_FIVE}|${HEAVY_DIESEL})`;
 const TRUCK_BAN = [
   re(`${TRUCK_PFX}(?:停止使用|禁止使用|不得使用|严禁使用|不使用|停用|停止|禁止|严禁|不得|不允许)[^,;。]{0,30}?${OLD_TRUCK}[^,;。]{0,40}?${VEHICLE_END}${NOTE}`),
   re(`${OLD_TRUCK}[^,;。]{0,30}?(?:禁止|停止|不得|严禁)(?:使用|进出厂区|进出厂|进出|进厂|入厂|运输)?${NOTE}`),
@@ -19,7 +19,17 @@ const TRUCK_BAN = [
 const NEW_TRUCK_ONLY = re(
   `${TRUCK_PFX}(?:全部|一律|须|必须)?(?:(?:仅|只)(?:允许|使用|采用)?|允许|使用|采用|启用)[^,;。]{0,30}?${CLEAN_STAGE}[^,;。]{0,40}?${VEHICLE_END}${NOTE}`,
 );
+/**
+ * The terse forms officers type: "禁运", "禁国四", "国四禁运", "国四及以下禁止", "国五以上车辆运输" (only clean
+ * vehicles carry), "停产禁运" is two measures and is cut elsewhere.
+ */
+const TERSE = [
+  re(`禁运|(?:禁|禁止)${BANNED_TRUCK_STAGE}(?:及以下)?(?:车辆|车)?`),
+  re(`${BANNED_TRUCK_STAGE}(?:及以下)?(?:车辆|车)?(?:禁运|禁行|禁入|禁止)`),
+  re(`(?:只用|仅用|只许|只允许)?${CLEAN_STAGE}(?:及)?以上(?:排放标准)?(?:的)?(?:车辆|车)?(?:运输|进厂|进出)`),
+];
 export const readTransport: Reader = (t) => {
+  if (TERSE.some((r) => r.test(t))) return reading('truck_ban');
   // Encouraged, preferred: not a ban an inspector can hold the plant to.
   if (/鼓励|优先|建议|倡导/.test(t)) return null;
   if (ROAD.test(t)) return reading('road_transport_ban');
