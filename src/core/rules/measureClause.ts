@@ -85,7 +85,7 @@ export interface ReadOptions {
 export function readClause(text: string, options: ReadOptions = { levelLabels: true }): ClauseReading {
   if (text.length > 2 * MAX_CLAUSE_CHARS) return OTHER;
   // "A级企业", "引领性": the grade alone, whose measure is the enterprise's own (domain.md §3).
-  if (/^(?:A\+?|A-)级(?:企业)?$|^引领性(?:企业)?$/i.test(text.replace(/\s+/g, ''))) return reading('self');
+  if (/^(?:绩效(?:评级|等级)?(?:为)?)?(?:A\+?|A-)级(?:企业)?$|^引领性(?:企业)?$/i.test(text.replace(/\s+/g, ''))) return reading('self');
   const t = stripFrame(text.replace(/\s+/g, ''), options.levelLabels);
   if (t.length === 0 || t.length > MAX_CLAUSE_CHARS) return OTHER;
   const direct = readCore(t);

@@ -83,11 +83,15 @@ const TRADITIONAL: Record<string, string> = {
   級: '级',
   減: '减',
   響: '响',
-  應: '应',
   業: '业',
   線: '线',
   輛: '辆',
   類: '类',
+  於: '于',
+  裝: '装',
+  餾: '馏',
+  區: '区',
+  應: '应',
   無: '无',
   熱: '热',
   勵: '励',
@@ -154,6 +158,9 @@ const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g')
 export function normaliseText(text: string): string {
   const s = toHalfWidth(text)
     .replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c)
+    // 卅 and 廿, thirty and twenty in one character ("硫化机卅台").
+    .replace(/卅/g, '三十')
+    .replace(/廿/g, '二十')
     // ⑴…⒇ and ⒈…⒛, numbering some input methods offer: as (1) and 1., which the readers know.
     .replace(/[\u2474-\u2487]/g, (c) => `(${(c.codePointAt(0) ?? 0) - 0x2473})`)
     .replace(/[\u2488-\u249b]/g, (c) => `${(c.codePointAt(0) ?? 0) - 0x2487}.`)
@@ -252,7 +259,11 @@ const KIND_ACTION: Partial<Record<ClauseKind, Action>> = {
   none: 'none',
 };
 
-const UNITS_CAPPED = /(?:运行|开|生产)[^,;。\d]{0,6}?(?:不超过|不多于|最多|只开|仅开)(?:\d+|[一二两三四五六七八九十]+)(?:条|台|座|套|个|间)/;
+const UNITS_CAPPED = /(?:(?:运行|开|生产)[^,;。\d]{0,6}?(?:不超过|不多于|最多)|只开|仅开|削减|减少|压减)(?:\d+|[一二两三四五六七八九十]+)(?:条|台|座|套|个|间)/;
+/** Units counted as they run or stop ("本厂饼干生产线3条，橙色开2条"): a partial stop, when the count works out. */
+const UNITS_RUNNING = /(?:开|留|停|关)(?:\d+|[一二两三四五六七八九十]+)(?:条|台|座|套|个|间|只)/;
+/** "喷漆线停了以后总产量大概减少40%": the share of the whole said beside a partial stop. */
+const OVERALL = /总产量|总产能|总体|整体|全厂产量|合计/;
 
 export function parseMeasureText(text: string): ParsedMeasure {
   const normalised = normaliseText(text);
@@ -273,7 +284,9 @@ export function parseMeasureText(text: string): ParsedMeasure {
   const floor = strengthFloor(uninterpreted.flatMap(piecesOf), piecesOf(normalised));
   // What only the whole text says (wholeText.ts): the parts that stop are the plant, or a stop keeps some production.
   // For the whole-text rules a space is a separator: normaliseText keeps one only where it may separate measures.
-  const squeezed = normalised.replace(/\s+/g, ',');
+  // For the whole-text rules a space before "the rest" separates ("只留一条线生产 其余四条全停"); any other
+  // space is a typist's ("生产线  共六条 ，停  四条").
+  const squeezed = normalised.replace(/\s+(?=其余|其他|剩余|剩下|另外|另一)/g, ',').replace(/\s+/g, '');
   const plant = plantStopped(groups);
   let action = stronger(plant ? 'stop' : understood, floor.action);
   let wholeTextRule: WholeTextRule | null = plant && action === 'stop' && understood !== 'stop' ? plant : null;
@@ -284,6 +297,8 @@ export function parseMeasureText(text: string): ParsedMeasure {
   if (kept) [action, wholeTextRule] = [kept.action, kept.rule];
   // "运行生产线不超过2条（共5条）": a cap on the units that run is the others stopping.
   if (action === 'limit' && UNITS_CAPPED.test(squeezed) && unitShare(squeezed) !== null) [action, wholeTextRule] = ['stop_part', 'units_capped'];
+  if ((action === null || action === 'none') && UNITS_RUNNING.test(squeezed) && unitShare(squeezed) !== null)
+    [action, wholeTextRule] = ['stop_part', 'units_capped'];
   // "夜间0时至8时停产", "每周停产2天": a stop for part of the time is a limit by the time it takes away.
   const window = action === 'stop' || action === 'stop_part' ? timeWindowShare(squeezed) : undefined;
   if (window !== undefined) [action, wholeTextRule] = ['limit', 'time_window'];
@@ -304,14 +319,18 @@ export function parseMeasureText(text: string): ParsedMeasure {
           : [kept.limitPct]
         : groups.map((g) => g.reading.limitPct).filter((p): p is number => p !== null);
   if (action !== understood && floor.limitPct !== null) shares.push(floor.limitPct);
+  // Units are counted over the whole text, which may say the total where the clause does not ("镀锌线3条停1条，
+  // 镀铬线正常（共4条线）"): its count is the one answer.
+  const counted = action === 'stop_part' ? unitShare(squeezed) : null;
+  if (counted !== null && /共|全厂/.test(squeezed)) shares.splice(0, shares.length, counted);
+  if (action === 'stop_part' && shares.length === 0 && counted !== null) shares.push(counted);
   if (action === 'stop_part' && shares.length === 0) {
-    const share = unitShare(squeezed);
+    const overall = squeezed.split(/[,;。]/).find((p) => OVERALL.test(p));
+    const share = overall ? limitByShare(overall, { quantityImplied: true }) : null;
     if (share !== null) shares.push(share);
   }
   // "停用2座隧道窑中的1座，剩余窑炉限产20%": the rest is limited too — 50 % stopped, and 20 % of the other 50 %.
-  const stopped =
-    groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ??
-    (action === 'stop_part' ? unitShare(squeezed) : null);
+  const stopped = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? counted;
   // The rest is a piece that names the others (or another numbered unit: "①1号线停产②2号线限产20%") and limits them
   // in the same words; "另外一半照常烧" runs as usual.
   const rest = groups

@@ -20,7 +20,7 @@ const TO =
 /** What the kept share is measured against, said between the level word and the share ("正常日产量（500吨）的"). */
 const BASE = '[^,;。%\\d]{0,14}?(?:\\([^()]{0,12}\\))?(?:的)?';
 /** Words that cut by the share that follows them. */
-const CUT = '(?:减少|降低|下降|压减|压降|削减|下调|缩减|缩短|减产|限产|限制|压缩|少化|少产|少做|少|减|降|限)(?:了|约|达|个|掉|不少于|不低于|至少)?';
+const CUT = '(?:减少|降低|下降|压减|压降|削减|下调|缩减|缩短|减产|限产|限制|压缩|少化|少产|少做|降速|减速|少|减|降|限)(?:了|约|达|个|掉|不少于|不低于|至少)?';
 
 const SHARE = `(${SHARE_SRC}|\\d{1,2}个百分点)`;
 const SHARES = new RegExp(SHARE, 'g');
@@ -42,10 +42,10 @@ const FROM_TO = new RegExp(
   `(?:由|从)(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:生产)?(?:降低|降|减少|减|压减|压缩|压|缩短|缩减|调减|下调|调整)(?:至|到|为)(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:左右|以下|以内|及以下)?(?:生产|运行)?(?:\([^()]*\))?$`,
 );
 /** Hours (or days) cut against the normal, said in brackets: "每天生产时间减少6小时（正常24小时）". */
-const HOURS_CUT = /(?:减少|缩短|缩减)(\d+)(小时|天)\((?:正常|平时)(?:为)?(?:每天|每周)?(\d+)\2/;
+const HOURS_CUT = /(?:减少|缩短|缩减|少开|少生产|少干)(\d+)(?:个)?(小时|天)[(,](?:正常|平时|原来|原)(?:为|是|开|生产)?(?:每天|每周)?(\d+)(?:个)?\2/;
 /** Hours (or days) kept against the normal: "每日生产8小时（平时24小时连续生产）", "每周生产不超过3天（平时每周6天）". */
 const HOURS_KEPT =
-  /(?:生产|运行|作业)(?:时间)?(?:压缩至|缩减为|缩短为|不超过|为)?(?:每日|每天|每周)?(?:白班|夜班)?(\d+)(?:个)?(小时|天)(?:以内)?(?:\(|[,，])(?:正常|平时|原来|原)(?:为|是)?(?:每天|每周)?(\d+)(?:个)?\2/;
+  /(?:生产|运行|作业)(?:时间|时长)?(?:压缩至|缩减为|缩短为|不超过|为)?(?:每日|每天|每周)?(?:白班|夜班)?(\d+)(?:个)?(小时|天)(?:以内)?(?:\(|[,，])(?:正常|平时|原来|原)(?:为|是)?(?:每天|每周)?(\d+)(?:个)?\2/;
 
 const scaled = (n: string, mult: string | undefined) => (parseChineseNumber(n) ?? NaN) * (mult === '万' ? 10000 : mult === '千' ? 1000 : 1);
 
@@ -131,7 +131,12 @@ export function limitByQuantity(clause: string): number | null {
  * `quantityImplied`: another clause already said a limit of production ("我厂限产，大概减少四成"), so this one
  * need not name the quantity.
  */
-export function limitByShare(clause: string, opts: { quantityImplied?: boolean } = {}): number | null {
+/** "打对折", "产量七折": a discount is the share kept (对折 50 %, 七折 70 %), said as the level it is brought to. */
+const DISCOUNT = /(?:打个?)?(对折|[一二三四五六七八九]折)/;
+const asKept = (clause: string): string => clause.replace(DISCOUNT, (_m, d: string) => `至${d === '对折' ? 50 : (parseChineseNumber(d[0]!) ?? 0) * 10}%`);
+
+export function limitByShare(raw: string, opts: { quantityImplied?: boolean } = {}): number | null {
+  const clause = asKept(raw);
   if (!opts.quantityImplied && !QUANTITY.test(clause)) return null;
   const found = [...clause.matchAll(SHARES)];
   // Two shares ("生产负荷由100%下调15个百分点"): the one a cut verb gives is the cut.

@@ -29,7 +29,7 @@ const TOTAL: readonly Form[] = [
   // "我司3条挤出线停1条", "我厂三台干燥窑", "本公司有两条浮法线", "6条线全停": a count that opens the text.
   [new RegExp(`^(?:[^,;。:\\d]{0,10}?(?:厂|司|公司|企业|站|我们|本单位)(?:有|共有)?)?${N}${U}${THING}`), 1],
   // "喷漆房3间停用2间", "染缸30只停12只", "窑炉两座，停一座", "冶炼炉10台开4台": the units named, then counted.
-  [new RegExp(`^[^,;。:\\d]{1,12}?(?<![停开留关炉])${N}${U}(?=[,;。]?(?:[^,;。\\d]{0,4}?)(?:停|开|留|关|闷|保留|仅|只))`), 1],
+  [new RegExp(`^[^,;。:\\d]{1,12}?(?<![停开留关])${N}${U}(?=[,;。]?(?:[^,;。\\d]{0,4}?)(?:停|开|留|关|闷|保留|仅|只))`), 1],
   // "生产线5条，留2停3"
   [new RegExp(`(?:生产线|产线|窑炉|窑|炉|机)${N}${U}(?=[,;。])`), 1],
 ];
@@ -39,10 +39,14 @@ const STOPPED: readonly Form[] = [
   [KEPT_STOPPED, 2],
   [new RegExp(`${STOP_VERB}(?:其中)?(?:的)?${N}${U}`), 1],
   [new RegExp(`(?:停止|停用|停运|关停)[^,;。\\d]{0,8}?${N}${U}`), 1],
+  // "8条流水线削减3条": the units cut are the units stopped.
+  [new RegExp(`(?:削减|减少|压减|减)${N}${U}`), 1],
   [new RegExp(`${N}${U}${THING}?(?:全部|全|都)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|闷炉|熄火|关机|关闭|停下|停(?=[,;。]|$))`), 1],
 ];
 /** "除1条保障线外" keeps that one: taken out of the text before the stopped units are counted. */
 const EXCEPT = new RegExp(`除(?:了)?${N}${U}[^,;。:]{0,20}?(?:以)?外`);
+/** "除3号窑外": the numbered units kept. */
+const EXCEPT_NUMBERED = /除((?:\d+|[一二三四五六七八九十])(?:号|#)[^,;。外]{0,6}?(?:[、和及与](?:\d+|[一二三四五六七八九十])(?:号|#)[^,;。外]{0,6}?)*)外/;
 const KEPT: readonly Form[] = [
   [EXCEPT, 1],
   [KEPT_STOPPED, 1],
@@ -54,11 +58,11 @@ const KEPT: readonly Form[] = [
   [new RegExp(`(?:其余|剩余|另外|另)${N}${U}(?![^,;。]{0,4}停)`), 1],
 ];
 /** "关掉一半窑炉", "停三分之一生产线": the share said as a fraction of the units. */
-const FRACTION = /(?:停开|停用|停运|关掉|关停|停止|闷炉|停)(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
+const FRACTION = /(?:停开|停用|停运|关掉|关停|停止|闷炉|停|开)(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
 /** Numbered units: "1号", "2#", "二号", "一线". */
 const NUMBERED = /(\d+|[一二三四五六七八九十])(?:号|#)|(?<![\d一二三四五六七八九十])([一二三四五六七八九])线/g;
 const STOP_PIECE = /停|关|熄|闷炉|焖炉/;
-const RUN_PIECE = /正常生产|照常|照开|维持生产|继续生产|正常运行|保留|仅留|只留/;
+const RUN_PIECE = /正常生产|照常|照开|维持生产|继续生产|正常运行|正常$|保留|仅留|只留/;
 
 /** The count of the first form that matches, or null. */
 const first = (forms: readonly Form[], text: string): number | null => {
@@ -100,7 +104,7 @@ export function unitShare(cell: string): number | null {
     const [n, m] = [parseChineseNumber(mOfN[1] ?? ''), parseChineseNumber(mOfN[3] ?? '')];
     if (n !== null && m !== null && m > 0 && m <= n) return roundOne((m / n) * 100);
   }
-  const pieces = text.split(/[;,。①-⑳]|[一二三四五六七八九十]、|\d[、.)]/);
+  const pieces = text.replace(EXCEPT_NUMBERED, '').split(/[;,。①-⑳]|[一二三四五六七八九十]、|\d[、.)]/);
   const total = first(TOTAL, text);
   const runningPieces = pieces.filter((p) => RUN_PIECE.test(p));
   const stopPieces = pieces.filter((p) => STOP_PIECE.test(p) && !RUN_PIECE.test(p));
@@ -108,7 +112,9 @@ export function unitShare(cell: string): number | null {
   const on = numbered(runningPieces);
   const counted = firstCounted(text);
   const stopped = first(STOPPED, text.replace(TOTAL[0]![0], '').replace(EXCEPT, '')) ?? (off.size > 0 ? off.size : null);
-  const kept = first(KEPT, text) ?? (on.size > 0 && [...off].every((u) => !on.has(u)) ? on.size : null);
+  const exceptNumbered = EXCEPT_NUMBERED.exec(text);
+  const keptNumbered = exceptNumbered ? (exceptNumbered[1]!.match(/(?:\d+|[一二三四五六七八九十])(?=号|#)/g) ?? []).length : 0;
+  const kept = first(KEPT, text) ?? (keptNumbered > 0 ? keptNumbered : null) ?? (on.size > 0 && [...off].every((u) => !on.has(u)) ? on.size : null);
   // All of the units stopped is all of them: 100, which parseMeasureText reads as the plant stopping.
   const pct = (m: number, n: number) => (m > 0 && m <= n ? roundOne((m / n) * 100) : null);
   if (total === null && counted !== null && stopped !== null && counted > stopped) return pct(stopped, counted);

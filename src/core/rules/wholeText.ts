@@ -33,7 +33,7 @@ interface Grouped {
 
 /** Something keeps making product ("正常生产", "照常", "继续生产"): then nothing is the whole plant stopping. */
 export const RUNNING = /正常生产|照常|照开|维持生产|保持正常生产|继续生产|正常运行|保留/;
-const RUNS_ON = /正常生产|照常|继续生产|维持生产|只做|仅做|只进行|仅进行/;
+const RUNS_ON = /正常生产|照常|继续生产|维持生产|只做|仅做|只进行|仅进行|只生产|仅生产/;
 
 /**
  * The process that makes a plant's product, by the plant the text names: when the parts that stop are only
@@ -42,11 +42,11 @@ const RUNS_ON = /正常生产|照常|继续生产|维持生产|只做|仅做|只
  */
 export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: string }[] = [
   {
-    plant: /砖厂|砖瓦厂|砖瓦窑|砖窑厂|制砖|烧结砖|页岩砖|轮窑/,
-    core: /焙烧|烧成|烧砖|进坯|出砖|出窑|制坯|轮窑|隧道窑|砖窑|砖瓦窑/,
+    plant: /砖厂|砖瓦厂|砖瓦窑|砖窑厂|砖瓦企业|砖企|制砖|烧结砖|页岩砖|轮窑/,
+    core: /焙烧|烧成|烧砖|进坯|出砖|出窑|制坯|轮窑|隧道窑|砖窑|砖瓦窑|破碎/,
     example: '砖厂停止轮窑焙烧',
   },
-  { plant: /粉磨站/, core: /粉磨|磨机|水泥磨|粉磨站/, example: '水泥粉磨站停止粉磨作业' },
+  { plant: /粉磨站/, core: /磨/, example: '水泥粉磨站停止粉磨作业' },
   { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼/, core: /搅拌|拌合|拌和/, example: '沥青搅拌站停止生产，拌合楼停机' },
   { plant: /采石场|石料厂|砂石厂|矿山|石场|采矿|本矿|矿区|开采/, core: /开采|爆破|破碎|碎石|筛分|采掘|采矿|采石/, example: '采石场停止开采、破碎、运输作业' },
   { plant: /轧钢/, core: /轧机|轧制|加热炉/, example: '轧钢加热炉停炉，轧机停机' },
@@ -77,7 +77,7 @@ export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
  * Read from the whole text, understood clause by clause or not: every piece that stops something names the
  * core, with the plant's own name taken out, and nothing keeps running or is counted.
  */
-const STOP_WORD = /停|熄|关|封炉|封窑|闷炉|焖炉/;
+const STOP_WORD = /停|熄|关|封炉|封窑|闷炉|焖炉|不开/;
 /** The core processes of the table, stopped with no subject: the enterprise's own. */
 const CORE_ALONE = /^(?:我厂|本厂|我公司|本公司|我站|本站|我矿|本矿)?(?:停止|停)(?:烧成|焙烧|煅烧|烧|开采|采石|采|搅拌|拌合|拌和|窑)$/;
 export function coreStopped(text: string): WholeTextRule | null {
@@ -98,7 +98,8 @@ export function coreStopped(text: string): WholeTextRule | null {
     .replace(/\(([^()]*)\)/g, ',$1,')
     .split(/[,;。①-⑳]/)
     .filter((p) => p !== '');
-  const stops = pieces.filter((p) => STOP_WORD.test(p) && !/运输|车辆|货车/.test(p));
+  // Transport and activity bans ("停止物料装卸和露天堆场作业") stop no production.
+  const stops = pieces.filter((p) => STOP_WORD.test(p) && !/运输|车辆|货车|装卸|露天|土石方|焚烧|堆场/.test(p));
   const warmOnly = (p: string) => KEPT_ONLY.test(p) && !/生产|线|车间/.test(p.replace(KEPT_ONLY, ''));
   // "石灰窑停止投料出灰，压火保温", "砖厂停火保温": what is kept is only the kiln's heat.
   const rest = pieces.filter((p) => !stops.includes(p) && !/运输|车辆|货车/.test(p));
@@ -108,7 +109,9 @@ export function coreStopped(text: string): WholeTextRule | null {
   if (
     stops.length >= 2 &&
     rest.length === 0 &&
-    stops.some((p) => /^(?:其余|其他|剩余|剩下)(?:的)?(?:工序|生产线|设备|车间)?(?:全部|均|一律)?(?:停产|停止|停)/.test(p))
+    stops.some((p) =>
+      /^(?:其余|其他|剩余|剩下)(?:的)?(?:工序|生产线|设备|车间)?(?:全部|均|一律)?(?:停产|停止|停)|(?:随之|同步|一并|相应|跟着)(?:全部)?(?:停|关)/.test(p),
+    )
   )
     return 'rest_stopped';
   // "塑料造粒：停止造粒工序": the industry named before the colon is the process that stops.
@@ -120,6 +123,8 @@ export function coreStopped(text: string): WholeTextRule | null {
     !/的|涉|部分|含/.test(p.replace(label![0], '')) &&
     [...Array(Math.max(0, industry.length - 1)).keys()].some((i) => p.replace(label![0], '').includes(industry.slice(i, i + 2)));
   if (industry.length >= 2 && stops.length > 0 && stops.every(named)) return 'industry_process';
+  // "喷涂为该企业唯一生产工序，预警期间停止喷涂": the only process or line is the plant.
+  if (stops.length > 0 && /唯一(?:的)?(?:生产)?(?:工序|生产线|产线|线|窑|设备)|只有一(?:条|台|座|个)/.test(text)) return 'core_process';
   // "停窑", "停采", "停止搅拌", "停止烧成": a core process stopped with nothing named before it is the plant's.
   if (stops.length > 0 && stops.every((p) => CORE_ALONE.test(p.replace(/^[^:]{1,16}:/, '')))) return 'core_process';
   const core = CORE_PROCESSES.find((c) => c.plant.test(text));

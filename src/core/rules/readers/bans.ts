@@ -17,8 +17,13 @@ const NON_ROAD = [
 /** "厂内叉车、装载机等国二及以下非道路移动机械预警期间停止使用": the machines named first, the ban last. */
 const NON_ROAD_ANY = /非道路(?:移动)?机械/;
 const BAN_WORD = /禁止|停止|严禁|不得|不允许|停用|封存|禁用/;
+/** "叉车（国二）停用", "停止使用柴油装载机，改用电动叉车": the machines by name, banned. */
+const MACHINES_BANNED =
+  /^(?:叉车|装载机|挖掘机|推土机)[^,;。]{0,8}?(?:停用|停止使用|禁用|禁止使用)$|^(?:停止使用|禁止使用|停用|禁用)[^,;。]{0,6}?(?:叉车|装载机|挖掘机|推土机)$/;
 export const readNonRoad: Reader = (t) =>
-  NON_ROAD.some((r) => r.test(t)) || (NON_ROAD_ANY.test(t) && BAN_WORD.test(t) && !/生产|产量|产能|工序|限产|停产/.test(t)) ? reading('non_road_ban') : null;
+  MACHINES_BANNED.test(t) || NON_ROAD.some((r) => r.test(t)) || (NON_ROAD_ANY.test(t) && BAN_WORD.test(t) && !/生产|产量|产能|工序|限产|停产/.test(t))
+    ? reading('non_road_ban')
+    : null;
 
 /** domain.md §4: VOC enterprises — no 开停车 / 检修放空, no 露天喷涂. Neither changes the action. */
 const VENT_ITEM = '(?:开停车|开停工|开停机|检修放空|检维修|装置检修|设备检修|停车检修|检修|放空|吹扫|储罐清洗|溶剂清洗|清洗放空|倒罐)';
@@ -44,7 +49,8 @@ export const readVoc: Reader = (t) => {
  * building, open burning and fireworks — "物料装卸停止", "停止厂区内土石方作业", "禁止露天焚烧". Each is a
  * check item of its own; none changes the action.
  */
-const ACTIVITY = '(?:物料装卸|装卸和转运|装卸|转运|倒运|物料倒运|土石方|建设施工|建筑施工|施工|拆迁|拆除|露天焚烧|焚烧|燃放烟花爆竹|露天堆放|堆放|粉刷)';
+const ACTIVITY =
+  '(?:物料装卸|装卸和转运|装卸|转运|倒运|物料倒运|土石方|建设施工|建筑施工|施工|拆迁|拆除|露天焚烧|焚烧|燃放烟花爆竹|露天堆放|堆放|粉刷|外墙涂装|外墙喷涂|露天喷涂|露天作业|露天切割|露天焊接|露天堆场作业)';
 const ACTIVITY_BAN = [
   re(`${TRUCK_PFX}(?:停止|禁止|严禁|不得|杜绝)(?:进行|开展)?(?:厂区内|厂内)?${ACTIVITY}(?:[、和及与]${ACTIVITY})*(?:作业|施工|活动)?`),
   // What is loaded, said between the ban and the loading: "停止涉VOCs物料的装卸和转运作业".
@@ -52,7 +58,9 @@ const ACTIVITY_BAN = [
   re(`(?:厂区内|厂内)?${ACTIVITY}(?:作业|施工|活动)?(?:全部)?(?:停止|禁止)`),
 ];
 /** "停止建筑工地土石方作业", "停止建筑拆除及道路施工作业": where or what, said between the ban and the activity. */
-const ACTIVITY_LOOSE = re(`(?:停止|禁止|严禁|不得|杜绝)(?:进行|开展)?[^,;。]{0,8}?${ACTIVITY}(?:[、和及与][^,;。]{0,6}?${ACTIVITY})*(?:作业|施工|活动)?`);
+const ACTIVITY_LOOSE = re(
+  `(?:停止|禁止|严禁|不得|杜绝)(?:进行|开展)?[^,;。]{0,8}?${ACTIVITY}(?:作业|施工)?(?:[、和及与]?[^,;。、]{0,6}?${ACTIVITY}(?:作业|施工)?)*(?:作业|施工|活动)?`,
+);
 const PRODUCTION_WORD = /工序|生产|车间|产线|窑|炉|产量|产能/;
 export const readActivity: Reader = (t) =>
   ACTIVITY_BAN.some((r) => r.test(t)) || (ACTIVITY_LOOSE.test(t) && !PRODUCTION_WORD.test(t)) ? reading('activity_ban') : null;

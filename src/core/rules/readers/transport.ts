@@ -13,7 +13,9 @@ const ROAD = re(
 );
 const OLD_TRUCK = `(?:${BANNED_TRUCK_STAGE}|${BELOW_FIVE}|${HEAVY_DIESEL})`;
 const TRUCK_BAN = [
-  re(`${TRUCK_PFX}(?:停止使用|禁止使用|不得使用|严禁使用|不使用|停用|停止|禁止|严禁|不得|不允许)[^,;。]{0,30}?${OLD_TRUCK}[^,;。]{0,40}?${VEHICLE_END}${NOTE}`),
+  re(
+    `${TRUCK_PFX}(?:停止使用|禁止使用|不得使用|严禁使用|不使用|不用|停用|停止|禁止|严禁|不得|不允许)[^,;。]{0,30}?${OLD_TRUCK}[^,;。]{0,40}?${VEHICLE_END}${NOTE}`,
+  ),
   re(`${OLD_TRUCK}[^,;。]{0,30}?(?:禁止|停止|不得|严禁)(?:使用|进出厂区|进出厂|进出|进厂|入厂|运输)?${NOTE}`),
 ];
 const NEW_TRUCK_ONLY = re(
