@@ -13,16 +13,15 @@
  * Pieces neither of which can be read stay together, so garbage comes back as the writer wrote it.
  * Nothing inside brackets is cut, nor the comma of a thousands separator (1,200吨).
  */
-import { limitByQuantity, limitByShare } from './shareGrammar.js';
-import { roundOne } from './chineseNumber.js';
 import { INVISIBLE } from '../invisible.js';
 import type { Action } from '../model.js';
 import { toHalfWidth } from './halfWidth.js';
+import { TRADITIONAL, TRADITIONAL_RE } from './traditionalForms.js';
 import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } from './measureClause.js';
-import { strengthFloor, stronger, type StrengthFloor } from './strengthFloor.js';
-import { timeWindowShare } from './timeWindow.js';
-import { unitShare } from './unitShare.js';
-import { coreStopped, keptProduction, plantStopped, type WholeTextRule } from './wholeText.js';
+import { strengthFloor, type StrengthFloor } from './strengthFloor.js';
+import { measureShare } from './measureShare.js';
+import { wholeAction } from './wholeAction.js';
+import type { WholeTextRule } from './wholeText.js';
 
 export type { ClauseKind } from './measureClause.js';
 
@@ -68,87 +67,6 @@ export interface ParsedMeasure {
 const HAN = /\p{Script=Han}/u;
 const CLOSER = /[%)\]】》」』]/;
 const ASCII_WORD = /[A-Za-z0-9]/;
-
-/**
- * Traditional forms lists copied from Hong Kong or Taiwan templates carry (停產, 國四, 車輛), and the formal numerals
- * of financial writing (叁成, 伍拾): read as simplified and as plain numerals.
- */
-const TRADITIONAL: Record<string, string> = {
-  產: '产',
-  國: '国',
-  車: '车',
-  運: '运',
-  輸: '输',
-  廠: '厂',
-  級: '级',
-  減: '减',
-  響: '响',
-  業: '业',
-  線: '线',
-  輛: '辆',
-  類: '类',
-  於: '于',
-  裝: '装',
-  餾: '馏',
-  區: '区',
-  應: '应',
-  無: '无',
-  熱: '热',
-  勵: '励',
-  噴: '喷',
-  塗: '涂',
-  燒: '烧',
-  電: '电',
-  氣: '气',
-  鋼: '钢',
-  鐵: '铁',
-  窯: '窑',
-  貨: '货',
-  為: '为',
-  個: '个',
-  負: '负',
-  號: '号',
-  設: '设',
-  備: '备',
-  環: '环',
-  護: '护',
-  進: '进',
-  駛: '驶',
-  暫: '暂',
-  嚴: '严',
-  礦: '矿',
-  煉: '炼',
-  鑄: '铸',
-  壓: '压',
-  發: '发',
-  採: '采',
-  攪: '搅',
-  壹: '一',
-  貳: '二',
-  贰: '二',
-  叁: '三',
-  參: '参',
-  肆: '四',
-  伍: '五',
-  柒: '七',
-  捌: '八',
-  玖: '九',
-  拾: '十',
-  産: '产',
-  溫: '温',
-  條: '条',
-  兩: '两',
-  許: '许',
-  臺: '台',
-  時: '时',
-  間: '间',
-  爐: '炉',
-  場: '场',
-  開: '开',
-  關: '关',
-  廢: '废',
-};
-const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 
 /**
  * Full-width digits, letters, % and punctuation → ASCII; line breaks → \n; runs of spaces → one space.
@@ -259,12 +177,6 @@ const KIND_ACTION: Partial<Record<ClauseKind, Action>> = {
   none: 'none',
 };
 
-const UNITS_CAPPED = /(?:(?:运行|开|生产)[^,;。\d]{0,6}?(?:不超过|不多于|最多)|只开|仅开|削减|减少|压减)(?:\d+|[一二两三四五六七八九十]+)(?:条|台|座|套|个|间)/;
-/** Units counted as they run or stop ("本厂饼干生产线3条，橙色开2条"): a partial stop, when the count works out. */
-const UNITS_RUNNING = /(?:开|留|停|关)(?:\d+|[一二两三四五六七八九十]+)(?:条|台|座|套|个|间|只)/;
-/** "喷漆线停了以后总产量大概减少40%": the share of the whole said beside a partial stop. */
-const OVERALL = /总产量|总产能|总体|整体|全厂产量|合计/;
-
 export function parseMeasureText(text: string): ParsedMeasure {
   const normalised = normaliseText(text);
   // One cell naming two levels ("黄色预警：限产20%；橙色预警：停产") was filled in wrongly: keep the labels,
@@ -287,84 +199,17 @@ export function parseMeasureText(text: string): ParsedMeasure {
   // For the whole-text rules a space before "the rest" separates ("只留一条线生产 其余四条全停"); any other
   // space is a typist's ("生产线  共六条 ，停  四条").
   const squeezed = normalised.replace(/\s+(?=其余|其他|剩余|剩下|另外|另一)/g, ',').replace(/\s+/g, '');
-  const plant = plantStopped(groups);
-  let action = stronger(plant ? 'stop' : understood, floor.action);
-  let wholeTextRule: WholeTextRule | null = plant && action === 'stop' && understood !== 'stop' ? plant : null;
-  const core = action !== 'stop' ? coreStopped(squeezed) : null;
-  if (core) [action, wholeTextRule] = ['stop', core];
-  // A stop that keeps some production running is the part that stops, or a limit by the share kept.
-  const kept = action === 'stop' || (action === 'stop_part' && understood !== 'stop_part') ? keptProduction(squeezed) : null;
-  if (kept) [action, wholeTextRule] = [kept.action, kept.rule];
-  // "运行生产线不超过2条（共5条）": a cap on the units that run is the others stopping.
-  if (action === 'limit' && UNITS_CAPPED.test(squeezed) && unitShare(squeezed) !== null) [action, wholeTextRule] = ['stop_part', 'units_capped'];
-  if ((action === null || action === 'none') && UNITS_RUNNING.test(squeezed) && unitShare(squeezed) !== null)
-    [action, wholeTextRule] = ['stop_part', 'units_capped'];
-  // "夜间0时至8时停产", "每周停产2天": a stop for part of the time is a limit by the time it takes away.
-  const window = action === 'stop' || action === 'stop_part' ? timeWindowShare(squeezed) : undefined;
-  if (window !== undefined) [action, wholeTextRule] = ['limit', 'time_window'];
-  // "限产100%", "停产百分之百": all of production is all of the plant.
-  if ((action === 'limit' || action === 'stop_part') && groups.some((g) => g.reading.limitPct !== null && g.reading.limitPct >= 100))
-    [action, wholeTextRule] = ['stop', 'all_of_production'];
-  // Several stated shares ("停用2条生产线中的1条；限产30%"): the largest, the one an inspector checks against.
-  // A share from the unread words counts only when they gave the action.
-  const shares =
-    window !== undefined
-      ? [
-          ...(window === null ? [] : [window]),
-          ...groups.filter((g) => g.reading.kind === 'limit').flatMap((g) => (g.reading.limitPct === null ? [] : [g.reading.limitPct])),
-        ]
-      : kept
-        ? kept.limitPct === null
-          ? []
-          : [kept.limitPct]
-        : groups.map((g) => g.reading.limitPct).filter((p): p is number => p !== null);
-  if (action !== understood && floor.limitPct !== null) shares.push(floor.limitPct);
-  // Units are counted over the whole text, which may say the total where the clause does not ("镀锌线3条停1条，
-  // 镀铬线正常（共4条线）"): its count is the one answer.
-  const counted = action === 'stop_part' ? unitShare(squeezed) : null;
-  if (counted !== null && /共|全厂/.test(squeezed)) shares.splice(0, shares.length, counted);
-  if (action === 'stop_part' && shares.length === 0 && counted !== null) shares.push(counted);
-  if (action === 'stop_part' && shares.length === 0) {
-    const overall = squeezed.split(/[,;。]/).find((p) => OVERALL.test(p));
-    const share = overall ? limitByShare(overall, { quantityImplied: true }) : null;
-    if (share !== null) shares.push(share);
-  }
-  // "停用2座隧道窑中的1座，剩余窑炉限产20%": the rest is limited too — 50 % stopped, and 20 % of the other 50 %.
-  const stopped = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? counted;
-  // The rest is a piece that names the others (or another numbered unit: "①1号线停产②2号线限产20%") and limits them
-  // in the same words; "另外一半照常烧" runs as usual.
-  const rest = groups
-    .filter((g) => g.reading.kind === 'limit' || g.reading.kind === 'other')
-    .flatMap((g) => (g.reading.kind === 'limit' ? [g.text] : g.text.split(/[,;。]/)))
-    .map((t) => t.replace(/\s+/g, ''))
-    .filter(
-      (t) =>
-        (/剩余|剩下|其余|另外|另一|另\d|其他|保留/.test(t) || /(?:\d+|[一二三四五六七八九十])(?:号|#)/.test(t)) &&
-        /限|减|降|压|少|控制|不超过|负荷|\d%|成/.test(t) &&
-        !/照常|正常/.test(t),
-    )
-    .map(
-      (t) =>
-        groups.find((g) => g.text.replace(/\s+/g, '') === t)?.reading.limitPct ??
-        limitByShare(t, { quantityImplied: true }) ??
-        limitByQuantity(t) ??
-        (/减半|一半/.test(t) ? 50 : null),
-    )
-    .find((p) => p !== null);
-  if (action === 'stop_part' && stopped !== null && rest !== undefined) shares.push(roundOne(stopped + ((100 - stopped) * rest!) / 100));
-  // "我厂限产，大概减少四成", "锌锅作业时间缩减为每天6小时，正常为12小时": the limit in one clause, its share in the next.
-  if (action === 'limit' && shares.length === 0) {
-    const whole = squeezed;
-    const share = limitByShare(whole, { quantityImplied: true }) ?? limitByQuantity(whole);
-    if (share !== null) shares.push(share);
-  }
+  const whole = wholeAction(groups, squeezed, understood, floor.action);
+  const share = measureShare({ groups, squeezed, understood, floor, ...whole });
+  let { action, rule: wholeTextRule } = whole;
   // "一共就五台注塑机，预警期间五台全部关机": every unit stops.
-  if (action === 'stop_part' && shares.some((p) => p >= 100) && !/正常|照常|继续|限产/.test(squeezed)) [action, wholeTextRule] = ['stop', 'all_of_production'];
+  if (action === 'stop_part' && share !== null && share >= 100 && !/正常|照常|继续|限产/.test(squeezed))
+    [action, wholeTextRule] = ['stop', 'all_of_production'];
   const processes = [...new Set(groups.flatMap((g) => (g.reading.kind === 'stop_part' ? g.reading.processes : [])))];
   const has = (kind: ClauseKind): boolean => groups.some((g) => g.reading.kind === kind);
   return {
     action,
-    limitPct: action === 'stop' ? 100 : shares.length > 0 ? Math.max(...shares) : null,
+    limitPct: action === 'stop' ? 100 : share,
     processes,
     truckBan: has('truck_ban') || has('road_transport_ban') || floor.truckBan,
     roadTransportBan: has('road_transport_ban'),

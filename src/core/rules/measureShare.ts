@@ -1,0 +1,92 @@
+/**
+ * The share of a measure text: for a limit, the share of production cut; for a partial stop, the share of the
+ * plant that stops. Several shares stated ("停用2条生产线中的1条；限产30%") give the largest, the one an inspector
+ * checks against; a partial stop and a limit on the rest combine ("停用2座隧道窑中的1座，剩余窑炉限产20%" is
+ * 50 % stopped and 20 % of the other 50 %: 60).
+ */
+import type { Action } from '../model.js';
+import { roundOne } from './chineseNumber.js';
+import type { ClauseReading } from './measureClause.js';
+import { limitByQuantity, limitByShare } from './shareGrammar.js';
+import type { StrengthFloor } from './strengthFloor.js';
+import { unitShare } from './unitShare.js';
+import type { KeptProduction } from './wholeText.js';
+
+/** "喷漆线停了以后总产量大概减少40%": the share of the whole said beside a partial stop. */
+const OVERALL = /总产量|总产能|总体|整体|全厂产量|合计/;
+
+interface Grouped {
+  text: string;
+  reading: ClauseReading;
+}
+
+export interface ShareInputs {
+  groups: readonly Grouped[];
+  squeezed: string;
+  understood: Action | null;
+  floor: StrengthFloor;
+  action: Action | null;
+  kept: KeptProduction | null;
+  window: number | null | undefined;
+}
+
+/** The limit on "the rest" beside a partial stop, or null. */
+function restLimit(groups: readonly Grouped[]): number | null {
+  // A piece that names the others (or another numbered unit: "①1号线停产②2号线限产20%") and limits them in the same
+  // words; "另外一半照常烧" runs as usual.
+  return (
+    groups
+      .filter((g) => g.reading.kind === 'limit' || g.reading.kind === 'other')
+      .flatMap((g) => (g.reading.kind === 'limit' ? [g.text] : g.text.split(/[,;。]/)))
+      .map((t) => t.replace(/\s+/g, ''))
+      .filter(
+        (t) =>
+          (/剩余|剩下|其余|另外|另一|另\d|其他|保留/.test(t) || /(?:\d+|[一二三四五六七八九十])(?:号|#)/.test(t)) &&
+          /限|减|降|压|少|控制|不超过|负荷|\d%|成/.test(t) &&
+          !/照常|正常/.test(t),
+      )
+      .map(
+        (t) =>
+          groups.find((g) => g.text.replace(/\s+/g, '') === t)?.reading.limitPct ??
+          limitByShare(t, { quantityImplied: true }) ??
+          limitByQuantity(t) ??
+          (/减半|一半/.test(t) ? 50 : null),
+      )
+      .find((p) => p !== null) ?? null
+  );
+}
+
+export function measureShare({ groups, squeezed, understood, floor, action, kept, window }: ShareInputs): number | null {
+  const shares =
+    window !== undefined
+      ? [
+          ...(window === null ? [] : [window]),
+          ...groups.filter((g) => g.reading.kind === 'limit').flatMap((g) => (g.reading.limitPct === null ? [] : [g.reading.limitPct])),
+        ]
+      : kept
+        ? kept.limitPct === null
+          ? []
+          : [kept.limitPct]
+        : groups.map((g) => g.reading.limitPct).filter((p): p is number => p !== null);
+  // A share from the unread words counts only when they gave the action.
+  if (action !== understood && floor.limitPct !== null) shares.push(floor.limitPct);
+  // Units are counted over the whole text, which may say the total where the clause does not ("镀锌线3条停1条，
+  // 镀铬线正常（共4条线）"): its count is the one answer.
+  const counted = action === 'stop_part' ? unitShare(squeezed) : null;
+  if (counted !== null && /共|全厂/.test(squeezed)) shares.splice(0, shares.length, counted);
+  if (action === 'stop_part' && shares.length === 0 && counted !== null) shares.push(counted);
+  if (action === 'stop_part' && shares.length === 0) {
+    const overall = squeezed.split(/[,;。]/).find((p) => OVERALL.test(p));
+    const share = overall ? limitByShare(overall, { quantityImplied: true }) : null;
+    if (share !== null) shares.push(share);
+  }
+  const stopped = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? counted;
+  const rest = action === 'stop_part' && stopped !== null ? restLimit(groups) : null;
+  if (stopped !== null && rest !== null) shares.push(roundOne(stopped + ((100 - stopped) * rest) / 100));
+  // "我厂限产，大概减少四成", "锌锅作业时间缩减为每天6小时，正常为12小时": the limit in one clause, its share in the next.
+  if (action === 'limit' && shares.length === 0) {
+    const share = limitByShare(squeezed, { quantityImplied: true }) ?? limitByQuantity(squeezed);
+    if (share !== null) shares.push(share);
+  }
+  return action === 'stop' ? 100 : shares.length > 0 ? Math.max(...shares) : null;
+}

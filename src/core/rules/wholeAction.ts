@@ -1,0 +1,57 @@
+/**
+ * The action of a measure text, read as a whole after its clauses: the strongest clause or the floor of the
+ * unread words (strengthFloor.ts), then the rules only the whole text can apply (wholeText.ts, timeWindow.ts,
+ * unitShare.ts), each named so that `measures --explain` can say which one decided. Order matters: a stop found
+ * to keep production becomes the part that stops before a stop for part of the day becomes a limit.
+ */
+import type { Action } from '../model.js';
+import type { ClauseReading } from './measureClause.js';
+import { stronger } from './strengthFloor.js';
+import { timeWindowShare } from './timeWindow.js';
+import { unitShare } from './unitShare.js';
+import { coreStopped, keptProduction, plantStopped, type KeptProduction, type WholeTextRule } from './wholeText.js';
+
+/** "运行生产线不超过2条（共5条）", "8条流水线削减3条": a cap on the units that run, or units cut. */
+const UNITS_CAPPED = /(?:(?:运行|开|生产)[^,;。\d]{0,6}?(?:不超过|不多于|最多)|只开|仅开|削减|减少|压减)(?:\d+|[一二两三四五六七八九十]+)(?:条|台|座|套|个|间)/;
+/** Units counted as they run or stop ("本厂饼干生产线3条，橙色开2条"): a partial stop, when the count works out. */
+const UNITS_RUNNING = /(?:开|留|停|关)(?:\d+|[一二两三四五六七八九十]+)(?:条|台|座|套|个|间|只)/;
+
+export interface WholeAction {
+  action: Action | null;
+  /** The whole-text rule that set the action over what the clauses said, or null. */
+  rule: WholeTextRule | null;
+  /** The production a stop keeps, when that decided. */
+  kept: KeptProduction | null;
+  /** The share of time a stop for part of the day takes away (null: none said); undefined when no such stop. */
+  window: number | null | undefined;
+}
+
+interface Grouped {
+  text: string;
+  reading: ClauseReading;
+}
+
+/**
+ * `understood`: the strongest action of the clauses read; `floorAction`: the floor of the unread words;
+ * `squeezed`: the normalised text with its spaces taken out (or made separators before "the rest").
+ */
+export function wholeAction(groups: readonly Grouped[], squeezed: string, understood: Action | null, floorAction: Action | null): WholeAction {
+  const plant = plantStopped(groups);
+  let action = stronger(plant ? 'stop' : understood, floorAction);
+  let rule: WholeTextRule | null = plant && action === 'stop' && understood !== 'stop' ? plant : null;
+  const core = action !== 'stop' ? coreStopped(squeezed) : null;
+  if (core) [action, rule] = ['stop', core];
+  // A stop that keeps some production running is the part that stops, or a limit by the share kept.
+  const kept = action === 'stop' || (action === 'stop_part' && understood !== 'stop_part') ? keptProduction(squeezed) : null;
+  if (kept) [action, rule] = [kept.action, kept.rule];
+  // "运行生产线不超过2条（共5条）": a cap on the units that run is the others stopping.
+  if (action === 'limit' && UNITS_CAPPED.test(squeezed) && unitShare(squeezed) !== null) [action, rule] = ['stop_part', 'units_capped'];
+  if ((action === null || action === 'none') && UNITS_RUNNING.test(squeezed) && unitShare(squeezed) !== null) [action, rule] = ['stop_part', 'units_capped'];
+  // "夜间0时至8时停产", "每周停产2天": a stop for part of the time is a limit by the time it takes away.
+  const window = action === 'stop' || action === 'stop_part' ? timeWindowShare(squeezed) : undefined;
+  if (window !== undefined) [action, rule] = ['limit', 'time_window'];
+  // "限产100%", "停产百分之百": all of production is all of the plant.
+  if ((action === 'limit' || action === 'stop_part') && groups.some((g) => g.reading.limitPct !== null && g.reading.limitPct >= 100))
+    [action, rule] = ['stop', 'all_of_production'];
+  return { action, rule, kept, window };
+}
