@@ -29,6 +29,8 @@ const FILES = {
   dev8: 'measure-corpus-dev8.tsv',
   dev9: 'measure-corpus-dev9.tsv',
   dev10: 'measure-corpus-dev10.tsv',
+  dev11: 'measure-corpus-dev11.tsv',
+  dev12: 'measure-corpus-dev12.tsv',
   test4: 'measure-corpus-test4.tsv',
   test3: 'measure-corpus-test3.tsv',
 } as const;

@@ -86,6 +86,8 @@ export function readClause(text: string, options: ReadOptions = { levelLabels: t
   if (text.length > 2 * MAX_CLAUSE_CHARS) return OTHER;
   // "A级企业", "引领性": the grade alone, whose measure is the enterprise's own (domain.md §3).
   if (/^(?:绩效(?:评级|等级)?(?:为)?)?(?:A\+?|A-)级(?:企业)?$|^引领性(?:企业)?$/i.test(text.replace(/\s+/g, ''))) return reading('self');
+  // "一厂一策", "非分级：一厂一策": the plant's own plan, named and not written here.
+  if (/^(?:[^:]{1,8}:)?["“]?一[厂企]一策["”]?$/.test(text.replace(/\s+/g, ''))) return reading('defers');
   const t = stripFrame(text.replace(/\s+/g, ''), options.levelLabels);
   if (t.length === 0 || t.length > MAX_CLAUSE_CHARS) return OTHER;
   const direct = readCore(t);

@@ -16,7 +16,7 @@
 import { INVISIBLE } from '../invisible.js';
 import type { Action } from '../model.js';
 import { toHalfWidth } from './halfWidth.js';
-import { TRADITIONAL, TRADITIONAL_RE } from './traditionalForms.js';
+import { TRADITIONAL, TRADITIONAL_RE, TYPING_SLIPS } from './traditionalForms.js';
 import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } from './measureClause.js';
 import { strengthFloor, type StrengthFloor } from './strengthFloor.js';
 import { measureShare } from './measureShare.js';
@@ -76,6 +76,9 @@ const ASCII_WORD = /[A-Za-z0-9]/;
 export function normaliseText(text: string): string {
   const s = toHalfWidth(text)
     .replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c)
+    .replace(TYPING_SLIPS[0]![0], TYPING_SLIPS[0]![1])
+    .replace(TYPING_SLIPS[1]![0], TYPING_SLIPS[1]![1])
+    .replace(TYPING_SLIPS[2]![0], TYPING_SLIPS[2]![1])
     // 卅 and 廿, thirty and twenty in one character ("硫化机卅台").
     .replace(/卅/g, '三十')
     .replace(/廿/g, '二十')
@@ -188,8 +191,10 @@ export function parseMeasureText(text: string): ParsedMeasure {
   const uninterpreted = groups.filter((g) => g.reading.kind === 'other').map((g) => g.text);
   // Unread pieces are kept together for people, but their words are weighed piece by piece: a truck ban
   // beside an unread 保障类 or 停止拌合生产 must not make the whole a truck ban only.
+  // A space before numbering separates ("1、停喷涂 2、苫盖"); any other space is dropped.
   const piecesOf = (t: string) =>
     t
+      .replace(/\s+(?=\d{1,2}[、.]|[①-⑳]|\(\d)/g, ',')
       .replace(/\s+/g, '')
       .split(/[,;。]/)
       .filter((p) => p !== '');

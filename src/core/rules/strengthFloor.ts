@@ -84,6 +84,8 @@ const PART_SUBJECT =
  */
 const SUBJECT_STOP = /^(?![^,;。]*(?:全部|所有|全厂|整厂|企业|公司|本厂|我厂|各|一切|唯一|预警|响应|期间|立即|马上|即))[^,;。]{2,14}?(?:停产|停止生产)/;
 const OTHER_GOES_ON = /限产|减产|压减|降至|降低|正常|照常|继续/;
+/** Units counted as they stop: "停一座", "3台停1台". */
+const COUNTED_STOP = /(?:停|关|闷炉)(?:\d+|[一二两三四五六七八九十]+)[条台座套个间只]|[条台座套个间只]停(?:\d+|[一二两三四五六七八九十]+)/;
 /** What runs for pollution control or safety is not production going on. */
 const AUXILIARY_RUNS = /污水|废气|除尘|环保|治污|净化|脱硫|脱硝|活性炭|安全|消防|保温/;
 /** "停产50%生产线", "停产50%，以生产线计", "停产比例不低于40%": a share of the plant stops, a partial stop by that share. */
@@ -152,7 +154,7 @@ const ENCOURAGING_NOTE = /\([^()]*(?:鼓励|建议|优先)[^()]*\)/g;
  * 停驶", "物料运输全部暂停", "原料不进、产品不出", "清洁方式运输", "国六车辆运输" (the vehicles the plant must use).
  */
 const ROAD_STOPPED =
-  /(?:禁止|停止|暂停|严禁)(?:所有|一切|全部)?(?:车辆|货车|汽车)(?:运输|进出|进厂)|车辆(?:一律|全部)?(?:不得|禁止|不准|严禁)(?:进出|进厂|出入)|(?:罐车|货车|运输车|车辆)(?:全部)?停止运输|停止[^,;。]{0,10}?运输|停止汽运|汽运(?:暂停|停止)|停止汽车运|不安排车辆|(?:罐车|渣土车|货车|运输车|车辆)(?:全部)?(?:停运|停驶|停止上路|禁止上路)|(?:货车|车辆|车)(?:一辆)?(?:也)?(?:不进|不准进|不得进)|(?:车辆|货车|运输车|车)[^,;。]{0,6}?(?:不进出|不得进出|不准进出|不许进出|不让进|不许进|不准进|不得进)|(?:生产|开采)及运输|停止[^,;。]{0,10}?运输作业|(?:停止|禁止)[^,;。]{0,10}?汽车运输|车辆?不进不出|不接收运输车辆|车不让进|禁止上路|不进厂|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|运输(?:采用|使用)(?:国[五六]|国VI?|新能源)|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
+  /(?:禁止|停止|暂停|严禁)(?:所有|一切|全部)?(?:车辆|货车|汽车)(?:运输|进出|进厂)|车辆(?:一律|全部)?(?:不得|禁止|不准|严禁)(?:进出|进厂|出入)|禁运|禁(?:止)?国[三四34]|国[三四34][^,;。]{0,4}?禁|(?:罐车|货车|运输车|车辆)(?:全部)?停止运输|停止[^,;。]{0,10}?运输|停止汽运|汽运(?:暂停|停止)|停止汽车运|不安排车辆|(?:罐车|渣土车|货车|运输车|车辆)(?:全部)?(?:停运|停驶|停止上路|禁止上路)|(?:货车|车辆|车)(?:一辆)?(?:也)?(?:不进|不准进|不得进)|(?:车辆|货车|运输车|车)[^,;。]{0,6}?(?:不进出|不得进出|不准进出|不许进出|不让进|不许进|不准进|不得进)|(?:生产|开采)及运输|停止[^,;。]{0,10}?运输作业|(?:停止|禁止)[^,;。]{0,10}?汽车运输|车辆?不进不出|不接收运输车辆|车不让进|禁止上路|不进厂|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|运输(?:采用|使用)(?:国[五六]|国VI?|新能源)|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
 const isTruckBan = (raw: string): boolean => {
   const piece = raw.replace(ENCOURAGING_NOTE, '');
   if (ROAD_STOPPED.test(piece) && !NOT_A_TRUCK_BAN.test(piece)) return true;
@@ -197,7 +199,9 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
     const partOnly =
       PART_SUBJECT.test(unlabelled) ||
       (partShare !== null && partShare < 100) ||
-      (SUBJECT_STOP.test(unlabelled) && all.some((p) => p !== raw && OTHER_GOES_ON.test(p) && !/停/.test(p) && !AUXILIARY_RUNS.test(p)));
+      (SUBJECT_STOP.test(unlabelled) && all.some((p) => p !== raw && OTHER_GOES_ON.test(p) && !/停/.test(p) && !AUXILIARY_RUNS.test(p))) ||
+      // "停一座，另外一座正常焙烧……停的那座窑不进坯": beside units counted as they stop, a stop is of those units.
+      (!/全厂|全部|所有|一切|全面/.test(piece) && all.some((p) => p !== raw && COUNTED_STOP.test(p)));
     const said = signal?.action === 'stop' && partOnly ? 'stop_part' : signal?.action;
     if (said && rank(said) < rank(action)) [action, actionFrom] = [said, raw];
     if (said === 'stop_part' && partShare !== null && partShare < 100) partPct = Math.max(partPct ?? 0, partShare);

@@ -78,3 +78,13 @@ export const TRADITIONAL: Record<string, string> = {
   廢: '废',
 };
 export const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
+
+/**
+ * Slips of a pinyin input method that lists make often, read as meant: 亭 for 停 (tíng) before a stop's object,
+ * 限厂 for 限产, 现产 before a share for 限产.
+ */
+export const TYPING_SLIPS: readonly [RegExp, string][] = [
+  [/亭(?=产|止|工|机|炉|窑)/g, '停'],
+  [/限厂/g, '限产'],
+  [/[现現]产(?=\d|[一二三四五六七八九十]|百分)/g, '限产'],
+];

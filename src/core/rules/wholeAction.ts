@@ -45,13 +45,18 @@ export function wholeAction(groups: readonly Grouped[], squeezed: string, unders
   const kept = action === 'stop' || (action === 'stop_part' && understood !== 'stop_part') ? keptProduction(squeezed) : null;
   if (kept) [action, rule] = [kept.action, kept.rule];
   // "运行生产线不超过2条（共5条）": a cap on the units that run is the others stopping.
-  if (action === 'limit' && UNITS_CAPPED.test(squeezed) && unitShare(squeezed) !== null) [action, rule] = ['stop_part', 'units_capped'];
+  // Lines taking turns ("两条生产线轮流生产，同一时间只开一条") is a limit by time, not lines stopped.
+  if (action === 'limit' && UNITS_CAPPED.test(squeezed) && !/轮流|轮换|交替/.test(squeezed) && unitShare(squeezed) !== null)
+    [action, rule] = ['stop_part', 'units_capped'];
   if ((action === null || action === 'none') && UNITS_RUNNING.test(squeezed) && unitShare(squeezed) !== null) [action, rule] = ['stop_part', 'units_capped'];
   // "夜间0时至8时停产", "每周停产2天": a stop for part of the time is a limit by the time it takes away.
   const window = action === 'stop' || action === 'stop_part' ? timeWindowShare(squeezed) : undefined;
   if (window !== undefined) [action, rule] = ['limit', 'time_window'];
   // "限产100%", "停产百分之百": all of production is all of the plant.
-  if ((action === 'limit' || action === 'stop_part') && groups.some((g) => g.reading.limitPct !== null && g.reading.limitPct >= 100))
+  if (
+    (action === 'limit' || action === 'stop_part') &&
+    groups.some((g) => (g.reading.kind === 'limit' || g.reading.kind === 'stop_part') && g.reading.limitPct !== null && g.reading.limitPct >= 100)
+  )
     [action, rule] = ['stop', 'all_of_production'];
   return { action, rule, kept, window };
 }
