@@ -9,6 +9,8 @@ const LEVEL_LABEL =
   /^(?:(?:启动)?(?:(?:黄色|橙色|红色)(?:预警)?(?:\((?:[ⅠⅡⅢIV123一二三]+级(?:响应)?)\))?|[ⅠⅡⅢ123一二三]级|I{1,3}级)(?:应急)?(?:响应)?(?:期间|时)?|预警期间|应急期间|管控期间|应急响应期间)[:]?/;
 const FRAME_HEAD: RegExp[] = [
   NUMBERING,
+  // Quotes around a cell, as spreadsheets export them: '"不涉及"'.
+  /^["“”'‘’]+/,
   /^(?:减排)?措施[:]/,
   /^(?:执行)?["“”'‘’《]?一[厂企]一策["“”'‘’》]?(?:措施)?[:]?/,
   // A grade written before the measure ("A级企业自主减排") does not change it.
@@ -23,7 +25,7 @@ const FRAME_HEAD: RegExp[] = [
   /^(?:并且|并|同时|且|另外|以及|应当|应|须|需)/,
   /^(?:严格)?(?:执行|实施|落实|采取)/,
 ];
-const FRAME_TAIL: RegExp[] = [/[.!?。]+$/, /(?:的)?(?:管控)?措施$/];
+const FRAME_TAIL: RegExp[] = [/[.!?。]+$/, /(?:的)?(?:管控)?措施$/, /["“”'‘’]+$/];
 
 export function stripFrame(text: string, levelLabels: boolean): string {
   const heads = levelLabels ? [LEVEL_LABEL, ...FRAME_HEAD] : FRAME_HEAD;

@@ -39,6 +39,8 @@ const STOPPED: readonly Form[] = [
   [KEPT_STOPPED, 2],
   [new RegExp(`${STOP_VERB}(?:其中)?(?:的)?${N}${U}`), 1],
   [new RegExp(`(?:停止|停用|停运|关停)[^,;。\\d]{0,8}?${N}${U}`), 1],
+  // "电解槽共288台，停槽29台": the unit's name between the verb and the count.
+  [new RegExp(`停[^,;。\\d]{1,2}?${N}${U}`), 1],
   // "8条流水线削减3条": the units cut are the units stopped.
   [new RegExp(`(?:削减|减少|压减|减)${N}${U}`), 1],
   [new RegExp(`${N}${U}${THING}?(?:全部|全|都)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|闷炉|熄火|关机|关闭|停下|停(?=[,;。]|$))`), 1],
@@ -76,6 +78,7 @@ const first = (forms: readonly Form[], text: string): number | null => {
 const numbered = (pieces: readonly string[]): Set<string> =>
   new Set(pieces.flatMap((p) => [...p.matchAll(NUMBERED)].map((m) => String(parseChineseNumber(m[1] ?? m[2] ?? '')))));
 
+const UNITS_FEWER = new RegExp(`由${N}${U}(?:运行|生产|开机)?(?:减为|减至|减少到|降为|降至|压减为|调整为)${N}${U}`);
 /** "停用2条生产线中的1条", "4台定型机中停用2台": m of the n units. */
 const M_OF_N = new RegExp(`${N}(${U})[^,;。\\d]{0,12}?(?:中的|中|里的|其中的?)(?:停用|停止|关停|停产|停运|停)?${N}\\2`);
 
@@ -99,6 +102,12 @@ export function unitShare(cell: string): number | null {
   if (fraction) return parseShare(fraction[1] ?? '');
   // "电镀槽开启数量减半": half of the units run.
   if (/(?:开启|开机|运行)(?:数量|台数)减半/.test(text)) return 50;
+  // "焙烧炉由4台运行减为2台运行": from so many units to fewer.
+  const fewer = UNITS_FEWER.exec(text);
+  if (fewer) {
+    const [a, b] = [parseChineseNumber(fewer[1] ?? ''), parseChineseNumber(fewer[2] ?? '')];
+    if (a !== null && b !== null && a > b) return roundOne(((a - b) / a) * 100);
+  }
   const mOfN = M_OF_N.exec(text);
   if (mOfN) {
     const [n, m] = [parseChineseNumber(mOfN[1] ?? ''), parseChineseNumber(mOfN[3] ?? '')];

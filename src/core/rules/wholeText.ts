@@ -43,12 +43,13 @@ const RUNS_ON = /正常生产|照常|继续生产|维持生产|只做|仅做|只
 export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: string }[] = [
   {
     plant: /砖厂|砖瓦厂|砖瓦窑|砖窑厂|砖瓦企业|砖企|制砖|烧结砖|页岩砖|轮窑/,
-    core: /焙烧|烧成|烧砖|进坯|出砖|出窑|制坯|轮窑|隧道窑|砖窑|砖瓦窑|破碎/,
+    core: /焙烧|烧成|烧砖|进坯|出砖|出窑|制坯|窑|破碎/,
     example: '砖厂停止轮窑焙烧',
   },
   { plant: /粉磨站/, core: /磨/, example: '水泥粉磨站停止粉磨作业' },
   { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼/, core: /搅拌|拌合|拌和/, example: '沥青搅拌站停止生产，拌合楼停机' },
   { plant: /采石场|石料厂|砂石厂|矿山|石场|采矿|本矿|矿区|开采/, core: /开采|爆破|破碎|碎石|筛分|采掘|采矿|采石/, example: '采石场停止开采、破碎、运输作业' },
+  { plant: /高炉|转炉|钢铁/, core: /高炉|烧结|转炉|轧|炼|球团|焦炉/, example: '高炉休风、烧结停机、转炉停炼、轧钢停轧' },
   { plant: /轧钢/, core: /轧机|轧制|加热炉/, example: '轧钢加热炉停炉，轧机停机' },
   { plant: /焦化厂|焦化企业|焦化公司/, core: /推焦|炼焦|装煤|出焦|焦炉/, example: '焦化厂停止推焦、装煤' },
   { plant: /石材|石板材|碎石加工|石料加工/, core: /切割|磨抛|抛光|锯|破碎|筛分/, example: '石材厂停止切割、磨抛作业' },
@@ -109,6 +110,8 @@ export function coreStopped(text: string): WholeTextRule | null {
   if (
     stops.length >= 2 &&
     rest.length === 0 &&
+    // "涉漆工序停工……打磨同步停": a subset of processes, and what goes with them.
+    !stops.some((p) => /涉|部分/.test(p)) &&
     stops.some((p) =>
       /^(?:其余|其他|剩余|剩下)(?:的)?(?:工序|生产线|设备|车间)?(?:全部|均|一律)?(?:停产|停止|停)|(?:随之|同步|一并|相应|跟着)(?:全部)?(?:停|关)/.test(p),
     )
