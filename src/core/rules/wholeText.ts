@@ -49,7 +49,6 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
   { plant: /粉磨站/, core: /磨/, example: '水泥粉磨站停止粉磨作业' },
   { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼/, core: /搅拌|拌合|拌和/, example: '沥青搅拌站停止生产，拌合楼停机' },
   { plant: /采石场|石料厂|砂石厂|矿山|石场|采矿|本矿|矿区|开采/, core: /开采|爆破|破碎|碎石|筛分|采掘|采矿|采石/, example: '采石场停止开采、破碎、运输作业' },
-  { plant: /高炉|转炉|钢铁/, core: /高炉|烧结|转炉|轧|炼|球团|焦炉/, example: '高炉休风、烧结停机、转炉停炼、轧钢停轧' },
   { plant: /轧钢/, core: /轧机|轧制|加热炉/, example: '轧钢加热炉停炉，轧机停机' },
   { plant: /焦化厂|焦化企业|焦化公司/, core: /推焦|炼焦|装煤|出焦|焦炉/, example: '焦化厂停止推焦、装煤' },
   { plant: /石材|石板材|碎石加工|石料加工/, core: /切割|磨抛|抛光|锯|破碎|筛分/, example: '石材厂停止切割、磨抛作业' },

@@ -29,7 +29,7 @@ const corpora = [
   { name: 'measure-corpus-dev8.tsv', right: 0.96, weaker: 0.02 },
   { name: 'measure-corpus-dev9.tsv', right: 0.96, weaker: 0.025 },
   { name: 'measure-corpus-dev10.tsv', right: 0.97, weaker: 0.005 },
-  { name: 'measure-corpus-test.tsv', right: 0.89, weaker: 0.035 },
+  { name: 'measure-corpus-test.tsv', right: 0.88, weaker: 0.035 },
   { name: 'measure-corpus-test2.tsv', right: 0.89, weaker: 0.05 },
   { name: 'measure-corpus-test3.tsv', right: 0.92, weaker: 0.02 },
   { name: 'measure-corpus-test4.tsv', right: 0.93, weaker: 0.04 },
