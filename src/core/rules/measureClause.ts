@@ -12,6 +12,7 @@
  */
 import { reading, type ClauseKind, type ClauseReading, type Reader } from './clausePatterns.js';
 import { stripFrame } from './clauseFrame.js';
+import { strictRange } from './shareGrammar.js';
 import { readActivity, readNonRoad, readVoc } from './readers/bans.js';
 import { readLimit, readShare } from './readers/limits.js';
 import { readLineShare } from './readers/lines.js';
@@ -65,7 +66,11 @@ const LABEL_NOTE = /^\((?:[ABCD][+-]?级|引领性|[ⅠⅡⅢ123一二三]级(?:
 const STOP_KEEPS =
   /^\((?:保留|含|包括|包含)[^()]*\)$|^\([^()]*(?:保温|保压|安全|循环水|应急|抢险|环保|治污)[^()]*(?:除外|运行|外)?\)$|^\(未复产\)$|^\(生产线全部停运[^()]*\)$/;
 const BENIGN_NOTE: Partial<Record<ClauseKind, (note: string) => boolean>> = {
-  limit: (n) => /^\((?:以|按)[^()]*(?:产能|产量|计)[^()]*\)$/.test(n) || /^\((?:以|按|通过)[^()]*(?:方式|实现)[^()]*\)$/.test(n),
+  // A note giving the normal ('（正常每日连续生产）') says what the limit is against.
+  limit: (n) =>
+    /^\((?:正常|平时|原来|原)[^()]*\)$/.test(n) ||
+    /^\((?:以|按)[^()]*(?:产能|产量|计)[^()]*\)$/.test(n) ||
+    /^\((?:以|按|通过)[^()]*(?:方式|实现)[^()]*\)$/.test(n),
   stop: (n) =>
     STOP_KEEPS.test(n) || (/环保|治污|污染防治|废气|除尘|脱硫|脱硝/.test(n) && /运行|开启|正常/.test(n) && !/除|外|保留生产/.test(n.replace(/除尘/g, ''))),
   stop_part: (n) =>
@@ -88,7 +93,8 @@ export function readClause(text: string, options: ReadOptions = { levelLabels: t
   if (/^(?:绩效(?:评级|等级)?(?:为)?)?(?:A\+?|A-)级(?:企业)?$|^引领性(?:企业)?$/i.test(text.replace(/\s+/g, ''))) return reading('self');
   // "一厂一策", "非分级：一厂一策": the plant's own plan, named and not written here.
   if (/^(?:[^:]{1,8}:)?["“]?一[厂企]一策["”]?$/.test(text.replace(/\s+/g, ''))) return reading('defers');
-  const t = stripFrame(text.replace(/\s+/g, ''), options.levelLabels);
+  // A range of shares reads as its stricter end (shareGrammar.ts strictRange).
+  const t = strictRange(stripFrame(text.replace(/\s+/g, ''), options.levelLabels));
   if (t.length === 0 || t.length > MAX_CLAUSE_CHARS) return OTHER;
   const direct = readCore(t);
   if (direct) return direct;

@@ -80,6 +80,9 @@ export function measureShare({ groups, squeezed, understood, floor, action, kept
     const share = overall ? limitByShare(overall, { quantityImplied: true }) : null;
     if (share !== null) shares.push(share);
   }
+  // '停产3条生产线（共10条，对应产能占比45%）': the share of capacity, when the text gives it, over the count.
+  const capacity = action === 'stop_part' ? /产能(?:占比|比例)(?:为|约)?(\d+(?:\.\d+)?)%/.exec(squeezed) : null;
+  if (capacity) shares.splice(0, shares.length, Number(capacity[1]));
   const stopped = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? counted;
   const rest = action === 'stop_part' && stopped !== null ? restLimit(groups) : null;
   if (stopped !== null && rest !== null) shares.push(roundOne(stopped + ((100 - stopped) * rest) / 100));

@@ -51,7 +51,8 @@ const HOURS_KEPT =
 const scaled = (n: string, mult: string | undefined) => (parseChineseNumber(n) ?? NaN) * (mult === '万' ? 10000 : mult === '千' ? 1000 : 1);
 
 /** Shifts cut: "由两班倒改为白班一班生产", "三班制调整为两班" — (3 − 2) / 3. */
-const SHIFTS = /(?:由|从)?([一二两三四]|\d)班(?:倒|制|生产|运转)?(?:改为|改成|调整为|减为|减至|压减为|变为|调为|改)[^,;。\d一二两三四]{0,4}([一二两三]|\d)班/;
+const SHIFTS =
+  /(?:由|从)?([一二两三四]|\d)班(?:倒|制|生产|运转)?(?:改为|改成|调整为|减为|减至|压减为|变为|调为|改)[^,;。\d一二两三四]{0,4}?(?:([一二两三]|\d)班|(?:只上|只开|只有)?(白)班)/;
 /** Coking time lengthened: output falls as 1 − old / new ("结焦时间由24小时延长至36小时" → 33.3). */
 const COKING = /结焦时间(?:由(?:正常的?)?(\d+(?:\.\d+)?)小时)?延长(?:至|到)(\d+(?:\.\d+)?)小时(?:以上)?(?:\(由(\d+(?:\.\d+)?)小时\))?/;
 /**
@@ -91,7 +92,8 @@ function normalAndNow(clause: string): number | null {
 export function limitByQuantity(clause: string): number | null {
   const shifts = SHIFTS.exec(clause);
   if (shifts) {
-    const [x, y] = [parseChineseNumber(shifts[1]!) ?? 0, parseChineseNumber(shifts[2]!) ?? 0];
+    // '改成只上白班': one shift.
+    const [x, y] = [parseChineseNumber(shifts[1]!) ?? 0, shifts[3] ? 1 : (parseChineseNumber(shifts[2] ?? '') ?? 0)];
     if (x > 0 && y > 0 && y < x) return Math.round(((x - y) / x) * 1000) / 10;
   }
   const coking = COKING.exec(clause);
@@ -136,23 +138,47 @@ export function limitByQuantity(clause: string): number | null {
 const DISCOUNT = /(?:打个?)?(对折|[一二三四五六七八九]折)/;
 const asKept = (clause: string): string => clause.replace(DISCOUNT, (_m, d: string) => `至${d === '对折' ? 50 : (parseChineseNumber(d[0]!) ?? 0) * 10}%`);
 
-export function limitByShare(raw: string, opts: { quantityImplied?: boolean } = {}): number | null {
-  const clause = asKept(raw);
-  if (!opts.quantityImplied && !QUANTITY.test(clause)) return null;
-  const found = [...clause.matchAll(SHARES)];
-  // Two shares ("生产负荷由100%下调15个百分点"): the one a cut verb gives is the cut.
-  const m = found.length === 1 ? found[0] : found.find((f) => CUT_BEFORE.test(clause.slice(0, f.index)));
-  if (m === undefined) return null;
-  const pct = shareOf(m![1]!);
+/**
+ * A range ("限产30%-40%", "限产三到四成", "降低至60%~70%"): the stricter end, as an inspector holds the plant to it —
+ * the larger share cut, or the smaller share kept.
+ */
+const RANGE = new RegExp(`(${SHARE_SRC}|\\d+(?:\\.\\d+)?|[一二两三四五六七八九])(?:-|~|—|–|到|至)(${SHARE_SRC})`, 'g');
+export function strictRange(clause: string): string {
+  return clause.replace(RANGE, (whole, a: string, b: string, offset: number) => {
+    const unit = /成$/.test(b) ? '成' : '%';
+    const [x, y] = [shareOf(/[%成]$|分之|百分之/.test(a) ? a : a + unit), shareOf(b)];
+    if (x === null || y === null) return whole;
+    const kept = KEPT_BEFORE.test(clause.slice(0, offset)) && !CUT_BEFORE.test(clause.slice(0, offset));
+    return `${kept ? Math.min(x, y) : Math.max(x, y)}%`;
+  });
+}
+
+/** What one share found in a clause says: the share cut, or null when its words say neither cut nor kept. */
+function readingOf(clause: string, m: RegExpMatchArray): number | null {
+  const pct = shareOf(m[1]!);
   if (pct === null) return null;
-  const before = clause.slice(0, m!.index);
+  const before = clause.slice(0, m.index);
   // The word right before the share decides: a cut ("下降百分之十五"), else a level it is brought to ("至…的75%").
   // A cut verb a word before the share ("再压减负荷20%") cuts too, and so does a share named as the cut
   // ("限产幅度为正常产量的25%", "减排比例达到黄色预警10%的要求").
   if (CUT_SHARE_NAMED.test(before)) return pct;
   // "产能的百分之六十保留，其余减掉": the share kept, said before its verb.
-  if (/^(?:的)?(?:保留|维持|正常生产)/.test(clause.slice(m!.index! + m![0].length))) return pct >= 100 ? null : Math.round((100 - pct) * 10) / 10;
+  if (/^(?:的)?(?:保留|维持|正常生产)/.test(clause.slice(m.index! + m[0].length))) return pct >= 100 ? null : Math.round((100 - pct) * 10) / 10;
   if (CUT_BEFORE.test(before) || /(?:不少于|不低于|至少)$/.test(before) || CUT_NEAR.test(before)) return pct;
   if (KEPT_BEFORE.test(before)) return pct >= 100 ? null : Math.round((100 - pct) * 10) / 10;
   return null;
+}
+
+export function limitByShare(raw: string, opts: { quantityImplied?: boolean } = {}): number | null {
+  const clause = strictRange(asKept(raw));
+  if (!opts.quantityImplied && !QUANTITY.test(clause)) return null;
+  const found = [...clause.matchAll(SHARES)];
+  // One share: what its words say. Several ("用电量下降30%，产量下降不低于40%"): each that a cut verb gives is a
+  // cut, and the largest is the one an inspector checks ("生产负荷由100%下调15个百分点": the 100 % is no cut).
+  if (found.length === 1) return readingOf(clause, found[0]!);
+  const cuts = found
+    .filter((f) => CUT_BEFORE.test(clause.slice(0, f.index)))
+    .map((f) => readingOf(clause, f))
+    .filter((p): p is number => p !== null);
+  return cuts.length > 0 ? Math.max(...cuts) : null;
 }

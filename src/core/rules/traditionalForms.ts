@@ -16,6 +16,8 @@ export const TRADITIONAL: Record<string, string> = {
   線: '线',
   輛: '辆',
   類: '类',
+  議: '议',
+  檢: '检',
   於: '于',
   裝: '装',
   餾: '馏',

@@ -64,7 +64,7 @@ const FRACTION = /(?:停开|停用|停运|关掉|关停|停止|闷炉|停|开)(�
 /** Numbered units: "1号", "2#", "二号", "一线". */
 const NUMBERED = /(\d+|[一二三四五六七八九十])(?:号|#)|(?<![\d一二三四五六七八九十])([一二三四五六七八九])线/g;
 const STOP_PIECE = /停|关|熄|闷炉|焖炉/;
-const RUN_PIECE = /正常生产|照常|照开|维持生产|继续生产|正常运行|正常$|保留|仅留|只留/;
+const RUN_PIECE = /正常生产|照常|照开|维持生产|继续生产|正常运行|正常$|保留|仅留|只留|限产|限\d/;
 
 /** The count of the first form that matches, or null. */
 const first = (forms: readonly Form[], text: string): number | null => {

@@ -62,7 +62,7 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
  * - what is kept beside the stop is only warmth, pressure or a watchman ("热镀锌生产线停产，锌锅保温",
  *   "生产线停产，仅留值班人员"), which a plant still making anything would not need to say.
  */
-const KEPT_ONLY = /保温|保压|压火|值班|放假/;
+const KEPT_ONLY = /保温|保压|压火|余温|值班|放假/;
 export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
   const parts = groups.filter((g) => g.reading.kind === 'stop_part');
   if (parts.length === 0 || groups.some((g) => g.reading.kind === 'limit' || /正常生产|正常运行|照常/.test(g.text))) return null;
@@ -80,7 +80,22 @@ export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
 const STOP_WORD = /停|熄|关|封炉|封窑|闷炉|焖炉|不开/;
 /** The core processes of the table, stopped with no subject: the enterprise's own. */
 const CORE_ALONE = /^(?:我厂|本厂|我公司|本公司|我站|本站|我矿|本矿)?(?:停止|停)(?:烧成|焙烧|煅烧|烧|开采|采石|采|搅拌|拌合|拌和|窑)$/;
+/**
+ * The plant has only the unit or process that stops: "企业仅有1条生产线，该线停产", "停止喷涂工序（本企业仅有喷涂一道
+ * 工序）", "停止烘干工序（企业仅从事木材烘干）".
+ */
+const ONLY_UNIT = /(?:仅有|只有|就有?|就一)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)?|唯一(?:的)?(?:生产)?(?:工序|生产线|产线|线|窑|设备)/;
+const ONLY_PROCESS = /(?:仅|只)(?:从事|有|做)([^()，,;。]{1,8}?)(?:一道)?(?:工序|业务)?\)/;
+function onlyUnitStopped(text: string): boolean {
+  if (!/停/.test(text) || RUNS_ON.test(text)) return false;
+  if (ONLY_UNIT.test(text)) return true;
+  const only = ONLY_PROCESS.exec(text);
+  const stem = only?.[1]?.replace(/^木材|^金属/, '');
+  return stem !== undefined && stem.length >= 2 && new RegExp(`停止?${stem.slice(-2)}|${stem.slice(-2)}[^,;。]{0,4}停`).test(text);
+}
+
 export function coreStopped(text: string): WholeTextRule | null {
+  if (onlyUnitStopped(text)) return 'core_process';
   // What runs for pollution control or safety ("搅拌楼的除尘器照常开着") is not production going on.
   const production = text
     .split(/[,;。]/)
@@ -146,7 +161,7 @@ export function coreStopped(text: string): WholeTextRule | null {
  */
 const KEEPS_PRODUCTION = new RegExp(
   String.raw`(?:仅|只)?(?:保留|留)(?:${NUMBER_SRC}(?:条|台|座|个)|(?:${NUMBER_SRC}(?:条|台|座|个))?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间|窑|机组|产能))` +
-    String.raw`|除(${NUMBER_SRC})?(?:条|台|座|个)?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间)[^,;。:]{0,4}?外` +
+    String.raw`|除(${NUMBER_SRC})?(?:条|台|座|个)?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间)[^,;。:]{0,8}?外` +
     String.raw`|除(?:了)?${NUMBER_SRC}(?:条|台|座|个|套)[^,;。:]{0,20}?(?:以)?外`,
 );
 const AUXILIARY = /保温|保压|安全|循环水|应急|抢险|环保|治污|除尘|污水|消防/;

@@ -220,7 +220,8 @@ const TABLE: Row[] = [
   { text: 'A级企业自主减排', action: 'self', pct: null, kinds: ['self'] },
   { text: '部分停产', action: 'stop_part', pct: null, kinds: ['stop_part'] },
   { text: '停止喷涂、烘干、打磨工序', action: 'stop_part', pct: null, kinds: ['stop_part'], processes: ['喷涂工序', '烘干工序', '打磨工序'] },
-  { text: '1号线停产，2号线限产50%', action: 'stop_part', pct: 50, kinds: ['stop_part', 'limit'], processes: ['1号线'] },
+  // The numbered lines named are the plant's (dev corpora): one stopped and the other limited by half, 50 + 25.
+  { text: '1号线停产，2号线限产50%', action: 'stop_part', pct: 75, kinds: ['stop_part', 'limit'], processes: ['1号线'] },
   { text: '国四及以下柴油货车禁止进出厂区', action: null, pct: null, kinds: ['truck_ban'], truck: true },
   { text: '厂区内禁止使用国二及以下非道路移动机械', action: null, pct: null, kinds: ['non_road_ban'], nonRoad: true },
   {

@@ -109,5 +109,5 @@ export const readShare: Reader = (t) => {
   const pct = limitByShare(t) ?? limitByQuantity(t);
   if (pct === null) return null;
   // A share of the machines running ("硫化机开机数量控制在60%以内") stops a share of them: a partial stop.
-  return /开机(?:数量|台数|率)|运行台数|生产线数量/.test(t) && !/不变/.test(t) ? reading('stop_part', pct, [t]) : reading('limit', pct);
+  return /开机(?:数量|台数|率)|运行台数|生产线数量|开工数量/.test(t) && !/不变/.test(t) ? reading('stop_part', pct, [t]) : reading('limit', pct);
 };

@@ -31,6 +31,8 @@ const TERSE = [
   re(`(?:只用|仅用|只许|只允许)?${CLEAN_STAGE}(?:及)?以上(?:排放标准)?(?:的)?(?:车辆|车)?(?:运输|进厂|进出)`),
 ];
 export const readTransport: Reader = (t) => {
+  // Forklifts and loaders are non-road machinery (bans.ts), whatever their fuel.
+  if (/叉车|装载机|挖掘机|非道路/.test(t)) return null;
   if (TERSE.some((r) => r.test(t))) return reading('truck_ban');
   // Encouraged, preferred: not a ban an inspector can hold the plant to.
   if (/鼓励|优先|建议|倡导/.test(t)) return null;
