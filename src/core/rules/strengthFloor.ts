@@ -206,7 +206,9 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
       (partShare !== null && partShare < 100) ||
       (SUBJECT_STOP.test(unlabelled) && all.some((p) => p !== raw && OTHER_GOES_ON.test(p) && !/停/.test(p) && !AUXILIARY_RUNS.test(p))) ||
       // "停一座，另外一座正常焙烧……停的那座窑不进坯": beside units counted as they stop, a stop is of those units.
-      (!/全厂|全部|所有|一切|全面/.test(piece) && all.some((p) => p !== raw && COUNTED_STOP.test(p)));
+      (!/全厂|全部|所有|一切|全面/.test(piece) && all.some((p) => p !== raw && COUNTED_STOP.test(p))) ||
+      // "喷涂车间全部停产（企业另有焊接、组装车间正常生产）": others produce, said in the same piece.
+      /正常生产|照常生产|照常|继续生产/.test(piece);
     const said = signal?.action === 'stop' && partOnly ? 'stop_part' : signal?.action;
     if (said && rank(said) < rank(action)) [action, actionFrom] = [said, raw];
     if (said === 'stop_part' && partShare !== null && partShare < 100) partPct = Math.max(partPct ?? 0, partShare);

@@ -57,9 +57,27 @@ function shareOfPiece(piece: string): number | null | undefined {
  * When every piece that stops something stops it for part of the day or week: the share of time taken away
  * (the largest, when pieces differ), or null when none is said. Undefined when some stop is for all of the time.
  */
+/** "每日8:00—20:00生产，其余时段停产": hours of production, and the rest of the day stopped. */
+const REST_OF_DAY = /其余时段|其他时段|其余时间|其他时间/;
+const PRODUCING_HOURS = /(\d{1,2})(?::\d{2})?(?:时|点)?(?:至|到|—|-|~|–)(\d{1,2})(?::\d{2})?(?:时|点)?(?:生产|开工|作业)/;
+/** "（正常每周生产6天）": the normal week, when the plant does not run all seven days. */
+const NORMAL_WEEK = /正常每周(?:生产)?(\d|[一二三四五六七])天/;
+
 export function timeWindowShare(text: string): number | null | undefined {
   const stops = text.split(/[;,。]/).filter((p) => STOP.test(p) && !/运输|车辆|货车|进出/.test(p));
   if (stops.length === 0) return undefined;
+  const producing = PRODUCING_HOURS.exec(text);
+  if (producing && stops.every((p) => REST_OF_DAY.test(p))) {
+    const hours = Number(producing[2]) - Number(producing[1]);
+    return hours > 0 && hours < 24 ? roundOne(((24 - hours) / 24) * 100) : null;
+  }
+  const week = NORMAL_WEEK.exec(text);
+  const days = week ? parseChineseNumber(week[1] ?? '') : null;
+  if (days !== null && days > 0 && days < 7) {
+    const named = NAMED_DAYS.exec(text);
+    const count = named ? new Set((named[1] ?? '').match(/[一二三四五六日天]/g) ?? []).size : 0;
+    if (count > 0 && count < days) return roundOne((count / days) * 100);
+  }
   const shares = stops.map(shareOfPiece);
   if (shares.some((s) => s === undefined)) return undefined;
   const known = shares.filter((s): s is number => s !== null);

@@ -164,7 +164,7 @@ const KEEPS_PRODUCTION = new RegExp(
     String.raw`|除(${NUMBER_SRC})?(?:条|台|座|个)?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间)[^,;。:]{0,8}?外` +
     String.raw`|除(?:了)?${NUMBER_SRC}(?:条|台|座|个|套)[^,;。:]{0,20}?(?:以)?外`,
 );
-const AUXILIARY = /保温|保压|安全|循环水|应急|抢险|环保|治污|除尘|污水|消防/;
+const AUXILIARY = /保温|保压|余温|安全|循环水|应急|抢险|环保|治污|除尘|污水|消防/;
 const KEPT_CAPACITY = new RegExp(`(?:仅|只)?保留(${SHARE_SRC})(?:的)?(?:产能|产量|生产能力)(的(?:生产线|产线|线|设备|窑炉|机组))?`);
 
 export interface KeptProduction {

@@ -18,8 +18,10 @@ const NON_ROAD = [
 const NON_ROAD_ANY = /非道路(?:移动)?机械/;
 const BAN_WORD = /禁止|停止|严禁|不得|不允许|停用|封存|禁用|不用|不得使用|全部使用|须使用|必须使用/;
 /** "叉车（国二）停用", "停止使用柴油装载机，改用电动叉车": the machines by name, banned. */
-const MACHINES_BANNED =
-  /^(?:叉车|装载机|挖掘机|推土机)[^,;。]{0,8}?(?:停用|停止使用|禁用|禁止使用)$|^(?:停止使用|禁止使用|停用|禁用)[^,;。]{0,6}?(?:叉车|装载机|挖掘机|推土机)$/;
+const MACHINE = '(?:叉车|装载机|挖掘机|推土机)';
+const MACHINES_BANNED = new RegExp(
+  `^${MACHINE}[^,;。]{0,8}?(?:停用|停止使用|禁用|禁止使用)$|^(?:停止使用|禁止使用|停用|禁用)[^,;。]{0,12}?${MACHINE}(?:[、和及与]${MACHINE})*$`,
+);
 export const readNonRoad: Reader = (t) =>
   MACHINES_BANNED.test(t) || NON_ROAD.some((r) => r.test(t)) || (NON_ROAD_ANY.test(t) && BAN_WORD.test(t) && !/生产|产量|产能|工序|限产|停产/.test(t))
     ? reading('non_road_ban')

@@ -61,7 +61,13 @@ const KEPT_OF = [
 /** "注塑机停开一半", "熔化炉停一半": half of the units. */
 const HALF_OF_UNITS = re(`(?:[^,;。、\\d]{1,8}?(?:机|炉|窑|线|设备|槽))?(?:停开一半|停用一半|停一半|开启数量减半|开机数量减半|开机台数减半|运行数量减半)`);
 
+/** "保留70%生产线运行": a share of the lines kept, the rest stopping. */
+const LINES_KEPT = re(`(?:仅|只)?(?:保留|开|开启)${SHARE}(?:的)?(?:生产线|产线|设备|窑炉|机组)(?:运行|生产)?`);
+
 export const readLineShare: Reader = (t) => {
+  const keptLines = LINES_KEPT.exec(t);
+  const keptShare = keptLines ? parseShare(keptLines[1] ?? '') : null;
+  if (keptShare !== null && keptShare > 0 && keptShare < 100) return reading('stop_part', roundOne(100 - keptShare), [t]);
   for (const [r, ni, ci, bi, mi, ai] of LINES_OF) {
     const g = r.exec(t);
     if (!g) continue;
