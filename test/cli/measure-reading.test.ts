@@ -28,7 +28,7 @@ describe('a stop text with an unread qualifier', () => {
       (x) => x.credit_code === CODE,
     )!;
     expect([m.action, m.limit_pct, m.measure]).toEqual(['stop', 100, TEXT]);
-    expect(m.warning).toContain(`措施文本有无法识别的部分：${READ}`);
+    expect(m.warning).toContain(`措施文本有无法逐句识别的部分：${READ}`);
   });
 
   test('the checklist checks the stop and shows the unread words as an item to check as written', () => {

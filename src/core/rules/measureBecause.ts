@@ -36,10 +36,14 @@ export function becauseOfText(parsed: ParsedMeasure, action: string, limitPct: n
   let share: Because = NOTHING;
   if (action === 'stop') share = actionBecause;
   else if (limitPct !== null) {
-    const withShare = parsed.clauses.find(
-      (c) => c.interpreted && (c.kind === 'limit' || c.kind === 'stop_part') && /\d|[一二三四五六七八九十]|半/.test(c.text),
-    );
-    share = withShare && actionBecause.by !== 'whole_text' ? text(withShare.text) : actionBecause;
+    // The clause that states this very share; else the whole text worked it out (units counted, a rest limited).
+    const withShare = parsed.clauses.find((c) => c.interpreted && (c.kind === 'limit' || c.kind === 'stop_part') && c.limitPct === limitPct);
+    share =
+      withShare && actionBecause.by !== 'whole_text'
+        ? text(withShare.text)
+        : actionBecause.by === 'whole_text'
+          ? actionBecause
+          : { by: 'whole_text', words: parsed.clauses.map((c) => c.text).join('；'), rule: 'share_of_whole' };
   }
   const truckClause = clauseFor(['truck_ban', 'road_transport_ban']);
   const truck = !truckBan

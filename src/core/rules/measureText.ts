@@ -29,6 +29,8 @@ export interface MeasureClause {
   text: string;
   kind: ClauseKind;
   interpreted: boolean;
+  /** The share this clause states on its own, or null. */
+  limitPct: number | null;
 }
 
 export interface ParsedMeasure {
@@ -219,7 +221,7 @@ export function parseMeasureText(text: string): ParsedMeasure {
     truckBan: has('truck_ban') || has('road_transport_ban') || floor.truckBan,
     roadTransportBan: has('road_transport_ban'),
     nonRoadMachineryBan: has('non_road_ban'),
-    clauses: groups.map((g) => ({ text: g.text, kind: g.reading.kind, interpreted: g.reading.kind !== 'other' })),
+    clauses: groups.map((g) => ({ text: g.text, kind: g.reading.kind, interpreted: g.reading.kind !== 'other', limitPct: g.reading.limitPct })),
     uninterpreted,
     floor,
     spoken: floor.spoken || groups.some((g) => g.reading.kind !== 'other' && g.reading.kind !== 'defers'),

@@ -10,6 +10,7 @@ import { parseMeasureText, type ParsedMeasure } from './measureText.js';
 import { crossCuttingApplies, crossCuttingFor, ruleFor, type RuleTable } from './ruleTable.js';
 import { shortfalls } from './strictness.js';
 import { becauseOfText, byRule, NOTHING } from './measureBecause.js';
+import { WHOLE_TEXT_RULES } from './wholeText.js';
 
 /** How a rule's measure is written for people when the rule gives no text of its own. */
 export function describeLevelRule(r: LevelRule): string {
@@ -103,10 +104,12 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
           })
         : [];
       if (parsed.uninterpreted.length > 0) {
+        // Read as a whole (wholeText.ts): say how, so the officer can check the reading against the words.
+        const whole = parsed.wholeText ? WHOLE_TEXT_RULES[parsed.wholeText] : null;
         warnings.push({
           code: CODE.HAZE_MEASURE_UNREAD,
-          zh: `措施文本有无法识别的部分：${parsed.uninterpreted.join('；')}`,
-          en: `part of the measure text could not be read: ${parsed.uninterpreted.join('; ')}`,
+          zh: `措施文本有无法逐句识别的部分：${parsed.uninterpreted.join('；')}${whole ? `；按全文理解（${parsed.wholeText}）：${whole.zh}` : ''}`,
+          en: `part of the measure text could not be read clause by clause: ${parsed.uninterpreted.join('; ')}${whole ? `; read as a whole (${parsed.wholeText}): ${whole.en}` : ''}`,
         });
       }
       return {

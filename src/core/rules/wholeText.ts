@@ -22,6 +22,10 @@ export const WHOLE_TEXT_RULES = {
   all_of_production: { zh: '限产或停止的比例为100%，按停产', en: 'all of production is limited or stopped: a stop' },
   rest_stopped: { zh: '所列工序停止，其余工序也停产，按停产', en: 'what is named stops and so does the rest: a stop' },
   units_capped: { zh: '限定运行的台数或条数，其余停止，按部分停产', en: 'a cap on the units that run: the others stop, a partial stop' },
+  share_of_whole: {
+    zh: '比例按全文计算（停止的台数、条数与其余部分的限产合计）',
+    en: 'the share worked out over the whole text (units stopped, and the limit on the rest)',
+  },
   time_window: { zh: '只在部分时段停产，按所停时间的比例限产', en: 'a stop for part of the day or week: a limit by the time it takes away' },
 } as const;
 export type WholeTextRule = keyof typeof WHOLE_TEXT_RULES;

@@ -268,8 +268,8 @@ describe('parseMeasureText: the table of real-style cells', () => {
 describe('parseMeasureText: clause texts', () => {
   test('clauses come back verbatim after normalisation, in order, without their separators', () => {
     expect(parseMeasureText('１、停产；２、停止使用国四及以下重型柴油车运输。').clauses).toEqual([
-      { text: '1、停产', kind: 'stop', interpreted: true },
-      { text: '2、停止使用国四及以下重型柴油车运输', kind: 'truck_ban', interpreted: true },
+      { text: '1、停产', kind: 'stop', interpreted: true, limitPct: 100 },
+      { text: '2、停止使用国四及以下重型柴油车运输', kind: 'truck_ban', interpreted: true, limitPct: null },
     ]);
   });
 
