@@ -66,6 +66,8 @@ const LABEL_NOTE = /^\((?:[ABCD][+-]?级|引领性|[ⅠⅡⅢ123一二三]级(?:
 const STOP_KEEPS =
   /^\((?:保留|含|包括|包含)[^()]*\)$|^\([^()]*(?:保温|保压|安全|循环水|应急|抢险|环保|治污)[^()]*(?:除外|运行|外)?\)$|^\(未复产\)$|^\(生产线全部停运[^()]*\)$/;
 const BENIGN_NOTE: Partial<Record<ClauseKind, (note: string) => boolean>> = {
+  // "不涉及（无生产设备）": why nothing is asked.
+  none: (n) => /^\((?:无|不|未|仅|没有)[^()]*\)$/.test(n),
   // A note giving the normal ('（正常每日连续生产）') says what the limit is against.
   limit: (n) =>
     /^\((?:正常|平时|原来|原)[^()]*\)$/.test(n) ||

@@ -5,7 +5,7 @@
  * 50 % stopped and 20 % of the other 50 %: 60).
  */
 import type { Action } from '../model.js';
-import { roundOne } from './chineseNumber.js';
+import { parseShare, roundOne, SHARE_SRC } from './chineseNumber.js';
 import type { ClauseReading } from './measureClause.js';
 import { limitByQuantity, limitByShare } from './shareGrammar.js';
 import type { StrengthFloor } from './strengthFloor.js';
@@ -81,8 +81,15 @@ export function measureShare({ groups, squeezed, understood, floor, action, kept
     if (share !== null) shares.push(share);
   }
   // '停产3条生产线（共10条，对应产能占比45%）': the share of capacity, when the text gives it, over the count.
-  const capacity = action === 'stop_part' ? /产能(?:占比|比例)(?:为|约)?(\d+(?:\.\d+)?)%/.exec(squeezed) : null;
-  if (capacity) shares.splice(0, shares.length, Number(capacity[1]));
+  // So too "停产窑产能约占全厂60%", "喷涂工序产值约占全厂三成", "停止工序约占全厂用电量的35%".
+  const capacity =
+    action === 'stop_part'
+      ? new RegExp(
+          `(?:产能|产值|营业额|产量|用电量)(?:约|大约)?(?:占比|比例|占)(?:全厂|总产能|总产值|营业额|全天|总)?(?:的)?(?:为|约)?(${SHARE_SRC})|约占[^,;。\\d]{0,8}?(?:产能|产值|用电量|营业额)的(${SHARE_SRC})`,
+        ).exec(squeezed)
+      : null;
+  const capacityShare = capacity ? parseShare(capacity[1] ?? capacity[2] ?? '') : null;
+  if (capacityShare !== null && capacityShare < 100) shares.splice(0, shares.length, capacityShare);
   const stopped = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? counted;
   const rest = action === 'stop_part' && stopped !== null ? restLimit(groups) : null;
   if (stopped !== null && rest !== null) shares.push(roundOne(stopped + ((100 - stopped) * rest) / 100));

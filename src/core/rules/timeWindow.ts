@@ -50,7 +50,8 @@ function shareOfPiece(piece: string): number | null | undefined {
     const days = new Set((named[1] ?? '').match(/[一二三四五六日天]/g) ?? []);
     return days.size > 0 && days.size < 7 ? roundOne((days.size / 7) * 100) : null;
   }
-  return PART_OF_DAY.test(piece) ? null : undefined;
+  // "停产（含夜间）": the night included, not the night alone.
+  return PART_OF_DAY.test(piece) && !/(?:含|包括|包含)(?:夜间|晚上|夜班)/.test(piece) ? null : undefined;
 }
 
 /**

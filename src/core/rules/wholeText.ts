@@ -56,7 +56,7 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
   { plant: /轧钢/, core: /轧机|轧制|加热炉/, example: '轧钢加热炉停炉，轧机停机' },
   { plant: /焦化厂|焦化企业|焦化公司/, core: /推焦|炼焦|装煤|出焦|焦炉/, example: '焦化厂停止推焦、装煤' },
   { plant: /石材|石板材|碎石加工|石料加工/, core: /切割|磨抛|抛光|锯|破碎|筛分/, example: '石材厂停止切割、磨抛作业' },
-  { plant: /石灰厂|石灰企业|石灰公司/, core: /煅烧|烧制|石灰窑/, example: '石灰厂停止煅烧' },
+  { plant: /石灰厂|石灰企业|石灰公司|石灰窑/, core: /煅烧|烧制|石灰窑|窑|出灰/, example: '石灰厂停止煅烧' },
 ];
 
 /**
@@ -66,7 +66,7 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
  * - what is kept beside the stop is only warmth, pressure or a watchman ("热镀锌生产线停产，锌锅保温",
  *   "生产线停产，仅留值班人员"), which a plant still making anything would not need to say.
  */
-const KEPT_ONLY = /保温|保压|压火|余温|值班|放假/;
+const KEPT_ONLY = /保温|保压|压火|余温|值班|放假|氮封|火炬|安全必需/;
 export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
   const parts = groups.filter((g) => g.reading.kind === 'stop_part');
   if (parts.length === 0 || groups.some((g) => g.reading.kind === 'limit' || /正常生产|正常运行|照常/.test(g.text))) return null;
@@ -98,8 +98,17 @@ function onlyUnitStopped(text: string): boolean {
   return stem !== undefined && stem.length >= 2 && new RegExp(`停止?${stem.slice(-2)}|${stem.slice(-2)}[^,;。]{0,4}停`).test(text);
 }
 
+/** "1#、2#窑停產，3#窑保溫": the numbered units stop and the others are only kept warm — nothing is made. */
+function numberedStoppedOthersWarm(text: string): boolean {
+  const pieces = text.split(/[,;。]/).filter((p) => p !== '');
+  const warm = pieces.filter((p) => /保温|压火/.test(p) && !/停|生产|运行|正常/.test(p));
+  const stops = pieces.filter((p) => /停/.test(p) && /(?:\d+|[一二三四五六七八九十])(?:号|#)/.test(p));
+  return warm.length > 0 && stops.length > 0 && warm.length + stops.length === pieces.length;
+}
+
 export function coreStopped(text: string): WholeTextRule | null {
   if (onlyUnitStopped(text)) return 'core_process';
+  if (numberedStoppedOthersWarm(text)) return 'warmth_only';
   // What runs for pollution control or safety ("搅拌楼的除尘器照常开着") is not production going on.
   const production = text
     .split(/[,;。]/)
@@ -118,7 +127,9 @@ export function coreStopped(text: string): WholeTextRule | null {
     .split(/[,;。①-⑳]/)
     .filter((p) => p !== '');
   // Transport and activity bans ("停止物料装卸和露天堆场作业") stop no production.
-  const stops = pieces.filter((p) => STOP_WORD.test(p) && !/运输|车辆|货车|装卸|露天|土石方|焚烧|堆场/.test(p));
+  // The activity test reads past a label ("露天矿山C级企业：停止开采" is no open-air ban).
+  const activity = (p: string) => /运输|车辆|货车|装卸|露天|土石方|焚烧|堆场/.test(p.replace(/^[^:]{1,16}:/, ''));
+  const stops = pieces.filter((p) => STOP_WORD.test(p) && !activity(p));
   const warmOnly = (p: string) => KEPT_ONLY.test(p) && !/生产|线|车间/.test(p.replace(KEPT_ONLY, ''));
   // "石灰窑停止投料出灰，压火保温", "砖厂停火保温": what is kept is only the kiln's heat.
   const rest = pieces.filter((p) => !stops.includes(p) && !/运输|车辆|货车/.test(p));
@@ -151,9 +162,15 @@ export function coreStopped(text: string): WholeTextRule | null {
   const core = CORE_PROCESSES.find((c) => c.plant.test(text));
   if (!core) return null;
   // A transport piece that names the core ("停止开采、破碎、运输作业") is a stop of the core too.
-  const coreStops = pieces.filter((p) => STOP_WORD.test(p) && (!/运输|车辆|货车/.test(p) || core.core.test(p.replace(core.plant, ''))));
+  const coreStops = pieces.filter(
+    (p) =>
+      STOP_WORD.test(p) &&
+      !/装卸|露天|土石方|焚烧|堆场/.test(p.replace(/^[^:]{1,16}:/, '')) &&
+      (!/运输|车辆|货车/.test(p) || core.core.test(p.replace(core.plant, ''))),
+  );
   // "沥青搅拌站停止作业": the plant itself stops, in words that name no part.
-  const plantItself = (p: string) => new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行)$`).test(p);
+  const plantItself = (p: string) =>
+    new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行|停烧)$`).test(p);
   return coreStops.length > 0 && coreStops.every((p) => plantItself(p) || core.core.test(p.replace(core.plant, ''))) ? 'core_process' : null;
 }
 
