@@ -12,13 +12,17 @@ const CODE = '91320413MA246610XJ';
 const TEXT = '停产（待镇政府通知后方可复产）';
 const READ = '停产(待镇政府通知后方可复产)';
 
-describe('a stop text with an unread qualifier', () => {
+/** The sample town's list in a fresh folder, with orange-level measure cells changed by `change`. */
+function listWith(change: (rows: string[][], orange: number) => void): string {
   const dir = tempDir();
   const rows = csvRows(readFileSync(join(REPO, 'data/xuebu/enterprises.csv'), 'utf8'), 'enterprises.csv').map((r) => r.cells);
-  const orange = rows[0]!.indexOf('橙色预警措施');
-  const row = rows.find((r) => r[0] === CODE)!;
-  row[orange] = TEXT;
+  change(rows, rows[0]!.indexOf('橙色预警措施'));
   writeFileSync(join(dir, 'list.csv'), rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\n') + '\n');
+  return dir;
+}
+
+describe('a stop text with an unread qualifier', () => {
+  const dir = listWith((rows, orange) => (rows.find((r) => r[0] === CODE)![orange] = TEXT));
   const args = ['--list', 'list.csv'];
 
   test('measures: a stop, 100 %, and a warning that part of the text was not read', () => {
@@ -43,11 +47,7 @@ describe('a stop text with an unread qualifier', () => {
 });
 
 test('a stop that keeps a line running is planned as the partial stop it is', () => {
-  const dir = tempDir();
-  const rows = csvRows(readFileSync(join(REPO, 'data/xuebu/enterprises.csv'), 'utf8'), 'enterprises.csv').map((r) => r.cells);
-  const orange = rows[0]!.indexOf('橙色预警措施');
-  rows.find((r) => r[0] === CODE)![orange] = '停产（除1号线外）';
-  writeFileSync(join(dir, 'list.csv'), rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\n') + '\n');
+  const dir = listWith((rows, orange) => (rows.find((r) => r[0] === CODE)![orange] = '停产（除1号线外）'));
   const r = haze(['--list', 'list.csv', 'measures', '--level', 'orange', '--explain', '--format', 'json'], { cwd: dir });
   expect(r.status).toBe(0);
   const m = (JSON.parse(r.stdout) as { credit_code: string; action: string; because: { action: { by: string; rule: string | null } } }[]).find(
@@ -57,11 +57,7 @@ test('a stop that keeps a line running is planned as the partial stop it is', ()
 });
 
 test('a ban in the text is a check item of its own, whatever the action', () => {
-  const dir = tempDir();
-  const rows = csvRows(readFileSync(join(REPO, 'data/xuebu/enterprises.csv'), 'utf8'), 'enterprises.csv').map((r) => r.cells);
-  const orange = rows[0]!.indexOf('橙色预警措施');
-  rows.find((r) => r[0] === CODE)![orange] = '停产；禁止露天焚烧';
-  writeFileSync(join(dir, 'list.csv'), rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\n') + '\n');
+  const dir = listWith((rows, orange) => (rows.find((r) => r[0] === CODE)![orange] = '停产；禁止露天焚烧'));
   const r = haze(['--list', 'list.csv', 'checklist', '--date', '2019-12-08', '--level', 'orange', '--group', 'all', '--format', 'csv'], { cwd: dir });
   expect(r.status).toBe(0);
   const items = (parse(r.stdout, { columns: true, bom: true }) as { credit_code: string; item_id: string; item: string }[]).filter(
@@ -72,18 +68,17 @@ test('a ban in the text is a check item of its own, whatever the action', () => 
 });
 
 describe('measures --explain: which words or rule gave each part', () => {
-  const dir = tempDir();
-  const rows = csvRows(readFileSync(join(REPO, 'data/xuebu/enterprises.csv'), 'utf8'), 'enterprises.csv').map((r) => r.cells);
-  const head = rows[0]!;
-  const [orange, grade] = [head.indexOf('橙色预警措施'), head.indexOf('绩效等级')];
-  rows.find((r) => r[0] === CODE)![orange] = TEXT;
-  // An enterprise whose cell is empty: the rule for its grade decides.
-  const ruled = rows.find((r, i) => i > 0 && r[0] !== CODE && r[grade] === 'D')!;
-  ruled[orange] = '';
-  // An enterprise whose text is read as a whole: the kiln firing is the brick plant's core process.
-  const whole = rows.find((r, i) => i > 0 && r[0] !== CODE && r !== ruled)!;
-  whole[orange] = '砖厂停止轮窑焙烧';
-  writeFileSync(join(dir, 'list.csv'), rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\n') + '\n');
+  let [ruled, whole]: string[][] = [];
+  const dir = listWith((rows, orange) => {
+    const grade = rows[0]!.indexOf('绩效等级');
+    rows.find((r) => r[0] === CODE)![orange] = TEXT;
+    // An enterprise whose cell is empty: the rule for its grade decides.
+    ruled = rows.find((r, i) => i > 0 && r[0] !== CODE && r[grade] === 'D')!;
+    ruled[orange] = '';
+    // An enterprise whose text is read as a whole: the kiln firing is the brick plant's core process.
+    whole = rows.find((r, i) => i > 0 && r[0] !== CODE && r !== ruled)!;
+    whole[orange] = '砖厂停止轮窑焙烧';
+  });
 
   test('CSV: the words of the text, the unread words, or the rule', () => {
     const r = haze(['--list', 'list.csv', 'measures', '--level', 'orange', '--explain', '--format', 'csv'], { cwd: dir });
@@ -91,9 +86,9 @@ describe('measures --explain: which words or rule gave each part', () => {
     const out = parse(r.stdout, { columns: true, bom: true }) as Record<string, string>[];
     const own = out.find((x) => x.credit_code === CODE)!;
     expect([own.because_action, own.because_share]).toEqual([`未识别部分「${READ}」中的用词`, `未识别部分「${READ}」中的用词`]);
-    const read = out.find((x) => x.credit_code === whole[0])!;
+    const read = out.find((x) => x.credit_code === whole![0])!;
     expect([read.action, read.because_action]).toEqual(['stop', '全文（core_process）：停止的是该类企业的主体工序，按停产']);
-    const byRule = out.find((x) => x.credit_code === ruled[0])!;
+    const byRule = out.find((x) => x.credit_code === ruled![0])!;
     expect(byRule.source).not.toBe('enterprise');
     expect(byRule.because_action).toBe(`规则 ${byRule.source}`);
     // Without --explain the columns are as before.
@@ -110,7 +105,7 @@ describe('measures --explain: which words or rule gave each part', () => {
     }[];
     const own = out.find((x) => x.credit_code === CODE)!;
     expect(own.because.action).toEqual({ by: 'unread', words: READ, rule: null });
-    expect(out.find((x) => x.credit_code === whole[0])!.because.action).toEqual({ by: 'whole_text', words: '砖厂停止轮窑焙烧', rule: 'core_process' });
+    expect(out.find((x) => x.credit_code === whole![0])!.because.action).toEqual({ by: 'whole_text', words: '砖厂停止轮窑焙烧', rule: 'core_process' });
     // Every truck ban says where it came from: the text, a rule, or a cross-cutting measure.
     for (const x of out.filter((y) => y.truck_ban)) expect(['text', 'unread', 'rule', 'cross_cutting']).toContain(x.because.truck_ban!.by);
     expect(out.some((x) => x.because.truck_ban!.by === 'cross_cutting')).toBe(true);
