@@ -206,7 +206,7 @@ export function parseMeasureText(text: string): ParsedMeasure {
   // For the whole-text rules a space before "the rest" separates ("只留一条线生产 其余四条全停"); any other
   // space is a typist's ("生产线  共六条 ，停  四条").
   const squeezed = normalised.replace(/\s+(?=其余|其他|剩余|剩下|另外|另一)/g, ',').replace(/\s+/g, '');
-  const whole = wholeAction(groups, squeezed, understood, floor.action);
+  const whole = wholeAction(groups, squeezed, understood, floor);
   const share = measureShare({ groups, squeezed, understood, floor, ...whole });
   let { action, rule: wholeTextRule } = whole;
   // "一共就五台注塑机，预警期间五台全部关机": every unit stops.

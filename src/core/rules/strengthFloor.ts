@@ -24,6 +24,8 @@ export interface StrengthFloor {
    * management step: "物料堆场全部苫盖", "加强门禁管理"): the text has spoken, and no rule's default is added.
    */
   spoken: boolean;
+  /** The action came from a single-character signal (停, 减, 控 …), the floor's last resort. */
+  generic: boolean;
   /** The pieces that gave the action and the truck ban (for `measures --explain`). */
   actionFrom: string | null;
   truckFrom: string | null;
@@ -87,6 +89,8 @@ const SUBJECT_STOP =
 const OTHER_GOES_ON = /限产|减产|压减|降至|降低|正常|照常|继续/;
 /** Units counted as they stop: "停一座", "3台停1台". */
 const COUNTED_STOP = /(?:停产|停用|停|关停|关|闷炉)(?:\d+|[一二两三四五六七八九十]+)[条台座套个间只]|[条台座套个间只]停(?:\d+|[一二两三四五六七八九十]+)/;
+/** A named part of the plant stops, all of it: "东厂区全部停产", "喷涂车间全部停产". */
+const NAMED_PART_STOPS = /^[^,;。]{1,10}?(?:厂区|分厂|车间|工段|工序|生产线|线)(?:全部)?(?:停产|停止生产)/;
 /** What runs for pollution control or safety is not production going on. */
 const AUXILIARY_RUNS = /污水|废气|除尘|环保|治污|净化|脱硫|脱硝|活性炭|安全|消防|保温/;
 /** "停产50%生产线", "停产50%，以生产线计", "停产比例不低于40%": a share of the plant stops, a partial stop by that share. */
@@ -96,7 +100,7 @@ const STOP_SHARE = new RegExp(`停产(?:比例)?(?:不低于|不少于|达到|�
 const NOT_GENERIC =
   /自己控制|自行控制|门窗|关上|关好|干熄焦|管控|防控|监控|控制措施|减排|相关|有关|关于|机关|关注|关键|压力|限值|限期|期限|权限|降水|以限代停|以停代限/g;
 /** Words that hold a signal's word without its meaning: dust kept down, noise, a car park. */
-const NOT_A_SIGNAL = /降尘|抑尘|扬尘|除尘|降噪|减少排放口|停车场|停靠|停放/g;
+const NOT_A_SIGNAL = /停产(?:窑|线|车间)(?=的|产能|[^,;。]{0,2}(?:产能|断电|封))|降尘|抑尘|扬尘|除尘|降噪|减少排放口|停车场|停靠|停放/g;
 
 /** Old trucks kept out, under any standard's name, or only new ones allowed. */
 const OLD_TRUCK = new RegExp(`${OLD_STAGE}|国(?:[五5]|V(?!I)|Ⅴ)|柴油|货车|重型|运输车辆|公路运输`, 'i');
@@ -112,7 +116,7 @@ const UPKEEP =
   /正常开|活性炭|按时更换|更换|加强|增加|确保|建立|密闭|苫盖|洒水|清扫|保洁|达标|正常运行|管控|台账|门禁|优先|鼓励|喷淋|抑尘|冲洗|尽量|公示|值班|巡查/;
 /** A stop or limit said not to apply: "不停产不限产", "不采取停限产措施" give no floor of stopping. */
 const NEGATED =
-  /不用停|不用限|不得停运|不得停用|不能停运|不参与(?:停产)?(?:限产)?|(?:停限产|停产限产|限产)豁免|不限(?:产)?(?![\d一二三四五六七八九十])|不得[^,;。]{0,4}?停炉|不停火|不熄火|不停窑|生产不停|不采取强制性?(?:停产限产|停限产|停产|限产)(?:措施)?|不得以[^,;。]{0,24}?代替[^,;。]{0,6}|非保障类?|不强制(?:停产限产|停限产|停产|限产)|不[作做](?:强制性?)?(?:停?限?产|减排)(?:要求)?|(?:不需要|无需|不需|不用|不必)(?:采取)?停?限?产(?:措施)?|不(?:再|额外|另外)(?:停产|限产|压减|减产)|不纳入停?限?产(?:范围)?|不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
+  /不在(?:强制)?停?限?产范围(?:内)?|不用停|不用限|不得停运|不得停用|不能停运|不参与(?:停产)?(?:限产)?|(?:停限产|停产限产|限产)豁免|不限(?:产)?(?![\d一二三四五六七八九十])|不得[^,;。]{0,4}?停炉|不停火|不熄火|不停窑|生产不停|不采取强制性?(?:停产限产|停限产|停产|限产)(?:措施)?|不得以[^,;。]{0,24}?代替[^,;。]{0,6}|非保障类?|不强制(?:停产限产|停限产|停产|限产)|不[作做](?:强制性?)?(?:停?限?产|减排)(?:要求)?|(?:不需要|无需|不需|不用|不必)(?:采取)?停?限?产(?:措施)?|不(?:再|额外|另外)(?:停产|限产|压减|减产)|不纳入停?限?产(?:范围)?|不得停产限产|不需要停产|不能停|不(?:停产|限产|停限产|停止生产)|不采取停?限?产(?:措施)?|无需停产|非停产|免于停?限?产|豁免停?限?产|无停?限?产要求/g;
 
 /** Neither stopped nor limited, the 保障类 status in its usual words. */
 const NOT_STOPPED_NOR_LIMITED = /不停产[、,]?不限产|不限产[、,]?不停产|不停不限|不停限产/;
@@ -156,7 +160,7 @@ const ENCOURAGING_NOTE = /\([^()]*(?:鼓励|建议|优先)[^()]*\)/g;
  * 停驶", "物料运输全部暂停", "原料不进、产品不出", "清洁方式运输", "国六车辆运输" (the vehicles the plant must use).
  */
 const ROAD_STOPPED =
-  /(?:禁止|停止|暂停|严禁)(?:所有|一切|全部)?(?:车辆|货车|汽车)(?:运输|进出|进厂)|车辆(?:一律|全部)?(?:不得|禁止|不准|严禁)(?:进出|进厂|出入)|禁运|停运输|禁(?:止)?国[三四34]|国[三四34][^,;。]{0,4}?禁|(?:罐车|货车|运输车|车辆)(?:全部)?停止运输|停止[^,;。]{0,10}?运输|停止汽运|汽运(?:暂停|停止)|停止汽车运|不安排车辆|(?:罐车|渣土车|货车|运输车|车辆)(?:全部)?(?:停运|停驶|停止上路|禁止上路)|(?:货车|车辆|车)(?:一辆)?(?:也)?(?:不进|不准进|不得进)|(?:车辆|货车|运输车|车)[^,;。]{0,6}?(?:不进出|不得进出|不准进出|不许进出|不让进|不许进|不准进|不得进)|(?:生产|开采)及运输|停止[^,;。]{0,10}?运输作业|(?:停止|禁止)[^,;。]{0,10}?汽车运输|车辆?不进不出|不接收运输车辆|车不让进|禁止上路|不进厂|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|运输(?:采用|使用)(?:国[五六]|国VI?|新能源)|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
+  /(?:禁止|停止|暂停|严禁)(?:所有|一切|全部)?(?:车辆|货车|汽车)(?:运输|进出|进厂)|车辆(?:一律|全部)?(?:不得|禁止|不准|严禁)(?:进出|进厂|出入)|禁运|停运输|禁(?:止)?国[三四34]|国[三四34][^,;。]{0,4}?禁|(?:罐车|货车|运输车|车辆)(?:全部)?停止运输|停止[^,;。]{0,10}?运输|停止汽运|汽运(?:暂停|停止)|停止汽车运|不安排车辆|(?:罐车|渣土车|货车|运输车|车辆)(?:全部|一律)?(?:停运|停驶|停止上路|禁止上路)|(?:货车|车辆|车)(?:一辆)?(?:也)?(?:不进|不准进|不得进)|(?:车辆|货车|运输车|车)[^,;。]{0,6}?(?:不进出|不得进出|不准进出|不许进出|不让进|不许进|不准进|不得进)|(?:生产|开采)及运输|停止[^,;。]{0,10}?运输作业|(?:停止|禁止)[^,;。]{0,10}?汽车运输|车辆?不进不出|不接收运输车辆|车不让进|禁止上路|不进厂|(?:车辆|货车)(?:全部)?(?:停驶|停运)|(?:物料|原料|产品)?运输(?:全部)?(?:暂停|停止)|原料不进.{0,2}产品不出|清洁(?:方式)?运输|运输(?:采用|使用)(?:国[五六]|国VI?|新能源)|^(?:国[五六]|国V|国VI|新能源)(?:及以上)?(?:排放标准)?(?:车辆|车)运输$/;
 /** A list of vehicles and machines ("国三及以下货车、国二及以下非道路机械"): a ban if any item is one. */
 const ENCOURAGED = /鼓励|建议|优先|倡导|尽量|尽可能/;
 const isTruckBan = (raw: string): boolean => isOneTruckBan(raw) || (!ENCOURAGED.test(raw.replace(ENCOURAGING_NOTE, '')) && raw.split('、').some(isOneTruckBan));
@@ -176,10 +180,11 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
   let truckBan = false;
   let spoken = false;
   let actionFrom: string | null = null;
+  let generic = false;
   let truckFrom: string | null = null;
   for (const raw of unread) {
     // "经批准预警期间不停产不限产": the status in its usual words, before NEGATED takes them off.
-    if (NOT_STOPPED_NOR_LIMITED.test(raw) && rank('exempt') < rank(action)) [action, actionFrom] = ['exempt', raw];
+    if (NOT_STOPPED_NOR_LIMITED.test(raw) && rank('exempt') < rank(action)) [action, actionFrom, generic] = ['exempt', raw, false];
     const piece = raw.replace(NEGATED, '').replace(NOT_A_SIGNAL, '');
     const trucks = isTruckBan(piece);
     if (trucks && !truckBan) [truckBan, truckFrom] = [true, raw];
@@ -208,9 +213,11 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
       // "停一座，另外一座正常焙烧……停的那座窑不进坯": beside units counted as they stop, a stop is of those units.
       (!/全厂|全部|所有|一切|全面/.test(piece) && all.some((p) => p !== raw && COUNTED_STOP.test(p))) ||
       // "喷涂车间全部停产（企业另有焊接、组装车间正常生产）": others produce, said in the same piece.
-      /正常生产|照常生产|照常|继续生产/.test(piece);
+      /正常生产|照常生产|照常|继续生产/.test(piece) ||
+      // "东厂区全部停产，西厂区正常生产": a named part stops while another produces.
+      (NAMED_PART_STOPS.test(unlabelled) && all.some((p) => p !== raw && /正常生产|照常|继续生产/.test(p)));
     const said = signal?.action === 'stop' && partOnly ? 'stop_part' : signal?.action;
-    if (said && rank(said) < rank(action)) [action, actionFrom] = [said, raw];
+    if (said && rank(said) < rank(action)) [action, actionFrom, generic] = [said, raw, signal?.generic === true];
     if (said === 'stop_part' && partShare !== null && partShare < 100) partPct = Math.max(partPct ?? 0, partShare);
     if (signal?.action === 'limit') {
       // The grammar's reading when it has one (kept or cut); else a share right after a limit word, unless a
@@ -238,12 +245,13 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
       !(FACILITY_ALL.test(piece) && all.some((p) => p !== raw && /停\d|停[一二两三四五六七八九]|限产|开\d|正常/.test(p))) &&
       !PROCESSES_ALL.test(piece.replace(/^[^:]{1,12}:/, ''))
     ) {
-      [action, actionFrom] = ['stop', raw];
+      [action, actionFrom, generic] = ['stop', raw, false];
     }
   }
   return {
     action,
     limitPct: action === 'limit' ? limitPct : action === 'stop_part' ? partPct : null,
+    generic,
     truckBan,
     spoken: spoken || action !== null || truckBan,
     actionFrom,

@@ -59,7 +59,7 @@ function shareOfPiece(piece: string): number | null | undefined {
  * (the largest, when pieces differ), or null when none is said. Undefined when some stop is for all of the time.
  */
 /** "每日8:00—20:00生产，其余时段停产": hours of production, and the rest of the day stopped. */
-const REST_OF_DAY = /其余时段|其他时段|其余时间|其他时间/;
+const REST_OF_DAY = /其余时段|其他时段|其余时间|其他时间|其余(?:\d|[一二两三四五六])天/;
 const PRODUCING_HOURS = /(\d{1,2})(?::\d{2})?(?:时|点)?(?:至|到|—|-|~|–)(\d{1,2})(?::\d{2})?(?:时|点)?(?:生产|开工|作业)/;
 /** "（正常每周生产6天）": the normal week, when the plant does not run all seven days. */
 const NORMAL_WEEK = /正常每周(?:生产)?(\d|[一二三四五六七])天/;
@@ -67,9 +67,11 @@ const NORMAL_WEEK = /正常每周(?:生产)?(\d|[一二三四五六七])天/;
 export function timeWindowShare(text: string): number | null | undefined {
   const stops = text.split(/[;,。]/).filter((p) => STOP.test(p) && !/运输|车辆|货车|进出/.test(p));
   if (stops.length === 0) return undefined;
-  const producing = PRODUCING_HOURS.exec(text);
-  if (producing && stops.every((p) => REST_OF_DAY.test(p))) {
-    const hours = Number(producing[2]) - Number(producing[1]);
+  if (stops.every((p) => REST_OF_DAY.test(p))) {
+    // The hours produced said as a range; else the time is cut in other words ("日工作时间从20小时压缩到12小时"),
+    // and the share comes from them (shareGrammar.ts).
+    const producing = PRODUCING_HOURS.exec(text);
+    const hours = producing ? Number(producing[2]) - Number(producing[1]) : 0;
     return hours > 0 && hours < 24 ? roundOne(((24 - hours) / 24) * 100) : null;
   }
   const week = NORMAL_WEEK.exec(text);

@@ -6,7 +6,7 @@
  */
 import type { Action } from '../model.js';
 import type { ClauseReading } from './measureClause.js';
-import { stronger } from './strengthFloor.js';
+import { stronger, type StrengthFloor } from './strengthFloor.js';
 import { timeWindowShare } from './timeWindow.js';
 import { unitShare } from './unitShare.js';
 import { coreStopped, keptProduction, plantStopped, type KeptProduction, type WholeTextRule } from './wholeText.js';
@@ -36,8 +36,15 @@ interface Grouped {
  * `understood`: the strongest action of the clauses read; `floorAction`: the floor of the unread words;
  * `squeezed`: the normalised text with its spaces taken out (or made separators before "the rest").
  */
-export function wholeAction(groups: readonly Grouped[], squeezed: string, understood: Action | null, floorAction: Action | null): WholeAction {
+export function wholeAction(
+  groups: readonly Grouped[],
+  squeezed: string,
+  understood: Action | null,
+  floor: Pick<StrengthFloor, 'action' | 'generic'>,
+): WholeAction {
   const plant = plantStopped(groups);
+  // "自主减排……确保无组织排放受控": a single-character cut word beside a self-reduction orders no limit.
+  const floorAction = understood === 'self' && floor.action === 'limit' && floor.generic ? null : floor.action;
   let action = stronger(plant ? 'stop' : understood, floorAction);
   let rule: WholeTextRule | null = plant && action === 'stop' && understood !== 'stop' ? plant : null;
   const core = action !== 'stop' ? coreStopped(squeezed) : null;

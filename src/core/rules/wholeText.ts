@@ -55,6 +55,7 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
   { plant: /采石场|石料厂|砂石厂|矿山|石场|采矿|本矿|矿区|开采/, core: /开采|爆破|破碎|碎石|筛分|采掘|采矿|采石/, example: '采石场停止开采、破碎、运输作业' },
   { plant: /轧钢/, core: /轧机|轧制|加热炉/, example: '轧钢加热炉停炉，轧机停机' },
   { plant: /焦化厂|焦化企业|焦化公司/, core: /推焦|炼焦|装煤|出焦|焦炉/, example: '焦化厂停止推焦、装煤' },
+  { plant: /预制构件|管桩|水泥制品/, core: /搅拌|浇筑|蒸养|浇注/, example: '预制构件厂搅拌楼停止搅拌、构件停止浇筑' },
   { plant: /石材|石板材|碎石加工|石料加工/, core: /切割|磨抛|抛光|锯|破碎|筛分/, example: '石材厂停止切割、磨抛作业' },
   { plant: /石灰厂|石灰企业|石灰公司|石灰窑/, core: /煅烧|烧制|石灰窑|窑|出灰/, example: '石灰厂停止煅烧' },
 ];
@@ -129,7 +130,8 @@ export function coreStopped(text: string): WholeTextRule | null {
   // Transport and activity bans ("停止物料装卸和露天堆场作业") stop no production.
   // The activity test reads past a label ("露天矿山C级企业：停止开采" is no open-air ban).
   const activity = (p: string) => /运输|车辆|货车|装卸|露天|土石方|焚烧|堆场/.test(p.replace(/^[^:]{1,16}:/, ''));
-  const stops = pieces.filter((p) => STOP_WORD.test(p) && !activity(p));
+  // "磨机不停" is no stop.
+  const stops = pieces.filter((p) => STOP_WORD.test(p.replace(/不停/g, '')) && !activity(p));
   const warmOnly = (p: string) => KEPT_ONLY.test(p) && !/生产|线|车间/.test(p.replace(KEPT_ONLY, ''));
   // "石灰窑停止投料出灰，压火保温", "砖厂停火保温": what is kept is only the kiln's heat.
   const rest = pieces.filter((p) => !stops.includes(p) && !/运输|车辆|货车/.test(p));
@@ -164,7 +166,7 @@ export function coreStopped(text: string): WholeTextRule | null {
   // A transport piece that names the core ("停止开采、破碎、运输作业") is a stop of the core too.
   const coreStops = pieces.filter(
     (p) =>
-      STOP_WORD.test(p) &&
+      STOP_WORD.test(p.replace(/不停/g, '')) &&
       !/装卸|露天|土石方|焚烧|堆场/.test(p.replace(/^[^:]{1,16}:/, '')) &&
       (!/运输|车辆|货车/.test(p) || core.core.test(p.replace(core.plant, ''))),
   );
@@ -185,7 +187,7 @@ const KEEPS_PRODUCTION = new RegExp(
     String.raw`|除(${NUMBER_SRC})?(?:条|台|座|个)?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间)[^,;。:]{0,8}?外` +
     String.raw`|除(?:了)?${NUMBER_SRC}(?:条|台|座|个|套)[^,;。:]{0,20}?(?:以)?外`,
 );
-const AUXILIARY = /保温|保压|余温|安全|循环水|应急|抢险|环保|治污|除尘|污水|消防/;
+const AUXILIARY = /保温|保压|余温|安全|循环水|应急|抢险|环保|治污|除尘|污水|消防|锅炉|供暖|生活区/;
 const KEPT_CAPACITY = new RegExp(`(?:仅|只)?保留(${SHARE_SRC})(?:的)?(?:产能|产量|生产能力)(的(?:生产线|产线|线|设备|窑炉|机组))?`);
 
 export interface KeptProduction {

@@ -54,7 +54,7 @@ export const readVoc: Reader = (t) => {
  * check item of its own; none changes the action.
  */
 const ACTIVITY =
-  '(?:物料装卸|装卸和转运|装卸|转运|倒运|物料倒运|土石方|建设施工|建筑施工|施工|拆迁|拆除|露天焚烧|焚烧|燃放烟花爆竹|露天堆放|堆放|粉刷|外墙涂装|外墙喷涂|露天喷涂|露天作业|露天切割|露天焊接|露天堆场作业)';
+  '(?:绿化施工|道路维修|物料装卸|装卸和转运|装卸|转运|倒运|物料倒运|土石方|建设施工|建筑施工|施工|拆迁|拆除|露天焚烧|焚烧|燃放烟花爆竹|露天堆放|堆放|粉刷|外墙涂装|外墙喷涂|露天喷涂|露天作业|露天切割|露天焊接|露天堆场作业)';
 const ACTIVITY_BAN = [
   re(`${TRUCK_PFX}(?:停止|禁止|严禁|不得|杜绝)(?:进行|开展)?(?:厂区内|厂内)?${ACTIVITY}(?:[、和及与]${ACTIVITY})*(?:作业|施工|活动)?`),
   // What is loaded, said between the ban and the loading: "停止涉VOCs物料的装卸和转运作业".
@@ -63,7 +63,7 @@ const ACTIVITY_BAN = [
 ];
 /** "停止建筑工地土石方作业", "停止建筑拆除及道路施工作业": where or what, said between the ban and the activity. */
 const ACTIVITY_LOOSE = re(
-  `(?:停止|禁止|严禁|不得|杜绝)(?:进行|开展)?[^,;。]{0,8}?${ACTIVITY}(?:作业|施工)?(?:[、和及与]?[^,;。、]{0,6}?${ACTIVITY}(?:作业|施工)?)*(?:作业|施工|活动)?`,
+  `(?:停止|暂停|禁止|严禁|不得|杜绝)(?:进行|开展)?[^,;。]{0,8}?${ACTIVITY}(?:作业|施工)?(?:[、和及与]?[^,;。、]{0,6}?${ACTIVITY}(?:作业|施工)?)*(?:作业|施工|活动)?`,
 );
 const PRODUCTION_WORD = /工序|生产|车间|产线|窑|炉|产量|产能/;
 export const readActivity: Reader = (t) =>
