@@ -32,6 +32,8 @@ const FILES = {
   dev12: 'measure-corpus-dev12.tsv',
   dev13: 'measure-corpus-dev13.tsv',
   dev14: 'measure-corpus-dev14.tsv',
+  dev15: 'measure-corpus-dev15.tsv',
+  dev16: 'measure-corpus-dev16.tsv',
   test: 'measure-corpus-test.tsv',
   test2: 'measure-corpus-test2.tsv',
   test3: 'measure-corpus-test3.tsv',

@@ -96,7 +96,8 @@ export function readClause(text: string, options: ReadOptions = { levelLabels: t
   // "一厂一策", "非分级：一厂一策": the plant's own plan, named and not written here.
   if (/^(?:[^:]{1,8}:)?["“]?一[厂企]一策["”]?$/.test(text.replace(/\s+/g, ''))) return reading('defers');
   // A range of shares reads as its stricter end (shareGrammar.ts strictRange).
-  const t = strictRange(stripFrame(text.replace(/\s+/g, ''), options.levelLabels));
+  // "限产(30%)": a share in brackets right after its verb is the share.
+  const t = strictRange(stripFrame(text.replace(/\s+/g, ''), options.levelLabels)).replace(/(限产|减产|压减|停产)\((\d+(?:\.\d+)?%)\)/, '$1$2');
   if (t.length === 0 || t.length > MAX_CLAUSE_CHARS) return OTHER;
   const direct = readCore(t);
   if (direct) return direct;

@@ -81,6 +81,7 @@ export function normaliseText(text: string): string {
     .replace(TYPING_SLIPS[0]![0], TYPING_SLIPS[0]![1])
     .replace(TYPING_SLIPS[1]![0], TYPING_SLIPS[1]![1])
     .replace(TYPING_SLIPS[2]![0], TYPING_SLIPS[2]![1])
+    .replace(TYPING_SLIPS[3]![0], TYPING_SLIPS[3]![1])
     // 卅 and 廿, thirty and twenty in one character ("硫化机卅台").
     .replace(/卅/g, '三十')
     .replace(/廿/g, '二十')
@@ -194,12 +195,15 @@ export function parseMeasureText(text: string): ParsedMeasure {
   // Unread pieces are kept together for people, but their words are weighed piece by piece: a truck ban
   // beside an unread 保障类 or 停止拌合生产 must not make the whole a truck ban only.
   // A space before numbering separates ("1、停喷涂 2、苫盖"); any other space is dropped.
-  const piecesOf = (t: string) =>
+  // A note in brackets is weighed as a piece of its own too ("限产30%（国五以下车辆禁止运输）"), beside the piece it
+  // stands in ("柴油货车（国四及以下）禁止出入"); a space before numbering separates, any other is dropped.
+  const plainPieces = (t: string) =>
     t
       .replace(/\s+(?=\d{1,2}[、.]|[①-⑳]|\(\d)/g, ',')
       .replace(/\s+/g, '')
       .split(/[,;。]/)
       .filter((p) => p !== '');
+  const piecesOf = (t: string) => [...new Set([...plainPieces(t), ...plainPieces(t.replace(/\(([^()]*)\)/g, ',$1,'))])];
   const floor = strengthFloor(uninterpreted.flatMap(piecesOf), piecesOf(normalised));
   // What only the whole text says (wholeText.ts): the parts that stop are the plant, or a stop keeps some production.
   // For the whole-text rules a space is a separator: normaliseText keeps one only where it may separate measures.

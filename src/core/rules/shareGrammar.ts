@@ -28,7 +28,7 @@ const SHARES = new RegExp(SHARE, 'g');
 const CUT_BEFORE = new RegExp(`${CUT}$`);
 const KEPT_BEFORE = new RegExp(`${TO}${BASE}$`);
 const CUT_SHARE_NAMED = /(?:幅度|比例)(?:为|达到|达|不低于|不少于)?[^,;。%\d]{0,10}?(?:的)?$/;
-const CUT_NEAR = new RegExp(`(?:减少|降低|下降|压减|压降|削减|下调|缩减)(?:产量|产能|负荷|生产负荷|用电量|用气量)$`);
+const CUT_NEAR = new RegExp(`(?:减少|降低|下降|压减|压降|削减|下调|缩减|降)(?:产量|产能|负荷|生产负荷|用电量|用气量)$`);
 
 function shareOf(text: string): number | null {
   const points = /^(\d{1,2})个百分点$/.exec(text);

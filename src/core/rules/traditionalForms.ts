@@ -88,6 +88,7 @@ export const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]
  */
 export const TYPING_SLIPS: readonly [RegExp, string][] = [
   [/亭(?=产|止|工|机|炉|窑)/g, '停'],
-  [/限厂/g, '限产'],
+  [/限厂|线产(?=\d|[一二三四五六七八九十])/g, '限产'],
+  [/报障(?=类|企业)/g, '保障'],
   [/[现現]产(?=\d|[一二三四五六七八九十]|百分)/g, '限产'],
 ];

@@ -75,8 +75,18 @@ const first = (forms: readonly Form[], text: string): number | null => {
   }
   return null;
 };
+/** "1-3号线": a range of numbered units, each of them. */
+const NUMBER_RANGE = /(\d+)[-~—至到](\d+)(?=号|#)/g;
 const numbered = (pieces: readonly string[]): Set<string> =>
-  new Set(pieces.flatMap((p) => [...p.matchAll(NUMBERED)].map((m) => String(parseChineseNumber(m[1] ?? m[2] ?? '')))));
+  new Set(
+    pieces.flatMap((p) => [
+      ...[...p.matchAll(NUMBERED)].map((m) => String(parseChineseNumber(m[1] ?? m[2] ?? ''))),
+      ...[...p.matchAll(NUMBER_RANGE)].flatMap(([, a, b]) => {
+        const [x, y] = [Number(a), Number(b)];
+        return y > x && y - x < 50 ? Array.from({ length: y - x + 1 }, (_, i) => String(x + i)) : [];
+      }),
+    ]),
+  );
 
 const UNITS_FEWER = new RegExp(`由${N}${U}(?:运行|生产|开机)?(?:减为|减至|减少到|降为|降至|压减为|调整为)${N}${U}`);
 /** "停用2条生产线中的1条", "4台定型机中停用2台": m of the n units. */

@@ -46,8 +46,8 @@ const RUNS_ON = /正常生产|照常|继续生产|维持生产|只做|仅做|只
  */
 export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: string }[] = [
   {
-    plant: /砖厂|砖瓦厂|砖瓦窑|砖窑厂|砖瓦企业|砖企|制砖|烧结砖|页岩砖|轮窑/,
-    core: /焙烧|烧成|烧砖|进坯|出砖|出窑|制坯|窑|破碎/,
+    plant: /砖厂|砖瓦厂|砖瓦窑|砖窑|砖瓦企业|砖企|制砖|烧结砖|页岩砖|轮窑|隧道窑/,
+    core: /焙烧|烧成|烧砖|进坯|进车|出砖|出窑|码坯|制坯|成型|窑|破碎/,
     example: '砖厂停止轮窑焙烧',
   },
   { plant: /粉磨站/, core: /磨/, example: '水泥粉磨站停止粉磨作业' },
@@ -89,7 +89,8 @@ const CORE_ALONE = /^(?:我厂|本厂|我公司|本公司|我站|本站|我矿|�
  * The plant has only the unit or process that stops: "企业仅有1条生产线，该线停产", "停止喷涂工序（本企业仅有喷涂一道
  * 工序）", "停止烘干工序（企业仅从事木材烘干）".
  */
-const ONLY_UNIT = /(?:仅有|只有|就有?|就一)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)?|唯一(?:的)?(?:生产)?(?:工序|生产线|产线|线|窑|设备)/;
+const ONLY_UNIT =
+  /(?:仅有|只有|就有?|就一)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)?|唯一(?:的)?(?:生产)?(?:工序|生产线|产线|线|窑|设备)|(?:就|只有|仅有)这[两三四]?道工序/;
 const ONLY_PROCESS = /(?:仅|只)(?:从事|有|做)([^()，,;。]{1,8}?)(?:一道)?(?:工序|业务)?\)/;
 function onlyUnitStopped(text: string): boolean {
   if (!/停/.test(text) || RUNS_ON.test(text)) return false;
@@ -172,7 +173,7 @@ export function coreStopped(text: string): WholeTextRule | null {
   );
   // "沥青搅拌站停止作业": the plant itself stops, in words that name no part.
   const plantItself = (p: string) =>
-    new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行|停烧)$`).test(p);
+    new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行|停烧|停火)$`).test(p);
   return coreStops.length > 0 && coreStops.every((p) => plantItself(p) || core.core.test(p.replace(core.plant, ''))) ? 'core_process' : null;
 }
 
