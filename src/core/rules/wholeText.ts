@@ -36,7 +36,6 @@ interface Grouped {
 }
 
 /** Something keeps making product ("正常生产", "照常", "继续生产"): then nothing is the whole plant stopping. */
-export const RUNNING = /正常生产|照常|照开|维持生产|保持正常生产|继续生产|正常运行|保留/;
 const RUNS_ON = /正常生产|照常|继续生产|维持生产|只做|仅做|只进行|仅进行|只生产|仅生产/;
 
 /**
