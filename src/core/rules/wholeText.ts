@@ -62,7 +62,7 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
 /**
  * A partial stop that is the whole plant:
  * - the kiln or furnace that stops is a kiln named without a number and put out or sealed (a plant with several
- *   numbers them: "1号窑"), as in "立窑停窑", "石灰窑封炉停产" — "石灰窑停产" alone stays the kiln, as lists mean it;
+ *   numbers them: "1号窑"), as in "立窑停窑", "石灰窑封炉停产";
  * - what is kept beside the stop is only warmth, pressure or a watchman ("热镀锌生产线停产，锌锅保温",
  *   "生产线停产，仅留值班人员"), which a plant still making anything would not need to say.
  */
@@ -76,11 +76,6 @@ export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
   return groups.some((g) => g.reading.kind !== 'stop_part' && KEPT_ONLY.test(g.text)) ? 'warmth_only' : null;
 }
 
-/**
- * The parts that stop are the plant's core process (CORE_PROCESSES): "砖厂停止轮窑焙烧", "采石场停止开采、破碎".
- * Read from the whole text, understood clause by clause or not: every piece that stops something names the
- * core, with the plant's own name taken out, and nothing keeps running or is counted.
- */
 const STOP_WORD = /停|熄|关|封炉|封窑|闷炉|焖炉|不开/;
 /** The core processes of the table, stopped with no subject: the enterprise's own. */
 const CORE_ALONE = /^(?:我厂|本厂|我公司|本公司|我站|本站|我矿|本矿)?(?:停止|停)(?:烧成|焙烧|煅烧|烧|开采|采石|采|搅拌|拌合|拌和|窑)$/;
@@ -107,6 +102,13 @@ function numberedStoppedOthersWarm(text: string): boolean {
   return warm.length > 0 && stops.length > 0 && warm.length + stops.length === pieces.length;
 }
 
+/**
+ * The parts that stop are the whole plant, read from the whole text whether its clauses were understood or not:
+ * the only unit or process; numbered units with the rest only kept warm; only heat kept; the industry named before
+ * the colon; the rest stopping too; the core process of the plant the text names (CORE_PROCESSES: "砖厂停止轮窑
+ * 焙烧", "采石场停止开采、破碎"), every piece that stops something naming the core with the plant's own name taken
+ * out. Nothing may keep running, and no units be counted.
+ */
 export function coreStopped(text: string): WholeTextRule | null {
   if (onlyUnitStopped(text)) return 'core_process';
   if (numberedStoppedOthersWarm(text)) return 'warmth_only';
