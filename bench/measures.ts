@@ -34,6 +34,8 @@ const FILES = {
   dev14: 'measure-corpus-dev14.tsv',
   dev15: 'measure-corpus-dev15.tsv',
   dev16: 'measure-corpus-dev16.tsv',
+  dev17: 'measure-corpus-dev17.tsv',
+  dev18: 'measure-corpus-dev18.tsv',
   test: 'measure-corpus-test.tsv',
   test2: 'measure-corpus-test2.tsv',
   test3: 'measure-corpus-test3.tsv',

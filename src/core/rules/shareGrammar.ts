@@ -90,6 +90,12 @@ function normalAndNow(clause: string): number | null {
 }
 
 export function limitByQuantity(clause: string): number | null {
+  // "平时一天两班，预警时只做一班": the normal shifts said first.
+  const usual = /(?:平时|原来|原|正常)[^,;。\d]{0,4}?([一二两三四]|\d)班[^。;]{0,12}?(?:只做|只开|只上|改为|改成)([一二两三]|\d)班/.exec(clause);
+  if (usual) {
+    const [x, y] = [parseChineseNumber(usual[1]!) ?? 0, parseChineseNumber(usual[2]!) ?? 0];
+    if (x > 0 && y > 0 && y < x) return Math.round(((x - y) / x) * 1000) / 10;
+  }
   const shifts = SHIFTS.exec(clause);
   if (shifts) {
     // '改成只上白班': one shift.

@@ -16,6 +16,7 @@ export const TRADITIONAL: Record<string, string> = {
   輛: '辆',
   類: '类',
   議: '议',
+  餘: '余',
   執: '执',
   級: '级',
   檢: '检',

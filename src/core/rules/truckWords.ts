@@ -7,7 +7,7 @@ import { ANY_STAGE, OLD_STAGE } from './emissionStages.js';
 
 /** Old trucks kept out, under any standard's name, or only new ones allowed. */
 const OLD_TRUCK = new RegExp(`${OLD_STAGE}|国(?:[五5]|V(?!I)|Ⅴ)|柴油|货车|重型|运输车辆|公路运输`, 'i');
-const KEPT_OUT = /禁止|停止|不得|严禁|不允许|不许|不准|不让|不进|方可|才能|仅|只|须使用|必须使用|全部使用|一律使用/;
+const KEPT_OUT = /禁止|停止|不得|严禁|不允许|不许|不准|不让|不进|拒绝|方可|才能|仅|只|须使用|必须使用|全部使用|一律使用/;
 
 /**
  * Trucks held to a standard in any words: a vehicle, an emission stage (国三 … 国六, Ⅳ, Ⅴ, 新能源), and a word

@@ -65,6 +65,8 @@ const HALF_OF_UNITS = re(`(?:[^,;。、\\d]{1,8}?(?:机|炉|窑|线|设备|槽))
 const LINES_KEPT = re(`(?:仅|只)?(?:保留|开|开启)${SHARE}(?:的)?(?:生产线|产线|设备|窑炉|机组)(?:运行|生产)?`);
 
 export const readLineShare: Reader = (t) => {
+  // "日产量从40套降到30套": output counted in pieces is a limit, not units stopped.
+  if (/产量|日产/.test(t)) return null;
   const keptLines = LINES_KEPT.exec(t);
   const keptShare = keptLines ? parseShare(keptLines[1] ?? '') : null;
   if (keptShare !== null && keptShare > 0 && keptShare < 100) return reading('stop_part', roundOne(100 - keptShare), [t]);

@@ -48,6 +48,8 @@ const STOP = [
   ),
   re(`${EXCEPT_KEPT}停止(?:全厂|全部|所有|一切)(?:生产|生产活动|生产工序|工序)`),
   re(`按停产执行`),
+  // No input, no output: "停止投料", "全厂停止上料".
+  re(`(?:全部|全厂)?停止(?:投料|上料|进料)(?:生产)?`),
   re(`${WHOLE_PLANT}(?:停车|停机)(?:放假)?`),
   re(`(?:本企业|本厂|企业)?(?:预警期间)?停机放假`),
   // Coke ovens banked, kilns only kept warm, no machine started: the plant makes nothing.
