@@ -54,7 +54,7 @@ const scaled = (n: string, mult: string | undefined) => (parseChineseNumber(n) ?
 const SHIFTS =
   /(?:由|从)?([一二两三四]|\d)班(?:倒|制|生产|运转)?(?:改为|改成|调整为|减为|减至|压减为|变为|调为|改)[^,;。\d一二两三四]{0,4}?(?:([一二两三]|\d)班|(?:只上|只开|只有)?(白)班)/;
 /** Coking time lengthened: output falls as 1 − old / new ("结焦时间由24小时延长至36小时" → 33.3). */
-const COKING = /结焦时间(?:由(?:正常的?)?(\d+(?:\.\d+)?)小时)?延长(?:至|到)(\d+(?:\.\d+)?)小时(?:以上)?(?:\((?:由|正常|原)(\d+(?:\.\d+)?)小时\))?/;
+const COKING = /结焦时间(?:[由从](?:正常的?)?(\d+(?:\.\d+)?)小时)?延长(?:至|到)(\d+(?:\.\d+)?)小时(?:以上)?(?:\((?:由|正常|原)(\d+(?:\.\d+)?)小时\))?/;
 /**
  * A quantity capped against the normal said beside it: "日产量控制在80吨以内（正常日产100吨）",
  * "日产量控制在300吨以内，正常日产500吨" — (100 − 80) / 100. The units must agree.
@@ -94,6 +94,12 @@ export function limitByQuantity(clause: string): number | null {
   const usual = /(?:平时|原来|原|正常)[^,;。\d]{0,4}?([一二两三四]|\d)班[^。;]{0,12}?(?:只做|只开|只上|改为|改成)([一二两三]|\d)班/.exec(clause);
   if (usual) {
     const [x, y] = [parseChineseNumber(usual[1]!) ?? 0, parseChineseNumber(usual[2]!) ?? 0];
+    if (x > 0 && y > 0 && y < x) return Math.round(((x - y) / x) * 1000) / 10;
+  }
+  // "每天只干一个班（原来两班）": the shifts now, then the normal in brackets.
+  const nowFirst = /只(?:干|做|开|上)([一二两1-2])个?班[(,]?(?:原来|原|平时|正常)(?:是)?([一二两三四]|\d)(?:个)?班/.exec(clause);
+  if (nowFirst) {
+    const [y, x] = [parseChineseNumber(nowFirst[1]!) ?? 0, parseChineseNumber(nowFirst[2]!) ?? 0];
     if (x > 0 && y > 0 && y < x) return Math.round(((x - y) / x) * 1000) / 10;
   }
   const shifts = SHIFTS.exec(clause);

@@ -106,8 +106,8 @@ function firstCounted(text: string): number | null {
 
 /** The share of units stopped, percent to one decimal; null when the text does not let them be counted. */
 export function unitShare(cell: string): number | null {
-  // "黄色预警：石灰窑3座停1座": a label before the count is not part of it.
-  const text = cell.replace(/^[^:,;。]{1,16}:(?=[^:]*\d|[^:]*[一二两三四五六七八九十][条台座套个间只])/, '');
+  // "黄色预警：石灰窑3座停1座": a label before the count is not part of it; "1#,2#电炉" is one list.
+  const text = cell.replace(/(\d+[#号]),(?=\d+[#号])/g, '$1、').replace(/^[^:,;。]{1,16}:(?=[^:]*\d|[^:]*[一二两三四五六七八九十][条台座套个间只])/, '');
   const fraction = FRACTION.exec(text);
   if (fraction) return parseShare(fraction[1] ?? '');
   // "电镀槽开启数量减半": half of the units run.
