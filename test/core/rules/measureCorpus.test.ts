@@ -12,7 +12,7 @@ import { actionOf, judge, readCorpus } from '../../fixtures/measureCorpus.js';
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 /**
  * The figures each corpus is held to: the one the readers were built against; ten written apart and then used to
- * find the general rules that were missing (dev … dev16); and four held out (test …
+ * find the general rules that were missing (dev … dev18); and four held out (test …
  * test4), written apart and never looked at — their misses are not listed by the bench — whose figures say how
  * haze reads texts it has not met. The target there is 95 % right and nothing weaker (issue 14), not yet met: the
  * bounds below are a ratchet at today's figures, to be raised, never lowered.
@@ -35,8 +35,10 @@ const corpora = [
   { name: 'measure-corpus-dev14.tsv', right: 0.96, weaker: 0.005 },
   { name: 'measure-corpus-dev15.tsv', right: 0.97, weaker: 0.005 },
   { name: 'measure-corpus-dev16.tsv', right: 0.95, weaker: 0.009 },
+  { name: 'measure-corpus-dev17.tsv', right: 0.97, weaker: 0.009 },
+  { name: 'measure-corpus-dev18.tsv', right: 0.97, weaker: 0.015 },
   { name: 'measure-corpus-test.tsv', right: 0.89, weaker: 0.035 },
-  { name: 'measure-corpus-test2.tsv', right: 0.9, weaker: 0.042 },
+  { name: 'measure-corpus-test2.tsv', right: 0.91, weaker: 0.042 },
   { name: 'measure-corpus-test3.tsv', right: 0.94, weaker: 0.015 },
   { name: 'measure-corpus-test4.tsv', right: 0.95, weaker: 0.025 },
 ]
