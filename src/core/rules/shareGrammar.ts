@@ -187,7 +187,12 @@ function readingOf(clause: string, m: RegExpMatchArray): number | null {
   return null;
 }
 
+/** "在黄色预警限产20%的基础上再压减10个百分点": the points added to the share it builds on. */
+const ON_TOP = /(\d+(?:\.\d+)?)%的基础上(?:再|另外|进一步)?(?:压减|减|限产|降低|下调)(\d+(?:\.\d+)?)个?百分点/;
+
 export function limitByShare(raw: string, opts: { quantityImplied?: boolean } = {}): number | null {
+  const onTop = ON_TOP.exec(raw);
+  if (onTop) return Math.min(100, Number(onTop[1]) + Number(onTop[2]));
   const clause = strictRange(asKept(raw));
   if (!opts.quantityImplied && !QUANTITY.test(clause)) return null;
   const found = [...clause.matchAll(SHARES)];

@@ -53,7 +53,7 @@ export const SIGNALS: readonly Signal[] = [
   {
     action: 'stop_part',
     words:
-      /(?:仅|只)?(?:保)?留(?:\d+|[一二两三四五六七八九])[条台座套个]|(?:\d+|[一二两三四五六七八九十]+)[台条座套个间只口][^,;。\d]{0,6}?开(?:\d+|[一二两三四五六七八九十]+)|开\d+停\d+|停止|停用|停运|停机|停炉|停窑|停线|停开|停转|停掉|停下|停了|停车|封炉|封窑|封存|封停|熄火|闷炉|焖炉|关闭|关掉|暂停|不开|不运行|不使用|不得使用|禁用|拆除/,
+      /停(?:\d+|[一二两三四五六七八九十]+)[条台座套个间只]|(?:仅|只)?(?:保)?留(?:\d+|[一二两三四五六七八九])[条台座套个]|(?:\d+|[一二两三四五六七八九十]+)[台条座套个间只口][^,;。\d]{0,6}?开(?:\d+|[一二两三四五六七八九十]+)|开\d+停\d+|停止|停用|停运|停机|停炉|停窑|停线|停开|停转|停掉|停下|停了|停车|封炉|封窑|封存|封停|熄火|闷炉|焖炉|关闭|关掉|暂停|不开|不运行|不使用|不得使用|禁用|拆除/,
     example: '我公司停止2#生产线生产，1#生产线正常生产',
   },
   // Production is cut by a share or a quantity, or run less of the time.
@@ -118,7 +118,7 @@ const NEGATED =
 const NOT_STOPPED_NOR_LIMITED = /不停产[、,]?不限产|不限产[、,]?不停产|不停不限|不停限产/;
 
 /** "压减40%产能", "限产：40%": a limit word with one share beside it, the share cut (not the share kept). */
-const PLAIN_SHARE = new RegExp(`(?:限产|减产|压减|削减|减少|降低)[^\\d零一二三四五六七八九十百半]{0,6}(${SHARE_SRC})`);
+const PLAIN_SHARE = new RegExp(`(?:限产|减产|压减|削减|减少|降低|限(?=\\d))[^\\d零一二三四五六七八九十百半]{0,6}(${SHARE_SRC})`);
 const KEPT = /控制在|降至|降到|降低至|降低到|按照?[^,;]*组织生产|负荷生产|以内|以下|不超过|不高于|保留|维持|至\d|到\d/;
 
 const rank = (a: Action | null): number => (a === null ? 99 : ['stop', 'stop_part', 'limit', 'self', 'exempt', 'none'].indexOf(a));
@@ -171,7 +171,12 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
       : SIGNALS.find(
           (s) =>
             (s.generic ? s.words.test(piece.replace(NOT_GENERIC, '')) : s.words.test(piece)) &&
-            (!banOnly || s.action === 'stop' || s.action === 'exempt' || s.action === 'self'),
+            // A ban beside a limit with its share ("限20%国四禁运") still limits.
+            (!banOnly ||
+              s.action === 'stop' ||
+              s.action === 'exempt' ||
+              s.action === 'self' ||
+              (s.action === 'limit' && PLAIN_SHARE.test(piece) && /限产|减产|限\d|产量|产能|负荷/.test(piece))),
         );
     const stopShare = signal?.action === 'stop' ? STOP_SHARE.exec(piece) : null;
     const partShare = stopShare ? parseShare(stopShare[1] ?? '') : null;
