@@ -12,6 +12,10 @@ import type { StrengthFloor } from './strengthFloor.js';
 import { unitShare } from './unitShare.js';
 import type { KeptProduction } from './wholeText.js';
 
+/** "停产窑产能约占全厂60%", "喷涂工序产值约占全厂三成", "停止工序约占全厂用电量的35%": what the stopped part is worth. */
+const CAPACITY_SHARE = new RegExp(
+  `(?:产能|产值|营业额|产量|用电量)(?:约|大约)?(?:占比|比例|占)(?:全厂|总产能|总产值|营业额|全天|总)?(?:的)?(?:为|约)?(${SHARE_SRC})|约占[^,;。\\d]{0,8}?(?:产能|产值|用电量|营业额)的(${SHARE_SRC})`,
+);
 /** "喷漆线停了以后总产量大概减少40%": the share of the whole said beside a partial stop. */
 const OVERALL = /总产量|总产能|总体|整体|全厂产量|合计/;
 
@@ -83,12 +87,7 @@ export function measureShare({ groups, squeezed, understood, floor, action, kept
   }
   // '停产3条生产线（共10条，对应产能占比45%）': the share of capacity, when the text gives it, over the count.
   // So too "停产窑产能约占全厂60%", "喷涂工序产值约占全厂三成", "停止工序约占全厂用电量的35%".
-  const capacity =
-    action === 'stop_part'
-      ? new RegExp(
-          `(?:产能|产值|营业额|产量|用电量)(?:约|大约)?(?:占比|比例|占)(?:全厂|总产能|总产值|营业额|全天|总)?(?:的)?(?:为|约)?(${SHARE_SRC})|约占[^,;。\\d]{0,8}?(?:产能|产值|用电量|营业额)的(${SHARE_SRC})`,
-        ).exec(squeezed)
-      : null;
+  const capacity = action === 'stop_part' ? CAPACITY_SHARE.exec(squeezed) : null;
   const capacityShare = capacity ? parseShare(capacity[1] ?? capacity[2] ?? '') : null;
   if (capacityShare !== null && capacityShare < 100) shares.splice(0, shares.length, capacityShare);
   const stopped = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? counted;

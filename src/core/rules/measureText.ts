@@ -14,7 +14,7 @@
  * Nothing inside brackets is cut, nor the comma of a thousands separator (1,200吨).
  */
 import { INVISIBLE } from '../invisible.js';
-import type { Action } from '../model.js';
+import { ACTIONS, type Action } from '../model.js';
 import { toHalfWidth } from './halfWidth.js';
 import { TRADITIONAL, TRADITIONAL_RE, TYPING_SLIPS } from './traditionalForms.js';
 import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } from './measureClause.js';
@@ -171,8 +171,6 @@ function groupPieces(pieces: Piece[], options: ReadOptions): Group[] {
   return groups;
 }
 
-/** Model order (model.ts ACTIONS): the first is the strongest. */
-const STRENGTH: readonly Action[] = ['stop', 'stop_part', 'limit', 'self', 'exempt', 'none'];
 const KIND_ACTION: Partial<Record<ClauseKind, Action>> = {
   stop: 'stop',
   stop_part: 'stop_part',
@@ -190,13 +188,13 @@ export function parseMeasureText(text: string): ParsedMeasure {
   const levels = new Set(normalised.match(/黄色|橙色|红色/g) ?? []);
   const groups = groupPieces(splitPieces(normalised), { levelLabels: levels.size <= 1 });
   const actions = new Set(groups.map((g) => KIND_ACTION[g.reading.kind]));
-  const understood = STRENGTH.find((a) => actions.has(a)) ?? null;
+  // The model's order (ACTIONS) is strongest first.
+  const understood = ACTIONS.find((a) => actions.has(a)) ?? null;
   const uninterpreted = groups.filter((g) => g.reading.kind === 'other').map((g) => g.text);
   // Unread pieces are kept together for people, but their words are weighed piece by piece: a truck ban
-  // beside an unread 保障类 or 停止拌合生产 must not make the whole a truck ban only.
-  // A space before numbering separates ("1、停喷涂 2、苫盖"); any other space is dropped.
-  // A note in brackets is weighed as a piece of its own too ("限产30%（国五以下车辆禁止运输）"), beside the piece it
-  // stands in ("柴油货车（国四及以下）禁止出入"); a space before numbering separates, any other is dropped.
+  // beside an unread 保障类 or 停止拌合生产 must not make the whole a truck ban only. A note in brackets is weighed
+  // as a piece of its own too ("限产30%（国五以下车辆禁止运输）"), beside the piece it stands in ("柴油货车（国四及以下）
+  // 禁止出入"); a space before numbering separates ("1、停喷涂 2、苫盖"), any other is dropped.
   const plainPieces = (t: string) =>
     t
       .replace(/\s+(?=\d{1,2}[、.]|[①-⑳]|\(\d)/g, ',')
@@ -205,15 +203,14 @@ export function parseMeasureText(text: string): ParsedMeasure {
       .filter((p) => p !== '');
   const piecesOf = (t: string) => [...new Set([...plainPieces(t), ...plainPieces(t.replace(/\(([^()]*)\)/g, ',$1,'))])];
   const floor = strengthFloor(uninterpreted.flatMap(piecesOf), piecesOf(normalised));
-  // What only the whole text says (wholeText.ts): the parts that stop are the plant, or a stop keeps some production.
-  // For the whole-text rules a space is a separator: normaliseText keeps one only where it may separate measures.
-  // For the whole-text rules a space before "the rest" separates ("只留一条线生产 其余四条全停"); any other
+  // What only the whole text says (wholeAction.ts): the parts that stop are the plant, or a stop keeps some
+  // production. For these rules a space before "the rest" separates ("只留一条线生产 其余四条全停"); any other
   // space is a typist's ("生产线  共六条 ，停  四条").
   const squeezed = normalised.replace(/\s+(?=其余|其他|剩余|剩下|另外|另一)/g, ',').replace(/\s+/g, '');
   const whole = wholeAction(groups, squeezed, understood, floor);
   const share = measureShare({ groups, squeezed, understood, floor, ...whole });
   let { action, rule: wholeTextRule } = whole;
-  // "一共就五台注塑机，预警期间五台全部关机": every unit stops.
+  // "一共就五台注塑机，预警期间五台全部关机": every unit stops (known only once the share is counted).
   if (action === 'stop_part' && share !== null && share >= 100 && !/正常|照常|继续|限产/.test(squeezed))
     [action, wholeTextRule] = ['stop', 'all_of_production'];
   const processes = [...new Set(groups.flatMap((g) => (g.reading.kind === 'stop_part' ? g.reading.processes : [])))];

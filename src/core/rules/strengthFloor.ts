@@ -8,10 +8,10 @@
  *
  * Each signal is a line of the lexicon below, with an example; a new wording of a stop is a new line there.
  */
-import type { Action } from '../model.js';
+import { ACTIONS, type Action } from '../model.js';
 import { parseShare, SHARE_SRC } from './chineseNumber.js';
 import { limitByShare } from './shareGrammar.js';
-import { runsBeside } from './wholeText.js';
+import { GOES_ON, runsBeside } from './wholeText.js';
 import { isTruckBan, VEHICLE } from './truckWords.js';
 
 export interface StrengthFloor {
@@ -121,7 +121,8 @@ const NOT_STOPPED_NOR_LIMITED = /不停产[、,]?不限产|不限产[、,]?不�
 const PLAIN_SHARE = new RegExp(`(?:限产|减产|压减|削减|减少|降低|限(?=\\d))[^\\d零一二三四五六七八九十百半]{0,6}(${SHARE_SRC})`);
 const KEPT = /控制在|降至|降到|降低至|降低到|按照?[^,;]*组织生产|负荷生产|以内|以下|不超过|不高于|保留|维持|至\d|到\d/;
 
-const rank = (a: Action | null): number => (a === null ? 99 : ['stop', 'stop_part', 'limit', 'self', 'exempt', 'none'].indexOf(a));
+/** The model's order (ACTIONS) is strongest first; null is weaker than any. */
+const rank = (a: Action | null): number => (a === null ? 99 : ACTIONS.indexOf(a));
 
 /**
  * Read in every clause, understood or not: "all of it stops" in any words ("印染生产全部停止", "所属各条生产线
@@ -189,7 +190,7 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
       // "停一座，另外一座正常焙烧……停的那座窑不进坯": beside units counted as they stop, a stop is of those units.
       (!/全厂|全部|所有|一切|全面/.test(piece) && all.some((p) => p !== raw && COUNTED_STOP.test(p))) ||
       // "喷涂车间全部停产（企业另有焊接、组装车间正常生产）": others produce, said in the same piece.
-      /正常生产|照常生产|照常|继续生产/.test(piece) ||
+      GOES_ON.test(piece) ||
       // "东厂区全部停产，西厂区正常生产": a named part stops while another produces.
       (NAMED_PART_STOPS.test(unlabelled) && all.some((p) => p !== raw && /正常生产|照常|继续生产/.test(p)));
     const said = signal?.action === 'stop' && partOnly ? 'stop_part' : signal?.action;
@@ -216,7 +217,7 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
       // "停止全部浸胶工序，压制工序正常生产": all of one process, not the plant; so too when a note says so
       // ("喷涂车间全部停产（企业另有焊接、组装车间正常生产）").
       !runsBeside(all, raw) &&
-      !/正常生产|照常生产|照常|继续生产/.test(piece) &&
+      !GOES_ON.test(piece) &&
       // "梭式窑全部停产" beside "隧道窑2条停1条": all of one kind of unit, while units of another run.
       !(FACILITY_ALL.test(piece) && all.some((p) => p !== raw && /停\d|停[一二两三四五六七八九]|限产|开\d|正常/.test(p))) &&
       !PROCESSES_ALL.test(piece.replace(/^[^:]{1,12}:/, ''))

@@ -28,13 +28,19 @@ function hoursOf(m: RegExpExecArray): number | null {
   return hours > 0 && hours < 24 ? hours : null;
 }
 
+/** The share of the day a range of hours takes away ("20时至次日8时停止生产" → 50), or null when it says none. */
+function shareOfDayStopped(piece: string): number | null {
+  const range = HOURS_RANGE.exec(piece);
+  const h = range ? hoursOf(range) : null;
+  return h === null ? null : roundOne((h / 24) * 100);
+}
+
+/** The days of the week named before a stop ("每周一、三、五停产": 3). */
+const namedDays = (text: string): number => new Set((NAMED_DAYS.exec(text)?.[1] ?? '').match(/[一二三四五六日天]/g) ?? []).size;
+
 /** The share of time one stop piece takes away; undefined when the piece says no part of the day or week. */
 function shareOfPiece(piece: string): number | null | undefined {
-  const range = HOURS_RANGE.exec(piece);
-  if (range) {
-    const h = hoursOf(range);
-    return h === null ? null : roundOne((h / 24) * 100);
-  }
+  if (HOURS_RANGE.test(piece)) return shareOfDayStopped(piece);
   const perDay = HOURS_A_DAY.exec(piece);
   if (perDay) {
     const h = parseChineseNumber(perDay[1] ?? '');
@@ -45,10 +51,9 @@ function shareOfPiece(piece: string): number | null | undefined {
     const d = parseChineseNumber(perWeek[1] ?? '');
     return d !== null && d > 0 && d < 7 ? roundOne((d / 7) * 100) : null;
   }
-  const named = NAMED_DAYS.exec(piece);
-  if (named) {
-    const days = new Set((named[1] ?? '').match(/[一二三四五六日天]/g) ?? []);
-    return days.size > 0 && days.size < 7 ? roundOne((days.size / 7) * 100) : null;
+  if (NAMED_DAYS.test(piece)) {
+    const days = namedDays(piece);
+    return days > 0 && days < 7 ? roundOne((days / 7) * 100) : null;
   }
   // "停产（含夜间）": the night included, not the night alone.
   return PART_OF_DAY.test(piece) && !/(?:含|包括|包含)(?:夜间|晚上|夜班)/.test(piece) ? null : undefined;
@@ -77,8 +82,7 @@ export function timeWindowShare(text: string): number | null | undefined {
   const week = NORMAL_WEEK.exec(text);
   const days = week ? parseChineseNumber(week[1] ?? '') : null;
   if (days !== null && days > 0 && days < 7) {
-    const named = NAMED_DAYS.exec(text);
-    const count = named ? new Set((named[1] ?? '').match(/[一二三四五六日天]/g) ?? []).size : 0;
+    const count = namedDays(text);
     if (count > 0 && count < days) return roundOne((count / days) * 100);
   }
   const shares = stops.map(shareOfPiece);

@@ -36,7 +36,9 @@ interface Grouped {
 }
 
 /** Something keeps making product ("正常生产", "照常", "继续生产"): then nothing is the whole plant stopping. */
-const RUNS_ON = /正常生产|照常|继续生产|维持生产|只做|仅做|只进行|仅进行|只生产|仅生产/;
+export const GOES_ON = /正常生产|照常|继续生产/;
+/** …or the plant makes only some of its product ("只生产水性涂料", "只做木工"). */
+const RUNS_ON = new RegExp(`${GOES_ON.source}|维持生产|只做|仅做|只进行|仅进行|只生产|仅生产`);
 
 /**
  * The process that makes a plant's product, by the plant the text names: when the parts that stop are only
