@@ -14,7 +14,7 @@ import type { ClauseReading } from './measureClause.js';
  */
 export const WHOLE_TEXT_RULES = {
   kiln_sealed: { zh: '窑炉封炉熄火，全厂无产出，按停产', en: 'the kiln is sealed or put out: the plant makes nothing, a stop' },
-  warmth_only: { zh: '停止的同时只保留保温、保压或值班，按停产', en: 'only heat, pressure or a watchman is kept: a stop' },
+  warmth_only: { zh: '停止的同时只保留保温、保压、值班或治污设施，按停产', en: 'only heat, pressure, a watchman or pollution control is kept: a stop' },
   core_process: { zh: '停止的是该类企业的主体工序，按停产', en: "what stops is the plant's core process: a stop" },
   industry_process: { zh: '停止的工序即冒号前所写的行业本身，按停产', en: 'what stops is the industry named before the colon: a stop' },
   kept_production: { zh: '停产但保留部分生产线或工序，按部分停产', en: 'the stop keeps some lines or processes running: a partial stop' },
@@ -35,6 +35,9 @@ interface Grouped {
   reading: ClauseReading;
 }
 
+/** Goods moved out or in ("成品外运", "仓库发货照常", "散装水泥停止公路发运"): transport, not production. */
+const SHIPPING = /运输|车辆|货车|发运|外运|发货|出货/;
+
 /** Something keeps making product ("正常生产", "照常", "继续生产"): then nothing is the whole plant stopping. */
 export const GOES_ON = /正常生产|照常|继续生产/;
 /** …or the plant makes only some of its product ("只生产水性涂料", "只做木工"). */
@@ -53,9 +56,11 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
   },
   { plant: /粉磨站/, core: /磨/, example: '水泥粉磨站停止粉磨作业' },
   { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼/, core: /搅拌|拌合|拌和/, example: '沥青搅拌站停止生产，拌合楼停机' },
+  { plant: /建筑垃圾|资源化利用|再生骨料/, core: /破碎|筛分|制砖|搅拌/, example: '建筑垃圾资源化利用企业停止破碎筛分，只做成品外运' },
+  { plant: /玻璃钢/, core: /手糊|成型|缠绕|拉挤|模压|喷射/, example: '玻璃钢制品车间停止手糊成型，仓库发货照常' },
   { plant: /采石场|石料厂|砂石厂|矿山|石场|采矿|本矿|矿区|开采/, core: /开采|爆破|破碎|碎石|筛分|采掘|采矿|采石/, example: '采石场停止开采、破碎、运输作业' },
   { plant: /轧钢/, core: /轧机|轧制|加热炉/, example: '轧钢加热炉停炉，轧机停机' },
-  { plant: /焦化厂|焦化企业|焦化公司/, core: /推焦|炼焦|装煤|出焦|焦炉/, example: '焦化厂停止推焦、装煤' },
+  { plant: /焦化厂|焦化企业|焦化公司|焦炉/, core: /推焦|炼焦|装煤|出焦|焦炉|焖炉|闷炉/, example: '焦化厂停止推焦、装煤' },
   { plant: /铸造/, core: /熔炼|浇注|浇铸|熔化|冲天炉|电炉|造型|清理|制芯/, example: '铸造企业：熔炼工序停产' },
   { plant: /洗煤|洗选|选煤/, core: /洗选|洗煤|选煤|装车/, example: '本厂洗煤车间、装车站全部停运' },
   { plant: /预制构件|管桩|水泥制品/, core: /搅拌|浇筑|蒸养|浇注/, example: '预制构件厂搅拌楼停止搅拌、构件停止浇筑' },
@@ -70,7 +75,8 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
  * - what is kept beside the stop is only warmth, pressure or a watchman ("热镀锌生产线停产，锌锅保温",
  *   "生产线停产，仅留值班人员"), which a plant still making anything would not need to say.
  */
-const KEPT_ONLY = /保温|保压|压火|余温|值班|放假|氮封|火炬|安全必需/;
+// "仅环保设施保持运行", "仅除尘器运行": only pollution control kept running is no production either.
+const KEPT_ONLY = /保温|保压|压火|余温|值班|放假|氮封|火炬|安全必需|(?:仅|只)(?:保留|留)?(?:环保|治污|除尘|废气处理)(?:设施|设备|器)?(?:保持)?运行/;
 export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
   const parts = groups.filter((g) => g.reading.kind === 'stop_part');
   if (parts.length === 0 || groups.some((g) => g.reading.kind === 'limit' || /正常生产|正常运行|照常/.test(g.text))) return null;
@@ -135,12 +141,12 @@ export function coreStopped(text: string): WholeTextRule | null {
     .filter((p) => p !== '');
   // Transport and activity bans ("停止物料装卸和露天堆场作业") stop no production.
   // The activity test reads past a label ("露天矿山C级企业：停止开采" is no open-air ban).
-  const activity = (p: string) => /运输|车辆|货车|装卸|露天|土石方|焚烧|堆场/.test(p.replace(/^[^:]{1,16}:/, ''));
+  const activity = (p: string) => SHIPPING.test(p) || /装卸|露天|土石方|焚烧|堆场/.test(p.replace(/^[^:]{1,16}:/, ''));
   // "磨机不停" is no stop.
   const stops = pieces.filter((p) => STOP_WORD.test(p.replace(/不停/g, '')) && !activity(p));
   const warmOnly = (p: string) => KEPT_ONLY.test(p) && !/生产|线|车间/.test(p.replace(KEPT_ONLY, ''));
   // "石灰窑停止投料出灰，压火保温", "砖厂停火保温": what is kept is only the kiln's heat.
-  const rest = pieces.filter((p) => !stops.includes(p) && !/运输|车辆|货车/.test(p));
+  const rest = pieces.filter((p) => !stops.includes(p) && !SHIPPING.test(p));
   if (stops.length > 0 && rest.length > 0 && rest.every(warmOnly)) return 'warmth_only';
   if (stops.length === 1 && rest.length === 0 && /(?:停火|停窑|停炉|停产|停烧|熄火)保温$/.test(stops[0]!)) return 'warmth_only';
   // "炭素焙烧炉停止装出炉保温，其余工序停产": what is named stops, and all the rest.
@@ -174,11 +180,12 @@ export function coreStopped(text: string): WholeTextRule | null {
     (p) =>
       STOP_WORD.test(p.replace(/不停/g, '')) &&
       !/装卸|露天|土石方|焚烧|堆场/.test(p.replace(/^[^:]{1,16}:/, '')) &&
-      (!/运输|车辆|货车/.test(p) || core.core.test(p.replace(core.plant, ''))),
+      (!SHIPPING.test(p) || core.core.test(p.replace(core.plant, ''))),
   );
-  // "沥青搅拌站停止作业": the plant itself stops, in words that name no part.
+  // "沥青搅拌站停止作业", "停止洗选作业": the plant itself stops, in words that name no part.
   const plantItself = (p: string) =>
-    new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行|停烧|停火)$`).test(p);
+    new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行|停烧|停火)$`).test(p) ||
+    new RegExp(`^[^,;。]{0,6}?(?:停止|停)(?:${core.plant.source})(?:作业|生产)?$`).test(p);
   return coreStops.length > 0 && coreStops.every((p) => plantItself(p) || core.core.test(p.replace(core.plant, ''))) ? 'core_process' : null;
 }
 
@@ -193,7 +200,7 @@ const KEEPS_PRODUCTION = new RegExp(
     String.raw`|除(${NUMBER_SRC})?(?:条|台|座|个)?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间)[^,;。:]{0,8}?外` +
     String.raw`|除(?:了)?${NUMBER_SRC}(?:条|台|座|个|套)[^,;。:]{0,20}?(?:以)?外`,
 );
-const AUXILIARY = /保温|保压|余温|安全|循环水|应急|抢险|环保|治污|除尘|污水|消防|锅炉|供暖|生活区/;
+const AUXILIARY = new RegExp(`保温|保压|余温|安全|循环水|应急|抢险|环保|治污|除尘|污水|消防|锅炉|供暖|生活区|${SHIPPING.source}`);
 const KEPT_CAPACITY = new RegExp(`(?:仅|只)?保留(${SHARE_SRC})(?:的)?(?:产能|产量|生产能力)(的(?:生产线|产线|线|设备|窑炉|机组))?`);
 
 export interface KeptProduction {

@@ -48,6 +48,11 @@ describe('core processes: the plant stops when its core process does', () => {
     ['Ⅱ级响应：停止调漆、喷漆工序', 'stop_part'],
     // Only the kiln's heat is kept.
     ['石灰窑停止投料出灰，压火保温', 'stop'],
+    // Only pollution control is kept; goods still shipped out are no production.
+    ['全厂锻造、热处理、机加工各车间全部停工，仅环保设施保持运行', 'stop'],
+    ['锻造车间停工，热处理车间正常运行，环保设施保持运行', 'stop_part'],
+    ['粉磨站停止粉磨，散装水泥停止公路发运', 'stop'],
+    ['停止洗选作业，原煤停止公路运输', 'stop'],
   ])('%s → %s', (text, action) => {
     expect(parseMeasureText(text).action).toBe(action);
   });
