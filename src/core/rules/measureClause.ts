@@ -95,9 +95,15 @@ export function readClause(text: string, options: ReadOptions = { levelLabels: t
   if (/^(?:绩效(?:评级|等级)?(?:为)?)?(?:A\+?|A-)级(?:企业)?$|^引领性(?:企业)?$/i.test(text.replace(/\s+/g, ''))) return reading('self');
   // "一厂一策", "非分级：一厂一策": the plant's own plan, named and not written here.
   if (/^(?:[^:]{1,8}:)?["“]?一[厂企]一策["”]?$/.test(text.replace(/\s+/g, ''))) return reading('defers');
+  // "本厂严格执行上级通知": the lead verb and the speaker are part of a deferral, so it is read before the frame comes off.
+  const deferral = readDefers(text.replace(/\s+/g, '').replace(/[.!?。]+$/, ''));
+  if (deferral) return deferral;
   // A range of shares reads as its stricter end (shareGrammar.ts strictRange).
-  // "限产(30%)": a share in brackets right after its verb is the share.
-  const t = strictRange(stripFrame(text.replace(/\s+/g, ''), options.levelLabels)).replace(/(限产|减产|压减|停产)\((\d+(?:\.\d+)?%)\)/, '$1$2');
+  // "限产(30%)", "限产(按30%执行)": a share in brackets right after its verb is the share.
+  const t = strictRange(stripFrame(text.replace(/\s+/g, ''), options.levelLabels)).replace(
+    /(限产|减产|压减|停产)\((?:按照?)?(\d+(?:\.\d+)?%)(?:执行)?\)/,
+    '$1$2',
+  );
   if (t.length === 0 || t.length > MAX_CLAUSE_CHARS) return OTHER;
   const direct = readCore(t);
   if (direct) return direct;

@@ -76,12 +76,10 @@ const ASCII_WORD = /[A-Za-z0-9]/;
  * before a Chinese word) or two ASCII words; elsewhere it is dropped, so "限产 30 %" reads as "限产30%".
  */
 export function normaliseText(text: string): string {
-  const s = toHalfWidth(text)
-    .replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c)
-    .replace(TYPING_SLIPS[0]![0], TYPING_SLIPS[0]![1])
-    .replace(TYPING_SLIPS[1]![0], TYPING_SLIPS[1]![1])
-    .replace(TYPING_SLIPS[2]![0], TYPING_SLIPS[2]![1])
-    .replace(TYPING_SLIPS[3]![0], TYPING_SLIPS[3]![1])
+  const s = TYPING_SLIPS.reduce(
+    (t, [slip, meant]) => t.replace(slip, meant),
+    toHalfWidth(text).replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c),
+  )
     // 卅 and 廿, thirty and twenty in one character ("硫化机卅台").
     .replace(/卅/g, '三十')
     .replace(/廿/g, '二十')

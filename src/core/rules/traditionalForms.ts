@@ -85,11 +85,14 @@ export const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]
 
 /**
  * Slips of a pinyin input method that lists make often, read as meant: 亭 for 停 (tíng) before a stop's object,
- * 限厂 for 限产, 现产 before a share for 限产.
+ * 限厂 for 限产, 现产 before a share for 限产, 自助减排 for 自主减排, 已热定产 for 以热定产, 三城 after a cut word for 三成.
  */
 export const TYPING_SLIPS: readonly [RegExp, string][] = [
   [/亭(?=产|止|工|机|炉|窑)/g, '停'],
   [/限厂|线产(?=\d|[一二三四五六七八九十])/g, '限产'],
   [/报障(?=类|企业)/g, '保障'],
   [/[现現]产(?=\d|[一二三四五六七八九十]|百分)/g, '限产'],
+  [/自助(?=减排|采取)/g, '自主'],
+  [/已热定产/g, '以热定产'],
+  [/(?<=(?:限产|减产|压减|降低)[一二三四五六七八九])城/g, '成'],
 ];

@@ -154,6 +154,16 @@ const TABLE: Row[] = [
   { text: '按上级要求执行', action: null, pct: null, kinds: ['defers'], un: [] },
   { text: '服从镇政府的统一安排', action: null, pct: null, kinds: ['defers'], un: [] },
   { text: '同黄色预警', action: null, pct: null, kinds: ['defers'], un: [] },
+  // The speaker and the lead verb belong to the deferral ("执行" is no measure of its own here).
+  { text: '本厂严格执行上级通知', action: null, pct: null, kinds: ['defers'], un: [] },
+  { text: '执行《金坛区重污染天气应急预案》相关要求', action: null, pct: null, kinds: ['defers'], un: [] },
+  { text: '我公司严格按照上级要求执行到位。', action: null, pct: null, kinds: ['defers'], un: [] },
+  // Slips of the input method, read as meant (traditionalForms.ts TYPING_SLIPS).
+  { text: '自助减排', action: 'self', pct: null, kinds: ['self'] },
+  { text: '已热定产', action: 'exempt', pct: null, kinds: ['heat_based'] },
+  { text: '减产三城', action: 'limit', pct: 30, kinds: ['limit'] },
+  { text: '该企业不涉及。', action: 'none', pct: null, kinds: ['none'] },
+  { text: '限产（按30%执行）', action: 'limit', pct: 30, kinds: ['limit'] },
   // …but a measure said beside whom it follows is the measure.
   { text: '按政府要求限产30%', action: 'limit', pct: 30, kinds: ['limit'] },
   // Never weaker than written: a 停产 haze cannot read whole is still a stop, and the words are kept for a person.
