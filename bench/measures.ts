@@ -36,6 +36,10 @@ const FILES = {
   dev16: 'measure-corpus-dev16.tsv',
   dev17: 'measure-corpus-dev17.tsv',
   dev18: 'measure-corpus-dev18.tsv',
+  dev19: 'measure-corpus-dev19.tsv',
+  dev20: 'measure-corpus-dev20.tsv',
+  dev21: 'measure-corpus-dev21.tsv',
+  dev22: 'measure-corpus-dev22.tsv',
   test: 'measure-corpus-test.tsv',
   test2: 'measure-corpus-test2.tsv',
   test3: 'measure-corpus-test3.tsv',
@@ -57,7 +61,7 @@ function judgeCorpus(w: Which): { byStyle: Map<string, Tally>; all: Tally; wrong
   const byStyle = new Map<string, Tally>();
   const wrong: string[] = [];
   for (const c of corpus) {
-    const v = judge(c, parseMeasureText(c.text));
+    const v = judge(c, parseMeasureText(c.text, 'orange'));
     const s = byStyle.get(c.style) ?? { n: 0, right: 0, weaker: 0 };
     s.n++;
     if (v.right) s.right++;

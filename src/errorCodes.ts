@@ -523,6 +523,14 @@ export const CODES = {
       en: 'write it the ways haze reads: 停产, 限产30%, 停止喷涂工序, 停止使用国四及以下重型柴油货车运输, separated by ；',
     },
   },
+  HAZE_MEASURE_LEVELS: {
+    kind: 'problem',
+    title: { zh: '一格措施写了几个预警级别，按本级别的部分执行', en: 'one measure cell gives several alert levels; the part for this level applies' },
+    hint: {
+      zh: '各级别的措施分别填在黄色、橙色、红色措施列',
+      en: "put each level's measure in its own column (the yellow, orange and red measure columns)",
+    },
+  },
   HAZE_MEASURE_DEFERS: {
     kind: 'problem',
     title: { zh: '措施文本只写按上级要求执行，按规则执行', en: "the measure text only defers to others' orders; the rule applies" },

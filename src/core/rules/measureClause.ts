@@ -68,6 +68,8 @@ const STOP_KEEPS =
 const BENIGN_NOTE: Partial<Record<ClauseKind, (note: string) => boolean>> = {
   // "不涉及（无生产设备）": why nothing is asked.
   none: (n) => /^\((?:无|不|未|仅|没有)[^()]*\)$/.test(n),
+  // "民生保障类（不停限）": the note says the status again.
+  exempt: (n) => /^\((?:不停|不限|正常生产|豁免|免于)[^()]*\)$/.test(n),
   // A note giving the normal ('（正常每日连续生产）') says what the limit is against.
   limit: (n) =>
     /^\((?:正常|平时|原来|原)[^()]*\)$/.test(n) ||

@@ -14,7 +14,8 @@
  * Nothing inside brackets is cut, nor the comma of a thousands separator (1,200吨).
  */
 import { INVISIBLE } from '../invisible.js';
-import { ACTIONS, type Action } from '../model.js';
+import { ACTIONS, type Action, type AlertLevel } from '../model.js';
+import { levelPart } from './levelParts.js';
 import { toHalfWidth } from './halfWidth.js';
 import { TRADITIONAL, TRADITIONAL_RE, TYPING_SLIPS } from './traditionalForms.js';
 import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } from './measureClause.js';
@@ -64,6 +65,8 @@ export interface ParsedMeasure {
   defers: boolean;
   /** The whole-text rule that set the action over what the clauses said (wholeText.ts), or null. */
   wholeText: WholeTextRule | null;
+  /** When the cell gives several levels, the part read for the level asked (levelParts.ts), normalised; else null. */
+  levelPart: string | null;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -179,8 +182,11 @@ const KIND_ACTION: Partial<Record<ClauseKind, Action>> = {
   none: 'none',
 };
 
-export function parseMeasureText(text: string): ParsedMeasure {
-  const normalised = normaliseText(text);
+/** `level`: the alert level the text is read for, when one cell may give several (levelParts.ts). */
+export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasure {
+  const cell = normaliseText(text);
+  const part = level ? levelPart(cell, level) : null;
+  const normalised = part ?? cell;
   // One cell naming two levels ("黄色预警：限产20%；橙色预警：停产") was filled in wrongly: keep the labels,
   // so those clauses stay uninterpreted and reach a person instead of the strongest one silently winning.
   const levels = new Set(normalised.match(/黄色|橙色|红色/g) ?? []);
@@ -226,5 +232,6 @@ export function parseMeasureText(text: string): ParsedMeasure {
     spoken: floor.spoken || groups.some((g) => g.reading.kind !== 'other' && g.reading.kind !== 'defers'),
     defers: groups.some((g) => g.reading.kind === 'defers'),
     wholeText: wholeTextRule,
+    levelPart: part,
   };
 }

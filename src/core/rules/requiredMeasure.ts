@@ -5,10 +5,10 @@
  * cross-cutting measures (truck users, VOC plants …) are added on top.
  */
 import { CODE } from '../../errors.js';
-import type { AlertLevel, Enterprise, LevelRule, RequiredMeasure } from '../model.js';
+import { LEVEL_ZH, type AlertLevel, type Enterprise, type LevelRule, type RequiredMeasure } from '../model.js';
 import { parseMeasureText, type ParsedMeasure } from './measureText.js';
 import { crossCuttingApplies, crossCuttingFor, ruleFor, type RuleTable } from './ruleTable.js';
-import { shortfalls } from './strictness.js';
+import { shortfalls, type MeasureWarning } from './strictness.js';
 import { becauseOfText, byRule, NOTHING } from './measureBecause.js';
 import { WHOLE_TEXT_RULES } from './wholeText.js';
 
@@ -60,14 +60,27 @@ const bansOf = (parsed: ParsedMeasure): string[] => parsed.clauses.filter((c) =>
 const PARSED = new Map<string, ParsedMeasure>();
 const PARSED_MAX = 5000;
 
-function parsedText(text: string): ParsedMeasure {
-  let parsed = PARSED.get(text);
+function parsedText(text: string, level: AlertLevel): ParsedMeasure {
+  const key = `${level}\u0000${text}`;
+  let parsed = PARSED.get(key);
   if (!parsed) {
-    parsed = parseMeasureText(text);
+    parsed = parseMeasureText(text, level);
     if (PARSED.size >= PARSED_MAX) PARSED.clear();
-    PARSED.set(text, parsed);
+    PARSED.set(key, parsed);
   }
   return parsed;
+}
+
+/** A cell that gives several levels is read for this one: say so, with the part taken. */
+function levelWarnings(parsed: ParsedMeasure, level: AlertLevel): MeasureWarning[] {
+  if (parsed.levelPart === null) return [];
+  return [
+    {
+      code: CODE.HAZE_MEASURE_LEVELS,
+      zh: `措施文本写了几个预警级别，按${LEVEL_ZH[level]}预警的部分执行：${parsed.levelPart}`,
+      en: `the measure text gives several alert levels; the ${level} part applies: ${parsed.levelPart}`,
+    },
+  ];
 }
 
 export function requiredMeasure(e: Enterprise, level: AlertLevel, table: RuleTable): RequiredMeasure {
@@ -90,19 +103,24 @@ export function requiredMeasure(e: Enterprise, level: AlertLevel, table: RuleTab
 
 function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTable): Core {
   const rule = ruleFor(e, level, table);
-  const own = e.measureText[level].trim();
-  if (own !== '') {
-    const parsed = parsedText(own);
+  const cell = e.measureText[level].trim();
+  if (cell !== '') {
+    const parsed = parsedText(cell, level);
+    // The words that apply: the level's part of a cell that gives several.
+    const own = parsed.levelPart ?? cell;
     // Any clause haze understood means the list has spoken for this level: a text with only a truck ban
     // or a no-venting rule asks for no production measure, and the grade default must not add one.
     if (parsed.action !== null || parsed.spoken) {
       const action = parsed.action ?? 'none';
-      const warnings = rule
-        ? shortfalls({ action, limitPct: parsed.limitPct, truckBan: parsed.truckBan }, rule, rule.ruleId, {
-            exemptAllowed: e.grade === '保障类' || e.gradeTags.includes('民生豁免'),
-            compare: rule.guidance,
-          })
-        : [];
+      const warnings = [
+        ...levelWarnings(parsed, level),
+        ...(rule
+          ? shortfalls({ action, limitPct: parsed.limitPct, truckBan: parsed.truckBan }, rule, rule.ruleId, {
+              exemptAllowed: e.grade === '保障类' || e.gradeTags.includes('民生豁免'),
+              compare: rule.guidance,
+            })
+          : []),
+      ];
       if (parsed.uninterpreted.length > 0) {
         // Read as a whole (wholeText.ts): say how, so the officer can check the reading against the words.
         const whole = parsed.wholeText ? WHOLE_TEXT_RULES[parsed.wholeText] : null;
@@ -138,6 +156,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
         bans: bansOf(parsed),
         because: ruleBecause(rule.ruleId, rule),
         warnings: [
+          ...levelWarnings(parsed, level),
           parsed.defers && parsed.uninterpreted.length === 0
             ? {
                 code: CODE.HAZE_MEASURE_DEFERS,
@@ -172,12 +191,12 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
     limitPct: null,
     processes: [],
     truckBan: false,
-    text: own || '无',
+    text: cell || '无',
     source: 'none',
-    uninterpreted: own ? [own] : [],
+    uninterpreted: cell ? [cell] : [],
     bans: [],
     because: { action: NOTHING, share: NOTHING, truckBan: NOTHING },
-    warnings: own
+    warnings: cell
       ? [{ code: CODE.HAZE_MEASURE_UNREAD, zh: '措施文本无法识别，且无适用规则', en: 'the measure text could not be read and no rule applies' }]
       : [],
   };

@@ -8,7 +8,11 @@ import { ACTION_ZH, type Action, type LevelRule } from '../model.js';
 
 /** What a measure can be warned about: problem codes, as haze validate reports them. */
 export type MeasureWarningCode =
-  typeof CODE.HAZE_MEASURE_WEAKER | typeof CODE.HAZE_MEASURE_NO_TRUCK_BAN | typeof CODE.HAZE_MEASURE_UNREAD | typeof CODE.HAZE_MEASURE_DEFERS;
+  | typeof CODE.HAZE_MEASURE_WEAKER
+  | typeof CODE.HAZE_MEASURE_NO_TRUCK_BAN
+  | typeof CODE.HAZE_MEASURE_UNREAD
+  | typeof CODE.HAZE_MEASURE_DEFERS
+  | typeof CODE.HAZE_MEASURE_LEVELS;
 
 export interface MeasureWarning extends Text {
   code: MeasureWarningCode;

@@ -84,15 +84,18 @@ export const TRADITIONAL: Record<string, string> = {
 export const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 
 /**
- * Slips of a pinyin input method that lists make often, read as meant: 亭 for 停 (tíng) before a stop's object,
- * 限厂 for 限产, 现产 before a share for 限产, 自助减排 for 自主减排, 已热定产 for 以热定产, 三城 after a cut word for 三成.
+ * Slips of a pinyin input method that lists make often, read as meant: 亭 or 仃 for 停 (tíng) before a stop's
+ * object, 停chan, 限厂 or 限铲 for 限产, 现产 before a share for 限产, 报障 or 保帐 for 保障, 自助 or 自住减排 for 自主减排,
+ * 减拍 for 减排, 已热定产 or 以热订产 for 以热定产, 三城 after a cut word for 三成.
  */
 export const TYPING_SLIPS: readonly [RegExp, string][] = [
-  [/亭(?=产|止|工|机|炉|窑)/g, '停'],
-  [/限厂|线产(?=\d|[一二三四五六七八九十])/g, '限产'],
-  [/报障(?=类|企业)/g, '保障'],
+  [/[亭仃](?=产|止|工|机|炉|窑)/g, '停'],
+  [/停chan/gi, '停产'],
+  [/限厂|限铲|线产(?=\d|[一二三四五六七八九十])|(?<=不)线产/g, '限产'],
+  [/(?:报|保)[障帐](?=类|企业)/g, '保障'],
   [/[现現]产(?=\d|[一二三四五六七八九十]|百分)/g, '限产'],
-  [/自助(?=减排|采取)/g, '自主'],
-  [/已热定产/g, '以热定产'],
+  [/自[助住](?=减排|采取)/g, '自主'],
+  [/减拍/g, '减排'],
+  [/已热[定订]产|以热订产/g, '以热定产'],
   [/(?<=(?:限产|减产|压减|降低)[一二三四五六七八九])城/g, '成'],
 ];

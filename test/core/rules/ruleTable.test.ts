@@ -117,6 +117,16 @@ describe('precedence: own text → industry rule → grade default', () => {
     expect(m.warnings.map((w) => [w.code, w.zh])).toEqual([['HAZE_MEASURE_DEFERS', '措施文本只写「按上级要求执行」，按规则 grade-C 执行：停止50%生产线']]);
   });
 
+  test('a cell that gives several levels: the part for the level in force, and a warning that names it', () => {
+    const cell = '黄色：限产20%；橙色：全厂停产；红色：全厂停产，停止公路运输';
+    const e = enterprise('C', '机械加工', { yellow: cell, orange: cell, red: cell });
+    const orange = requiredMeasure(e, 'orange', defaults);
+    expect([orange.action, orange.truckBan, orange.text, orange.uninterpreted]).toEqual(['stop', false, '全厂停产', []]);
+    expect(orange.warnings.map((w) => [w.code, w.zh])).toEqual([['HAZE_MEASURE_LEVELS', '措施文本写了几个预警级别，按橙色预警的部分执行：全厂停产']]);
+    expect(requiredMeasure(e, 'yellow', defaults)).toMatchObject({ action: 'limit', limitPct: 20, text: '限产20%' });
+    expect(requiredMeasure(e, 'red', defaults)).toMatchObject({ action: 'stop', truckBan: true });
+  });
+
   test('rule text written from the action', () => {
     expect(describeLevelRule({ action: 'stop', limitPct: null, truckBan: true, roadTransportBan: true, text: null })).toBe('停产；停止公路运输');
     expect(describeLevelRule({ action: 'none', limitPct: null, truckBan: false, roadTransportBan: false, text: null })).toBe('无');
