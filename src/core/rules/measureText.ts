@@ -93,6 +93,9 @@ export function normaliseText(text: string): string {
     .replace(/\r\n?|[\u2028\u2029\u0085\v\f]/g, '\n')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ *\n[\n ]*/g, '\n')
+    // "限产3成/禁国三车", "1号线停产 / 2号线限产50%": a slash between measures, where a line break was; not the
+    // slash of a rate ("50吨/天"), a fraction ("1/3") or "N/A".
+    .replace(/(?<=[\p{Script=Han}%)]) ?\/ ?(?=[\p{Script=Han}\d(])(?!(?:天|日|时|小时|年|月|周|班|次|批|台|车|炉|窑)(?![\p{Script=Han}]))/gu, ',')
     .trim();
   return s.replace(/ /g, (_space, offset: number) => {
     const left = s[offset - 1] ?? '';

@@ -67,12 +67,12 @@ const CAP_VS_NORMAL =
  * "平时一天加工一百二十吨稻谷，橙色预警期间降到八十吨", "每天加工石板不超过三百平方米，平时一天是五百平方米",
  * "日投料12t降为9t", "生产时间24h→16h", "日产量由十吨减为七吨半". The units must be the same.
  */
-const QTY = `(${NUMBER_SRC})(万|千)?(?:个)?(吨|t|万块|块|平方米|㎡|立方米|方|m3|件|只|张|台|车|炉|窑|批|箱|米|千瓦时|千瓦|kW|度|小时|h|天)(半)?`;
+const QTY = `(${NUMBER_SRC})(万|千)?(?:个)?(蒸吨|吨|t|万块|块|平方米|㎡|立方米|方|m3|件|只|张|台|车|炉|窑|批|箱|米|千瓦时|千瓦|kW|度|小时|h|天)(半)?`;
 const NORMAL_QTY = new RegExp(
   `(?:平时|正常|原来|原|由|从|通常|往常)(?:为|是|能)?(?:每天|一天|每日|日均|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,6}?${QTY}|${QTY}(?=降为|降至|降到|减为|减至|→|->)`,
 );
 const NOW_QTY = new RegExp(
-  `(?:降到|降至|降低到|降低至|降为|控制在|不超过|不高于|最多(?:只)?|至多|减为|减至|减到|减少到|改为|调整为|压到|压减到|压减至|→|->|只(?:烧|做|生产|开|干)?)(?:每天|一天|每日|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,4}?${QTY}`,
+  `(?:降到|降至|降低到|降低至|降为|控制在|不超过|不高于|最多(?:只)?|至多|减为|减至|减到|减少到|减少至|改为|调整为|压到|压减到|压减至|→|->|只(?:烧|做|生产|开|干)?)(?:每天|一天|每日|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,4}?${QTY}|按${QTY}(?=控制|运行|生产|组织生产)`,
 );
 const UNIT_ALIAS: Record<string, string> = { t: '吨', h: '小时', '㎡': '平方米', m3: '立方米', 方: '立方米' };
 /** The number, multiplier, unit and half of a match, whichever of NORMAL_QTY's two forms matched. */
@@ -86,6 +86,27 @@ function normalAndNow(clause: string): number | null {
   const [n, w] = [parts(normal), parts(now)];
   if ((UNIT_ALIAS[n[2]] ?? n[2]) !== (UNIT_ALIAS[w[2]] ?? w[2])) return null;
   const [x, y] = [amount(n), amount(w)];
+  return x > 0 && y >= 0 && y < x ? Math.round(((x - y) / x) * 1000) / 10 : null;
+}
+
+/**
+ * A quantity said as it is, then brought down later in the text: "我公司日产糕点约40吨，橙色预警期间降至28吨以内",
+ * "锅炉10蒸吨，预警期间降至7蒸吨", "年产60万吨，日均约2000吨，预警期间日产控制在1000吨以内" (the nearest quantity in
+ * the same unit before the one allowed now: 2000). Only quantities of production, its inputs and its energy: a
+ * count of machines is unitShare's.
+ */
+const PRODUCTION_UNIT = /^(?:蒸吨|吨|t|平方米|㎡|立方米|方|m3|件|只|张|箱|块|万块|米|千瓦时|度)$/;
+const QTY_ALL = new RegExp(QTY, 'g');
+export function quantityBroughtDown(text: string): number | null {
+  const now = NOW_QTY.exec(text);
+  if (!now) return null;
+  const w = parts(now);
+  const unit = UNIT_ALIAS[w[2]] ?? w[2];
+  if (!PRODUCTION_UNIT.test(unit)) return null;
+  const before = [...text.slice(0, now.index).matchAll(QTY_ALL)].filter((m) => (UNIT_ALIAS[m[3]!] ?? m[3]) === unit);
+  const normal = before[before.length - 1];
+  if (!normal) return null;
+  const [x, y] = [amount([normal[1]!, normal[2], normal[3]!, normal[4]]), amount(w)];
   return x > 0 && y >= 0 && y < x ? Math.round(((x - y) / x) * 1000) / 10 : null;
 }
 
@@ -144,7 +165,7 @@ export function limitByQuantity(clause: string): number | null {
     const [k, n] = [Number(kept[1]), Number(kept[3])];
     if (n > 0 && k >= 0 && k < n) return Math.round(((n - k) / n) * 1000) / 10;
   }
-  return null;
+  return quantityBroughtDown(clause);
 }
 
 /**

@@ -13,11 +13,13 @@
 import { parseChineseNumber, parseShare, roundOne } from './chineseNumber.js';
 
 const N = '(\\d+|[一二两三四五六七八九十]+)';
-const U = '(?:条|台|座|套|个|孔|组|间|部|家|只|口|盘|缸|辆|支)';
+/** The words units are counted in ("3条", "4台", "12张"). */
+export const UNIT_WORDS = '(?:条|台|座|套|个|孔|组|间|部|家|只|口|盘|缸|辆|支|张)';
+const U = UNIT_WORDS;
 /** A unit's name after its count: what is counted is production equipment. */
 const THING = '[^,;。:\\d]{0,8}?(?:线|窑|炉|机|磨|车间|设备|装置|机组|窑炉|生产线)';
 const STOP_VERB = '(?:停产|停止|停用|停运|停开|停掉|关掉|关停|关闭|闷炉|焖炉|熄火|停火|停机|停炉|停窑|停线|停)';
-const KEEP_VERB = '(?:仅保留|只保留|保留|仅留|只留|留|只开|仅开|开)';
+const KEEP_VERB = '(?:仅保留|只保留|保留|仅留|只留|留|只开|仅开|只用|仅用|开)';
 const RUNS = '(?:正常生产|照常生产|照常|继续生产|正常运行|运行|生产)';
 
 /** A form and the group that holds its count. */
@@ -59,8 +61,9 @@ const KEPT: readonly Form[] = [
   // "停止2条线，其余2条线限产30%": the others, whatever is done with them but stopping.
   [new RegExp(`(?:其余|剩余|另外|另)${N}${U}(?![^,;。]{0,4}停)`), 1],
 ];
-/** "关掉一半窑炉", "停三分之一生产线": the share said as a fraction of the units. */
-const FRACTION = /(?:停开|停用|停运|关掉|关停|停止|闷炉|停|开)(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
+/** "关掉一半窑炉", "停三分之一生产线", "停止生产线一半": the share said as a fraction of the units. */
+const FRACTION =
+  /(?:停开|停用|停运|关掉|关停|停止|闷炉|停|开)(?:(?:生产线|产线|窑炉|机组|设备|机台)(?:的)?)?(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
 /** Numbered units: "1号", "2#", "二号", "一线". */
 const NUMBERED = /(\d+|[一二三四五六七八九十])(?:号|#)|(?<![\d一二三四五六七八九十])([一二三四五六七八九])线/g;
 const STOP_PIECE = /停|关|熄|闷炉|焖炉/;
@@ -75,8 +78,8 @@ const first = (forms: readonly Form[], text: string): number | null => {
   }
   return null;
 };
-/** "1-3号线": a range of numbered units, each of them. */
-const NUMBER_RANGE = /(\d+)[-~—至到](\d+)(?=号|#)/g;
+/** "1-3号线", "2#—6#线": a range of numbered units, each of them. */
+const NUMBER_RANGE = /(\d+)[#号]?[-~—至到](\d+)(?=号|#)/g;
 const numbered = (pieces: readonly string[]): Set<string> =>
   new Set(
     pieces.flatMap((p) => [
@@ -100,14 +103,26 @@ function firstCounted(text: string): number | null {
   const counts = [...text.matchAll(new RegExp(`${N}(${U})`, 'g'))];
   const [head, ...rest] = counts;
   if (!head || /(?:停|关|开|留|保留|停产|停止|停用)$/.test(text.slice(Math.max(0, head.index! - 3), head.index))) return null;
-  const later = rest.find((c) => c[2] === head[2] && /(?:停|关|开|留|保留)$/.test(text.slice(Math.max(0, c.index! - 3), c.index)));
+  const later = rest.find((c) => c[2] === head[2] && /(?:停|关|开|留|保留|只用|仅用)$/.test(text.slice(Math.max(0, c.index! - 3), c.index)));
   return later ? parseChineseNumber(head[1] ?? '') : null;
 }
+
+/** "注塑机平时开30台，预警期间开18台", "日常开三条印花线，橙色预警期间开一条": the units run as usual, and now. */
+const USUAL_AND_NOW = new RegExp(`(?:平时|日常|正常|平常|通常)(?:开|运行|用)${N}(${U})[^;。]*?(?:只开|仅开|只用|仅用|开|运行)${N}\\2`);
 
 /** The share of units stopped, percent to one decimal; null when the text does not let them be counted. */
 export function unitShare(cell: string): number | null {
   // "黄色预警：石灰窑3座停1座": a label before the count is not part of it; "1#,2#电炉" is one list.
-  const text = cell.replace(/(\d+[#号]),(?=\d+[#号])/g, '$1、').replace(/^[^:,;。]{1,16}:(?=[^:]*\d|[^:]*[一二两三四五六七八九十][条台座套个间只])/, '');
+  // "1、2号线" is 1号 and 2号.
+  const text = cell
+    .replace(/(\d+[#号]),(?=\d+[#号])/g, '$1、')
+    .replace(/(?<![\d(])(\d+)、(?=\d+[#号])/g, '$1号、')
+    .replace(/^[^:,;。]{1,16}:(?=[^:]*\d|[^:]*[一二两三四五六七八九十][条台座套个间只])/, '');
+  const usual = USUAL_AND_NOW.exec(text);
+  if (usual) {
+    const [all, now] = [parseChineseNumber(usual[1] ?? ''), parseChineseNumber(usual[3] ?? '')];
+    if (all !== null && now !== null && now < all) return roundOne(((all - now) / all) * 100);
+  }
   const fraction = FRACTION.exec(text);
   if (fraction) return parseShare(fraction[1] ?? '');
   // "电镀槽开启数量减半": half of the units run.
@@ -123,7 +138,8 @@ export function unitShare(cell: string): number | null {
     const [n, m] = [parseChineseNumber(mOfN[1] ?? ''), parseChineseNumber(mOfN[3] ?? '')];
     if (n !== null && m !== null && m > 0 && m <= n) return roundOne((m / n) * 100);
   }
-  const pieces = text.replace(EXCEPT_NUMBERED, '').split(/[;,。①-⑳]|[一二三四五六七八九十]、|\d[、.)]/);
+  // "1、2号线停产" lists two units; "1、停喷涂" numbers a measure.
+  const pieces = text.replace(EXCEPT_NUMBERED, '').split(/[;,。①-⑳]|[一二三四五六七八九十]、|\d[、.](?!\d+(?:号|#))|\d\)/);
   const total = first(TOTAL, text);
   const runningPieces = pieces.filter((p) => RUN_PIECE.test(p));
   const stopPieces = pieces.filter((p) => STOP_PIECE.test(p) && !RUN_PIECE.test(p));

@@ -8,14 +8,15 @@ import type { Action } from '../model.js';
 import type { ClauseReading } from './measureClause.js';
 import { stronger, type StrengthFloor } from './strengthFloor.js';
 import { timeWindowShare } from './timeWindow.js';
-import { unitShare } from './unitShare.js';
+import { UNIT_WORDS, unitShare } from './unitShare.js';
 import { coreStopped, keptProduction, plantStopped, type KeptProduction, type WholeTextRule } from './wholeText.js';
 
 /** "运行生产线不超过2条（共5条）", "8条流水线削减3条": a cap on the units that run, or units cut. */
-const UNITS_CAPPED =
-  /(?:(?:运行|开|生产)[^,;。\d]{0,6}?(?:不超过|不多于|最多)|只开|仅开|(?<!不)开|削减|减少|压减|减为|减至|保留|仅留|只留)(?:\d+|[一二两三四五六七八九十]+)(?:条|台|座|套|个|间)/;
+const UNITS_CAPPED = new RegExp(
+  `(?:(?:运行|开|生产)[^,;。\\d]{0,6}?(?:不超过|不多于|最多)|只开|仅开|只用|仅用|(?<!不)开|削减|减少|压减|减为|减至|保留|仅留|只留)(?:\\d+|[一二两三四五六七八九十]+)${UNIT_WORDS}`,
+);
 /** Units counted as they run or stop ("本厂饼干生产线3条，橙色开2条"): a partial stop, when the count works out. */
-const UNITS_RUNNING = /(?:开|留|停|关)(?:(?:\d+|[一二两三四五六七八九十]+)(?:条|台|座|套|个|间|只)|一半|半数)/;
+const UNITS_RUNNING = new RegExp(`(?:开|留|停|关|只用|仅用)(?:(?:\\d+|[一二两三四五六七八九十]+)${UNIT_WORDS}|一半|半数)`);
 
 export interface WholeAction {
   action: Action | null;

@@ -4,7 +4,7 @@
  * (wholeText.ts), units counted (unitShare.ts) and quantities against the normal (shareGrammar.ts).
  */
 import { parseMeasureText } from '../../../src/core/rules/measureText.js';
-import { limitByQuantity, limitByShare } from '../../../src/core/rules/shareGrammar.js';
+import { limitByQuantity, limitByShare, quantityBroughtDown } from '../../../src/core/rules/shareGrammar.js';
 import { SIGNALS, strengthFloor } from '../../../src/core/rules/strengthFloor.js';
 import { unitShare } from '../../../src/core/rules/unitShare.js';
 import { CORE_PROCESSES, keptProduction } from '../../../src/core/rules/wholeText.js';
@@ -84,6 +84,13 @@ describe('units counted', () => {
     ['停运隧道窑2座(共4座)', 50],
     ['停2号炉,1号炉照开', 50],
     ['停止喷涂工序', null],
+    // Run as usual, and now; used, not run; a fraction after the units; a list of numbers before 号; a range.
+    ['本公司注塑机平时开30台,预警期间开18台', 40],
+    ['我单位日常开三条印花线,橙色预警期间开一条', 66.7],
+    ['硫化罐4个只用1个', 75],
+    ['停止生产线一半', 50],
+    ['1、2号线停产,3号线正常', 66.7],
+    ['仅保留1#生产线运行;2#—6#线停产', 83.3],
   ])('%s → %s', (text, share) => {
     expect(unitShare(text)).toBe(share);
   });
@@ -91,6 +98,10 @@ describe('units counted', () => {
   test('a partial stop and a limit on the other numbered unit combine', () => {
     expect(parseMeasureText('①1号线停产②2号线限产20%（全厂共两条线）')).toMatchObject({ action: 'stop_part', limitPct: 60 });
     expect(parseMeasureText('停止2条线，其余2条线限产30%')).toMatchObject({ action: 'stop_part', limitPct: 65 });
+    expect(parseMeasureText('停止生产线一半，剩余生产线限产百分之二十')).toMatchObject({ action: 'stop_part', limitPct: 60 });
+    // A slash where a line break was separates measures.
+    expect(parseMeasureText('1号生产线 停产 / 2号生产线 限产50% / 3号生产线 限产50%')).toMatchObject({ action: 'stop_part', limitPct: 66.7 });
+    expect(parseMeasureText('限产3成/禁国三车')).toMatchObject({ action: 'limit', limitPct: 30, truckBan: true });
   });
 });
 
@@ -102,12 +113,23 @@ describe('quantities against the normal', () => {
     ['日生产时间由十六小时减为十小时', 37.5],
     ['每天只生产白班8小时(平时24小时连续生产)', 66.7],
     ['日产由1000吨降至700吨', 30],
+    // The quantity said as it is, then brought down: the nearest one in the same unit.
+    ['我公司日产糕点约40吨,橙色预警期间降至28吨以内', 30],
+    ['日均用电约1.5万度,橙色预警期间控制在1万度以内', 33.3],
+    ['本厂年产砂石骨料60万吨,日均约2000吨,橙色预警期间日产控制在1000吨以内', 50],
+    ['锅炉6蒸吨,预警期间按4蒸吨运行', 33.3],
   ])('%s → %s', (text, share) => {
     expect(limitByQuantity(text)).toBe(share);
   });
 
   test('a cut said colloquially', () => {
     expect(limitByShare('大概减个两成左右', { quantityImplied: true })).toBe(20);
+  });
+
+  test('a quantity brought down is a limit, even in no limit word', () => {
+    expect(parseMeasureText('本单位食品加工主要靠锅炉供汽蒸煮，锅炉6蒸吨，预警期间按4蒸吨运行')).toMatchObject({ action: 'limit', limitPct: 33.3 });
+    // A count of machines is not a quantity of production (unitShare counts those).
+    expect(quantityBroughtDown('注塑机10台,预警期间降至6台')).toBeNull();
   });
 
   test('all of production limited is the plant stopped', () => {
