@@ -36,7 +36,10 @@ interface Grouped {
 }
 
 /** Goods moved out or in ("成品外运", "仓库发货照常", "散装水泥停止公路发运"): transport, not production. */
-const SHIPPING = /运输|车辆|货车|发运|外运|发货|出货/;
+const SHIPPING = /运输|车辆|货车|运[砂煤料土石]车|发运|外运|发货|出货/;
+
+/** Activities that make no product: loading, open-air work, burning, yard work, machines that move things about. */
+const ACTIVITY = /装卸|露天|土石方|焚烧|堆场|装载机|叉车|挖掘机|非道路/;
 
 /** Something keeps making product ("正常生产", "照常", "继续生产"): then nothing is the whole plant stopping. */
 export const GOES_ON = /正常生产|照常|继续生产/;
@@ -58,8 +61,14 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
   { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼/, core: /搅拌|拌合|拌和/, example: '沥青搅拌站停止生产，拌合楼停机' },
   { plant: /建筑垃圾|资源化利用|再生骨料/, core: /破碎|筛分|制砖|搅拌/, example: '建筑垃圾资源化利用企业停止破碎筛分，只做成品外运' },
   { plant: /玻璃钢/, core: /手糊|成型|缠绕|拉挤|模压|喷射/, example: '玻璃钢制品车间停止手糊成型，仓库发货照常' },
-  { plant: /采石场|石料厂|砂石厂|矿山|石场|采矿|本矿|矿区|开采/, core: /开采|爆破|破碎|碎石|筛分|采掘|采矿|采石/, example: '采石场停止开采、破碎、运输作业' },
+  {
+    plant: /采石场|石料厂|砂石厂|砂场|洗砂|矿山|石场|采矿|本矿|矿区|开采/,
+    core: /开采|爆破|破碎|碎石|筛分|采掘|采矿|采石|洗砂|制砂/,
+    example: '采石场停止开采、破碎、运输作业',
+  },
   { plant: /轧钢/, core: /轧机|轧制|加热炉/, example: '轧钢加热炉停炉，轧机停机' },
+  { plant: /短流程|电炉炼钢|电炉钢厂/, core: /电炉|电弧炉|炼钢/, example: '短流程D级企业：电炉停产，停止公路运输' },
+  { plant: /炭素|碳素/, core: /煅烧|焙烧|石墨化|浸渍|成型|混捏|压型/, example: '炭素D级企业：煅烧、焙烧、浸渍、石墨化工序停产' },
   { plant: /焦化厂|焦化企业|焦化公司|焦炉/, core: /推焦|炼焦|装煤|出焦|焦炉|焖炉|闷炉/, example: '焦化厂停止推焦、装煤' },
   { plant: /铸造/, core: /熔炼|浇注|浇铸|熔化|冲天炉|电炉|造型|清理|制芯/, example: '铸造企业：熔炼工序停产' },
   { plant: /洗煤|洗选|选煤/, core: /洗选|洗煤|选煤|装车/, example: '本厂洗煤车间、装车站全部停运' },
@@ -94,7 +103,7 @@ const CORE_ALONE = /^(?:我厂|本厂|我公司|本公司|我站|本站|我矿|�
  * 工序）", "停止烘干工序（企业仅从事木材烘干）".
  */
 const ONLY_UNIT =
-  /(?:仅有|只有|就有?|就一)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)?|唯一(?:的)?(?:一(?:条|台|座|个))?[^,;。]{0,6}?(?:工序|生产线|产线|线|窑|设备)|(?:就|只有|仅有)这[两三四]?道工序/;
+  /(?:仅有|只有|就有?|就一)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)?|(?:本|该|全)[^,;。()]{0,4}?(?:仅|只)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)|唯一(?:的)?(?:一(?:条|台|座|个))?[^,;。]{0,6}?(?:工序|生产线|产线|线|窑|设备)|(?:就|只有|仅有)这[两三四]?道工序/;
 const ONLY_PROCESS = /(?:仅|只)(?:从事|有|做)([^()，,;。]{1,8}?)(?:一道)?(?:工序|业务)?\)/;
 function onlyUnitStopped(text: string): boolean {
   if (!/停|不开|关/.test(text) || RUNS_ON.test(text)) return false;
@@ -139,9 +148,10 @@ export function coreStopped(text: string): WholeTextRule | null {
     .replace(/\(([^()]*)\)/g, ',$1,')
     .split(/[,;。①-⑳]/)
     .filter((p) => p !== '');
-  // Transport and activity bans ("停止物料装卸和露天堆场作业") stop no production.
+  // Transport and activity bans ("停止物料装卸和露天堆场作业") stop no production, nor do machines that only move
+  // things about ("场内装载机停用").
   // The activity test reads past a label ("露天矿山C级企业：停止开采" is no open-air ban).
-  const activity = (p: string) => SHIPPING.test(p) || /装卸|露天|土石方|焚烧|堆场/.test(p.replace(/^[^:]{1,16}:/, ''));
+  const activity = (p: string) => SHIPPING.test(p) || ACTIVITY.test(p.replace(/^[^:]{1,16}:/, ''));
   // "磨机不停" is no stop.
   const stops = pieces.filter((p) => STOP_WORD.test(p.replace(/不停/g, '')) && !activity(p));
   const warmOnly = (p: string) => KEPT_ONLY.test(p) && !/生产|线|车间/.test(p.replace(KEPT_ONLY, ''));
@@ -179,7 +189,7 @@ export function coreStopped(text: string): WholeTextRule | null {
   const coreStops = pieces.filter(
     (p) =>
       STOP_WORD.test(p.replace(/不停/g, '')) &&
-      !/装卸|露天|土石方|焚烧|堆场/.test(p.replace(/^[^:]{1,16}:/, '')) &&
+      !ACTIVITY.test(p.replace(/^[^:]{1,16}:/, '')) &&
       (!SHIPPING.test(p) || core.core.test(p.replace(core.plant, ''))),
   );
   // "沥青搅拌站停止作业", "停止洗选作业": the plant itself stops, in words that name no part.

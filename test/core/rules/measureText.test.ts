@@ -351,7 +351,9 @@ describe('parseMeasureText: properties', () => {
         for (const part of parts) {
           const n = normaliseText(part);
           // A part that itself contains separators, or a (2)/② that starts a new measure, may be cut.
-          // A part that ends in "(1" may become "(2)"-style numbering with the next part's ")".
+          // A part that ends in "(1" may become "(2)"-style numbering with the next part's ")"; one that ends in a
+          // number before "、" may become "5、"-style numbering, which keeps the space before it ("停 5、停产").
+          if (/\d$/.test(n) && /\s\d+$/.test(part)) continue;
           // A slash alone may separate two measures ("停产 / 限产"), as a line break would.
           if (n === '' || n === '/' || /[;。\n!?,、\s]/.test(n) || /.(?:\(\d{1,2}\)|[①-⑳])/.test(n) || /\(\d{0,2}$/.test(n)) continue;
           // An unclosed bracket runs on to the end of the cell; the part is still in one clause.

@@ -27,6 +27,11 @@ describe('the floor: each signal of the lexicon, on its own example', () => {
     ['我们茶厂停止加工', 'stop'],
     ['窑内保温，不出砖', 'stop'],
     ['属民生保障类，禁止露天焚烧', 'exempt'],
+    ['预警期间就不做了，等预警结束再开工', 'stop'],
+    ['只进行设备维护保养，不安排生产', 'stop'],
+    ['汽修厂：预警期间不喷漆，不焊接，不打磨', 'stop_part'],
+    ['喷漆房不用', 'stop_part'],
+    ['停', 'stop'],
   ])('%s → %s', (text, action) => {
     expect(strengthFloor(text.split('，')).action).toBe(action);
   });
@@ -48,6 +53,10 @@ describe('core processes: the plant stops when its core process does', () => {
     ['Ⅱ级响应：停止调漆、喷漆工序', 'stop_part'],
     // Only the kiln's heat is kept.
     ['石灰窑停止投料出灰，压火保温', 'stop'],
+    // The only unit; a bare 停 with what it keeps for safety; a yard loader is no production.
+    ['轮窑停烧(本砖厂仅1座窑)', 'stop'],
+    ['停(保留循环水)', 'stop'],
+    ['砂场橙色预警期间：洗砂线停，场内装载机停用，运砂车全部停运', 'stop'],
     // Only pollution control is kept; goods still shipped out are no production.
     ['全厂锻造、热处理、机加工各车间全部停工，仅环保设施保持运行', 'stop'],
     ['锻造车间停工，热处理车间正常运行，环保设施保持运行', 'stop_part'],
