@@ -46,7 +46,7 @@ function restLimit(groups: readonly Grouped[]): number | null {
       .filter(
         (t) =>
           (/剩余|剩下|其余|另外|另一|另\d|其他|保留/.test(t) || /(?:\d+|[一二三四五六七八九十])(?:号|#)/.test(t)) &&
-          /限|减|降|压|少|控制|不超过|负荷|\d%|成/.test(t) &&
+          /限|减|降|压|少|控制|不超过|负荷|\d%|成|班/.test(t) &&
           // "另外四只正常开" runs as usual; "一号线正常生产并限产30%", "另1条按正常负荷的八成生产" are limited.
           (!/照常|正常/.test(t) || /并限产|但限产|限产\d|正常[^,;。]{0,6}?的/.test(t)),
       )

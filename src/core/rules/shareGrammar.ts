@@ -10,6 +10,7 @@
  *   窑炉按六成负荷运行            → kept 60 → limit 40      确保颗粒物、VOCs排放量下降30%    → cut 30
  */
 import { NUMBER_SRC, parseChineseNumber, parseShare, SHARE_SRC } from './chineseNumber.js';
+import { HOURS_RANGE, hoursOf } from './timeWindow.js';
 
 /** What a share is a share of: production, its inputs, its energy, its hours, its emissions. */
 const QUANTITY =
@@ -52,7 +53,7 @@ const scaled = (n: string, mult: string | undefined) => (parseChineseNumber(n) ?
 
 /** Shifts cut: "由两班倒改为白班一班生产", "三班制调整为两班" — (3 − 2) / 3. */
 const SHIFTS =
-  /(?:由|从)?([一二两三四]|\d)班(?:倒|制|生产|运转)?(?:改为|改成|调整为|减为|减至|压减为|变为|调为|改)[^,;。\d一二两三四]{0,4}?(?:([一二两三]|\d)班|(?:只上|只开|只有)?(白)班)/;
+  /(?:由|从)?([一二两三四]|\d)班(?:倒|制|生产|运转)?(?:改为|改成|调整为|减为|减至|压减为|变为|调为|改)[^,;。\d一二两三四]{0,4}?(?:([一二两三]|\d)(?:个)?班|(?:只上|只开|只有)?(白)班)/;
 /** Coking time lengthened: output falls as 1 − old / new ("结焦时间由24小时延长至36小时" → 33.3). */
 const COKING = /结焦时间(?:[由从](?:正常的?)?(\d+(?:\.\d+)?)小时)?延长(?:至|到)(\d+(?:\.\d+)?)小时(?:以上)?(?:\((?:由|正常|原)(\d+(?:\.\d+)?)小时\))?/;
 /**
@@ -110,6 +111,42 @@ export function quantityBroughtDown(text: string): number | null {
   return x > 0 && y >= 0 && y < x ? Math.round(((x - y) / x) * 1000) / 10 : null;
 }
 
+/** "我厂三班生产，橙色预警期间改为一班": the shifts worked, then the shifts now, a few words apart. */
+const SHIFTS_APART = /([一二两三四]|\d)班(?:倒|制|生产|运转)?[^。;]{1,14}?(?:改为|改成|调整为|只做|只开|只上|只干)(?:白天)?([一二两三]|\d)(?:个)?班/;
+/** "夜班停了，白班照常（原来两班）", "只开白天一个班（平时两班倒）": one shift left of the normal ones. */
+const NIGHT_OFF = /(?:夜班|晚上|夜间)[^,;。]{0,4}?(?:停|不生产|不开)|(?:只|仅)?(?:开|上|干|做)白(?:天|班)|白班(?:生产|照常)/;
+const NORMAL_SHIFTS = /(?:原|原来|平时|正常)(?:是|为)?([两二三]|\d)班/;
+/** "只在白天生产8小时……平时是24小时连续生产": the hours worked now and the normal hours, anywhere in the text. */
+const HOURS_NOW = /(?:生产|开|干|运行|工作|开工)[^,;。\d]{0,8}?(\d+(?:\.\d+)?)(?:个)?小时/g;
+const HOURS_NORMAL = /(?:平时|正常|原来|原)(?:是|为)?(?:每天|每日)?(\d+)(?:个)?小时/;
+
+/** The clock hours are the hours worked: "生产（8:00—20:00）", "22时至次日6时生产", not "22点至次日6点不生产". */
+function hoursWorked(text: string, range: RegExpExecArray): boolean {
+  const before = text.slice(Math.max(0, range.index - 3), range.index);
+  const after = text.slice(range.index + range[0].length);
+  return (/生产\(?$/.test(before) || /^\)?(?:生产|开工|作业|运行)/.test(after)) && !/^\)?(?:不|停)/.test(after);
+}
+
+/** A share of the day or of the shifts worked, against the normal said beside it; null when either is missing. */
+function timeAgainstNormal(text: string): number | null {
+  const cut = (x: number, y: number) => (x > 0 && y > 0 && y < x ? Math.round(((x - y) / x) * 1000) / 10 : null);
+  const apart = SHIFTS_APART.exec(text);
+  if (apart) {
+    const share = cut(parseChineseNumber(apart[1]!) ?? 0, parseChineseNumber(apart[2]!) ?? 0);
+    if (share !== null) return share;
+  }
+  const shifts = NORMAL_SHIFTS.exec(text);
+  if (shifts && NIGHT_OFF.test(text)) return cut(parseChineseNumber(shifts[1]!) ?? 0, 1);
+  const normal = HOURS_NORMAL.exec(text);
+  if (!normal) return null;
+  // The hours now: a count beside a verb of working, or the clock hours worked ("仅白班生产（8:00—20:00）"; not
+  // "22点至次日6点不生产", the hours stopped).
+  const now = [...text.matchAll(HOURS_NOW)].find((m) => m.index !== normal.index && !m[0].includes(normal[0]));
+  const range = HOURS_RANGE.exec(text);
+  const hours = now ? Number(now[1]) : range && hoursWorked(text, range) ? hoursOf(range) : null;
+  return hours === null ? null : cut(Number(normal[1]), hours);
+}
+
 export function limitByQuantity(clause: string): number | null {
   // "平时一天两班，预警时只做一班": the normal shifts said first.
   const usual = /(?:平时|原来|原|正常)[^,;。\d]{0,4}?([一二两三四]|\d)班[^。;]{0,12}?(?:只做|只开|只上|改为|改成)([一二两三]|\d)班/.exec(clause);
@@ -165,7 +202,7 @@ export function limitByQuantity(clause: string): number | null {
     const [k, n] = [Number(kept[1]), Number(kept[3])];
     if (n > 0 && k >= 0 && k < n) return Math.round(((n - k) / n) * 1000) / 10;
   }
-  return quantityBroughtDown(clause);
+  return quantityBroughtDown(clause) ?? timeAgainstNormal(clause);
 }
 
 /**

@@ -7,18 +7,18 @@
  */
 import { parseChineseNumber, roundOne } from './chineseNumber.js';
 
-const STOP = /停产|停止生产|停止作业|停机|停工|不生产|停/;
+const STOP = /停产|停止生产|停止作业|停机|停工|不生产|不开(?!工)|停/;
 /** Words that put a stop in part of the day. */
 const PART_OF_DAY = /夜间|晚上|夜里|晚间|夜班|白天|白班|凌晨|轮流|轮产|错峰/;
 /** "22:00—6:00", "晚22时至早6时", "0时至8时", "晚上10点到早上6点", "夜间22点至次日6点". */
-const HOURS_RANGE =
+export const HOURS_RANGE =
   /(晚上?|夜间|夜里|早上?|凌晨|上午|下午)?(\d{1,2})(?::\d{2})?(?:时|点)?(?:至|到|—|-|~|–)(?:次日|第二天)?(?:早上?|凌晨|上午)?(\d{1,2})(?::\d{2})?(?:时|点)/;
 const HOURS_A_DAY = /每(?:天|日)(?:停产|停止生产|停机|停工|停)(\d+|[一二两三四五六七八九十]+)(?:个)?小时/;
 const DAYS_A_WEEK = /每(?:周|礼拜|星期)(?:停产|停止生产|停工|停)(\d|[一二两三四五六])天/;
 const NAMED_DAYS = /每(?:周|礼拜|星期)([一二三四五六日天、,和及]+?)(?:停产|停止生产|停工|停)/;
 
 /** The hours a range covers, reading an evening hour written on a 12-hour clock ("晚上10点") as 22. */
-function hoursOf(m: RegExpExecArray): number | null {
+export function hoursOf(m: RegExpExecArray): number | null {
   let [start, end] = [Number(m[2]), Number(m[3])];
   if (start > 24 || end > 24) return null;
   // 晚上10点 is 22; 夜间0时, 夜里12点 and 夜间2点 are after midnight.
@@ -65,7 +65,7 @@ function shareOfPiece(piece: string): number | null | undefined {
  */
 /** "每日8:00—20:00生产，其余时段停产": hours of production, and the rest of the day stopped. */
 const REST_OF_DAY = /其余时段|其他时段|其余时间|其他时间|其余(?:\d|[一二两三四五六])天/;
-const PRODUCING_HOURS = /(\d{1,2})(?::\d{2})?(?:时|点)?(?:至|到|—|-|~|–)(\d{1,2})(?::\d{2})?(?:时|点)?(?:生产|开工|作业)/;
+const PRODUCING_HOURS = /(\d{1,2})(?::\d{2})?(?:时|点)?(?:至|到|—|-|~|–)(?:次日|第二天)?(\d{1,2})(?::\d{2})?(?:时|点)?(?:生产|开工|作业)/;
 /** "（正常每周生产6天）": the normal week, when the plant does not run all seven days. */
 const NORMAL_WEEK = /正常每周(?:生产)?(\d|[一二三四五六七])天/;
 
@@ -76,7 +76,8 @@ export function timeWindowShare(text: string): number | null | undefined {
     // The hours produced said as a range; else the time is cut in other words ("日工作时间从20小时压缩到12小时"),
     // and the share comes from them (shareGrammar.ts).
     const producing = PRODUCING_HOURS.exec(text);
-    const hours = producing ? Number(producing[2]) - Number(producing[1]) : 0;
+    // "夜间22时至次日6时生产": a range past midnight.
+    const hours = producing ? (Number(producing[2]) - Number(producing[1]) + 24) % 24 : 0;
     return hours > 0 && hours < 24 ? roundOne(((24 - hours) / 24) * 100) : null;
   }
   const week = NORMAL_WEEK.exec(text);

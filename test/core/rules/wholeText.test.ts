@@ -111,6 +111,9 @@ describe('units counted', () => {
     // A slash where a line break was separates measures.
     expect(parseMeasureText('1号生产线 停产 / 2号生产线 限产50% / 3号生产线 限产50%')).toMatchObject({ action: 'stop_part', limitPct: 66.7 });
     expect(parseMeasureText('限产3成/禁国三车')).toMatchObject({ action: 'limit', limitPct: 30, truckBan: true });
+    // The rest works one shift of two: half of the rest.
+    expect(parseMeasureText('我公司红色预警期间12台锻锤停6台，剩下的每天只干一个班（原来两班）')).toMatchObject({ action: 'stop_part', limitPct: 75 });
+    expect(parseMeasureText('电炉仅在夜间22时至次日6时生产，其余时段停产')).toMatchObject({ action: 'limit', limitPct: 66.7 });
   });
 });
 
@@ -127,6 +130,14 @@ describe('quantities against the normal', () => {
     ['日均用电约1.5万度,橙色预警期间控制在1万度以内', 33.3],
     ['本厂年产砂石骨料60万吨,日均约2000吨,橙色预警期间日产控制在1000吨以内', 50],
     ['锅炉6蒸吨,预警期间按4蒸吨运行', 33.3],
+    // Shifts and hours against the normal, wherever the normal is said.
+    ['我厂三班生产,橙色预警期间改为一班(白班8小时),夜班全停', 66.7],
+    ['我公司预警期间全厂由3班倒调整为1个班(8小时)', 66.7],
+    ['我厂预警期间把夜班停了,白班照常(原来两班各12小时)', 50],
+    ['我厂预警期间只在白天生产8小时,晚上不生产;平时是24小时连续生产', 66.7],
+    ['生产时间压缩至白天10小时(正常24小时)', 58.3],
+    // The clock hours stopped are not the hours worked.
+    ['本企业保证夜间22点至次日6点不生产(原为24小时生产)', null],
   ])('%s → %s', (text, share) => {
     expect(limitByQuantity(text)).toBe(share);
   });
