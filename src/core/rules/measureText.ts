@@ -208,7 +208,9 @@ export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasur
       .replace(/\s+/g, '')
       .split(/[,;。]/)
       .filter((p) => p !== '');
-  const piecesOf = (t: string) => [...new Set([...plainPieces(t), ...plainPieces(t.replace(/\(([^()]*)\)/g, ',$1,'))])];
+  // The notes come out of the text ("印铁涂装线(烘房)停产" is the line stopping, not a bare 停产) and are weighed alone.
+  const notes = (t: string) => [...t.matchAll(/\(([^()]*)\)/g)].map((m) => m[1] ?? '').join(',');
+  const piecesOf = (t: string) => [...new Set([...plainPieces(t), ...plainPieces(t.replace(/\([^()]*\)/g, '')), ...plainPieces(notes(t))])];
   const floor = strengthFloor(uninterpreted.flatMap(piecesOf), piecesOf(normalised));
   // What only the whole text says (wholeAction.ts): the parts that stop are the plant, or a stop keeps some
   // production. For these rules a space before "the rest" separates ("只留一条线生产 其余四条全停"); any other

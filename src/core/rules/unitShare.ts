@@ -17,7 +17,7 @@ const N = '(\\d+|[一二两三四五六七八九十]+)';
 export const UNIT_WORDS = '(?:条|台|座|套|个|孔|组|间|部|家|只|口|盘|缸|辆|支|张)';
 const U = UNIT_WORDS;
 /** A unit's name after its count: what is counted is production equipment. */
-const THING = '[^,;。:\\d]{0,8}?(?:线|窑|炉|机|磨|车间|设备|装置|机组|窑炉|生产线)';
+const THING = '[^,;。:\\d]{0,8}?(?:线|窑|炉|机|磨|釜|罐|槽|锅|车间|设备|装置|机组|窑炉|生产线)';
 const STOP_VERB = '(?:停产|停止|停用|停运|停开|停掉|关掉|关停|关闭|闷炉|焖炉|熄火|停火|停机|停炉|停窑|停线|停)';
 const KEEP_VERB = '(?:仅保留|只保留|保留|仅留|只留|留|只开|仅开|只用|仅用|开)';
 const RUNS = '(?:正常生产|照常生产|照常|继续生产|正常运行|运行|生产)';
@@ -31,7 +31,7 @@ const TOTAL: readonly Form[] = [
   // "我司3条挤出线停1条", "我厂三台干燥窑", "本公司有两条浮法线", "6条线全停": a count that opens the text.
   [new RegExp(`^(?:[^,;。:\\d]{0,10}?(?:厂|司|公司|企业|站|我们|本单位)(?:有|共有)?)?${N}${U}${THING}`), 1],
   // "喷漆房3间停用2间", "染缸30只停12只", "窑炉两座，停一座", "冶炼炉10台开4台": the units named, then counted.
-  [new RegExp(`^[^,;。:\\d]{1,12}?(?<![停开留关])${N}${U}(?=[,;。]?(?:[^,;。\\d]{0,4}?)(?:停|开|留|关|闷|保留|仅|只))`), 1],
+  [new RegExp(`^[^,;。:\\d]{1,12}?(?<!停产|停用|停止|停运|关停|[停开留关])${N}${U}(?=[,;。]?(?:[^,;。\\d]{0,4}?)(?:停|开|留|关|闷|保留|仅|只))`), 1],
   // "生产线5条，留2停3"
   [new RegExp(`(?:生产线|产线|窑炉|窑|炉|机)${N}${U}(?=[,;。])`), 1],
 ];
@@ -39,7 +39,7 @@ const TOTAL: readonly Form[] = [
 const KEPT_STOPPED = new RegExp(`(?:留|开)${N}${U}?停${N}`);
 const STOPPED: readonly Form[] = [
   [KEPT_STOPPED, 2],
-  [new RegExp(`${STOP_VERB}(?:其中)?(?:的)?${N}${U}`), 1],
+  [new RegExp(`${STOP_VERB}(?:其中)?(?:的)?(?:不少于|不低于|至少)?${N}${U}`), 1],
   [new RegExp(`(?:停止|停用|停运|关停)[^,;。\\d]{0,8}?${N}${U}`), 1],
   // "电解槽共288台，停槽29台": the unit's name between the verb and the count.
   [new RegExp(`停[^,;。\\d]{1,2}?${N}${U}`), 1],

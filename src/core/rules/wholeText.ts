@@ -38,8 +38,8 @@ interface Grouped {
 /** Goods moved out or in ("成品外运", "仓库发货照常", "散装水泥停止公路发运"): transport, not production. */
 const SHIPPING = /运输|车辆|货车|运[砂煤料土石]车|发运|外运|发货|出货/;
 
-/** Activities that make no product: loading, open-air work, burning, yard work, machines that move things about. */
-const ACTIVITY = /装卸|露天|土石方|焚烧|堆场|装载机|叉车|挖掘机|非道路/;
+/** Activities that make no product: loading, open-air work, burning, yard work, machines that move things about, venting. */
+const ACTIVITY = /装卸|露天|土石方|焚烧|堆场|装载机|叉车|挖掘机|非道路|检修|检维修|放空|清洗|开停车|吹扫/;
 
 /** Something keeps making product ("正常生产", "照常", "继续生产"): then nothing is the whole plant stopping. */
 export const GOES_ON = /正常生产|照常|继续生产/;
@@ -211,7 +211,7 @@ const KEEPS_PRODUCTION = new RegExp(
     String.raw`|除(?:了)?${NUMBER_SRC}(?:条|台|座|个|套)[^,;。:]{0,20}?(?:以)?外`,
 );
 const AUXILIARY = new RegExp(`保温|保压|余温|安全|循环水|应急|抢险|环保|治污|除尘|污水|消防|锅炉|供暖|生活区|${SHIPPING.source}`);
-const KEPT_CAPACITY = new RegExp(`(?:仅|只)?保留(${SHARE_SRC})(?:的)?(?:产能|产量|生产能力)(的(?:生产线|产线|线|设备|窑炉|机组))?`);
+const KEPT_CAPACITY = new RegExp(`(?:仅|只)?(?:保留|开)(${SHARE_SRC})(?:的)?(?:产能|产量|生产能力)(的(?:生产线|产线|线|设备|窑炉|机组))?`);
 
 export interface KeptProduction {
   action: 'stop_part' | 'limit';

@@ -53,6 +53,16 @@ describe('core processes: the plant stops when its core process does', () => {
     ['Ⅱ级响应：停止调漆、喷漆工序', 'stop_part'],
     // Only the kiln's heat is kept.
     ['石灰窑停止投料出灰，压火保温', 'stop'],
+    // A stop said of a named part, or said not to apply, or of the past or the future, is not the plant's now.
+    ['本厂印铁涂装线（烘房）停产，制罐冲压线照常', 'stop_part'],
+    ['涉VOCs工序（调配、涂布、烘干）停产', 'stop_part'],
+    ['原料药车间停止投料，溶剂回收装置正常运行；固体制剂车间正常生产', 'stop_part'],
+    ['转炉停产1座，保留2座转炉运行', 'stop_part'],
+    ['引领性企业：可不执行停产限产措施，自主减排', 'self'],
+    ['全厂停产的要求不适用于我厂，我厂为民生保障企业（乳制品），按核定负荷运行', 'exempt'],
+    ['我厂停产检修计划安排在预警解除后，预警期间降负荷10%运行', 'limit'],
+    ['叉车、装载机停用（国二及以下）', null],
+    ['储罐清洗、装置检维修作业停止；火炬不得排放', null],
     // The only unit; a bare 停 with what it keeps for safety; a yard loader is no production.
     ['轮窑停烧(本砖厂仅1座窑)', 'stop'],
     ['停(保留循环水)', 'stop'],
