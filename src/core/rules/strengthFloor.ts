@@ -209,20 +209,20 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
     const piece = raw.replace(NEGATED, '');
     if (isTruckBan(piece)) {
       if (!truckBan) [truckBan, truckFrom] = [true, raw];
-    } else if (
-      action !== 'stop' &&
-      ALL_STOP.test(piece) &&
-      !(VEHICLE.test(piece) && !/生产/.test(piece)) &&
-      !SUBSET.test(piece) &&
-      // "停止全部浸胶工序，压制工序正常生产": all of one process, not the plant; so too when a note says so
-      // ("喷涂车间全部停产（企业另有焊接、组装车间正常生产）").
-      !runsBeside(all, raw) &&
-      !GOES_ON.test(piece) &&
-      // "梭式窑全部停产" beside "隧道窑2条停1条": all of one kind of unit, while units of another run.
-      !(FACILITY_ALL.test(piece) && all.some((p) => p !== raw && /停\d|停[一二两三四五六七八九]|限产|开\d|正常/.test(p))) &&
-      !PROCESSES_ALL.test(piece.replace(/^[^:]{1,12}:/, ''))
-    ) {
-      [action, actionFrom, generic] = ['stop', raw, false];
+    } else if (action !== 'stop' && ALL_STOP.test(piece) && !(VEHICLE.test(piece) && !/生产/.test(piece))) {
+      const ofAPart =
+        SUBSET.test(piece) ||
+        // "停止全部浸胶工序，压制工序正常生产": all of one process, not the plant; so too when a note says so
+        // ("喷涂车间全部停产（企业另有焊接、组装车间正常生产）").
+        runsBeside(all, raw) ||
+        GOES_ON.test(piece) ||
+        // "梭式窑全部停产" beside "隧道窑2条停1条": all of one kind of unit, while units of another run.
+        (FACILITY_ALL.test(piece) && all.some((p) => p !== raw && /停\d|停[一二两三四五六七八九]|限产|开\d|正常/.test(p))) ||
+        PROCESSES_ALL.test(piece.replace(/^[^:]{1,12}:/, ''));
+      // All of a part stopping is still that part stopping: never weaker than a partial stop. All of an activity
+      // ("物料装卸全部停止") stops no production.
+      const said = !ofAPart ? 'stop' : ACTIVITY_BAN.test(piece) ? null : 'stop_part';
+      if (said && rank(said) < rank(action)) [action, actionFrom, generic] = [said, raw, false];
     }
   }
   return {

@@ -110,6 +110,10 @@ function firstCounted(text: string): number | null {
 /** "注塑机平时开30台，预警期间开18台", "日常开三条印花线，橙色预警期间开一条": the units run as usual, and now. */
 const USUAL_AND_NOW = new RegExp(`(?:平时|日常|正常|平常|通常)(?:开|运行|用)${N}(${U})[^;。]*?(?:只开|仅开|只用|仅用|开|运行)${N}\\2`);
 
+/** "3台溶剂型凹印机全部停，另外2台水性柔印机继续印": the units named first all stop, and the others are counted apart. */
+const ALL_OF_FIRST = new RegExp(`^[^,;。\\d]{0,10}?${N}(${U})[^,;。\\d]{0,16}?(?:全部|全|都)(?:停|关)`);
+const OTHERS = new RegExp(`(?:另外|另有|其余|其他|剩下|另)(?:的)?${N}(${U})`);
+
 /** The share of units stopped, percent to one decimal; null when the text does not let them be counted. */
 export function unitShare(cell: string): number | null {
   // "黄色预警：石灰窑3座停1座": a label before the count is not part of it; "1#,2#电炉" is one list.
@@ -122,6 +126,11 @@ export function unitShare(cell: string): number | null {
   if (usual) {
     const [all, now] = [parseChineseNumber(usual[1] ?? ''), parseChineseNumber(usual[3] ?? '')];
     if (all !== null && now !== null && now < all) return roundOne(((all - now) / all) * 100);
+  }
+  const [named, others] = [ALL_OF_FIRST.exec(text), OTHERS.exec(text)];
+  if (named && others && named[2] === others[2]) {
+    const [a, b] = [parseChineseNumber(named[1] ?? ''), parseChineseNumber(others[1] ?? '')];
+    if (a !== null && b !== null && a > 0 && b > 0) return roundOne((a / (a + b)) * 100);
   }
   const fraction = FRACTION.exec(text);
   if (fraction) return parseShare(fraction[1] ?? '');

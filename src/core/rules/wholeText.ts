@@ -41,8 +41,12 @@ const SHIPPING = /运输|车辆|货车|运[砂煤料土石]车|发运|外运|发
 /** Activities that make no product: loading, open-air work, burning, yard work, machines that move things about, venting. */
 const ACTIVITY = /装卸|露天|土石方|焚烧|堆场|装载机|叉车|挖掘机|非道路|检修|检维修|放空|清洗|开停车|吹扫/;
 
-/** Something keeps making product ("正常生产", "照常", "继续生产"): then nothing is the whole plant stopping. */
-export const GOES_ON = /正常生产|照常|继续生产/;
+/**
+ * Something keeps making product ("正常生产", "照常", "继续生产", "另外2台水性柔印机继续印", "其他水性线正常", "快修
+ * 保养车间正常"): then nothing is the whole plant stopping.
+ */
+export const GOES_ON =
+  /正常生产|照常|继续生产|继续(?!停|保持停|执行|落实|加强|做好)[印做织开干烧磨造加]|(?:其他|其余|另外|剩余)[^,;。]{0,8}?(?:线|车间|工序|设备|机|房|窑|炉)[^,;。]{0,2}?正常|(?:生产线|产线|车间|机台)(?:正常|照开)(?:运行|生产|开)?(?![^,;。]{0,2}停)/;
 /** …or the plant makes only some of its product ("只生产水性涂料", "只做木工"). */
 const RUNS_ON = new RegExp(`${GOES_ON.source}|维持生产|只做|仅做|只进行|仅进行|只生产|仅生产`);
 

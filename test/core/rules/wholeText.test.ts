@@ -62,6 +62,8 @@ describe('core processes: the plant stops when its core process does', () => {
     ['全厂停产的要求不适用于我厂，我厂为民生保障企业（乳制品），按核定负荷运行', 'exempt'],
     ['我厂停产检修计划安排在预警解除后，预警期间降负荷10%运行', 'limit'],
     ['叉车、装载机停用（国二及以下）', null],
+    ['我们3台溶剂型凹印机预警期间全部停，另外2台水性柔印机继续印', 'stop_part'],
+    ['本公司生产线正常运行，预警期间不生产的是喷码和印字工序', 'stop_part'],
     ['储罐清洗、装置检维修作业停止；火炬不得排放', null],
     // The only unit; a bare 停 with what it keeps for safety; a yard loader is no production.
     ['轮窑停烧(本砖厂仅1座窑)', 'stop'],
@@ -110,6 +112,7 @@ describe('units counted', () => {
     ['停止生产线一半', 50],
     ['1、2号线停产,3号线正常', 66.7],
     ['仅保留1#生产线运行;2#—6#线停产', 83.3],
+    ['我们3台溶剂型凹印机预警期间全部停,另外2台水性柔印机继续印', 60],
   ])('%s → %s', (text, share) => {
     expect(unitShare(text)).toBe(share);
   });
