@@ -8,6 +8,8 @@
  *   D级企业：黄色、橙色、红色预警期间均停产                  → orange: D级企业：停产
  *   Ⅲ级限产10%、Ⅱ级限产20%、Ⅰ级限产30%                      → orange: 限产20%
  *   黄色预警…运输；橙色及以上预警期间，停止公路运输           → orange and red: 停止公路运输
+ *   限产40%；红色预警时停产                                → orange (only a higher level named): 限产40%
+ *   B级企业限产，黄色20%，橙色30%，红色50%                   → orange: B级企业限产30%
  */
 import type { AlertLevel } from '../model.js';
 
@@ -25,7 +27,7 @@ const ANY_NAME = `(?:${ORDER.map((l) => NAMES[l]).join('|')})`;
  * ("本企业黄色预警限产10%"): "同时做好橙色、红色预警升级应对准备" names levels in passing.
  */
 const LABEL = new RegExp(
-  `(?<=^|[,;。:、/)\\s]|企业|公司|本厂|我厂|单位)(${ANY_NAME}(?:[、和及与/]${ANY_NAME})*)(及以上|以上)?(?:预警|应急响应|响应|管控)?(?:期间|时)?(?:均)?[:,]?`,
+  `(?<=^|[,;。:、/)\\s-]|企业|公司|本厂|我厂|单位)(${ANY_NAME}(?:[、和及与/]${ANY_NAME})*)(及以上|以上)?(?:预警|应急响应|响应|管控)?(?:期间|时)?(?:均)?[:,]?`,
   'g',
 );
 /** A part for every level: "各级预警期间均…", "所有预警级别…". */
@@ -51,8 +53,13 @@ export function levelPart(text: string, level: AlertLevel): string | null {
   for (const m of text.matchAll(EVERY_LEVEL)) marks.push({ at: m.index, end: m.index + m[0].length, levels: new Set(ORDER), every: true });
   marks.sort((a, b) => a.at - b.at);
   const named = new Set(marks.flatMap((m) => (m.every ? [] : [...m.levels])));
+  const prefix = marks.length > 0 ? text.slice(0, marks[0]!.at) : '';
+  // "限产40%；红色预警时停产": only higher levels are named, so what comes before them is this level's measure.
+  const higherOnly = named.size > 0 && [...named].every((l) => ORDER.indexOf(l) > ORDER.indexOf(level));
+  // The measure ends where the higher level begins, at a full stop ("限产20%-红色停产"); a comma joins the two
+  // ("按照以停代限要求，红色预警期间停运…" is one measure, for red).
+  if (higherOnly && /[;。-]\s*$/.test(prefix) && /停|限产|减产|压减|禁|自主|保障/.test(prefix)) return prefix.replace(/[,;。\s-]+$/, '');
   if (named.size < 2) return null;
-  const prefix = text.slice(0, marks[0]!.at);
   const parts: Part[] = marks.map((m, i) => ({
     levels: m.levels,
     body: text.slice(m.end, marks[i + 1]?.at ?? text.length).replace(/[,;。、\s]+$/, ''),
@@ -67,5 +74,7 @@ export function levelPart(text: string, level: AlertLevel): string | null {
       });
   const bodies = [...new Set(bodyFor(level))].filter((b) => b !== '');
   if (bodies.length === 0) return null;
+  // "B级企业限产，黄色20%，橙色30%": a share alone belongs to the verb said before the levels.
+  if (bodies.length === 1 && /^(?:\d+(?:\.\d+)?%|[一二三四五六七八九]成)$/.test(bodies[0]!)) return prefix.replace(/[,:;\s]+$/, '') + bodies[0];
   return prefix + bodies.join(';');
 }

@@ -9,7 +9,7 @@ import type { ClauseReading } from './measureClause.js';
 import { stronger, type StrengthFloor } from './strengthFloor.js';
 import { timeWindowShare } from './timeWindow.js';
 import { UNIT_WORDS, unitShare } from './unitShare.js';
-import { coreStopped, keptProduction, plantStopped, type KeptProduction, type WholeTextRule } from './wholeText.js';
+import { coreStopped, keptOnlyWarm, keptProduction, plantStopped, type KeptProduction, type WholeTextRule } from './wholeText.js';
 
 /** "运行生产线不超过2条（共5条）", "8条流水线削减3条": a cap on the units that run, or units cut. */
 const UNITS_CAPPED = new RegExp(
@@ -53,6 +53,8 @@ export function wholeAction(
   // A stop that keeps some production running is the part that stops, or a limit by the share kept.
   const kept = action === 'stop' || (action === 'stop_part' && understood !== 'stop_part') ? keptProduction(squeezed) : null;
   if (kept) [action, rule] = [kept.action, kept.rule];
+  // "4台窑炉保留1台保温，其余3台停产": what is kept is only kept warm.
+  if (action === 'stop_part' && keptOnlyWarm(squeezed)) [action, rule] = ['stop', 'warmth_only'];
   // "运行生产线不超过2条（共5条）": a cap on the units that run is the others stopping.
   // Lines taking turns ("两条生产线轮流生产，同一时间只开一条") is a limit by time, not lines stopped.
   if (action === 'limit' && UNITS_CAPPED.test(squeezed) && !/轮流|轮换|交替/.test(squeezed) && unitShare(squeezed) !== null)

@@ -78,7 +78,8 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
   { plant: /洗煤|洗选|选煤/, core: /洗选|洗煤|选煤|装车/, example: '本厂洗煤车间、装车站全部停运' },
   { plant: /预制构件|管桩|水泥制品/, core: /搅拌|浇筑|蒸养|浇注/, example: '预制构件厂搅拌楼停止搅拌、构件停止浇筑' },
   { plant: /石材|石板材|碎石加工|石料加工/, core: /切割|磨抛|抛光|锯|破碎|筛分/, example: '石材厂停止切割、磨抛作业' },
-  { plant: /石灰厂|石灰企业|石灰公司|石灰窑/, core: /煅烧|烧制|石灰窑|窑|出灰/, example: '石灰厂停止煅烧' },
+  { plant: /耐材|耐火材料|耐火厂/, core: /窑|烧成|焙烧|煅烧|破碎|成型/, example: '耐材：回转窑停火，破碎、成型工序停产' },
+  { plant: /石灰厂|石灰企业|石灰公司|石灰窑|白灰窑|白灰厂/, core: /煅烧|烧制|石灰窑|窑|出灰/, example: '石灰厂停止煅烧' },
 ];
 
 /**
@@ -116,6 +117,10 @@ function onlyUnitStopped(text: string): boolean {
   const stem = only?.[1]?.replace(/^木材|^金属/, '');
   return stem !== undefined && stem.length >= 2 && new RegExp(`停止?${stem.slice(-2)}|${stem.slice(-2)}[^,;。]{0,4}停`).test(text);
 }
+
+/** "4台窑炉保留1台保温，其余3台停产": the units kept are only kept warm — nothing is made. */
+const KEPT_WARM = /(?:保留|仅留|只留|留)(?:\d+|[一二两三四五六七八九十])[台座条个](?:窑炉?|炉)?(?:保温|压火)(?!生产|运行)/;
+export const keptOnlyWarm = (text: string): boolean => KEPT_WARM.test(text) && !GOES_ON.test(text);
 
 /** "1#、2#窑停產，3#窑保溫": the numbered units stop and the others are only kept warm — nothing is made. */
 function numberedStoppedOthersWarm(text: string): boolean {

@@ -19,6 +19,10 @@ describe('the part of a cell for one level', () => {
     ['黄色：停止使用国四及以下货车；橙色：在黄色基础上限产30%；红色：停产', 'orange', '停止使用国四及以下货车;限产30%'],
     ['黄色：限产20%；橙色：全厂停产。各级预警期间均停止使用国四及以下重型柴油货车运输。', 'orange', '全厂停产;停止使用国四及以下重型柴油货车运输'],
     ['本企业黄色预警限产10%，橙色预警限产20%，红色预警限产30%并停用国四车辆', 'orange', '本企业限产20%'],
+    // A share alone is the verb's said before the levels; only a higher level named leaves the rest to this one.
+    ['B级企业限产，黄色20%，橙色30%，红色50%', 'orange', 'B级企业限产30%'],
+    ['限产40%；红色预警时停产', 'orange', '限产40%'],
+    ['限产20%-红色停产', 'orange', '限产20%'],
   ] as [string, AlertLevel, string][])('%s (%s) → %s', (text, level, expected) => {
     expect(part(text, level)).toBe(expected);
   });
@@ -30,6 +34,8 @@ describe('the part of a cell for one level', () => {
     ['限产30%', 'orange'],
     // The cell gives no part for the level asked: read whole, never weaker.
     ['黄色：限产20%；红色：停产', 'orange'],
+    // A measure for red said in one breath with its reason is red's, not the lower level's.
+    ['按照“以停代限”要求，红色预警期间停运4台中频炉中的3台', 'orange'],
   ] as [string, AlertLevel][])('%s (%s) → the whole cell', (text, level) => {
     expect(part(text, level)).toBeNull();
   });

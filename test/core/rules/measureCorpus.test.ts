@@ -41,6 +41,7 @@ const corpora = [
   { name: 'measure-corpus-dev20.tsv', right: 0.92, weaker: 0.016 },
   { name: 'measure-corpus-dev21.tsv', right: 0.98, weaker: 0.002 },
   { name: 'measure-corpus-dev22.tsv', right: 0.97, weaker: 0.004 },
+  { name: 'measure-corpus-dev23.tsv', right: 0.99, weaker: 0.002 },
   { name: 'measure-corpus-test.tsv', right: 0.89, weaker: 0.033 },
   { name: 'measure-corpus-test2.tsv', right: 0.91, weaker: 0.04 },
   { name: 'measure-corpus-test3.tsv', right: 0.96, weaker: 0.01 },

@@ -63,6 +63,10 @@ describe('core processes: the plant stops when its core process does', () => {
     ['我厂停产检修计划安排在预警解除后，预警期间降负荷10%运行', 'limit'],
     ['叉车、装载机停用（国二及以下）', null],
     ['我们3台溶剂型凹印机预警期间全部停，另外2台水性柔印机继续印', 'stop_part'],
+    ['4台窑炉保留1台保温，其余3台停产', 'stop'],
+    ['耐材：回转窑停火，破碎、成型工序停产', 'stop'],
+    ['按照环评批复产能、排污许可产能和上年正常日产量三者最小值的70%组织生产', 'limit'],
+    ['本厂无停限产措施，只做好洒水和台账', null],
     ['本公司生产线正常运行，预警期间不生产的是喷码和印字工序', 'stop_part'],
     ['储罐清洗、装置检维修作业停止；火炬不得排放', null],
     // The only unit; a bare 停 with what it keeps for safety; a yard loader is no production.
