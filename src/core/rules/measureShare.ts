@@ -9,7 +9,7 @@ import { parseShare, roundOne, SHARE_SRC } from './chineseNumber.js';
 import type { ClauseReading } from './measureClause.js';
 import { limitByQuantity, limitByShare } from './shareGrammar.js';
 import type { StrengthFloor } from './strengthFloor.js';
-import { unitShare } from './unitShare.js';
+import { unitFraction, unitShare } from './unitShare.js';
 import type { KeptProduction } from './wholeText.js';
 
 /** "停产窑产能约占全厂60%", "喷涂工序产值约占全厂三成", "停止工序约占全厂用电量的35%": what the stopped part is worth. */
@@ -37,28 +37,33 @@ export interface ShareInputs {
 /** The limit on "the rest" beside a partial stop, or null. */
 function restLimit(groups: readonly Grouped[]): number | null {
   // A piece that names the others (or another numbered unit: "①1号线停产②2号线限产20%") and limits them in the same
-  // words; "另外一半照常烧" runs as usual.
-  return (
-    groups
-      .filter((g) => g.reading.kind === 'limit' || g.reading.kind === 'other')
-      .flatMap((g) => g.text.split(/[,;。]/))
-      .map((t) => t.replace(/\s+/g, ''))
-      .filter(
-        (t) =>
-          (/剩余|剩下|其余|另外|另一|另\d|其他|保留/.test(t) || /(?:\d+|[一二三四五六七八九十])(?:号|#)/.test(t)) &&
-          /限|减|降|压|少|控制|不超过|负荷|\d%|成|班/.test(t) &&
-          // "另外四只正常开" runs as usual; "一号线正常生产并限产30%", "另1条按正常负荷的八成生产" are limited.
-          (!/照常|正常/.test(t) || /并限产|但限产|限产\d|正常[^,;。]{0,6}?的/.test(t)),
-      )
-      .map(
-        (t) =>
-          groups.find((g) => g.text.replace(/\s+/g, '') === t)?.reading.limitPct ??
-          limitByShare(t, { quantityImplied: true }) ??
-          limitByQuantity(t) ??
-          (/减半|一半/.test(t) ? 50 : null),
-      )
-      .find((p) => p !== null) ?? null
+  // words, or in the next piece ("剩下两条也少干点，减两成", "另一台平时干24小时，到时候只干12个小时"); "另外一半
+  // 照常烧" runs as usual.
+  // Every piece in the order written; only limits and unread words may say how the rest is limited.
+  const pieces = groups.flatMap((g) =>
+    g.text.split(/[,;。]/).map((t) => ({ t: t.replace(/\s+/g, ''), open: g.reading.kind === 'limit' || g.reading.kind === 'other' })),
   );
+  const LIMITS = /限|减|降|压|少|控制|不超过|负荷|\d%|成|班|一半|半天|小时/;
+  for (const [i, { t, open }] of pieces.entries()) {
+    if (!open) continue;
+    if (!/剩余|剩下|其余|另外|另一|另\d|其他|保留/.test(t) && !/(?:\d+|[一二三四五六七八九十])(?:号|#)/.test(t)) continue;
+    // "另外四只正常开" runs as usual; "一号线正常生产并限产30%", "另1条按正常负荷的八成生产" are limited.
+    if (/照常|正常/.test(t) && !/并限产|但限产|限产\d|正常[^,;。]{0,6}?的/.test(t)) continue;
+    // The next piece, when it says how much and not what the whole achieves ("确保排放减半").
+    const following = pieces[i + 1];
+    const next = following?.open && !/排放|确保|总|整体|全厂/.test(following.t) ? following.t : '';
+    if (!LIMITS.test(t) && !LIMITS.test(next)) continue;
+    const said = next === '' ? t : `${t},${next}`;
+    const share =
+      groups.find((g) => g.text.replace(/\s+/g, '') === t)?.reading.limitPct ??
+      limitByShare(t, { quantityImplied: true }) ??
+      limitByQuantity(t) ??
+      limitByShare(said, { quantityImplied: true }) ??
+      limitByQuantity(said) ??
+      (/减半|一半/.test(said) ? 50 : null);
+    if (share !== null) return share;
+  }
+  return null;
 }
 
 export function measureShare({ groups, squeezed, understood, floor, action, kept, window }: ShareInputs): number | null {
@@ -90,7 +95,8 @@ export function measureShare({ groups, squeezed, understood, floor, action, kept
   const capacity = action === 'stop_part' ? CAPACITY_SHARE.exec(squeezed) : null;
   const capacityShare = capacity ? parseShare(capacity[1] ?? capacity[2] ?? '') : null;
   if (capacityShare !== null && capacityShare < 100) shares.splice(0, shares.length, capacityShare);
-  const stopped = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? counted;
+  const stopped =
+    groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? (counted === null ? null : unitFraction(squeezed));
   const rest = action === 'stop_part' && stopped !== null ? restLimit(groups) : null;
   if (stopped !== null && rest !== null) shares.push(roundOne(stopped + ((100 - stopped) * rest) / 100));
   // "我厂限产，大概减少四成", "锌锅作业时间缩减为每天6小时，正常为12小时": the limit in one clause, its share in the next.

@@ -22,7 +22,7 @@ import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } fro
 import { strengthFloor, type StrengthFloor } from './strengthFloor.js';
 import { measureShare } from './measureShare.js';
 import { wholeAction } from './wholeAction.js';
-import type { WholeTextRule } from './wholeText.js';
+import { runsOn, type WholeTextRule } from './wholeText.js';
 
 export type { ClauseKind } from './measureClause.js';
 
@@ -220,7 +220,7 @@ export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasur
   const share = measureShare({ groups, squeezed, understood, floor, ...whole });
   let { action, rule: wholeTextRule } = whole;
   // "一共就五台注塑机，预警期间五台全部关机": every unit stops (known only once the share is counted).
-  if (action === 'stop_part' && share !== null && share >= 100 && !/正常|照常|继续|限产/.test(squeezed))
+  if (action === 'stop_part' && share !== null && share >= 100 && !/正常|照常|继续|限产/.test(squeezed) && !runsOn(squeezed))
     [action, wholeTextRule] = ['stop', 'all_of_production'];
   const processes = [...new Set(groups.flatMap((g) => (g.reading.kind === 'stop_part' ? g.reading.processes : [])))];
   const has = (kind: ClauseKind): boolean => groups.some((g) => g.reading.kind === kind);

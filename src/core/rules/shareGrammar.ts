@@ -14,15 +14,15 @@ import { HOURS_RANGE, hoursOf } from './timeWindow.js';
 
 /** What a share is a share of: production, its inputs, its energy, its hours, its emissions. */
 const QUANTITY =
-  /产量|产能|负荷|车速|速度|开机率|负荷率|开机时间|生产|规模|投料|用电|用气|用煤|电量|气量|用量|消耗|熔化量|供应量|出窑量|开工|运行|作业|焙烧|产品|排放量|数量/;
+  /产量|产能|负荷|车速|速度|开机率|负荷率|开机时间|生产|规模|投料|用电|用气|用煤|电量|气量|用量|消耗|熔化量|供应量|出窑量|开工|运行|作业|焙烧|产品|排放量|数量|天然气|燃气|煤炭/;
 /** Words that set the level a quantity is brought to: the share after them is what is kept. */
 const TO =
-  '(?:≤|<=|<|降至|降到|降低至|降低到|减少至|减少到|减至|压减至|压减到|压缩至|压缩到|下调至|下调到|调至|调到|调整为|调整至|控制在|保持在|限制在|限至|不超过|不得超过|不能超过|不高于|不得高于|不大于|以内的|保留|维持|只生产|仅生产|按照?|以|为|至|到|在)';
+  '(?:≤|<=|<|(?:只|就|仅)开(?:个)?|开个|降至|降到|降低至|降低到|减少至|减少到|减至|压减至|压减到|压缩至|压缩到|下调至|下调到|调至|调到|调整为|调整至|控制在|保持在|限制在|限至|不超过|不得超过|不能超过|不高于|不得高于|不大于|以内的|保留|维持|只生产|仅生产|按照?|以|为|至|到|在)';
 /** What the kept share is measured against, said between the level word and the share ("正常日产量（500吨）的"). */
 const BASE = '[^,;。%\\d]{0,14}?(?:\\([^()]{0,12}\\))?(?:的)?';
 /** Words that cut by the share that follows them. */
 const CUT =
-  '(?:减少|降低|下降|压减|压降|削减|下调|缩减|缩短|减产|限产|限制|压缩|少化|少产|少做|降速|减速|减慢|放慢|少|减|降|限)(?:了|约|达|个|掉|不少于|不低于|至少)?';
+  '(?:减少|降低|下降|压减|压降|削减|下调|缩减|缩短|减产|限产|限制|压缩|少化|少产|少做|少用|降速|减速|减慢|放慢|砍掉|砍|少|减|降|限)(?:了|约|达|个|掉|不少于|不低于|至少)?';
 
 const SHARE = `(${SHARE_SRC}|\\d{1,2}个百分点)`;
 const SHARES = new RegExp(SHARE, 'g');
@@ -74,12 +74,15 @@ const NORMAL_QTY = new RegExp(
   `(?:平时|正常|原来|原|由|从|通常|往常)(?:为|是|能)?(?:每天|一天|每日|日均|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,6}?${QTY}|${QTY}(?=降为|降至|降到|减为|减至|→|->)`,
 );
 const NOW_QTY = new RegExp(
-  `(?:降到|降至|降低到|降低至|降为|控制在|不超过|不高于|最多(?:只)?|至多|减为|减至|减到|减少到|减少至|改为|调整为|压到|压减到|压减至|→|->|只(?:烧|做|生产|开|干)?)(?:每天|一天|每日|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,4}?${QTY}|按${QTY}(?=控制|运行|生产|组织生产)`,
+  `(?:降到|降至|降低到|降低至|降为|控制在|不超过|不高于|最多(?:只)?|至多|减为|减至|减到|减少到|减少至|改为|调整为|压到|压减到|压减至|→|->|只(?:烧|做|生产|开|干)?)(?:每天|一天|每日|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,4}?${QTY}|按${QTY}(?=控制|运行|生产|组织生产)|(?:就|只|仅|到时候|预警期间|橙色)(?:就|只)?(?:做|出|干|烧|洗|生产|加工|产)${QTY}`,
 );
 const UNIT_ALIAS: Record<string, string> = { t: '吨', h: '小时', '㎡': '平方米', m3: '立方米', 方: '立方米' };
 /** The number, multiplier, unit and half of a match, whichever of NORMAL_QTY's two forms matched. */
-const parts = (m: RegExpExecArray): [string, string | undefined, string, string | undefined] =>
-  m[1] !== undefined ? [m[1], m[2], m[3]!, m[4]] : [m[5]!, m[6], m[7]!, m[8]];
+const parts = (m: RegExpExecArray): [string, string | undefined, string, string | undefined] => {
+  // QTY has four groups; each alternative of the pattern holds one QTY.
+  const at = [1, 5, 9].find((i) => m[i] !== undefined) ?? 1;
+  return [m[at]!, m[at + 1], m[at + 2]!, m[at + 3]];
+};
 const amount = ([n, mult, , half]: ReturnType<typeof parts>): number => scaled(n, mult) + (half ? 0.5 : 0);
 function normalAndNow(clause: string): number | null {
   const normal = NORMAL_QTY.exec(clause);
@@ -113,13 +116,13 @@ export function quantityBroughtDown(text: string): number | null {
 }
 
 /** "我厂三班生产，橙色预警期间改为一班": the shifts worked, then the shifts now, a few words apart. */
-const SHIFTS_APART = /([一二两三四]|\d)班(?:倒|制|生产|运转)?[^。;]{1,14}?(?:改为|改成|调整为|只做|只开|只上|只干)(?:白天)?([一二两三]|\d)(?:个)?班/;
+const SHIFTS_APART = /([一二两三四]|\d)班(?:倒|制|生产|运转)?[^。;]{1,14}?(?:改为|改成|调整为|只做|只开|只上|只干|改)(?:白天)?([一二两三]|\d)(?:个)?班/;
 /** "夜班停了，白班照常（原来两班）", "只开白天一个班（平时两班倒）": one shift left of the normal ones. */
 const NIGHT_OFF = /(?:夜班|晚上|夜间)[^,;。]{0,4}?(?:停|不生产|不开)|(?:只|仅)?(?:开|上|干|做)白(?:天|班)|白班(?:生产|照常)/;
 const NORMAL_SHIFTS = /(?:原|原来|平时|正常)(?:是|为)?([两二三]|\d)班/;
 /** "只在白天生产8小时……平时是24小时连续生产": the hours worked now and the normal hours, anywhere in the text. */
 const HOURS_NOW = /(?:生产|开|干|运行|工作|开工)[^,;。\d]{0,8}?(\d+(?:\.\d+)?)(?:个)?小时/g;
-const HOURS_NORMAL = /(?:平时|正常|原来|原)(?:是|为)?(?:每天|每日)?(\d+)(?:个)?小时/;
+const HOURS_NORMAL = /(?:平时|正常|原来|原)(?:是|为)?(?:每天|每日)?(?:干|开|生产|运行)?(\d+)(?:个)?小时/;
 
 /** The clock hours are the hours worked: "生产（8:00—20:00）", "22时至次日6时生产", not "22点至次日6点不生产". */
 function hoursWorked(text: string, range: RegExpExecArray): boolean {
@@ -128,9 +131,29 @@ function hoursWorked(text: string, range: RegExpExecArray): boolean {
   return (/生产\(?$/.test(before) || /^\)?(?:生产|开工|作业|运行)/.test(after)) && !/^\)?(?:不|停)/.test(after);
 }
 
+/** "平常开八成，现在开五成": a share run now against the share run as usual — (80 − 50) / 80. */
+const USUAL_SHARE = new RegExp(
+  `(?:平常|平时|正常|往常)(?:开|生产|干|运行)?(${SHARE_SRC})[^。;]{1,10}?(?:现在|到时候|预警期间|橙色|预警时)(?:只)?(?:开|生产|干|运行)?(${SHARE_SRC})`,
+);
+/** "每天出窑两次，橙色改成一次", "破碎一天开半天": so many times a day, or half the day. */
+const TIMES_A_DAY =
+  /(?:每天|每日|一天)[^,;。\d]{0,4}?(\d+|[一二两三四五六七八九十])(次|炉|车|批|窑)[^。;]{0,12}?(?:改成|改为|改|减为|减到|降到|只)(\d+|[一二两三四五六七八九十])\2/;
+const HALF_A_DAY = /一天(?:只)?(?:开|干|生产|运行)半天/;
+
 /** A share of the day or of the shifts worked, against the normal said beside it; null when either is missing. */
 function timeAgainstNormal(text: string): number | null {
   const cut = (x: number, y: number) => (x > 0 && y > 0 && y < x ? Math.round(((x - y) / x) * 1000) / 10 : null);
+  const usualShare = USUAL_SHARE.exec(text);
+  if (usualShare) {
+    const share = cut(parseShare(usualShare[1]!) ?? 0, parseShare(usualShare[2]!) ?? 0);
+    if (share !== null) return share;
+  }
+  const times = TIMES_A_DAY.exec(text);
+  if (times) {
+    const share = cut(parseChineseNumber(times[1]!) ?? 0, parseChineseNumber(times[3]!) ?? 0);
+    if (share !== null) return share;
+  }
+  if (HALF_A_DAY.test(text)) return 50;
   const apart = SHIFTS_APART.exec(text);
   if (apart) {
     const share = cut(parseChineseNumber(apart[1]!) ?? 0, parseChineseNumber(apart[2]!) ?? 0);

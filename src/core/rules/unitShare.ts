@@ -63,7 +63,7 @@ const KEPT: readonly Form[] = [
 ];
 /** "关掉一半窑炉", "停三分之一生产线", "停止生产线一半": the share said as a fraction of the units. */
 const FRACTION =
-  /(?:停开|停用|停运|关掉|关停|停止|闷炉|停|开)(?:(?:生产线|产线|窑炉|机组|设备|机台)(?:的)?)?(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
+  /(停开|停用|停运|关掉|关停|停止|闷炉|停|只开|开)(?:(?:生产线|产线|窑炉|机组|设备|机台)(?:的)?)?(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
 /** Numbered units: "1号", "2#", "二号", "一线". */
 const NUMBERED = /(\d+|[一二三四五六七八九十])(?:号|#)|(?<![\d一二三四五六七八九十])([一二三四五六七八九])线/g;
 const STOP_PIECE = /停|关|熄|闷炉|焖炉/;
@@ -116,6 +116,12 @@ const OTHERS = new RegExp(`(?:另外|另有|其余|其他|剩下|另)(?:的)?${N
 
 /** The share of units stopped, percent to one decimal; null when the text does not let them be counted. */
 export function unitShare(cell: string): number | null {
+  const share = unitFraction(cell);
+  return share === null ? null : roundOne(share);
+}
+
+/** The same share unrounded, for shares worked out from it ("停一条，剩下两条减两成": 1/3 + 2/3 × 20 %). */
+export function unitFraction(cell: string): number | null {
   // "黄色预警：石灰窑3座停1座": a label before the count is not part of it; "1#,2#电炉" is one list.
   // "1、2号线" is 1号 and 2号.
   const text = cell
@@ -125,27 +131,29 @@ export function unitShare(cell: string): number | null {
   const usual = USUAL_AND_NOW.exec(text);
   if (usual) {
     const [all, now] = [parseChineseNumber(usual[1] ?? ''), parseChineseNumber(usual[3] ?? '')];
-    if (all !== null && now !== null && now < all) return roundOne(((all - now) / all) * 100);
+    if (all !== null && now !== null && now < all) return ((all - now) / all) * 100;
   }
   const [named, others] = [ALL_OF_FIRST.exec(text), OTHERS.exec(text)];
   if (named && others && named[2] === others[2]) {
     const [a, b] = [parseChineseNumber(named[1] ?? ''), parseChineseNumber(others[1] ?? '')];
-    if (a !== null && b !== null && a > 0 && b > 0) return roundOne((a / (a + b)) * 100);
+    if (a !== null && b !== null && a > 0 && b > 0) return (a / (a + b)) * 100;
   }
   const fraction = FRACTION.exec(text);
-  if (fraction) return parseShare(fraction[1] ?? '');
+  // "开三分之一": the units that run; the rest stop.
+  const share = fraction ? parseShare(fraction[2] ?? '') : null;
+  if (fraction && share !== null) return /开$/.test(fraction[1]!) && fraction[1] !== '停开' ? 100 - share : share;
   // "电镀槽开启数量减半": half of the units run.
   if (/(?:开启|开机|运行)(?:数量|台数)减半/.test(text)) return 50;
   // "焙烧炉由4台运行减为2台运行": from so many units to fewer.
   const fewer = UNITS_FEWER.exec(text);
   if (fewer) {
     const [a, b] = [parseChineseNumber(fewer[1] ?? ''), parseChineseNumber(fewer[2] ?? '')];
-    if (a !== null && b !== null && a > b) return roundOne(((a - b) / a) * 100);
+    if (a !== null && b !== null && a > b) return ((a - b) / a) * 100;
   }
   const mOfN = M_OF_N.exec(text);
   if (mOfN) {
     const [n, m] = [parseChineseNumber(mOfN[1] ?? ''), parseChineseNumber(mOfN[3] ?? '')];
-    if (n !== null && m !== null && m > 0 && m <= n) return roundOne((m / n) * 100);
+    if (n !== null && m !== null && m > 0 && m <= n) return (m / n) * 100;
   }
   // "1、2号线停产" lists two units; "1、停喷涂" numbers a measure.
   const pieces = text.replace(EXCEPT_NUMBERED, '').split(/[;,。①-⑳]|[一二三四五六七八九十]、|\d[、.](?!\d+(?:号|#))|\d\)/);
@@ -160,7 +168,7 @@ export function unitShare(cell: string): number | null {
   const keptNumbered = exceptNumbered ? (exceptNumbered[1]!.match(/(?:\d+|[一二三四五六七八九十])(?=号|#)/g) ?? []).length : 0;
   const kept = first(KEPT, text) ?? (keptNumbered > 0 ? keptNumbered : null) ?? (on.size > 0 && [...off].every((u) => !on.has(u)) ? on.size : null);
   // All of the units stopped is all of them: 100, which parseMeasureText reads as the plant stopping.
-  const pct = (m: number, n: number) => (m > 0 && m <= n ? roundOne((m / n) * 100) : null);
+  const pct = (m: number, n: number) => (m > 0 && m <= n ? (m / n) * 100 : null);
   if (total === null && counted !== null && stopped !== null && counted > stopped) return pct(stopped, counted);
   if (total === null && counted !== null && kept !== null && counted > kept) return pct(counted - kept, counted);
   if (total !== null && stopped !== null) return pct(stopped, total);

@@ -7,6 +7,7 @@
 import type { Action } from '../model.js';
 import type { ClauseReading } from './measureClause.js';
 import { stronger, type StrengthFloor } from './strengthFloor.js';
+import { limitByQuantity } from './shareGrammar.js';
 import { timeWindowShare } from './timeWindow.js';
 import { UNIT_WORDS, unitShare } from './unitShare.js';
 import { coreStopped, keptOnlyWarm, keptProduction, plantStopped, type KeptProduction, type WholeTextRule } from './wholeText.js';
@@ -60,6 +61,9 @@ export function wholeAction(
   if (action === 'limit' && UNITS_CAPPED.test(squeezed) && !/轮流|轮换|交替/.test(squeezed) && unitShare(squeezed) !== null)
     [action, rule] = ['stop_part', 'units_capped'];
   if ((action === null || action === 'none') && UNITS_RUNNING.test(squeezed) && unitShare(squeezed) !== null) [action, rule] = ['stop_part', 'units_capped'];
+  // "咱厂一天正常出三百吨饲料，橙色就做两百吨", "平时三班倒，橙色改一班": a quantity brought down from its normal,
+  // said in no limit word, is a limit.
+  if ((action === null || action === 'none') && limitByQuantity(squeezed) !== null) [action, rule] = ['limit', 'quantity_cut'];
   // "夜间0时至8时停产", "每周停产2天": a stop for part of the time is a limit by the time it takes away.
   const window = action === 'stop' || action === 'stop_part' ? timeWindowShare(squeezed) : undefined;
   if (window !== undefined) [action, rule] = ['limit', 'time_window'];

@@ -26,6 +26,10 @@ export const WHOLE_TEXT_RULES = {
     zh: '比例按全文计算（停止的台数、条数与其余部分的限产合计）',
     en: 'the share worked out over the whole text (units stopped, and the limit on the rest)',
   },
+  quantity_cut: {
+    zh: '产量、用电用气、班次或时间由平时的数量减到预警期间的数量，按减少的比例限产',
+    en: 'a quantity, a number of shifts or hours brought down from its normal: a limit by the share it falls',
+  },
   time_window: { zh: '只在部分时段停产，按所停时间的比例限产', en: 'a stop for part of the day or week: a limit by the time it takes away' },
 } as const;
 export type WholeTextRule = keyof typeof WHOLE_TEXT_RULES;
@@ -46,7 +50,7 @@ const ACTIVITY = /装卸|露天|土石方|焚烧|堆场|装载机|叉车|挖掘�
  * 保养车间正常"): then nothing is the whole plant stopping.
  */
 export const GOES_ON =
-  /正常生产|照常|继续生产|继续(?!停|保持停|执行|落实|加强|做好)[印做织开干烧磨造加]|(?:其他|其余|另外|剩余)[^,;。]{0,8}?(?:线|车间|工序|设备|机|房|窑|炉)[^,;。]{0,2}?正常|(?:生产线|产线|车间|机台)(?:正常|照开)(?:运行|生产|开)?(?![^,;。]{0,2}停)/;
+  /正常生产|照常|照干|照做|照烧|照开|照印|继续生产|继续(?!停|保持停|执行|落实|加强|做好)[印做织开干烧磨造加]|(?:其他|其余|另外|剩余)[^,;。]{0,8}?(?:线|车间|工序|设备|机|房|窑|炉)[^,;。]{0,2}?正常|(?:生产线|产线|车间|机台)(?:正常|照开)(?:运行|生产|开)?(?![^,;。]{0,2}停)/;
 /** …or the plant makes only some of its product ("只生产水性涂料", "只做木工"). */
 const RUNS_ON = new RegExp(`${GOES_ON.source}|维持生产|只做|仅做|只进行|仅进行|只生产|仅生产`);
 
@@ -62,7 +66,7 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
     example: '砖厂停止轮窑焙烧',
   },
   { plant: /粉磨站/, core: /磨/, example: '水泥粉磨站停止粉磨作业' },
-  { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼/, core: /搅拌|拌合|拌和/, example: '沥青搅拌站停止生产，拌合楼停机' },
+  { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼|沥青站/, core: /搅拌|拌合|拌和/, example: '沥青搅拌站停止生产，拌合楼停机' },
   { plant: /建筑垃圾|资源化利用|再生骨料/, core: /破碎|筛分|制砖|搅拌/, example: '建筑垃圾资源化利用企业停止破碎筛分，只做成品外运' },
   { plant: /玻璃钢/, core: /手糊|成型|缠绕|拉挤|模压|喷射/, example: '玻璃钢制品车间停止手糊成型，仓库发货照常' },
   {
@@ -90,7 +94,8 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
  *   "生产线停产，仅留值班人员"), which a plant still making anything would not need to say.
  */
 // "仅环保设施保持运行", "仅除尘器运行": only pollution control kept running is no production either.
-const KEPT_ONLY = /保温|保压|压火|余温|值班|放假|氮封|火炬|安全必需|(?:仅|只)(?:保留|留)?(?:环保|治污|除尘|废气处理)(?:设施|设备|器)?(?:保持)?运行/;
+const KEPT_ONLY =
+  /保温|保压|压火|余温|值班|放假|氮封|火炬|安全必需|(?:仅|只)(?:保留|留)?(?:环保|治污|除尘|废气处理)(?:设施|设备|器)?(?:保持)?运行|(?:仅|只)(?:保留|留|开)(?:除尘|喷淋|雾炮|洒水)[^,;。]{0,4}$/;
 export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
   const parts = groups.filter((g) => g.reading.kind === 'stop_part');
   if (parts.length === 0 || groups.some((g) => g.reading.kind === 'limit' || /正常生产|正常运行|照常/.test(g.text))) return null;
@@ -203,7 +208,9 @@ export function coreStopped(text: string): WholeTextRule | null {
   );
   // "沥青搅拌站停止作业", "停止洗选作业": the plant itself stops, in words that name no part.
   const plantItself = (p: string) =>
-    new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行|停烧|停火)$`).test(p) ||
+    new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行|停烧|停火|停止)$`).test(p) ||
+    // "沥青站到时后停": the plant, a word of when, and 停.
+    new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:到时候|到时后|届时|预警期间|橙色)(?:就)?停(?:了|掉)?$`).test(p) ||
     new RegExp(`^[^,;。]{0,6}?(?:停止|停)(?:${core.plant.source})(?:作业|生产)?$`).test(p);
   return coreStops.length > 0 && coreStops.every((p) => plantItself(p) || core.core.test(p.replace(core.plant, ''))) ? 'core_process' : null;
 }
@@ -242,6 +249,9 @@ export function keptProduction(text: string): KeptProduction | null {
   if (!m || AUXILIARY.test(piece.replace(/保障/g, ''))) return null;
   return { action: 'stop_part', limitPct: unitShare(text), rule: 'kept_production' };
 }
+
+/** Production goes on, or the plant makes only some of its product, somewhere in the text. */
+export const runsOn = (text: string): boolean => RUNS_ON.test(text);
 
 /** Another piece says production goes on beside an all-stop ("停止全部浸胶工序…，压制工序正常生产"). */
 export const runsBeside = (pieces: readonly string[], stopPiece: string): boolean => pieces.some((p) => p !== stopPiece && RUNS_ON.test(p));

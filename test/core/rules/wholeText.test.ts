@@ -64,6 +64,17 @@ describe('core processes: the plant stops when its core process does', () => {
     ['叉车、装载机停用（国二及以下）', null],
     ['我们3台溶剂型凹印机预警期间全部停，另外2台水性柔印机继续印', 'stop_part'],
     ['4台窑炉保留1台保温，其余3台停产', 'stop'],
+    // An owner's words: the plant stops, quantities against the usual, shifts, trucks kept out.
+    ['咱们厂到时候就停了，窑火压着保温，一块砖都不出', 'stop'],
+    ['设备检修，橙色那几天正好停机检修', 'stop'],
+    ['歇了', 'stop'],
+    ['家具厂开料、封边照干，喷漆和烘干全停，UV线也停', 'stop_part'],
+    ['汽修：不喷漆了，等橙色过了再喷', 'stop_part'],
+    ['订单实在多，停是停不了，限产三成吧', 'limit'],
+    ['咱厂一天正常出三百吨饲料，橙色就做两百吨', 'limit'],
+    ['平时三班倒，橙色改一班', 'limit'],
+    ['我们就开个两成', 'limit'],
+    ['没有要减的，咱就是个仓库', 'none'],
     ['耐材：回转窑停火，破碎、成型工序停产', 'stop'],
     ['按照环评批复产能、排污许可产能和上年正常日产量三者最小值的70%组织生产', 'limit'],
     ['本厂无停限产措施，只做好洒水和台账', null],
@@ -128,6 +139,11 @@ describe('units counted', () => {
     // A slash where a line break was separates measures.
     expect(parseMeasureText('1号生产线 停产 / 2号生产线 限产50% / 3号生产线 限产50%')).toMatchObject({ action: 'stop_part', limitPct: 66.7 });
     expect(parseMeasureText('限产3成/禁国三车')).toMatchObject({ action: 'limit', limitPct: 30, truckBan: true });
+    // The rest limited in the next piece, or in hours against its usual.
+    expect(parseMeasureText('三条线停一条，剩下两条也少干点，减两成')).toMatchObject({ action: 'stop_part', limitPct: 46.7 });
+    expect(parseMeasureText('发泡机两台停一台，另一台平时干24小时，到时候只干12个小时')).toMatchObject({ action: 'stop_part', limitPct: 75 });
+    expect(parseMeasureText('门口装了门禁，国四车进不来，自动拦').truckBan).toBe(true);
+    expect(parseMeasureText('我们搅拌站到时候不生产了，罐车也不出去').truckBan).toBe(true);
     // The rest works one shift of two: half of the rest.
     expect(parseMeasureText('我公司红色预警期间12台锻锤停6台，剩下的每天只干一个班（原来两班）')).toMatchObject({ action: 'stop_part', limitPct: 75 });
     expect(parseMeasureText('电炉仅在夜间22时至次日6时生产，其余时段停产')).toMatchObject({ action: 'limit', limitPct: 66.7 });

@@ -62,7 +62,7 @@ const KEPT_OF = [
 const HALF_OF_UNITS = re(`(?:[^,;。、\\d]{1,8}?(?:机|炉|窑|线|设备|槽))?(?:停开一半|停用一半|停一半|开启数量减半|开机数量减半|开机台数减半|运行数量减半)`);
 
 /** "保留70%生产线运行": a share of the lines kept, the rest stopping. */
-const LINES_KEPT = re(`(?:仅|只)?(?:保留|开|开启)${SHARE}(?:的)?(?:生产线|产线|设备|窑炉|机组)(?:运行|生产)?`);
+const LINES_KEPT = re(`(?:仅|只)?(?:保留|开|开启)${SHARE}(?:的)?(?:生产线|产线|设备|窑炉|机组|机器|机台)(?:运行|生产)?`);
 
 export const readLineShare: Reader = (t) => {
   // "日产量从40套降到30套": output counted in pieces is a limit, not units stopped.
