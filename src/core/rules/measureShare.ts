@@ -95,8 +95,9 @@ export function measureShare({ groups, squeezed, understood, floor, action, kept
   const capacity = action === 'stop_part' ? CAPACITY_SHARE.exec(squeezed) : null;
   const capacityShare = capacity ? parseShare(capacity[1] ?? capacity[2] ?? '') : null;
   if (capacityShare !== null && capacityShare < 100) shares.splice(0, shares.length, capacityShare);
-  const stopped =
-    groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? (counted === null ? null : unitFraction(squeezed));
+  const said = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? null;
+  // The exact count when it is the share the clause says, rounded ("停一条" of three: 1/3, not 33.3 %).
+  const stopped = counted !== null && (said === null || said === counted) ? unitFraction(squeezed) : said;
   const rest = action === 'stop_part' && stopped !== null ? restLimit(groups) : null;
   if (stopped !== null && rest !== null) shares.push(roundOne(stopped + ((100 - stopped) * rest) / 100));
   // "我厂限产，大概减少四成", "锌锅作业时间缩减为每天6小时，正常为12小时": the limit in one clause, its share in the next.
