@@ -16,9 +16,9 @@ import type { AlertLevel } from '../model.js';
 /** The names a cell gives each level, and the order of the levels (for "橙色及以上"). */
 const ORDER: readonly AlertLevel[] = ['yellow', 'orange', 'red'];
 const NAMES: Record<AlertLevel, string> = {
-  yellow: '黄色|Ⅲ级|III级',
-  orange: '橙色|Ⅱ级|II级',
-  red: '红色|Ⅰ级|I级',
+  yellow: '黄色|Ⅲ级|III级|三级(?=响应|管控|预警)',
+  orange: '橙色|Ⅱ级|II级|二级(?=响应|管控|预警)',
+  red: '红色|Ⅰ级|I级|一级(?=响应|管控|预警)',
 };
 const ANY_NAME = `(?:${ORDER.map((l) => NAMES[l]).join('|')})`;
 /**
@@ -35,7 +35,8 @@ const EVERY_LEVEL = /(?:各级|所有级别|所有)(?:预警)?(?:级别)?(?:期�
 /** "在黄色（预警）（措施）基础上": the lower level's part is carried into this one. */
 const ON_TOP = new RegExp(`在(${ANY_NAME})(?:预警)?(?:的)?(?:措施|管控措施)?(?:的)?基础上[,]?`);
 
-const levelOf = (name: string): AlertLevel => ORDER.find((l) => new RegExp(`^(?:${NAMES[l]})$`).test(name))!;
+/** The level a name means; the names' lookaheads ("二级" only before 响应) are taken off, the name is known. */
+const levelOf = (name: string): AlertLevel => ORDER.find((l) => new RegExp(`^(?:${NAMES[l].replace(/\(\?=[^)]*\)/g, '')})$`).test(name))!;
 
 interface Part {
   levels: Set<AlertLevel>;

@@ -72,9 +72,11 @@ const BENIGN_NOTE: Partial<Record<ClauseKind, (note: string) => boolean>> = {
   exempt: (n) => /^\((?:不停|不限|正常生产|豁免|免于)[^()]*\)$/.test(n),
   // A note giving the normal ('（正常每日连续生产）') says what the limit is against.
   limit: (n) =>
-    /^\((?:正常|平时|原来|原)[^()]*\)$/.test(n) ||
-    /^\((?:以|按)[^()]*(?:产能|产量|计)[^()]*\)$/.test(n) ||
-    /^\((?:以|按|通过)[^()]*(?:方式|实现)[^()]*\)$/.test(n),
+    // "(按生产线计，停产3#生产线)" names what stops, for a person to read ("(以停产设备计)" names none).
+    !/停(?:产|用|止)?(?:\d|[一二三四五六七八九十])|(?:\d|[一二三四五六七八九十])(?:号|#)[^()]{0,6}?停/.test(n) &&
+    (/^\((?:正常|平时|原来|原)[^()]*\)$/.test(n) ||
+      /^\((?:以|按)[^()]*(?:产能|产量|计)[^()]*\)$/.test(n) ||
+      /^\((?:以|按|通过)[^()]*(?:方式|实现)[^()]*\)$/.test(n)),
   stop: (n) =>
     STOP_KEEPS.test(n) || (/环保|治污|污染防治|废气|除尘|脱硫|脱硝/.test(n) && /运行|开启|正常/.test(n) && !/除|外|保留生产/.test(n.replace(/除尘/g, ''))),
   stop_part: (n) =>

@@ -14,7 +14,7 @@ import type { KeptProduction } from './wholeText.js';
 
 /** "停产窑产能约占全厂60%", "喷涂工序产值约占全厂三成", "停止工序约占全厂用电量的35%": what the stopped part is worth. */
 const CAPACITY_SHARE = new RegExp(
-  `(?:产能|产值|营业额|产量|用电量)(?:约|大约)?(?:占比|比例|占)(?:全厂|总产能|总产值|营业额|全天|总)?(?:的)?(?:为|约)?(${SHARE_SRC})|约占[^,;。\\d]{0,8}?(?:产能|产值|用电量|营业额)的(${SHARE_SRC})`,
+  `\\((?:产能)?占比(${SHARE_SRC})\\)|(?:产能|产值|营业额|产量|用电量)(?:约|大约)?(?:占比|比例|占)(?:全厂|总产能|总产值|营业额|全天|总)?(?:的)?(?:为|约)?(${SHARE_SRC})|约占[^,;。\\d]{0,8}?(?:产能|产值|用电量|营业额)的(${SHARE_SRC})`,
 );
 /** "喷漆线停了以后总产量大概减少40%": the share of the whole said beside a partial stop. */
 const OVERALL = /总产量|总产能|总体|整体|全厂产量|合计/;
@@ -67,12 +67,15 @@ function restLimit(groups: readonly Grouped[]): number | null {
 }
 
 export function measureShare({ groups, squeezed, understood, floor, action, kept, window }: ShareInputs): number | null {
+  const limits = groups.filter((g) => g.reading.kind === 'limit').flatMap((g) => (g.reading.limitPct === null ? [] : [g.reading.limitPct]));
+  // "每条生产线降低产量20%，并停止夜间生产（夜间8小时停产）": the limit and the hours stopped both apply.
   const shares =
     window !== undefined
-      ? [
-          ...(window === null ? [] : [window]),
-          ...groups.filter((g) => g.reading.kind === 'limit').flatMap((g) => (g.reading.limitPct === null ? [] : [g.reading.limitPct])),
-        ]
+      ? window === null
+        ? limits
+        : limits.length === 0
+          ? [window]
+          : [100 - (100 - window) * (1 - Math.max(...limits) / 100)]
       : kept
         ? kept.limitPct === null
           ? []
@@ -93,11 +96,12 @@ export function measureShare({ groups, squeezed, understood, floor, action, kept
   // '停产3条生产线（共10条，对应产能占比45%）': the share of capacity, when the text gives it, over the count.
   // So too "停产窑产能约占全厂60%", "喷涂工序产值约占全厂三成", "停止工序约占全厂用电量的35%".
   const capacity = action === 'stop_part' ? CAPACITY_SHARE.exec(squeezed) : null;
-  const capacityShare = capacity ? parseShare(capacity[1] ?? capacity[2] ?? '') : null;
+  const capacityShare = capacity ? parseShare(capacity[1] ?? capacity[2] ?? capacity[3] ?? '') : null;
   if (capacityShare !== null && capacityShare < 100) shares.splice(0, shares.length, capacityShare);
   const said = groups.find((g) => g.reading.kind === 'stop_part' && g.reading.limitPct !== null)?.reading.limitPct ?? null;
   // The exact count when it is the share the clause says, rounded ("停一条" of three: 1/3, not 33.3 %).
-  const stopped = counted !== null && (said === null || said === counted) ? unitFraction(squeezed) : said;
+  const stopped =
+    capacityShare !== null && capacityShare < 100 ? capacityShare : counted !== null && (said === null || said === counted) ? unitFraction(squeezed) : said;
   const rest = action === 'stop_part' && stopped !== null ? restLimit(groups) : null;
   if (stopped !== null && rest !== null) shares.push(roundOne(stopped + ((100 - stopped) * rest) / 100));
   // "我厂限产，大概减少四成", "锌锅作业时间缩减为每天6小时，正常为12小时": the limit in one clause, its share in the next.
@@ -105,5 +109,5 @@ export function measureShare({ groups, squeezed, understood, floor, action, kept
     const share = limitByShare(squeezed, { quantityImplied: true }) ?? limitByQuantity(squeezed);
     if (share !== null) shares.push(share);
   }
-  return action === 'stop' ? 100 : shares.length > 0 ? Math.max(...shares) : null;
+  return action === 'stop' ? 100 : shares.length > 0 ? roundOne(Math.max(...shares)) : null;
 }

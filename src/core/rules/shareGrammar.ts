@@ -74,7 +74,7 @@ const NORMAL_QTY = new RegExp(
   `(?:平时|正常|原来|原|由|从|通常|往常)(?:为|是|能)?(?:每天|一天|每日|日均|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,6}?${QTY}|${QTY}(?=降为|降至|降到|减为|减至|→|->)`,
 );
 const NOW_QTY = new RegExp(
-  `(?:降到|降至|降低到|降低至|降为|控制在|不超过|不高于|最多(?:只)?|至多|减为|减至|减到|减少到|减少至|改为|调整为|压到|压减到|压减至|→|->|只(?:烧|做|生产|开|干)?)(?:每天|一天|每日|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,4}?${QTY}|按${QTY}(?=控制|运行|生产|组织生产)|(?:就|只|仅|到时候|预警期间|橙色)(?:就|只)?(?:做|出|干|烧|洗|生产|加工|产)${QTY}`,
+  `(?:降到|降至|降低到|降低至|降为|控制在|不超过|不高于|最多(?:只)?|至多|减为|减至|减到|减少到|减少至|改为|调整为|压到|压减到|压减至|→|->|只(?:烧|做|生产|开|干)?)(?:每天|一天|每日|日)?[^,;。\\d零一二两三四五六七八九十百千]{0,4}?${QTY}|按${QTY}(?=控制|运行|生产|组织生产)|(?:就|只|仅|到时候|预警期间|橙色|预警)(?:就|只)?(?:做|出|干|烧|洗|生产|加工|产|排产)${QTY}`,
 );
 const UNIT_ALIAS: Record<string, string> = { t: '吨', h: '小时', '㎡': '平方米', m3: '立方米', 方: '立方米' };
 /** The number, multiplier, unit and half of a match, whichever of NORMAL_QTY's two forms matched. */
@@ -272,9 +272,14 @@ function readingOf(clause: string, m: RegExpMatchArray): number | null {
 /** "在黄色预警限产20%的基础上再压减10个百分点": the points added to the share it builds on. */
 const ON_TOP = /(\d+(?:\.\d+)?)%的基础上(?:再|另外|进一步)?(?:压减|减|限产|降低|下调)(\d+(?:\.\d+)?)个?百分点/;
 
+/** "生产负荷降低20个百分点（正常负荷90%）": points out of the normal level, not out of 100. */
+const POINTS_OF_NORMAL = /(\d+(?:\.\d+)?)个百分点[^,;。]{0,4}?\((?:正常|平时|原)(?:负荷|开工率)?(?:为)?(\d+(?:\.\d+)?)%\)/;
+
 export function limitByShare(raw: string, opts: { quantityImplied?: boolean } = {}): number | null {
   const onTop = ON_TOP.exec(raw);
   if (onTop) return Math.min(100, Number(onTop[1]) + Number(onTop[2]));
+  const points = POINTS_OF_NORMAL.exec(raw);
+  if (points && Number(points[2]) > Number(points[1])) return Math.round((Number(points[1]) / Number(points[2])) * 1000) / 10;
   const clause = strictRange(asKept(raw));
   if (!opts.quantityImplied && !QUANTITY.test(clause)) return null;
   const found = [...clause.matchAll(SHARES)];

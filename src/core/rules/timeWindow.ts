@@ -5,7 +5,7 @@
  *
  *   晚上10点到早上6点停产 → 8 of 24 hours → 33.3      每周一、三、五停产 → 3 of 7 days → 42.9
  */
-import { parseChineseNumber, roundOne } from './chineseNumber.js';
+import { parseChineseNumber } from './chineseNumber.js';
 
 const STOP = /停产|停止生产|停止作业|停机|停工|不生产|不开(?!工)|停/;
 /** Words that put a stop in part of the day. */
@@ -32,7 +32,7 @@ export function hoursOf(m: RegExpExecArray): number | null {
 function shareOfDayStopped(piece: string): number | null {
   const range = HOURS_RANGE.exec(piece);
   const h = range ? hoursOf(range) : null;
-  return h === null ? null : roundOne((h / 24) * 100);
+  return h === null ? null : (h / 24) * 100;
 }
 
 /** The days of the week named before a stop ("每周一、三、五停产": 3). */
@@ -44,16 +44,16 @@ function shareOfPiece(piece: string): number | null | undefined {
   const perDay = HOURS_A_DAY.exec(piece);
   if (perDay) {
     const h = parseChineseNumber(perDay[1] ?? '');
-    return h !== null && h > 0 && h < 24 ? roundOne((h / 24) * 100) : null;
+    return h !== null && h > 0 && h < 24 ? (h / 24) * 100 : null;
   }
   const perWeek = DAYS_A_WEEK.exec(piece);
   if (perWeek) {
     const d = parseChineseNumber(perWeek[1] ?? '');
-    return d !== null && d > 0 && d < 7 ? roundOne((d / 7) * 100) : null;
+    return d !== null && d > 0 && d < 7 ? (d / 7) * 100 : null;
   }
   if (NAMED_DAYS.test(piece)) {
     const days = namedDays(piece);
-    return days > 0 && days < 7 ? roundOne((days / 7) * 100) : null;
+    return days > 0 && days < 7 ? (days / 7) * 100 : null;
   }
   // "停产（含夜间）": the night included, not the night alone.
   return PART_OF_DAY.test(piece) && !/(?:含|包括|包含)(?:夜间|晚上|夜班)/.test(piece) ? null : undefined;
@@ -69,6 +69,7 @@ const PRODUCING_HOURS = /(\d{1,2})(?::\d{2})?(?:时|点)?(?:至|到|—|-|~|–)
 /** "（正常每周生产6天）": the normal week, when the plant does not run all seven days. */
 const NORMAL_WEEK = /正常每周(?:生产)?(\d|[一二三四五六七])天/;
 
+/** Unrounded: measureShare rounds the share it gives, after combining it with any limit beside it. */
 export function timeWindowShare(text: string): number | null | undefined {
   const stops = text.split(/[;,。]/).filter((p) => STOP.test(p) && !/运输|车辆|货车|进出/.test(p));
   if (stops.length === 0) return undefined;
@@ -78,13 +79,13 @@ export function timeWindowShare(text: string): number | null | undefined {
     const producing = PRODUCING_HOURS.exec(text);
     // "夜间22时至次日6时生产": a range past midnight.
     const hours = producing ? (Number(producing[2]) - Number(producing[1]) + 24) % 24 : 0;
-    return hours > 0 && hours < 24 ? roundOne(((24 - hours) / 24) * 100) : null;
+    return hours > 0 && hours < 24 ? ((24 - hours) / 24) * 100 : null;
   }
   const week = NORMAL_WEEK.exec(text);
   const days = week ? parseChineseNumber(week[1] ?? '') : null;
   if (days !== null && days > 0 && days < 7) {
     const count = namedDays(text);
-    if (count > 0 && count < days) return roundOne((count / days) * 100);
+    if (count > 0 && count < days) return (count / days) * 100;
   }
   const shares = stops.map(shareOfPiece);
   if (shares.some((s) => s === undefined)) return undefined;

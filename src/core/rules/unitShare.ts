@@ -18,7 +18,7 @@ export const UNIT_WORDS = '(?:条|台|座|套|个|孔|组|间|部|家|只|口|�
 const U = UNIT_WORDS;
 /** A unit's name after its count: what is counted is production equipment. */
 const THING = '[^,;。:\\d]{0,8}?(?:线|窑|炉|机|磨|釜|罐|槽|锅|车间|设备|装置|机组|窑炉|生产线)';
-const STOP_VERB = '(?:停产|停止|停用|停运|停开|停掉|关掉|关停|关闭|闷炉|焖炉|熄火|停火|停机|停炉|停窑|停线|停)';
+const STOP_VERB = '(?:停产|停止|停用|停运|停开|停掉|关掉|关停|关闭|闷炉|焖炉|熄火|停火|停机|停炉|停窑|停线|休风|停)';
 const KEEP_VERB = '(?:仅保留|只保留|保留|仅留|只留|留|只开|仅开|只用|仅用|开)';
 const RUNS = '(?:正常生产|照常生产|照常|继续生产|正常运行|运行|生产)';
 
@@ -66,7 +66,7 @@ const FRACTION =
   /(停开|停用|停运|关掉|关停|停止|闷炉|停|只开|开)(?:(?:生产线|产线|窑炉|机组|设备|机台)(?:的)?)?(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
 /** Numbered units: "1号", "2#", "二号", "一线". */
 const NUMBERED = /(\d+|[一二三四五六七八九十])(?:号|#)|(?<![\d一二三四五六七八九十])([一二三四五六七八九])线/g;
-const STOP_PIECE = /停|关|熄|闷炉|焖炉/;
+const STOP_PIECE = /停|关|熄|闷炉|焖炉|休风|退出生产/;
 const RUN_PIECE = /正常生产|照常|照开|维持生产|继续生产|正常运行|正常$|保留|仅留|只留|限产|限\d/;
 
 /** The count of the first form that matches, or null. */

@@ -43,7 +43,7 @@ interface Grouped {
 const SHIPPING = /运输|车辆|货车|运[砂煤料土石]车|发运|外运|发货|出货/;
 
 /** Activities that make no product: loading, open-air work, burning, yard work, machines that move things about, venting. */
-const ACTIVITY = /装卸|露天|土石方|焚烧|堆场|装载机|叉车|挖掘机|非道路|检修|检维修|放空|清洗|开停车|吹扫/;
+const ACTIVITY = /装卸|露天|土石方|焚烧|堆场|装载机|叉车|挖掘机|非道路|检修|检维修|放空|(?:储罐|溶剂|车辆|罐车|管道)清洗|开停车|吹扫/;
 
 /**
  * Something keeps making product ("正常生产", "照常", "继续生产", "另外2台水性柔印机继续印", "其他水性线正常", "快修

@@ -23,6 +23,7 @@ describe('the part of a cell for one level', () => {
     ['B级企业限产，黄色20%，橙色30%，红色50%', 'orange', 'B级企业限产30%'],
     ['限产40%；红色预警时停产', 'orange', '限产40%'],
     ['限产20%-红色停产', 'orange', '限产20%'],
+    ['一级响应停产；二级响应限产50%；三级响应限产30%', 'orange', '限产50%'],
   ] as [string, AlertLevel, string][])('%s (%s) → %s', (text, level, expected) => {
     expect(part(text, level)).toBe(expected);
   });

@@ -75,6 +75,12 @@ describe('core processes: the plant stops when its core process does', () => {
     ['平时三班倒，橙色改一班', 'limit'],
     ['我们就开个两成', 'limit'],
     ['没有要减的，咱就是个仓库', 'none'],
+    ['限产30%（按生产线计，停产3#生产线）', 'stop_part'],
+    ['不得组织生产', 'stop'],
+    ['烧结机限产30%，高炉休风1座（共3座）', 'stop_part'],
+    ['昆山市：电子企业（非分级）停止清洗、丝印工序', 'stop_part'],
+    ['本公司各车间停工，仅食堂和宿舍正常', 'stop'],
+    ['限产30%，视污染程度可进一步停产', 'limit'],
     ['耐材：回转窑停火，破碎、成型工序停产', 'stop'],
     ['按照环评批复产能、排污许可产能和上年正常日产量三者最小值的70%组织生产', 'limit'],
     ['本厂无停限产措施，只做好洒水和台账', null],
@@ -147,6 +153,11 @@ describe('units counted', () => {
     // The rest works one shift of two: half of the rest.
     expect(parseMeasureText('我公司红色预警期间12台锻锤停6台，剩下的每天只干一个班（原来两班）')).toMatchObject({ action: 'stop_part', limitPct: 75 });
     expect(parseMeasureText('电炉仅在夜间22时至次日6时生产，其余时段停产')).toMatchObject({ action: 'limit', limitPct: 66.7 });
+    // The night stopped and the day limited: both apply, 1 − (2/3 × 80 %).
+    expect(parseMeasureText('夜间22时至次日6时停产，白天限产20%')).toMatchObject({ action: 'limit', limitPct: 46.7, wholeText: 'time_window' });
+    // A capacity share said for the part that stops, and the rest limited: 30 + 70 × 10 %.
+    expect(parseMeasureText('1. 喷涂线（占比30%）停产；2. 其余生产线限产10%。')).toMatchObject({ action: 'stop_part', limitPct: 37 });
+    expect(parseMeasureText('（1）1#窑（产能占比45%）停产；（2）2#窑限产20%。')).toMatchObject({ action: 'stop_part', limitPct: 56 });
   });
 });
 
