@@ -34,6 +34,13 @@ export interface ShareInputs {
   window: number | null | undefined;
 }
 
+/** The limit said of a named part ("湿法线限产30%"), not of the whole ("限产20%，通过停止2#生产线实现"). */
+const partLimit = (groups: readonly Grouped[]): number | null =>
+  groups.find(
+    (g) =>
+      g.reading.kind === 'limit' && g.reading.limitPct !== null && /^[^,;。]{1,10}?(?:线|车间|工序|设备|窑|炉|机)[^,;。]{0,4}?(?:限产|减产|降)/.test(g.text),
+  )?.reading.limitPct ?? null;
+
 /** The limit on "the rest" beside a partial stop, or null. */
 function restLimit(groups: readonly Grouped[]): number | null {
   // A piece that names the others (or another numbered unit: "①1号线停产②2号线限产20%") and limits them in the same
@@ -46,7 +53,9 @@ function restLimit(groups: readonly Grouped[]): number | null {
   const LIMITS = /限|减|降|压|少|控制|不超过|负荷|\d%|成|班|一半|半天|小时/;
   for (const [i, { t, open }] of pieces.entries()) {
     if (!open) continue;
-    if (!/剩余|剩下|其余|另外|另一|另\d|其他|保留/.test(t) && !/(?:\d+|[一二三四五六七八九十])(?:号|#)/.test(t)) continue;
+    // "两条隧道窑，一条停，一条降产三成": a count opens the piece, and it is limited, not stopped.
+    const counted = /^(?:\d+|[一二两三四五六七八九十])[条台座套个]/.test(t) && !/停/.test(t);
+    if (!/剩余|剩下|其余|另外|另一|另\d|其他|保留/.test(t) && !/(?:\d+|[一二三四五六七八九十])(?:号|#)|[A-H]线/.test(t) && !counted) continue;
     // "另外四只正常开" runs as usual; "一号线正常生产并限产30%", "另1条按正常负荷的八成生产" are limited.
     if (/照常|正常/.test(t) && !/并限产|但限产|限产\d|正常[^,;。]{0,6}?的/.test(t)) continue;
     // The next piece, when it says how much and not what the whole achieves ("确保排放减半").
@@ -102,7 +111,9 @@ export function measureShare({ groups, squeezed, understood, floor, action, kept
   // The exact count when it is the share the clause says, rounded ("停一条" of three: 1/3, not 33.3 %).
   const stopped =
     capacityShare !== null && capacityShare < 100 ? capacityShare : counted !== null && (said === null || said === counted) ? unitFraction(squeezed) : said;
-  const rest = action === 'stop_part' && stopped !== null ? restLimit(groups) : null;
+  // Beside a capacity share of what stops, the limit said of another part is the rest's ("湿法线限产30%").
+  const rest =
+    action === 'stop_part' && stopped !== null ? (restLimit(groups) ?? (capacityShare !== null && capacityShare < 100 ? partLimit(groups) : null)) : null;
   if (stopped !== null && rest !== null) shares.push(roundOne(stopped + ((100 - stopped) * rest) / 100));
   // "我厂限产，大概减少四成", "锌锅作业时间缩减为每天6小时，正常为12小时": the limit in one clause, its share in the next.
   if (action === 'limit' && shares.length === 0) {

@@ -202,8 +202,11 @@ export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasur
   // beside an unread 保障类 or 停止拌合生产 must not make the whole a truck ban only. A note in brackets is weighed
   // as a piece of its own too ("限产30%（国五以下车辆禁止运输）"), beside the piece it stands in ("柴油货车（国四及以下）
   // 禁止出入"); a space before numbering separates ("1、停喷涂 2、苫盖"), any other is dropped.
+  // Spaces between words of three characters or more separate too ("烤漆房停 焊接进车间 不露天"); between shorter
+  // words they are a typist's ("停 止 酸 洗", "窑炉 全部 停火").
+  const spaced = (t: string) => (t.split(/\s+/).every((w) => w.length >= 3) ? t.replace(/\s+/g, ',') : t);
   const plainPieces = (t: string) =>
-    t
+    spaced(t)
       .replace(/\s+(?=\d{1,2}[、.]|[①-⑳]|\(\d)/g, ',')
       .replace(/\s+/g, '')
       .split(/[,;。]/)

@@ -18,8 +18,9 @@ export const UNIT_WORDS = '(?:条|台|座|套|个|孔|组|间|部|家|只|口|�
 const U = UNIT_WORDS;
 /** A unit's name after its count: what is counted is production equipment. */
 const THING = '[^,;。:\\d]{0,8}?(?:线|窑|炉|机|磨|釜|罐|槽|锅|车间|设备|装置|机组|窑炉|生产线)';
-const STOP_VERB = '(?:停产|停止|停用|停运|停开|停掉|关掉|关停|关闭|闷炉|焖炉|熄火|停火|停机|停炉|停窑|停线|休风|停)';
-const KEEP_VERB = '(?:仅保留|只保留|保留|仅留|只留|留|只开|仅开|只用|仅用|开)';
+const STOP_VERB =
+  '(?:停产|停止|停用|停运|停开|停掉|关掉|关停|关闭|闷炉|焖炉|熄火|停火|停机|停炉|停窑|停线|休风|检修|修(?=(?:\\d+|[一二两三四五六七八九十])[台座条个])|停)';
+const KEEP_VERB = '(?:仅保留|只保留|保留|仅留|只留|留|只开|仅开|只用|仅用|仅运行|只运行|开)';
 const RUNS = '(?:正常生产|照常生产|照常|继续生产|正常运行|运行|生产)';
 
 /** A form and the group that holds its count. */
@@ -29,7 +30,7 @@ const TOTAL: readonly Form[] = [
   // "共5条", "全厂共两条线", "（全厂三条）", "现有4台"
   [new RegExp(`(?:共有|共计|总共|一共|合计|共|全厂(?:共有|共|有)?|现有|厂内有|全部)(?:就|有|是)?${N}${U}`), 1],
   // "我司3条挤出线停1条", "我厂三台干燥窑", "本公司有两条浮法线", "6条线全停": a count that opens the text.
-  [new RegExp(`^(?:[^,;。:\\d]{0,10}?(?:厂|司|公司|企业|站|我们|本单位)(?:有|共有)?)?${N}${U}${THING}`), 1],
+  [new RegExp(`^(?:[^,;。:\\d]{0,10}?(?:厂|司|公司|企业|站|我们|本单位)(?:有|共有)?,?)?${N}${U}${THING}`), 1],
   // "喷漆房3间停用2间", "染缸30只停12只", "窑炉两座，停一座", "冶炼炉10台开4台": the units named, then counted.
   [new RegExp(`^[^,;。:\\d]{1,12}?(?<!停产|停用|停止|停运|关停|[停开留关])${N}${U}(?=[,;。]?(?:[^,;。\\d]{0,4}?)(?:停|开|留|关|闷|保留|仅|只))`), 1],
   // "生产线5条，留2停3"
@@ -63,10 +64,10 @@ const KEPT: readonly Form[] = [
 ];
 /** "关掉一半窑炉", "停三分之一生产线", "停止生产线一半": the share said as a fraction of the units. */
 const FRACTION =
-  /(停开|停用|停运|关掉|关停|停止|闷炉|停|只开|开)(?:(?:生产线|产线|窑炉|机组|设备|机台)(?:的)?)?(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
+  /(停开|停用|停运|关掉|关停|停止|闷炉|停|只开|开|(?:生产线|产线|机台)(?:数量)?(?:减少|减))(?:(?:生产线|产线|窑炉|机组|设备|机台)(?:的)?)?(一半|半数|[一二三四五六七八九十]分之[一二三四五六七八九]|\d+\/\d+)/;
 /** Numbered units: "1号", "2#", "二号", "一线". */
-const NUMBERED = /(\d+|[一二三四五六七八九十])(?:号|#)|(?<![\d一二三四五六七八九十])([一二三四五六七八九])线/g;
-const STOP_PIECE = /停|关|熄|闷炉|焖炉|休风|退出生产/;
+const NUMBERED = /(\d+|[一二三四五六七八九十])(?:号|#)|(?<![\d一二三四五六七八九十])([一二三四五六七八九])线|(?<![A-Za-z])([A-H])线/g;
+const STOP_PIECE = /停|关|熄|闷炉|焖炉|休风|退出生产|检修|修(?=\d|[一二两三])/;
 const RUN_PIECE = /正常生产|照常|照开|维持生产|继续生产|正常运行|正常$|保留|仅留|只留|限产|限\d/;
 
 /** The count of the first form that matches, or null. */
@@ -83,7 +84,7 @@ const NUMBER_RANGE = /(\d+)[#号]?[-~—至到](\d+)(?=号|#)/g;
 const numbered = (pieces: readonly string[]): Set<string> =>
   new Set(
     pieces.flatMap((p) => [
-      ...[...p.matchAll(NUMBERED)].map((m) => String(parseChineseNumber(m[1] ?? m[2] ?? ''))),
+      ...[...p.matchAll(NUMBERED)].map((m) => (m[3] !== undefined ? m[3] : String(parseChineseNumber(m[1] ?? m[2] ?? '')))),
       ...[...p.matchAll(NUMBER_RANGE)].flatMap(([, a, b]) => {
         const [x, y] = [Number(a), Number(b)];
         return y > x && y - x < 50 ? Array.from({ length: y - x + 1 }, (_, i) => String(x + i)) : [];
@@ -112,7 +113,9 @@ const USUAL_AND_NOW = new RegExp(`(?:平时|日常|正常|平常|通常)(?:开|�
 
 /** "3台溶剂型凹印机全部停，另外2台水性柔印机继续印": the units named first all stop, and the others are counted apart. */
 const ALL_OF_FIRST = new RegExp(`^[^,;。\\d]{0,10}?${N}(${U})[^,;。\\d]{0,16}?(?:全部|全|都)(?:停|关)`);
-const OTHERS = new RegExp(`(?:另外|另有|其余|其他|剩下|另)(?:的)?${N}(${U})`);
+const OTHERS = new RegExp(`(?:另外|另有|其余|其他|剩下|另|保留)(?:的)?${N}(${U})`);
+/** "停止全部凹版印刷机生产（共5台），保留1台柔版印刷机": the total in brackets is of the kind that stops. */
+const ALL_NAMED_TOTAL = new RegExp(`(?:全部|所有)[^,;。\\d]{0,10}?(?:机|线|炉|窑|设备|装置)[^,;。\\d()]{0,4}?\\(共${N}(${U})\\)`);
 
 /** The share of units stopped, percent to one decimal; null when the text does not let them be counted. */
 export function unitShare(cell: string): number | null {
@@ -133,7 +136,7 @@ export function unitFraction(cell: string): number | null {
     const [all, now] = [parseChineseNumber(usual[1] ?? ''), parseChineseNumber(usual[3] ?? '')];
     if (all !== null && now !== null && now < all) return ((all - now) / all) * 100;
   }
-  const [named, others] = [ALL_OF_FIRST.exec(text), OTHERS.exec(text)];
+  const [named, others] = [ALL_OF_FIRST.exec(text) ?? ALL_NAMED_TOTAL.exec(text), OTHERS.exec(text)];
   if (named && others && named[2] === others[2]) {
     const [a, b] = [parseChineseNumber(named[1] ?? ''), parseChineseNumber(others[1] ?? '')];
     if (a !== null && b !== null && a > 0 && b > 0) return (a / (a + b)) * 100;

@@ -66,7 +66,7 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
     example: '砖厂停止轮窑焙烧',
   },
   { plant: /粉磨站/, core: /磨/, example: '水泥粉磨站停止粉磨作业' },
-  { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼|沥青站/, core: /搅拌|拌合|拌和/, example: '沥青搅拌站停止生产，拌合楼停机' },
+  { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼|沥青站/, core: /搅拌|拌合|拌和|^生产线|主机/, example: '沥青搅拌站停止生产，拌合楼停机' },
   { plant: /建筑垃圾|资源化利用|再生骨料/, core: /破碎|筛分|制砖|搅拌/, example: '建筑垃圾资源化利用企业停止破碎筛分，只做成品外运' },
   { plant: /玻璃钢/, core: /手糊|成型|缠绕|拉挤|模压|喷射/, example: '玻璃钢制品车间停止手糊成型，仓库发货照常' },
   {
@@ -222,7 +222,7 @@ export function coreStopped(text: string): WholeTextRule | null {
  * production, and the plant still stops.
  */
 const KEEPS_PRODUCTION = new RegExp(
-  String.raw`(?:仅|只)?(?:保留|留)(?:${NUMBER_SRC}(?:条|台|座|个)|(?:${NUMBER_SRC}(?:条|台|座|个))?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间|窑|机组|产能))` +
+  String.raw`(?:仅|只)?(?:保留|留)(?:${NUMBER_SRC}(?:条|台|座|个)(?!人)|(?:${NUMBER_SRC}(?:条|台|座|个))?[^,;。:人]{0,10}?(?:生产线|产线|线|工序|车间|窑|机组|产能))` +
     String.raw`|除(${NUMBER_SRC})?(?:条|台|座|个)?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间)[^,;。:]{0,8}?外` +
     String.raw`|除(?:了)?${NUMBER_SRC}(?:条|台|座|个|套)[^,;。:]{0,20}?(?:以)?外`,
 );

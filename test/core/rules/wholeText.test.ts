@@ -81,6 +81,9 @@ describe('core processes: the plant stops when its core process does', () => {
     ['昆山市：电子企业（非分级）停止清洗、丝印工序', 'stop_part'],
     ['本公司各车间停工，仅食堂和宿舍正常', 'stop'],
     ['限产30%，视污染程度可进一步停产', 'limit'],
+    ['铸造厂停止熔炼，电炉断电，只留两个人值班看门', 'stop'],
+    ['汽车维修 烤漆房停 焊接进车间 不露天', 'stop_part'],
+    ['饲料厂 生產線減少一半 國四車輛禁止進廠', 'stop_part'],
     ['耐材：回转窑停火，破碎、成型工序停产', 'stop'],
     ['按照环评批复产能、排污许可产能和上年正常日产量三者最小值的70%组织生产', 'limit'],
     ['本厂无停限产措施，只做好洒水和台账', null],
@@ -155,6 +158,14 @@ describe('units counted', () => {
     expect(parseMeasureText('电炉仅在夜间22时至次日6时生产，其余时段停产')).toMatchObject({ action: 'limit', limitPct: 66.7 });
     // The night stopped and the day limited: both apply, 1 − (2/3 × 80 %).
     expect(parseMeasureText('夜间22时至次日6时停产，白天限产20%')).toMatchObject({ action: 'limit', limitPct: 46.7, wholeText: 'time_window' });
+    // Lettered lines; the total in brackets of the kind that stops; a count that opens the rest's piece.
+    expect(parseMeasureText('我公司两条生产线（A线、B线）。橙色：A线停，B线产量降为正常的一半。')).toMatchObject({ limitPct: 75 });
+    expect(parseMeasureText('停止全部凹版印刷机生产（共5台），保留1台柔版印刷机使用水性油墨生产。')).toMatchObject({ limitPct: 83.3 });
+    expect(parseMeasureText('保留1条生产线低负荷运行，其余全部停产（共5条）。')).toMatchObject({ limitPct: 80 });
+    expect(parseMeasureText('页岩砖厂，两条隧道窑，一条停，一条降产三成')).toMatchObject({ action: 'stop_part', limitPct: 65 });
+    // A capacity share beside a limit of another part; a limit of the whole is what the stop achieves.
+    expect(parseMeasureText('合成革B级：停止溶剂型干法生产线（产能占比40%），湿法线限产30%。')).toMatchObject({ limitPct: 58 });
+    expect(parseMeasureText('B级企业：限产20%，通过停止2#生产线实现（2#线产能占比25%）。')).toMatchObject({ limitPct: 25 });
     // A capacity share said for the part that stops, and the rest limited: 30 + 70 × 10 %.
     expect(parseMeasureText('1. 喷涂线（占比30%）停产；2. 其余生产线限产10%。')).toMatchObject({ action: 'stop_part', limitPct: 37 });
     expect(parseMeasureText('（1）1#窑（产能占比45%）停产；（2）2#窑限产20%。')).toMatchObject({ action: 'stop_part', limitPct: 56 });
