@@ -186,6 +186,15 @@ const KIND_ACTION: Partial<Record<ClauseKind, Action>> = {
 };
 
 /** `level`: the alert level the text is read for, when one cell may give several (levelParts.ts). */
+/**
+ * A fuel or a material given up for another ("停止使用溶剂型涂料，全部改用水性涂料", "锅炉改燃气，停用燃煤锅炉") stops
+ * no production: it is read as asking none. A process that stops is still a stop ("停止使用溶剂型油墨的印刷工序").
+ */
+const SWAP = /改用|改为|改燃|换成|改烧|替代/;
+const SWAP_READING: ClauseReading = { kind: 'none', limitPct: null, processes: [] };
+const swapped = (g: Group, text: string): boolean =>
+  g.reading.kind === 'stop_part' && SWAP.test(text) && /锅炉|溶剂型|燃煤|油性|燃料|油墨|涂料/.test(g.text) && !/工序|生产线|车间|线|机/.test(g.text);
+
 export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasure {
   const cell = normaliseText(text);
   const part = level ? levelPart(cell, level) : null;
@@ -193,7 +202,9 @@ export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasur
   // One cell naming two levels ("黄色预警：限产20%；橙色预警：停产") was filled in wrongly: keep the labels,
   // so those clauses stay uninterpreted and reach a person instead of the strongest one silently winning.
   const levels = new Set(normalised.match(/黄色|橙色|红色/g) ?? []);
-  const groups = groupPieces(splitPieces(normalised), { levelLabels: levels.size <= 1 });
+  const groups = groupPieces(splitPieces(normalised), { levelLabels: levels.size <= 1 }).map((g) =>
+    swapped(g, normalised) ? { ...g, reading: SWAP_READING } : g,
+  );
   const actions = new Set(groups.map((g) => KIND_ACTION[g.reading.kind]));
   // The model's order (ACTIONS) is strongest first.
   const understood = ACTIONS.find((a) => actions.has(a)) ?? null;

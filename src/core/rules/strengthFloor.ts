@@ -223,8 +223,9 @@ export function strengthFloor(unread: readonly string[], all: readonly string[] 
         (FACILITY_ALL.test(piece) && all.some((p) => p !== raw && /停\d|停[一二两三四五六七八九]|限产|开\d|正常/.test(p))) ||
         PROCESSES_ALL.test(piece.replace(/^[^:]{1,12}:/, ''));
       // All of a part stopping is still that part stopping: never weaker than a partial stop. All of an activity
-      // ("物料装卸全部停止") stops no production.
-      const said = !ofAPart ? 'stop' : ACTIVITY_BAN.test(piece) ? null : 'stop_part';
+      // ("物料装卸全部停止", "储罐清洗、检维修作业一律停止") stops no production.
+      const activity = ACTIVITY_BAN.test(piece) && !/生产|工序|车间|生产线/.test(piece);
+      const said = activity ? null : ofAPart ? 'stop_part' : 'stop';
       if (said && rank(said) < rank(action)) [action, actionFrom, generic] = [said, raw, false];
     }
   }

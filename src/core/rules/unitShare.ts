@@ -17,11 +17,11 @@ const N = '(\\d+|[一二两三四五六七八九十]+)';
 export const UNIT_WORDS = '(?:条|台|座|套|个|孔|组|间|部|家|只|口|盘|缸|辆|支|张)';
 const U = UNIT_WORDS;
 /** A unit's name after its count: what is counted is production equipment. */
-const THING = '[^,;。:\\d]{0,8}?(?:线|窑|炉|机|磨|釜|罐|槽|锅|车间|设备|装置|机组|窑炉|生产线)';
+const THING = '[^,;。:\\d]{0,8}?(?:线|窑|炉|机|磨|釜|罐|槽|锅|房|车间|设备|装置|机组|窑炉|生产线)';
 const STOP_VERB =
   '(?:停产|停止|停用|停运|停开|停掉|关掉|关停|关闭|闷炉|焖炉|熄火|停火|停机|停炉|停窑|停线|休风|检修|修(?=(?:\\d+|[一二两三四五六七八九十])[台座条个])|停)';
 const KEEP_VERB = '(?:仅保留|只保留|保留|仅留|只留|留|只开|仅开|只用|仅用|仅运行|只运行|开)';
-const RUNS = '(?:正常生产|照常生产|照常|继续生产|正常运行|运行|生产)';
+const RUNS = '(?:正常生产|照常生产|照常|继续生产|正常运行|运行|生产(?!线|车间|设备))';
 
 /** A form and the group that holds its count. */
 type Form = readonly [RegExp, number];
@@ -34,7 +34,7 @@ const TOTAL: readonly Form[] = [
   // "喷漆房3间停用2间", "染缸30只停12只", "窑炉两座，停一座", "冶炼炉10台开4台": the units named, then counted.
   [new RegExp(`^[^,;。:\\d]{1,12}?(?<!停产|停用|停止|停运|关停|[停开留关])${N}${U}(?=[,;。]?(?:[^,;。\\d]{0,4}?)(?:停|开|留|关|闷|保留|仅|只))`), 1],
   // "生产线5条，留2停3"
-  [new RegExp(`(?:生产线|产线|窑炉|窑|炉|机)${N}${U}(?=[,;。])`), 1],
+  [new RegExp(`(?:生产线|产线|窑炉|窑|炉|机)${N}${U}(?=[,;。(])`), 1],
 ];
 /** "留2停3", "开1停2": kept and stopped in four characters (the kept count, then the stopped). */
 const KEPT_STOPPED = new RegExp(`(?:留|开)${N}${U}?停${N}`);
@@ -130,7 +130,8 @@ export function unitFraction(cell: string): number | null {
   const text = cell
     .replace(/(\d+[#号]),(?=\d+[#号])/g, '$1、')
     .replace(/(?<![\d(])(\d+)、(?=\d+[#号])/g, '$1号、')
-    .replace(/^[^:,;。]{1,16}:(?=[^:]*\d|[^:]*[一二两三四五六七八九十][条台座套个间只])/, '');
+    // …unless the label says what stops ("退出生产的设备：1#、2#、3#球磨机").
+    .replace(/^(?![^:,;。]*(?:停|退出|关))[^:,;。]{1,16}:(?=[^:]*\d|[^:]*[一二两三四五六七八九十][条台座套个间只])/, '');
   const usual = USUAL_AND_NOW.exec(text);
   if (usual) {
     const [all, now] = [parseChineseNumber(usual[1] ?? ''), parseChineseNumber(usual[3] ?? '')];

@@ -12,8 +12,8 @@ import { actionOf, judge, readCorpus } from '../../fixtures/measureCorpus.js';
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 /**
  * The figures each corpus is held to: the one the readers were built against; ten written apart and then used to
- * find the general rules that were missing (dev … dev22); and the held out ones (test …
- * test4), written apart and never looked at — their misses are not listed by the bench — whose figures say how
+ * find the general rules that were missing (dev … dev28); and five held out (test …
+ * test5), written apart and never looked at — their misses are not listed by the bench — whose figures say how
  * haze reads texts it has not met. The target there is 95 % right and nothing weaker (issue 14), not yet met: the
  * bounds below are a ratchet at today's figures, to be raised, never lowered.
  */
@@ -26,7 +26,7 @@ const corpora = [
   { name: 'measure-corpus-dev5.tsv', right: 0.98, weaker: 0.002 },
   { name: 'measure-corpus-dev6.tsv', right: 0.98, weaker: 0.007 },
   { name: 'measure-corpus-dev7.tsv', right: 0.99, weaker: 0.002 },
-  { name: 'measure-corpus-dev8.tsv', right: 0.98, weaker: 0.002 },
+  { name: 'measure-corpus-dev8.tsv', right: 0.99, weaker: 0.002 },
   { name: 'measure-corpus-dev9.tsv', right: 0.99, weaker: 0.004 },
   { name: 'measure-corpus-dev10.tsv', right: 0.99, weaker: 0.002 },
   { name: 'measure-corpus-dev11.tsv', right: 0.98, weaker: 0.007 },
@@ -43,12 +43,13 @@ const corpora = [
   { name: 'measure-corpus-dev22.tsv', right: 0.97, weaker: 0.004 },
   { name: 'measure-corpus-dev23.tsv', right: 0.99, weaker: 0.002 },
   { name: 'measure-corpus-dev24.tsv', right: 0.88, weaker: 0.02 },
-  { name: 'measure-corpus-dev25.tsv', right: 0.9, weaker: 0.004 },
-  { name: 'measure-corpus-dev26.tsv', right: 0.85, weaker: 0.002 },
+  { name: 'measure-corpus-dev25.tsv', right: 0.92, weaker: 0.004 },
+  { name: 'measure-corpus-dev26.tsv', right: 0.87, weaker: 0.002 },
   { name: 'measure-corpus-test.tsv', right: 0.89, weaker: 0.033 },
   { name: 'measure-corpus-test2.tsv', right: 0.91, weaker: 0.034 },
   { name: 'measure-corpus-test3.tsv', right: 0.96, weaker: 0.01 },
   { name: 'measure-corpus-test4.tsv', right: 0.96, weaker: 0.017 },
+  { name: 'measure-corpus-test5.tsv', right: 0.97, weaker: 0.014 },
 ]
   .map((c) => ({ ...c, file: join(FIXTURES, c.name) }))
   .filter((c) => existsSync(c.file));

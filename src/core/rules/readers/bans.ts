@@ -43,7 +43,7 @@ const OUTDOOR = [
   re(`(?:禁止|严禁|不得|停止|杜绝)${SPRAY}(?:作业)?\\((?:露天|户外|室外)\\)`),
 ];
 /** "储罐清洗、装置检维修作业停止": the items first, then the ban. */
-const VENTING_AFTER = re(`(?:装置|设备)?${VENT_ITEM}(?:[、和及与或/](?:装置|设备)?${VENT_ITEM})*(?:作业|操作|活动)?(?:全部)?(?:停止|禁止|暂停)`);
+const VENTING_AFTER = re(`(?:装置|设备)?${VENT_ITEM}(?:[、和及与或/](?:装置|设备)?${VENT_ITEM})*(?:作业|操作|活动)?(?:全部|一律|均)?(?:停止|禁止|暂停)`);
 export const readVoc: Reader = (t) => {
   if (VENTING.test(t) || VENTING_AFTER.test(t)) return reading('voc_no_venting');
   if (OUTDOOR.some((r) => r.test(t))) return reading('no_outdoor_spraying');
