@@ -44,6 +44,8 @@ const FILES = {
   dev24: 'measure-corpus-dev24.tsv',
   dev25: 'measure-corpus-dev25.tsv',
   dev26: 'measure-corpus-dev26.tsv',
+  dev27: 'measure-corpus-dev27.tsv',
+  dev28: 'measure-corpus-dev28.tsv',
   test: 'measure-corpus-test.tsv',
   test2: 'measure-corpus-test2.tsv',
   test3: 'measure-corpus-test3.tsv',

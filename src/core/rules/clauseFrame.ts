@@ -27,6 +27,9 @@ const FRAME_HEAD: RegExp[] = [
 ];
 const FRAME_TAIL: RegExp[] = [/[.!?。]+$/, /(?:的)?(?:管控)?措施$/, /["“”'‘’]+$/];
 
+/** The level said before a measure taken off, and nothing else ("橙色预警：执行一厂一策"). */
+export const stripLevelLabel = (text: string): string => text.replace(LEVEL_LABEL, '');
+
 export function stripFrame(text: string, levelLabels: boolean): string {
   const heads = levelLabels ? [LEVEL_LABEL, ...FRAME_HEAD] : FRAME_HEAD;
   let t = text;

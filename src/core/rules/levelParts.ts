@@ -27,7 +27,7 @@ const ANY_NAME = `(?:${ORDER.map((l) => NAMES[l]).join('|')})`;
  * ("本企业黄色预警限产10%"): "同时做好橙色、红色预警升级应对准备" names levels in passing.
  */
 const LABEL = new RegExp(
-  `(?<=^|[,;。:、/)\\s-]|企业|公司|本厂|我厂|单位)(${ANY_NAME}(?:[、和及与/]${ANY_NAME})*)(及以上|以上)?(?:预警|应急响应|响应|管控)?(?:期间|时)?(?:均)?[:,]?`,
+  `(?<=^|[,;。:、/()\\s-]|企业|公司|本厂|我厂|单位)(${ANY_NAME}(?:[、和及与/]${ANY_NAME})*)(及以上|以上)?(?:预警|应急响应|响应|管控)?(?:期间|时)?(?:均)?[:,]?`,
   'g',
 );
 /** A part for every level: "各级预警期间均…", "所有预警级别…". */
@@ -59,11 +59,12 @@ export function levelPart(text: string, level: AlertLevel): string | null {
   const higherOnly = named.size > 0 && [...named].every((l) => ORDER.indexOf(l) > ORDER.indexOf(level));
   // The measure ends where the higher level begins, at a full stop ("限产20%-红色停产"); a comma joins the two
   // ("按照以停代限要求，红色预警期间停运…" is one measure, for red).
-  if (higherOnly && /[;。-]\s*$/.test(prefix) && /停|限产|减产|压减|禁|自主|保障/.test(prefix)) return prefix.replace(/[,;。\s-]+$/, '');
+  if (higherOnly && /[;。(-]\s*$/.test(prefix) && /停|限产|减产|压减|禁|自主|保障/.test(prefix)) return prefix.replace(/[,;。\s(-]+$/, '');
   if (named.size < 2) return null;
   const parts: Part[] = marks.map((m, i) => ({
     levels: m.levels,
-    body: text.slice(m.end, marks[i + 1]?.at ?? text.length).replace(/[,;。、\s]+$/, ''),
+    // A level's part in brackets ("限产40%（红色预警时全部停产）") leaves the brackets behind.
+    body: text.slice(m.end, marks[i + 1]?.at ?? text.length).replace(/^[)\s]+|[,;。、\s(]+$|\)$/g, ''),
   }));
   const bodyFor = (l: AlertLevel, depth = 0): string[] =>
     parts

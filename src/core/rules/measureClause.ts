@@ -11,7 +11,7 @@
  * The readers themselves live in readers/, one file a family; READERS below sets the order they are tried in.
  */
 import { reading, type ClauseKind, type ClauseReading, type Reader } from './clausePatterns.js';
-import { stripFrame } from './clauseFrame.js';
+import { stripFrame, stripLevelLabel } from './clauseFrame.js';
 import { strictRange } from './shareGrammar.js';
 import { readActivity, readNonRoad, readVoc } from './readers/bans.js';
 import { readLimit, readShare } from './readers/limits.js';
@@ -100,7 +100,8 @@ export function readClause(text: string, options: ReadOptions = { levelLabels: t
   // "一厂一策", "非分级：一厂一策": the plant's own plan, named and not written here.
   if (/^(?:[^:]{1,8}:)?["“]?一[厂企]一策["”]?$/.test(text.replace(/\s+/g, ''))) return reading('defers');
   // "本厂严格执行上级通知": the lead verb and the speaker are part of a deferral, so it is read before the frame comes off.
-  const deferral = readDefers(text.replace(/\s+/g, '').replace(/[.!?。]+$/, ''));
+  const bare = text.replace(/\s+/g, '').replace(/[.!?。]+$/, '');
+  const deferral = readDefers(bare) ?? (options.levelLabels ? readDefers(stripLevelLabel(bare)) : null);
   if (deferral) return deferral;
   // A range of shares reads as its stricter end (shareGrammar.ts strictRange).
   // "限产(30%)", "限产(按30%执行)": a share in brackets right after its verb is the share.

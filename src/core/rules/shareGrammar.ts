@@ -17,7 +17,7 @@ const QUANTITY =
   /产量|产能|负荷|车速|速度|开机率|负荷率|开机时间|生产|规模|投料|用电|用气|用煤|电量|气量|用量|消耗|熔化量|供应量|出窑量|开工|运行|作业|焙烧|产品|排放量|数量|天然气|燃气|煤炭/;
 /** Words that set the level a quantity is brought to: the share after them is what is kept. */
 const TO =
-  '(?:≤|<=|<|(?:只|就|仅)开(?:个)?|开个|降至|降到|降低至|降低到|减少至|减少到|减至|压减至|压减到|压缩至|压缩到|下调至|下调到|调至|调到|调整为|调整至|控制在|保持在|限制在|限至|不超过|不得超过|不能超过|不高于|不得高于|不大于|以内的|保留|维持|只生产|仅生产|按照?|以|为|至|到|在)';
+  '(?:≤|<=|<|(?:只|就|仅)开(?:个)?|开个|降至|降到|降低至|降低到|减少至|减少到|减至|压减至|压减到|压缩至|压缩到|下调至|下调到|调至|调到|调整为|调整至|控制在|保持在|限制在|限至|不超过|不得超过|不能超过|不高于|不得高于|不大于|以内的|保持|保留|维持|只生产|仅生产|按照?|以|为|至|到|在)';
 /** What the kept share is measured against, said between the level word and the share ("正常日产量（500吨）的"). */
 const BASE = '[^,;。%\\d]{0,14}?(?:\\([^()]{0,12}\\))?(?:的)?';
 /** Words that cut by the share that follows them. */
@@ -41,7 +41,7 @@ function shareOf(text: string): number | null {
  * 80%", "皮革日加工量由2000张降到1400张"): the cut is (X − Y) / X. The units must agree, or one be left out.
  */
 const FROM_TO = new RegExp(
-  `(?:由|从)(?:正常的?)?(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:生产)?(?:降低|降|减少|减|压减|压缩|压|缩短|缩减|调减|下调|调整|调)(?:至|到|为)(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:左右|以下|以内|及以下)?(?:生产|运行)?(?:\([^()]*\))?$`,
+  `(?:由|从)(?:正常的?|原来的?|平时的?)?(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:生产)?(?:降低|降|减少|减|压减|压缩|压|缩短|缩减|调减|下调|调整|调)(?:至|到|为)(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:左右|以下|以内|及以下)?(?:生产|运行)?(?:\([^()]*\))?$`,
 );
 /** Hours (or days) cut against the normal, said in brackets: "每天生产时间减少6小时（正常24小时）". */
 const HOURS_CUT = /(?:减少|缩短|缩减|少开|少生产|少干)(\d+)(?:个)?(小时|天)[(,](?:正常|平时|原来|原)(?:为|是|开|生产)?(?:每天|每周)?(\d+)(?:个)?\2/;
@@ -242,7 +242,7 @@ const asKept = (clause: string): string => clause.replace(DISCOUNT, (_m, d: stri
  * A range ("限产30%-40%", "限产三到四成", "降低至60%~70%"): the stricter end, as an inspector holds the plant to it —
  * the larger share cut, or the smaller share kept.
  */
-const RANGE = new RegExp(`(${SHARE_SRC}|\\d+(?:\\.\\d+)?|[一二两三四五六七八九])(?:-|~|—|–|到|至)(${SHARE_SRC})`, 'g');
+const RANGE = new RegExp(`(${SHARE_SRC}|\\d+(?:\\.\\d+)?|[一二两三四五六七八九])(?:-{1,2}|~|—|–|到|至)(${SHARE_SRC})`, 'g');
 export function strictRange(clause: string): string {
   return clause.replace(RANGE, (whole, a: string, b: string, offset: number) => {
     const unit = /成$/.test(b) ? '成' : '%';

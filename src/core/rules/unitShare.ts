@@ -29,8 +29,14 @@ type Form = readonly [RegExp, number];
 const TOTAL: readonly Form[] = [
   // "共5条", "全厂共两条线", "（全厂三条）", "现有4台"
   [new RegExp(`(?:共有|共计|总共|一共|合计|共|全厂(?:共有|共|有)?|现有|厂内有|全部)(?:就|有|是)?${N}${U}`), 1],
-  // "我司3条挤出线停1条", "我厂三台干燥窑", "本公司有两条浮法线", "6条线全停": a count that opens the text.
-  [new RegExp(`^(?:[^,;。:\\d]{0,10}?(?:厂|司|公司|企业|站|我们|本单位)(?:有|共有)?,?)?${N}${U}${THING}`), 1],
+  // "我司3条挤出线停1条", "我厂三台干燥窑", "本公司有两条浮法线", "6条线全停": a count that opens the text — not
+  // the count that stops ("1条生产线停产，另1条限产50%").
+  [
+    new RegExp(
+      `^(?:[^,;。:\\d]{0,10}?(?:厂|司|公司|企业|站|我们|本单位)(?:有|共有)?,?)?${N}${U}${THING}(?!(?:停产|停用|停运|停机|停止)(?![^,;。]{0,3}?(?:\\d|[一二两三四五六七八九十])))`,
+    ),
+    1,
+  ],
   // "喷漆房3间停用2间", "染缸30只停12只", "窑炉两座，停一座", "冶炼炉10台开4台": the units named, then counted.
   [new RegExp(`^[^,;。:\\d]{1,12}?(?<!停产|停用|停止|停运|关停|[停开留关])${N}${U}(?=[,;。]?(?:[^,;。\\d]{0,4}?)(?:停|开|留|关|闷|保留|仅|只))`), 1],
   // "生产线5条，留2停3"
@@ -117,6 +123,23 @@ const OTHERS = new RegExp(`(?:另外|另有|其余|其他|剩下|另|保留)(?:�
 /** "停止全部凹版印刷机生产（共5台），保留1台柔版印刷机": the total in brackets is of the kind that stops. */
 const ALL_NAMED_TOTAL = new RegExp(`(?:全部|所有)[^,;。\\d]{0,10}?(?:机|线|炉|窑|设备|装置)[^,;。\\d()]{0,4}?\\(共${N}(${U})\\)`);
 
+/**
+ * A range of units read at its stricter end, as an inspector holds the plant to it: the fewer that run ("开两三条"
+ * → 开两条), the more that stop ("停七八台" → 停八台).
+ */
+const RANGE_OF_UNITS = new RegExp(
+  `(开|留|保留|运行|停|关)(?:(\\d+)(?:到|至|-|~)(\\d+)|([一二两三四五六七八九])(?:到|至|-|~)?([二两三四五六七八九十]))(?=${U})`,
+  'g',
+);
+const strictUnits = (text: string): string =>
+  text.replace(RANGE_OF_UNITS, (whole, verb: string, a1?: string, b1?: string, a2?: string, b2?: string) => {
+    const [a, b] = [a1 ?? a2 ?? '', b1 ?? b2 ?? ''];
+    const [x, y] = [parseChineseNumber(a), parseChineseNumber(b)];
+    // "两三" is a range only as neighbours; "三到五" is one whatever the gap.
+    if (x === null || y === null || x >= y || (a2 !== undefined && y !== x + 1 && !/到|至|-|~/.test(whole))) return whole;
+    return `${verb}${/开|留|运行/.test(verb) ? a : b}`;
+  });
+
 /** The share of units stopped, percent to one decimal; null when the text does not let them be counted. */
 export function unitShare(cell: string): number | null {
   const share = unitFraction(cell);
@@ -127,7 +150,7 @@ export function unitShare(cell: string): number | null {
 export function unitFraction(cell: string): number | null {
   // "黄色预警：石灰窑3座停1座": a label before the count is not part of it; "1#,2#电炉" is one list.
   // "1、2号线" is 1号 and 2号.
-  const text = cell
+  const text = strictUnits(cell)
     .replace(/(\d+[#号]),(?=\d+[#号])/g, '$1、')
     .replace(/(?<![\d(])(\d+)、(?=\d+[#号])/g, '$1号、')
     // …unless the label says what stops ("退出生产的设备：1#、2#、3#球磨机").

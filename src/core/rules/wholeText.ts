@@ -43,14 +43,14 @@ interface Grouped {
 const SHIPPING = /运输|车辆|货车|运[砂煤料土石]车|发运|外运|发货|出货/;
 
 /** Activities that make no product: loading, open-air work, burning, yard work, machines that move things about, venting. */
-const ACTIVITY = /装卸|露天|土石方|焚烧|堆场|装载机|叉车|挖掘机|非道路|检修|检维修|放空|(?:储罐|溶剂|车辆|罐车|管道)清洗|开停车|吹扫/;
+const ACTIVITY = /装卸|露天(?!矿)|土石方|焚烧|堆场|装载机|叉车|挖掘机|非道路|检修|检维修|放空|(?:储罐|溶剂|车辆|罐车|管道)清洗|开停车|吹扫/;
 
 /**
  * Something keeps making product ("正常生产", "照常", "继续生产", "另外2台水性柔印机继续印", "其他水性线正常", "快修
  * 保养车间正常"): then nothing is the whole plant stopping.
  */
 export const GOES_ON =
-  /正常生产|照常|照干|照做|照烧|照开|照印|继续生产|继续(?!停|保持停|执行|落实|加强|做好)[印做织开干烧磨造加]|(?:其他|其余|另外|剩余)[^,;。]{0,8}?(?:线|车间|工序|设备|机|房|窑|炉)[^,;。]{0,2}?正常|(?:生产线|产线|车间|机台)(?:正常|照开)(?:运行|生产|开)?(?![^,;。]{0,2}停)/;
+  /正常生产|正常烧|照常|照干|照做|照烧|照开|照印|照用|继续生产|继续(?!停|保持停|执行|落实|加强|做好)[印做织开干烧磨造加]|(?:其他|其余|另外|剩余)[^,;。]{0,8}?(?:线|车间|工序|设备|机|房|窑|炉)[^,;。]{0,2}?正常|(?:生产线|产线|车间|机台)(?:正常|照开)(?:运行|生产|开)?(?![^,;。]{0,2}停)/;
 /** …or the plant makes only some of its product ("只生产水性涂料", "只做木工"). */
 const RUNS_ON = new RegExp(`${GOES_ON.source}|维持生产|只做|仅做|只进行|仅进行|只生产|仅生产`);
 
@@ -65,8 +65,12 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
     core: /焙烧|烧成|烧砖|进坯|进车|出砖|出窑|码坯|制坯|成型|窑|破碎/,
     example: '砖厂停止轮窑焙烧',
   },
-  { plant: /粉磨站/, core: /磨/, example: '水泥粉磨站停止粉磨作业' },
-  { plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼|沥青站/, core: /搅拌|拌合|拌和|^生产线|主机/, example: '沥青搅拌站停止生产，拌合楼停机' },
+  { plant: /粉磨站|矿渣微粉|微粉厂/, core: /磨/, example: '水泥粉磨站停止粉磨作业' },
+  {
+    plant: /搅拌站|拌合站|拌和站|拌合楼|拌和楼|沥青站|沥青(?:拌合|搅拌|混合料)|^沥青加热/,
+    core: /搅拌|拌合|拌和|^生产线|主机|加热|导热油炉|烘干/,
+    example: '沥青搅拌站停止生产，拌合楼停机',
+  },
   { plant: /建筑垃圾|资源化利用|再生骨料/, core: /破碎|筛分|制砖|搅拌/, example: '建筑垃圾资源化利用企业停止破碎筛分，只做成品外运' },
   { plant: /玻璃钢/, core: /手糊|成型|缠绕|拉挤|模压|喷射/, example: '玻璃钢制品车间停止手糊成型，仓库发货照常' },
   {
@@ -82,6 +86,8 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
   { plant: /洗煤|洗选|选煤/, core: /洗选|洗煤|选煤|装车/, example: '本厂洗煤车间、装车站全部停运' },
   { plant: /预制构件|管桩|水泥制品/, core: /搅拌|浇筑|蒸养|浇注/, example: '预制构件厂搅拌楼停止搅拌、构件停止浇筑' },
   { plant: /石材|石板材|碎石加工|石料加工/, core: /切割|磨抛|抛光|锯|破碎|筛分/, example: '石材厂停止切割、磨抛作业' },
+  { plant: /辊道窑|陶瓷|瓷砖/, core: /窑|烧成|停烧|压制|施釉/, example: '辊道窑全部降温停烧' },
+  { plant: /茶叶|茶厂|制茶/, core: /杀青|揉捻|烘干|炒|烘焙|萎凋|摊青|做茶/, example: '茶叶加工企业：杀青、揉捻、烘干设备全部停用' },
   { plant: /耐材|耐火材料|耐火厂/, core: /窑|烧成|焙烧|煅烧|破碎|成型/, example: '耐材：回转窑停火，破碎、成型工序停产' },
   { plant: /石灰厂|石灰企业|石灰公司|石灰窑|白灰窑|白灰厂/, core: /煅烧|烧制|石灰窑|窑|出灰/, example: '石灰厂停止煅烧' },
 ];
@@ -107,13 +113,13 @@ export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
 
 const STOP_WORD = /停|熄|关|封炉|封窑|闷炉|焖炉|不开/;
 /** The core processes of the table, stopped with no subject: the enterprise's own. */
-const CORE_ALONE = /^(?:我厂|本厂|我公司|本公司|我站|本站|我矿|本矿)?(?:停止|停)(?:烧成|焙烧|煅烧|烧|开采|采石|采|搅拌|拌合|拌和|窑)$/;
+const CORE_ALONE = /^(?:我厂|本厂|我公司|本公司|我站|本站|我矿|本矿)?(?:停止|停)(?:制坯(?:和|及|、))?(?:烧成|焙烧|煅烧|烧|开采|采石|采|搅拌|拌合|拌和|窑)$/;
 /**
  * The plant has only the unit or process that stops: "企业仅有1条生产线，该线停产", "停止喷涂工序（本企业仅有喷涂一道
  * 工序）", "停止烘干工序（企业仅从事木材烘干）".
  */
 const ONLY_UNIT =
-  /(?:仅有|只有|就有?|就一)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)?|(?:本|该|全)[^,;。()]{0,4}?(?:仅|只)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)|唯一(?:的)?(?:一(?:条|台|座|个))?[^,;。]{0,6}?(?:工序|生产线|产线|线|窑|设备)|(?:就|只有|仅有)这[两三四]?道工序/;
+  /(?:仅有|只有|就有?|就一)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)?|(?:本|该|全)[^,;。()]{0,4}?(?:仅|只)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)|唯一(?:的)?(?:一(?:条|台|座|个))?[^,;。]{0,6}?(?:工序|生产线|产线|线|窑|设备)|(?:就|只有|仅有)这[两三四]?道工序|一窑一线|(?:仅|只)此一(?:条|台|座)/;
 const ONLY_PROCESS = /(?:仅|只)(?:从事|有|做)([^()，,;。]{1,8}?)(?:一道)?(?:工序|业务)?\)/;
 function onlyUnitStopped(text: string): boolean {
   if (!/停|不开|关/.test(text) || RUNS_ON.test(text)) return false;
@@ -212,6 +218,8 @@ export function coreStopped(text: string): WholeTextRule | null {
     // "沥青站到时后停": the plant, a word of when, and 停.
     new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:到时候|到时后|届时|预警期间|橙色)(?:就)?停(?:了|掉)?$`).test(p) ||
     new RegExp(`^[^,;。]{0,6}?(?:停止|停)(?:${core.plant.source})(?:作业|生产)?$`).test(p);
+  // "生物质燃料炒茶机停用": the core process on one fuel's machines is a part of it.
+  if (coreStops.some((p) => /燃煤|生物质|燃柴|燃气|溶剂型|油性/.test(p))) return null;
   return coreStops.length > 0 && coreStops.every((p) => plantItself(p) || core.core.test(p.replace(core.plant, ''))) ? 'core_process' : null;
 }
 
@@ -251,7 +259,8 @@ export function keptProduction(text: string): KeptProduction | null {
 }
 
 /** Production goes on, or the plant makes only some of its product, somewhere in the text. */
-export const runsOn = (text: string): boolean => RUNS_ON.test(text);
+export const runsOn = (text: string): boolean => text.split(/[,;。]/).some((p) => RUNS_ON.test(p) && !SHIPPING.test(p));
 
 /** Another piece says production goes on beside an all-stop ("停止全部浸胶工序…，压制工序正常生产"). */
-export const runsBeside = (pieces: readonly string[], stopPiece: string): boolean => pieces.some((p) => p !== stopPiece && RUNS_ON.test(p));
+export const runsBeside = (pieces: readonly string[], stopPiece: string): boolean =>
+  pieces.some((p) => p !== stopPiece && RUNS_ON.test(p) && !SHIPPING.test(p));

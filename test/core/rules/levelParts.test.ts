@@ -50,6 +50,10 @@ describe('parseMeasureText for a level', () => {
     expect(parseMeasureText(text, 'red')).toMatchObject({ action: 'stop', truckBan: true, uninterpreted: [] });
   });
 
+  test('a higher level said in brackets is not the measure of this one', () => {
+    expect(parseMeasureText('Ⅱ级应急响应：限产40%（红色预警时全部停产）', 'orange')).toMatchObject({ action: 'limit', limitPct: 40 });
+  });
+
   test('without a level the cell is read whole, its strongest part winning', () => {
     const got = parseMeasureText('黄色：限产20%；橙色：停产');
     expect(got.action).toBe('stop');

@@ -11,7 +11,7 @@ import { actionOf, judge, readCorpus } from '../../fixtures/measureCorpus.js';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 /**
- * The figures each corpus is held to: the one the readers were built against; ten written apart and then used to
+ * The figures each corpus is held to: the one the readers were built against; the dev corpora, written apart, then used to
  * find the general rules that were missing (dev … dev28); and five held out (test …
  * test5), written apart and never looked at — their misses are not listed by the bench — whose figures say how
  * haze reads texts it has not met. The target there is 95 % right and nothing weaker (issue 14), not yet met: the
@@ -42,10 +42,12 @@ const corpora = [
   { name: 'measure-corpus-dev21.tsv', right: 0.98, weaker: 0.002 },
   { name: 'measure-corpus-dev22.tsv', right: 0.97, weaker: 0.004 },
   { name: 'measure-corpus-dev23.tsv', right: 0.99, weaker: 0.002 },
-  { name: 'measure-corpus-dev24.tsv', right: 0.88, weaker: 0.02 },
+  { name: 'measure-corpus-dev24.tsv', right: 0.9, weaker: 0.016 },
   { name: 'measure-corpus-dev25.tsv', right: 0.92, weaker: 0.004 },
   { name: 'measure-corpus-dev26.tsv', right: 0.87, weaker: 0.002 },
-  { name: 'measure-corpus-test.tsv', right: 0.89, weaker: 0.033 },
+  { name: 'measure-corpus-dev27.tsv', right: 0.96, weaker: 0.008 },
+  { name: 'measure-corpus-dev28.tsv', right: 0.98, weaker: 0.002 },
+  { name: 'measure-corpus-test.tsv', right: 0.89, weaker: 0.029 },
   { name: 'measure-corpus-test2.tsv', right: 0.91, weaker: 0.034 },
   { name: 'measure-corpus-test3.tsv', right: 0.96, weaker: 0.01 },
   { name: 'measure-corpus-test4.tsv', right: 0.96, weaker: 0.017 },

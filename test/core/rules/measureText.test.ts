@@ -158,6 +158,9 @@ const TABLE: Row[] = [
   { text: '本厂严格执行上级通知', action: null, pct: null, kinds: ['defers'], un: [] },
   { text: '执行《金坛区重污染天气应急预案》相关要求', action: null, pct: null, kinds: ['defers'], un: [] },
   { text: '我公司严格按照上级要求执行到位。', action: null, pct: null, kinds: ['defers'], un: [] },
+  { text: '橙色预警：执行一厂一策', action: null, pct: null, kinds: ['defers'], un: [] },
+  { text: '依照《一厂一策》执行', action: null, pct: null, kinds: ['defers'], un: [] },
+  { text: '执行上级统一调度', action: null, pct: null, kinds: ['defers'], un: [] },
   // Slips of the input method, read as meant (traditionalForms.ts TYPING_SLIPS).
   { text: '自助减排', action: 'self', pct: null, kinds: ['self'] },
   { text: '已热定产', action: 'exempt', pct: null, kinds: ['heat_based'] },

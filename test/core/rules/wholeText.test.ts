@@ -90,6 +90,13 @@ describe('core processes: the plant stops when its core process does', () => {
     ['停止使用溶剂型油墨的印刷工序，改用水性油墨', 'stop_part'],
     ['退出生产的设备：1#、2#、3#球磨机（全厂共5台），其余正常', 'stop_part'],
     ['南京市：石化企业（A级）自主减排；储罐清洗、检维修作业一律停止', 'self'],
+    ['我公司只做发货，不生产', 'stop'],
+    ['仅允许库存产品外运，不进原料、不开机', 'stop'],
+    ['本厂所有的机器都关掉，只有看门的在', 'stop'],
+    ['露天矿山停止一切采掘和加工作业', 'stop'],
+    ['玻璃熔窑保温，成型和切割停止（本厂一窑一线）', 'stop'],
+    ['茶叶初制：生物质燃料炒茶机停用', 'stop_part'],
+    ['陶瓷企业停止喷雾干燥塔制粉，窑炉正常烧成', 'stop_part'],
     ['耐材：回转窑停火，破碎、成型工序停产', 'stop'],
     ['按照环评批复产能、排污许可产能和上年正常日产量三者最小值的70%组织生产', 'limit'],
     ['本厂无停限产措施，只做好洒水和台账', null],
@@ -147,6 +154,12 @@ describe('units counted', () => {
     ['退出生产的设备:1#、2#、3#球磨机(全厂共5台),其余正常', 60],
     ['2个喷漆房停用1个', 50],
     ['停止一条生产线', null],
+    // Ranges of units at their stricter end; the count that stops is no total.
+    ['开两三条线(共九条)', 77.8],
+    ['破碎机共12台,开三到五台', 75],
+    ['面粉厂,磨粉机10台,橙色停3到4台', 40],
+    ['染缸30只停12只', 40],
+    ['7台压砖机仅1台运行', 85.7],
   ])('%s → %s', (text, share) => {
     expect(unitShare(text)).toBe(share);
   });
@@ -173,6 +186,9 @@ describe('units counted', () => {
     expect(parseMeasureText('停止全部凹版印刷机生产（共5台），保留1台柔版印刷机使用水性油墨生产。')).toMatchObject({ limitPct: 83.3 });
     expect(parseMeasureText('保留1条生产线低负荷运行，其余全部停产（共5条）。')).toMatchObject({ limitPct: 80 });
     expect(parseMeasureText('页岩砖厂，两条隧道窑，一条停，一条降产三成')).toMatchObject({ action: 'stop_part', limitPct: 65 });
+    expect(parseMeasureText('1条生产线停产，另1条限产50%')).toMatchObject({ action: 'stop_part', limitPct: 75 });
+    expect(parseMeasureText('商砼搅拌楼全部停机，罐车不出站').truckBan).toBe(true);
+    expect(parseMeasureText('停止夜间运输作业').truckBan).toBe(false);
     // A capacity share beside a limit of another part; a limit of the whole is what the stop achieves.
     expect(parseMeasureText('合成革B级：停止溶剂型干法生产线（产能占比40%），湿法线限产30%。')).toMatchObject({ limitPct: 58 });
     expect(parseMeasureText('B级企业：限产20%，通过停止2#生产线实现（2#线产能占比25%）。')).toMatchObject({ limitPct: 25 });

@@ -20,10 +20,10 @@ export const readNone: Reader = (t) =>
  *的统一安排"): it states no measure of its own, so the rule decides. A small grammar: a verb of following, the
  * authority or document followed, and a verb of doing.
  */
-const FOLLOW = '(?:严格)?(?:按照?|根据|依据|参照|遵照|服从|听从|配合|执行|落实)';
+const FOLLOW = '(?:严格)?(?:按照?|根据|依据|依照|参照|遵照|服从|听从|配合|执行|落实)';
 /** Whom or what is followed; no measure word stands in it ("按政府要求限产30%" is a limit). */
 const AUTHORITY =
-  '(?:(?!停|限|减(?!排)|自主|自行|自定|保障|生产)[^,;。]){0,40}?(?:上级|镇|乡|街道|县|区|市|省|政府|指挥部|办公室|大气办|环保|部门|文件|通知|要求|规定|指令|部署|安排|预警级别|一厂一策|方案|措施|指南|标准|预警|预案)(?:的)?(?:要求|通知|规定|安排|指令|部署|文件)?';
+  '(?:(?!停|限|减(?!排)|自主|自行|自定|保障|生产)[^,;。]){0,40}?(?:上级|镇|乡|街道|县|区|市|省|政府|指挥部|办公室|大气办|环保|部门|文件|通知|要求|规定|指令|部署|安排|预警级别|一厂一策|方案|措施|指南|标准|预警|预案)(?:的)?(?:统一)?(?:要求|通知|规定|安排|指令|部署|文件|调度)?';
 const DO = '(?:执行|落实|实施|办理|安排)?(?:相应|各项)?(?:的)?(?:应急)?(?:减排)?(?:管控)?(?:措施)?(?:到位)?';
 const DEFERS = [
   new RegExp(
