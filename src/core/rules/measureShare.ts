@@ -45,8 +45,7 @@ const partLimit = (groups: readonly Grouped[]): number | null =>
 function restLimit(groups: readonly Grouped[]): number | null {
   // A piece that names the others (or another numbered unit: "①1号线停产②2号线限产20%") and limits them in the same
   // words, or in the next piece ("剩下两条也少干点，减两成", "另一台平时干24小时，到时候只干12个小时"); "另外一半
-  // 照常烧" runs as usual.
-  // Every piece in the order written; only limits and unread words may say how the rest is limited.
+  // 照常烧" runs as usual. Every piece in the order written; only limits and unread words may say how the rest is limited.
   const pieces = groups.flatMap((g) =>
     g.text.split(/[,;。]/).map((t) => ({ t: t.replace(/\s+/g, ''), open: g.reading.kind === 'limit' || g.reading.kind === 'other' })),
   );
@@ -77,7 +76,7 @@ function restLimit(groups: readonly Grouped[]): number | null {
 
 export function measureShare({ groups, squeezed, understood, floor, action, kept, window }: ShareInputs): number | null {
   const limits = groups.filter((g) => g.reading.kind === 'limit').flatMap((g) => (g.reading.limitPct === null ? [] : [g.reading.limitPct]));
-  // "每条生产线降低产量20%，并停止夜间生产（夜间8小时停产）": the limit and the hours stopped both apply.
+  // "夜间22时至次日6时停产，白天限产20%": the hours stopped and the limit both apply.
   const shares =
     window !== undefined
       ? window === null
