@@ -24,6 +24,8 @@ describe('the part of a cell for one level', () => {
     ['限产40%；红色预警时停产', 'orange', '限产40%'],
     ['限产20%-红色停产', 'orange', '限产20%'],
     ['一级响应停产；二级响应限产50%；三级响应限产30%', 'orange', '限产50%'],
+    // "所有" names no level.
+    ['黄色：限产20%；橙色：停止所有喷涂工序', 'orange', '停止所有喷涂工序'],
   ] as [string, AlertLevel, string][])('%s (%s) → %s', (text, level, expected) => {
     expect(part(text, level)).toBe(expected);
   });
