@@ -40,7 +40,7 @@ interface Grouped {
 }
 
 /** Goods moved out or in ("成品外运", "仓库发货照常", "散装水泥停止公路发运"): transport, not production. */
-const SHIPPING = /运输|车辆|货车|运[砂煤料土石]车|发运|外运|发货|出货/;
+const SHIPPING = /运输|车辆|货车|罐车|运[砂煤料土石]车|发运|外运|发货|出货/;
 
 /** Activities that make no product: loading, open-air work, burning, yard work, machines that move things about, venting. */
 const ACTIVITY = /装卸|露天(?!矿)|土石方|焚烧|堆场|装载机|叉车|挖掘机|非道路|检修|检维修|放空|(?:储罐|溶剂|车辆|罐车|管道)清洗|开停车|吹扫/;
@@ -220,7 +220,10 @@ export function coreStopped(text: string): WholeTextRule | null {
     new RegExp(`^[^,;。]{0,6}?(?:停止|停)(?:${core.plant.source})(?:作业|生产)?$`).test(p);
   // "生物质燃料炒茶机停用": the core process on one fuel's machines is a part of it.
   if (coreStops.some((p) => /燃煤|生物质|燃柴|燃气|溶剂型|油性/.test(p))) return null;
-  return coreStops.length > 0 && coreStops.every((p) => plantItself(p) || core.core.test(p.replace(core.plant, ''))) ? 'core_process' : null;
+  // A label before a colon ("渭南市二级管控：石灰窑停止生产") is not the plant's name.
+  const unlabelled = (p: string) => p.replace(/^[^:]{1,16}:/, '');
+  const ofCore = (p: string) => plantItself(p) || core.core.test(p.replace(core.plant, ''));
+  return coreStops.length > 0 && coreStops.every((p) => ofCore(p) || ofCore(unlabelled(p))) ? 'core_process' : null;
 }
 
 /**

@@ -96,6 +96,9 @@ describe('core processes: the plant stops when its core process does', () => {
     ['露天矿山停止一切采掘和加工作业', 'stop'],
     ['玻璃熔窑保温，成型和切割停止（本厂一窑一线）', 'stop'],
     ['茶叶初制：生物质燃料炒茶机停用', 'stop_part'],
+    ['我公司为商砼搅拌站，橙色预警时停止搅拌作业，罐车全部停运', 'stop'],
+    ['渭南市二级管控：石灰窑停止生产，停止国四及以下柴油货车运输', 'stop'],
+    ['企业应急减排措施：不涉及生产线限停产，强化无组织排放管控', null],
     ['陶瓷企业停止喷雾干燥塔制粉，窑炉正常烧成', 'stop_part'],
     ['耐材：回转窑停火，破碎、成型工序停产', 'stop'],
     ['按照环评批复产能、排污许可产能和上年正常日产量三者最小值的70%组织生产', 'limit'],
@@ -179,6 +182,9 @@ describe('units counted', () => {
     // The rest works one shift of two: half of the rest.
     expect(parseMeasureText('我公司红色预警期间12台锻锤停6台，剩下的每天只干一个班（原来两班）')).toMatchObject({ action: 'stop_part', limitPct: 75 });
     expect(parseMeasureText('电炉仅在夜间22时至次日6时生产，其余时段停产')).toMatchObject({ action: 'limit', limitPct: 66.7 });
+    // Clock times with minutes: "22:00—次日6:00".
+    expect(parseMeasureText('夜间（22:00—次日6:00）停止生产，白天正常')).toMatchObject({ action: 'limit', limitPct: 33.3 });
+    expect(parseMeasureText('按2019年同期日均产量的70%组织生产')).toMatchObject({ action: 'limit', limitPct: 30 });
     // The night stopped and the day limited: both apply, 1 − (2/3 × 80 %).
     expect(parseMeasureText('夜间22时至次日6时停产，白天限产20%')).toMatchObject({ action: 'limit', limitPct: 46.7, wholeText: 'time_window' });
     // Lettered lines; the total in brackets of the kind that stops; a count that opens the rest's piece.
@@ -211,6 +217,8 @@ describe('quantities against the normal', () => {
     ['日均用电约1.5万度,橙色预警期间控制在1万度以内', 33.3],
     ['本厂年产砂石骨料60万吨,日均约2000吨,橙色预警期间日产控制在1000吨以内', 50],
     ['锅炉6蒸吨,预警期间按4蒸吨运行', 33.3],
+    ['共2条生产线,日产约800方,按400方/日控制产量', 50],
+    ['生产线24小时连续生产改为每日16小时', 33.3],
     // Shifts and hours against the normal, wherever the normal is said.
     ['我厂三班生产,橙色预警期间改为一班(白班8小时),夜班全停', 66.7],
     ['我公司预警期间全厂由3班倒调整为1个班(8小时)', 66.7],

@@ -6,6 +6,7 @@ import { parseChineseNumber, parseShare, roundOne } from '../chineseNumber.js';
 import { BOUND, CAP_AT, SHARE, SUBJ, re, reading, type Reader } from '../clausePatterns.js';
 import { isSubject } from '../processNames.js';
 import { limitByQuantity, limitByShare } from '../shareGrammar.js';
+import { HOURS_RANGE, hoursOf } from '../timeWindow.js';
 
 /** "生产负荷降至80%", "按80%负荷生产": a limit of 100 − the share kept. */
 const LOAD = '(?:生产负荷|运行负荷|负荷|日产量|产量|产能|开工率|产能利用率|生产规模|日?用气量|日?用电量|日?用煤量|天然气用量|能耗)';
@@ -15,7 +16,7 @@ const LIMIT_TO = [
   [re(`${SUBJ}(?:降低|降|压减|减少|控制)(?:生产)?(?:负荷|产量|产能)(?:至|到)${SHARE}${BOUND}`), 1, 2],
   [re(`(?:按|按照)(?:不超过|不高于)?(?:正常|核定|设计)?(?:生产)?(?:产能|负荷|产量)?(?:的)?${SHARE}(?:的)?(?:负荷|产能|产量)?(?:生产|运行|组织生产)`), 0, 1],
   // "按照环评批复产能、排污许可产能和上年正常日产量三者最小值的70%组织生产": the base said at length.
-  [re(`(?:按|按照)[^,;。%\\d]{2,40}?(?:产能|产量|负荷|最小值|较小值|能力)的${SHARE}(?:组织生产|安排生产|生产|运行)`), 0, 1],
+  [re(`(?:按|按照)[^,;。%]{2,40}?(?:产能|产量|负荷|最小值|较小值|能力)的${SHARE}(?:组织生产|安排生产|生产|运行)`), 0, 1],
 ] as const;
 /** "限产30%", "压减产量三成", "降低负荷20%": a limit by the share. (停产30% is a share of the lines stopping: lines.ts.) */
 const LIMIT_VERBS = [
@@ -87,11 +88,11 @@ export const readLimit: Reader = (t) => {
   }
   g = HALF.exec(t);
   if (g && isSubject(g[1])) return reading('limit', 50);
-  const night = NIGHT_STOP.exec(t);
-  if (night) {
-    // Hours stopped of the day's 24, for a plant that runs round the clock.
-    const hours = (Number(night[2]) - Number(night[1]) + 24) % 24;
-    return reading('limit', hours > 0 ? roundOne((hours / 24) * 100) : null);
+  if (NIGHT_STOP.test(t)) {
+    // Hours stopped of the day's 24, for a plant that runs round the clock, counted as timeWindow.ts counts them.
+    const range = HOURS_RANGE.exec(t);
+    const hours = range ? hoursOf(range) : null;
+    return reading('limit', hours !== null ? roundOne((hours / 24) * 100) : null);
   }
   // "限产30", "限30", "限二十", "限3成", "限1/3": the share without its sign or its noun, as a person typing fast writes it.
   g = /^限(?:产)?(\d{1,2}|[一二三四五六七八九]?十[一二三四五六七八九]?)$/.exec(t);
