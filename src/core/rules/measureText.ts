@@ -15,6 +15,7 @@
  */
 import { INVISIBLE } from '../invisible.js';
 import { ACTIONS, type Action, type AlertLevel } from '../model.js';
+import { gradePart } from './gradeParts.js';
 import { levelPart } from './levelParts.js';
 import { toHalfWidth } from './halfWidth.js';
 import { TRADITIONAL, TRADITIONAL_RE, TYPING_SLIPS } from './traditionalForms.js';
@@ -198,7 +199,9 @@ const swapped = (g: Group, text: string): boolean =>
 export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasure {
   const cell = normaliseText(text);
   const part = level ? levelPart(cell, level) : null;
-  const normalised = part ?? cell;
+  // "…C级企业停产50%生产线…；本企业为C级": the part for the grade the text says is the enterprise's own.
+  const graded = gradePart(part ?? cell);
+  const normalised = graded ?? part ?? cell;
   // One cell naming two levels ("黄色预警：限产20%；橙色预警：停产") was filled in wrongly: keep the labels,
   // so those clauses stay uninterpreted and reach a person instead of the strongest one silently winning.
   const levels = new Set(normalised.match(/黄色|橙色|红色/g) ?? []);
