@@ -186,7 +186,6 @@ const KIND_ACTION: Partial<Record<ClauseKind, Action>> = {
   none: 'none',
 };
 
-/** `level`: the alert level the text is read for, when one cell may give several (levelParts.ts). */
 /**
  * A fuel or a material given up for another ("停止使用溶剂型涂料，全部改用水性涂料", "锅炉改燃气，停用燃煤锅炉") stops
  * no production: it is read as asking none. A process that stops is still a stop ("停止使用溶剂型油墨的印刷工序").
@@ -196,6 +195,7 @@ const SWAP_READING: ClauseReading = { kind: 'none', limitPct: null, processes: [
 const swapped = (g: Group, text: string): boolean =>
   g.reading.kind === 'stop_part' && SWAP.test(text) && /锅炉|溶剂型|燃煤|油性|燃料|油墨|涂料/.test(g.text) && !/工序|生产线|车间|线|机/.test(g.text);
 
+/** `level`: the alert level the text is read for, when one cell may give several (levelParts.ts). */
 export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasure {
   const cell = normaliseText(text);
   const part = level ? levelPart(cell, level) : null;

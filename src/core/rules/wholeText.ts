@@ -122,7 +122,7 @@ const ONLY_UNIT =
   /(?:仅有|只有|就有?|就一)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)?|(?:本|该|全)[^,;。()]{0,4}?(?:仅|只)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)|唯一(?:的)?(?:一(?:条|台|座|个))?[^,;。]{0,6}?(?:工序|生产线|产线|线|窑|设备)|(?:就|只有|仅有)这[两三四]?道工序|一窑一线|(?:仅|只)此一(?:条|台|座)/;
 const ONLY_PROCESS = /(?:仅|只)(?:从事|有|做)([^()，,;。]{1,8}?)(?:一道)?(?:工序|业务)?\)/;
 function onlyUnitStopped(text: string): boolean {
-  if (!/停|不开|关/.test(text) || RUNS_ON.test(text)) return false;
+  if (!/停|不开|关/.test(text) || runsOn(text)) return false;
   if (ONLY_UNIT.test(text)) return true;
   const only = ONLY_PROCESS.exec(text);
   const stem = only?.[1]?.replace(/^木材|^金属/, '');
