@@ -225,9 +225,18 @@ export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasur
       .replace(/\s+/g, '')
       .split(/[,;。]/)
       .filter((p) => p !== '');
-  // The notes come out of the text ("印铁涂装线(烘房)停产" is the line stopping, not a bare 停产) and are weighed alone.
-  const notes = (t: string) => [...t.matchAll(/\(([^()]*)\)/g)].map((m) => m[1] ?? '').join(',');
-  const piecesOf = (t: string) => [...new Set([...plainPieces(t), ...plainPieces(t.replace(/\([^()]*\)/g, '')), ...plainPieces(notes(t))])];
+  // The notes come out of the text ("印铁涂装线(烘房)停产" is the line stopping, not a bare 停产) and are weighed alone —
+  // but not a note that says what stops ("停产(喷涂车间)"), nor one said not to apply ("原C级措施(停产)不再执行").
+  const NOTE = /\(([^()]*)\)/g;
+  const stays = (t: string, note: string, at: number) =>
+    (/(?:停产|停止生产)$/.test(t.slice(0, at)) && /车间|工序|工段|线/.test(note)) || /^(?:不再|不)执行|^除外|^不适用/.test(t.slice(at + note.length + 2));
+  const withoutNotes = (t: string) => t.replace(NOTE, (m: string, note: string, at: number) => (stays(t, note, at) ? m : ''));
+  const notes = (t: string) =>
+    [...t.matchAll(NOTE)]
+      .filter((m) => !stays(t, m[1] ?? '', m.index))
+      .map((m) => m[1] ?? '')
+      .join(',');
+  const piecesOf = (t: string) => [...new Set([...plainPieces(t), ...plainPieces(withoutNotes(t)), ...plainPieces(notes(t))])];
   const floor = strengthFloor(uninterpreted.flatMap(piecesOf), piecesOf(normalised));
   // What only the whole text says (wholeAction.ts): the parts that stop are the plant, or a stop keeps some
   // production. For these rules a space before "the rest" separates ("只留一条线生产 其余四条全停"); any other
@@ -237,13 +246,14 @@ export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasur
   const share = measureShare({ groups, squeezed, understood, floor, ...whole });
   let { action, rule: wholeTextRule } = whole;
   // "一共就五台注塑机，预警期间五台全部关机": every unit stops (known only once the share is counted).
-  if (action === 'stop_part' && share !== null && share >= 100 && !/正常|照常|继续|限产/.test(squeezed) && !runsOn(squeezed))
-    [action, wholeTextRule] = ['stop', 'all_of_production'];
+  // …unless something else produces: then the units counted are not all of the plant, and their share says nothing.
+  const allUnits = action === 'stop_part' && share !== null && share >= 100;
+  if (allUnits && !/正常|照常|继续|限产/.test(squeezed) && !runsOn(squeezed)) [action, wholeTextRule] = ['stop', 'all_of_production'];
   const processes = [...new Set(groups.flatMap((g) => (g.reading.kind === 'stop_part' ? g.reading.processes : [])))];
   const has = (kind: ClauseKind): boolean => groups.some((g) => g.reading.kind === kind);
   return {
     action,
-    limitPct: action === 'stop' ? 100 : share,
+    limitPct: action === 'stop' ? 100 : allUnits ? null : share,
     processes,
     truckBan: has('truck_ban') || has('road_transport_ban') || floor.truckBan,
     roadTransportBan: has('road_transport_ban'),

@@ -10,12 +10,13 @@ import { stronger, type StrengthFloor } from './strengthFloor.js';
 import { limitByQuantity } from './shareGrammar.js';
 import { timeWindowShare } from './timeWindow.js';
 import { UNIT_WORDS, unitShare } from './unitShare.js';
-import { coreStopped, keptOnlyWarm, keptProduction, plantStopped, type KeptProduction, type WholeTextRule } from './wholeText.js';
+import { coreStopped, keptOnlyWarm, keptProduction, plantStopped, runsOn, type KeptProduction, type WholeTextRule } from './wholeText.js';
 
 /** "运行生产线不超过2条（共5条）", "8条流水线削减3条": a cap on the units that run, or units cut. */
 const UNITS_CAPPED = new RegExp(
   `(?:生产线|产线|机台)(?:数量)?(?:减少|减)(?:一半|半数)|(?:仅|只)(?:\\d+|[一二两三四五六七八九十]+)${UNIT_WORDS}(?:运行|开|生产)|(?:(?:运行|开|生产)[^,;。\\d]{0,6}?(?:不超过|不多于|最多)|只开|仅开|只用|仅用|(?<!不)开|削减|减少|压减|减为|减至|保留|仅留|只留)(?:\\d+|[一二两三四五六七八九十]+)${UNIT_WORDS}`,
 );
+const SUBJECTLESS_ALL = /^(?:[^,;。]{0,6}期间)?(?:全部|都|全)(?:停用|停运|停机|停止|停产|停掉)$/;
 /** Units counted as they run or stop ("本厂饼干生产线3条，橙色开2条"): a partial stop, when the count works out. */
 const UNITS_RUNNING = new RegExp(`(?:开|留|停|关|只用|仅用)(?:(?:\\d+|[一二两三四五六七八九十]+)${UNIT_WORDS}|一半|半数)`);
 
@@ -54,6 +55,10 @@ export function wholeAction(
   // A stop that keeps some production running is the part that stops, or a limit by the share kept.
   const kept = action === 'stop' || (action === 'stop_part' && understood !== 'stop_part') ? keptProduction(squeezed) : null;
   if (kept) [action, rule] = [kept.action, kept.rule];
+  // "溶剂型凹印线2条，预警期间全部停用，其他水性线正常": "all of them" stopping with no subject of its own, while
+  // others produce, is the units named before it.
+  if (action === 'stop' && groups.some((g) => g.reading.kind === 'stop' && SUBJECTLESS_ALL.test(g.text)) && runsOn(squeezed))
+    [action, rule] = ['stop_part', null];
   // "4台窑炉保留1台保温，其余3台停产": what is kept is only kept warm.
   if (action === 'stop_part' && keptOnlyWarm(squeezed)) [action, rule] = ['stop', 'warmth_only'];
   // "运行生产线不超过2条（共5条）": a cap on the units that run is the others stopping.

@@ -262,7 +262,9 @@ export function keptProduction(text: string): KeptProduction | null {
 }
 
 /** Production goes on, or the plant makes only some of its product, somewhere in the text. */
-export const runsOn = (text: string): boolean => text.split(/[,;。]/).some((p) => RUNS_ON.test(p) && !SHIPPING.test(p));
+export const runsOn = (text: string): boolean => text.split(/[,;。]/).some((p) => RUNS_ON.test(p) && !SHIPPING.test(p) && !UPKEEP_ONLY.test(p));
+/** "只做苫盖洒水": upkeep, not production. */
+const UPKEEP_ONLY = /苫盖|洒水|保洁|巡查|值班|看门|维护|检修|清扫/;
 
 /** Another piece says production goes on beside an all-stop ("停止全部浸胶工序…，压制工序正常生产"). */
 export const runsBeside = (pieces: readonly string[], stopPiece: string): boolean =>

@@ -96,6 +96,11 @@ describe('core processes: the plant stops when its core process does', () => {
     ['露天矿山停止一切采掘和加工作业', 'stop'],
     ['玻璃熔窑保温，成型和切割停止（本厂一窑一线）', 'stop'],
     ['茶叶初制：生物质燃料炒茶机停用', 'stop_part'],
+    ['橙色预警期间，我公司停产（喷涂车间）', 'stop_part'],
+    ['A级企业：原C级措施（停产）不再执行，自主减排', 'self'],
+    ['我们化工厂是连续生产的，停不了，申请降负荷到七成', 'limit'],
+    ['我们的溶剂型凹印线2条，预警期间全部停用，其他水性线正常', 'stop_part'],
+    ['砂石加工厂有颚破、圆锥破、制砂机各1台，预警期间全部停机，只做苫盖洒水', 'stop'],
     ['我公司为商砼搅拌站，橙色预警时停止搅拌作业，罐车全部停运', 'stop'],
     ['渭南市二级管控：石灰窑停止生产，停止国四及以下柴油货车运输', 'stop'],
     ['企业应急减排措施：不涉及生产线限停产，强化无组织排放管控', null],
@@ -156,6 +161,8 @@ describe('units counted', () => {
     ['全厂共6条生产线,橙色预警期间仅保留1号线生产,其余停产', 83.3],
     ['退出生产的设备:1#、2#、3#球磨机(全厂共5台),其余正常', 60],
     ['2个喷漆房停用1个', 50],
+    ['茶厂:燃煤炒锅6口停用,电炒锅4口照常', 60],
+    ['生产线(1条)停产', 100],
     ['停止一条生产线', null],
     // Ranges of units at their stricter end; the count that stops is no total.
     ['开两三条线(共九条)', 77.8],
@@ -194,6 +201,8 @@ describe('units counted', () => {
     expect(parseMeasureText('页岩砖厂，两条隧道窑，一条停，一条降产三成')).toMatchObject({ action: 'stop_part', limitPct: 65 });
     expect(parseMeasureText('1条生产线停产，另1条限产50%')).toMatchObject({ action: 'stop_part', limitPct: 75 });
     expect(parseMeasureText('商砼搅拌楼全部停机，罐车不出站').truckBan).toBe(true);
+    // All of some units stopping while others produce: a partial stop whose share the count does not give.
+    expect(parseMeasureText('涂装线2条全部停产，焊装、总装正常生产')).toMatchObject({ action: 'stop_part', limitPct: null });
     expect(parseMeasureText('停止夜间运输作业').truckBan).toBe(false);
     // A capacity share beside a limit of another part; a limit of the whole is what the stop achieves.
     expect(parseMeasureText('合成革B级：停止溶剂型干法生产线（产能占比40%），湿法线限产30%。')).toMatchObject({ limitPct: 58 });
