@@ -9,7 +9,7 @@ export const OLD_STAGE = String.raw`国(?:[一二三四1-4]|IV|I{1,3}|[ⅠⅡⅢ
 /** 国三, 国四: the stages a truck ban names (国一 and 国二 name non-road machinery). */
 export const BANNED_TRUCK_STAGE = String.raw`国(?:[三四34]|IV|III|[ⅢⅣ])`;
 /** 国五, 国六, and vehicles with no tailpipe: what "only clean vehicles" allows. */
-export const CLEAN_STAGE = String.raw`(?:国(?:[五六56]|VI?|[ⅤⅥ])|新能源|电动)`;
+export const CLEAN_STAGE = String.raw`(?:国(?:[五六56]|VI?|[ⅤⅥ])|(?<![A-Za-z])[ⅤⅥ](?=及以上)|新能源|电动)`;
 /** A stage by its name, 国一 … 国六, in any notation. */
 export const STAGE_NAME = String.raw`国(?:[一二三四五六1-6]|IV|VI?|I{1,3}|[ⅠⅡⅢⅣⅤⅥ])`;
 /** Any stage, old or clean. */

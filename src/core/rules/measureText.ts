@@ -218,13 +218,15 @@ export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasur
   // 禁止出入"); a space before numbering separates ("1、停喷涂 2、苫盖"), any other is dropped.
   // Spaces between words of three characters or more separate too ("烤漆房停 焊接进车间 不露天"); between shorter
   // words they are a typist's ("停 止 酸 洗", "窑炉 全部 停火").
+  // Both readings are weighed: "国四及以下的货车 不能进厂区" is one piece.
   const spaced = (t: string) => (t.split(/\s+/).every((w) => w.length >= 3) ? t.replace(/\s+/g, ',') : t);
-  const plainPieces = (t: string) =>
-    spaced(t)
+  const piecesAt = (t: string) =>
+    t
       .replace(/\s+(?=\d{1,2}[、.]|[①-⑳]|\(\d)/g, ',')
       .replace(/\s+/g, '')
       .split(/[,;。]/)
       .filter((p) => p !== '');
+  const plainPieces = (t: string) => [...new Set([...piecesAt(spaced(t)), ...piecesAt(t)])];
   // The notes come out of the text ("印铁涂装线(烘房)停产" is the line stopping, not a bare 停产) and are weighed alone —
   // but not a note that says what stops ("停产(喷涂车间)"), nor one said not to apply ("原C级措施(停产)不再执行").
   const NOTE = /\(([^()]*)\)/g;

@@ -80,6 +80,8 @@ export const TRADITIONAL: Record<string, string> = {
   開: '开',
   關: '关',
   廢: '废',
+  僅: '仅',
+  內: '内',
   調: '调',
   預: '预',
   機: '机',

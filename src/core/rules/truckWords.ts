@@ -7,7 +7,7 @@ import { ANY_STAGE, OLD_STAGE } from './emissionStages.js';
 
 /** Old trucks kept out, under any standard's name, or only new ones allowed. */
 const OLD_TRUCK = new RegExp(`${OLD_STAGE}|国(?:[五5]|V(?!I)|Ⅴ)|柴油|货车|重型|运输车辆|公路运输`, 'i');
-const KEPT_OUT = /禁止|停止|不得|严禁|不允许|不许|不准|不让|不进|拒绝|不再用|不再使用|方可|才能|仅|只|须使用|必须使用|全部使用|一律使用/;
+const KEPT_OUT = /禁止|停止|不得|不能|严禁|不允许|不许|不准|不让|不进|拒绝|不再用|不再使用|方可|才能|仅|只|须使用|必须使用|全部使用|一律使用/;
 
 /**
  * Trucks held to a standard in any words: a vehicle, an emission stage (国三 … 国六, Ⅳ, Ⅴ, 新能源), and a word
@@ -16,7 +16,7 @@ const KEPT_OUT = /禁止|停止|不得|严禁|不允许|不许|不准|不让|不
 export const VEHICLE = /(?<!停)车|运输|运力|重卡/;
 const STAGE = new RegExp(`${ANY_STAGE}|柴油`, 'i');
 const REQUIRED =
-  /[由用](?=国|新能源|电动)|不用|不上路|不拉|进不来|拦|换(?:成|为)?(?=国|新能源|电动)|方可|才能|(?:及)?以上|须|限|只|仅|禁|停|不得|不准|不许|严禁|一律|全部|改用|均为|达到|使用|封存/;
+  /[由用](?=国|新能源|电动)|不能|不用|不上路|不拉|进不来|拦|换(?:成|为)?(?=国|新能源|电动)|方可|才能|(?:及)?以上|须|限|只|仅|禁|停|不得|不准|不许|严禁|一律|全部|改用|均为|达到|使用|封存/;
 const NOT_A_TRUCK_BAN = /夜间运输|非道路|叉车|装载机|挖掘机|冲洗|带泥|鼓励|建议|优先|倡导|尽量|尽可能|减少|登记|台账|可继续使用|可以使用/;
 /** A note that encourages more ("(鼓励国六)") does not unmake the requirement beside it. */
 const ENCOURAGING_NOTE = /\([^()]*(?:鼓励|建议|优先)[^()]*\)/g;

@@ -14,7 +14,7 @@ import { coreStopped, keptOnlyWarm, keptProduction, plantStopped, runsOn, type K
 
 /** "运行生产线不超过2条（共5条）", "8条流水线削减3条": a cap on the units that run, or units cut. */
 const UNITS_CAPPED = new RegExp(
-  `(?:生产线|产线|机台)(?:数量)?(?:减少|减)(?:一半|半数)|(?:仅|只)(?:\\d+|[一二两三四五六七八九十]+)${UNIT_WORDS}(?:运行|开|生产)|(?:(?:运行|开|生产)[^,;。\\d]{0,6}?(?:不超过|不多于|最多)|只开|仅开|只用|仅用|(?<!不)开|削减|减少|压减|减为|减至|保留|仅留|只留)(?:\\d+|[一二两三四五六七八九十]+)${UNIT_WORDS}`,
+  `(?:生产线|产线|机台)(?:数量)?(?:减少|减)(?:一半|半数)|(?:仅|只)(?:\\d+|[一二两三四五六七八九十]+)${UNIT_WORDS}(?:运行|开|生产)|(?:(?:运行|开|启用|生产)[^,;。\\d]{0,6}?(?:不超过|不多于|最多)|只开|仅开|只用|仅用|(?<!不)开|削减|减少|压减|减为|减至|保留|仅留|只留)(?:\\d+|[一二两三四五六七八九十]+)${UNIT_WORDS}`,
 );
 const SUBJECTLESS_ALL = /^(?:[^,;。]{0,6}期间)?(?:全部|都|全)(?:停用|停运|停机|停止|停产|停掉)$/;
 /** Units counted as they run or stop ("本厂饼干生产线3条，橙色开2条"): a partial stop, when the count works out. */

@@ -88,6 +88,9 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
   { plant: /石材|石板材|碎石加工|石料加工/, core: /切割|磨抛|抛光|锯|破碎|筛分/, example: '石材厂停止切割、磨抛作业' },
   { plant: /辊道窑|陶瓷|瓷砖/, core: /窑|烧成|停烧|压制|施釉/, example: '辊道窑全部降温停烧' },
   { plant: /茶叶|茶厂|制茶/, core: /杀青|揉捻|烘干|炒|烘焙|萎凋|摊青|做茶/, example: '茶叶加工企业：杀青、揉捻、烘干设备全部停用' },
+  { plant: /木材干燥|干燥窑/, core: /装窑|干燥|烘干/, example: '木材干燥窑停止装窑，供热锅炉停炉' },
+  { plant: /酒厂|酿酒|白酒/, core: /蒸酒|制曲|酿造|发酵|窖|蒸馏/, example: '酒厂停止蒸酒、制曲，锅炉停运，窖池封窖' },
+  { plant: /热镀锌|镀锌厂/, core: /浸锌|浸镀|镀锌|上件|酸洗|助镀/, example: '热镀锌：停止浸锌（锌锅不降温），酸洗助镀同步停止' },
   { plant: /耐材|耐火材料|耐火厂/, core: /窑|烧成|焙烧|煅烧|破碎|成型/, example: '耐材：回转窑停火，破碎、成型工序停产' },
   { plant: /石灰厂|石灰企业|石灰公司|石灰窑|白灰窑|白灰厂/, core: /煅烧|烧制|石灰窑|窑|出灰/, example: '石灰厂停止煅烧' },
 ];
@@ -104,7 +107,8 @@ const KEPT_ONLY =
   /保温|保压|压火|余温|值班|放假|氮封|火炬|安全必需|(?:仅|只)(?:保留|留)?(?:环保|治污|除尘|废气处理)(?:设施|设备|器)?(?:保持)?运行|(?:仅|只)(?:保留|留|开)(?:除尘|喷淋|雾炮|洒水)[^,;。]{0,4}$/;
 export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
   const parts = groups.filter((g) => g.reading.kind === 'stop_part');
-  if (parts.length === 0 || groups.some((g) => g.reading.kind === 'limit' || /正常生产|正常运行|照常/.test(g.text))) return null;
+  // What runs for pollution control or safety ("废水、废气处理设施正常运行") is no production going on.
+  if (parts.length === 0 || groups.some((g) => g.reading.kind === 'limit' || (/正常生产|正常运行|照常/.test(g.text) && !AUXILIARY.test(g.text)))) return null;
   const unnumbered = parts.every((g) => g.reading.limitPct === null && g.reading.processes.every((p) => !/[\d#号一二三四五六七八九十两]/.test(p)));
   if (!unnumbered) return null;
   if (parts.every((g) => /窑(?:封炉|封窑|停窑|熄火|停火)|^立窑停产$/.test(g.text))) return 'kiln_sealed';
@@ -119,10 +123,10 @@ const CORE_ALONE = /^(?:我厂|本厂|我公司|本公司|我站|本站|我矿|�
  * 工序）", "停止烘干工序（企业仅从事木材烘干）".
  */
 const ONLY_UNIT =
-  /(?:仅有|只有|就有?|就一)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)?|(?:本|该|全)[^,;。()]{0,4}?(?:仅|只)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)|唯一(?:的)?(?:一(?:条|台|座|个))?[^,;。]{0,6}?(?:工序|生产线|产线|线|窑|设备)|(?:就|只有|仅有)这[两三四]?道工序|一窑一线|(?:仅|只)此一(?:条|台|座)/;
+  /(?:仅有|只有|就有?|就一)(?:1|一)(?:条|台|座|个|套)(?:生产线|产线|线|窑|炉|设备)?|(?:本|该|全|厂内|厂里)[^,;。()]{0,4}?(?:仅|只)(?:有)?(?:1|一)(?:条|台|座|个|套|口)(?!运行|开|生产|保留)|唯一(?:的)?(?:一(?:条|台|座|个))?[^,;。]{0,6}?(?:工序|生产线|产线|线|窑|设备)|(?:就|只有|仅有)这[两三四]?道工序|一窑一线|(?:仅|只)此一(?:条|台|座|口)/;
 const ONLY_PROCESS = /(?:仅|只)(?:从事|有|做)([^()，,;。]{1,8}?)(?:一道)?(?:工序|业务)?\)/;
 function onlyUnitStopped(text: string): boolean {
-  if (!/停|不开|关/.test(text) || runsOn(text)) return false;
+  if (!/停|不开|关|不再/.test(text) || runsOn(text)) return false;
   if (ONLY_UNIT.test(text)) return true;
   const only = ONLY_PROCESS.exec(text);
   const stem = only?.[1]?.replace(/^木材|^金属/, '');
@@ -210,11 +214,13 @@ export function coreStopped(text: string): WholeTextRule | null {
     (p) =>
       STOP_WORD.test(p.replace(/不停/g, '')) &&
       !ACTIVITY.test(p.replace(/^[^:]{1,16}:/, '')) &&
+      // A boiler that heats the core stops with it ("供热锅炉停炉", "锅炉停运").
+      !/锅炉/.test(p) &&
       (!SHIPPING.test(p) || core.core.test(p.replace(core.plant, ''))),
   );
   // "沥青搅拌站停止作业", "停止洗选作业": the plant itself stops, in words that name no part.
   const plantItself = (p: string) =>
-    new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行|停烧|停火|停止)$`).test(p) ||
+    new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:\\([^()]*\\))?(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行|停烧|停火|停止)$`).test(p) ||
     // "沥青站到时后停": the plant, a word of when, and 停.
     new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:到时候|到时后|届时|预警期间|橙色)(?:就)?停(?:了|掉)?$`).test(p) ||
     new RegExp(`^[^,;。]{0,6}?(?:停止|停)(?:${core.plant.source})(?:作业|生产)?$`).test(p);
@@ -237,7 +243,7 @@ const KEEPS_PRODUCTION = new RegExp(
     String.raw`|除(${NUMBER_SRC})?(?:条|台|座|个)?[^,;。:]{0,10}?(?:生产线|产线|线|工序|车间)[^,;。:]{0,8}?外` +
     String.raw`|除(?:了)?${NUMBER_SRC}(?:条|台|座|个|套)[^,;。:]{0,20}?(?:以)?外`,
 );
-const AUXILIARY = new RegExp(`保温|保压|余温|安全|循环水|应急|抢险|环保|治污|除尘|污水|消防|锅炉|供暖|生活区|${SHIPPING.source}`);
+const AUXILIARY = new RegExp(`保温|保压|余温|安全|循环水|应急|抢险|环保|治污|除尘|污水|废水|废气|处理设施|消防|锅炉|供暖|生活区|冷库|通风|${SHIPPING.source}`);
 const KEPT_CAPACITY = new RegExp(`(?:仅|只)?(?:保留|开)(${SHARE_SRC})(?:的)?(?:产能|产量|生产能力)(的(?:生产线|产线|线|设备|窑炉|机组))?`);
 
 export interface KeptProduction {

@@ -48,6 +48,8 @@ const corpora = [
   { name: 'measure-corpus-dev27.tsv', right: 0.96, weaker: 0.008 },
   { name: 'measure-corpus-dev28.tsv', right: 0.98, weaker: 0.002 },
   { name: 'measure-corpus-dev29.tsv', right: 0.94, weaker: 0.002 },
+  { name: 'measure-corpus-dev30.tsv', right: 0.87, weaker: 0.04 },
+  { name: 'measure-corpus-dev31.tsv', right: 0.96, weaker: 0.004 },
   { name: 'measure-corpus-test.tsv', right: 0.89, weaker: 0.029 },
   { name: 'measure-corpus-test2.tsv', right: 0.91, weaker: 0.03 },
   { name: 'measure-corpus-test3.tsv', right: 0.96, weaker: 0.01 },

@@ -99,6 +99,14 @@ describe('core processes: the plant stops when its core process does', () => {
     ['橙色预警期间，我公司停产（喷涂车间）', 'stop_part'],
     ['A级企业：原C级措施（停产）不再执行，自主减排', 'self'],
     ['我们化工厂是连续生产的，停不了，申请降负荷到七成', 'limit'],
+    ['橙色预警期间：全厂电镀生产线停止通电生产，镀槽保温，废水、废气处理设施正常运行', 'stop'],
+    ['我厂只有一条热镀锌线，橙色预警时锌锅保温，不再浸镀工件', 'stop'],
+    ['纸机停机（全厂仅一台纸机），制浆系统同步停运，污水站正常运行', 'stop'],
+    ['镀锌锅保温运行，停止上件（厂内仅一口锌锅）', 'stop'],
+    ['饲料厂全线停机，仅保留原料库通风', 'stop'],
+    ['主体工艺（电镀）停止，仅保留废水处理设施运行', 'stop'],
+    ['屠宰企业：橙色预警期间停止屠宰，冷库照常运行', 'stop'],
+    ['橙色预警一来我们就放假，设备一台不开，污水站有人看着', 'stop'],
     ['我们的溶剂型凹印线2条，预警期间全部停用，其他水性线正常', 'stop_part'],
     ['砂石加工厂有颚破、圆锥破、制砂机各1台，预警期间全部停机，只做苫盖洒水', 'stop'],
     ['我公司为商砼搅拌站，橙色预警时停止搅拌作业，罐车全部停运', 'stop'],
@@ -163,6 +171,7 @@ describe('units counted', () => {
     ['2个喷漆房停用1个', 50],
     ['茶厂:燃煤炒锅6口停用,电炒锅4口照常', 60],
     ['生产线(1条)停产', 100],
+    ['阳极氧化槽12个,启用不超过4个', 66.7],
     ['停止一条生产线', null],
     // Ranges of units at their stricter end; the count that stops is no total.
     ['开两三条线(共九条)', 77.8],
@@ -204,6 +213,8 @@ describe('units counted', () => {
     // All of some units stopping while others produce: a partial stop whose share the count does not give.
     expect(parseMeasureText('涂装线2条全部停产，焊装、总装正常生产')).toMatchObject({ action: 'stop_part', limitPct: null });
     expect(parseMeasureText('停止夜间运输作业').truckBan).toBe(false);
+    expect(parseMeasureText('国四及以下的货车  不能进厂区').truckBan).toBe(true);
+    expect(parseMeasureText('Ⅴ及以上车辆方可运输。').truckBan).toBe(true);
     // A capacity share beside a limit of another part; a limit of the whole is what the stop achieves.
     expect(parseMeasureText('合成革B级：停止溶剂型干法生产线（产能占比40%），湿法线限产30%。')).toMatchObject({ limitPct: 58 });
     expect(parseMeasureText('B级企业：限产20%，通过停止2#生产线实现（2#线产能占比25%）。')).toMatchObject({ limitPct: 25 });
