@@ -243,7 +243,10 @@ const asKept = (clause: string): string => clause.replace(DISCOUNT, (_m, d: stri
  * the larger share cut, or the smaller share kept.
  */
 const RANGE = new RegExp(`(${SHARE_SRC}|\\d+(?:\\.\\d+)?|[一二两三四五六七八九])(?:-{1,2}|~|—|–|到|至)(${SHARE_SRC})`, 'g');
-export function strictRange(clause: string): string {
+/** "百分之二十至三十": the second end said without its 百分之. */
+const PERCENT_WORDS_RANGE = /百分之([一二三四五六七八九十]+)(?:至|到|-|~|—)([一二三四五六七八九十]+)(?![成%])/g;
+export function strictRange(raw: string): string {
+  const clause = raw.replace(PERCENT_WORDS_RANGE, (_m, a: string, b: string) => `百分之${a}至百分之${b}`);
   return clause.replace(RANGE, (whole, a: string, b: string, offset: number) => {
     const unit = /成$/.test(b) ? '成' : '%';
     const [x, y] = [shareOf(/[%成]$|分之|百分之/.test(a) ? a : a + unit), shareOf(b)];

@@ -60,7 +60,7 @@ const STOPPED: readonly Form[] = [
   [new RegExp(`停[^,;。\\d]{1,2}?${N}${U}`), 1],
   // "8条流水线削减3条": the units cut are the units stopped.
   [new RegExp(`(?:削减|减少|压减|减)${N}${U}`), 1],
-  [new RegExp(`${N}${U}${THING}?(?:全部|全|都)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|停烧|停磨|停火|闷炉|熄火|关机|关闭|停下|停(?=[,;。]|$))`), 1],
+  [new RegExp(`${N}${U}${THING}?(?:全部|全|都)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|停烧|停磨|停火|闷炉|熄火|关机|关闭|停下|停(?=[,;。(]|$))`), 1],
 ];
 /** "除1条保障线外" keeps that one: taken out of the text before the stopped units are counted. */
 const EXCEPT = new RegExp(`除(?:了)?${N}${U}[^,;。:]{0,20}?(?:以)?外`);

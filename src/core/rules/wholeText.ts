@@ -111,7 +111,7 @@ export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
   if (parts.length === 0 || groups.some((g) => g.reading.kind === 'limit' || (/正常生产|正常运行|照常/.test(g.text) && !AUXILIARY.test(g.text)))) return null;
   const unnumbered = parts.every((g) => g.reading.limitPct === null && g.reading.processes.every((p) => !/[\d#号一二三四五六七八九十两]/.test(p)));
   if (!unnumbered) return null;
-  if (parts.every((g) => /窑(?:封炉|封窑|停窑|熄火|停火)|^立窑停产$/.test(g.text))) return 'kiln_sealed';
+  if (parts.every((g) => /窑炉?(?:封炉|封窑|停窑|熄火|停火)|^立窑停产$/.test(g.text))) return 'kiln_sealed';
   return groups.some((g) => g.reading.kind !== 'stop_part' && KEPT_ONLY.test(g.text)) ? 'warmth_only' : null;
 }
 

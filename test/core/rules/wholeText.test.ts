@@ -105,6 +105,9 @@ describe('core processes: the plant stops when its core process does', () => {
     ['镀锌锅保温运行，停止上件（厂内仅一口锌锅）', 'stop'],
     ['饲料厂全线停机，仅保留原料库通风', 'stop'],
     ['主体工艺（电镀）停止，仅保留废水处理设施运行', 'stop'],
+    ['窑炉熄火', 'stop'],
+    ['只留保温', 'stop'],
+    ['一条线检修停（共4条）', 'stop_part'],
     ['屠宰企业：橙色预警期间停止屠宰，冷库照常运行', 'stop'],
     ['橙色预警一来我们就放假，设备一台不开，污水站有人看着', 'stop'],
     ['我们的溶剂型凹印线2条，预警期间全部停用，其他水性线正常', 'stop_part'],
@@ -249,6 +252,13 @@ describe('quantities against the normal', () => {
     ['本企业保证夜间22点至次日6点不生产(原为24小时生产)', null],
   ])('%s → %s', (text, share) => {
     expect(limitByQuantity(text)).toBe(share);
+  });
+
+  test('a range in words, at its stricter end; a share kept said tersely', () => {
+    expect(limitByShare('电子元件生产线产量压减百分之二十至三十')).toBe(30);
+    expect(parseMeasureText('保三成产能')).toMatchObject({ action: 'limit', limitPct: 70 });
+    expect(parseMeasureText('四成产能生产')).toMatchObject({ action: 'limit', limitPct: 60 });
+    expect(parseMeasureText('负荷50%')).toMatchObject({ action: 'limit', limitPct: 50 });
   });
 
   test('a cut said colloquially', () => {
