@@ -12,8 +12,8 @@ import { actionOf, judge, readCorpus } from '../../fixtures/measureCorpus.js';
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 /**
  * The figures each corpus is held to: the one the readers were built against; the dev corpora, written apart, then used to
- * find the general rules that were missing (dev … dev28); and five held out (test …
- * test5), written apart and never looked at — their misses are not listed by the bench — whose figures say how
+ * find the general rules that were missing (dev … dev28); and the held-out ones (test …
+ * test7), written apart and never looked at — their misses are not listed by the bench — whose figures say how
  * haze reads texts it has not met. The target there is 95 % right and nothing weaker (issue 14), not yet met: the
  * bounds below are a ratchet at today's figures, to be raised, never lowered.
  */
@@ -56,6 +56,7 @@ const corpora = [
   { name: 'measure-corpus-test4.tsv', right: 0.96, weaker: 0.017 },
   { name: 'measure-corpus-test5.tsv', right: 0.97, weaker: 0.014 },
   { name: 'measure-corpus-test6.tsv', right: 0.97, weaker: 0.007 },
+  { name: 'measure-corpus-test7.tsv', right: 0.94, weaker: 0.017 },
 ]
   .map((c) => ({ ...c, file: join(FIXTURES, c.name) }))
   .filter((c) => existsSync(c.file));
