@@ -96,7 +96,8 @@ export interface ReadOptions {
 export function readClause(text: string, options: ReadOptions = { levelLabels: true }): ClauseReading {
   if (text.length > 2 * MAX_CLAUSE_CHARS) return OTHER;
   // "A级企业", "引领性": the grade alone, whose measure is the enterprise's own (domain.md §3).
-  if (/^(?:绩效(?:评级|等级)?(?:为)?)?(?:A\+?|A-)级(?:企业)?$|^引领性(?:企业)?$/i.test(text.replace(/\s+/g, ''))) return reading('self');
+  if (/^(?:[^,;。]{0,6}?(?:为|是|属于?))?(?:绩效(?:评级|等级)?(?:为)?)?(?:A\+?|A-)级(?:企业)?$|^引领性(?:企业)?$/i.test(text.replace(/\s+/g, '')))
+    return reading('self');
   // "一厂一策", "非分级：一厂一策": the plant's own plan, named and not written here.
   if (/^(?:[^:]{1,8}:)?["“]?一[厂企]一策["”]?$/.test(text.replace(/\s+/g, ''))) return reading('defers');
   // "本厂严格执行上级通知": the lead verb and the speaker are part of a deferral, so it is read before the frame comes off.

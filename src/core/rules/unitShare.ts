@@ -82,7 +82,7 @@ const FRACTION =
 /** Numbered units: "1号", "2#", "二号", "一线". */
 const NUMBERED = /(\d+|[一二三四五六七八九十])(?:号|#)|(?<![\d一二三四五六七八九十])([一二三四五六七八九])线|(?<![A-Za-z])([A-H])线/g;
 const STOP_PIECE = /停|关|熄|闷炉|焖炉|休风|退出生产|检修|修(?=\d|[一二两三])/;
-const RUN_PIECE = /正常生产|照常|照开|维持生产|继续生产|正常运行|正常$|保留|仅留|只留|限产|限\d/;
+const RUN_PIECE = /正常生产|照常|照开|维持生产|继续生产|正常运行|正常$|(?<!不)开$|保留|仅留|只留|限产|限\d/;
 
 /** The count of the first form that matches, or null. */
 const first = (forms: readonly Form[], text: string): number | null => {

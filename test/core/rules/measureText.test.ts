@@ -161,6 +161,8 @@ const TABLE: Row[] = [
   { text: '橙色预警：执行一厂一策', action: null, pct: null, kinds: ['defers'], un: [] },
   { text: '依照《一厂一策》执行', action: null, pct: null, kinds: ['defers'], un: [] },
   { text: '执行上级统一调度', action: null, pct: null, kinds: ['defers'], un: [] },
+  // The grade said of the enterprise, alone: its own reduction.
+  { text: '我司为A级企业。', action: 'self', pct: null, kinds: ['self'] },
   // Slips of the input method, read as meant (traditionalForms.ts TYPING_SLIPS).
   { text: '自助减排', action: 'self', pct: null, kinds: ['self'] },
   { text: '已热定产', action: 'exempt', pct: null, kinds: ['heat_based'] },

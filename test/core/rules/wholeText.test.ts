@@ -175,6 +175,7 @@ describe('units counted', () => {
     ['茶厂:燃煤炒锅6口停用,电炒锅4口照常', 60],
     ['生产线(1条)停产', 100],
     ['阳极氧化槽12个,启用不超过4个', 66.7],
+    ['1号窑停,2号窑开', 50],
     ['停止一条生产线', null],
     // Ranges of units at their stricter end; the count that stops is no total.
     ['开两三条线(共九条)', 77.8],
