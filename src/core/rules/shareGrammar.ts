@@ -53,10 +53,10 @@ const scaled = (n: string, mult: string | undefined) => (parseChineseNumber(n) ?
 
 /** Shifts cut: "由两班倒改为白班一班生产", "三班制调整为两班" — (3 − 2) / 3. */
 const SHIFTS =
-  /(?:由|从)?([一二两三四]|\d)班(?:倒|制|生产|运转)?(?:改为|改成|调整为|减为|减至|压减为|变为|调为|改)[^,;。\d一二两三四]{0,4}?(?:([一二两三]|\d)(?:个)?班|(?:只上|只开|只有)?(白)班)/;
+  /(?:由|从)?([一二两三四]|\d)班(?:倒|制|生产|运转)?(?:改为|改成|调整为|减为|减至|压减为|变为|调为|改)[^,;。\d一二两三四]{0,4}?(?:([一二两三]|\d)(?:个)?班|(?:只上|只开|只有)?(白|单)班)/;
 /** Coking time lengthened: output falls as 1 − old / new ("结焦时间由24小时延长至36小时" → 33.3). */
 const COKING =
-  /结焦时间(?:[由从](?:正常的?)?(\d+(?:\.\d+)?)小时)?延长(?:至|到)(\d+(?:\.\d+)?)小时(?:以上)?(?:\((?:由|正常|原来|原|平时)(\d+(?:\.\d+)?)小时\))?/;
+  /(?:结焦|出焦)时间(?:[由从](?:正常的?)?(\d+(?:\.\d+)?)小时)?延长(?:至|到)(\d+(?:\.\d+)?)小时(?:以上)?(?:\((?:由|正常|原来|原|平时)(?:结焦时间|出焦时间)?(\d+(?:\.\d+)?)小时\))?/;
 /**
  * A quantity capped against the normal said beside it: "日产量控制在80吨以内（正常日产100吨）",
  * "日产量控制在300吨以内，正常日产500吨" — (100 − 80) / 100. The units must agree.
@@ -128,7 +128,7 @@ const HOURS_NORMAL = /(?:平时|正常|原来|原)(?:是|为)?(?:每天|每日)?
 function hoursWorked(text: string, range: RegExpExecArray): boolean {
   const before = text.slice(Math.max(0, range.index - 3), range.index);
   const after = text.slice(range.index + range[0].length);
-  return (/生产\(?$/.test(before) || /^\)?(?:生产|开工|作业|运行)/.test(after)) && !/^\)?(?:不|停)/.test(after);
+  return (/生产\(?$|控制在$|时间为$|调整为$/.test(before) || /^\)?(?:生产|开工|作业|运行)/.test(after)) && !/^\)?(?:不|停)/.test(after);
 }
 
 /** "平常开八成，现在开五成": a share run now against the share run as usual — (80 − 50) / 80. */

@@ -63,7 +63,7 @@ const STOPPED: readonly Form[] = [
   [new RegExp(`${N}${U}${THING}?(?:全部|全|都)?(?:停产|停用|停运|关停|停止|停机|停炉|停窑|停烧|停磨|停火|闷炉|熄火|关机|关闭|停下|停(?=[,;。(]|$))`), 1],
 ];
 /** "除1条保障线外" keeps that one: taken out of the text before the stopped units are counted. */
-const EXCEPT = new RegExp(`除(?:了)?${N}${U}[^,;。:]{0,20}?(?:以)?外`);
+const EXCEPT = new RegExp(`除(?:了)?[^,;。:\\d]{0,8}?${N}${U}[^,;。:]{0,20}?(?:以)?外`);
 /** "除3号窑外": the numbered units kept. */
 const EXCEPT_NUMBERED = /除((?:\d+|[一二三四五六七八九十])(?:号|#)[^,;。外]{0,6}?(?:[、和及与](?:\d+|[一二三四五六七八九十])(?:号|#)[^,;。外]{0,6}?)*)外/;
 const KEPT: readonly Form[] = [

@@ -106,6 +106,12 @@ describe('core processes: the plant stops when its core process does', () => {
     ['饲料厂全线停机，仅保留原料库通风', 'stop'],
     ['主体工艺（电镀）停止，仅保留废水处理设施运行', 'stop'],
     ['窑炉熄火', 'stop'],
+    ['Ⅱ级响应：双氧水生产装置停车（企业唯一生产装置），保留安全必需的循环水系统', 'stop'],
+    ['二级管控：服装加工裁剪、缝制、印花车间全部停工', 'stop'],
+    ['二级管控：再生塑料造粒机（仅1台）停机', 'stop'],
+    ['二级管控：预拌砂浆站搅拌主机停机', 'stop'],
+    ['拌合站停拌，国4车辆禁止进出', 'stop'],
+    ['采石埸停止开彩 、破碎', 'stop'],
     ['只留保温', 'stop'],
     ['一条线检修停（共4条）', 'stop_part'],
     ['屠宰企业：橙色预警期间停止屠宰，冷库照常运行', 'stop'],
@@ -219,6 +225,9 @@ describe('units counted', () => {
     expect(parseMeasureText('停止夜间运输作业').truckBan).toBe(false);
     expect(parseMeasureText('国四及以下的货车  不能进厂区').truckBan).toBe(true);
     expect(parseMeasureText('Ⅴ及以上车辆方可运输。').truckBan).toBe(true);
+    expect(parseMeasureText('我单位搅拌楼停止搅拌，罐车停止出车。')).toMatchObject({ action: 'stop', truckBan: true });
+    expect(parseMeasureText('我公司橙色预警时不生产，停止原料和成品车辆进出。').truckBan).toBe(true);
+    expect(parseMeasureText('除保障民生的1条生产线外，其余生产线全部停产（企业共4条生产线）。')).toMatchObject({ action: 'stop_part', limitPct: 75 });
     // A capacity share beside a limit of another part; a limit of the whole is what the stop achieves.
     expect(parseMeasureText('合成革B级：停止溶剂型干法生产线（产能占比40%），湿法线限产30%。')).toMatchObject({ limitPct: 58 });
     expect(parseMeasureText('B级企业：限产20%，通过停止2#生产线实现（2#线产能占比25%）。')).toMatchObject({ limitPct: 25 });
@@ -244,6 +253,9 @@ describe('quantities against the normal', () => {
     ['共2条生产线,日产约800方,按400方/日控制产量', 50],
     ['生产线24小时连续生产改为每日16小时', 33.3],
     // Shifts and hours against the normal, wherever the normal is said.
+    ['二级管控:两班倒改为单班生产', 50],
+    ['二级管控:生产时间控制在8:00-18:00(原24小时生产)', 58.3],
+    ['焦化:出焦时间延长至48小时(正常结焦时间24小时)', 50],
     ['我厂三班生产,橙色预警期间改为一班(白班8小时),夜班全停', 66.7],
     ['我公司预警期间全厂由3班倒调整为1个班(8小时)', 66.7],
     ['我厂预警期间把夜班停了,白班照常(原来两班各12小时)', 50],
