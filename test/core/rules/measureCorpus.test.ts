@@ -12,8 +12,8 @@ import { actionOf, judge, readCorpus } from '../../fixtures/measureCorpus.js';
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 /**
  * The figures each corpus is held to: the one the readers were built against; the dev corpora, written apart, then used to
- * find the general rules that were missing (dev … dev28); and the held-out ones (test …
- * test7), written apart and never looked at — their misses are not listed by the bench — whose figures say how
+ * find the general rules that were missing (dev … dev32); and the held-out ones (test …
+ * test8), written apart and never looked at — their misses are not listed by the bench — whose figures say how
  * haze reads texts it has not met. The target there is 95 % right and nothing weaker (issue 14), not yet met: the
  * bounds below are a ratchet at today's figures, to be raised, never lowered.
  */
@@ -58,6 +58,7 @@ const corpora = [
   { name: 'measure-corpus-test5.tsv', right: 0.97, weaker: 0.014 },
   { name: 'measure-corpus-test6.tsv', right: 0.97, weaker: 0.007 },
   { name: 'measure-corpus-test7.tsv', right: 0.94, weaker: 0.014 },
+  { name: 'measure-corpus-test8.tsv', right: 0.97, weaker: 0.01 },
 ]
   .map((c) => ({ ...c, file: join(FIXTURES, c.name) }))
   .filter((c) => existsSync(c.file));
@@ -86,10 +87,11 @@ describe.each(corpora)('$name', ({ file, right, weaker: weakerShare }) => {
 test('a stop word with noise around it is never read weaker than the stop word alone', () => {
   const alone = parseMeasureText('停产');
   expect([alone.action, alone.limitPct]).toEqual(['stop', 100]);
-  // Noise: Chinese characters and letters that are not a negation (不/非/无/未 would change the words' meaning).
+  // Noise: Chinese characters and letters that are not a negation (不/非/无/未 would change the words' meaning), nor
+  // a word of running or closing units (开/关: "关1条" is a partial stop) or of normal production (正常).
   const noiseChar = fc.oneof(
     fc.constantFrom(
-      ...'的一是在有和人这中大为上个我以要时来用们生到作地于出就分对成会可主发年动同工也能下过子说种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好开它合还因由其些然前外天四日那社事平形相全表间样与关各重新内数正心反明看原又么利比或但气第向道命此变条只没结解问意建月公系很情者最立代想已通并提直题程展五果料象员位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处府研'.split(
+      ...'的一是在有和人这中大为上个我以要时来用们生到作地于出就分对成会可主发年动同工也能下过子说种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好它合还因由其些然前外天四日那社事平形相全表间样与各重新内数正心反明看原又么利比或但气第向道命此变条只没结解问意建月公系很情者最立代想已通并提直题程展五果料象员位入文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处府研'.split(
         '',
       ),
     ),

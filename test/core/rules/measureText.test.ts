@@ -369,7 +369,7 @@ describe('parseMeasureText: properties', () => {
     );
   });
 
-  test('an action is stated by an interpreted clause or by the words of the unread ones (the floor), never from nothing', () => {
+  test('an action is stated by an interpreted clause, by the words of the unread ones (the floor) or by a named whole-text rule, never from nothing', () => {
     fc.assert(
       fc.property(cell, ({ text }) => {
         const got = parseMeasureText(text);
@@ -377,7 +377,7 @@ describe('parseMeasureText: properties', () => {
         if (got.action === null) {
           expect(interpretedKinds.filter((k) => ['stop', 'stop_part', 'limit', 'self', 'exempt', 'heat_based', 'none'].includes(k))).toEqual([]);
         } else {
-          expect(interpretedKinds.length > 0 || got.floor.action !== null).toBe(true);
+          expect(interpretedKinds.length > 0 || got.floor.action !== null || got.wholeText !== null).toBe(true);
         }
       }),
       { numRuns: 300 },
