@@ -30,6 +30,10 @@ export const WHOLE_TEXT_RULES = {
     zh: '产量、用电用气、班次或时间由平时的数量减到预警期间的数量，按减少的比例限产',
     en: 'a quantity, a number of shifts or hours brought down from its normal: a limit by the share it falls',
   },
+  all_processes: {
+    zh: '所列四道及以上工序全部停止，且未写有继续生产的部分，按停产',
+    en: 'four or more processes listed all stop, and nothing is said to go on: a stop',
+  },
   time_window: { zh: '只在部分时段停产，按所停时间的比例限产', en: 'a stop for part of the day or week: a limit by the time it takes away' },
 } as const;
 export type WholeTextRule = keyof typeof WHOLE_TEXT_RULES;
@@ -117,6 +121,9 @@ export function plantStopped(groups: readonly Grouped[]): WholeTextRule | null {
 }
 
 const STOP_WORD = /停|熄|关|封炉|封窑|闷炉|焖炉|不开/;
+const PAINTING = /调漆|喷漆|喷涂|晾干|烘干|打磨|流平|刷漆|涂装|喷粉|固化|烤漆|底漆|面漆/;
+/** Four or more processes, lines or workshops listed, then all of them stop. */
+const ALL_LISTED = /^(?:[^,;。、]{1,8}、){3,}[^,;。、]{1,10}?(?:工序|工段|车间|设备|线)?(?:全部|均|都|一律)(?:停产|停止|停工|停运|停机|停用)$/;
 /** The core processes of the table, stopped with no subject: the enterprise's own. */
 const CORE_ALONE = /^(?:我厂|本厂|我公司|本公司|我站|本站|我矿|本矿)?(?:停止|停)(?:制坯(?:和|及|、))?(?:烧成|焙烧|煅烧|烧|开采|采石|采|搅拌|拌合|拌和|窑)$/;
 /**
@@ -195,6 +202,11 @@ export function coreStopped(text: string): WholeTextRule | null {
     )
   )
     return 'rest_stopped';
+  // "刷胶、喷胶、成型、针车全部停止": four processes or more listed and all stopped, and nothing said to go on, are
+  // the plant's processes, not a part of them ("停止调漆、喷漆工序" names a part).
+  // Painting steps alone are the painting, a part of most plants ("调漆、喷漆、晾干、打磨工序全部停止").
+  const listed = stops.length === 1 ? stops[0]!.replace(/^[^:]{1,16}:/, '') : '';
+  if (listed && !/涉|部分|含/.test(listed) && ALL_LISTED.test(listed) && !listed.split('、').every((p) => PAINTING.test(p))) return 'all_processes';
   // "塑料造粒：停止造粒工序": the industry named before the colon is the process that stops.
   const label = /^([^:,;。]{2,12}?)(?:企业|行业|类|厂)?(?:\([^()]*\))?:/.exec(text);
   const industry =

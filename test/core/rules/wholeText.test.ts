@@ -106,6 +106,10 @@ describe('core processes: the plant stops when its core process does', () => {
     ['饲料厂全线停机，仅保留原料库通风', 'stop'],
     ['主体工艺（电镀）停止，仅保留废水处理设施运行', 'stop'],
     ['窑炉熄火', 'stop'],
+    // Four processes or more, all stopped and nothing going on: the plant; painting steps alone are the painting.
+    ['刷胶、喷胶、成型、针车全部停止，停止使用国四及以下柴油货车运输', 'stop'],
+    ['涂料油墨D级企业：调配、研磨、分散、包装工序全部停产', 'stop'],
+    ['调漆、喷漆、晾干、打磨工序全部停止', 'stop_part'],
     ['Ⅱ级响应：双氧水生产装置停车（企业唯一生产装置），保留安全必需的循环水系统', 'stop'],
     ['二级管控：服装加工裁剪、缝制、印花车间全部停工', 'stop'],
     ['二级管控：再生塑料造粒机（仅1台）停机', 'stop'],
