@@ -96,6 +96,9 @@ export const CORE_PROCESSES: readonly { plant: RegExp; core: RegExp; example: st
   { plant: /酒厂|酿酒|白酒/, core: /蒸酒|制曲|酿造|发酵|窖|蒸馏/, example: '酒厂停止蒸酒、制曲，锅炉停运，窖池封窖' },
   { plant: /热镀锌|镀锌厂/, core: /浸锌|浸镀|镀锌|上件|酸洗|助镀/, example: '热镀锌：停止浸锌（锌锅不降温），酸洗助镀同步停止' },
   { plant: /服装|制衣|缝纫/, core: /裁剪|缝制|缝纫|印花|整烫/, example: '服装加工裁剪、缝制、印花车间全部停工' },
+  { plant: /印染|染整/, core: /印染车间|染整车间|印染生产/, example: '⑴本厂燃气锅炉（2蒸吨）停用；⑵印染车间全部停产；⑶污水站正常运行' },
+  { plant: /轧花|棉花加工/, core: /轧花|剥绒/, example: '轧花生产线停产，籽棉堆场苫盖' },
+  { plant: /电熔镁|镁砂/, core: /电熔|熔炼|镁砂/, example: '电熔镁砂生产线停产，禁止原料露天堆放' },
   { plant: /耐材|耐火材料|耐火厂/, core: /窑|烧成|焙烧|煅烧|破碎|成型/, example: '耐材：回转窑停火，破碎、成型工序停产' },
   { plant: /石灰厂|石灰企业|石灰公司|石灰窑|白灰窑|白灰厂/, core: /煅烧|烧制|石灰窑|窑|出灰/, example: '石灰厂停止煅烧' },
 ];
@@ -175,8 +178,10 @@ export function coreStopped(text: string): WholeTextRule | null {
     )
   )
     return null;
-  // A note in brackets is a piece of its own: "熟料生产线停产（窑系统保温）".
+  // A note in brackets is a piece of its own: "熟料生产线停产（窑系统保温）"; a note that only gives a size
+  // ("燃气锅炉（2蒸吨）停用") and numbering ("(1)") are not.
   const pieces = text
+    .replace(/\(\d+(?:\.\d+)?[^()\d]{0,3}\)(?!$)|^\(\d{1,2}\)|(?<=[,;。])\(\d{1,2}\)/g, '')
     .replace(/\(([^()]*)\)/g, ',$1,')
     .split(/[,;。①-⑳]/)
     .filter((p) => p !== '');
@@ -233,7 +238,9 @@ export function coreStopped(text: string): WholeTextRule | null {
   );
   // "沥青搅拌站停止作业", "停止洗选作业": the plant itself stops, in words that name no part.
   const plantItself = (p: string) =>
-    new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:\\([^()]*\\))?(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行|停烧|停火|停止)$`).test(p) ||
+    new RegExp(
+      `^[^,;。]{0,6}(?:${core.plant.source})(?:\\([^()]*\\))?(?:生产线|产线|车间)?(?:全部)?(?:停止作业|停止生产|停产|停工|停运|停机|停止运行|停烧|停火|停止)$`,
+    ).test(p) ||
     // "沥青站到时后停": the plant, a word of when, and 停.
     new RegExp(`^[^,;。]{0,6}(?:${core.plant.source})(?:到时候|到时后|届时|预警期间|橙色)(?:就)?停(?:了|掉)?$`).test(p) ||
     new RegExp(`^[^,;。]{0,6}?(?:停止|停)(?:${core.plant.source})(?:作业|生产)?$`).test(p);
