@@ -18,7 +18,9 @@ const UNITS_CAPPED = new RegExp(
 );
 const SUBJECTLESS_ALL = /^(?:[^,;。]{0,6}期间)?(?:全部|都|全)(?:停用|停运|停机|停止|停产|停掉)$/;
 /** Units counted as they run or stop ("本厂饼干生产线3条，橙色开2条"): a partial stop, when the count works out. */
-const UNITS_RUNNING = new RegExp(`(?:开|留|停|关|只用|仅用)(?:(?:\\d+|[一二两三四五六七八九十]+)${UNIT_WORDS}|一半|半数)`);
+const UNITS_RUNNING = new RegExp(
+  `(?:开|留|停|关|只用|仅用|仅运行|只运行)(?:(?:\\d+|[一二两三四五六七八九十]+)(?:(?:到|至|-|~)(?:\\d+|[一二两三四五六七八九十]+))?${UNIT_WORDS}|一半|半数)`,
+);
 
 export interface WholeAction {
   action: Action | null;
