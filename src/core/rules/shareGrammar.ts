@@ -41,7 +41,7 @@ function shareOf(text: string): number | null {
  * 80%", "皮革日加工量由2000张降到1400张"): the cut is (X − Y) / X. The units must agree, or one be left out.
  */
 const FROM_TO = new RegExp(
-  `(?:由|从)(?:正常的?|原来的?|平时的?)?(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:生产)?(?:降低|降|减少|减|压减|压缩|压|缩短|缩减|调减|下调|调整|调)(?:至|到|为)(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:左右|以下|以内|及以下)?(?:生产|运行)?(?:\([^()]*\))?$`,
+  `(?:由|从)(?:正常的?|原来的?|平时的?)?(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(万|千)?([^,;。\\d]{0,5}?)(?:生产)?(?:降低|降|减少|减|压减|压缩|压|缩短|缩减|调减|下调|调整|调)(?:至|到|为)(?:每日|每天|每周|每分钟|每小时)?(${NUMBER_SRC})(?!:\\d)(万|千)?([^,;。\\d]{0,5}?)(?:左右|以下|以内|及以下)?(?:生产|运行)?(?:\([^()]*\))?$`,
 );
 /** Hours (or days) cut against the normal, said in brackets: "每天生产时间减少6小时（正常24小时）". */
 const HOURS_CUT = /(?:减少|缩短|缩减|少开|少生产|少干)(\d+)(?:个)?(小时|天)[(,](?:正常|平时|原来|原)(?:为|是|开|生产)?(?:每天|每周)?(\d+)(?:个)?\2/;
@@ -121,14 +121,21 @@ const SHIFTS_APART = /([一二两三四]|\d)班(?:倒|制|生产|运转)?[^。;]
 const NIGHT_OFF = /(?:夜班|晚上|夜间)[^,;。]{0,4}?(?:停|不生产|不开)|(?:只|仅)?(?:开|上|干|做)白(?:天|班)|白班(?:生产|照常)/;
 const NORMAL_SHIFTS = /(?:原|原来|平时|正常)(?:是|为)?([两二三]|\d)班/;
 /** "只在白天生产8小时……平时是24小时连续生产": the hours worked now and the normal hours, anywhere in the text. */
-const HOURS_NOW = /(?:生产|开|干|运行|工作|开工)[^,;。\d]{0,8}?(\d+(?:\.\d+)?)(?:个)?小时/g;
-const HOURS_NORMAL = /(?:平时|正常|原来|原)(?:是|为)?(?:每天|每日)?(?:干|开|生产|运行)?(\d+)(?:个)?小时/;
+const HOURS_NOW = /(?:生产|开|干|运行|工作|开工)[^,;。\d零一二两三四五六七八九十]{0,8}?(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)(?:个)?小时/g;
+const HOURS_NORMAL = /(?:平时|正常|原来|原|由)(?:是|为)?(?:每天|每日)?(?:干|开|生产|运行)?(\d+|[一二两三四五六七八九十]+)(?:个)?小时/;
 
 /** The clock hours are the hours worked: "生产（8:00—20:00）", "22时至次日6时生产", not "22点至次日6点不生产". */
 function hoursWorked(text: string, range: RegExpExecArray): boolean {
   const before = text.slice(Math.max(0, range.index - 3), range.index);
+  // "生产时间调整为仅限白天8:00—20:00": the piece says it is the time of production.
+  const piece =
+    text
+      .slice(0, range.index)
+      .split(/[,;。]/)
+      .pop() ?? '';
   const after = text.slice(range.index + range[0].length);
-  return (/生产\(?$|控制在$|时间为$|调整为$/.test(before) || /^\)?(?:生产|开工|作业|运行)/.test(after)) && !/^\)?(?:不|停)/.test(after);
+  const said = /生产\(?$|控制在$|时间为$|调整为$/.test(before) || /生产时间|开工时间/.test(piece) || /^\)?(?:生产|开工|作业|运行)/.test(after);
+  return said && !/^\)?(?:不|停)/.test(after) && !/停|不生产/.test(piece);
 }
 
 /** "平常开八成，现在开五成": a share run now against the share run as usual — (80 − 50) / 80. */
@@ -167,8 +174,8 @@ function timeAgainstNormal(text: string): number | null {
   // "22点至次日6点不生产", the hours stopped).
   const now = [...text.matchAll(HOURS_NOW)].find((m) => m.index !== normal.index && !m[0].includes(normal[0]));
   const range = HOURS_RANGE.exec(text);
-  const hours = now ? Number(now[1]) : range && hoursWorked(text, range) ? hoursOf(range) : null;
-  return hours === null ? null : cut(Number(normal[1]), hours);
+  const hours = now ? parseChineseNumber(now[1]!) : range && hoursWorked(text, range) ? hoursOf(range) : null;
+  return hours === null ? null : cut(parseChineseNumber(normal[1]!) ?? 0, hours);
 }
 
 export function limitByQuantity(clause: string): number | null {
