@@ -14,10 +14,10 @@ import { HOURS_RANGE, hoursOf } from './timeWindow.js';
 
 /** What a share is a share of: production, its inputs, its energy, its hours, its emissions. */
 const QUANTITY =
-  /产量|产能|负荷|车速|速度|开机率|负荷率|开机时间|生产|规模|投料|用电|用气|用煤|电量|气量|用量|消耗|熔化量|供应量|出窑量|开工|运行|作业|焙烧|产品|排放量|数量|天然气|燃气|煤炭/;
+  /产量|产能|负荷|车速|速度|开机率|负荷率|开机时间|生产|规模|投料|用电|用气|用煤|电量|气量|用量|消耗|熔化量|供应量|出窑量|开工|运行|作业|焙烧|产品|排放量|数量|天然气|燃气|煤炭|(?<=的)量/;
 /** Words that set the level a quantity is brought to: the share after them is what is kept. */
 const TO =
-  '(?:≤|<=|<|(?:只|就|仅)开(?:个)?|开个|降至|降到|降低至|降低到|减少至|减少到|减至|压减至|压减到|压缩至|压缩到|下调至|下调到|调至|调到|调整为|调整至|控制在|保持在|限制在|限至|不超过|不得超过|不能超过|不高于|不得高于|不大于|以内的|保持|保留|维持|只生产|仅生产|按照?|以|为|至|到|在)';
+  '(?:≤|<=|<|(?:只|就|仅)开(?:个)?|开个|(?<=产量|产能|负荷)开|只做|仅做|降至|降到|降低至|降低到|减少至|减少到|减至|压减至|压减到|压缩至|压缩到|下调至|下调到|调至|调到|调整为|调整至|控制在|保持在|限制在|限至|不超过|不得超过|不能超过|不高于|不得高于|不大于|以内的|保持|保留|维持|只生产|仅生产|按照?|以|为|至|到|在)';
 /** What the kept share is measured against, said between the level word and the share ("正常日产量（500吨）的"). */
 const BASE = '[^,;。%\\d]{0,14}?(?:\\([^()]{0,12}\\))?(?:的)?';
 /** Words that cut by the share that follows them. */
@@ -252,8 +252,12 @@ const asKept = (clause: string): string => clause.replace(DISCOUNT, (_m, d: stri
 const RANGE = new RegExp(`(${SHARE_SRC}|\\d+(?:\\.\\d+)?|[一二两三四五六七八九])(?:-{1,2}|~|—|–|到|至)(${SHARE_SRC})`, 'g');
 /** "百分之二十至三十": the second end said without its 百分之. */
 const PERCENT_WORDS_RANGE = /百分之([一二三四五六七八九十]+)(?:至|到|-|~|—)([一二三四五六七八九十]+)(?![成%])/g;
+/** "三四成": neighbouring numerals before 成 are a range too. */
+const NEIGHBOUR_TENTHS = /(?<![一二两三四五六七八九十])([一二两三四五六七八九])([二三四五六七八九])成/g;
 export function strictRange(raw: string): string {
-  const clause = raw.replace(PERCENT_WORDS_RANGE, (_m, a: string, b: string) => `百分之${a}至百分之${b}`);
+  const clause = raw
+    .replace(PERCENT_WORDS_RANGE, (_m, a: string, b: string) => `百分之${a}至百分之${b}`)
+    .replace(NEIGHBOUR_TENTHS, (m, a: string, b: string) => ((parseChineseNumber(b) ?? 0) === (parseChineseNumber(a) ?? 0) + 1 ? `${a}成至${b}成` : m));
   return clause.replace(RANGE, (whole, a: string, b: string, offset: number) => {
     const unit = /成$/.test(b) ? '成' : '%';
     const [x, y] = [shareOf(/[%成]$|分之|百分之/.test(a) ? a : a + unit), shareOf(b)];

@@ -177,6 +177,8 @@ export function unitFraction(cell: string): number | null {
   // "开三分之一": the units that run; the rest stop.
   const share = fraction ? parseShare(fraction[2] ?? '') : null;
   if (fraction && share !== null) return /开$/.test(fraction[1]!) && fraction[1] !== '停开' ? 100 - share : share;
+  // "半停": half of it stops.
+  if (/^半停$/.test(text)) return 50;
   // "电镀槽开启数量减半": half of the units run.
   if (/(?:开启|开机|运行)(?:数量|台数)减半/.test(text)) return 50;
   // "焙烧炉由4台运行减为2台运行": from so many units to fewer.

@@ -282,6 +282,10 @@ describe('quantities against the normal', () => {
     expect(parseMeasureText('保三成产能')).toMatchObject({ action: 'limit', limitPct: 70 });
     expect(parseMeasureText('四成产能生产')).toMatchObject({ action: 'limit', limitPct: 60 });
     expect(parseMeasureText('负荷50%')).toMatchObject({ action: 'limit', limitPct: 50 });
+    expect(parseMeasureText('大概减产个三四成')).toMatchObject({ action: 'limit', limitPct: 40 });
+    expect(parseMeasureText('冬天正是旺季，产量开七成')).toMatchObject({ action: 'limit', limitPct: 30 });
+    expect(parseMeasureText('我们胶水厂每天只做平时一半的量。')).toMatchObject({ action: 'limit', limitPct: 50 });
+    expect(parseMeasureText('半停')).toMatchObject({ action: 'stop_part', limitPct: 50 });
   });
 
   test('a cut said colloquially', () => {
