@@ -13,7 +13,7 @@ const FIXTURES = join(process.cwd(), 'test/fixtures');
 /**
  * The figures each corpus is held to: the one the readers were built against; the dev corpora, written apart, then used to
  * find the general rules that were missing (dev … dev32); and the held-out ones (test …
- * test8), written apart and never looked at — their misses are not listed by the bench — whose figures say how
+ * test9), written apart and never looked at — their misses are not listed by the bench — whose figures say how
  * haze reads texts it has not met. The target there is 95 % right and nothing weaker (issue 14), not yet met: the
  * bounds below are a ratchet at today's figures, to be raised, never lowered.
  */
@@ -59,6 +59,7 @@ const corpora = [
   { name: 'measure-corpus-test6.tsv', right: 0.97, weaker: 0.007 },
   { name: 'measure-corpus-test7.tsv', right: 0.94, weaker: 0.014 },
   { name: 'measure-corpus-test8.tsv', right: 0.97, weaker: 0.01 },
+  { name: 'measure-corpus-test9.tsv', right: 0.96, weaker: 0.014 },
 ]
   .map((c) => ({ ...c, file: join(FIXTURES, c.name) }))
   .filter((c) => existsSync(c.file));
