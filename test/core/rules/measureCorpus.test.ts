@@ -12,7 +12,7 @@ import { actionOf, judge, readCorpus } from '../../fixtures/measureCorpus.js';
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 /**
  * The figures each corpus is held to: the one the readers were built against; the dev corpora, written apart, then used to
- * find the general rules that were missing (dev … dev32); and the held-out ones (test …
+ * find the general rules that were missing (dev … dev33); and the held-out ones (test …
  * test9), written apart and never looked at — their misses are not listed by the bench — whose figures say how
  * haze reads texts it has not met. The target there is 95 % right and nothing weaker (issue 14), not yet met: the
  * bounds below are a ratchet at today's figures, to be raised, never lowered.
@@ -51,6 +51,7 @@ const corpora = [
   { name: 'measure-corpus-dev30.tsv', right: 0.91, weaker: 0.012 },
   { name: 'measure-corpus-dev31.tsv', right: 0.96, weaker: 0.002 },
   { name: 'measure-corpus-dev32.tsv', right: 0.98, weaker: 0.008 },
+  { name: 'measure-corpus-dev33.tsv', right: 0.74, weaker: 0.108 },
   { name: 'measure-corpus-test.tsv', right: 0.89, weaker: 0.029 },
   { name: 'measure-corpus-test2.tsv', right: 0.92, weaker: 0.027 },
   { name: 'measure-corpus-test3.tsv', right: 0.96, weaker: 0.01 },
