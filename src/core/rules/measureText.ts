@@ -23,7 +23,7 @@ import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } fro
 import { strengthFloor, type StrengthFloor } from './strengthFloor.js';
 import { measureShare } from './measureShare.js';
 import { wholeAction } from './wholeAction.js';
-import { runsOn, type WholeTextRule } from './wholeText.js';
+import { othersGoOn, runsOn, type WholeTextRule } from './wholeText.js';
 
 export type { ClauseKind } from './measureClause.js';
 
@@ -250,7 +250,7 @@ export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasur
   // "一共就五台注塑机，预警期间五台全部关机": every unit stops (known only once the share is counted).
   // …unless something else produces: then the units counted are not all of the plant, and their share says nothing.
   const allUnits = action === 'stop_part' && share !== null && share >= 100;
-  if (allUnits && !/正常|照常|继续|限产/.test(squeezed) && !runsOn(squeezed)) [action, wholeTextRule] = ['stop', 'all_of_production'];
+  if (allUnits && !othersGoOn(squeezed) && !runsOn(squeezed)) [action, wholeTextRule] = ['stop', 'all_of_production'];
   const processes = [...new Set(groups.flatMap((g) => (g.reading.kind === 'stop_part' ? g.reading.processes : [])))];
   const has = (kind: ClauseKind): boolean => groups.some((g) => g.reading.kind === kind);
   return {

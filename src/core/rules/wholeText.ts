@@ -287,6 +287,13 @@ export function keptProduction(text: string): KeptProduction | null {
   return { action: 'stop_part', limitPct: unitShare(text), rule: 'kept_production' };
 }
 
+/**
+ * A piece says some part goes on as usual or is limited ("木工机械正常", "注塑正常", "其余限产20%"), not what runs
+ * for pollution control, shipping or upkeep ("废水站正常运行", "仓库照常收发货").
+ */
+export const othersGoOn = (text: string): boolean =>
+  text.split(/[,;。]/).some((p) => /正常|照常|继续|限产/.test(p) && !AUXILIARY.test(p) && !UPKEEP_ONLY.test(p) && !/仓库|库存/.test(p));
+
 /** Production goes on, or the plant makes only some of its product, somewhere in the text. */
 export const runsOn = (text: string): boolean => text.split(/[,;。]/).some((p) => RUNS_ON.test(p) && !SHIPPING.test(p) && !UPKEEP_ONLY.test(p));
 /** "只做苫盖洒水": upkeep, not production. */

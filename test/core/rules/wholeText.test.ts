@@ -118,6 +118,9 @@ describe('core processes: the plant stops when its core process does', () => {
     ['①前处理线停用②电泳线停用③喷粉线停用（本厂仅此三条线）', 'stop'],
     ['橙色预警：1、企业仅有的一条彩涂线停产；2、厂区道路每日洒水不少于4次', 'stop'],
     ['单条生产线企业停止该生产线生产', 'stop'],
+    // All the units stop; the warehouse shipping as usual is no production, the woodworking going on is.
+    ['我公司共3个生产车间，橙色预警时3个车间全部停产，仓库照常收发货', 'stop'],
+    ['家具制造：喷漆房4间停4间，木工机械正常', 'stop_part'],
     ['Ⅱ级响应：双氧水生产装置停车（企业唯一生产装置），保留安全必需的循环水系统', 'stop'],
     ['二级管控：服装加工裁剪、缝制、印花车间全部停工', 'stop'],
     ['二级管控：再生塑料造粒机（仅1台）停机', 'stop'],
