@@ -287,6 +287,9 @@ export function keptProduction(text: string): KeptProduction | null {
   return { action: 'stop_part', limitPct: unitShare(text), rule: 'kept_production' };
 }
 
+/** "只做苫盖洒水": upkeep, not production. */
+const UPKEEP_ONLY = /苫盖|洒水|保洁|巡查|值班|看门|维护|检修|清扫/;
+
 /**
  * A piece says some part goes on as usual or is limited ("木工机械正常", "注塑正常", "其余限产20%"), not what runs
  * for pollution control, shipping or upkeep ("废水站正常运行", "仓库照常收发货").
@@ -295,10 +298,8 @@ export const othersGoOn = (text: string): boolean =>
   text.split(/[,;。]/).some((p) => /正常|照常|继续|限产/.test(p) && !AUXILIARY.test(p) && !UPKEEP_ONLY.test(p) && !/仓库|库存/.test(p));
 
 /** Production goes on, or the plant makes only some of its product, somewhere in the text. */
-export const runsOn = (text: string): boolean => text.split(/[,;。]/).some((p) => RUNS_ON.test(p) && !SHIPPING.test(p) && !UPKEEP_ONLY.test(p));
-/** "只做苫盖洒水": upkeep, not production. */
-const UPKEEP_ONLY = /苫盖|洒水|保洁|巡查|值班|看门|维护|检修|清扫/;
+const produces = (piece: string): boolean => RUNS_ON.test(piece) && !SHIPPING.test(piece) && !UPKEEP_ONLY.test(piece);
+export const runsOn = (text: string): boolean => text.split(/[,;。]/).some(produces);
 
 /** Another piece says production goes on beside an all-stop ("停止全部浸胶工序…，压制工序正常生产"). */
-export const runsBeside = (pieces: readonly string[], stopPiece: string): boolean =>
-  pieces.some((p) => p !== stopPiece && RUNS_ON.test(p) && !SHIPPING.test(p));
+export const runsBeside = (pieces: readonly string[], stopPiece: string): boolean => pieces.some((p) => p !== stopPiece && produces(p));
