@@ -525,7 +525,10 @@ export const CODES = {
   },
   HAZE_MEASURE_LEVELS: {
     kind: 'problem',
-    title: { zh: '一格措施写了几个预警级别，按本级别的部分执行', en: 'one measure cell gives several alert levels; the part for this level applies' },
+    title: {
+      zh: '一格措施按预警级别分写：按本级别的部分执行，没写本级别的按全文从严执行',
+      en: 'one measure cell is written by alert level: the part for this level applies, or the whole text at its strictest when this level is not named',
+    },
     hint: {
       zh: '各级别的措施分别填在黄色、橙色、红色措施列',
       en: "put each level's measure in its own column (the yellow, orange and red measure columns)",

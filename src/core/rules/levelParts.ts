@@ -43,17 +43,40 @@ interface Part {
   body: string;
 }
 
-/** The part of a normalised cell for one level, or null when the cell does not give two levels apart. */
-export function levelPart(text: string, level: AlertLevel): string | null {
-  const marks: { at: number; end: number; levels: Set<AlertLevel>; every?: true }[] = [];
+interface Mark {
+  at: number;
+  end: number;
+  levels: Set<AlertLevel>;
+  every?: true;
+}
+
+/** Where a normalised cell labels a level (or every level), in order. */
+function levelMarks(text: string): Mark[] {
+  const marks: Mark[] = [];
   for (const m of text.matchAll(LABEL)) {
     const named = m[1]!.split(/[、和及与/]/).map(levelOf);
     const levels = new Set(m[2] ? ORDER.slice(Math.min(...named.map((l) => ORDER.indexOf(l)))) : named);
     marks.push({ at: m.index, end: m.index + m[0].length, levels });
   }
   for (const m of text.matchAll(EVERY_LEVEL)) marks.push({ at: m.index, end: m.index + m[0].length, levels: new Set(ORDER), every: true });
-  marks.sort((a, b) => a.at - b.at);
-  const named = new Set(marks.flatMap((m) => (m.every ? [] : [...m.levels])));
+  return marks.sort((a, b) => a.at - b.at);
+}
+
+const namedIn = (marks: readonly Mark[]): Set<AlertLevel> => new Set(marks.flatMap((m) => (m.every ? [] : [...m.levels])));
+
+/**
+ * The levels a normalised cell labels by name, in the order of severity ("黄色：限产20%；红色：停产" → yellow, red).
+ * A cell that labels levels but not the one in force is read whole, and a person should hear why.
+ */
+export function levelsNamed(text: string): AlertLevel[] {
+  const named = namedIn(levelMarks(text));
+  return ORDER.filter((l) => named.has(l));
+}
+
+/** The part of a normalised cell for one level, or null when the cell does not give two levels apart. */
+export function levelPart(text: string, level: AlertLevel): string | null {
+  const marks = levelMarks(text);
+  const named = namedIn(marks);
   const prefix = marks.length > 0 ? text.slice(0, marks[0]!.at) : '';
   // "限产40%；红色预警时停产": only higher levels are named, so what comes before them is this level's measure.
   const higherOnly = named.size > 0 && [...named].every((l) => ORDER.indexOf(l) > ORDER.indexOf(level));

@@ -16,7 +16,7 @@
 import { INVISIBLE } from '../invisible.js';
 import { ACTIONS, type Action, type AlertLevel } from '../model.js';
 import { gradePart } from './gradeParts.js';
-import { levelPart } from './levelParts.js';
+import { levelPart, levelsNamed } from './levelParts.js';
 import { toHalfWidth } from './halfWidth.js';
 import { TRADITIONAL, TRADITIONAL_RE, TYPING_SLIPS } from './traditionalForms.js';
 import { readClause, type ClauseKind, type ClauseReading, type ReadOptions } from './measureClause.js';
@@ -68,6 +68,8 @@ export interface ParsedMeasure {
   wholeText: WholeTextRule | null;
   /** When the cell gives several levels, the part read for the level asked (levelParts.ts), normalised; else null. */
   levelPart: string | null;
+  /** The levels the cell labels by name (levelParts.ts), mildest first; empty when it names none. */
+  levelsNamed: AlertLevel[];
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -267,5 +269,6 @@ export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasur
     defers: groups.some((g) => g.reading.kind === 'defers'),
     wholeText: wholeTextRule,
     levelPart: part,
+    levelsNamed: level ? levelsNamed(cell) : [],
   };
 }

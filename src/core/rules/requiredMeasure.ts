@@ -71,9 +71,22 @@ function parsedText(text: string, level: AlertLevel): ParsedMeasure {
   return parsed;
 }
 
-/** A cell that gives several levels is read for this one: say so, with the part taken. */
+/**
+ * A cell that gives several levels is read for this one: say so, with the part taken. A cell that names other
+ * levels but not this one ("黄色：限产20%；红色：停产" at orange) is read whole, at its strictest: say that too.
+ */
 function levelWarnings(parsed: ParsedMeasure, level: AlertLevel): MeasureWarning[] {
-  if (parsed.levelPart === null) return [];
+  if (parsed.levelPart === null) {
+    const others = parsed.levelsNamed;
+    if (others.length === 0 || others.includes(level)) return [];
+    return [
+      {
+        code: CODE.HAZE_MEASURE_LEVELS,
+        zh: `措施文本只写了${others.map((l) => LEVEL_ZH[l]).join('、')}预警的措施，没有写${LEVEL_ZH[level]}预警的；按全文从严执行，请核对清单`,
+        en: `the measure text names only the ${others.join(' and ')} alert level${others.length > 1 ? 's' : ''}, not ${level}; it is read whole, at its strictest: check the list`,
+      },
+    ];
+  }
   return [
     {
       code: CODE.HAZE_MEASURE_LEVELS,

@@ -127,6 +127,17 @@ describe('precedence: own text → industry rule → grade default', () => {
     expect(requiredMeasure(e, 'red', defaults)).toMatchObject({ action: 'stop', truckBan: true });
   });
 
+  test('a cell that names other levels but not this one: read whole, at its strictest, and the warning says so', () => {
+    const cell = '黄色：限产20%；红色：全厂停产';
+    const m = requiredMeasure(enterprise('C', '机械加工', { orange: cell }), 'orange', defaults);
+    expect(m.action).toBe('stop');
+    // The labels stay unread too, so the checklist quotes the words (按原文核查).
+    expect(m.warnings.map((w) => w.code)).toEqual(['HAZE_MEASURE_LEVELS', 'HAZE_MEASURE_UNREAD']);
+    expect(m.warnings[0]!.zh).toBe('措施文本只写了黄色、红色预警的措施，没有写橙色预警的；按全文从严执行，请核对清单');
+    // A text that names no level, or names this one, gets no such warning.
+    expect(requiredMeasure(enterprise('C', '机械加工', { orange: '全厂停产' }), 'orange', defaults).warnings).toEqual([]);
+  });
+
   test('rule text written from the action', () => {
     expect(describeLevelRule({ action: 'stop', limitPct: null, truckBan: true, roadTransportBan: true, text: null })).toBe('停产；停止公路运输');
     expect(describeLevelRule({ action: 'none', limitPct: null, truckBan: false, roadTransportBan: false, text: null })).toBe('无');
