@@ -68,6 +68,8 @@ export interface ParsedMeasure {
   wholeText: WholeTextRule | null;
   /** When the cell gives several levels, the part read for the level asked (levelParts.ts), normalised; else null. */
   levelPart: string | null;
+  /** When the cell copies every grade's measure and names its own grade, that grade's part (gradeParts.ts); else null. */
+  gradePart: string | null;
   /** The levels the cell labels by name (levelParts.ts), mildest first; empty when it names none. */
   levelsNamed: AlertLevel[];
 }
@@ -269,6 +271,7 @@ export function parseMeasureText(text: string, level?: AlertLevel): ParsedMeasur
     defers: groups.some((g) => g.reading.kind === 'defers'),
     wholeText: wholeTextRule,
     levelPart: part,
+    gradePart: graded,
     levelsNamed: level ? levelsNamed(cell) : [],
   };
 }

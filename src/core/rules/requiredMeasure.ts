@@ -119,8 +119,9 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
   const cell = e.measureText[level].trim();
   if (cell !== '') {
     const parsed = parsedText(cell, level);
-    // The words that apply: the level's part of a cell that gives several.
-    const own = parsed.levelPart ?? cell;
+    // The words that apply: the grade's part of a cell that copies every grade's, or the level's part of a
+    // cell that gives several.
+    const own = parsed.gradePart ?? parsed.levelPart ?? cell;
     // Any clause haze understood means the list has spoken for this level: a text with only a truck ban
     // or a no-venting rule asks for no production measure, and the grade default must not add one.
     if (parsed.action !== null || parsed.spoken) {

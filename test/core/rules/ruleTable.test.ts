@@ -138,6 +138,12 @@ describe('precedence: own text → industry rule → grade default', () => {
     expect(requiredMeasure(enterprise('C', '机械加工', { orange: '全厂停产' }), 'orange', defaults).warnings).toEqual([]);
   });
 
+  test("a cell that copies every grade's measure: the notice quotes the enterprise's own grade's part", () => {
+    const cell = '橙色预警：B级企业限产20%，C级企业停产50%生产线，D级企业停产；本企业为C级。';
+    const m = requiredMeasure(enterprise('C', '机械加工', { orange: cell }), 'orange', defaults);
+    expect([m.action, m.limitPct, m.text]).toEqual(['stop_part', 50, 'C级企业停产50%生产线']);
+  });
+
   test('rule text written from the action', () => {
     expect(describeLevelRule({ action: 'stop', limitPct: null, truckBan: true, roadTransportBan: true, text: null })).toBe('停产；停止公路运输');
     expect(describeLevelRule({ action: 'none', limitPct: null, truckBan: false, roadTransportBan: false, text: null })).toBe('无');
