@@ -95,10 +95,14 @@ describe('haze findings circular: the circular of the province’s findings to e
   test('the messages: the named enterprise hears its problem and deadline; the others how many were named and what', () => {
     const rows = csvRows();
     const zhenhua = rows.find((r) => r.credit_code === ZHENHUA)!;
-    expect(zhenhua.message).toContain(`【薛埠镇省级暗查通报】${nameOf(ZHENHUA)}：贵单位在2019年12月8日至12月10日省级暗查中被通报（苏大气办〔2019〕12号、苏大气办〔2019〕13号）`);
+    expect(zhenhua.message).toContain(
+      `【薛埠镇省级暗查通报】${nameOf(ZHENHUA)}：贵单位在2019年12月8日至12月10日省级暗查中被通报（苏大气办〔2019〕12号、苏大气办〔2019〕13号）`,
+    );
     expect(zhenhua.message).toContain('请立即整改，于12月13日前将整改情况书面报送薛埠镇');
     const other = rows.find((r) => r.found === 'false')!;
-    expect(other.message).toContain('省级暗查通报本镇 2 家企业存在问题（未落实停产措施，印染车间仍在生产；一厂一策公示牌未公示当前预警级别；废气治理设施未运行），请引以为戒');
+    expect(other.message).toContain(
+      '省级暗查通报本镇 2 家企业存在问题（未落实停产措施，印染车间仍在生产；一厂一策公示牌未公示当前预警级别；废气治理设施未运行），请引以为戒',
+    );
     expect(other.message).not.toContain('12月13日');
   });
 
@@ -107,8 +111,17 @@ describe('haze findings circular: the circular of the province’s findings to e
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as Row[];
     expect(rows).toHaveLength(LIST.length);
-    expect(rows.filter((x) => x.found === true).map((x) => x.credit_code).sort()).toEqual([TAIHE, ZHENHUA].sort());
-    expect(rows.find((x) => x.credit_code === ZHENHUA)).toMatchObject({ finding_name: '常州振华纺织印染公司', rectify_by: '2019-12-13', finding_status: 'open' });
+    expect(
+      rows
+        .filter((x) => x.found === true)
+        .map((x) => x.credit_code)
+        .sort(),
+    ).toEqual([TAIHE, ZHENHUA].sort());
+    expect(rows.find((x) => x.credit_code === ZHENHUA)).toMatchObject({
+      finding_name: '常州振华纺织印染公司',
+      rectify_by: '2019-12-13',
+      finding_status: 'open',
+    });
     expect(rows.find((x) => x.credit_code === TEA)).toMatchObject({ found: false, finding_name: null, rectify_by: null, finding_status: null });
     expect(Object.keys(rows[0]!)).toEqual([
       'credit_code',

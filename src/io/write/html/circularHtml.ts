@@ -25,7 +25,8 @@ const CIRCULAR_STYLE = `
 .circular p { font-size: 10.5pt; line-height: 1.6; }
 .circular p.para { text-indent: 2em; }
 .circular .findings { font-size: 9pt; line-height: 1.3; margin: 1mm 0 2mm; }
-.circular .findings td { vertical-align: top; }
+.circular .findings { table-layout: fixed; }
+.circular .findings td { vertical-align: top; overflow-wrap: anywhere; }
 .circular .signoff { margin-top: 6mm; text-align: right; font-size: 10.5pt; line-height: 1.7; }
 `;
 
@@ -34,7 +35,7 @@ const HEIGHT = { head: 38, intro: 16, h2: 8, tableHead: 6, rowLine: 4.2, rowPad:
 
 function rowLines(f: CircularFinding): number {
   const chars = (s: string, per: number) => Math.max(1, Math.ceil([...s].length / per));
-  return Math.max(chars(foundName(f), 11), chars(f.problem, 14), chars(f.source, 9));
+  return Math.max(chars(foundName(f), 9), chars(f.problem, 12), chars(f.source, 8));
 }
 
 function paraHeight(text: string | null): number {
@@ -53,6 +54,7 @@ function findingRow(f: CircularFinding, n: number, c: Circular, o: CircularHtmlO
 
 function table(rows: string[]): string {
   return `<table class="findings">
+<colgroup><col style="width: 7mm"><col style="width: 38mm"><col style="width: 19mm"><col style="width: 15mm"><col><col style="width: 33mm"><col style="width: 27mm"></colgroup>
 <thead><tr><th class="c">序</th><th>企业名称（按通报）</th><th>村社区</th><th class="c">日期</th><th>问题</th><th>通报文号</th><th>处理</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
