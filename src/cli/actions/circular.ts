@@ -89,7 +89,10 @@ function announce(voice: ReturnType<typeof cliVoice>, c: Circular, basis: Circul
     });
   } else {
     const named = new Set(c.findings.map((f) => f.creditCode)).size;
-    voice.say({ zh: `共 ${c.findings.length} 个问题，涉及 ${named} 家企业`, en: `${c.findings.length} findings at ${named} enterprises` });
+    voice.say({
+      zh: `共 ${c.findings.length} 个问题，涉及 ${named} 家企业`,
+      en: `${c.findings.length} finding${c.findings.length === 1 ? '' : 's'} at ${named} enterprise${named === 1 ? '' : 's'}`,
+    });
   }
   for (const f of c.offList) {
     voice.warn({
