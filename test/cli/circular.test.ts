@@ -70,6 +70,9 @@ describe('haze findings circular: the circular of the province’s findings to e
     });
     // No name in the notice: the list's name, nothing made up.
     expect(rows.find((r) => r.credit_code === TAIHE)!).toMatchObject({ finding_name: nameOf(TAIHE), finding_problem: '一厂一策公示牌未公示当前预警级别' });
+    // findings list keeps the list's name: the notice's spelling is only for the circular.
+    const listed = parse(run('findings', 'list', '--format', 'csv').stdout, { columns: true }) as { credit_code: string; name: string }[];
+    expect(listed.filter((f) => f.credit_code === ZHENHUA).map((f) => f.name)).toEqual([nameOf(ZHENHUA), nameOf(ZHENHUA)]);
     // 12-07 is before the alert in force began: outside the default range.
     expect(rows.find((r) => r.credit_code === TEA)!).toMatchObject({ found: 'false', finding_problem: '', rectify_by: '' });
   });
