@@ -25,6 +25,8 @@ export interface Finding {
   creditCode: string;
   /** The list's name for the enterprise (the code identifies it; the file's spelling may differ). */
   name: string;
+  /** The name as the file (the province's notice) gives it, or null when the file left it empty. */
+  bulletinName: string | null;
   problem: string;
   source: string;
   row: number | undefined;
@@ -165,7 +167,7 @@ export function checkFindingRows(rows: readonly FindingRow[], enterprise: (code:
       }
     }
     if (errors > before || !date || !e) continue;
-    findings.push({ date, creditCode: e.creditCode, name: e.name, problem, source, row: r.where.row });
+    findings.push({ date, creditCode: e.creditCode, name: e.name, bulletinName: findingText(r.name) || null, problem, source, row: r.where.row });
   }
   return { findings, problems };
 }

@@ -39,22 +39,34 @@ function withoutExemption(text: string): string {
     .join('；');
 }
 
+/**
+ * What this enterprise must do at the level, in the notice's words ("贵单位须执行：…"); null when it has nothing
+ * to do (needsNotice). The notice and the findings circular both say it through here, so they always agree.
+ */
+export function noticeDuty(m: RequiredMeasure): string | null {
+  if (!needsNotice(m)) return null;
+  const own = m.action === 'exempt' ? withoutExemption(m.text) : m.text;
+  const duties = [own, ...m.extra.map((x) => x.text)].filter((x) => x && x !== '无');
+  return m.action !== 'exempt'
+    ? `贵单位须执行：${duties.join('；')}`
+    : duties.length > 0
+      ? `贵单位属保障类，不停产不限产，但须执行：${duties.join('；')}`
+      : '贵单位属保障类，不停产不限产';
+}
+
+/** What every enterprise keeps doing while an alert is in force, whatever its own measure. */
+export function standingDuties(level: AlertLevel): string {
+  return `请在一厂一策公示牌上公示当前预警级别（${LEVEL_ZH[level]}）和本企业减排措施，确保废气治理设施正常运行，如实记录生产、治污和车辆进出台账。`;
+}
+
 export function noticeText(e: Enterprise, m: RequiredMeasure, c: NoticeContext): string {
   const since = c.from ? `自${chineseTime(c.from)}起` : '即日起';
   const basis = c.doc ? `根据${c.doc}，` : '';
-  const own = m.action === 'exempt' ? withoutExemption(m.text) : m.text;
-  const duties = [own, ...m.extra.map((x) => x.text)].filter((x) => x && x !== '无');
-  const what =
-    m.action !== 'exempt'
-      ? `贵单位须执行：${duties.join('；')}`
-      : duties.length > 0
-        ? `贵单位属保障类，不停产不限产，但须执行：${duties.join('；')}`
-        : '贵单位属保障类，不停产不限产';
   return [
     `${e.name}：`,
     `${basis}${since}${c.town}启动重污染天气${LEVEL_ZH[c.level]}预警（${LEVEL_RESPONSE_ZH[c.level]}）。`,
-    `${what}。`,
-    `请在一厂一策公示牌上公示当前预警级别（${LEVEL_ZH[c.level]}）和本企业减排措施，确保废气治理设施正常运行，如实记录生产、治污和车辆进出台账。`,
+    `${noticeDuty(m) ?? '贵单位须执行：'}。`,
+    standingDuties(c.level),
     `镇巡查组将到现场检查。联系人：${c.contact.name}，电话 ${c.contact.phone}。`,
   ].join('');
 }

@@ -15,6 +15,8 @@ export interface StoredFinding {
   date: string;
   creditCode: string;
   name: string;
+  /** The name as the province's notice spelled it; null when the file gave none (or before schema 5). */
+  bulletinName: string | null;
   problem: string;
   source: string;
   status: FindingStatus;
@@ -62,7 +64,7 @@ export function importFindings(db: Store, req: FindingImportRequest): FindingImp
           .run(req.fileName, req.sha256, req.importedAt, req.findings.length).lastInsertRowid,
       );
       const insert = db.prepare(
-        'INSERT INTO findings (date, credit_code, name, problem, source, import_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (date, credit_code, problem, source) DO NOTHING',
+        'INSERT INTO findings (date, credit_code, name, bulletin_name, problem, source, import_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (date, credit_code, problem, source) DO NOTHING',
       );
       // The same rule as records.ts, so the outcome does not depend on which file arrived first: the earliest
       // inspection on a day after the finding's date with no current violation closes it.
@@ -77,7 +79,7 @@ export function importFindings(db: Store, req: FindingImportRequest): FindingImp
       let known = 0;
       let closedByInspection = 0;
       for (const f of req.findings) {
-        const r = insert.run(f.date, f.creditCode, f.name, f.problem, f.source, importId);
+        const r = insert.run(f.date, f.creditCode, f.name, f.bulletinName, f.problem, f.source, importId);
         if (r.changes === 0) {
           known++;
           continue;
@@ -100,13 +102,14 @@ export interface FindingFilter {
   creditCode?: string;
 }
 
-const SELECT = 'SELECT id, date, credit_code, name, problem, source, status, closed_at, close_note, closed_by_inspection FROM findings';
+const SELECT = 'SELECT id, date, credit_code, name, bulletin_name, problem, source, status, closed_at, close_note, closed_by_inspection FROM findings';
 
 interface FindingRecord {
   id: number;
   date: string;
   credit_code: string;
   name: string;
+  bulletin_name: string | null;
   problem: string;
   source: string;
   status: FindingStatus;
@@ -121,6 +124,7 @@ function toFinding(r: FindingRecord): StoredFinding {
     date: r.date,
     creditCode: r.credit_code,
     name: r.name,
+    bulletinName: r.bulletin_name,
     problem: r.problem,
     source: r.source,
     status: r.status,

@@ -152,4 +152,7 @@ export const MIGRATIONS: readonly string[] = [
      replaced_at TEXT
    );
    CREATE UNIQUE INDEX plan_of_record_current ON plan_of_record (date, shift) WHERE replaced_at IS NULL;`,
+  // 5: a finding keeps the enterprise's name as the province's notice spelled it, beside the list's name, so the
+  // town's circular (haze findings circular) can print the notice's own words.
+  `ALTER TABLE findings ADD COLUMN bulletin_name TEXT;   -- NULL when the file gave no name, or imported before version 5`,
 ];

@@ -1,0 +1,248 @@
+/**
+ * The town's circular of the province's covert-inspection findings (省级暗查情况通报): what the province found in a
+ * range of days, what follows for the enterprises it named, and what every enterprise on the list keeps doing at
+ * the level in force. One entry per enterprise on the list, for the SMS or WeChat message to each. Pure: today,
+ * the alert's events, the findings and the measures come in as values.
+ */
+import { alertAt, type AlertEvent } from './alert.js';
+import { ACTION_ZH, ACTIONS, LEVEL_RESPONSE_ZH, LEVEL_ZH, type AlertLevel, type Enterprise, type RequiredMeasure } from './model.js';
+import { chineseTime, noticeDuty, standingDuties } from './notice.js';
+import { strictestLevel } from './reportRange.js';
+import { addDays, type WallTime } from './time.js';
+import type { Text } from '../errors.js';
+
+/**
+ * Days the named enterprises have to put things right, counted from the circular's date. The province's
+ * notices set their own deadline in their text, but a findings file carries no column for it, so the town's
+ * circular sets one: three days, the time towns commonly give for a written rectification report (整改报告).
+ */
+export const RECTIFY_DAYS = 3;
+
+/** Days the circular covers when no alert is in force at its end: the last week. */
+export const DEFAULT_SPAN_DAYS = 7;
+
+export interface CircularRange {
+  from: string;
+  to: string;
+}
+
+/** How the range was chosen: both ends given, from the alert in force, or (no alert) the last seven days. */
+export type CircularRangeBasis = 'from_to' | 'alert' | 'last_days';
+
+export type CircularRangeChoice = { range: CircularRange; basis: CircularRangeBasis } | { error: Text };
+
+/**
+ * The days the circular covers: `--from`/`--to` (both inclusive); the end defaults to today, the start to the
+ * first day of the alert in force at the end, else the seven days up to the end.
+ */
+export function circularRange(req: { from?: string | undefined; to?: string | undefined }, today: string, events: readonly AlertEvent[]): CircularRangeChoice {
+  const to = req.to ?? today;
+  const inForce = alertAt(events, { date: to, minutes: 24 * 60 - 1 });
+  const from = req.from ?? inForce?.issuedAt.date ?? addDays(to, -(DEFAULT_SPAN_DAYS - 1));
+  if (from > to) {
+    return {
+      error: {
+        zh: `开始日期 ${from} 晚于结束日期 ${to}${req.to === undefined ? '（未给 --to，结束日期为今天）' : ''}`,
+        en: `the start ${from} is after the end ${to}${req.to === undefined ? ' (no --to given, so the end is today)' : ''}`,
+      },
+    };
+  }
+  const basis: CircularRangeBasis = req.from !== undefined ? 'from_to' : inForce ? 'alert' : 'last_days';
+  return { range: { from, to }, basis };
+}
+
+export interface CircularLevel {
+  level: AlertLevel;
+  /** When the level took effect, when an alert in force gave it. */
+  since: WallTime | null;
+  basis: 'flag' | 'in_force' | 'strictest';
+}
+
+/**
+ * The level whose measures the circular repeats: --level; else the alert in force at the end of the range (what
+ * `haze notify --date <end>` uses); else, the alert having been lifted, the strictest level in force during the
+ * range. Null when no alert touched the range.
+ */
+export function circularLevel(fixed: AlertLevel | undefined, events: readonly AlertEvent[], range: CircularRange): CircularLevel | null {
+  if (fixed) return { level: fixed, since: null, basis: 'flag' };
+  const inForce = alertAt(events, { date: range.to, minutes: 24 * 60 - 1 });
+  if (inForce) return { level: inForce.level, since: inForce.levelSince, basis: 'in_force' };
+  const strictest = strictestLevel(events, range);
+  return strictest ? { level: strictest, since: null, basis: 'strictest' } : null;
+}
+
+/** A finding as the circular prints it. */
+export interface CircularFinding {
+  date: string;
+  creditCode: string;
+  /** The list's name: the enterprise the code identifies. */
+  name: string;
+  /** The name as the province's notice gave it; null when the file left it empty. */
+  bulletinName: string | null;
+  problem: string;
+  /** The notice that reported it (文号), as imported. */
+  source: string;
+  status: 'open' | 'closed';
+  closedAt: string | null;
+}
+
+/** The name the circular prints for a finding: the province's own spelling, else (none given) the list's. */
+export function foundName(f: CircularFinding): string {
+  return f.bulletinName ?? f.name;
+}
+
+export interface CircularInput {
+  /** The town that sends it (the list's town). */
+  town: string;
+  /** The circular's date (today). */
+  issued: string;
+  range: CircularRange;
+  level: CircularLevel | null;
+  enterprises: readonly Enterprise[];
+  /** Each enterprise's measure at the level; null when there is no level. */
+  measures: ReadonlyMap<string, RequiredMeasure> | null;
+  /** Every stored finding: the circular keeps those dated within the range. */
+  findings: readonly CircularFinding[];
+}
+
+export interface CircularEntry {
+  e: Enterprise;
+  /** This enterprise's findings within the range, by date. */
+  findings: CircularFinding[];
+  /** The day to have rectified by: for an enterprise with a finding still open; else null. */
+  rectifyBy: string | null;
+  /** Its measure's action at the level; null when there is no level. */
+  action: RequiredMeasure['action'] | null;
+  /** What it must do at the level, in the notice's words (`haze notify`); null when nothing or no level. */
+  requiredAction: string | null;
+  /** The short text to send it. */
+  message: string;
+}
+
+export interface Circular {
+  town: string;
+  issued: string;
+  range: CircularRange;
+  level: CircularLevel | null;
+  /** The findings within the range, by date then enterprise. */
+  findings: CircularFinding[];
+  /** The notices the findings came from, in the order first met. */
+  sources: string[];
+  /** The deadline for findings still open; null when none is open. */
+  rectifyBy: string | null;
+  entries: CircularEntry[];
+  /** Findings within the range of an enterprise no longer on the list: in the table, with no entry. */
+  offList: CircularFinding[];
+}
+
+/** 2019-12-08 → 12月8日 (the year is said once, in the range). */
+export function monthDay(date: string): string {
+  const [, m, d] = date.split('-').map(Number);
+  return `${m}月${d}日`;
+}
+
+/** The range in words: 2019年12月8日至12月10日, or one day. */
+export function rangeWords(r: CircularRange): string {
+  const [y, m, d] = r.from.split('-').map(Number);
+  const start = `${y}年${m}月${d}日`;
+  if (r.from === r.to) return start;
+  const [y2] = r.to.split('-').map(Number);
+  return `${start}至${y2 === y ? monthDay(r.to) : `${y2}年${monthDay(r.to)}`}`;
+}
+
+/** What follows for a named enterprise, in one sentence (the page and the messages share it). */
+export function followUp(town: string, rectifyBy: string): string {
+  return `请立即整改，于${monthDay(rectifyBy)}前将整改情况书面报送${town}；镇巡查组将到现场复查，复查未发现问题即为整改到位。`;
+}
+
+function levelClause(level: CircularLevel | null): string {
+  if (!level) return '';
+  const since = level.since ? `自${chineseTime(level.since)}起` : '';
+  return `${since}重污染天气${LEVEL_ZH[level.level]}预警（${LEVEL_RESPONSE_ZH[level.level]}）期间`;
+}
+
+function messageOf(c: Omit<Circular, 'entries' | 'offList'>, e: Enterprise, mine: CircularFinding[], required: string | null): string {
+  const head = `【${c.town}省级暗查通报】${e.name}：`;
+  const open = mine.filter((f) => f.status === 'open');
+  let news: string;
+  if (mine.length > 0) {
+    const problems = mine.map((f) => f.problem).join('；');
+    const docs = [...new Set(mine.map((f) => f.source))].join('、');
+    news =
+      open.length > 0
+        ? `贵单位在${rangeWords(c.range)}省级暗查中被通报（${docs}）：${problems}。${followUp(c.town, c.rectifyBy!)}`
+        : `贵单位在${rangeWords(c.range)}省级暗查中被通报（${docs}）：${problems}。经镇复查已整改到位，请保持。`;
+  } else if (c.findings.length > 0) {
+    const names = new Set(c.findings.map((f) => f.creditCode)).size;
+    news = `${rangeWords(c.range)}省级暗查通报本镇 ${names} 家企业存在问题（${[...new Set(c.findings.map((f) => f.problem))].join('；')}），请引以为戒，对照自查。`;
+  } else {
+    news = `${rangeWords(c.range)}省级暗查未通报本镇企业问题，请继续保持。`;
+  }
+  const keep = c.level ? `${levelClause(c.level)}，${required ? `${required}。` : ''}${standingDuties(c.level.level)}` : '';
+  return `${head}${news}${keep}`;
+}
+
+export function buildCircular(input: CircularInput): Circular {
+  const { range } = input;
+  const inRange = input.findings
+    .filter((f) => f.date >= range.from && f.date <= range.to)
+    .sort((a, b) => (a.date === b.date ? a.creditCode.localeCompare(b.creditCode) : a.date < b.date ? -1 : 1));
+  const listed = new Set(input.enterprises.map((e) => e.creditCode));
+  const anyOpen = inRange.some((f) => f.status === 'open');
+  const head = {
+    town: input.town,
+    issued: input.issued,
+    range,
+    level: input.level,
+    findings: inRange,
+    sources: [...new Set(inRange.map((f) => f.source))],
+    rectifyBy: anyOpen ? addDays(input.issued, RECTIFY_DAYS) : null,
+  };
+  const entries = input.enterprises.map((e): CircularEntry => {
+    const mine = inRange.filter((f) => f.creditCode === e.creditCode);
+    const m = input.measures?.get(e.creditCode);
+    const requiredAction = m ? noticeDuty(m) : null;
+    return {
+      e,
+      findings: mine,
+      rectifyBy: mine.some((f) => f.status === 'open') ? head.rectifyBy : null,
+      action: m?.action ?? null,
+      requiredAction,
+      message: messageOf(head, e, mine, requiredAction),
+    };
+  });
+  return { ...head, entries, offList: inRange.filter((f) => !listed.has(f.creditCode)) };
+}
+
+/** The circular's words, shared by the page and the terminal text. */
+export interface CircularWords {
+  title: string;
+  intro: string;
+  /** What follows for the named enterprises; null when none is still open. */
+  followUp: string | null;
+  /** What every enterprise keeps doing at the level; null when no alert touched the range. */
+  keep: string | null;
+  /** The list's enterprises by measure at the level: 停产 5 家、限产 3 家… */
+  byAction: string | null;
+  closing: string;
+}
+
+export function circularWords(c: Circular): CircularWords {
+  const when = rangeWords(c.range);
+  const named = new Set(c.findings.map((f) => f.creditCode)).size;
+  const intro =
+    c.findings.length > 0
+      ? `${when}，省级对我镇重污染天气应急管控情况开展暗查，通报（${c.sources.join('、')}）我镇 ${named} 家企业存在 ${c.findings.length} 个问题。现将有关情况通报如下：`
+      : `${when}，省级暗查未通报我镇企业存在问题。现将预警期间的要求重申如下：`;
+  const counts = ACTIONS.map((a) => [a, c.entries.filter((x) => x.action === a).length] as const).filter(([, n]) => n > 0);
+  return {
+    title: `关于${when}省级重污染天气应急暗查情况的通报`,
+    intro,
+    followUp: c.rectifyBy ? `被通报且问题尚未关闭的企业，${followUp(c.town, c.rectifyBy)}` : null,
+    keep: c.level
+      ? `${levelClause(c.level)}，各企业须严格落实一厂一策中本级别的减排措施（每家企业的措施以预警通知为准）。${standingDuties(c.level.level)}`
+      : null,
+    byAction: counts.length > 0 ? `全镇清单 ${c.entries.length} 家企业中：${counts.map(([a, n]) => `${ACTION_ZH[a]} ${n} 家`).join('、')}。` : null,
+    closing: '请各企业引以为戒，举一反三，对照通报的问题开展自查自纠，切实提高对重污染天气应急管控的重视，确保各项减排措施落实到位。',
+  };
+}
