@@ -55,8 +55,8 @@ export function parseDateFlag(raw: string, flag = '--date'): string {
 }
 
 const TIME_FORMS: Text = {
-  zh: '2019-12-08 14:00、2019-12-08T14:00+08:00、2019年12月8日14时',
-  en: '2019-12-08 14:00, 2019-12-08T14:00+08:00, 2019年12月8日14时',
+  zh: '2019-12-08 14:00、2019/12/8 14:00、2019-12-08T14:00+08:00、2019年12月8日14时',
+  en: '2019-12-08 14:00, 2019/12/8 14:00, 2019-12-08T14:00+08:00, 2019年12月8日14时',
 };
 
 /** A moment, Beijing wall-clock (an ISO time with Z or an offset is converted). */
