@@ -172,3 +172,12 @@ test('a code Excel turned into a number is refused, with the Excel hint and the 
   ]);
   expect(existsSync(join(dir, 'haze.db'))).toBe(false);
 });
+
+test('record --interactive takes a time of day alone on the --date given', () => {
+  const dir = tempDir();
+  const items = csv(haze(['checklist', '--date', '2019-12-08', '--group', '1', '--format', 'csv'], { cwd: dir }).stdout).filter((x) => x.seq === '1');
+  const answers = [...items.map(() => '1'), '王建国', '15时20分', 'y'].join('\n') + '\n';
+  const r = haze(['record', '--interactive', '--date', '2019/12/8', '--group', '1', '--seq', '1'], { cwd: dir, input: answers });
+  expect(r.status).toBe(0);
+  expect(visits(dir)[items[0]!.credit_code!]).toEqual([items[0]!.name, '2019-12-08 15:20', '王建国']);
+});

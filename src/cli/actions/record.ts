@@ -38,7 +38,7 @@ export const RESULT_COLUMNS = {
   result: ['结果（合格/不合格/不适用）', '结果', '检查结果'],
   note: ['备注', '说明'],
   inspectors: ['检查人', '检查人员'],
-  checked_at: ['检查时间'],
+  checked_at: ['检查时间', '时间'],
 } as const;
 
 export interface RecordOpts {
