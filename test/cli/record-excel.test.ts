@@ -132,6 +132,23 @@ describe('the same problem on many rows is said once', () => {
   });
 });
 
+test('times before the alert began, one per enterprise, are one line: the reason is the same', () => {
+  const dir = tempDir();
+  const sheet = csv(haze(['checklist', '--date', '2019-12-08', '--group', '1', '--format', 'csv'], { cwd: dir }).stdout);
+  const seqs = [...new Set(sheet.map((x) => x.seq))];
+  const filled = sheet.map((x) => ({ ...x, result: '合格', inspectors: '王建国', checked_at: `${8 + (seqs.indexOf(x.seq!) % 5)}:30` }));
+  writeFileSync(join(dir, 'morning.csv'), stringify(filled, { header: true, columns: Object.keys(filled[0]!) }));
+  const r = haze(['record', 'morning.csv'], { cwd: dir });
+  expect(r.status).toBe(65);
+  const lines = problemLines(r.stderr, 'HAZE_RECORD_OUTSIDE_ALERT');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(
+    new RegExp(
+      `^morning\\.csv:checked_at: 错误 HAZE_RECORD_OUTSIDE_ALERT: 检查时间不在预警期间：早于预警开始（2019-12-08 14:00）（第 2–${sheet.length + 1} 行，共 ${sheet.length} 行），值如 "2019-12-08 08:30"、"2019-12-08 09:30"、"2019-12-08 10:30" 等；`,
+    ),
+  );
+});
+
 describe('--checked-at', () => {
   const dir = tempDir();
   const sheet = csv(haze(['checklist', '--date', '2019-12-08', '--group', '3', '--format', 'csv'], { cwd: dir }).stdout);
