@@ -164,6 +164,7 @@ describe('--checked-at', () => {
     const r = haze(['record', 'no-times.csv', '--inspectors', '虞卫国', '--checked-at', '下午三点半'], { cwd: dir });
     expect(r.status).toBe(64);
     expect(r.stderr).toContain('--checked-at 的值"下午三点半"不是时间');
+    expect(r.stderr).toContain('或只写钟点 17:00、17时（按每行的日期）');
     expect(r.stderr.match(/下午三点半/g)).toHaveLength(1);
   });
 

@@ -21,7 +21,7 @@ import { dayPlanFor, plannedLookup } from '../../workflow/dayVisits.js';
 import { writeStore } from '../../workflow/storeDoor.js';
 import type { Town } from '../../workflow/town.js';
 import { now, nowInstant } from '../clock.js';
-import { parseDateFlag, parseLevelFlag, parseTimeFlag } from '../flags.js';
+import { parseDateFlag, parseLevelFlag } from '../flags.js';
 import { readGlobals, usage } from '../globals.js';
 import { openTown } from '../town.js';
 import { cliVoice, type CliVoice } from '../voice.js';
@@ -112,7 +112,14 @@ function holdUntilKilled(): void {
  */
 function checkCheckedAtFlag(raw: string | undefined): void {
   // Any date stands in for the rows' dates: the form is what is checked.
-  if (raw !== undefined && raw !== '' && parseWallTime(raw, '2000-01-01') === null) parseTimeFlag(raw, '--checked-at');
+  if (raw === undefined || raw === '' || parseWallTime(raw, '2000-01-01') !== null) return;
+  throw usage(
+    {
+      zh: `--checked-at 的值"${raw}"不是时间；可用：2019-12-08 17:00、2019/12/8 17:00、2019年12月8日17时，或只写钟点 17:00、17时（按每行的日期）`,
+      en: `--checked-at: "${raw}" is not a time; accepted: 2019-12-08 17:00, 2019/12/8 17:00, 2019年12月8日17时, or a time of day alone, 17:00 or 17时 (on each row's date)`,
+    },
+    { zh: '按北京时间填写，24 小时制', en: 'Beijing time, 24-hour clock' },
+  );
 }
 
 async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, file: string, opts: RecordOpts): Promise<void> {
