@@ -43,6 +43,11 @@ const PRINT_THE_WEB_PAGE: Text = {
 };
 
 const WRITE_THE_DATE: Text = { zh: '写作 2019-12-08', en: 'write it as 2019-12-08' };
+/** Excel's number for a credit code: the cause and the fix, said the same wherever a code comes in (list, results, findings). */
+const CODE_AS_TEXT: Text = {
+  zh: '在 Excel 中选中代码列，设置单元格格式为"文本"后重新输入完整的 18 位代码（转成数字后末几位已丢失，无法还原）',
+  en: 'in Excel, format the code column as Text and type the full 18-character codes again (once a code is a number its last digits are lost)',
+};
 
 export const CODES = {
   // ── Thrown errors: the command stops, stderr says why, the exit code says what kind ──
@@ -476,7 +481,7 @@ export const CODES = {
   HAZE_ROW_CODE_MANGLED: {
     kind: 'problem',
     title: { zh: '统一社会信用代码被 Excel 当成了数字', en: 'Excel stored the credit code as a number' },
-    hint: { zh: '在 Excel 中把该列设为"文本"格式后重新输入代码', en: 'format the column as Text in Excel and type the codes again' },
+    hint: CODE_AS_TEXT,
   },
   HAZE_ROW_CODE_DUPLICATE: {
     kind: 'problem',
@@ -590,7 +595,23 @@ export const CODES = {
   HAZE_RECORD_TIME: {
     kind: 'problem',
     title: { zh: '检查时间无法识别，或不在检查日期这一天', en: 'the time of a check cannot be read, or is not on its date' },
-    hint: { zh: '写作 2019-12-08 09:30，日期与 date 列相同', en: 'write it as 2019-12-08 09:30, on the date in the date column' },
+    hint: {
+      zh: '写成 2019-12-08 13:05 或 2019/12/8 13:05（日期与日期列相同），或只写钟点 13:05',
+      en: 'write it as 2019-12-08 13:05 or 2019/12/8 13:05 (on the date in the date column), or just the time, 13:05',
+    },
+  },
+  HAZE_RECORD_NO_TIME: {
+    kind: 'problem',
+    title: { zh: '没有填写检查时间', en: 'the time of a check is missing' },
+    hint: {
+      zh: '在检查时间列填写钟点（如 13:05），或用 --checked-at 给出没有填写的时间',
+      en: 'fill in the time column (e.g. 13:05), or give the time of those left empty with --checked-at',
+    },
+  },
+  HAZE_RECORD_CODE_MANGLED: {
+    kind: 'problem',
+    title: { zh: '统一社会信用代码被 Excel 当成了数字', en: 'Excel turned the credit code into a number' },
+    hint: CODE_AS_TEXT,
   },
   HAZE_RECORD_OUTSIDE_ALERT: {
     kind: 'problem',

@@ -15,9 +15,8 @@
  */
 import { LEVEL_FORMS, parseAlertLevel } from '../core/alertLevel.js';
 import type { AlertLevel } from '../core/model.js';
-import { parseDate, parseWallTime, type WallTime } from '../core/time.js';
+import { parseClock, parseDate, parseWallTime, type WallTime } from '../core/time.js';
 import { CODE, HazeError, type Text } from '../errors.js';
-import { minutesOf } from '../io/read/townSetup.js';
 
 function refused(flag: string, raw: string, what: Text, forms: Text, hint: Text): HazeError {
   return new HazeError(CODE.HAZE_USAGE, {
@@ -55,8 +54,8 @@ export function parseDateFlag(raw: string, flag = '--date'): string {
 }
 
 const TIME_FORMS: Text = {
-  zh: '2019-12-08 14:00、2019-12-08T14:00+08:00、2019年12月8日14时',
-  en: '2019-12-08 14:00, 2019-12-08T14:00+08:00, 2019年12月8日14时',
+  zh: '2019-12-08 14:00、2019/12/8 14:00、2019-12-08T14:00+08:00、2019年12月8日14时',
+  en: '2019-12-08 14:00, 2019/12/8 14:00, 2019-12-08T14:00+08:00, 2019年12月8日14时',
 };
 
 /** A moment, Beijing wall-clock (an ISO time with Z or an offset is converted). */
@@ -69,17 +68,12 @@ export function parseTimeFlag(raw: string, flag: string): WallTime {
   });
 }
 
-// The HH:mm rule groups.yaml uses (townSetup.ts keeps it inside its zod schema, unexported); minutesOf is its reader.
-const CLOCK = /^([01]?\d|2[0-3]):[0-5]\d$/;
-const CLOCK_ZH = /^([01]?\d|2[0-3])[时点](?:([0-5]?\d)分?)?$/u;
 const CLOCK_FORMS: Text = { zh: '08:30、14:00、14时、14时30分', en: '08:30, 14:00, 14时, 14时30分' };
 
-/** A time of day → minutes after midnight (00:00–23:59). */
+/** A time of day → minutes after midnight (00:00–23:59), read as every time of day is read (core/time.ts). */
 export function parseClockFlag(raw: string, flag: string): number {
-  const s = raw.normalize('NFKC').trim(); // full-width "１４：３０" → "14:30"
-  if (CLOCK.test(s)) return minutesOf(s);
-  const zh = CLOCK_ZH.exec(s);
-  if (zh) return minutesOf(`${zh[1]}:${zh[2] ?? '0'}`);
+  const minutes = parseClock(raw); // full-width "１４：３０" too
+  if (minutes !== null && minutes < 24 * 60) return minutes;
   throw refused(flag, raw, { zh: '钟点', en: 'a time of day' }, CLOCK_FORMS, { zh: '24 小时制，00:00–23:59', en: '24-hour clock, 00:00–23:59' });
 }
 

@@ -35,3 +35,45 @@ export function creditCodeFault(code: string): CreditCodeFault | null {
   if (check === null || !CHARSET.includes(code[17]!)) return 'charset';
   return check === code[17] ? null : 'check';
 }
+
+/**
+ * What Excel left of an all-digit code it took for a number: the number it shows (9.13204E+17, or in full
+ * with 15 significant digits, 913204137876638000) and how many leading digits survive. Null when the text is
+ * not such a number (a real code, or one wrong some other way).
+ */
+export interface CodeAsNumber {
+  /** The text as found. */
+  text: string;
+  /** The significant digits kept (6 in 9.13204E+17, 15 in 913204137876638000). */
+  digits: number;
+  /** Whether an 18-digit code would show as this number (its leading digits, rounded as Excel rounds). */
+  fits(code: string): boolean;
+}
+
+export function codeAsNumber(text: string): CodeAsNumber | null {
+  const s = text.trim();
+  const sci = /^(\d)(?:\.(\d+))?E\+?(\d{1,2})$/i.exec(s);
+  let value: bigint;
+  let digits: number;
+  if (sci) {
+    const mantissa = sci[1]! + (sci[2] ?? '');
+    digits = mantissa.length;
+    const exp = Number(sci[3]) - (digits - 1);
+    if (exp < 0) return null;
+    value = BigInt(mantissa) * 10n ** BigInt(exp);
+  } else if (/^\d{15}000$/.test(s) && creditCodeFault(s) === 'check') {
+    digits = 15; // Excel keeps 15 significant digits of any number
+    value = BigInt(s);
+  } else return null;
+  return {
+    text: s,
+    digits,
+    fits(code) {
+      if (!/^\d{18}$/.test(code)) return false;
+      const unit = 10n ** BigInt(18 - digits);
+      const n = BigInt(code);
+      const rounded = ((n + unit / 2n) / unit) * unit; // half up, as Excel shows it
+      return rounded === value;
+    },
+  };
+}

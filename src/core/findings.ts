@@ -3,6 +3,7 @@
  * the date, the enterprise (by its credit code, on the town's list), the problem and the notice that reported
  * it, and rows repeated inside the file. Pure: the list comes in as a lookup, "today" as a value.
  */
+import { CODES } from '../errorCodes.js';
 import { CODE, type ProblemCode, type Text, type Where } from '../errors.js';
 import { creditCodeFault } from './creditCode.js';
 import type { Enterprise } from './model.js';
@@ -107,10 +108,7 @@ export function checkFindingRows(rows: readonly FindingRow[], enterprise: (code:
       const fault = creditCodeFault(code);
       const hint =
         fault === 'scientific'
-          ? {
-              zh: 'Excel 把代码当成了数字（科学计数法），后几位已丢失：把该列设为"文本"后重新填写',
-              en: 'Excel turned the code into a number (scientific notation) and lost its last digits: format the column as Text and type it again',
-            }
+          ? CODES.HAZE_ROW_CODE_MANGLED.hint
           : fault
             ? { zh: '这不是有效的统一社会信用代码：核对每一位', en: 'this is not a valid credit code: check each character' }
             : {

@@ -2,12 +2,18 @@
  * Filled-in checklists coming back: every row checked before anything is written — the enterprise, the
  * item, the result, the time against the alert, duplicates in the file, and whether the visit was planned
  * (an unplanned check is allowed, with a warning). Pure: what is known about the town comes in as lookups.
+ *
+ * Files come back as Excel and WPS save them: check times in their forms and people's (time.ts reads them,
+ * a bare time on the row's date), and credit codes Excel turned into numbers, recognised by the name
+ * beside them when that name is the list's only one of its kind.
  */
+import { CODES } from '../errorCodes.js';
 import { CODE, type ProblemCode, type Text, type Where } from '../errors.js';
 import type { CheckItem } from './checklist.js';
 import type { Enterprise } from './model.js';
 import { newProblem, type Problem } from './problem.js';
-import { formatWallTime, parseDate, parseWallTime, type WallTime } from './time.js';
+import { codeAsNumber } from './creditCode.js';
+import { formatWallTime, fromExcelSerial, parseDate, parseWallTime, type WallTime } from './time.js';
 
 export type Result = 'ok' | 'violation' | 'na';
 
@@ -72,6 +78,8 @@ export interface RecordedVisit {
 
 export interface RecordLookups {
   enterprise(code: string): Enterprise | undefined;
+  /** The enterprises of the list with this name (compared as enterpriseNameKey compares them). */
+  named(name: string): readonly Enterprise[];
   groupExists(id: string): boolean;
   /** The check items this enterprise has on that date (its measure at the level then in force). */
   itemsFor(e: Enterprise, date: string): CheckItem[] | null;
@@ -87,6 +95,27 @@ export interface CheckedRecords {
   blank: number;
 }
 
+/** A name as two spellings of it compare: full-width forms folded (（）→ ()), spaces dropped. */
+export function enterpriseNameKey(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** A check time as written in the cell: a time, only a date (no time of day in it), or nothing readable. */
+type CellTime = { time: WallTime } | { dateOnly: string } | null;
+
+function readCheckTime(raw: string, date: string | undefined): CellTime {
+  // A date cell whose format was cleared shows Excel's serial number (43807.63 is 2019-12-08 15:07).
+  if (/^\d{5}(\.\d+)?$/.test(raw)) {
+    const t = fromExcelSerial(Number(raw));
+    if (!t) return null;
+    return Number.isInteger(Number(raw)) ? { dateOnly: t.date } : { time: t };
+  }
+  const dateOnly = parseDate(raw);
+  if (dateOnly) return { dateOnly };
+  const time = parseWallTime(raw, date);
+  return time ? { time } : null;
+}
+
 export function checkResultRows(rows: readonly ResultRow[], look: RecordLookups, defaults: { inspectors?: string; checkedAt?: string }): CheckedRecords {
   const problems: Problem[] = [];
   const visits = new Map<string, RecordedVisit>();
@@ -95,68 +124,58 @@ export function checkResultRows(rows: readonly ResultRow[], look: RecordLookups,
   const err = (where: Where, code: ProblemCode, value: string, zh: string, en: string, hint?: Text) =>
     problems.push(newProblem({ severity: 'error', code, where, value, message: { zh, en }, hint }));
 
+  // Rows of a visit with no time of check, and whether a date stood there instead: said once the file is read,
+  // for the visits that have a time on none of their rows (people often write it on the first item only).
+  const untimed = new Map<string, { where: Where; value: string; dateOnly: boolean }[]>();
+
   for (const r of rows) {
     if (r.result.trim() === '') {
       blank++;
       continue;
     }
     const before = problems.length;
-    const date = parseDate(r.date);
-    if (!date) err({ ...r.where, column: 'date' }, CODE.HAZE_RECORD_DATE, r.date, `日期无法识别："${r.date}"`, `not a date: "${r.date}"`);
-    if (!look.groupExists(r.group))
-      err({ ...r.where, column: 'group' }, CODE.HAZE_RECORD_GROUP, r.group, `没有这个巡查组："${r.group}"`, `no such group: "${r.group}"`);
-    const e = look.enterprise(r.creditCode.toUpperCase());
-    if (!e)
-      err(
-        { ...r.where, column: 'credit_code' },
-        CODE.HAZE_RECORD_ENTERPRISE,
-        r.creditCode,
-        `清单中没有这家企业：${r.creditCode} ${r.name}`,
-        `no enterprise with this code on the list: ${r.creditCode} ${r.name}`,
-      );
+    // A date cell Excel formats with a time shows one (2019-12-08 00:00): the date is still the date.
+    const date = parseDate(r.date) ?? parseWallTime(r.date)?.date ?? null;
+    if (!date) err({ ...r.where, column: 'date' }, CODE.HAZE_RECORD_DATE, r.date, '日期无法识别', 'not a date');
+    if (!look.groupExists(r.group)) err({ ...r.where, column: 'group' }, CODE.HAZE_RECORD_GROUP, r.group, '没有这个巡查组', 'no such group');
+    const e = enterpriseOf(r, look, problems);
     const result = readResult(r.result);
     if (!result)
       err(
         { ...r.where, column: 'result' },
         CODE.HAZE_RECORD_RESULT,
         r.result,
-        `结果只能是 合格 / 不合格 / 不适用（ok / violation / na），而不是"${r.result}"`,
-        `the result must be ok / violation / na (合格 / 不合格 / 不适用), not "${r.result}"`,
+        '结果只能是 合格 / 不合格 / 不适用（ok / violation / na）',
+        'the result must be ok / violation / na (合格 / 不合格 / 不适用)',
       );
     let items: ReturnType<RecordLookups['itemsFor']> = null;
     if (e && date) {
       items = look.itemsFor(e, date);
       if (items && !items.some((i) => i.id === r.itemId)) {
-        err(
-          { ...r.where, column: 'item_id' },
-          CODE.HAZE_RECORD_ITEM,
-          r.itemId,
-          `${e.name} 没有检查项"${r.itemId}"`,
-          `${e.name} has no check item "${r.itemId}"`,
-          {
-            zh: `可用：${items.map((i) => i.id).join('、')}`,
-            en: `its items: ${items.map((i) => i.id).join(', ')}`,
-          },
-        );
+        err({ ...r.where, column: 'item_id' }, CODE.HAZE_RECORD_ITEM, r.itemId, `${e.name} 没有这个检查项`, `${e.name} has no such check item`, {
+          zh: `可用：${items.map((i) => i.id).join('、')}`,
+          en: `its items: ${items.map((i) => i.id).join(', ')}`,
+        });
       }
     }
     const inspectors = r.inspectors || defaults.inspectors || '';
     if (!inspectors) err({ ...r.where, column: 'inspectors' }, CODE.HAZE_RECORD_INSPECTORS, '', '没有写检查人', 'who inspected is missing');
     const checkedRaw = r.checkedAt || defaults.checkedAt || '';
-    let checkedAt: WallTime | null = null;
-    if (checkedRaw) {
-      checkedAt = parseWallTime(checkedRaw);
-      if (!checkedAt)
-        err({ ...r.where, column: 'checked_at' }, CODE.HAZE_RECORD_TIME, checkedRaw, `检查时间无法识别："${checkedRaw}"`, `not a time: "${checkedRaw}"`);
-      else if (date && checkedAt.date !== date)
-        err(
-          { ...r.where, column: 'checked_at' },
-          CODE.HAZE_RECORD_TIME,
-          checkedRaw,
-          `检查时间 ${formatWallTime(checkedAt)} 不在 ${date} 这一天`,
-          `checked at ${formatWallTime(checkedAt)}, not on ${date}`,
-        );
-    }
+    const cell = checkedRaw ? readCheckTime(checkedRaw, date ?? undefined) : null;
+    const checkedAt = cell && 'time' in cell ? cell.time : null;
+    const on = cell === null ? null : 'time' in cell ? cell.time.date : cell.dateOnly;
+    // A bare time on a row whose date is unreadable: the date's own error says what is wrong.
+    const dateSaysIt = !date && parseWallTime(checkedRaw, '2000-01-01') !== null;
+    if (checkedRaw && !cell && !dateSaysIt)
+      err({ ...r.where, column: 'checked_at' }, CODE.HAZE_RECORD_TIME, checkedRaw, '检查时间无法识别', 'the time of the check cannot be read');
+    else if (date && on && on !== date)
+      err(
+        { ...r.where, column: 'checked_at' },
+        CODE.HAZE_RECORD_TIME,
+        `${checkedRaw}（日期列 ${date}）`,
+        '检查时间不在日期列的这一天',
+        'the time of the check is not on the date in the date column',
+      );
     const moment = checkedAt ?? (date ? { date, minutes: 23 * 60 + 59 } : null);
     if (moment) {
       const why = look.outsideAlert(moment);
@@ -169,7 +188,7 @@ export function checkResultRows(rows: readonly ResultRow[], look: RecordLookups,
           `the check is outside the alert: ${why.en}`,
         );
     }
-    const key = `${date}\u0000${r.group}\u0000${r.creditCode.toUpperCase()}\u0000${r.itemId}`;
+    const key = `${date}\u0000${r.group}\u0000${e?.creditCode ?? r.creditCode.toUpperCase()}\u0000${r.itemId}`;
     const dup = seen.get(key);
     if (dup)
       err(
@@ -180,7 +199,7 @@ export function checkResultRows(rows: readonly ResultRow[], look: RecordLookups,
         `the same visit and item as row ${dup.row}`,
       );
     else seen.set(key, r.where);
-    if (problems.length > before || !e || !date || !result) continue;
+    if (problems.slice(before).some((p) => p.severity === 'error') || !e || !date || !result) continue;
 
     const vkey = `${date}\u0000${r.group}\u0000${e.creditCode}`;
     let v = visits.get(vkey);
@@ -212,8 +231,92 @@ export function checkResultRows(rows: readonly ResultRow[], look: RecordLookups,
           }),
         );
       }
+    } else if (!v.checkedAt && checkedAt) v.checkedAt = checkedAt;
+    if (!checkedAt) {
+      const list = untimed.get(vkey) ?? [];
+      list.push({ where: { ...r.where, column: 'checked_at' }, value: checkedRaw, dateOnly: cell !== null });
+      untimed.set(vkey, list);
     }
     v.items.push({ itemId: r.itemId, item: r.item || items?.find((i) => i.id === r.itemId)?.text || r.itemId, result, note: r.note, row: r.where.row });
   }
+  for (const [vkey, list] of untimed) {
+    if (visits.get(vkey)?.checkedAt) continue;
+    for (const u of list)
+      problems.push(
+        newProblem({
+          severity: 'warning',
+          code: CODE.HAZE_RECORD_NO_TIME,
+          where: u.where,
+          value: u.value,
+          message: u.dateOnly
+            ? { zh: '检查时间只有日期，没有钟点：按没有检查时间记录', en: 'the time of the check has a date but no time of day: recorded without a time' }
+            : { zh: '没有填写检查时间：按没有检查时间记录', en: 'no time of check: recorded without one' },
+        }),
+      );
+  }
   return { visits: [...visits.values()], problems, blank };
+}
+
+/**
+ * The enterprise a row names by its credit code; an error when the list has none. A code Excel turned into a
+ * number (9.13204E+17) names no enterprise by itself: the name beside it does, when it is the only one of
+ * that name on the list and its code is one that shows as that number — recorded with a warning that names
+ * Excel as the cause and the fix.
+ */
+function enterpriseOf(r: ResultRow, look: RecordLookups, problems: Problem[]): Enterprise | undefined {
+  const where: Where = { ...r.where, column: 'credit_code' };
+  const code = r.creditCode.trim();
+  const e = look.enterprise(code.toUpperCase());
+  if (e) return e;
+  const asNumber = codeAsNumber(code);
+  const mangled = (severity: 'error' | 'warning', zh: string, en: string, hint?: Text) =>
+    problems.push(newProblem({ severity, code: CODE.HAZE_RECORD_CODE_MANGLED, where, value: code, message: { zh, en }, hint }));
+  if (!asNumber) {
+    problems.push(
+      newProblem({
+        severity: 'error',
+        code: CODE.HAZE_RECORD_ENTERPRISE,
+        where,
+        value: code,
+        message: { zh: `清单中没有这家企业：${code} ${r.name}`.trim(), en: `no enterprise with this code on the list: ${code} ${r.name}`.trim() },
+      }),
+    );
+    return undefined;
+  }
+  const name = r.name.trim();
+  const named = name ? look.named(name) : [];
+  const cause = { zh: '统一社会信用代码被 Excel 转成了数字', en: 'Excel turned the credit code into a number' }; // the number is the value
+  if (named.length === 1 && asNumber.fits(named[0]!.creditCode)) {
+    const found = named[0]!;
+    mangled(
+      'warning',
+      `${cause.zh}：按企业名称认作 ${found.name}（${found.creditCode}）`,
+      `${cause.en}: taken by its name to be ${found.name} (${found.creditCode})`,
+    );
+    return found;
+  }
+  if (named.length === 0)
+    mangled(
+      'error',
+      name ? `${cause.zh}，清单中也没有名为"${name}"的企业` : `${cause.zh}，又没有写企业名称`,
+      name ? `${cause.en}, and no enterprise on the list is named "${name}"` : `${cause.en}, and the name is missing`,
+    );
+  else if (named.length > 1) {
+    const codes = named.map((x) => x.creditCode);
+    mangled(
+      'error',
+      `${cause.zh}，清单中有 ${named.length} 家企业名为"${name}"，无法确定是哪一家`,
+      `${cause.en}, and ${named.length} enterprises on the list are named "${name}": which one cannot be told`,
+      {
+        zh: `${CODES.HAZE_RECORD_CODE_MANGLED.hint.zh}；同名企业的代码：${codes.join('、')}`,
+        en: `${CODES.HAZE_RECORD_CODE_MANGLED.hint.en}; the codes of those so named: ${codes.join(', ')}`,
+      },
+    );
+  } else
+    mangled(
+      'error',
+      `${cause.zh}，而清单中"${name}"的代码 ${named[0]!.creditCode} 不会显示成这个数`,
+      `${cause.en}, and the code of "${name}" on the list, ${named[0]!.creditCode}, would not show as that number`,
+    );
+  return undefined;
 }

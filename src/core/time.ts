@@ -66,31 +66,78 @@ export function parseDate(input: string): string | null {
 }
 
 /**
- * Parse a moment as Beijing wall-clock. Forms: "2019-12-08 14:00", "2019-12-08T14:00", "2019-12-08 14:00:00",
- * ISO with an offset or Z ("2019-12-08T06:00:00Z" → 14:00), "2019年12月8日14时", "2019年12月8日14时30分",
- * "2019年12月8日14:30", and a bare date (→ 00:00). Null when it is none of these.
+ * A time of day → minutes after midnight (0–1440, 24:00 being the end of the day). Forms: 14:00, 9:05,
+ * 14:00:00, 14时, 14时30分, 14点, 14点30, and with 上午/下午 or AM/PM as Chinese Excel shows them
+ * (下午 2:05, 2:05 PM). Null when it is none of these.
  */
-export function parseWallTime(input: string): WallTime | null {
+export function parseClock(input: string): number | null {
   const s = input.trim().normalize('NFKC');
-  const zh =
-    /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(\d{1,2})(?:时|点)(?:(\d{1,2})分?)?$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(\d{1,2}):(\d{2})$/.exec(s);
-  if (zh) return wall(`${zh[1]}-${pad(Number(zh[2]))}-${pad(Number(zh[3]))}`, Number(zh[4]), Number(zh[5] ?? 0));
-  const iso = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+  const m = CLOCK.exec(s);
+  if (!m) return null;
+  const [, before, h1, m1, h2, m2, after] = m;
+  let h = Number(h1 ?? h2);
+  const min = Number(m1 ?? m2 ?? 0);
+  const half = before ?? after;
+  if (half !== undefined) {
+    // A 12-hour clock: 12 AM is midnight, 12 PM noon, 下午 1:05 is 13:05; "下午 14:05" is taken as meant.
+    const pm = AFTERNOON.test(half);
+    if (h >= 1 && h <= 12) h = (h % 12) + (pm ? 12 : 0);
+    else if (h === 0 ? pm : !pm) return null;
+  }
+  if (h > 24 || min > 59 || (h === 24 && min > 0)) return null;
+  return h * 60 + min;
+}
+
+const AFTERNOON = /^(下午|晚上|中午|p\.?m\.?)$/i;
+// H:MM(:SS) or H时(MM分) / H点(MM(分)), with 上午/下午 before or AM/PM after.
+const CLOCK = /^(?:(上午|下午|早上|晚上|中午)\s*)?(?:(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?|(\d{1,2})\s*[时点](?:\s*(\d{1,2})\s*分?)?)(?:\s*([ap]\.?m\.?))?$/i;
+
+// A date the way people and spreadsheets write it, then the rest: 2019-12-08, 2019/12/8, 2019.12.8, 2019年12月8日.
+const DATE_HEAD = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)(?=$|[\sT]|\d|[上下早晚中])/;
+// A month and day with no year (12月8日): the year comes from the date it belongs to.
+const MONTH_DAY_HEAD = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?=$|\s|\d|[上下早晚中])/;
+
+/**
+ * Parse a moment as Beijing wall-clock. Forms: "2019-12-08 14:00", "2019-12-08T14:00", "2019-12-08 14:00:00",
+ * ISO with an offset or Z ("2019-12-08T06:00:00Z" → 14:00), the forms Excel and WPS write and people type —
+ * "2019/12/8 14:05", "2019-12-8 9:00", "2019/12/8 14:05:00", "2019/12/8 下午 2:05" — "2019年12月8日14时",
+ * "2019年12月8日14时30分", "2019年12月8日14:30", and a bare date (→ 00:00).
+ *
+ * `on` is the date the moment belongs to, when there is one (a results row's date column): with it, a
+ * month and day without a year ("12月8日14时", the year taken from `on`) and a bare time of day ("14:00",
+ * "9:05", "14时") are read too. Null when the input is none of these.
+ */
+export function parseWallTime(input: string, on?: string): WallTime | null {
+  const s = input.trim().normalize('NFKC').replace(/\s+/g, ' ');
+  const iso = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/.exec(s);
   if (iso) {
-    if (!iso[5]) return wall(iso[1]!, Number(iso[2]), Number(iso[3]));
     const instant = new Date(
-      `${iso[1]}T${pad(Number(iso[2]))}:${iso[3]}:${iso[4] ?? '00'}${iso[5] === 'Z' ? 'Z' : iso[5].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
+      `${iso[1]}T${pad(Number(iso[2]))}:${iso[3]}:${iso[4] ?? '00'}${iso[5] === 'Z' ? 'Z' : iso[5]!.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
     );
     if (Number.isNaN(instant.getTime())) return null;
     return fromInstant(instant.getTime());
   }
-  const date = parseDate(s);
-  return date ? { date, minutes: 0 } : null;
+  const bare = parseDate(s);
+  if (bare) return { date: bare, minutes: 0 };
+  const full = DATE_HEAD.exec(s);
+  const monthDay = full || on === undefined ? null : MONTH_DAY_HEAD.exec(s);
+  let date = on;
+  if (full) date = `${full[1]}-${pad(Number(full[2] ?? full[4]))}-${pad(Number(full[3] ?? full[5]))}`;
+  else if (monthDay) date = `${on!.slice(0, 4)}-${pad(Number(monthDay[1]))}-${pad(Number(monthDay[2]))}`;
+  const head = full ?? monthDay;
+  const rest = head ? s.slice(head[0].length).replace(/^[T ]/, '') : s;
+  if (date === undefined || !isValidDate(date)) return null;
+  if (rest === '') return head ? { date, minutes: 0 } : null;
+  const minutes = parseClock(rest);
+  if (minutes === null) return null;
+  return minutes === 24 * 60 ? { date: addDays(date, 1), minutes: 0 } : { date, minutes };
 }
 
-function wall(date: string, h: number, m: number): WallTime | null {
-  if (!isValidDate(date) || h > 24 || m > 59 || (h === 24 && m > 0)) return null;
-  return h === 24 ? { date: addDays(date, 1), minutes: 0 } : { date, minutes: h * 60 + m };
+/** Excel's 1900 date system: serial 25569 is 1970-01-01, the fraction the time of day (to the nearest minute). */
+export function fromExcelSerial(serial: number): WallTime | null {
+  if (!Number.isFinite(serial) || serial < 1) return null;
+  const d = new Date(Math.round((serial - 25569) * 1440) * 60_000);
+  return { date: d.toISOString().slice(0, 10), minutes: d.getUTCHours() * 60 + d.getUTCMinutes() };
 }
 
 /**

@@ -126,12 +126,10 @@ export function alertTimeline(ws: Pick<Workspace, 'dbFile' | 'sampleAlert'>, fix
     outside: (t) => {
       if (alertAt(events, t)) return null;
       const first = events[0]!;
+      // The moment itself is not named: the caller shows it as the value, and rows that share the reason are said once.
       return compareWallTime(t, first.at) < 0
-        ? {
-            zh: `${formatWallTime(t)} 早于预警开始（${formatWallTime(first.at)}）`,
-            en: `${formatWallTime(t)} is before the alert began (${formatWallTime(first.at)})`,
-          }
-        : { zh: `${formatWallTime(t)} 没有正在执行的预警`, en: `no alert was in force at ${formatWallTime(t)}` };
+        ? { zh: `早于预警开始（${formatWallTime(first.at)}）`, en: `before the alert began (${formatWallTime(first.at)})` }
+        : { zh: '当时没有正在执行的预警', en: 'no alert was in force then' };
     },
   };
 }

@@ -91,6 +91,10 @@ describe('parseTimeFlag', () => {
     ['2019-12-08T14:00+08:00', { date: '2019-12-08', minutes: 840 }],
     ['2019年12月8日14时', { date: '2019-12-08', minutes: 840 }],
     ['2019年12月8日14时30分', { date: '2019-12-08', minutes: 870 }],
+    // the forms Excel and WPS show, and single digits (the one parser of times, core/time.ts)
+    ['2019/12/8 14:05', { date: '2019-12-08', minutes: 845 }],
+    ['2019-12-8 9:00', { date: '2019-12-08', minutes: 540 }],
+    ['2019/12/8 14:05:00', { date: '2019-12-08', minutes: 845 }],
   ])('%s', (raw, t) => {
     expect(parseTimeFlag(raw, '--at')).toEqual(t);
   });
@@ -117,6 +121,8 @@ describe('parseClockFlag', () => {
     ['14时30', 870],
     ['１４：３０', 870],
     [' 9:05 ', 545],
+    ['14:30:00', 870],
+    ['下午2:30', 870],
   ])('%s → %d', (raw, minutes) => {
     expect(parseClockFlag(raw, '--start')).toBe(minutes);
   });

@@ -1,5 +1,16 @@
 import fc from 'fast-check';
-import { addDays, compareWallTime, formatClock, formatDayClock, fromInstant, parseDate, parseWallTime, ZONE } from '../../src/core/time.js';
+import {
+  addDays,
+  compareWallTime,
+  formatClock,
+  formatDayClock,
+  fromExcelSerial,
+  fromInstant,
+  parseClock,
+  parseDate,
+  parseWallTime,
+  ZONE,
+} from '../../src/core/time.js';
 
 /** Beijing's wall clock by the zone database, as an independent check of fromInstant's fixed +8 since 1991. */
 function byZoneDatabase(ms: number): { date: string; minutes: number } {
@@ -68,5 +79,72 @@ describe('Beijing wall-clock times', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('check times as Excel and WPS write them and people type them', () => {
+  const t = (date: string, hh: number, mm: number) => ({ date, minutes: hh * 60 + mm });
+  test.each([
+    // Excel's and WPS's own display of a date-time cell, saved into CSV as shown
+    ['2026/12/1 13:05', t('2026-12-01', 13, 5)],
+    ['2026/12/1 13:05:00', t('2026-12-01', 13, 5)],
+    ['2026/12/1 下午 1:05', t('2026-12-01', 13, 5)],
+    ['2026/12/1 1:05 PM', t('2026-12-01', 13, 5)],
+    ['2026/12/1 12:10 AM', t('2026-12-01', 0, 10)],
+    // typed: single-digit months, days and hours, dots, 年月日时
+    ['2026-12-2 9:00', t('2026-12-02', 9, 0)],
+    ['2026.12.2 9:00', t('2026-12-02', 9, 0)],
+    ['2026年12月2日9时', t('2026-12-02', 9, 0)],
+    ['2026年12月2日 9时30分', t('2026-12-02', 9, 30)],
+    ['2026年12月2日9点30', t('2026-12-02', 9, 30)],
+    ['2026年12月2日下午3点', t('2026-12-02', 15, 0)],
+    ['2026/12/1\u00a013:05', t('2026-12-01', 13, 5)],
+    ['２０２６／１２／１　１３：０５', t('2026-12-01', 13, 5)],
+  ])('%s', (input, expected) => {
+    expect(parseWallTime(input)).toEqual(expected);
+  });
+
+  test.each([
+    // the year, or the whole date, from the date the row belongs to
+    ['12月2日9时30分', t('2026-12-02', 9, 30)],
+    ['12月2日 9:30', t('2026-12-02', 9, 30)],
+    ['09:00', t('2026-12-02', 9, 0)],
+    ['9:00', t('2026-12-02', 9, 0)],
+    ['9时', t('2026-12-02', 9, 0)],
+    ['9时5分', t('2026-12-02', 9, 5)],
+    ['13:05:00', t('2026-12-02', 13, 5)],
+    ['下午1:05', t('2026-12-02', 13, 5)],
+    ['24:00', t('2026-12-03', 0, 0)],
+    // a full date still says its own date
+    ['2026/12/1 13:05', t('2026-12-01', 13, 5)],
+  ])('%s on 2026-12-02', (input, expected) => {
+    expect(parseWallTime(input, '2026-12-02')).toEqual(expected);
+  });
+
+  test.each(['9:00', '9时', '12月2日9时'])('%s without a date to go with it is refused', (input) => {
+    expect(parseWallTime(input)).toBeNull();
+  });
+
+  test.each(['25:00', '9:60', '上午 14:00', '13:05 PM0', '2026/13/1 13:05', '2026/2/30 9:00', '2月30日9时', '', 'soon', '9', '13.05'])(
+    '%s is refused even with a date',
+    (input) => {
+      expect(parseWallTime(input, '2026-12-02')).toBeNull();
+    },
+  );
+
+  test('a clock alone', () => {
+    expect(parseClock('14:00')).toBe(840);
+    expect(parseClock('14时30分')).toBe(870);
+    expect(parseClock('下午 14:05')).toBe(14 * 60 + 5); // what was meant
+    expect(parseClock('中午12点')).toBe(12 * 60);
+    expect(parseClock('12:30 AM')).toBe(30);
+    expect(parseClock('上午 14:05')).toBeNull();
+  });
+
+  test('Excel serial numbers (the 1900 system): days since 1899-12-30, the fraction the time of day', () => {
+    expect(fromExcelSerial(43807)).toEqual(t('2019-12-08', 0, 0));
+    expect(fromExcelSerial(43807 + (15 * 60 + 5) / 1440)).toEqual(t('2019-12-08', 15, 5));
+    expect(fromExcelSerial(43807.628472222)).toEqual(t('2019-12-08', 15, 5)); // as a General cell shows it
+    expect(fromExcelSerial(0)).toBeNull();
   });
 });

@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { checkItems } from '../../core/checklist.js';
-import type { AlertLevel } from '../../core/model.js';
 import { hasErrors } from '../../core/problem.js';
-import { checkResultRows, readResult, type RecordedVisit, type ResultRow } from '../../core/records.js';
+import type { AlertLevel, Enterprise } from '../../core/model.js';
+import { problemsByKind } from '../../core/problemGroups.js';
+import { checkResultRows, enterpriseNameKey, readResult, type RecordedVisit, type ResultRow } from '../../core/records.js';
 import { requiredMeasure } from '../../core/rules/requiredMeasure.js';
 import { formatWallTime, fromInstant, parseWallTime, type WallTime } from '../../core/time.js';
 import { CODE, HazeError } from '../../errors.js';
@@ -20,7 +21,7 @@ import { dayPlanFor, plannedLookup } from '../../workflow/dayVisits.js';
 import { writeStore } from '../../workflow/storeDoor.js';
 import type { Town } from '../../workflow/town.js';
 import { now, nowInstant } from '../clock.js';
-import { parseDateFlag, parseLevelFlag, parseTimeFlag } from '../flags.js';
+import { parseDateFlag, parseLevelFlag } from '../flags.js';
 import { readGlobals, usage } from '../globals.js';
 import { openTown } from '../town.js';
 import { cliVoice, type CliVoice } from '../voice.js';
@@ -37,7 +38,7 @@ export const RESULT_COLUMNS = {
   result: ['结果（合格/不合格/不适用）', '结果', '检查结果'],
   note: ['备注', '说明'],
   inspectors: ['检查人', '检查人员'],
-  checked_at: ['检查时间'],
+  checked_at: ['检查时间', '时间'],
 } as const;
 
 export interface RecordOpts {
@@ -105,8 +106,25 @@ function holdUntilKilled(): void {
   for (;;) Atomics.wait(wait, 0, 0, 1000);
 }
 
+/**
+ * --checked-at as each row reads it: a moment, or a time of day (or month and day) taken on the row's own
+ * date. Refused here, once, when it is none of these — not once per row.
+ */
+function checkCheckedAtFlag(raw: string | undefined): void {
+  // Any date stands in for the rows' dates: the form is what is checked.
+  if (raw === undefined || raw === '' || parseWallTime(raw, '2000-01-01') !== null) return;
+  throw usage(
+    {
+      zh: `--checked-at 的值"${raw}"不是时间；可用：2019-12-08 17:00、2019/12/8 17:00、2019年12月8日17时，或只写钟点 17:00、17时（按每行的日期）`,
+      en: `--checked-at: "${raw}" is not a time; accepted: 2019-12-08 17:00, 2019/12/8 17:00, 2019年12月8日17时, or a time of day alone, 17:00 or 17时 (on each row's date)`,
+    },
+    { zh: '按北京时间填写，24 小时制', en: 'Beijing time, 24-hour clock' },
+  );
+}
+
 async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, file: string, opts: RecordOpts): Promise<void> {
   const level = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
+  checkCheckedAtFlag(opts.checkedAt);
   const town = await openTown(g, voice, null);
   const table = await readImportTable(file, RESULT_COLUMNS, ['date', 'group', 'credit_code', 'item_id', 'result']);
   voice.problems(table.warnings);
@@ -140,10 +158,16 @@ async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, fi
 function check(voice: CliVoice, town: Town, rows: ResultRow[], opts: RecordOpts, level: AlertLevel | undefined): ReturnType<typeof checkResultRows> {
   const timeline = alertTimeline(town.ws, level);
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
+  const byName = new Map<string, Enterprise[]>();
+  for (const e of town.list.enterprises) {
+    const key = enterpriseNameKey(e.name);
+    byName.set(key, [...(byName.get(key) ?? []), e]);
+  }
   const checked = checkResultRows(
     rows,
     {
       enterprise: (code) => byCode.get(code),
+      named: (name) => byName.get(enterpriseNameKey(name)) ?? [],
       groupExists: (id) => town.setup.groups.some((g) => g.id === id),
       itemsFor: (e, date) => {
         const at = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
@@ -154,7 +178,8 @@ function check(voice: CliVoice, town: Town, rows: ResultRow[], opts: RecordOpts,
     },
     { ...(opts.inspectors ? { inspectors: opts.inspectors } : {}), ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) },
   );
-  voice.problems(checked.problems);
+  // The same problem on many rows is said once, with the rows (a column of times Excel wrote: one line, not 69).
+  voice.problems(problemsByKind(checked.problems));
   if (hasErrors(checked.problems)) {
     const n = checked.problems.filter((p) => p.severity === 'error').length;
     throw new HazeError(CODE.HAZE_RECORD_INVALID, {
@@ -229,7 +254,7 @@ async function interactive(g: ReturnType<typeof readGlobals>, voice: CliVoice, o
     const inspectors = opts.inspectors ?? (await ask(voice.t({ zh: '检查人（逗号分隔）：', en: 'inspectors (comma-separated): ' })));
     const nowText =
       opts.checkedAt ?? (await ask(voice.t({ zh: `检查时间（回车为 ${formatWallTime(now())}）：`, en: `checked at (Enter for ${formatWallTime(now())}): ` })));
-    const checkedAt: WallTime | null = nowText ? parseWallTime(nowText) : now();
+    const checkedAt: WallTime | null = nowText ? parseWallTime(nowText, date) : now();
     if (!checkedAt) throw usage({ zh: `无法识别的时间"${nowText}"`, en: `not a time: "${nowText}"` });
     const filled = rows.map((r) => ({ ...r, inspectors, checkedAt: formatWallTime(checkedAt) }));
     const checked = check(voice, town, filled, opts, fixedLevel);

@@ -10,7 +10,7 @@ export function recordCommand(program: Command): void {
     .command('record [file]')
     .description('导入填好的检查清单（CSV 或 .xlsx），或在终端逐项录入 / import filled-in checklists, or enter one visit by hand')
     .option('--inspectors <names>', '检查人（文件中没有 inspectors 列时）/ who inspected, when the file has no inspectors column')
-    .option('--checked-at <time>', '检查时间（文件中没有 checked_at 列时）/ when, when the file has no checked_at column')
+    .option('--checked-at <time>', '没有填写检查时间的行的检查时间（可只写钟点 17:00）/ when, for rows with no time (a time of day alone: on each row’s date)')
     .option('--replace', '更正已记录的结果（旧结果保留在历史中）/ correct recorded results (the old ones are kept)')
     .option('--level <level>', '没有记录预警时使用的级别 / the level, when no alert is recorded')
     .option('--interactive', "在终端逐项录入一次检查 / walk one visit's items at a terminal")

@@ -335,32 +335,15 @@ export class ListRowReader {
     // A number cell shown in full keeps Excel's 15 significant digits: the last three are zeros.
     const cut = fault === 'check' && /^\d{15}000$/.test(code);
     if (cut) {
-      this.problem(
-        row,
-        'creditCode',
-        CODE.HAZE_ROW_CODE_MANGLED,
-        code,
-        {
-          zh: `统一社会信用代码被 Excel 当成数字，只保留了 15 位：${code}`,
-          en: `the credit code was stored as a number and Excel kept only 15 digits: ${code}`,
-        },
-        {
-          zh: '在 Excel 中把该列设为"文本"格式后重新输入代码（后三位已丢失，无法还原）',
-          en: 'format the column as Text in Excel and type the codes again (the last digits are lost)',
-        },
-      );
+      this.problem(row, 'creditCode', CODE.HAZE_ROW_CODE_MANGLED, code, {
+        zh: `统一社会信用代码被 Excel 当成数字，只保留了 15 位：${code}`,
+        en: `the credit code was stored as a number and Excel kept only 15 digits: ${code}`,
+      }); // the hint (the registry's) is the one every import of codes gives: format the column as Text
     } else if (fault === 'scientific') {
-      this.problem(
-        row,
-        'creditCode',
-        CODE.HAZE_ROW_CODE_MANGLED,
-        code,
-        { zh: `统一社会信用代码被 Excel 转成了科学计数法：${code}`, en: `the credit code was turned into a number by Excel: ${code}` },
-        {
-          zh: '在 Excel 中把该列设为"文本"格式后重新输入代码（数字已丢失，无法还原）',
-          en: 'format the column as Text in Excel and type the codes again (the digits are lost)',
-        },
-      );
+      this.problem(row, 'creditCode', CODE.HAZE_ROW_CODE_MANGLED, code, {
+        zh: `统一社会信用代码被 Excel 转成了科学计数法：${code}`,
+        en: `the credit code was turned into a number by Excel: ${code}`,
+      });
     } else if (fault) {
       const why = {
         length: ['应为 18 位', 'must be 18 characters'],
