@@ -153,7 +153,10 @@ function cannotWriteExtension(file: string, ext: string, offered: readonly strin
       en: `haze writes no Word documents; use ${alt.join(' or ')} (Word and WPS open them)`,
     };
   } else if (family === 'gis' && offered.includes('geojson')) {
-    hint = { zh: `改用 -o ${as('geojson')} 或 -o ${as('gpx')}（GIS 软件和手机导航都能读）`, en: `use -o ${as('geojson')} or -o ${as('gpx')} (GIS tools and phones read them)` };
+    hint = {
+      zh: `改用 -o ${as('geojson')} 或 -o ${as('gpx')}（GIS 软件和手机导航都能读）`,
+      en: `use -o ${as('geojson')} or -o ${as('gpx')} (GIS tools and phones read them)`,
+    };
   } else {
     hint = {
       zh: `用以上扩展名之一，如 -o ${as(offered.find((f) => f !== 'table' && f !== 'text') ?? offered[0]!)}；或不加 -o，输出到屏幕`,
