@@ -32,4 +32,3 @@ export function sourceWord(source: string): string {
 export function becauseWord(by: Because['by']): string {
   return by === 'none' ? 'nothing' : by;
 }
-
