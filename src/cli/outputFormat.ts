@@ -152,6 +152,11 @@ function cannotWriteExtension(file: string, ext: string, offered: readonly strin
       zh: `haze 不生成 Word/WPS 文档；改用 ${alt.join(' 或 ')}（Word、WPS 都能打开）`,
       en: `haze writes no Word documents; use ${alt.join(' or ')} (Word and WPS open them)`,
     };
+  } else if (family === 'document' && offered.includes('csv')) {
+    hint = {
+      zh: `haze 不生成 Word/WPS 文档；此命令的表格用 --excel -o ${as('csv')} 写出，Excel、WPS 可直接打开`,
+      en: `haze writes no Word documents; this command's table goes to --excel -o ${as('csv')}, which Excel and WPS open`,
+    };
   } else if (family === 'gis' && offered.includes('geojson')) {
     hint = {
       zh: `改用 -o ${as('geojson')} 或 -o ${as('gpx')}（GIS 软件和手机导航都能读）`,
