@@ -21,7 +21,7 @@ const name = <T extends { name: string }>(): Column<T> => ({ key: 'name', zh: '�
 const village = <T extends { village: string }>(): Column<T> => ({ key: 'village', zh: '村社区', en: 'village', value: (r) => r.village });
 
 export const COVERAGE_COLUMNS: Column<GroupSummary>[] = [
-  { key: 'group', zh: '组', en: 'group', value: (r) => r.groupId, dataOnly: true },
+  { key: 'group', zh: '组', en: 'group', value: (r) => r.groupId, excel: (r) => (r.groupId === 'total' ? '合计' : r.groupId), dataOnly: true },
   { key: 'group_name', zh: '巡查组', en: 'group', value: (r) => r.groupName },
   { key: 'required', zh: '应检查企业', en: 'required', value: (r) => r.required },
   { key: 'visited', zh: '已检查', en: 'visited', value: (r) => r.visited },
