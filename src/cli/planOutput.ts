@@ -10,7 +10,7 @@ import type { GeoRoute } from '../io/write/geojson.js';
 import type { GpxRoute } from '../io/write/gpx.js';
 import { amapMarkerUrl, amapNavigationUrl } from '../io/write/navLink.js';
 import type { Column } from '../io/write/columns.js';
-import { ACTION_WORD } from '../io/vocabulary.js';
+import { ACTION_WORD } from '../core/vocabulary.js';
 import type { Voice } from '../workflow/voice.js';
 import type { Town } from '../workflow/town.js';
 

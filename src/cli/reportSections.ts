@@ -5,7 +5,7 @@
 import { ACTION_ZH } from '../core/model.js';
 import type { GroupSummary, InspectionReport, OpenFinding, PlanDayRow, RepeatOffender, UnvisitedRow, ViolationRow, VisitRow } from '../core/report.js';
 import type { Column } from '../io/write/columns.js';
-import { ACTION_WORD } from '../io/vocabulary.js';
+import { ACTION_WORD } from '../core/vocabulary.js';
 
 export interface ReportSection<T> {
   key: string;

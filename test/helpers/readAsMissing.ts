@@ -1,6 +1,6 @@
 /**
  * Cell values that common readers take for a missing value, in lower case (agate/csvkit ignores case; pandas
- * and R read NA, N/A, NULL, NaN, None, nan, …). haze's own words must be none of them (src/io/vocabulary.ts).
+ * and R read NA, N/A, NULL, NaN, None, nan, …). haze's own words must be none of them (src/core/vocabulary.ts).
  */
 export const READ_AS_MISSING: ReadonlySet<string> = new Set([
   'na',

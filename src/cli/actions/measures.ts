@@ -6,7 +6,7 @@ import { reductionSummary, type PollutantReduction } from '../../core/rules/redu
 import { EXIT } from '../../errors.js';
 import type { RuleTable } from '../../core/rules/ruleTable.js';
 import type { Column } from '../../io/write/columns.js';
-import { ACTION_WORD, becauseWord, sourceWord } from '../../io/vocabulary.js';
+import { ACTION_WORD, becauseWord, sourceWord } from '../../core/vocabulary.js';
 import { renderCsvChunks } from '../../io/write/csv.js';
 import { renderJson, toRecords } from '../../io/write/json.js';
 import { dayAndLevel } from '../../workflow/alertInForce.js';

@@ -3,7 +3,7 @@ import * as z from './schema.js';
 import { ACTIONS, ALERT_LEVELS, GRADES } from '../../core/model.js';
 import { mergeRuleTables, type CrossCuttingRule, type LevelRule, type Rule, type RuleTable } from '../../core/rules/ruleTable.js';
 import { loadYamlConfig } from './yamlConfig.js';
-import { ACTION_WORD, actionOfWord } from '../vocabulary.js';
+import { ACTION_WORD, actionOfWord } from '../../core/vocabulary.js';
 
 const levelRuleSchema = z.strictObject({
   // `no_measure` is how haze writes `none` in its output; a rule file may use either.

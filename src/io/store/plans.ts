@@ -4,7 +4,7 @@
  * plan it was fixed from. Replanning a day keeps the earlier record in history (replaced_by), never deletes it.
  */
 import type { AlertLevel, DayRoute, Visit } from '../../core/model.js';
-import { ACTION_WORD, actionOfWord } from '../vocabulary.js';
+import { ACTION_WORD, actionOfWord } from '../../core/vocabulary.js';
 import type { PlanBasis } from '../../core/planBasis.js';
 import type { Shift } from '../../core/routing/planCalendar.js';
 import { daysBetween, formatWallTime, wallAt } from '../../core/time.js';

@@ -1,5 +1,5 @@
 /**
- * The store writes a visit's action in the machine vocabulary (src/io/vocabulary.ts): `no_measure`, never
+ * The store writes a visit's action in the machine vocabulary (src/core/vocabulary.ts): `no_measure`, never
  * `none`, which csvkit and pandas read as missing when a store is exported; a store written before keeps its
  * `none`, and both read back as the one action.
  */

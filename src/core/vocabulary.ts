@@ -5,7 +5,7 @@
  * their case, pandas reads `None`, `NA`, `N/A`, `NULL`, `nan`, so `none` is written `no_measure` (an action)
  * and `no_rule` (a measure's source). Files and stores written before keep their `none`: the reader takes both.
  */
-import { ACTIONS, type Action, type Because } from '../core/model.js';
+import { ACTIONS, type Action, type Because } from './model.js';
 
 export const ACTION_WORD: Record<Action, string> = {
   stop: 'stop',

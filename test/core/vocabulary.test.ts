@@ -1,6 +1,6 @@
-/** The machine vocabulary (src/io/vocabulary.ts): no word a common reader takes for a missing value. */
+/** The machine vocabulary (src/core/vocabulary.ts): no word a common reader takes for a missing value. */
 import { ACTIONS } from '../../src/core/model.js';
-import { ACTION_WORD, actionOfWord, becauseWord, sourceWord } from '../../src/io/vocabulary.js';
+import { ACTION_WORD, actionOfWord, becauseWord, sourceWord } from '../../src/core/vocabulary.js';
 import { READ_AS_MISSING } from '../helpers/readAsMissing.js';
 
 test('no action word is read as missing; each is snake_case and its own', () => {
