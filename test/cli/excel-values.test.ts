@@ -52,8 +52,8 @@ const ENGLISH_VALUES = [
 ];
 /** Columns whose Latin letters are codes or names, not words: what a script or haze itself reads back. */
 const CODE_COLUMNS = new Set(['检查项编号', '代码', '文件', '统一社会信用代码', '高德导航']);
-/** Values from the list itself, or chemistry: the grades (A, B, C, D) and the pollutants' formulas. */
-const LIST_VALUES = new Set<string>([...GRADES, 'SO2', 'NOx', 'VOCs']);
+/** Names and values from the list itself: the grades (A, B, C, D), the pollutants' formulas, the program's name. */
+const LIST_VALUES = new Set<string>([...GRADES, 'SO2', 'NOx', 'VOCs', 'haze']);
 
 const outputs = COMMANDS.map((args) => ({ args, r: run([...args, '--excel']) }));
 
@@ -65,10 +65,13 @@ test.each(outputs.map((o) => [o.args.join(' '), o]))('%s --excel: Chinese header
   for (const h of header) expect([h, /[\u4e00-\u9fff]/.test(h)]).toEqual([h, true]);
   for (const row of rows) {
     for (const [column, cell] of Object.entries(row)) {
-      if (CODE_COLUMNS.has(column) || LIST_VALUES.has(cell)) continue;
-      expect([column, cell, ENGLISH_VALUES.includes(cell.toLowerCase())]).toEqual([column, cell, false]);
-      // A cell that is one English word or more (letters, _ and spaces only) is a code or it is wrong.
-      if (/^[A-Za-z][A-Za-z_ ]*$/.test(cell)) expect([column, cell]).toEqual([column, '(Chinese)']);
+      if (CODE_COLUMNS.has(column)) continue;
+      // Each part of a list in a cell (`停产企业，C级` — or, wrongly, `must_stop;grade_c`) on its own.
+      for (const part of cell.split(/[;；,，、\s]+/).filter((p) => p !== '' && !LIST_VALUES.has(p))) {
+        expect([column, part, ENGLISH_VALUES.includes(part.toLowerCase())]).toEqual([column, part, false]);
+        // A part that is an English word (letters and _ only) is a code or it is wrong.
+        if (/^[A-Za-z][A-Za-z_]*$/.test(part)) expect([column, part]).toEqual([column, '(Chinese)']);
+      }
     }
   }
 });
