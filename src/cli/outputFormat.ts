@@ -109,6 +109,12 @@ export function chooseFormat<F extends string>(ask: FormatAsk, allowed: readonly
   const format = asked ?? named ?? fallback;
   if (ask.excel && format !== 'csv')
     throw usage({ zh: `--excel 用于 CSV 输出，不能与 --format ${format} 同用`, en: `--excel is for CSV output, not --format ${format}` });
+  // --excel on a command with no CSV (alert status, db info).
+  if (!offered.includes(format))
+    throw usage({
+      zh: `--excel 用于 CSV 输出，而此命令可用：${allowed.join('、')}`,
+      en: `--excel is for CSV output; this command writes ${allowed.join(', ')}`,
+    });
   return format as F;
 }
 

@@ -71,6 +71,8 @@ describe('chooseFormat', () => {
   test('--format the command lacks, and --excel with another format, stay usage errors', () => {
     expect(refusal(() => chooseFormat(ask(undefined, 'pdf'), MEASURES, 'table'))).toMatchObject({ code: 'HAZE_USAGE', exit: 64 });
     expect(refusal(() => chooseFormat(ask(undefined, 'json', true), MEASURES, 'table'))).toMatchObject({ code: 'HAZE_USAGE', exit: 64 });
+    const noCsv = refusal(() => chooseFormat(ask(undefined, undefined, true), ['text', 'json'] as const, 'text'));
+    expect(noCsv).toMatchObject({ code: 'HAZE_USAGE', exit: 64, zh: '--excel 用于 CSV 输出，而此命令可用：text、json' });
   });
 });
 
