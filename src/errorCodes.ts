@@ -59,6 +59,24 @@ export const CODES = {
     title: { zh: '用法错误：选项或参数的值不对', en: 'usage error: a flag or argument has a wrong value' },
     hint: { zh: 'haze <命令> --help 列出可用选项', en: 'haze <command> --help lists the options' },
   },
+  HAZE_OUTPUT_EXTENSION: {
+    kind: 'error',
+    exit: EXIT.usage,
+    title: { zh: '-o 文件的扩展名是此命令不能写的格式', en: "the -o file's ending names a format this command does not write" },
+    hint: { zh: '用此命令可写的扩展名（如 .csv），或不加 -o', en: 'use an ending the command writes (e.g. .csv), or leave out -o' },
+  },
+  HAZE_OUTPUT_FORMAT_MISMATCH: {
+    kind: 'error',
+    exit: EXIT.usage,
+    title: { zh: '--format 与 -o 文件的扩展名不符', en: "--format and the -o file's ending disagree" },
+    hint: { zh: '去掉 --format（按扩展名决定格式），或改文件名', en: 'drop --format (the ending decides), or rename the file' },
+  },
+  HAZE_BINARY_TO_TERMINAL: {
+    kind: 'error',
+    exit: EXIT.usage,
+    title: { zh: 'PDF 不能直接输出到终端', en: 'a PDF is not written to a terminal' },
+    hint: { zh: '用 -o 文件名.pdf，或用管道、重定向', en: 'use -o FILE.pdf, or a pipe or redirect' },
+  },
   HAZE_SHEET_MISSING: {
     kind: 'error',
     exit: EXIT.usage,

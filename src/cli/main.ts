@@ -44,11 +44,11 @@ export function buildProgram(): Command {
     .option('--rules <file...>', '本镇规则文件，覆盖默认规则 / town rule files')
     .option('--db <file>', '工作区数据库（默认 haze.db，或 HAZE_DB）/ the workspace store')
     .option('--format <format>', '输出格式 table|csv|json（各命令另有）/ output format')
-    .option('--excel', 'CSV 给 Excel 用：中文表头 + UTF-8 BOM（即 --format csv）/ CSV for Excel: Chinese headers and a BOM')
+    .option('--excel', 'CSV 给 Excel 用：中文表头和内容 + UTF-8 BOM（即 --format csv）/ CSV for Excel: Chinese headers and values, a BOM')
     .option('--output-encoding <enc>', '输出编码 utf-8（默认）或 gb18030（旧版软件）/ output encoding: utf-8 or gb18030 for old software')
     .option(
       '-o, --output <file>',
-      '写到文件（先写临时文件再改名；未给 --format 时按扩展名定格式）/ write to a file (its extension names the format when --format is not given)',
+      '写到文件（先写临时文件再改名；按扩展名定格式，如 .csv .json .pdf；不能写的扩展名如 .xlsx 拒绝）/ write to a file (its extension names the format; one haze cannot write, e.g. .xlsx, is refused)',
     )
     .addOption(new Option('--lang <lang>', '提示语言 / message language').choices(['zh', 'en']))
     .option('--no-color', '不用颜色 / no colour')

@@ -3,7 +3,6 @@
  * output encoding follows from the format when the output is opened, so it can never be asked before the
  * format is known.
  */
-import { extname } from 'node:path';
 import type { Lang } from '../core/problem.js';
 import type { Column } from '../io/write/columns.js';
 import { encodeOutput, renderCsv, type OutputEncoding } from '../io/write/csv.js';
@@ -11,7 +10,8 @@ import { renderJson, toRecords } from '../io/write/json.js';
 import { writeOutputFile } from '../io/write/output.js';
 import { resolveWorkspace } from '../io/read/workspace.js';
 import { renderTable } from '../io/write/table.js';
-import { usage, type Globals } from './globals.js';
+import type { Globals } from './globals.js';
+import { chooseFormat, refuseBinaryToTerminal } from './outputFormat.js';
 import { colorAllowed } from './terminal.js';
 import type { CliVoice } from './voice.js';
 
@@ -25,31 +25,14 @@ export interface Output<F extends string> {
   emit(data: string | Uint8Array | Iterable<string>): void;
 }
 
-const FORMAT_OF_EXTENSION: Record<string, string> = {
-  '.csv': 'csv',
-  '.json': 'json',
-  '.md': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.pdf': 'pdf',
-  '.geojson': 'geojson',
-  '.gpx': 'gpx',
-};
-
 /**
- * --format, checked against what the command offers; without it, CSV for --excel, or what the -o file's
- * extension names (`-o 措施.csv`), or the command's default. The encoding: --output-encoding; else GB18030
- * for CSV when the list was named GB18030 (`--excel --encoding gb18030`, for old software that reads GBK
- * only); else UTF-8.
+ * --format, --excel and the -o file's name, agreed (./outputFormat.ts: a file is what its name says); a PDF is
+ * never written to a terminal. The encoding: --output-encoding; else GB18030 for CSV when the list was named
+ * GB18030 (`--excel --encoding gb18030`, for old software that reads GBK only); else UTF-8.
  */
 export function openOutput<F extends string>(g: Globals, voice: CliVoice, allowed: readonly F[], fallback: F): Output<F> {
-  const ext = g.output && g.output !== '-' ? FORMAT_OF_EXTENSION[extname(g.output).toLowerCase()] : undefined;
-  const implied = g.excel ? 'csv' : ext;
-  const format = (g.format ?? (implied !== undefined && (allowed as readonly string[]).includes(implied) ? implied : fallback)) as F;
-  if (!allowed.includes(format))
-    throw usage({ zh: `--format 可用：${allowed.join('、')}，而不是"${format}"`, en: `--format takes ${allowed.join(', ')}, not "${format}"` });
-  if (g.excel && format !== 'csv')
-    throw usage({ zh: `--excel 用于 CSV 输出，不能与 --format ${format} 同用`, en: `--excel is for CSV output, not --format ${format}` });
+  const format = chooseFormat(g, allowed, fallback);
+  refuseBinaryToTerminal(format, g.output !== undefined && g.output !== '-', process.stdout.isTTY === true);
   const encoding: OutputEncoding = g.outputEncoding ?? (format === 'csv' && g.encoding === 'gb18030' ? 'gb18030' : 'utf-8');
   const toFile = g.output !== undefined && g.output !== '-';
   const emit = (data: string | Uint8Array | Iterable<string>): void => {

@@ -10,6 +10,7 @@ import type { GeoRoute } from '../io/write/geojson.js';
 import type { GpxRoute } from '../io/write/gpx.js';
 import { amapMarkerUrl, amapNavigationUrl } from '../io/write/navLink.js';
 import type { Column } from '../io/write/columns.js';
+import { ACTION_WORD } from '../core/vocabulary.js';
 import type { Voice } from '../workflow/voice.js';
 import type { Town } from '../workflow/town.js';
 
@@ -21,6 +22,7 @@ export interface PlanRow {
   provisional: boolean;
 }
 
+const reasonsZh = (reasons: readonly string[]): string => reasons.map((x) => reasonText(x, 'zh')).join('，');
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -41,10 +43,10 @@ export const PLAN_COLUMNS: Column<PlanRow>[] = [
   { key: 'arrive_clock', zh: '到达', en: 'arrive', value: (r) => formatDayClock(r.v.arrive), tableOnly: true },
   { key: 'depart_clock', zh: '离开', en: 'depart', value: (r) => formatDayClock(r.v.depart), tableOnly: true },
   { key: 'leg_km', zh: '路程km', en: 'leg km', value: (r) => round2(r.v.legKm) },
-  { key: 'action', zh: '措施类型', en: 'action', value: (r) => r.v.action, dataOnly: true },
+  { key: 'action', zh: '措施类型', en: 'action', value: (r) => ACTION_WORD[r.v.action], excel: (r) => ACTION_ZH[r.v.action], dataOnly: true },
   { key: 'action_zh', zh: '措施', en: 'action', value: (r) => ACTION_ZH[r.v.action], tableOnly: true },
-  { key: 'reason', zh: '原因', en: 'reason', value: (r) => r.v.reason.join(';'), dataOnly: true },
-  { key: 'reason_zh', zh: '原因', en: 'reason', value: (r) => r.v.reason.map((x) => reasonText(x, 'zh')).join('，'), tableOnly: true },
+  { key: 'reason', zh: '原因', en: 'reason', value: (r) => r.v.reason.join(';'), excel: (r) => reasonsZh(r.v.reason), dataOnly: true },
+  { key: 'reason_zh', zh: '原因', en: 'reason', value: (r) => reasonsZh(r.v.reason), tableOnly: true },
   { key: 'nav_url', zh: '高德导航', en: 'Amap navigation', value: (r) => amapNavigationUrl(r.e.location, r.e.name), dataOnly: true },
   { key: 'nav_short', zh: '高德地图', en: 'Amap', value: (r) => amapMarkerUrl(r.e.location), tableOnly: true },
 ];

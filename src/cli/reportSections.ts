@@ -5,6 +5,7 @@
 import { ACTION_ZH } from '../core/model.js';
 import type { GroupSummary, InspectionReport, OpenFinding, PlanDayRow, RepeatOffender, UnvisitedRow, ViolationRow, VisitRow } from '../core/report.js';
 import type { Column } from '../io/write/columns.js';
+import { ACTION_WORD } from '../core/vocabulary.js';
 
 export interface ReportSection<T> {
   key: string;
@@ -20,7 +21,7 @@ const name = <T extends { name: string }>(): Column<T> => ({ key: 'name', zh: '�
 const village = <T extends { village: string }>(): Column<T> => ({ key: 'village', zh: '村社区', en: 'village', value: (r) => r.village });
 
 export const COVERAGE_COLUMNS: Column<GroupSummary>[] = [
-  { key: 'group', zh: '组', en: 'group', value: (r) => r.groupId, dataOnly: true },
+  { key: 'group', zh: '组', en: 'group', value: (r) => r.groupId, excel: (r) => (r.groupId === 'total' ? '合计' : r.groupId), dataOnly: true },
   { key: 'group_name', zh: '巡查组', en: 'group', value: (r) => r.groupName },
   { key: 'required', zh: '应检查企业', en: 'required', value: (r) => r.required },
   { key: 'visited', zh: '已检查', en: 'visited', value: (r) => r.visited },
@@ -86,19 +87,20 @@ export const UNVISITED_COLUMNS: Column<UnvisitedRow>[] = [
   name(),
   village(),
   { key: 'grade', zh: '绩效等级', en: 'grade', value: (r) => r.grade },
-  { key: 'action', zh: '措施', en: 'action', value: (r) => r.action, dataOnly: true },
+  { key: 'action', zh: '措施', en: 'action', value: (r) => ACTION_WORD[r.action], excel: (r) => ACTION_ZH[r.action], dataOnly: true },
   { key: 'action_zh', zh: '措施', en: 'action', value: (r) => ACTION_ZH[r.action], tableOnly: true },
 ];
 
 const FIXED_BY_ZH: Record<string, string> = { plan: '打印计划', checklist: '打印清单', save: 'plan --save', replan: '重新安排', record: '现场录入' };
+const SHIFT_ZH = (shift: string): string => (shift === 'night' ? '夜查' : '日间');
 
 export const PLAN_DAY_COLUMNS: Column<PlanDayRow>[] = [
   { key: 'date', zh: '日期', en: 'date', value: (r) => r.date },
-  { key: 'shift', zh: '班次', en: 'shift', value: (r) => r.shift, dataOnly: true },
-  { key: 'shift_zh', zh: '班次', en: 'shift', value: (r) => (r.shift === 'night' ? '夜查' : '日间'), tableOnly: true },
+  { key: 'shift', zh: '班次', en: 'shift', value: (r) => r.shift, excel: (r) => SHIFT_ZH(r.shift), dataOnly: true },
+  { key: 'shift_zh', zh: '班次', en: 'shift', value: (r) => SHIFT_ZH(r.shift), tableOnly: true },
   { key: 'plan_id', zh: '执行计划编号', en: 'plan', value: (r) => r.planId },
   { key: 'fixed_at', zh: '定于', en: 'fixed at', value: (r) => r.fixedAt },
-  { key: 'fixed_by', zh: '由', en: 'fixed by', value: (r) => r.fixedBy, dataOnly: true },
+  { key: 'fixed_by', zh: '由', en: 'fixed by', value: (r) => r.fixedBy, excel: (r) => FIXED_BY_ZH[r.fixedBy] ?? r.fixedBy, dataOnly: true },
   { key: 'fixed_by_zh', zh: '由', en: 'by', value: (r) => FIXED_BY_ZH[r.fixedBy] ?? r.fixedBy, tableOnly: true },
   { key: 'planned', zh: '计划检查', en: 'planned', value: (r) => r.planned },
   { key: 'checked', zh: '已检查', en: 'checked', value: (r) => r.checked },

@@ -37,6 +37,8 @@ const RESULT_WORDS: Record<string, Result> = {
   x: 'violation',
   fail: 'violation',
   na: 'na',
+  // csvkit and pandas read `na` as an empty cell: a results file meant for them can say it in full.
+  not_applicable: 'na',
   'n/a': 'na',
   不适用: 'na',
   '/': 'na',

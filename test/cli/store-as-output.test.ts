@@ -99,9 +99,10 @@ describe('devices are written into, never replaced', () => {
 describe('property: -o at any path of a workspace never harms the store', () => {
   test('random commands, random targets', () => {
     const dir = workspace();
-    writeFileSync(join(dir, 'old.csv'), 'kept\n');
+    // Names that say no format: the commands write CSV and JSON alike into them (a .csv name would refuse JSON).
+    writeFileSync(join(dir, 'old.out'), 'kept\n');
     // The -wal exists while a store is open; make sure one is there to aim at.
-    const targets = ['haze.db', 'haze.db-wal', 'haze.db-shm', 'link.db', 'out', './out/../haze.db', 'old.csv', 'new.csv', '/dev/null'];
+    const targets = ['haze.db', 'haze.db-wal', 'haze.db-shm', 'link.db', 'out', './out/../haze.db', 'old.out', 'new.out', '/dev/null'];
     const commands = [
       ['report', '--format', 'csv'],
       ['alert', 'history', '--format', 'json'],

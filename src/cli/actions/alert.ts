@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { alertAt, describe, impossibleEvent, inOrder, type AlertEvent } from '../../core/alert.js';
+import { LEVEL_ZH } from '../../core/model.js';
 import { formatWallTime, type WallTime } from '../../core/time.js';
 import { CODE, HazeError } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
@@ -22,11 +23,14 @@ import { cliVoice, type CliVoice } from '../voice.js';
 const timeArg = (value: string, flag: string): WallTime => parseTimeFlag(value, flag);
 const levelArg = (value: string): ReturnType<typeof parseLevelFlag> => parseLevelFlag(value, 'level');
 
+/** An event's kind as the alert notices say it (发布、调整、解除预警). */
+const KIND_ZH: Record<AlertEvent['kind'], string> = { issue: '发布', change: '调整', lift: '解除' };
+
 const EVENT_COLUMNS: Column<AlertEvent>[] = [
   { key: 'id', zh: '编号', en: 'id', value: (e) => e.id ?? null },
   { key: 'at', zh: '时间', en: 'at', value: (e) => formatWallTime(e.at) },
-  { key: 'kind', zh: '变动', en: 'kind', value: (e) => e.kind, dataOnly: true },
-  { key: 'level', zh: '级别', en: 'level', value: (e) => e.level, dataOnly: true },
+  { key: 'kind', zh: '变动', en: 'kind', value: (e) => e.kind, excel: (e) => KIND_ZH[e.kind], dataOnly: true },
+  { key: 'level', zh: '级别', en: 'level', value: (e) => e.level, excel: (e) => (e.level ? LEVEL_ZH[e.level] : null), dataOnly: true },
   { key: 'what', zh: '变动', en: 'change', value: (e) => describe(e).zh, tableOnly: true },
   { key: 'until', zh: '预计持续至', en: 'until', value: (e) => (e.until ? formatWallTime(e.until) : null) },
   { key: 'doc', zh: '文号', en: 'doc', value: (e) => e.doc ?? null },

@@ -93,7 +93,8 @@ function report(voice: CliVoice, outcome: FindingImportOutcome, file: string, db
 
 /** The list's columns. Status words follow the language in the table; CSV and JSON keep `open`/`closed`. */
 function findingColumns(lang: Lang, village: (code: string) => string | null): Column<StoredFinding>[] {
-  const statusWord = (s: FindingStatus) => (lang === 'zh' ? { open: '未关闭', closed: '已关闭' } : { open: 'open', closed: 'closed' })[s];
+  const statusZh = (s: FindingStatus) => ({ open: '未关闭', closed: '已关闭' })[s];
+  const statusWord = (s: FindingStatus) => (lang === 'zh' ? statusZh(s) : s);
   return [
     { key: 'id', zh: '编号', en: 'id', value: (f) => f.id },
     { key: 'date', zh: '日期', en: 'date', value: (f) => f.date },
@@ -102,7 +103,7 @@ function findingColumns(lang: Lang, village: (code: string) => string | null): C
     { key: 'village', zh: '村社区', en: 'village', value: (f) => village(f.creditCode) },
     { key: 'problem', zh: '问题', en: 'problem', value: (f) => f.problem },
     { key: 'source', zh: '来源', en: 'source', value: (f) => f.source },
-    { key: 'status', zh: '状态', en: 'status', value: (f) => f.status, dataOnly: true },
+    { key: 'status', zh: '状态', en: 'status', value: (f) => f.status, excel: (f) => statusZh(f.status), dataOnly: true },
     { key: 'status_text', zh: '状态', en: 'status', value: (f) => statusWord(f.status), tableOnly: true },
     { key: 'closed_at', zh: '关闭时间', en: 'closed at', value: (f) => f.closedAt },
     { key: 'close_note', zh: '关闭说明', en: 'close note', value: (f) => f.closeNote },

@@ -1,10 +1,12 @@
 /** haze measures: one row per enterprise with what it must do at the alert level. */
 import type { Command } from 'commander';
-import { ACTION_ZH, type Enterprise, type RequiredMeasure } from '../../core/model.js';
+import { ACTION_ZH, LEVEL_ZH, type Enterprise, type RequiredMeasure } from '../../core/model.js';
 import { describeBecause } from '../../core/rules/measureBecause.js';
 import { reductionSummary, type PollutantReduction } from '../../core/rules/reduction.js';
 import { EXIT } from '../../errors.js';
+import type { RuleTable } from '../../core/rules/ruleTable.js';
 import type { Column } from '../../io/write/columns.js';
+import { ACTION_WORD, becauseWord, sourceWord } from '../../core/vocabulary.js';
 import { renderCsvChunks } from '../../io/write/csv.js';
 import { renderJson, toRecords } from '../../io/write/json.js';
 import { dayAndLevel } from '../../workflow/alertInForce.js';
@@ -19,6 +21,16 @@ import { cliVoice, type CliVoice } from '../voice.js';
 export interface MeasureRow {
   e: Enterprise;
   m: RequiredMeasure;
+  /** Where the measure came from in the officer's words (--excel): the list, or the rule's own source. */
+  sourceZh?: string;
+}
+
+/** The list's own words, the source a rule file names for its rule, or no rule at all. */
+export function measureSourceZh(m: RequiredMeasure, rules: RuleTable): string {
+  if (m.source === 'enterprise') return '清单所列措施';
+  if (m.source === 'none') return '无适用规则';
+  const rule = rules.rules.find((r) => r.id === m.source);
+  return rule ? `规则：${rule.source}` : m.source;
 }
 
 export const MEASURE_COLUMNS: Column<MeasureRow>[] = [
@@ -27,13 +39,13 @@ export const MEASURE_COLUMNS: Column<MeasureRow>[] = [
   { key: 'village', zh: '村社区', en: 'village', value: (r) => r.e.village },
   { key: 'industry', zh: '行业', en: 'industry', value: (r) => r.e.industry },
   { key: 'grade', zh: '等级', en: 'grade', value: (r) => r.e.grade },
-  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.m.level, dataOnly: true },
-  { key: 'action', zh: '措施类型', en: 'action', value: (r) => r.m.action, dataOnly: true },
+  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.m.level, excel: (r) => LEVEL_ZH[r.m.level], dataOnly: true },
+  { key: 'action', zh: '措施类型', en: 'action', value: (r) => ACTION_WORD[r.m.action], excel: (r) => ACTION_ZH[r.m.action], dataOnly: true },
   { key: 'action_zh', zh: '措施类型', en: 'action', value: (r) => ACTION_ZH[r.m.action], tableOnly: true },
   { key: 'limit_pct', zh: '比例%', en: 'limit %', value: (r) => r.m.limitPct },
   { key: 'truck_ban', zh: '禁国四货车', en: 'truck ban', value: (r) => r.m.truckBan },
   { key: 'measure', zh: '措施', en: 'measure', value: (r) => r.m.text },
-  { key: 'source', zh: '来源', en: 'source', value: (r) => r.m.source },
+  { key: 'source', zh: '来源', en: 'source', value: (r) => sourceWord(r.m.source), excel: (r) => r.sourceZh ?? sourceWord(r.m.source) },
   { key: 'extra', zh: '通用措施', en: 'cross-cutting', value: (r) => r.m.extra.map((x) => x.text).join('；') || null, dataOnly: true },
   { key: 'warning', zh: '提醒', en: 'warning', value: (r) => r.m.warnings.map((w) => w.zh).join('；') || null },
 ];
@@ -47,14 +59,15 @@ function explainColumns(lang: 'zh' | 'en'): Column<MeasureRow>[] {
   ];
 }
 
-const becauseRecord = (m: RequiredMeasure) => ({ action: m.because.action, share: m.because.share, truck_ban: m.because.truckBan });
+const because = (b: RequiredMeasure['because']['action']) => ({ ...b, by: becauseWord(b.by) });
+const becauseRecord = (m: RequiredMeasure) => ({ action: because(m.because.action), share: because(m.because.share), truck_ban: because(m.because.truckBan) });
 
 const POLLUTANT_ZH: Record<string, string> = { so2: 'SO2', nox: 'NOx', pm: '颗粒物', vocs: 'VOCs' };
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export const SUMMARY_COLUMNS: Column<PollutantReduction & { level: string }>[] = [
-  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.level, dataOnly: true },
-  { key: 'pollutant', zh: '污染物', en: 'pollutant', value: (r) => r.pollutant, dataOnly: true },
+  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.level, excel: (r) => LEVEL_ZH[r.level as keyof typeof LEVEL_ZH] ?? r.level, dataOnly: true },
+  { key: 'pollutant', zh: '污染物', en: 'pollutant', value: (r) => r.pollutant, excel: (r) => POLLUTANT_ZH[r.pollutant]!, dataOnly: true },
   { key: 'pollutant_zh', zh: '污染物', en: 'pollutant', value: (r) => POLLUTANT_ZH[r.pollutant]!, tableOnly: true },
   { key: 'baseline_t_per_day', zh: '日排放基数(吨)', en: 'baseline t/day', value: (r) => r3(r.baselineTPerDay) },
   { key: 'reduction_t_per_day', zh: '日减排量(吨)', en: 'reduction t/day', value: (r) => r3(r.reductionTPerDay) },
@@ -96,7 +109,10 @@ export async function measuresAction(opts: MeasuresOpts, c: Command): Promise<vo
     );
     reportGaps(voice, town.list.enterprises, summary);
   } else {
-    const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
+    const rows = town.list.enterprises.map((e) => {
+      const m = measures.get(e.creditCode)!;
+      return { e, m, ...(out.excel ? { sourceZh: measureSourceZh(m, town.rules) } : {}) };
+    });
     const columns = opts.explain ? [...MEASURE_COLUMNS, ...explainColumns(out.lang)] : MEASURE_COLUMNS;
     const render: Record<typeof format, () => string | Iterable<string>> = {
       table: () => renderRows(out, 'table', rows, columns),

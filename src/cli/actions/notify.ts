@@ -1,6 +1,6 @@
 /** haze notify: the notice for each enterprise with a measure at the level — who, phone, and what to do. */
 import type { Command } from 'commander';
-import { LEVEL_ZH, type Enterprise } from '../../core/model.js';
+import { LEVEL_ZH, type AlertLevel, type Enterprise } from '../../core/model.js';
 import { needsNotice, noticeText } from '../../core/notice.js';
 import { assignAreas } from '../../core/routing/areas.js';
 import { formatWallTime, type WallTime } from '../../core/time.js';
@@ -26,7 +26,7 @@ export const NOTICE_COLUMNS: Column<NoticeRow>[] = [
   { key: 'name', zh: '企业名称', en: 'name', value: (r) => r.e.name },
   { key: 'contact', zh: '联系人', en: 'contact', value: (r) => r.e.contact },
   { key: 'phone', zh: '联系电话', en: 'phone', value: (r) => r.e.phone },
-  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.level },
+  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.level, excel: (r) => LEVEL_ZH[r.level as AlertLevel] ?? r.level },
   { key: 'from', zh: '起始时间', en: 'from', value: (r) => (r.from ? formatWallTime(r.from) : null) },
   { key: 'message', zh: '通知内容', en: 'message', value: (r) => r.message },
 ];

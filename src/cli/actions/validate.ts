@@ -18,14 +18,14 @@ import { sayEncodingIgnored, townRequest } from '../town.js';
 import { cliVoice, type CliVoice } from '../voice.js';
 
 export const PROBLEM_COLUMNS: Column<Problem>[] = [
-  { key: 'severity', zh: '级别', en: 'severity', value: (p) => p.severity },
+  { key: 'severity', zh: '级别', en: 'severity', value: (p) => p.severity, excel: (p) => (p.severity === 'error' ? '错误' : '警告') },
   { key: 'code', zh: '代码', en: 'code', value: (p) => p.code },
   { key: 'file', zh: '文件', en: 'file', value: (p) => p.where.file },
   { key: 'row', zh: '行', en: 'row', value: (p) => p.where.row ?? null },
   { key: 'column', zh: '列', en: 'column', value: (p) => p.where.column ?? null },
   { key: 'value', zh: '值', en: 'value', value: (p) => p.value ?? null },
   { key: 'message', zh: '问题', en: 'message', value: (p) => p.message.zh },
-  { key: 'message_en', zh: '问题（英文）', en: 'message (English)', value: (p) => p.message.en },
+  { key: 'message_en', zh: '问题（英文）', en: 'message (English)', value: (p) => p.message.en, notInExcel: true },
   { key: 'hint', zh: '提示', en: 'hint', value: (p) => p.hint?.zh ?? null },
 ];
 

@@ -3,9 +3,11 @@ import * as z from './schema.js';
 import { ACTIONS, ALERT_LEVELS, GRADES } from '../../core/model.js';
 import { mergeRuleTables, type CrossCuttingRule, type LevelRule, type Rule, type RuleTable } from '../../core/rules/ruleTable.js';
 import { loadYamlConfig } from './yamlConfig.js';
+import { ACTION_WORD, actionOfWord } from '../../core/vocabulary.js';
 
 const levelRuleSchema = z.strictObject({
-  action: z.enum(ACTIONS),
+  // `no_measure` is how haze writes `none` in its output; a rule file may use either.
+  action: z.enum([...ACTIONS, ACTION_WORD.none]),
   limit_pct: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
   truck_ban: z._default(z.boolean(), false),
   road_transport_ban: z._default(z.boolean(), false),
@@ -53,7 +55,7 @@ const ruleFileSchema = z.strictObject({
 
 function toLevelRule(r: z.infer<typeof levelRuleSchema>): LevelRule {
   return {
-    action: r.action,
+    action: actionOfWord(r.action)!,
     limitPct: r.limit_pct ?? null,
     truckBan: r.truck_ban || r.road_transport_ban,
     roadTransportBan: r.road_transport_ban,

@@ -4,6 +4,7 @@
  * plan it was fixed from. Replanning a day keeps the earlier record in history (replaced_by), never deletes it.
  */
 import type { AlertLevel, DayRoute, Visit } from '../../core/model.js';
+import { ACTION_WORD, actionOfWord } from '../../core/vocabulary.js';
 import type { PlanBasis } from '../../core/planBasis.js';
 import type { Shift } from '../../core/routing/planCalendar.js';
 import { daysBetween, formatWallTime, wallAt } from '../../core/time.js';
@@ -66,7 +67,7 @@ export function savePlan(db: Store, meta: PlanMeta, routes: readonly DayRoute[],
             v.creditCode,
             formatWallTime(wallAt(v.date, v.arrive)),
             formatWallTime(wallAt(v.date, v.depart)),
-            v.action,
+            ACTION_WORD[v.action],
             v.reason.join(';'),
             v.legKm,
           );
@@ -179,7 +180,8 @@ function storedRoutes(db: Store, planId: number, date: string): DayRoute[] {
         arrive: minutesOf(date, v.arrive),
         depart: minutesOf(date, v.depart),
         legKm: v.leg_km,
-        action: v.action as Visit['action'],
+        // A store written before no_measure holds `none`: both read as the one action.
+        action: actionOfWord(v.action) ?? (v.action as Visit['action']),
         reason: v.reason ? v.reason.split(';') : [],
       })),
   }));

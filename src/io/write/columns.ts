@@ -1,6 +1,6 @@
 /**
  * A column of tabular output: a stable English key for scripts (CSV, JSON) and a Chinese label for people
- * (tables, --excel CSV). Every renderer takes the same columns, so the formats never drift apart.
+ * (tables, --excel CSV, whose values are in Chinese too). Every renderer takes the same columns, so the formats never drift apart.
  */
 export type Cell = string | number | boolean | null;
 
@@ -13,6 +13,13 @@ export interface Column<T> {
   tableOnly?: boolean;
   /** Not in the human table (too wide or only for scripts). */
   dataOnly?: boolean;
+  /**
+   * The value in the words of the human formats, for --excel (a person reads it in Excel): 橙色, not
+   * `orange`. Without it the value is written as for scripts (booleans become 是/否 by themselves).
+   */
+  excel?: (row: T) => Cell;
+  /** Left out of the --excel CSV (e.g. the English twin of a Chinese column). */
+  notInExcel?: boolean;
 }
 
 export function dataColumns<T>(columns: readonly Column<T>[]): Column<T>[] {

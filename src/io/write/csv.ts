@@ -1,6 +1,7 @@
 /**
- * CSV for scripts (English keys, UTF-8, no BOM) or for people opening it in Excel (--excel: Chinese headers
- * and a UTF-8 BOM). A text cell that Excel would run as a formula is escaped (OWASP CSV injection).
+ * CSV for scripts (English keys, UTF-8, no BOM) or for people opening it in Excel (--excel: Chinese headers,
+ * Chinese values — 橙色, 部分停产, 是/否 — and a UTF-8 BOM). A text cell that Excel would run as a formula is
+ * escaped (OWASP CSV injection).
  */
 import { createRequire } from 'node:module';
 import { dataColumns, type Cell, type Column } from './columns.js';
@@ -35,6 +36,11 @@ function csvCell(cell: Cell): string {
   return cell ? 'true' : 'false';
 }
 
+/** The same for a person in Excel: a yes or no in words. */
+function excelCell(cell: Cell): string {
+  return typeof cell === 'boolean' ? (cell ? '是' : '否') : csvCell(cell);
+}
+
 export interface CsvOptions {
   excel?: boolean;
   lang?: 'zh' | 'en';
@@ -49,16 +55,20 @@ export function renderCsv<T>(rows: readonly T[], columns: readonly Column<T>[], 
  * (100,000 rows, 30 MB of text) then never sits in memory whole, next to its bytes.
  */
 export function* renderCsvChunks<T>(rows: readonly T[], columns: readonly Column<T>[], opts: CsvOptions = {}): Generator<string> {
-  const cols = dataColumns(columns);
-  const values = cols.map((c) => c.value);
+  // In Chinese for Excel: the values too (the human formats' words). With --lang en the headers are English
+  // and the values stay the stable words of scripts.
+  const words = opts.excel === true && opts.lang !== 'en';
+  const cols = dataColumns(columns).filter((c) => !(words && c.notInExcel));
+  const values = cols.map((c) => (words && c.excel ? c.excel : c.value));
+  const cell = words ? excelCell : csvCell;
   const n = values.length;
   const eol = opts.excel ? '\r\n' : '\n';
   const header = cols.map((c) => quoted(opts.excel ? (opts.lang === 'en' ? c.en : c.zh) : c.key)).join(',');
   let chunk = (opts.excel ? '\uFEFF' : '') + header + eol;
   let lines = 0;
   for (const r of rows) {
-    let line = n > 0 ? csvCell(values[0]!(r)) : '';
-    for (let i = 1; i < n; i++) line += ',' + csvCell(values[i]!(r));
+    let line = n > 0 ? cell(values[0]!(r)) : '';
+    for (let i = 1; i < n; i++) line += ',' + cell(values[i]!(r));
     chunk += line + eol;
     if (++lines % 512 === 0) {
       yield chunk;

@@ -2,7 +2,8 @@
  * haze's CSV writer (src/io/write/csv.ts) against csv-parse: whatever the cells, what it writes reads back,
  * with csv-parse in its strict default mode and with haze's own reading, as the cells it was given (formula
  * starts escaped with a quote, numbers in their shortest form); the chunked face writes the same text, and
- * --excel only adds the BOM, CRLF and the Chinese or English headers.
+ * --excel adds the BOM, CRLF and the Chinese or English headers, and in Chinese writes the values in words
+ * (a column's `excel` value, 是/否 for a boolean).
  */
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
@@ -55,13 +56,27 @@ describe('the CSV writer, read back by csv-parse', () => {
         const columns = columnsOf(headers);
         const csv = renderCsv(rows, columns, { excel: true, lang });
         expect(csv.startsWith('\uFEFF')).toBe(true);
-        const expected = [columns.map((c) => (lang === 'en' ? c.en : c.zh)), ...rows.map((r) => r.map(shown))];
+        const inWords = (c: Cell) => (typeof c === 'boolean' && lang === 'zh' ? (c ? '是' : '否') : shown(c));
+        const expected = [columns.map((c) => (lang === 'en' ? c.en : c.zh)), ...rows.map((r) => r.map(inWords))];
         expect(parse(csv, { bom: true, record_delimiter: '\r\n' })).toEqual(expected);
         expect(csvRows(csv, 'out.csv').map((r) => r.cells)).toEqual(expected);
         expect(iconv.decode(Buffer.from(encodeOutput(csv, 'gb18030')), 'gb18030')).toBe(csv.slice(1));
       }),
       { numRuns: 300 },
     );
+  });
+
+  test("--excel in Chinese: a column's excel value, and the columns left out of Excel; scripts and --lang en keep the stable words", () => {
+    type R = { level: string; ban: boolean };
+    const columns: Column<R>[] = [
+      { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.level, excel: (r) => ({ orange: '橙色' })[r.level] ?? r.level },
+      { key: 'ban', zh: '禁车', en: 'ban', value: (r) => r.ban },
+      { key: 'level_en', zh: '级别（英文）', en: 'level (English)', value: (r) => r.level, notInExcel: true },
+    ];
+    const rows: R[] = [{ level: 'orange', ban: false }];
+    expect(renderCsv(rows, columns, { excel: true, lang: 'zh' })).toBe('\uFEFF预警级别,禁车\r\n橙色,否\r\n');
+    expect(renderCsv(rows, columns, { excel: true, lang: 'en' })).toBe('\uFEFFlevel,ban,level (English)\r\norange,false,orange\r\n');
+    expect(renderCsv(rows, columns)).toBe('level,ban,level_en\norange,false,orange\n');
   });
 
   test('a text cell Excel would run as a formula is escaped, other values are written as they are', () => {
