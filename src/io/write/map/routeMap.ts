@@ -7,7 +7,7 @@
 import type { Point } from '../../../core/model.js';
 import { groupStyle, markerSvg, type GroupStyle } from './groupStyle.js';
 import type { Basemap } from './basemap.js';
-import { clipToBox, paddedHull } from './hull.js';
+import { clipToBox, convexHull, paddedHull } from './hull.js';
 import { nearestPointOnBox, placeLabels, textWidthMm, type LabelRequest, type PlacedLabel, type Segment } from './labelPlacement.js';
 import { renderNorthArrow } from './northArrow.js';
 import { fitProjection, type Box, type Projection, type XY } from './projection.js';
@@ -193,6 +193,13 @@ const INSET_EDGE = 3;
 /** Ground an inset shows at least, so that three stops in one yard are not blown up to a page. */
 const INSET_MIN_KM = 0.25;
 
+/** A box's corners, `d` further out. */
+const corners = (b: Box, d: number): XY[] => [
+  { x: b.x - d, y: b.y - d },
+  { x: b.x + b.width + d, y: b.y - d },
+  { x: b.x + b.width + d, y: b.y + b.height + d },
+  { x: b.x - d, y: b.y + b.height + d },
+];
 const markerBox = (p: XY, r: number): Box => ({ x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r });
 const shrink = (b: Box, d: number): Box => ({ x: b.x + d, y: b.y + d, width: b.width - 2 * d, height: b.height - 2 * d });
 const inBox = (p: XY, b: Box) => p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
@@ -207,7 +214,7 @@ interface Projected {
   hull: XY[];
 }
 
-function project(req: MapRequest, projection: Projection, box: Box): { baseXY: XY; layers: Projected[] } {
+function project(req: MapRequest, projection: Projection, box: Box, margin: (key: string) => number = () => AREA_MARGIN): { baseXY: XY; layers: Projected[] } {
   const baseXY = projection.project(req.base);
   const layers = req.layers.map((layer, li) => {
     const stops = layer.stops.map((stop) => ({
@@ -259,6 +266,7 @@ function placeMain(
   skip: ReadonlySet<string>,
   frame: Box | null,
   rings?: number,
+  free: ReadonlySet<string> = new Set(),
 ): PlacedLabel[] {
   const obstacles = [markerBox(P.baseXY, 2), ...P.layers.flatMap((l) => l.stops.map((s) => markerBox(s.xy, MARKER_R + 0.2))), ...(frame ? [frame] : [])];
   const segments: Segment[] = P.layers.flatMap((l) => l.path.slice(1).map((b, i) => ({ a: l.path[i]!, b })));
@@ -266,7 +274,9 @@ function placeMain(
   if (!frame || !inBox(P.baseXY, frame)) requests.push(baseRequest(req, P.baseXY));
   for (const l of P.layers) {
     const others = P.layers.filter((o) => o !== l && o.hull.length >= 3).map((o) => o.hull);
-    for (const s of l.stops) if (!skip.has(stopId(l.layer.key, s.stop.seq))) requests.push(stopRequest(req, l, s, s.xy, l.hull, others));
+    for (const s of l.stops)
+      if (!skip.has(stopId(l.layer.key, s.stop.seq)))
+        requests.push(stopRequest(req, l, s, s.xy, free.has(stopId(l.layer.key, s.stop.seq)) ? null : l.hull, others));
   }
   return placeLabels(requests, { obstacles, segments, bounds: shrink(box, 0.8), ...(rings ? { rings } : {}) });
 }
@@ -521,10 +531,12 @@ export function layoutRouteMap(req: MapRequest): MapLayout {
         const joined = [...cluster, ...next.map((i) => crowded[i]!)];
         if (zoomOf(membersOf(joined)) >= MIN_ZOOM) cluster = joined;
       }
-      const members = membersOf(cluster);
-      const I = layoutInset(req, mainP, members, split.inset);
-      // An inset hardly larger than the map is no help: then the labels go further out on the main map instead.
-      if (I.projection.mmPerKm >= MIN_ZOOM * mainProjection.mmPerKm) {
+      // Stops still without a clear place next to the frame join the inset, while it stays at MIN_ZOOM or more.
+      for (let round = 0; round < 4; round++) {
+        const members = membersOf(cluster);
+        const I = layoutInset(req, mainP, members, split.inset);
+        // An inset hardly larger than the map is no help: then the labels go further out on the main map instead.
+        if (I.projection.mmPerKm < MIN_ZOOM * mainProjection.mmPerKm) break;
         // The ground the inset numbers, as a frame on the main map.
         const numbered = insetNumberedBox(split.inset);
         const nw = mainProjection.project(I.projection.unproject({ x: numbered.x, y: numbered.y }));
@@ -535,10 +547,48 @@ export function layoutRouteMap(req: MapRequest): MapLayout {
         mainArea = split.main;
         projection = mainProjection;
         P = mainP;
+        placed = placeMain(req, P, mainArea, skip, frame);
+        const left = new Set(unclear(placed));
+        if (left.size === 0) break;
+        const joined = [...cluster, ...all.filter((c) => left.has(stopId(c.l.layer.key, c.s.stop.seq)))];
+        if (zoomOf(membersOf(joined)) < MIN_ZOOM) break;
+        cluster = joined;
       }
     }
   }
-  if (inset || unclear(placed).length > 0) placed = placeMain(req, P, mainArea, skip, frame);
+  if (!inset && unclear(placed).length > 0) placed = placeMain(req, P, mainArea, skip, frame);
+  // Labels that still find no place inside their group's area get a wider area (a larger margin round the stops).
+  for (const margin of [AREA_MARGIN * 1.5, AREA_MARGIN * 2]) {
+    const bad = new Set(unclear(placed).map((id) => id.split('\u0000')[0]!));
+    if (bad.size === 0) break;
+    const wider = project(req, projection, mainArea, (key) => (bad.has(key) ? margin : AREA_MARGIN));
+    const again = placeMain(req, wider, mainArea, skip, frame);
+    if (unclear(again).length < unclear(placed).length) {
+      P = wider;
+      placed = again;
+    }
+  }
+
+  // Still none: the label goes where it covers nothing, and the group's area is drawn round it too.
+  const free = new Set(unclear(placed));
+  if (free.size > 0) {
+    const again = placeMain(req, P, mainArea, skip, frame, undefined, free);
+    if (unclear(again).length < free.size) {
+      placed = again;
+      const byLabel = new Map(again.map((p) => [p.id, p]));
+      P = {
+        ...P,
+        layers: P.layers.map((l) => {
+          const extra = l.stops.flatMap((s) => {
+            const id = stopId(l.layer.key, s.stop.seq);
+            const b = byLabel.get(id)?.box;
+            return free.has(id) && b ? corners(b, 1) : [];
+          });
+          return extra.length === 0 ? l : { ...l, hull: clipToBox(convexHull([...l.hull, ...extra]), mainArea) };
+        }),
+      };
+    }
+  }
   const byId = new Map(placed.map((p) => [p.id, p]));
   const insetLabel = new Map(
     inset ? inset.layers.flatMap((l) => l.stops.filter((s) => s.label).map((s) => [stopId(l.layer.key, s.stop.seq), s.label!] as const)) : [],
