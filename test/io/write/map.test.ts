@@ -70,7 +70,9 @@ function expectClearLabels(L: MapLayout): void {
   const r = L.markerRadius;
   const marker = (p: { x: number; y: number }) => ({ x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r });
   const main = [...(L.base.label ? [L.base.label] : []), ...L.layers.flatMap((l) => l.stops.filter((s) => s.panel === 'main').map((s) => s.label))];
-  const inset = L.inset ? [...(L.inset.base ? [L.inset.base.label] : []), ...L.inset.layers.flatMap((l) => l.stops.flatMap((s) => (s.label ? [s.label] : [])))] : [];
+  const inset = L.inset
+    ? [...(L.inset.base ? [L.inset.base.label] : []), ...L.inset.layers.flatMap((l) => l.stops.flatMap((s) => (s.label ? [s.label] : [])))]
+    : [];
   const panels = [
     { labels: main, area: L.mainArea, markers: L.layers.flatMap((l) => l.stops.map((s) => marker(s.xy))) },
     ...(L.inset ? [{ labels: inset, area: L.inset.box, markers: L.inset.layers.flatMap((l) => l.stops.map((s) => marker(s.xy))) }] : []),
@@ -86,7 +88,8 @@ function expectClearLabels(L: MapLayout): void {
       expect(a.box.y + a.box.height).toBeLessThanOrEqual(p.area.y + p.area.height);
     }
   }
-  for (const l of L.layers) for (const s of l.stops) if (s.panel === 'main') expect(boxInsideConvex(l.hull, s.label.box)).toBe(true);
+  for (const l of L.layers)
+    for (const s of l.stops) if (s.panel === 'main') expect([l.hull, ...l.extraAreas].some((a) => boxInsideConvex(a, s.label.box))).toBe(true);
   // Every stop is numbered once: on the main map or in the inset.
   expect(main.length - (L.base.label ? 1 : 0) + inset.length - (L.inset?.base ? 1 : 0)).toBe(L.layers.reduce((n, l) => n + l.stops.length, 0));
 }
@@ -253,7 +256,13 @@ describe('groups on one map', () => {
       for (const s of l.stops) {
         expect(insideConvex(l.hull, s.xy)).toBe(true);
         // 4 mm each way from the stop is still inside the area: room for its number.
-        for (const [dx, dy] of [[4, 0], [-4, 0], [0, 4], [0, -4]] as const) expect(insideConvex(l.hull, { x: s.xy.x + dx, y: s.xy.y + dy })).toBe(true);
+        for (const [dx, dy] of [
+          [4, 0],
+          [-4, 0],
+          [0, 4],
+          [0, -4],
+        ] as const)
+          expect(insideConvex(l.hull, { x: s.xy.x + dx, y: s.xy.y + dy })).toBe(true);
       }
     }
   });

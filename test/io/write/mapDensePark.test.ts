@@ -39,7 +39,8 @@ describe('group areas: padded hulls', () => {
     const pts = Array.from({ length: 30 }, () => ({ x: rnd(), y: rnd() }));
     const m = 6;
     const h = paddedHull(pts, m);
-    for (const p of pts) for (const a of [0, 1, 2, 3, 4, 5]) expect(insideConvex(h, { x: p.x + 0.98 * m * Math.cos(a), y: p.y + 0.98 * m * Math.sin(a) })).toBe(true);
+    for (const p of pts)
+      for (const a of [0, 1, 2, 3, 4, 5]) expect(insideConvex(h, { x: p.x + 0.98 * m * Math.cos(a), y: p.y + 0.98 * m * Math.sin(a) })).toBe(true);
     // Each vertex of the area is the margin away from some stop on the hull: no band reaching past the stops.
     for (const v of h) expect(Math.min(...pts.map((p) => Math.hypot(p.x - v.x, p.y - v.y)))).toBeLessThanOrEqual(m + 0.01);
   });
@@ -62,9 +63,17 @@ describe('labels inside their area', () => {
       { x: 52, y: 60 },
       { x: 30, y: 60 },
     ];
-    const [free] = placeLabels([{ id: 'a', anchor, width: 6, height: 3, clearance: 1 }], { obstacles: [], segments: [], bounds: { x: 0, y: 0, width: 100, height: 100 } });
+    const [free] = placeLabels([{ id: 'a', anchor, width: 6, height: 3, clearance: 1 }], {
+      obstacles: [],
+      segments: [],
+      bounds: { x: 0, y: 0, width: 100, height: 100 },
+    });
     expect(boxInsideConvex(within, free!.box)).toBe(false);
-    const [kept] = placeLabels([{ id: 'a', anchor, width: 6, height: 3, clearance: 1, within }], { obstacles: [], segments: [], bounds: { x: 0, y: 0, width: 100, height: 100 } });
+    const [kept] = placeLabels([{ id: 'a', anchor, width: 6, height: 3, clearance: 1, within }], {
+      obstacles: [],
+      segments: [],
+      bounds: { x: 0, y: 0, width: 100, height: 100 },
+    });
     expect(kept!.clear).toBe(true);
     expect(boxInsideConvex(within, kept!.box)).toBe(true);
   });
@@ -142,14 +151,20 @@ describe('the dense park', () => {
     const insetLabels = L.inset!.layers.flatMap((l) => l.stops.flatMap((s) => (s.label ? [{ box: s.label.box, clear: s.label.clear }] : [])));
     expect(mainLabels.length + insetLabels.length).toBe(60);
     const markers = [...L.layers.flatMap((l) => l.stops.map((s) => mk(s.xy))), ...L.inset!.layers.flatMap((l) => l.stops.map((s) => mk(s.xy)))];
-    const all = [...(L.base.label ? [L.base.label.box] : []), ...(L.inset!.base ? [L.inset!.base.label.box] : []), ...mainLabels.map((x) => x.box), ...insetLabels.map((x) => x.box)];
+    const all = [
+      ...(L.base.label ? [L.base.label.box] : []),
+      ...(L.inset!.base ? [L.inset!.base.label.box] : []),
+      ...mainLabels.map((x) => x.box),
+      ...insetLabels.map((x) => x.box),
+    ];
     for (const [i, a] of all.entries()) {
       for (const b of all.slice(i + 1)) expect(boxesOverlap(a, b)).toBe(false);
       for (const m of markers) expect(boxesOverlap(a, m)).toBe(false);
     }
-    for (const x of mainLabels) expect(boxInsideConvex(x.l.hull, x.box)).toBe(true);
+    for (const x of mainLabels) expect([x.l.hull, ...x.l.extraAreas].some((a) => boxInsideConvex(a, x.box))).toBe(true);
     const f = L.inset!.box;
-    for (const x of insetLabels) expect(x.box.x >= f.x && x.box.y >= f.y && x.box.x + x.box.width <= f.x + f.width && x.box.y + x.box.height <= f.y + f.height).toBe(true);
+    for (const x of insetLabels)
+      expect(x.box.x >= f.x && x.box.y >= f.y && x.box.x + x.box.width <= f.x + f.width && x.box.y + x.box.height <= f.y + f.height).toBe(true);
   });
 
   test('the basemap shows the villages around the park and the park outline', () => {

@@ -62,6 +62,8 @@ export interface LayerLayout {
   path: XY[];
   /** The group's area on the main map: its stops' hull with a margin, clipped to the map. */
   hull: XY[];
+  /** Where a label found no place inside `hull`: a small tongue of the area round its stop and the label. */
+  extraAreas: XY[][];
 }
 
 export interface PlaceName {
@@ -181,7 +183,7 @@ const CLUSTER_LINK = 5;
 const DENSE_RADIUS = 4;
 const DENSE_COUNT = 4;
 /** How far (mm) a place name may sit from its place. */
-const NAME_REACH = 12;
+const NAME_REACH = 16;
 /** The inset is drawn only at this many times the main map's scale or more. */
 const MIN_ZOOM = 2;
 /** The inset's title above and its scale bar below its drawing. */
@@ -212,6 +214,7 @@ interface Projected {
   stops: { stop: MapStop; xy: XY; text: string }[];
   path: XY[];
   hull: XY[];
+  extra?: XY[][];
 }
 
 function project(req: MapRequest, projection: Projection, box: Box, margin: (key: string) => number = () => AREA_MARGIN): { baseXY: XY; layers: Projected[] } {
@@ -465,7 +468,7 @@ function placeNames(req: MapRequest, projection: Projection, box: Box, taken: re
   const placed = placeLabels(
     // The first request keeps the front: a dummy of no size, so that no real name is treated as the base.
     [{ id: '\u0000', anchor: { x: box.x, y: box.y }, width: 0, height: 0, clearance: 0 }, ...requests],
-    { obstacles: taken, segments, bounds: shrink(box, 0.8), rings: 5 },
+    { obstacles: taken, segments, bounds: shrink(box, 0.8), rings: 7 },
   );
   // A name far from its place would name the wrong place: left out instead.
   const near = (p: PlacedLabel) => Math.hypot(p.box.x + p.box.width / 2 - p.anchor.x, p.box.y + p.box.height / 2 - p.anchor.y) <= NAME_REACH;
@@ -576,16 +579,17 @@ export function layoutRouteMap(req: MapRequest): MapLayout {
     if (unclear(again).length < free.size) {
       placed = again;
       const byLabel = new Map(again.map((p) => [p.id, p]));
+      // A small tongue of the area round the stop and its label, rather than the whole area stretched to it.
       P = {
         ...P,
-        layers: P.layers.map((l) => {
-          const extra = l.stops.flatMap((s) => {
+        layers: P.layers.map((l) => ({
+          ...l,
+          extra: l.stops.flatMap((s) => {
             const id = stopId(l.layer.key, s.stop.seq);
             const b = byLabel.get(id)?.box;
-            return free.has(id) && b ? corners(b, 1) : [];
-          });
-          return extra.length === 0 ? l : { ...l, hull: clipToBox(convexHull([...l.hull, ...extra]), mainArea) };
-        }),
+            return free.has(id) && b ? [clipToBox(paddedHull([s.xy, ...corners(b, 0)], 1.5), mainArea)] : [];
+          }),
+        })),
       };
     }
   }
@@ -623,6 +627,7 @@ export function layoutRouteMap(req: MapRequest): MapLayout {
       style: l.style,
       path: l.path,
       hull: l.hull,
+      extraAreas: l.extra ?? [],
       stops: l.stops.map((s) => {
         const id = stopId(l.layer.key, s.stop.seq);
         const inInset = insetLabel.get(id);
@@ -783,7 +788,7 @@ export function renderRouteMap(req: MapRequest): string {
     `<rect x="0" y="0" width="${num(W)}" height="${num(H)}" fill="#fff"/>`,
   ];
   out.push(...basemapSvg(L.basemap, 'main'));
-  for (const l of L.layers) if (l.hull.length >= 3) out.push(areaSvg(l.layer.key, l.style, l.hull, 'main'));
+  for (const l of L.layers) for (const a of [l.hull, ...l.extraAreas]) if (a.length >= 3) out.push(areaSvg(l.layer.key, l.style, a, 'main'));
   for (const l of L.layers) {
     if (l.path.length === 0) continue;
     // A white casing under each route keeps it readable where it crosses another group's.
