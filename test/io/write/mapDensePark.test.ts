@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { planPatrols } from '../../../src/core/routing/planPatrols.js';
 import { parkName, townBasemap } from '../../../src/io/write/map/basemap.js';
+import { crowdedClusters, denseStops } from '../../../src/io/write/map/denseCluster.js';
 import { boxInsideConvex, clipToBox, insideConvex, paddedHull } from '../../../src/io/write/map/hull.js';
 import { boxesOverlap, placeLabels } from '../../../src/io/write/map/labelPlacement.js';
 import { layoutRouteMap, renderRouteMap, type MapRequest } from '../../../src/io/write/map/routeMap.js';
@@ -50,6 +51,44 @@ describe('group areas: padded hulls', () => {
     expect(Math.min(...h.map((p) => p.x))).toBeGreaterThanOrEqual(0);
     expect(insideConvex(h, { x: 2, y: 50 })).toBe(true);
     expect(insideConvex(h, { x: 10, y: 50 })).toBe(true);
+  });
+});
+
+describe('dense knots', () => {
+  // A knot of six stops 1.5 mm apart, a pair 2 mm apart, a lone stop; all but two failed to get a label.
+  const knot = Array.from({ length: 6 }, (_, i) => ({ x: 50 + (i % 3) * 1.5, y: 50 + Math.floor(i / 3) * 1.5 }));
+  const pts = [...knot, { x: 10, y: 10 }, { x: 12, y: 10 }, { x: 90, y: 90 }];
+  const failed = [true, true, false, true, true, false, true, true, true];
+
+  test('only failed stops with several neighbours count as dense: the pair and the lone stop get longer leaders instead', () => {
+    expect(denseStops(pts, failed)).toEqual([0, 1, 3, 4]);
+  });
+
+  test('clusters by single linkage, largest first, ties by the earlier stop', () => {
+    expect(
+      crowdedClusters(
+        [
+          { x: 0, y: 0 },
+          { x: 4, y: 0 },
+          { x: 8, y: 0 },
+          { x: 50, y: 0 },
+          { x: 53, y: 0 },
+        ],
+        5,
+      ),
+    ).toEqual([
+      [0, 1, 2],
+      [3, 4],
+    ]);
+    expect(
+      crowdedClusters(
+        [
+          { x: 50, y: 0 },
+          { x: 0, y: 0 },
+        ],
+        5,
+      ),
+    ).toEqual([[0], [1]]);
   });
 });
 

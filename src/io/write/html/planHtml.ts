@@ -1,6 +1,7 @@
 /**
- * The plan for the town office: one A4 sheet per day, with a map of every group's area (the outline of
- * its enterprises) and route, each group in its own colour, line pattern and marker shape, and each
+ * The plan for the town office: one A4 sheet per day, with a map of the whole town (a light basemap from
+ * the list), every group's area (the outline round its stops of the day) and route, each group in its own
+ * colour, line pattern and marker shape, an inset where stops are too dense for their numbers, and each
  * group's route table beside the others.
  */
 import {
@@ -37,7 +38,7 @@ export interface PlanSheet {
   setup: TownSetup;
   level: AlertLevel;
   since: WallTime | null;
-  /** Every enterprise of each group's area, for the outlines. */
+  /** Every enterprise of each group's area: the map shows the whole town, not only the day's stops. */
   areas: Map<string, Point[]>;
   /** The light background the list gives: village names, park outlines. */
   basemap: Basemap;

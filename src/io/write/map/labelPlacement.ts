@@ -102,6 +102,31 @@ export function segmentHitsBox(s: Segment, b: Box): boolean {
   return true;
 }
 
+/** Liang–Barsky: the part of a segment inside a box, or null. */
+export function clipSegment(s: Segment, b: Box): Segment | null {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = s.b.x - s.a.x;
+  const dy = s.b.y - s.a.y;
+  const checks: [number, number][] = [
+    [-dx, s.a.x - b.x],
+    [dx, b.x + b.width - s.a.x],
+    [-dy, s.a.y - b.y],
+    [dy, b.y + b.height - s.a.y],
+  ];
+  for (const [p, q] of checks) {
+    if (p === 0) {
+      if (q < 0) return null;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return null;
+    }
+  }
+  return { a: { x: s.a.x + t0 * dx, y: s.a.y + t0 * dy }, b: { x: s.a.x + t1 * dx, y: s.a.y + t1 * dy } };
+}
+
 function unit(v: XY): XY {
   const l = Math.hypot(v.x, v.y);
   return { x: v.x / l, y: v.y / l };

@@ -1,14 +1,22 @@
 /**
- * The route map, drawn from coordinates alone (no tiles, no network): the town government, each group's
- * stops numbered in visiting order, the path from the base through the stops and back, for the plan page
- * each group's area, then a scale bar, a legend and a north arrow in a strip under the map.
+ * The route map, drawn from coordinates alone (no tiles, no network): a light basemap from the list (village
+ * names, park outlines), the town government, each group's area (its stops' hull with a margin), its stops
+ * numbered in visiting order, the path from the base through the stops and back, then a scale bar, a legend
+ * and a north arrow in a strip under the map.
+ *
+ * Where stops are too dense for their numbers at the map's scale (an industrial park), the dense knot is
+ * found the same way every time: numbers are first placed with short leaders only, inside their group's
+ * area; the stops that found no place and have several others within a few millimetres are gathered into
+ * clusters, and the largest (joined by the next ones while the zoom stays at least MIN_ZOOM) is drawn again
+ * in an inset beside the map, where those stops are numbered. Everything else is numbered on the main map.
  * `layoutRouteMap` does the geometry (tested on its own); `renderRouteMap` writes it as SVG.
  */
 import type { Point } from '../../../core/model.js';
 import { groupStyle, markerSvg, type GroupStyle } from './groupStyle.js';
 import type { Basemap } from './basemap.js';
-import { clipToBox, convexHull, paddedHull } from './hull.js';
-import { nearestPointOnBox, placeLabels, textWidthMm, type LabelRequest, type PlacedLabel, type Segment } from './labelPlacement.js';
+import { crowdedClusters, denseStops } from './denseCluster.js';
+import { clipToBox, paddedHull } from './hull.js';
+import { clipSegment, nearestPointOnBox, placeLabels, textWidthMm, type LabelRequest, type PlacedLabel, type Segment } from './labelPlacement.js';
 import { renderNorthArrow } from './northArrow.js';
 import { fitProjection, type Box, type Projection, type XY } from './projection.js';
 import { renderScaleBar } from './scaleBar.js';
@@ -179,9 +187,6 @@ const PARK_MARGIN = 2.5;
 const SHORT_RINGS = 3;
 /** Crowded stops are one cluster when this close on the main map (mm). */
 const CLUSTER_LINK = 5;
-/** A stop is in a dense cluster when at least DENSE_COUNT other stops are within DENSE_RADIUS mm of it. */
-const DENSE_RADIUS = 4;
-const DENSE_COUNT = 4;
 /** How far (mm) a place name may sit from its place. */
 const NAME_REACH = 16;
 /** The inset is drawn only at this many times the main map's scale or more. */
@@ -284,33 +289,6 @@ function placeMain(
   return placeLabels(requests, { obstacles, segments, bounds: shrink(box, 0.8), ...(rings ? { rings } : {}) });
 }
 
-/**
- * Of the stops whose labels did not fit near them (`failed`), those that sit in a dense knot of stops: the
- * knot is what an inset at a larger scale helps; a lone stop that did not fit gets a longer leader instead.
- */
-export function denseStops(points: readonly XY[], failed: readonly boolean[]): number[] {
-  return points.flatMap((p, i) => {
-    if (!failed[i]) return [];
-    const near = points.filter((q, j) => j !== i && Math.hypot(q.x - p.x, q.y - p.y) <= DENSE_RADIUS).length;
-    return near >= DENSE_COUNT ? [i] : [];
-  });
-}
-
-/** Stops whose labels did not fit, gathered into clusters of neighbours; the largest cluster first (ties: the earlier stop). */
-export function crowdedClusters(points: readonly XY[], link: number): number[][] {
-  const parent = points.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < points.length; i++)
-    for (let j = i + 1; j < points.length; j++)
-      if (Math.hypot(points[i]!.x - points[j]!.x, points[i]!.y - points[j]!.y) <= link) parent[Math.max(find(i), find(j))] = Math.min(find(i), find(j));
-  const groups = new Map<number, number[]>();
-  points.forEach((_, i) => {
-    const r = find(i);
-    groups.set(r, [...(groups.get(r) ?? []), i]);
-  });
-  return [...groups.values()].sort((a, b) => b.length - a.length || a[0]! - b[0]!);
-}
-
 /** Split the map area: the main map as wide as the town needs at the full height (within bounds), the inset beside it. */
 function splitArea(mapArea: Box, fit: readonly Point[]): { main: Box; inset: Box } {
   const probe = fitProjection(fit, { x: 0, y: 0, width: 1e6, height: mapArea.height - 2 * MAP_MARGIN });
@@ -400,31 +378,6 @@ function insetTitle(req: MapRequest, pts: readonly Point[]): string {
     if (n >= 0.8 * pts.length && (!best || n > best.n)) best = { name: park.name, n };
   }
   return best ? `局部放大：${best.name}` : '局部放大';
-}
-
-/** Liang–Barsky: the part of a segment inside a box, or null. */
-export function clipSegment(s: Segment, b: Box): Segment | null {
-  let t0 = 0;
-  let t1 = 1;
-  const dx = s.b.x - s.a.x;
-  const dy = s.b.y - s.a.y;
-  const checks: [number, number][] = [
-    [-dx, s.a.x - b.x],
-    [dx, b.x + b.width - s.a.x],
-    [-dy, s.a.y - b.y],
-    [dy, b.y + b.height - s.a.y],
-  ];
-  for (const [p, q] of checks) {
-    if (p === 0) {
-      if (q < 0) return null;
-    } else {
-      const t = q / p;
-      if (p < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-      if (t0 > t1) return null;
-    }
-  }
-  return { a: { x: s.a.x + t0 * dx, y: s.a.y + t0 * dy }, b: { x: s.a.x + t1 * dx, y: s.a.y + t1 * dy } };
 }
 
 /** Village and park names where they cover nothing already placed; a name with no free place is left out. */
