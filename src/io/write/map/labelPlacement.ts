@@ -49,6 +49,8 @@ export interface PlacementSpace {
   bounds: Box;
   /** How many rings out a label may go (default 12); fewer keeps leader lines short, leaving the rest unclear. */
   rings?: number;
+  /** What crossing a route line costs a position (default 25, a little under one ring further out). */
+  segmentCost?: number;
 }
 
 /** The cartographer's order of preference next to the stop: right, above right, above left, below right, … */
@@ -174,7 +176,7 @@ export function placeLabels(requests: readonly LabelRequest[], space: PlacementS
         if (r.prefer && !boxInsideConvex(r.prefer, box)) cost += 20;
         for (const t of taken) if (boxesOverlap(box, t, PAD)) cost += HARD;
         for (const o of space.obstacles) if (boxesOverlap(box, o, PAD)) cost += HARD;
-        for (const s of space.segments) if (segmentHitsBox(s, box)) cost += 25;
+        for (const s of space.segments) if (segmentHitsBox(s, box)) cost += space.segmentCost ?? 25;
         for (const s of leaders) if (segmentHitsBox(s, box)) cost += 25;
         if (ring > 0) {
           // The leader line from the stop to this box should not run through another label.

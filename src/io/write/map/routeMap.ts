@@ -421,7 +421,7 @@ function placeNames(req: MapRequest, projection: Projection, box: Box, taken: re
   const placed = placeLabels(
     // The first request keeps the front: a dummy of no size, so that no real name is treated as the base.
     [{ id: '\u0000', anchor: { x: box.x, y: box.y }, width: 0, height: 0, clearance: 0 }, ...requests],
-    { obstacles: taken, segments, bounds: shrink(box, 0.8), rings: 7 },
+    { obstacles: taken, segments, bounds: shrink(box, 0.8), rings: 7, segmentCost: 90 },
   );
   // A name far from its place would name the wrong place: left out instead.
   const near = (p: PlacedLabel) => Math.hypot(p.box.x + p.box.width / 2 - p.anchor.x, p.box.y + p.box.height / 2 - p.anchor.y) <= NAME_REACH;
