@@ -45,13 +45,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The plan page written by the CLI in a copy of the workspace (or the sample town when none is given). */
-function planHtml(workspace: string | null, args: string[]): string {
+/** The page written by the CLI (`plan` or `checklist`) in a copy of the workspace (or the sample town when none is given). */
+function pageHtml(workspace: string | null, args: string[]): string {
   const dir = tempDir();
   if (workspace) cpSync(workspace, dir, { recursive: true });
-  const r = haze(['plan', ...args, '--format', 'html', '-o', 'plan.html'], { cwd: dir });
-  if (r.status !== 0) throw new Error(`haze plan failed (${r.status}): ${r.stderr}`);
-  return join(dir, 'plan.html');
+  const r = haze([...args, '--format', 'html', '-o', 'page.html'], { cwd: dir });
+  if (r.status !== 0) throw new Error(`haze ${args[0]} failed (${r.status}): ${r.stderr}`);
+  return join(dir, 'page.html');
 }
 
 async function open(html: string): Promise<Page> {
@@ -137,7 +137,7 @@ suite('the dense park overview', () => {
   let page: Page;
   let maps: MapCheck[];
   beforeAll(async () => {
-    page = await open(planHtml(join(FIXTURES, 'dense-park'), ['--level', 'orange', '--date', '2026-12-01', '--days', '1']));
+    page = await open(pageHtml(join(FIXTURES, 'dense-park'), ['plan', '--level', 'orange', '--date', '2026-12-01', '--days', '1']));
     maps = await checkMaps(page);
   }, 120_000);
   afterAll(async () => page?.close());
@@ -163,7 +163,7 @@ suite('the sample town overview', () => {
   let page: Page;
   let maps: MapCheck[];
   beforeAll(async () => {
-    page = await open(planHtml(null, ['--date', '2019-12-08', '--days', '2']));
+    page = await open(pageHtml(null, ['plan', '--date', '2019-12-08', '--days', '2']));
     maps = await checkMaps(page);
   }, 120_000);
   afterAll(async () => page?.close());
@@ -178,4 +178,31 @@ suite('the sample town overview', () => {
     }
   });
   test('the maps are kept as PNG in test-output/', () => keepScreenshots(page, 'overview-sample'));
+});
+
+suite("the dense park's checklist covers", () => {
+  let page: Page;
+  let maps: MapCheck[];
+  beforeAll(async () => {
+    page = await open(pageHtml(join(FIXTURES, 'dense-park'), ['checklist', '--level', 'orange', '--date', '2026-12-01', '--group', 'all']));
+    maps = await checkMaps(page);
+  }, 120_000);
+  afterAll(async () => page?.close());
+
+  test("three covers, each group's stops numbered once, nothing covered, every label in the group's area or the inset", () => {
+    expect(maps.length).toBe(3);
+    expect(maps.reduce((n, m) => n + m.stops, 0)).toBe(60);
+    for (const m of maps) {
+      expect(m.labels).toBe(m.stops);
+      expect(m.overlaps).toEqual([]);
+      expect(m.onStops).toEqual([]);
+      expect(m.outside).toEqual([]);
+    }
+  });
+  test('each cover draws the same basemap: the park and the villages near the route', async () => {
+    const perMap = await page.$$eval('svg.route-map', (svgs) => svgs.map((s) => [...s.querySelectorAll('text.place-name')].map((t) => t.textContent)));
+    for (const names of perMap) expect(names).toContain('青山工业园');
+    expect(perMap[0]).toEqual(expect.arrayContaining(['北山村', '西塘村']));
+  });
+  test('the covers are kept as PNG in test-output/', () => keepScreenshots(page, 'cover-dense-park'));
 });
