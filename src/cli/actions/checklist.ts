@@ -4,6 +4,7 @@ import type { Column } from '../../io/write/columns.js';
 import { renderCsv } from '../../io/write/csv.js';
 import { renderChecklistMarkdown, renderChecklistText, type ChecklistPage } from '../../io/write/checklistText.js';
 import { renderChecklistHtml } from '../../io/write/html/checklistHtml.js';
+import { townBasemap } from '../../io/write/map/basemap.js';
 import { printPdf, requireChromium } from '../../io/write/pdf.js';
 import { dayAndLevel } from '../../workflow/alertInForce.js';
 import { dayChecklist, type DayChecklist } from '../../workflow/dayChecklist.js';
@@ -49,7 +50,7 @@ function itemRows(pages: readonly ChecklistPage[]): ItemRow[] {
 }
 
 function checklistHtml(day: DayChecklist, town: Town, since: Parameters<typeof renderChecklistHtml>[1]['since']): string {
-  return renderChecklistHtml(day.pages, { setup: town.setup, since, routes: day.plan.routes });
+  return renderChecklistHtml(day.pages, { setup: town.setup, since, routes: day.plan.routes, basemap: townBasemap(town.list.enterprises) });
 }
 
 function renderers(

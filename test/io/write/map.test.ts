@@ -5,7 +5,7 @@ import { planPatrols } from '../../../src/core/routing/planPatrols.js';
 import { assignAreas } from '../../../src/core/routing/areas.js';
 import { addDays } from '../../../src/core/time.js';
 import { GROUP_STYLES } from '../../../src/io/write/map/groupStyle.js';
-import { convexHull } from '../../../src/io/write/map/hull.js';
+import { boxInsideConvex, convexHull, insideConvex } from '../../../src/io/write/map/hull.js';
 import { boxesOverlap, placeLabels, segmentHitsBox } from '../../../src/io/write/map/labelPlacement.js';
 import { fitProjection } from '../../../src/io/write/map/projection.js';
 import { layoutRouteMap, renderRouteMap, type MapLayout, type MapRequest } from '../../../src/io/write/map/routeMap.js';
@@ -65,20 +65,33 @@ function planRequest(date: string, height: number): MapRequest {
   };
 }
 
-/** Labels neither cover each other nor any marker, and stay inside the map. */
+/** Labels neither cover each other nor any marker of their panel, stay inside it, and main-map labels stay inside their group's area. */
 function expectClearLabels(L: MapLayout): void {
-  const labels = [L.base.label, ...L.layers.flatMap((l) => l.stops.map((s) => s.label))];
   const r = L.markerRadius;
-  const markers = L.layers.flatMap((l) => l.stops.map((s) => ({ x: s.xy.x - r, y: s.xy.y - r, width: 2 * r, height: 2 * r })));
-  for (const [i, a] of labels.entries()) {
-    expect(a.clear).toBe(true);
-    for (const b of labels.slice(i + 1)) expect(boxesOverlap(a.box, b.box)).toBe(false);
-    for (const m of markers) expect(boxesOverlap(a.box, m)).toBe(false);
-    expect(a.box.x).toBeGreaterThanOrEqual(L.mapArea.x);
-    expect(a.box.y).toBeGreaterThanOrEqual(L.mapArea.y);
-    expect(a.box.x + a.box.width).toBeLessThanOrEqual(L.mapArea.x + L.mapArea.width);
-    expect(a.box.y + a.box.height).toBeLessThanOrEqual(L.mapArea.y + L.mapArea.height);
+  const marker = (p: { x: number; y: number }) => ({ x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r });
+  const main = [...(L.base.label ? [L.base.label] : []), ...L.layers.flatMap((l) => l.stops.filter((s) => s.panel === 'main').map((s) => s.label))];
+  const inset = L.inset
+    ? [...(L.inset.base ? [L.inset.base.label] : []), ...L.inset.layers.flatMap((l) => l.stops.flatMap((s) => (s.label ? [s.label] : [])))]
+    : [];
+  const panels = [
+    { labels: main, area: L.mainArea, markers: L.layers.flatMap((l) => l.stops.map((s) => marker(s.xy))) },
+    ...(L.inset ? [{ labels: inset, area: L.inset.box, markers: L.inset.layers.flatMap((l) => l.stops.map((s) => marker(s.xy))) }] : []),
+  ];
+  for (const p of panels) {
+    for (const [i, a] of p.labels.entries()) {
+      expect(a.clear).toBe(true);
+      for (const b of p.labels.slice(i + 1)) expect(boxesOverlap(a.box, b.box)).toBe(false);
+      for (const m of p.markers) expect(boxesOverlap(a.box, m)).toBe(false);
+      expect(a.box.x).toBeGreaterThanOrEqual(p.area.x);
+      expect(a.box.y).toBeGreaterThanOrEqual(p.area.y);
+      expect(a.box.x + a.box.width).toBeLessThanOrEqual(p.area.x + p.area.width);
+      expect(a.box.y + a.box.height).toBeLessThanOrEqual(p.area.y + p.area.height);
+    }
   }
+  for (const l of L.layers)
+    for (const s of l.stops) if (s.panel === 'main') expect([l.hull, ...l.extraAreas].some((a) => boxInsideConvex(a, s.label.box))).toBe(true);
+  // Every stop is numbered once: on the main map or in the inset.
+  expect(main.length - (L.base.label ? 1 : 0) + inset.length - (L.inset?.base ? 1 : 0)).toBe(L.layers.reduce((n, l) => n + l.stops.length, 0));
 }
 
 describe('projection', () => {
@@ -236,21 +249,21 @@ describe('groups on one map', () => {
     expect(new Set(styles.map((s) => s.color)).size).toBe(4);
   });
 
-  test('each group gets an area outline that holds all its enterprises', () => {
+  test("each group's area outline holds all its stops of the day, and every one at least a label's room inside", () => {
     const L = layoutRouteMap(planRequest(dates[0]!, 120));
-    for (const [i, l] of L.layers.entries()) {
+    for (const l of L.layers) {
       expect(l.hull.length).toBeGreaterThanOrEqual(3);
-      const area = planRequest(dates[0]!, 120).layers[i]!.area!.map((p) => L.projection.project(p));
-      const n = l.hull.length;
-      // Convex and every enterprise inside: the same side of every edge.
-      const sides = area.map((p) =>
-        l.hull.map((a, k) => {
-          const b = l.hull[(k + 1) % n]!;
-          return Math.sign((b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x));
-        }),
-      );
-      const edgeSign = Math.sign(sides.flat().find((s) => s !== 0)!);
-      for (const s of sides.flat()) expect(s === 0 || s === edgeSign).toBe(true);
+      for (const s of l.stops) {
+        expect(insideConvex(l.hull, s.xy)).toBe(true);
+        // 4 mm each way from the stop is still inside the area: room for its number.
+        for (const [dx, dy] of [
+          [4, 0],
+          [-4, 0],
+          [0, 4],
+          [0, -4],
+        ] as const)
+          expect(insideConvex(l.hull, { x: s.xy.x + dx, y: s.xy.y + dy })).toBe(true);
+      }
     }
   });
 

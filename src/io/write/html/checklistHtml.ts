@@ -7,6 +7,7 @@
 import { LEVEL_RESPONSE_ZH, LEVEL_ZH, type DayRoute, type TownSetup } from '../../../core/model.js';
 import { formatWallTime, type WallTime } from '../../../core/time.js';
 import type { ChecklistPage, ChecklistVisit } from '../checklistText.js';
+import type { Basemap } from '../map/basemap.js';
 import { renderRouteMap } from '../map/routeMap.js';
 import { clockZh, dateZh, weekdayZh } from './dateZh.js';
 import { htmlDocument, pageFoot } from './document.js';
@@ -20,6 +21,8 @@ export interface ChecklistHtmlOptions {
   since: WallTime | null;
   /** The day routes the pages come from, for the day's distance and the time back at base. */
   routes?: readonly DayRoute[];
+  /** The light background drawn under the cover's map (the same as the plan's overview). */
+  basemap?: Basemap;
 }
 
 const km = (x: number) => x.toFixed(1);
@@ -83,6 +86,7 @@ function cover(p: ChecklistPage, opts: ChecklistHtmlOptions, pages: number): str
       },
     ],
     prefixLabels: false,
+    ...(opts.basemap ? { basemap: opts.basemap } : {}),
   });
   return `<section class="page cover" data-group="${h(p.group.id)}">
 <div class="kicker"><span>${h(setup.town)}重污染天气应急管控</span><span>现场检查清单 · 封面</span></div>

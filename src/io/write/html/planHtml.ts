@@ -1,6 +1,7 @@
 /**
- * The plan for the town office: one A4 sheet per day, with a map of every group's area (the outline of
- * its enterprises) and route, each group in its own colour, line pattern and marker shape, and each
+ * The plan for the town office: one A4 sheet per day, with a map of the whole town (a light basemap from
+ * the list), every group's area (the outline round its stops of the day) and route, each group in its own
+ * colour, line pattern and marker shape, an inset where stops are too dense for their numbers, and each
  * group's route table beside the others.
  */
 import {
@@ -17,6 +18,7 @@ import {
 import { assignAreas } from '../../../core/routing/areas.js';
 import type { PlanResult } from '../../../core/routing/planPatrols.js';
 import { formatWallTime, type WallTime } from '../../../core/time.js';
+import { townBasemap, type Basemap } from '../map/basemap.js';
 import { groupStyle, markerSvg } from '../map/groupStyle.js';
 import { renderRouteMap } from '../map/routeMap.js';
 import { clockZh, dateZh, weekdayZh } from './dateZh.js';
@@ -36,8 +38,10 @@ export interface PlanSheet {
   setup: TownSetup;
   level: AlertLevel;
   since: WallTime | null;
-  /** Every enterprise of each group's area, for the outlines. */
+  /** Every enterprise of each group's area: the map shows the whole town, not only the day's stops. */
   areas: Map<string, Point[]>;
+  /** The light background the list gives: village names, park outlines. */
+  basemap: Basemap;
   /** A provisional day (暂定): planned again until its own day is printed. */
   days: { date: string; provisional: boolean; groups: PlanDayGroup[] }[];
 }
@@ -60,6 +64,7 @@ export function planSheet(
     level: plan.level,
     since,
     areas,
+    basemap: townBasemap(enterprises),
     days: dates.map((date) => ({
       date,
       provisional: provisional.has(date),
@@ -167,6 +172,7 @@ function dayPage(sheet: PlanSheet, day: PlanSheet['days'][number], page: number,
       area: sheet.areas.get(g.group.id) ?? [],
     })),
     prefixLabels: true,
+    basemap: sheet.basemap,
   });
   const total = day.groups.reduce((n, g) => n + g.visits.length, 0);
   const level = `${LEVEL_ZH[sheet.level]}预警（${LEVEL_RESPONSE_ZH[sheet.level]}）${sheet.since ? `，自 ${formatWallTime(sheet.since)} 起执行` : ''}`;

@@ -6,6 +6,7 @@
  * stays inside the map. Crossing a route line is allowed but counted against a position, so that lines stay
  * readable; a leader line that would cross another label is avoided the same way.
  */
+import { boxInsideConvex, insideConvex } from './hull.js';
 import type { Box, XY } from './projection.js';
 
 export interface LabelRequest {
@@ -15,6 +16,14 @@ export interface LabelRequest {
   height: number;
   /** Distance from the anchor that the label must keep clear (the marker's radius). */
   clearance: number;
+  /** A convex polygon the label must lie inside (its group's area), as hard a rule as not covering a stop. */
+  within?: readonly XY[];
+  /** Convex polygons the label had better keep out of (other groups' areas): counted against a position. */
+  avoid?: readonly (readonly XY[])[];
+  /** A convex polygon the label had better lie inside (its group's area in an inset): counted against a position outside. */
+  prefer?: readonly XY[];
+  /** Try the box centred on the anchor first (a place name, not a stop number beside its marker). */
+  centred?: boolean;
 }
 
 export interface PlacedLabel {
@@ -38,6 +47,10 @@ export interface PlacementSpace {
   /** Soft obstacles: route lines. */
   segments: readonly Segment[];
   bounds: Box;
+  /** How many rings out a label may go (default 12); fewer keeps leader lines short, leaving the rest unclear. */
+  rings?: number;
+  /** What crossing a route line costs a position (default 25, a little under one ring further out). */
+  segmentCost?: number;
 }
 
 /** The cartographer's order of preference next to the stop: right, above right, above left, below right, … */
@@ -91,6 +104,31 @@ export function segmentHitsBox(s: Segment, b: Box): boolean {
   return true;
 }
 
+/** Liang–Barsky: the part of a segment inside a box, or null. */
+export function clipSegment(s: Segment, b: Box): Segment | null {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = s.b.x - s.a.x;
+  const dy = s.b.y - s.a.y;
+  const checks: [number, number][] = [
+    [-dx, s.a.x - b.x],
+    [dx, b.x + b.width - s.a.x],
+    [-dy, s.a.y - b.y],
+    [dy, b.y + b.height - s.a.y],
+  ];
+  for (const [p, q] of checks) {
+    if (p === 0) {
+      if (q < 0) return null;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return null;
+    }
+  }
+  return { a: { x: s.a.x + t0 * dx, y: s.a.y + t0 * dy }, b: { x: s.a.x + t1 * dx, y: s.a.y + t1 * dy } };
+}
+
 function unit(v: XY): XY {
   const l = Math.hypot(v.x, v.y);
   return { x: v.x / l, y: v.y / l };
@@ -103,6 +141,10 @@ function candidateBox(r: LabelRequest, u: XY, d: number): Box {
   const cx = r.anchor.x + u.x * (d + ext);
   const cy = r.anchor.y + u.y * (d + ext);
   return { x: cx - r.width / 2, y: cy - r.height / 2, width: r.width, height: r.height };
+}
+
+function centredBox(r: LabelRequest): Box {
+  return { x: r.anchor.x - r.width / 2, y: r.anchor.y - r.height / 2, width: r.width, height: r.height };
 }
 
 function crowding(r: LabelRequest, all: readonly LabelRequest[]): number {
@@ -120,15 +162,21 @@ export function placeLabels(requests: readonly LabelRequest[], space: PlacementS
   const leaders: Segment[] = [];
   for (const { r } of order) {
     let best: { box: Box; cost: number; ring: number } | null = null;
-    for (let ring = 0; ring < RINGS && !(best && best.cost < HARD); ring++) {
+    const rings = space.rings ?? RINGS;
+    for (let ring = 0; ring < rings && !(best && best.cost < HARD); ring++) {
       const d = r.clearance + GAP + ring * Math.max(r.height, 2);
-      for (const [k, dir] of (ring === 0 ? NEAR : AROUND).entries()) {
-        const box = candidateBox(r, dir, d);
+      const dirs = ring === 0 ? (r.centred ? [{ x: 0, y: 0 }, ...NEAR] : NEAR) : AROUND;
+      for (const [k, dir] of dirs.entries()) {
+        const box = dir.x === 0 && dir.y === 0 ? centredBox(r) : candidateBox(r, dir, d);
         let cost = ring * 40 + k;
         if (!inside(box, space.bounds)) cost += HARD;
+        if (r.within && !boxInsideConvex(r.within, box)) cost += HARD;
+        const mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        for (const a of r.avoid ?? []) if (insideConvex(a, mid)) cost += 30;
+        if (r.prefer && !boxInsideConvex(r.prefer, box)) cost += 20;
         for (const t of taken) if (boxesOverlap(box, t, PAD)) cost += HARD;
         for (const o of space.obstacles) if (boxesOverlap(box, o, PAD)) cost += HARD;
-        for (const s of space.segments) if (segmentHitsBox(s, box)) cost += 25;
+        for (const s of space.segments) if (segmentHitsBox(s, box)) cost += space.segmentCost ?? 25;
         for (const s of leaders) if (segmentHitsBox(s, box)) cost += 25;
         if (ring > 0) {
           // The leader line from the stop to this box should not run through another label.

@@ -24,6 +24,8 @@ export interface Box {
 export interface Projection {
   /** Page position in millimetres (y grows downward, as in SVG). */
   project(p: Point): XY;
+  /** Back from the page to longitude/latitude (for the ground an inset shows). */
+  unproject(xy: XY): Point;
   /** Millimetres on the page per kilometre on the ground. */
   mmPerKm: number;
 }
@@ -37,7 +39,7 @@ export function toLocalKm(p: Point, lat0: number): XY {
 }
 
 /** A projection that shows every point inside `box`, centred, north up, the same scale both ways. */
-export function fitProjection(points: readonly Point[], box: Box): Projection {
+export function fitProjection(points: readonly Point[], box: Box, minExtentKm = MIN_EXTENT_KM): Projection {
   if (points.length === 0) throw new Error('fitProjection needs at least one point');
   const lats = points.map((p) => p.lat);
   const lat0 = (Math.min(...lats) + Math.max(...lats)) / 2;
@@ -46,8 +48,8 @@ export function fitProjection(points: readonly Point[], box: Box): Projection {
   const maxX = Math.max(...local.map((q) => q.x));
   const minY = Math.min(...local.map((q) => q.y));
   const maxY = Math.max(...local.map((q) => q.y));
-  const spanX = Math.max(maxX - minX, MIN_EXTENT_KM);
-  const spanY = Math.max(maxY - minY, MIN_EXTENT_KM);
+  const spanX = Math.max(maxX - minX, minExtentKm);
+  const spanY = Math.max(maxY - minY, minExtentKm);
   const mmPerKm = Math.min(box.width / spanX, box.height / spanY);
   const cx = (minX + maxX) / 2;
   const cy = (minY + maxY) / 2;
@@ -58,6 +60,11 @@ export function fitProjection(points: readonly Point[], box: Box): Projection {
     project(p: Point): XY {
       const q = toLocalKm(p, lat0);
       return { x: midX + (q.x - cx) * mmPerKm, y: midY - (q.y - cy) * mmPerKm };
+    },
+    unproject(xy: XY): Point {
+      const kx = (xy.x - midX) / mmPerKm + cx;
+      const ky = cy - (xy.y - midY) / mmPerKm;
+      return { lon: kx / (KM_PER_DEGREE * Math.cos((lat0 * Math.PI) / 180)), lat: ky / KM_PER_DEGREE };
     },
   };
 }
