@@ -77,7 +77,8 @@ export function checkTownSetup(file: string): TownSetupCheck {
   const problems = [...check.problems, ...consistencyProblems(g, check)];
   const first = problems.find((p) => p.severity === 'error');
   return {
-    setup: first ? null : toTownSetup(g),
+    // Set up from what could be read, for the checks of the list against it; a command never gets here with an error.
+    setup: toTownSetup(g),
     problems,
     leftovers: templateLeftovers(g, check.at),
     refusal: check.refusal ?? (first ? refusalOf(first, GROUPS_KIND) : null),

@@ -142,8 +142,10 @@ export function checkYamlText<T extends z.ZodMiniType>(text: string, file: strin
     if (result.success) data = result.data;
     else {
       for (const issue of result.error.issues as unknown as SchemaIssue[]) {
+        // An empty or missing value in a setting with a broken line (a block indented with tabs) is that line's doing.
+        const emptied = valueAt(value, issue.path) == null && brokenSections.has(sectionOf(at(issue.path).line ?? 0));
         for (const p of schemaProblems(issue, value, kind, at)) {
-          if (onBadLine(issue.path)) continue;
+          if (onBadLine(issue.path) || emptied) continue;
           problems.push(p);
           if (issue.code !== 'unrecognized_keys' && valueAt(value, issue.path) === undefined) missing.add(p);
         }
