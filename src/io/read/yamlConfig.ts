@@ -95,7 +95,11 @@ export function checkYamlText<T extends z.ZodMiniType>(text: string, file: strin
         code: CODE.HAZE_CONFIG_SYNTAX,
         where,
         message: cause ? cause.message : yamlErrorWords(e.code),
-        hint: cause ? cause.hint : CODE_HINT_SYNTAX,
+        hint: cause
+          ? cause.hint
+          : e.code === 'DUPLICATE_KEY'
+            ? { zh: '删去其中一处，或把两处合成一处', en: 'remove one of the two, or merge them into one' }
+            : CODE_HINT_SYNTAX,
       }),
     );
   }
@@ -125,6 +129,9 @@ export function checkYamlText<T extends z.ZodMiniType>(text: string, file: strin
     return false;
   };
 
+  // The top-level settings with a broken line (a key written twice is broken in both places).
+  const textLines = text.split(/\r?\n/);
+  const brokenKeys = new Set([...brokenSections].map((l) => /^([A-Za-z_]\w*)\s*[:：]/.exec(textLines[l - 1] ?? '')?.[1]).filter((k) => k !== undefined));
   let data: z.infer<T> | null = null;
   const missing = new Set<Problem>();
   if ((value === null || value === undefined) && problems.length === 0) {
@@ -138,13 +145,19 @@ export function checkYamlText<T extends z.ZodMiniType>(text: string, file: strin
       }),
     );
   } else {
+    const unknown = unknownKeys(schema, value);
+    const keyAt = (path: readonly Key[]) => keyWhere(doc, path, lc, file) ?? at(path);
+    const suggestion = (path: readonly Key[]) => unknown.find((u) => u.path.join('\u0000') === path.join('\u0000'))?.suggestion ?? null;
+    const strictlyRefused = new Set<string>();
     const result = schema.safeParse(value);
     if (result.success) data = result.data;
     else {
       for (const issue of result.error.issues as unknown as SchemaIssue[]) {
         // An empty or missing value in a setting with a broken line (a block indented with tabs) is that line's doing.
-        const emptied = valueAt(value, issue.path) == null && brokenSections.has(sectionOf(at(issue.path).line ?? 0));
-        for (const p of schemaProblems(issue, value, kind, at)) {
+        const emptied =
+          valueAt(value, issue.path) == null && (brokenSections.has(sectionOf(at(issue.path).line ?? 0)) || brokenKeys.has(String(issue.path[0])));
+        if (issue.code === 'unrecognized_keys') for (const k of issue.keys ?? []) strictlyRefused.add([...issue.path, k].join('\u0000'));
+        for (const p of schemaProblems(issue, value, kind, at, keyAt, suggestion)) {
           if (onBadLine(issue.path) || emptied) continue;
           problems.push(p);
           if (issue.code !== 'unrecognized_keys' && valueAt(value, issue.path) === undefined) missing.add(p);
@@ -152,7 +165,9 @@ export function checkYamlText<T extends z.ZodMiniType>(text: string, file: strin
       }
       data = salvage(schema, value, result.error.issues as unknown as SchemaIssue[]);
     }
-    for (const u of unknownKeys(schema, value)) {
+    for (const u of unknown) {
+      // A strict file (a rule file) refuses the key: said once, as the error.
+      if (strictlyRefused.has(u.path.join('\u0000'))) continue;
       const key = keyWhere(doc, u.path, lc, file);
       // A key made of a broken line (`leader：张三` read as one word) is that line's consequence too.
       if (onBadLine(u.path) || (key?.line !== undefined && badLines.has(key.line))) continue;
@@ -225,20 +240,31 @@ function unreadable<T>(file: string, err: HazeError, kind: ConfigKind): ConfigCh
 }
 
 /** One zod issue as the officer's problems (an unknown key of a strict rule file is one a key). */
-function schemaProblems(issue: SchemaIssue, value: unknown, kind: ConfigKind, at: (path: readonly Key[]) => Where): Problem[] {
+function schemaProblems(
+  issue: SchemaIssue,
+  value: unknown,
+  kind: ConfigKind,
+  at: (path: readonly Key[]) => Where,
+  keyAt: (path: readonly Key[]) => Where,
+  suggestion: (path: readonly Key[]) => string | null,
+): Problem[] {
   const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
   if (issue.code === 'unrecognized_keys') {
     return (issue.keys ?? []).map((k) => {
       const p = keyPath([...path, k], kind, value);
+      const meant = suggestion([...path, k]);
       return newProblem({
         severity: 'error',
         code: CODE.HAZE_CONFIG_VALUE,
-        where: at([...path, k]),
+        where: keyAt([...path, k]),
         value: k,
-        message: { zh: `${p.zh}：不是这里能用的设置`, en: `${p.en}: not a setting this place takes` },
+        message: {
+          zh: `${p.zh}：不是这里能用的设置${meant ? `；是不是"${meant}"？` : ''}`,
+          en: `${p.en}: not a setting this place takes${meant ? `; did you mean "${meant}"?` : ''}`,
+        },
         hint: {
           zh: `删去"${k}"，或检查拼写（这里能用的设置见 README 规则文件一节）`,
-          en: `remove "${k}" or check its spelling (README, Rule files, lists the settings)`,
+          en: `remove "${k}" or check its spelling (README's section on rule files lists the settings)`,
         },
       });
     });
