@@ -312,6 +312,11 @@ export const CODES = {
     title: { zh: '配置文件无法读取，其中的设置都未检查', en: 'a config file could not be read, so nothing in it was checked' },
     hint: { zh: '检查文件名和路径（haze.yaml 中的设置或 --groups、--rules）', en: 'check the file name and path (in haze.yaml, or --groups, --rules)' },
   },
+  HAZE_STORE_UNUSABLE: {
+    kind: 'problem',
+    title: { zh: '工作区的数据库无法使用，之后的命令会停止', en: "the workspace's store cannot be used, so later commands stop" },
+    hint: { zh: '用 --db 或 haze.yaml 的 db: 指定另一个文件', en: 'point --db (or db: in haze.yaml) at another file' },
+  },
   HAZE_CONFIG_TEMPLATE_LEFTOVER: {
     kind: 'problem',
     title: { zh: '配置中还留着 haze init 模板的示例值', en: "a setting still holds the haze init template's example" },

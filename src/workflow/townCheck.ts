@@ -5,6 +5,7 @@
  * here first, through the same readers and the same decisions (villagesWithoutGroupOutcome): what validate calls
  * fine, plan accepts.
  */
+import { existsSync } from 'node:fs';
 import { ALERT_LEVELS, LEVEL_ZH, type AlertLevel, type Enterprise } from '../core/model.js';
 import { newProblem, type Problem } from '../core/problem.js';
 import { villagesWithoutGroupOutcome } from '../core/routing/areas.js';
@@ -16,6 +17,7 @@ import type { LoadedList } from '../io/read/loadList.js';
 import { checkRuleFiles } from '../io/read/ruleFile.js';
 import { checkTownSetup } from '../io/read/townSetup.js';
 import { checkWorkspace, type Workspace } from '../io/read/workspace.js';
+import { openStore } from '../io/store/db.js';
 import { readTownList, saySampleUsed, type TownRequest } from './town.js';
 import type { Voice } from './voice.js';
 
@@ -94,9 +96,30 @@ export async function checkTown(req: TownCheckRequest, voice: Voice): Promise<To
       stages.push({ problems: villageProblems(list, groups.setup.groups, ws.groupsFile, groups.groupsLine), exit: CODES.HAZE_GROUPS_NO_VILLAGE.exit });
   }
 
+  const store = storeProblems(ws);
+  if (store) stages.push(store);
+
   if (req.strict) for (const s of stages) s.problems = s.problems.map((p) => (p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
   const stop = stages.find((s) => s.problems.some((p) => p.severity === 'error'));
   return { ws, problems: stages.flatMap((s) => s.problems), list, configProblems, exit: stop ? stop.exit : EXIT.ok };
+}
+
+/**
+ * The store the commands would open: another program's database, a newer haze's or a damaged file stops them
+ * (78, 74). Opened as it is, never created or upgraded: validate changes nothing.
+ */
+function storeProblems(ws: Workspace): Stage | null {
+  if (!existsSync(ws.dbFile)) return null;
+  try {
+    openStore(ws.dbFile, { create: false, migrate: false })?.close();
+    return null;
+  } catch (err) {
+    if (!(err instanceof HazeError)) throw err;
+    return {
+      problems: [newProblem({ severity: 'error', code: CODE.HAZE_STORE_UNUSABLE, where: err.where ?? { file: ws.dbFile }, message: err.text, hint: err.hint })],
+      exit: err.exitCode,
+    };
+  }
 }
 
 const MEASURE_HEADER: Record<AlertLevel, string> = { yellow: '黄色预警措施', orange: '橙色预警措施', red: '红色预警措施' };

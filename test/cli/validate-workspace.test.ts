@@ -5,6 +5,7 @@
  * and what plan refuses, validate has already refused with the same exit code.
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { csvRows } from '../../src/io/read/csvTable.js';
 import { haze, REPO, tempDir } from '../helpers/runHaze.js';
@@ -32,7 +33,13 @@ const TOWN_RULES =
 
 /** A copy of the sample town as a workspace of its own (haze.yaml, a town rule file), each file changed as asked. */
 function workspace(
-  change: { haze?: (s: string) => string; groups?: (s: string) => string; rules?: (s: string) => string; list?: (rows: string[][]) => string[][] } = {},
+  change: {
+    haze?: (s: string) => string;
+    groups?: (s: string) => string;
+    rules?: (s: string) => string;
+    list?: (rows: string[][]) => string[][];
+    store?: (file: string) => void;
+  } = {},
 ) {
   const dir = tempDir();
   mkdirSync(join(dir, 'rules'));
@@ -40,6 +47,7 @@ function workspace(
   writeFileSync(join(dir, 'groups.yaml'), (change.groups ?? ((s) => s))(GROUPS));
   writeFileSync(join(dir, 'rules/town.yaml'), (change.rules ?? ((s) => s))(TOWN_RULES));
   writeFileSync(join(dir, 'enterprises.csv'), toCsv((change.list ?? ((r) => r))(LIST.map((r) => [...r]))));
+  change.store?.(join(dir, 'haze.db'));
   return dir;
 }
 
@@ -177,6 +185,11 @@ describe('validate and plan agree: the same exit for the same workspace', () => 
     { name: 'a wrong setting in haze.yaml', change: { haze: plant.hazeSchema }, exit: 78 },
     { name: 'a wrong rule file', change: { rules: plant.ruleError }, exit: 78 },
     { name: 'list errors', change: { list: plant.listErrors }, exit: 65 },
+    {
+      name: "another program's database as haze.db",
+      change: { store: (file: string) => new Database(file).exec('CREATE TABLE t (a)').close() },
+      exit: 78,
+    },
     { name: 'no village in common with groups.yaml', change: { groups: (s: string) => s.replace(/villages: \[[^\]]*\]/g, 'villages: [甲村]') }, exit: 78 },
   ])('$name: validate and plan exit $exit', ({ change, exit }) => {
     const dir = workspace(change);
