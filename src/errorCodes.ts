@@ -219,7 +219,7 @@ export const CODES = {
     kind: 'error',
     exit: EXIT.config,
     title: { zh: '配置文件的内容有误', en: 'a set-up file says something haze cannot use' },
-    hint: { zh: '对照 README 中的文件格式说明', en: 'compare with the file format in README' },
+    hint: { zh: '按例子改写这一项；haze validate 一次列出全部问题', en: 'write the setting as the example shows; haze validate lists every problem at once' },
   },
   HAZE_GROUPS_NO_VILLAGE: {
     kind: 'error',
@@ -316,6 +316,34 @@ export const CODES = {
     kind: 'problem',
     title: { zh: '配置文件中有不认识的设置', en: 'a config file has a setting haze does not know' },
     hint: { zh: '核对拼写：拼错的设置不起作用，使用的是默认值', en: 'check the spelling: a misspelt setting has no effect and the default is used' },
+  },
+  HAZE_CONFIG_SYNTAX: {
+    kind: 'problem',
+    title: { zh: '配置文件的一行 YAML 读不懂', en: 'a line of a config file that YAML cannot read' },
+    hint: {
+      zh: '冒号用半角并在后面加空格，用空格缩进（不用 Tab），引号和括号成对',
+      en: 'an ASCII colon followed by a space, spaces (not tabs) to indent, quotes and brackets in pairs',
+    },
+  },
+  HAZE_CONFIG_VALUE: {
+    kind: 'problem',
+    title: { zh: '配置文件中的一项设置缺少或写得不对', en: 'a setting of a config file is missing or not what haze can use' },
+    hint: { zh: '按提示中的例子改写这一项', en: 'write the setting as the example shows' },
+  },
+  HAZE_CONFIG_UNREADABLE: {
+    kind: 'problem',
+    title: { zh: '配置文件无法读取，其中的设置都未检查', en: 'a config file could not be read, so nothing in it was checked' },
+    hint: { zh: '检查文件名和路径（haze.yaml 中的设置或 --groups、--rules）', en: 'check the file name and path (in haze.yaml, or --groups, --rules)' },
+  },
+  HAZE_STORE_UNUSABLE: {
+    kind: 'problem',
+    title: { zh: '工作区的数据库无法使用，之后的命令会停止', en: "the workspace's store cannot be used, so later commands stop" },
+    hint: { zh: '用 --db 或 haze.yaml 的 db: 指定另一个文件', en: 'point --db (or db: in haze.yaml) at another file' },
+  },
+  HAZE_CONFIG_TEMPLATE_LEFTOVER: {
+    kind: 'problem',
+    title: { zh: '配置中还留着 haze init 模板的示例值', en: "a setting still holds the haze init template's example" },
+    hint: { zh: '改成本镇自己的值', en: "write the town's own value" },
   },
   HAZE_STORE_READONLY: {
     kind: 'error',
@@ -451,6 +479,30 @@ export const CODES = {
     kind: 'problem',
     title: { zh: '清单没有某一预警级别的措施列', en: 'the list has no measure column for an alert level' },
     hint: { zh: '按一厂一策补上该列', en: "add the column with each enterprise's own measure (一厂一策)" },
+  },
+  HAZE_LIST_UNREADABLE: {
+    kind: 'problem',
+    title: { zh: '清单无法读取，其中的企业都未检查', en: 'the list could not be read, so no enterprise in it was checked' },
+    hint: { zh: '检查清单的文件名、路径和格式（CSV 或 .xlsx）', en: "check the list's name, path and format (CSV or .xlsx)" },
+  },
+  HAZE_LIST_NO_ENTERPRISES: {
+    kind: 'problem',
+    title: { zh: '清单只有表头，没有企业', en: 'the list has a header and no enterprises' },
+    hint: {
+      zh: '在表头下每行填一家企业（统一社会信用代码、企业名称、村社区、绩效等级、经度、纬度必填）',
+      en: 'fill in one enterprise a row under the header (credit code, name, village, grade, longitude and latitude are required)',
+    },
+  },
+  HAZE_LIST_NO_VILLAGE_IN_GROUPS: {
+    kind: 'problem',
+    title: {
+      zh: '清单的村与 groups.yaml 各组的村没有一个相同，plan 和 checklist 会停止',
+      en: 'no village of the list is in groups.yaml, so plan and checklist stop',
+    },
+    hint: {
+      zh: '在 groups.yaml 每组的 villages 中写清单"村社区"列里的村名；或加 --auto-areas，由 haze 自动划分片区',
+      en: "list the villages of the list's 村社区 column under each group in groups.yaml, or add --auto-areas to let haze split the areas",
+    },
   },
   HAZE_LIST_VILLAGE_NO_GROUP: {
     kind: 'problem',

@@ -8,7 +8,7 @@
  */
 import { type AlertLevel, type DayRoute, type RequiredMeasure } from '../core/model.js';
 import { basisChanges, routeChanges, type PlanBasis } from '../core/planBasis.js';
-import { noVillageInCommon } from '../core/routing/areas.js';
+import { villagesWithoutGroupOutcome } from '../core/routing/areas.js';
 import { defaultDayCount, MAX_AUTO_DAYS, planDayOn, type Shift } from '../core/routing/planCalendar.js';
 import { planPatrols, type PlanDay, type PlanResult } from '../core/routing/planPatrols.js';
 import type { InspectionHistory } from '../core/routing/priority.js';
@@ -143,8 +143,9 @@ function refuseUnplannable(town: Town, shift: Shift): void {
       hint: { zh: '在 groups.yaml 中加入 night: { start: "19:00", end: "23:00" }', en: 'add night: { start: "19:00", end: "23:00" } to groups.yaml' },
     });
   }
-  const none = noVillageInCommon(town.list.enterprises, town.setup.groups);
-  if (!none) return;
+  const homeless = villagesWithoutGroupOutcome(town.list.enterprises, town.setup.groups);
+  if (homeless.outcome !== 'refused') return;
+  const none = { named: homeless.named, listed: homeless.villages.map((v) => v.village) };
   const some = (xs: readonly string[], sep: string) => xs.slice(0, 6).join(sep) + (xs.length > 6 ? '…' : '');
   throw new HazeError(CODE.HAZE_GROUPS_NO_VILLAGE, {
     where: { file: town.ws.groupsFile },

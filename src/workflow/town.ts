@@ -39,6 +39,13 @@ export interface TownRequest extends WorkspaceFlags {
 /** Where the inputs are, saying when they come from the embedded sample. */
 export function openWorkspace(req: WorkspaceFlags, voice: Voice): Workspace {
   const ws = resolveWorkspace(req);
+  saySampleUsed(ws, voice);
+  voice.problems(takeConfigNotes());
+  return ws;
+}
+
+/** Say which inputs come from the embedded sample town, when any do. */
+export function saySampleUsed(ws: Workspace, voice: Voice): void {
   if (ws.fromSample.all) {
     voice.say({
       zh: '当前目录没有 haze.yaml：使用内置示例乡镇 薛埠镇（data/xuebu）。用 haze init 创建自己的工作区。',
@@ -47,8 +54,6 @@ export function openWorkspace(req: WorkspaceFlags, voice: Voice): Workspace {
   } else if (ws.fromSample.groups) {
     voice.say({ zh: '未指定巡查组配置：使用内置示例乡镇的 groups.yaml', en: "no groups file given: using the sample town's groups.yaml" });
   }
-  voice.problems(takeConfigNotes());
-  return ws;
 }
 
 /**

@@ -19,11 +19,14 @@ describe('unknown keys in a config file are warnings, with "did you mean"', () =
 
   test('validate lists each, with file, line and the likely key', () => {
     const r = haze(['--groups', 'groups.yaml', '--list', list, 'validate', '--format', 'json'], { cwd: dir });
-    const rows = JSON.parse(r.stdout) as { code: string; row: number | null; value: string; message_en: string }[];
+    const rows = JSON.parse(r.stdout) as { code: string; row: number | null; line: number | null; column: string | null; value: string; message_en: string }[];
     const unknown = rows.filter((p) => p.code === 'HAZE_CONFIG_UNKNOWN_KEY');
     expect(unknown.map((p) => p.value)).toEqual(['coverage_day', 'leadr']);
     expect(unknown[0]!.message_en).toContain('did you mean "coverage_days"?');
-    expect(unknown[1]!.message_en).toContain('groups.1.leadr');
+    expect(unknown[1]!.message_en).toContain('groups → group 2 (第二巡查组) → leadr');
+    // Where the key itself is written: its line and column.
+    const leadr = groups.split('\n').findIndex((l) => l.includes('leadr')) + 1;
+    expect(rows.find((p) => p.value === 'leadr')).toMatchObject({ line: leadr, column: '5' });
   });
 
   test('the first command that reads the file says so on stderr', () => {
@@ -31,7 +34,7 @@ describe('unknown keys in a config file are warnings, with "did you mean"', () =
       cwd: dir,
     });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/groups\.yaml:\d+: 警告 HAZE_CONFIG_UNKNOWN_KEY: 巡查组配置中的"coverage_day"不是已知的设置，未使用；是不是"coverage_days"？/);
+    expect(r.stderr).toMatch(/groups\.yaml:\d+:\d+: 警告 HAZE_CONFIG_UNKNOWN_KEY: 巡查组配置中的"coverage_day"不是已知的设置，未使用；是不是"coverage_days"？/);
   });
 });
 
@@ -63,12 +66,25 @@ describe('a control character in a cell is 65 with its row and column, whatever 
     bad[4] = `${bad[4]}\u0000`;
     rows.push(bad);
     writeFileSync(join(dir, 'nul.csv'), toCsv(rows));
-    for (const format of ['json', 'csv']) {
-      const r = haze(['validate', '--list', 'nul.csv', '--format', format], { cwd: dir });
-      expect(r.status).toBe(65);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toContain(`haze: ${join(dir, 'nul.csv')}:${rows.length}:E: 第 ${rows.length} 行 E 列的单元格中有控制字符 U+0000 NUL，不是表格中的文字`);
-    }
+    // validate: one problem among the others, where it is; the list is not read further.
+    const r = haze(['validate', '--list', 'nul.csv', '--format', 'json'], { cwd: dir });
+    expect(r.status).toBe(65);
+    const unreadable = (JSON.parse(r.stdout) as { code: string; file: string; row: number; column: string; message: string }[]).filter(
+      (p) => p.code === 'HAZE_LIST_UNREADABLE',
+    );
+    expect(unreadable).toEqual([
+      expect.objectContaining({
+        file: join(dir, 'nul.csv'),
+        row: rows.length,
+        column: 'E',
+        message: `第 ${rows.length} 行 E 列的单元格中有控制字符 U+0000 NUL，不是表格中的文字`,
+      }),
+    ]);
+    const t = haze(['validate', '--list', 'nul.csv'], { cwd: dir });
+    expect(t.status).toBe(65);
+    expect(t.stderr).toContain(
+      `${join(dir, 'nul.csv')}:${rows.length}:E: 错误 HAZE_LIST_UNREADABLE: 第 ${rows.length} 行 E 列的单元格中有控制字符 U+0000 NUL，不是表格中的文字`,
+    );
     const m = haze(['measures', '--list', 'nul.csv', '--level', 'orange', '--format', 'json'], { cwd: dir });
     expect([m.status, m.stdout]).toEqual([65, '']);
   });
@@ -83,7 +99,7 @@ describe('a control character in a cell is 65 with its row and column, whatever 
     const r = haze(['validate', '--lang', 'en', '--list', 'escape.xlsx'], { cwd: dir });
     expect(r.status).toBe(65);
     expect(r.stderr).toContain(
-      `haze: ${join(dir, 'escape.xlsx')}:4:C: the cell at row 4, column C holds the control character U+001B ESC, which is not text of a table`,
+      `${join(dir, 'escape.xlsx')}:4:C: error HAZE_LIST_UNREADABLE: the cell at row 4, column C holds the control character U+001B ESC, which is not text of a table`,
     );
   });
 

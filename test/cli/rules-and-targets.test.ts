@@ -60,7 +60,9 @@ rules:
     expect(r.status).toBe(78);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${join(dir, 'bad.yaml')}:4`);
-    expect(r.stderr).toContain('rules.0.orange.action');
+    expect(r.stderr).toContain(
+      'rules → 第1条规则（grade-B） → orange → action：应为措施类型之一：stop、stop_part、limit、self、exempt、none，写的是文字"halt"',
+    );
   });
 
   test('an invalid groups file exits 78 with the line', () => {

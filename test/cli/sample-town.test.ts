@@ -205,10 +205,14 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     );
     const again = haze(['init'], { cwd: dir });
     expect(again.status).toBe(73);
-    const v = haze(['validate'], { cwd: dir });
-    expect(v.status).toBe(0);
+    // A fresh workspace is not ready: its list is empty (65) and its groups.yaml still the template's (78 first).
+    const v = haze(['validate', '--format', 'json'], { cwd: dir });
+    expect(v.status).toBe(78);
     expect(v.stderr).not.toContain('内置示例乡镇');
     expect(v.stderr).toMatch(/0 家企业/);
+    const found = JSON.parse(v.stdout) as { code: string; severity: string }[];
+    expect(found.filter((p) => p.code === 'HAZE_LIST_NO_ENTERPRISES').map((p) => p.severity)).toEqual(['error']);
+    expect(found.filter((p) => p.code === 'HAZE_CONFIG_TEMPLATE_LEFTOVER').length).toBeGreaterThan(0);
     const m = haze(['measures'], { cwd: dir });
     expect(m.status).toBe(64);
     expect(m.stderr).toContain('--level');
@@ -218,13 +222,17 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     const dir = tempDir();
     expect(haze(['init'], { cwd: dir }).status).toBe(0);
     writeFileSync(join(dir, 'enterprises.csv'), readFileSync(join(process.cwd(), 'data/xuebu/enterprises.csv')));
+    // validate promises what plan does: no village in common, so plan stops (78) — not "the nearest group".
     const v = haze(['validate', '--format', 'csv'], { cwd: dir });
-    expect(v.status).toBe(0);
-    const unnamed = csv(v.stdout).filter((p) => p.code === 'HAZE_LIST_VILLAGE_NO_GROUP');
-    expect(unnamed.length).toBe(21);
+    expect(v.status).toBe(78);
+    expect(csv(v.stdout).filter((p) => p.code === 'HAZE_LIST_VILLAGE_NO_GROUP')).toEqual([]);
     const first = csv(readFileSync(join(dir, 'enterprises.csv'), 'utf8'))[0]!['村社区']!;
-    expect(unnamed[0]).toMatchObject({ severity: 'warning', row: '2', column: '村社区', value: first });
-    expect(unnamed[0]!.message).toMatch(new RegExp(`^村社区"${first}"（\\d+ 家企业）不属于 .*groups\\.yaml 中的任何巡查组`));
+    const refused = csv(v.stdout).filter((p) => p.code === 'HAZE_LIST_NO_VILLAGE_IN_GROUPS');
+    expect(refused.length).toBe(1);
+    expect(refused[0]).toMatchObject({ severity: 'error', file: join(dir, 'groups.yaml') });
+    expect(refused[0]!.message).toMatch(
+      new RegExp(`^groups\\.yaml 各组的村（甲村、乙村、丙村、丁村、戊村）与清单的村社区（${first}、.*…，共 21 个）没有一个相同`),
+    );
 
     const plan = haze(['plan', '--level', 'orange', '--date', '2019-12-08'], { cwd: dir });
     expect(plan.status).toBe(78);
@@ -260,6 +268,12 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
       expect(l).toMatch(
         /^注意: 村社区"[^"]+"（\d+ 家）不属于任何巡查组，按距离分给最近的组：第一巡查组（\d+ 家）；请在 groups\.yaml 中把它写进某组的 villages$/,
       );
+    // …and validate says the same of the same villages.
+    const said = csv(haze(['validate', '--format', 'csv'], { cwd: dir }).stdout);
+    expect(said.filter((p) => p.code === 'HAZE_LIST_NO_VILLAGE_IN_GROUPS')).toEqual([]);
+    expect(said.filter((p) => p.code === 'HAZE_LIST_VILLAGE_NO_GROUP').map((p) => [p.severity, p.value])).toEqual(
+      lines.map((l) => ['warning', /村社区"([^"]+)"/.exec(l)![1]]),
+    );
   });
 
   test('--help and --version go to stdout', () => {

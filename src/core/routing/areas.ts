@@ -57,12 +57,21 @@ export function villagesWithoutGroup(enterprises: readonly Enterprise[], groups:
 }
 
 /**
- * groups.yaml and the list share no village at all (the template's 甲村 and 乙村 left in, or another town's
- * file): splitting by the nearest group would hand every enterprise to one group, so a plan must refuse.
- * Returns the villages on each side, or null when at least one enterprise's village belongs to a group.
+ * What becomes of the list's villages that no group in groups.yaml names: the one answer `plan` (and every
+ * command that plans) acts on and `validate` promises. Each such village's enterprises go to the nearest
+ * group (assignAreas) — unless groups.yaml and the list share no village at all (the template's 甲村 and 乙村
+ * left in, or another town's file): splitting by the nearest group would then hand every enterprise to one
+ * group, so planning is refused.
  */
-export function noVillageInCommon(enterprises: readonly Enterprise[], groups: readonly Group[]): { named: string[]; listed: string[] } | null {
-  const missing = villagesWithoutGroup(enterprises, groups);
-  if (enterprises.length === 0 || missing.reduce((n, v) => n + v.enterprises, 0) < enterprises.length) return null;
-  return { named: groups.flatMap((g) => g.villages), listed: missing.map((v) => v.village) };
+export type VillagesWithoutGroupOutcome =
+  | { outcome: 'all_in_groups' }
+  | { outcome: 'to_nearest_group'; villages: VillageWithoutGroup[] }
+  | { outcome: 'refused'; villages: VillageWithoutGroup[]; named: string[] };
+
+export function villagesWithoutGroupOutcome(enterprises: readonly Enterprise[], groups: readonly Group[]): VillagesWithoutGroupOutcome {
+  const villages = villagesWithoutGroup(enterprises, groups);
+  if (villages.length === 0) return { outcome: 'all_in_groups' };
+  const homeless = villages.reduce((n, v) => n + v.enterprises, 0);
+  if (homeless < enterprises.length) return { outcome: 'to_nearest_group', villages };
+  return { outcome: 'refused', villages, named: groups.flatMap((g) => g.villages) };
 }

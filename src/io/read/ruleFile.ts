@@ -2,8 +2,10 @@
 import * as z from './schema.js';
 import { ACTIONS, ALERT_LEVELS, GRADES } from '../../core/model.js';
 import { mergeRuleTables, type CrossCuttingRule, type LevelRule, type Rule, type RuleTable } from '../../core/rules/ruleTable.js';
-import { loadYamlConfig } from './yamlConfig.js';
+import type { Problem } from '../../core/problem.js';
 import { ACTION_WORD, actionOfWord } from '../../core/vocabulary.js';
+import { RULES_KIND } from './configFields.js';
+import { checkYamlConfig, settle, type ConfigCheck } from './yamlConfig.js';
 
 const levelRuleSchema = z.strictObject({
   // `no_measure` is how haze writes `none` in its output; a rule file may use either.
@@ -14,7 +16,7 @@ const levelRuleSchema = z.strictObject({
   text: z.optional(z.string().check(z.minLength(1))),
 });
 
-const source = z.string().check(z.minLength(1, 'every rule needs its source'));
+const source = z.string().check(z.minLength(1));
 const nonEmpty = z.string().check(z.minLength(1));
 const percent = z.number().check(z.minimum(0), z.maximum(100));
 
@@ -64,9 +66,26 @@ function toLevelRule(r: z.infer<typeof levelRuleSchema>): LevelRule {
 }
 
 export function loadRuleTable(files: readonly string[]): RuleTable {
+  return ruleTableOf(files.map((file) => ({ file, f: settle(checkYamlConfig(file, ruleFileSchema, RULES_KIND)) })));
+}
+
+/**
+ * Every rule file's problems (validate), and the table of the files that read: the measures are still checked
+ * against the defaults when a town's file is wrong.
+ */
+export function checkRuleFiles(files: readonly string[]): { table: RuleTable; problems: Problem[]; refusal: ConfigCheck<unknown>['refusal'] } {
+  const checks = files.map((file) => checkYamlConfig(file, ruleFileSchema, RULES_KIND));
+  return {
+    table: ruleTableOf(checks.map((c) => ({ file: c.file, f: c.refusal ? null : c.value }))),
+    problems: checks.flatMap((c) => c.problems),
+    refusal: checks.find((c) => c.refusal)?.refusal ?? null,
+  };
+}
+
+function ruleTableOf(read: readonly { file: string; f: z.infer<typeof ruleFileSchema> | null }[]): RuleTable {
   return mergeRuleTables(
-    files.map((file, fileIndex) => {
-      const f = loadYamlConfig(file, ruleFileSchema, { zh: '规则文件', en: 'the rule file' });
+    read.flatMap(({ file, f }, fileIndex) => {
+      if (!f) return [];
       const rules: Rule[] = f.rules.map((r) => {
         const levels: Rule['levels'] = {};
         for (const level of ALERT_LEVELS) if (r[level]) levels[level] = toLevelRule(r[level]);
@@ -81,7 +100,7 @@ export function loadRuleTable(files: readonly string[]): RuleTable {
         source: c.source,
         fileIndex,
       }));
-      return { targets: f.targets, ...(f.targets_source ? { targetsSource: f.targets_source } : {}), rules, crossCutting };
+      return [{ targets: f.targets, ...(f.targets_source ? { targetsSource: f.targets_source } : {}), rules, crossCutting }];
     }),
   );
 }

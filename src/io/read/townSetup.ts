@@ -2,16 +2,19 @@
 import * as z from './schema.js';
 import { toWgs84 } from '../../core/datum.js';
 import type { TownSetup } from '../../core/model.js';
-import { CODE, HazeError } from '../../errors.js';
-import { loadYamlConfig } from './yamlConfig.js';
+import { newProblem, type Problem } from '../../core/problem.js';
+import { CODE, type Text } from '../../errors.js';
+import { GROUPS_KIND } from './configFields.js';
+import { templateLeftovers } from './templateLeftovers.js';
+import { checkYamlConfig, noteConfigProblems, refusalOf, type ConfigCheck } from './yamlConfig.js';
 
-const clock = z.string().check(z.regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time like "08:30"'));
+const clock = z.string().check(z.regex(/^([01]?\d|2[0-3]):[0-5]\d$/));
 const nonEmpty = z.string().check(z.minLength(1));
 const datum = z._default(z.enum(['wgs84', 'gcj02', 'bd09']), 'wgs84');
 /** An id or phone number written bare in YAML is a number: read as the text it was written as. */
 const asText = <T extends z.ZodMiniType>(schema: T) => z.pipe(schema, z.transform(String));
 
-const groupsSchema = z.object({
+export const groupsSchema = z.object({
   town: nonEmpty,
   county: z._default(z.string(), ''),
   city: z._default(z.string(), ''),
@@ -24,7 +27,7 @@ const groupsSchema = z.object({
   working_day: z.object({
     start: clock,
     end: clock,
-    lunch: z._default(z.nullable(z.string().check(z.regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/, 'expected a span like "12:00-13:00"'))), null),
+    lunch: z._default(z.nullable(z.string().check(z.regex(/^\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}$/))), null),
   }),
   travel: z.object({
     speed_kmh: z.number().check(z.positive(), z.maximum(120)),
@@ -53,26 +56,108 @@ export function minutesOf(hhmm: string): number {
   return h! * 60 + m!;
 }
 
+export interface TownSetupCheck {
+  setup: TownSetup | null;
+  /** Every problem of the file: YAML, settings, their consistency (errors and warnings). */
+  problems: Problem[];
+  /** What init's template left in (HAZE_CONFIG_TEMPLATE_LEFTOVER): errors and warnings for validate. */
+  leftovers: Problem[];
+  /** What a command stops with. */
+  refusal: ConfigCheck<unknown>['refusal'];
+  /** The line of `groups:`, where a problem with the groups as a whole is shown. */
+  groupsLine?: number | undefined;
+}
+
+/** groups.yaml, every problem at once (validate). */
+export function checkTownSetup(file: string): TownSetupCheck {
+  const check = checkYamlConfig(file, groupsSchema, GROUPS_KIND);
+  const g = check.value;
+  if (!g) return { setup: null, problems: check.problems, leftovers: [], refusal: check.refusal };
+  const groupsLine = check.at(['groups']).line;
+  const problems = [...check.problems, ...consistencyProblems(g, check)];
+  const first = problems.find((p) => p.severity === 'error');
+  return {
+    // Set up from what could be read, for the checks of the list against it; a command never gets here with an error.
+    setup: toTownSetup(g),
+    problems,
+    leftovers: templateLeftovers(g, check.at),
+    refusal: check.refusal ?? (first ? refusalOf(first, GROUPS_KIND) : null),
+    groupsLine,
+  };
+}
+
+/** groups.yaml for a command: the first error stops it (78); warnings and template leftovers are noted. */
 export function loadTownSetup(file: string): TownSetup {
-  const g = loadYamlConfig(file, groupsSchema, { zh: '巡查组配置', en: 'the groups file' });
+  const c = checkTownSetup(file);
+  if (c.refusal) throw c.refusal;
+  noteConfigProblems(c.problems);
+  // A command goes on with what the template left, and says so: validate calls the misleading ones errors.
+  noteConfigProblems(c.leftovers.map((p) => ({ ...p, severity: 'warning' as const })));
+  return c.setup!;
+}
+
+type Groups = z.infer<typeof groupsSchema>;
+
+/** What the schema cannot see: times in order, each village in one group, each id once. */
+function consistencyProblems(g: Groups, check: ConfigCheck<Groups>): Problem[] {
+  const out: Problem[] = [];
+  const bad = (path: (string | number)[], message: Text, hint: Text, value?: string) =>
+    out.push(newProblem({ severity: 'error', code: CODE.HAZE_CONFIG_VALUE, where: check.at(path), message, hint, ...(value ? { value } : {}) }));
+  const start = minutesOf(g.working_day.start);
+  const end = minutesOf(g.working_day.end);
+  if (end <= start)
+    bad(
+      ['working_day', 'end'],
+      {
+        zh: `working_day → end：下班时间 ${g.working_day.end} 应晚于上班时间 ${g.working_day.start}`,
+        en: `working_day → end: ${g.working_day.end} must be after the start, ${g.working_day.start}`,
+      },
+      { zh: '例如 working_day: { start: "08:30", end: "17:30" }', en: 'for example working_day: { start: "08:30", end: "17:30" }' },
+      g.working_day.end,
+    );
+  const lunch = g.working_day.lunch ? g.working_day.lunch.split('-').map(minutesOf) : null;
+  if (end > start && lunch && !(lunch[0]! >= start && lunch[1]! > lunch[0]! && lunch[1]! <= end))
+    bad(
+      ['working_day', 'lunch'],
+      {
+        zh: `working_day → lunch：午休 ${g.working_day.lunch} 应在工作时间 ${g.working_day.start}–${g.working_day.end} 之内`,
+        en: `working_day → lunch: ${g.working_day.lunch} must lie inside the working day ${g.working_day.start}–${g.working_day.end}`,
+      },
+      { zh: '例如 lunch: "12:00-13:00"；没有午休就删去这一项', en: 'for example lunch: "12:00-13:00"; remove it when there is no lunch break' },
+      g.working_day.lunch!,
+    );
+  const seen = new Map<string, string>();
+  g.groups.forEach((grp, i) => {
+    grp.villages.forEach((v, j) => {
+      const other = seen.get(v);
+      if (other !== undefined && other !== grp.id)
+        bad(
+          ['groups', i, 'villages', j],
+          { zh: `村社区"${v}"同时写在第 ${other} 组和第 ${grp.id} 组`, en: `village "${v}" is in both group ${other} and group ${grp.id}` },
+          { zh: '每个村只属于一个组：从其中一组删去', en: 'each village belongs to one group: remove it from one of them' },
+          v,
+        );
+      seen.set(v, grp.id);
+    });
+  });
+  const ids = new Map<string, number>();
+  g.groups.forEach((grp, i) => {
+    if (ids.has(grp.id))
+      bad(
+        ['groups', i, 'id'],
+        { zh: `巡查组 id "${grp.id}" 与第 ${ids.get(grp.id)! + 1} 组重复`, en: `group id "${grp.id}" is also the id of group ${ids.get(grp.id)! + 1}` },
+        { zh: '每组用不同的 id，如 "1"、"2"、"3"', en: 'give each group its own id, such as "1", "2", "3"' },
+        grp.id,
+      );
+    else ids.set(grp.id, i);
+  });
+  return out;
+}
+
+function toTownSetup(g: Groups): TownSetup {
   const start = minutesOf(g.working_day.start);
   const end = minutesOf(g.working_day.end);
   const lunch = g.working_day.lunch ? g.working_day.lunch.split('-').map(minutesOf) : null;
-  const bad = (zh: string, en: string) => new HazeError(CODE.HAZE_CONFIG_INVALID, { where: { file }, message: { zh, en } });
-  if (end <= start) throw bad('working_day：结束时间应晚于开始时间', 'working_day: end must be after start');
-  if (lunch && !(lunch[0]! >= start && lunch[1]! > lunch[0]! && lunch[1]! <= end)) {
-    throw bad('working_day.lunch 应在工作时间之内', 'working_day.lunch must lie inside the working day');
-  }
-  const seen = new Map<string, string>();
-  for (const grp of g.groups) {
-    for (const v of grp.villages) {
-      const other = seen.get(v);
-      if (other && other !== grp.id)
-        throw bad(`村社区"${v}"同时属于第 ${other} 组和第 ${grp.id} 组`, `village "${v}" belongs to both group ${other} and group ${grp.id}`);
-      seen.set(v, grp.id);
-    }
-  }
-  if (new Set(g.groups.map((x) => x.id)).size !== g.groups.length) throw bad('巡查组 id 重复', 'group ids must be unique');
   return {
     town: g.town,
     county: g.county,

@@ -7,7 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from './schema.js';
 import { ALERT_LEVELS } from '../../core/model.js';
-import { loadYamlConfig } from './yamlConfig.js';
+import type { Problem } from '../../core/problem.js';
+import { WORKSPACE_KIND } from './configFields.js';
+import { checkYamlConfig, settle, type ConfigCheck } from './yamlConfig.js';
 
 /** The package root: this file is at src/io/read or dist/io/read, three levels down. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -60,18 +62,31 @@ export interface WorkspaceFlags {
 }
 
 export function resolveWorkspace(flags: WorkspaceFlags): Workspace {
+  const { ws, check } = workspaceOf(flags);
+  settle(check);
+  return ws;
+}
+
+/**
+ * The workspace with every problem of its haze.yaml (validate): a setting in error is left at its default, so
+ * the list and the groups file are still found when one of them is named right.
+ */
+export function checkWorkspace(flags: WorkspaceFlags): { ws: Workspace; problems: Problem[]; refusal: ConfigCheck<unknown>['refusal'] } {
+  const { ws, check } = workspaceOf(flags);
+  return { ws, problems: check.problems, refusal: check.refusal };
+}
+
+function workspaceOf(flags: WorkspaceFlags): { ws: Workspace; check: ConfigCheck<z.infer<typeof workspaceSchema>> } {
   const own = join(flags.cwd, WORKSPACE_FILE);
   const hasOwn = existsSync(own);
   const root = hasOwn ? flags.cwd : SAMPLE_DIR;
-  const cfg = loadYamlConfig(hasOwn ? own : join(SAMPLE_DIR, WORKSPACE_FILE), workspaceSchema, {
-    zh: '工作区配置 haze.yaml',
-    en: 'the workspace file haze.yaml',
-  });
+  const check = checkYamlConfig(hasOwn ? own : join(SAMPLE_DIR, WORKSPACE_FILE), workspaceSchema, WORKSPACE_KIND);
+  const cfg = check.value ?? workspaceSchema.parse({});
   const inRoot = (p: string) => resolve(root, p);
   const fromCwd = (p: string) => (p === '-' ? '-' : resolve(flags.cwd, p));
   const listFromSample = !hasOwn && !flags.list;
   const groupsFromSample = !hasOwn && !flags.groups;
-  return {
+  const ws: Workspace = {
     root,
     listFile: flags.list ? fromCwd(flags.list) : inRoot(cfg.list),
     groupsFile: flags.groups ? fromCwd(flags.groups) : inRoot(cfg.groups),
@@ -81,4 +96,5 @@ export function resolveWorkspace(flags: WorkspaceFlags): Workspace {
     fromSample: { list: listFromSample, groups: groupsFromSample, all: listFromSample && groupsFromSample },
     sampleAlert: listFromSample && cfg.sample_alert ? cfg.sample_alert : null,
   };
+  return { ws, check };
 }

@@ -198,8 +198,10 @@ rules:
     }
     expect(err).toBeInstanceOf(HazeError);
     expect((err as HazeError).exitCode).toBe(78);
-    expect((err as HazeError).where).toEqual({ file, line: 4 });
-    expect((err as HazeError).message).toContain('rules.0.orange.action');
+    expect((err as HazeError).where).toEqual({ file, line: 4, column: '23' });
+    expect((err as HazeError).message).toContain(
+      'rules → rule 1 (x) → orange → action: expected a kind of measure: stop, stop_part, limit, self, exempt, none, but it says "halt"',
+    );
   });
 
   test('a rule without a source is refused', () => {

@@ -1,0 +1,131 @@
+/**
+ * What each setting of haze's three config files takes, in the officer's words, with an example line: the
+ * words a wrong setting is reported in (configWords.ts). Kept beside each other so the three files read alike.
+ */
+import type { ConfigKind, FieldWords } from './configWords.js';
+
+const f = (zh: string, en: string, example: string): FieldWords => ({ zh, en, example });
+const clock = (key: string, at: string) => f(`时:分 的时间（加引号）`, 'a time as hours:minutes (in quotes)', `${key}: "${at}"`);
+
+export const GROUPS_KIND: ConfigKind = {
+  what: { zh: '巡查组配置', en: 'the groups file' },
+  items: { groups: { zh: '组', en: 'group' }, villages: { zh: '个村', en: 'village' }, members: { zh: '人', en: 'member' } },
+  fields: {
+    town: f('镇街的名称', "the town's name", 'town: 薛埠镇'),
+    county: f('区县的名称', "the county's name", 'county: 金坛区'),
+    city: f('市的名称', "the city's name", 'city: 常州市'),
+    coord_system: f(
+      '坐标系 wgs84、gcj02（高德、腾讯地图）或 bd09（百度地图）',
+      'the datum: wgs84, gcj02 (Amap, Tencent) or bd09 (Baidu)',
+      'coord_system: wgs84',
+    ),
+    base: f('出发地点的名称和经纬度', 'the name and coordinates of where each day starts', 'base: { name: 薛埠镇人民政府, lon: 119.372819, lat: 31.72512 }'),
+    'base.name': f('出发地点的名称', 'the name of where each day starts', 'name: 薛埠镇人民政府'),
+    'base.lon': f('经度，73 到 136 之间的数字', 'a longitude, a number from 73 to 136', 'lon: 119.372819'),
+    'base.lat': f('纬度，3 到 54 之间的数字', 'a latitude, a number from 3 to 54', 'lat: 31.72512'),
+    working_day: f('上下班时间和午休', 'the working hours and lunch', 'working_day: { start: "08:30", end: "17:30", lunch: "12:00-13:00" }'),
+    'working_day.start': clock('start', '08:30'),
+    'working_day.end': clock('end', '17:30'),
+    'working_day.lunch': f('午休的起止时间（可删去）', 'the lunch break, from-to (may be left out)', 'lunch: "12:00-13:00"'),
+    travel: f('车速和绕行系数', 'the speed and the detour factor', 'travel: { speed_kmh: 30, detour_factor: 1.35 }'),
+    'travel.speed_kmh': f('车速，1 到 120 之间的数字（公里/小时）', 'the speed, a number from 1 to 120 (km/h)', 'speed_kmh: 30'),
+    'travel.detour_factor': f('道路距离与直线距离之比，1 到 3 之间的数字', 'road distance over straight distance, a number from 1 to 3', 'detour_factor: 1.35'),
+    service_minutes: f('每家企业现场检查的分钟数，1 到 240 的整数', 'minutes on site per enterprise, a whole number from 1 to 240', 'service_minutes: 20'),
+    service_minutes_large: f(
+      '排放量大的企业现场检查的分钟数，1 到 480 的整数（可删去）',
+      'minutes on site at a large emitter, a whole number from 1 to 480 (may be left out)',
+      'service_minutes_large: 30',
+    ),
+    night: f('夜查的起止时间（可删去）', 'the evening round, from and to (may be left out)', 'night: { start: "19:00", end: "22:00" }'),
+    'night.start': clock('start', '19:00'),
+    'night.end': clock('end', '22:00'),
+    coverage_days: f(
+      '几天内把应查企业查一遍，1 到 30 的整数',
+      'in how many days every required enterprise is seen, a whole number from 1 to 30',
+      'coverage_days: 2',
+    ),
+    groups: f(
+      '巡查组的列表，每组以"- id:"开头',
+      'a list of patrol groups, each starting with "- id:"',
+      'groups: [{ id: "1", name: 第一巡查组, villages: [东窑村] }]',
+    ),
+    'groups.*': f('一个巡查组：id、name 和 villages', 'a patrol group: id, name and villages', '- { id: "1", name: 第一巡查组, villages: [东窑村] }'),
+    'groups.*.id': f('组号（文字或数字）', 'the group number (text or a number)', 'id: "1"'),
+    'groups.*.name': f('组的名称', "the group's name", 'name: 第一巡查组'),
+    'groups.*.leader': f('组长的姓名', "the leader's name", 'leader: 汤建华'),
+    'groups.*.phone': f('组长的电话（加引号）', "the leader's phone (in quotes)", 'phone: "13961427085"'),
+    'groups.*.members': f('组员姓名的列表', "a list of the members' names", 'members: [汤建华, 史晓东]'),
+    'groups.*.members.*': f('组员的姓名', "a member's name", 'members: [汤建华, 史晓东]'),
+    'groups.*.villages': f('村名的列表，用清单"村社区"列中的写法', "a list of villages, as the list's 村社区 column writes them", 'villages: [东窑村, 赤岗村]'),
+    'groups.*.villages.*': f('村名（不能为空）', 'a village name (not empty)', 'villages: [东窑村, 赤岗村]'),
+  },
+};
+
+export const WORKSPACE_KIND: ConfigKind = {
+  what: { zh: '工作区配置（haze.yaml）', en: 'the workspace file haze.yaml' },
+  items: { rules: { zh: '个文件', en: 'file' } },
+  fields: {
+    list: f('清单文件的路径', 'the path of the list', 'list: enterprises.csv'),
+    groups: f('巡查组配置文件的路径', 'the path of the groups file', 'groups: groups.yaml'),
+    rules: f('本镇规则文件的路径，一个或一个列表', "the town's rule files, one path or a list", 'rules: [rules/town.yaml]'),
+    'rules.*': f('规则文件的路径', 'the path of a rule file', 'rules: [rules/town.yaml]'),
+    db: f('存储文件的路径', 'the path of the store', 'db: haze.db'),
+    coord_system: f(
+      '清单坐标系 wgs84、gcj02（高德、腾讯地图）或 bd09（百度地图）',
+      "the list's datum: wgs84, gcj02 (Amap, Tencent) or bd09 (Baidu)",
+      'coord_system: wgs84',
+    ),
+    sample_alert: f(
+      '示例乡镇自带的预警（自己的工作区不用）',
+      "the sample town's own alert (not for your workspace)",
+      'sample_alert: { level: orange, from: "2019-12-08 14:00" }',
+    ),
+  },
+};
+
+const levelRule = f('这一级预警的措施', "this level's measure", 'orange: { action: stop, truck_ban: true }');
+
+export const RULES_KIND: ConfigKind = {
+  what: { zh: '规则文件', en: 'the rule file' },
+  items: { rules: { zh: '条规则', en: 'rule' }, cross_cutting: { zh: '条', en: 'measure' } },
+  fields: {
+    version: f('1', '1', 'version: 1'),
+    targets: f('各级预警的减排目标（%）', 'the reduction target per level (%)', 'targets: { orange: 25 }'),
+    'targets.LEVEL': f('0 到 100 之间的百分数', 'a percentage from 0 to 100', 'orange: 25'),
+    targets_source: f('减排目标的出处', 'where the targets come from', 'targets_source: 区大气办通知'),
+    rules: f(
+      '规则的列表，每条以"- id:"开头',
+      'a list of rules, each starting with "- id:"',
+      'rules: [{ id: grade-B, grades: [B], orange: { action: limit, limit_pct: 30 }, source: 本镇预案 }]',
+    ),
+    'rules.*.id': f('规则的名称（同名的默认规则被替换）', "the rule's id (a default rule of the same id is replaced)", 'id: town-foundry-C'),
+    'rules.*.industries': f('行业名称的列表（空为任何行业）', 'a list of industries (empty: any)', 'industries: [铸造]'),
+    'rules.*.grades': f(
+      '绩效等级的列表：A、A+、引领性、B、B-、C、D、非分级、保障类',
+      'a list of grades: A, A+, 引领性, B, B-, C, D, 非分级, 保障类',
+      'grades: [B, C]',
+    ),
+    'rules.*.grades.*': f('绩效等级之一：A、A+、引领性、B、B-、C、D、非分级、保障类', 'a grade: A, A+, 引领性, B, B-, C, D, 非分级, 保障类', 'grades: [B, C]'),
+    'rules.*.guidance': f('full、action 或 none', 'full, action or none', 'guidance: full'),
+    'rules.*.LEVEL': levelRule,
+    'rules.*.LEVEL.action': f(
+      '措施类型之一：stop、stop_part、limit、self、exempt、none',
+      'a kind of measure: stop, stop_part, limit, self, exempt, none',
+      'orange: { action: stop }',
+    ),
+    'rules.*.LEVEL.limit_pct': f('0 到 100 之间的百分数', 'a percentage from 0 to 100', 'orange: { action: limit, limit_pct: 30 }'),
+    'rules.*.LEVEL.truck_ban': f('true 或 false', 'true or false', 'orange: { action: limit, truck_ban: true }'),
+    'rules.*.LEVEL.road_transport_ban': f('true 或 false', 'true or false', 'red: { action: stop, road_transport_ban: true }'),
+    'rules.*.LEVEL.text': f('措施的文字', "the measure's text", 'orange: { action: stop, text: 熔炼工序全部停止 }'),
+    'rules.*.source': f('规则的出处（每条规则都要写）', 'where the rule comes from (every rule has one)', 'source: 薛埠镇重污染天气应急预案（2026）第四章'),
+    'cross_cutting.*.id': f('措施的名称', "the measure's id", 'id: heavy-truck-users'),
+    'cross_cutting.*.levels': f('预警级别的列表：yellow、orange、red', 'a list of levels: yellow, orange, red', 'levels: [orange, red]'),
+    'cross_cutting.*.levels.*': f('yellow、orange 或 red', 'yellow, orange or red', 'levels: [orange, red]'),
+    'cross_cutting.*.when.min_truck_trips': f('日均货车车次，不小于 0 的数字', 'truck trips a day, a number from 0', 'when: { min_truck_trips: 5 }'),
+    'cross_cutting.*.when.min_vocs_t': f('VOCs 排放量（吨），不小于 0 的数字', 'VOCs emitted (t), a number from 0', 'when: { min_vocs_t: 10 }'),
+    'cross_cutting.*.when.industries': f('行业名称的列表', 'a list of industries', 'when: { industries: [铸造] }'),
+    'cross_cutting.*.truck_ban': f('true 或 false', 'true or false', 'truck_ban: true'),
+    'cross_cutting.*.text': f('措施的文字（不能为空）', "the measure's text (not empty)", 'text: 停止使用国四及以下重型柴油货车运输'),
+    'cross_cutting.*.source': f('措施的出处（每条都要写）', 'where the measure comes from (each has one)', 'source: 薛埠镇重污染天气应急预案（2026）'),
+  },
+};
