@@ -45,6 +45,7 @@ export function buildProgram(): Command {
     .option('--db <file>', '工作区数据库（默认 haze.db，或 HAZE_DB）/ the workspace store')
     .option('--format <format>', '输出格式 table|csv|json（各命令另有）/ output format')
     .option('--excel', 'CSV 给 Excel 用：中文表头 + UTF-8 BOM（即 --format csv）/ CSV for Excel: Chinese headers and a BOM')
+    .option('--wide', '终端表格显示全部列、不换行（默认按屏幕宽度省略次要列）/ terminal tables whole, every column (by default they fit the screen)')
     .option('--output-encoding <enc>', '输出编码 utf-8（默认）或 gb18030（旧版软件）/ output encoding: utf-8 or gb18030 for old software')
     .option(
       '-o, --output <file>',

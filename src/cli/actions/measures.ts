@@ -1,7 +1,10 @@
 /** haze measures: one row per enterprise with what it must do at the alert level. */
 import type { Command } from 'commander';
-import { ACTION_ZH, type Enterprise, type RequiredMeasure } from '../../core/model.js';
+import { ACTION_ZH, type Because, type Enterprise, type RequiredMeasure } from '../../core/model.js';
 import { describeBecause } from '../../core/rules/measureBecause.js';
+import type { RuleTable } from '../../core/rules/ruleTable.js';
+import { measureSourceWords, ruleWords } from '../../core/rules/ruleWords.js';
+import type { Lang } from '../../core/problem.js';
 import { reductionSummary, type PollutantReduction } from '../../core/rules/reduction.js';
 import { EXIT } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
@@ -21,29 +24,43 @@ export interface MeasureRow {
   m: RequiredMeasure;
 }
 
-export const MEASURE_COLUMNS: Column<MeasureRow>[] = [
-  { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.e.creditCode, dataOnly: true },
-  { key: 'name', zh: '企业名称', en: 'name', value: (r) => r.e.name },
-  { key: 'village', zh: '村社区', en: 'village', value: (r) => r.e.village },
-  { key: 'industry', zh: '行业', en: 'industry', value: (r) => r.e.industry },
-  { key: 'grade', zh: '等级', en: 'grade', value: (r) => r.e.grade },
-  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.m.level, dataOnly: true },
-  { key: 'action', zh: '措施类型', en: 'action', value: (r) => r.m.action, dataOnly: true },
-  { key: 'action_zh', zh: '措施类型', en: 'action', value: (r) => ACTION_ZH[r.m.action], tableOnly: true },
-  { key: 'limit_pct', zh: '比例%', en: 'limit %', value: (r) => r.m.limitPct },
-  { key: 'truck_ban', zh: '禁国四货车', en: 'truck ban', value: (r) => r.m.truckBan },
-  { key: 'measure', zh: '措施', en: 'measure', value: (r) => r.m.text },
-  { key: 'source', zh: '来源', en: 'source', value: (r) => r.m.source },
-  { key: 'extra', zh: '通用措施', en: 'cross-cutting', value: (r) => r.m.extra.map((x) => x.text).join('；') || null, dataOnly: true },
-  { key: 'warning', zh: '提醒', en: 'warning', value: (r) => r.m.warnings.map((w) => w.zh).join('；') || null },
-];
+/**
+ * The measure columns. In a table the source is in words (the rule's source, never its id: ruleWords.ts);
+ * CSV and JSON keep the id in `source`. When the screen is narrow the table keeps the enterprise, its grade
+ * and what it must do, and leaves out the source, the industry, the village, … in that order (Column.drop).
+ */
+export function measureColumns(rules: RuleTable, lang: Lang): Column<MeasureRow>[] {
+  return [
+    { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.e.creditCode, dataOnly: true },
+    { key: 'name', zh: '企业名称', en: 'name', value: (r) => r.e.name, wrap: true },
+    { key: 'village', zh: '村社区', en: 'village', value: (r) => r.e.village, drop: 3 },
+    { key: 'industry', zh: '行业', en: 'industry', value: (r) => r.e.industry, drop: 2 },
+    { key: 'grade', zh: '等级', en: 'grade', value: (r) => r.e.grade },
+    { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.m.level, dataOnly: true },
+    { key: 'action', zh: '措施类型', en: 'action', value: (r) => r.m.action, dataOnly: true },
+    { key: 'action_zh', zh: '措施类型', en: 'action', value: (r) => ACTION_ZH[r.m.action], tableOnly: true },
+    { key: 'limit_pct', zh: '比例%', en: 'limit %', value: (r) => r.m.limitPct, drop: 6 },
+    { key: 'truck_ban', zh: '禁国四货车', en: 'truck ban', value: (r) => r.m.truckBan, drop: 5 },
+    { key: 'measure', zh: '措施', en: 'measure', value: (r) => r.m.text, wrap: true },
+    { key: 'source', zh: '来源', en: 'source', value: (r) => r.m.source, dataOnly: true },
+    { key: 'source_text', zh: '来源', en: 'source', value: (r) => measureSourceWords(r.m.source, rules, lang), tableOnly: true, drop: 1, wrap: true },
+    { key: 'extra', zh: '通用措施', en: 'cross-cutting', value: (r) => r.m.extra.map((x) => x.text).join('；') || null, dataOnly: true },
+    { key: 'warning', zh: '提醒', en: 'warning', value: (r) => r.m.warnings.map((w) => w.zh).join('；') || null, drop: 4, wrap: true },
+  ];
+}
 
 /** `--explain`: which words or rule gave the action, the share and the truck ban (JSON: a `because` object). */
-function explainColumns(lang: 'zh' | 'en'): Column<MeasureRow>[] {
+function explainColumns(rules: RuleTable, lang: Lang): Column<MeasureRow>[] {
+  // The table names a rule by its words; CSV keeps the id, which a script can look up in the rule file.
+  const words = (id: string) => ruleWords(id, rules, lang);
+  const both = (key: string, zh: string, en: string, part: (m: RequiredMeasure) => Because): Column<MeasureRow>[] => [
+    { key, zh, en, value: (r) => describeBecause(part(r.m), lang), dataOnly: true },
+    { key: `${key}_text`, zh, en, value: (r) => describeBecause(part(r.m), lang, words), tableOnly: true, wrap: true },
+  ];
   return [
-    { key: 'because_action', zh: '措施类型依据', en: 'action from', value: (r) => describeBecause(r.m.because.action, lang) },
-    { key: 'because_share', zh: '比例依据', en: 'share from', value: (r) => describeBecause(r.m.because.share, lang) },
-    { key: 'because_truck_ban', zh: '禁车依据', en: 'truck ban from', value: (r) => describeBecause(r.m.because.truckBan, lang) },
+    ...both('because_action', '措施类型依据', 'action from', (m) => m.because.action),
+    ...both('because_share', '比例依据', 'share from', (m) => m.because.share),
+    ...both('because_truck_ban', '禁车依据', 'truck ban from', (m) => m.because.truckBan),
   ];
 }
 
@@ -97,7 +114,8 @@ export async function measuresAction(opts: MeasuresOpts, c: Command): Promise<vo
     reportGaps(voice, town.list.enterprises, summary);
   } else {
     const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
-    const columns = opts.explain ? [...MEASURE_COLUMNS, ...explainColumns(out.lang)] : MEASURE_COLUMNS;
+    const measureCols = measureColumns(town.rules, out.lang);
+    const columns = opts.explain ? [...measureCols, ...explainColumns(town.rules, out.lang)] : measureCols;
     const render: Record<typeof format, () => string | Iterable<string>> = {
       table: () => renderRows(out, 'table', rows, columns),
       // In pieces: a province's list is written as it is rendered.
@@ -107,13 +125,13 @@ export async function measuresAction(opts: MeasuresOpts, c: Command): Promise<vo
       json: () =>
         town.list.extraColumns.length > 0 || opts.explain
           ? renderJson(
-              toRecords(rows, MEASURE_COLUMNS).map((r, i) => ({
+              toRecords(rows, measureCols).map((r, i) => ({
                 ...r,
                 ...(town.list.extraColumns.length > 0 ? { other_columns: town.list.extra.get(rows[i]!.e.row) ?? {} } : {}),
                 ...(opts.explain ? { because: becauseRecord(rows[i]!.m) } : {}),
               })),
             )
-          : renderRows(out, 'json', rows, MEASURE_COLUMNS),
+          : renderRows(out, 'json', rows, measureCols),
     };
     out.emit(render[format]());
     const warned = rows.filter((r) => r.m.warnings.length > 0).length;

@@ -16,17 +16,19 @@ import { readGlobals } from '../globals.js';
 import { openOutput, renderRows } from '../output.js';
 import { sayEncodingIgnored, townRequest } from '../town.js';
 import { cliVoice, type CliVoice } from '../voice.js';
+import { ruleBasis } from '../../core/rules/ruleWords.js';
 
 export const PROBLEM_COLUMNS: Column<Problem>[] = [
   { key: 'severity', zh: '级别', en: 'severity', value: (p) => p.severity },
-  { key: 'code', zh: '代码', en: 'code', value: (p) => p.code },
-  { key: 'file', zh: '文件', en: 'file', value: (p) => p.where.file },
+  // On a narrow screen: the English message, the value, the code, the file … go first; where and what stay.
+  { key: 'code', zh: '代码', en: 'code', value: (p) => p.code, drop: 3 },
+  { key: 'file', zh: '文件', en: 'file', value: (p) => p.where.file, drop: 4, wrap: true },
   { key: 'row', zh: '行', en: 'row', value: (p) => p.where.row ?? null },
-  { key: 'column', zh: '列', en: 'column', value: (p) => p.where.column ?? null },
-  { key: 'value', zh: '值', en: 'value', value: (p) => p.value ?? null },
-  { key: 'message', zh: '问题', en: 'message', value: (p) => p.message.zh },
-  { key: 'message_en', zh: '问题（英文）', en: 'message (English)', value: (p) => p.message.en },
-  { key: 'hint', zh: '提示', en: 'hint', value: (p) => p.hint?.zh ?? null },
+  { key: 'column', zh: '列', en: 'column', value: (p) => p.where.column ?? null, drop: 6, wrap: true },
+  { key: 'value', zh: '值', en: 'value', value: (p) => p.value ?? null, drop: 2, wrap: true },
+  { key: 'message', zh: '问题', en: 'message', value: (p) => p.message.zh, wrap: true },
+  { key: 'message_en', zh: '问题（英文）', en: 'message (English)', value: (p) => p.message.en, drop: 1, wrap: true },
+  { key: 'hint', zh: '提示', en: 'hint', value: (p) => p.hint?.zh ?? null, drop: 5, wrap: true },
 ];
 
 const MEASURE_HEADER: Record<AlertLevel, string> = { yellow: '黄色预警措施', orange: '橙色预警措施', red: '红色预警措施' };
@@ -73,8 +75,8 @@ export function measureProblems(
             where,
             value: '',
             message: {
-              zh: `${LEVEL_ZH[level]}预警措施为空，按规则 ${m.source} 执行：${m.text}`,
-              en: `no ${level} measure text; rule ${m.source} applies: ${m.text}`,
+              zh: `${LEVEL_ZH[level]}预警措施为空，按规则执行：${m.text}（依据：${ruleBasis(m.source, rules, 'zh')}）`,
+              en: `no ${level} measure text; the rule for ${ruleBasis(m.source, rules, 'en')} applies: ${m.text}`,
             },
           }),
         );

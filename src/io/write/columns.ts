@@ -13,6 +13,13 @@ export interface Column<T> {
   tableOnly?: boolean;
   /** Not in the human table (too wide or only for scripts). */
   dataOnly?: boolean;
+  /**
+   * When the human table is wider than the screen, the columns it can spare are left out: those with drop 1
+   * first, then 2, and so on; a column without drop is always shown (--wide shows every column).
+   */
+  drop?: number;
+  /** Long text, wrapped inside its cell when the table must be narrowed (other columns keep their width). */
+  wrap?: boolean;
 }
 
 export function dataColumns<T>(columns: readonly Column<T>[]): Column<T>[] {
