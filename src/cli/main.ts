@@ -11,6 +11,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatWhere, HazeError, EXIT } from '../errors.js';
 import { PACKAGE_VERSION } from '../packageRoot.js';
+import { faultWords } from '../io/faultWords.js';
+import { commandLineSlip, CommandLineSlip } from './commandLineSlip.js';
 import { alertCommand } from './commands/alert.js';
 import { checklistCommand } from './commands/checklist.js';
 import { dbCommand } from './commands/db.js';
@@ -29,6 +31,8 @@ function englishRequested(argv: readonly string[]): boolean {
   const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
   return (flag ?? process.env.HAZE_LANG) === 'en';
 }
+
+const OUTPUT = { writeErr: (s: string) => process.stderr.write(s), writeOut: (s: string) => process.stdout.write(s), outputError: () => {} };
 
 export function buildProgram(): Command {
   const program = new Command('haze')
@@ -53,10 +57,8 @@ export function buildProgram(): Command {
     )
     .addOption(new Option('--lang <lang>', '提示语言 / message language').choices(['zh', 'en']))
     .option('--no-color', '不用颜色 / no colour')
-    .showHelpAfterError()
     .enablePositionalOptions(false)
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput(OUTPUT);
   for (const add of [
     initCommand,
     validateCommand,
@@ -73,7 +75,14 @@ export function buildProgram(): Command {
   ])
     add(program);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
-  for (const c of all(program)) c.exitOverride().showHelpAfterError();
+  // A slip is one line of our own (commandLineSlip.ts): commander's English and its help dump stay unsaid.
+  for (const c of all(program))
+    c.configureOutput(OUTPUT)
+      .showHelpAfterError(false)
+      .showSuggestionAfterError(true)
+      .exitOverride((err) => {
+        throw commandLineSlip(err, c);
+      });
   return program;
 }
 
@@ -82,12 +91,12 @@ function reportError(err: unknown, argv: readonly string[]): number {
   if (err instanceof HazeError) {
     const where = err.where ? `${formatWhere(err.where)}: ` : '';
     process.stderr.write(`haze: ${where}${en ? err.text.en : err.text.zh}\n`);
-    if (err.hint) process.stderr.write(`${en ? 'hint' : '提示'}: ${en ? err.hint.en : err.hint.zh}\n`);
+    if (err.hint && !(err instanceof CommandLineSlip)) process.stderr.write(`${en ? 'hint' : '提示'}: ${en ? err.hint.en : err.hint.zh}\n`);
     return err.exitCode;
   }
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-    return EXIT.usage; // commander has printed the message and the help
+    return EXIT.usage; // not reached: every command's slip becomes a CommandLineSlip
   }
   const e = err as Error;
   process.stderr.write(`haze: ${en ? 'internal error (a bug in haze, please report it)' : '内部错误（haze 的缺陷，请报告）'}: ${e?.stack ?? String(err)}\n`);
@@ -101,7 +110,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     process.stdout.destroy();
     return;
   }
-  process.stderr.write(`haze: ${err.message}\n`);
+  const why = faultWords(err, '<stdout>', 'write');
+  process.stderr.write(englishRequested(argv) ? `haze: cannot write the output: ${why.en}\n` : `haze: 无法写出输出：${why.zh}\n`);
   process.exitCode = EXIT.ioErr;
 });
 

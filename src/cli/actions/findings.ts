@@ -10,6 +10,7 @@ import { hasErrors, type Lang } from '../../core/problem.js';
 import { formatWallTime, fromInstant } from '../../core/time.js';
 import { CODE, HazeError } from '../../errors.js';
 import { cellOf, readImportTable } from '../../io/read/importTable.js';
+import { readingInput } from '../../io/read/missingInput.js';
 import {
   closeFinding,
   importFindings,
@@ -40,7 +41,7 @@ export const FINDING_COLUMNS = {
 
 async function importFile(g: Globals, voice: CliVoice, file: string): Promise<void> {
   const town = await openTown(g, voice, null);
-  const table = await readImportTable(file, FINDING_COLUMNS, ['date', 'credit_code', 'problem', 'source']);
+  const table = await readingInput('findings', file, () => readImportTable(file, FINDING_COLUMNS, ['date', 'credit_code', 'problem', 'source']));
   voice.problems(table.warnings);
   const cell = (cells: string[], key: keyof typeof FINDING_COLUMNS) => cellOf(table, cells, key);
   const rows: FindingRow[] = table.rows.map((r) => ({

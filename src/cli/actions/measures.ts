@@ -73,13 +73,13 @@ export const SUMMARY_COLUMNS: Column<PollutantReduction & { level: string }>[] =
   { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.level, dataOnly: true },
   { key: 'pollutant', zh: '污染物', en: 'pollutant', value: (r) => r.pollutant, dataOnly: true },
   { key: 'pollutant_zh', zh: '污染物', en: 'pollutant', value: (r) => POLLUTANT_ZH[r.pollutant]!, tableOnly: true },
-  { key: 'baseline_t_per_day', zh: '日排放基数(吨)', en: 'baseline t/day', value: (r) => r3(r.baselineTPerDay) },
+  { key: 'baseline_t_per_day', zh: '日排放基数(吨)', en: 'baseline t/day', value: (r) => r3(r.baselineTPerDay), drop: 2 },
   { key: 'reduction_t_per_day', zh: '日减排量(吨)', en: 'reduction t/day', value: (r) => r3(r.reductionTPerDay) },
   { key: 'ratio_pct', zh: '减排比例%', en: 'ratio %', value: (r) => (r.ratioPct === null ? null : Math.round(r.ratioPct * 10) / 10) },
   { key: 'target_pct', zh: '目标%', en: 'target %', value: (r) => r.targetPct },
   { key: 'met', zh: '达标', en: 'met', value: (r) => r.met, dataOnly: true },
   { key: 'met_zh', zh: '达标', en: 'met', value: (r) => (r.met ? '是' : '否'), tableOnly: true },
-  { key: 'missing', zh: '缺数据企业数', en: 'without figure', value: (r) => r.missing.length },
+  { key: 'missing', zh: '缺数据企业数', en: 'without figure', value: (r) => r.missing.length, drop: 1 },
 ];
 
 export interface MeasuresOpts {

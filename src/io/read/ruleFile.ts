@@ -2,6 +2,7 @@
 import * as z from './schema.js';
 import { ACTIONS, ALERT_LEVELS, GRADES } from '../../core/model.js';
 import { mergeRuleTables, type CrossCuttingRule, type LevelRule, type Rule, type RuleTable } from '../../core/rules/ruleTable.js';
+import { readingInput } from './missingInput.js';
 import { loadYamlConfig } from './yamlConfig.js';
 
 const levelRuleSchema = z.strictObject({
@@ -64,7 +65,7 @@ function toLevelRule(r: z.infer<typeof levelRuleSchema>): LevelRule {
 export function loadRuleTable(files: readonly string[]): RuleTable {
   return mergeRuleTables(
     files.map((file, fileIndex) => {
-      const f = loadYamlConfig(file, ruleFileSchema, { zh: '规则文件', en: 'the rule file' });
+      const f = readingInput('rules', file, () => loadYamlConfig(file, ruleFileSchema, { zh: '规则文件', en: 'the rule file' }));
       const rules: Rule[] = f.rules.map((r) => {
         const levels: Rule['levels'] = {};
         for (const level of ALERT_LEVELS) if (r[level]) levels[level] = toLevelRule(r[level]);

@@ -3,6 +3,7 @@ import * as z from './schema.js';
 import { toWgs84 } from '../../core/datum.js';
 import type { TownSetup } from '../../core/model.js';
 import { CODE, HazeError } from '../../errors.js';
+import { readingInput } from './missingInput.js';
 import { loadYamlConfig } from './yamlConfig.js';
 
 const clock = z.string().check(z.regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time like "08:30"'));
@@ -54,7 +55,7 @@ export function minutesOf(hhmm: string): number {
 }
 
 export function loadTownSetup(file: string): TownSetup {
-  const g = loadYamlConfig(file, groupsSchema, { zh: '巡查组配置', en: 'the groups file' });
+  const g = readingInput('groups', file, () => loadYamlConfig(file, groupsSchema, { zh: '巡查组配置', en: 'the groups file' }));
   const start = minutesOf(g.working_day.start);
   const end = minutesOf(g.working_day.end);
   const lunch = g.working_day.lunch ? g.working_day.lunch.split('-').map(minutesOf) : null;

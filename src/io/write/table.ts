@@ -69,6 +69,7 @@ function fitTable(head: string[], body: string[][], cols: readonly FitColumn[], 
     natural,
     cols.map((c, x) => ({ drop: c.drop, wrap: c.wrap, empty: empty[x] })),
     width,
+    head.map((h) => Math.max(...h.split('\n').map(displayWidth))),
   );
   const rows: Line[][][] = all.map((row) =>
     layout.shown.map((x, i) => wrapText(row[x]!, layout.widths[i]! - 2).map((text) => ({ text, width: displayWidth(text) }))),

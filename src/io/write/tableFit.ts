@@ -28,14 +28,15 @@ const WRAP_MIN = 16;
 const ANY_MIN = 2;
 
 /**
- * Which columns, how wide. `natural[x]` is column x's width with nothing wrapped, padding included; the
- * table's lines are the columns' widths plus one border each and one more.
+ * Which columns, how wide. `natural[x]` is column x's width with nothing wrapped, padding included, and
+ * `headWidths[x]` its header's; the table's lines are the columns' widths plus one border each and one more.
  */
-export function layoutFor(natural: readonly number[], cols: readonly FitColumn[], width: number): Layout {
+export function layoutFor(natural: readonly number[], cols: readonly FitColumn[], width: number, headWidths: readonly number[] = []): Layout {
   const shown = natural.map((_, x) => x).filter((x) => !cols[x]!.empty);
   const dropped: number[] = natural.map((_, x) => x).filter((x) => cols[x]!.empty);
   const total = (xs: readonly number[], w: (x: number) => number) => xs.reduce((s, x) => s + w(x), 0) + xs.length + 1;
-  const minOf = (x: number) => (cols[x]!.wrap ? Math.min(natural[x]!, WRAP_MIN + 2) : natural[x]!);
+  // A wrapped column keeps room for its header on one line, when the screen allows.
+  const minOf = (x: number) => (cols[x]!.wrap ? Math.min(natural[x]!, Math.max(WRAP_MIN, headWidths[x] ?? 0) + 2) : natural[x]!);
   // Leave out what the table can spare until the rest fits with its long text wrapped.
   const spare = shown.filter((x) => cols[x]!.drop !== undefined).sort((a, b) => cols[a]!.drop! - cols[b]!.drop! || b - a);
   while (total(shown, minOf) > width && spare.length > 0) {
