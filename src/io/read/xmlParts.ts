@@ -67,8 +67,11 @@ export async function readPart(part: string, chunks: AsyncIterable<Uint8Array>, 
       `${part} has a DOCTYPE (a document type declaration): workbook XML never has one, and its entities can read local files or exhaust memory`,
     );
   });
-  parser.on('error', () => {
-    throw damaged(`XML 损坏（${part}，第 ${parser.position.toLocaleString('en-US')} 个字符附近）`, `damaged XML (${part}, near character ${parser.position})`);
+  parser.on('error', (err) => {
+    throw damaged(
+      `XML 损坏（${part}，第 ${parser.position.toLocaleString('en-US')} 个字符附近）`,
+      `damaged XML (${part}, near character ${parser.position}: ${err.message})`,
+    );
   });
   parser.on('opentag', (tag) => {
     events++;
