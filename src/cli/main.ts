@@ -11,7 +11,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatWhere, HazeError, EXIT } from '../errors.js';
 import { PACKAGE_VERSION } from '../packageRoot.js';
-import { faultWords } from '../io/faultWords.js';
 import { commandLineSlip, CommandLineSlip } from './commandLineSlip.js';
 import { alertCommand } from './commands/alert.js';
 import { checklistCommand } from './commands/checklist.js';
@@ -110,9 +109,12 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     process.stdout.destroy();
     return;
   }
-  const why = faultWords(err, '<stdout>', 'write');
-  process.stderr.write(englishRequested(argv) ? `haze: cannot write the output: ${why.en}\n` : `haze: 无法写出输出：${why.zh}\n`);
   process.exitCode = EXIT.ioErr;
+  // Loaded only now: start-up imports no io module (test/cli/startup.test.ts).
+  void import('../io/faultWords.js').then(({ faultWords }) => {
+    const why = faultWords(err, '<stdout>', 'write');
+    process.stderr.write(englishRequested(argv) ? `haze: cannot write the output: ${why.en}\n` : `haze: 无法写出输出：${why.zh}\n`);
+  });
 });
 
 const argv = process.argv.slice(2);
