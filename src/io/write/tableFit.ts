@@ -66,12 +66,16 @@ export function layoutFor(natural: readonly number[], cols: readonly FitColumn[]
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 
+/** Marks that close what comes before them: a line does not begin with one (禁则). */
+const CLOSING = /^[，。、；：！？）」』》〉】〕…％,.;:!?)%]$/;
+
 /** A word of Latin letters, digits and signs stays whole when it can; a CJK character is a word of its own. */
 const WORD = /^[\x21-\x7e\u00a0-\u024f]+$/;
 
 /**
  * Text broken into lines no wider than `width`: at spaces between Latin words, anywhere between CJK
- * characters, inside a word only when the word alone is wider than the line. Line breaks in the text stay.
+ * characters, inside a word only when the word alone is wider than the line; a closing mark (，。）) does not
+ * begin a line. Line breaks in the text stay.
  */
 export function wrapText(text: string, width: number): string[] {
   const out: string[] = [];
@@ -87,18 +91,22 @@ export function wrapText(text: string, width: number): string[] {
       if (last !== undefined && WORD.test(segment) && WORD.test(last)) tokens[tokens.length - 1] = last + segment;
       else tokens.push(segment);
     }
-    let line = '';
+    let line: string[] = [];
     let lineWidth = 0;
     const flush = () => {
-      out.push(line.trimEnd());
-      line = '';
+      out.push(line.join('').trimEnd());
+      line = [];
       lineWidth = 0;
+    };
+    const start = (tokens: string[]) => {
+      line = tokens;
+      lineWidth = tokens.reduce((s, x) => s + displayWidth(x), 0);
     };
     for (const token of tokens) {
       const w = displayWidth(token);
       if (lineWidth + w <= width) {
         if (lineWidth === 0 && token === ' ') continue; // no line starts with a space
-        line += token;
+        line.push(token);
         lineWidth += w;
         continue;
       }
@@ -107,20 +115,27 @@ export function wrapText(text: string, width: number): string[] {
         continue;
       }
       if (w <= width) {
-        flush();
-        line = token;
-        lineWidth = w;
+        // A closing mark (，。）…) never begins a line: the character before it comes down with it.
+        const last = line[line.length - 1];
+        if (CLOSING.test(token) && line.length >= 2 && last !== ' ' && displayWidth(last!) + w <= width) {
+          line.pop();
+          flush();
+          start([last!, token]);
+        } else {
+          flush();
+          start([token]);
+        }
         continue;
       }
       // A word wider than the line: cut it where the line ends.
       for (const { segment } of segmenter.segment(token)) {
         const sw = displayWidth(segment);
         if (lineWidth + sw > width && lineWidth > 0) flush();
-        line += segment;
+        line.push(segment);
         lineWidth += sw;
       }
     }
-    if (line !== '' || out.length === 0) flush();
+    if (line.length > 0 || out.length === 0) flush();
   }
   return out;
 }
