@@ -5,7 +5,7 @@
  * reaches a table (the rule's source in words instead). CSV keeps its stable columns whatever the width.
  */
 import { parse } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -141,6 +141,30 @@ describe('terminal tables fit the screen', () => {
     const wide = at(['alert', 'history', '--wide'], 80).stdout;
     expect(wide).toContain(note);
     expect(header(wide)).toEqual(expect.arrayContaining(['文号', '说明']));
+  });
+
+  test('findings list fits too, and keeps the enterprise and the problem', () => {
+    const ws = tempDir();
+    const at = (args: string[], columns?: number) => haze(args, { cwd: ws, env: columns === undefined ? {} : { COLUMNS: String(columns) } });
+    const sample = (parse(at(['measures', '--format', 'csv']).stdout, { columns: true, bom: true }) as Record<string, string>[]).slice(0, 2);
+    const source = '江苏省大气污染防治联席会议办公室关于2019年12月省级重污染天气应急暗查情况的通报（苏大气办〔2019〕12号）';
+    writeFileSync(
+      join(ws, 'province.csv'),
+      [
+        'date,credit_code,name,problem,source',
+        ...sample.map((e) => `2019-12-08,${e.credit_code},${e.name},预警期间未按一厂一策落实停产措施，现场生产线仍在运行，且未建立应急减排台账,${source}`),
+      ].join('\n'),
+    );
+    expect(at(['findings', 'import', 'province.csv']).status).toBe(0);
+    for (const width of [80, 120]) {
+      const r = at(['findings', 'list', '--status', 'all'], width);
+      expect(r.status).toBe(0);
+      expect(widest(r.stdout)).toBeLessThanOrEqual(width);
+      expect(header(r.stdout)).toEqual(expect.arrayContaining(['编号', '日期', '企业名称', '问题', '状态']));
+    }
+    const wide = at(['findings', 'list', '--status', 'all', '--wide'], 80).stdout;
+    expect(wide).toContain(source);
+    expect(header(wide)).toEqual(expect.arrayContaining(['统一社会信用代码', '村社区', '来源', '关闭时间', '关闭说明']));
   });
 
   test('a pipe without COLUMNS: 120 columns', () => {
