@@ -56,7 +56,7 @@ describe('terminal tables fit the screen', () => {
           .filter((l) => !/^[│┌├└]/.test(l))
           .join('');
         if (left.length > 0) expect(notes).toContain(left[0]);
-        if (left.length > 0) expect(notes).toMatch(/加 ?--wide ?显示全部列/);
+        if (left.length > 0) expect(notes).toMatch(/加 ?--wide ?显示全部/);
       });
     }
 
@@ -64,7 +64,7 @@ describe('terminal tables fit the screen', () => {
       const wide = run([...t.args, '--wide'], 80);
       const heads = wide.stdout.includes('【') ? wide.stdout : header(wide.stdout).join(' ');
       for (const h of [...t.keep, ...t.wide]) expect(heads).toContain(h);
-      expect(wide.stdout).not.toContain('省略了');
+      expect(wide.stdout).not.toContain('未显示');
     });
   }
 
@@ -74,7 +74,7 @@ describe('terminal tables fit the screen', () => {
     expect(heads).toEqual(expect.arrayContaining(['日期', '组', '序', '企业名称', '到达', '措施']));
     for (const h of ['高德地图', '路程km']) expect(heads).not.toContain(h);
     const note = r.stdout.trimEnd().split('\n').slice(-2).join('');
-    expect(note).toContain('省略了：高德地图、路程km');
+    expect(note).toContain('未显示：高德地图、路程km');
     expect(widest(run(['plan', '--wide'], 80).stdout)).toBeGreaterThan(120);
   });
 

@@ -79,8 +79,8 @@ function fitTable(head: string[], body: string[][], cols: readonly FitColumn[], 
   if (names.length === 0) return `${table}\n`;
   const note =
     opts.lang === 'en'
-      ? `(columns left out to fit ${width} columns: ${names.join(', ')}; --wide shows them all)`
-      : `（为适应 ${width} 列宽的屏幕省略了：${names.join('、')}；加 --wide 显示全部列）`;
+      ? `(${width} columns wide: ${names.join(', ')} left out; --wide shows all)`
+      : `（屏幕宽 ${width} 列，未显示：${names.join('、')}；加 --wide 显示全部）`;
   return `${table}\n${wrapText(note, width).join('\n')}\n`;
 }
 
