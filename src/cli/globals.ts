@@ -18,6 +18,7 @@ interface RawGlobals {
   lang?: string;
   color: boolean;
   excel?: boolean;
+  wide?: boolean;
   encoding?: string;
   sheet?: string;
   outputEncoding?: string;
@@ -36,6 +37,8 @@ export interface Globals {
   format: string | undefined;
   output: string | undefined;
   excel: boolean;
+  /** --wide: terminal tables whole, every column, however wide the screen. */
+  wide: boolean;
   /** --output-encoding, when given. */
   outputEncoding: OutputEncoding | undefined;
   color: boolean;
@@ -72,6 +75,7 @@ export function readGlobals(cmd: Command, env: NodeJS.ProcessEnv = process.env):
     format: o.format,
     output: o.output,
     excel: o.excel === true,
+    wide: o.wide === true,
     outputEncoding,
     color: o.color,
   };

@@ -11,6 +11,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatWhere, HazeError, EXIT } from '../errors.js';
 import { PACKAGE_VERSION } from '../packageRoot.js';
+import { commandLineSlip, CommandLineSlip } from './commandLineSlip.js';
 import { alertCommand } from './commands/alert.js';
 import { checklistCommand } from './commands/checklist.js';
 import { dbCommand } from './commands/db.js';
@@ -30,6 +31,8 @@ function englishRequested(argv: readonly string[]): boolean {
   return (flag ?? process.env.HAZE_LANG) === 'en';
 }
 
+const OUTPUT = { writeErr: (s: string) => process.stderr.write(s), writeOut: (s: string) => process.stdout.write(s), outputError: () => {} };
+
 export function buildProgram(): Command {
   const program = new Command('haze')
     .description('重污染天气应急管控：清单 → 措施 → 巡查路线 → 检查清单 / heavy-pollution-weather emergency control for a town')
@@ -45,6 +48,7 @@ export function buildProgram(): Command {
     .option('--db <file>', '工作区数据库（默认 haze.db，或 HAZE_DB）/ the workspace store')
     .option('--format <format>', '输出格式 table|csv|json（各命令另有）/ output format')
     .option('--excel', 'CSV 给 Excel 用：中文表头和内容 + UTF-8 BOM（即 --format csv）/ CSV for Excel: Chinese headers and values, a BOM')
+    .option('--wide', '终端表格显示全部列、不换行（默认按屏幕宽度省略次要列）/ terminal tables whole, every column (by default they fit the screen)')
     .option('--output-encoding <enc>', '输出编码 utf-8（默认）或 gb18030（旧版软件）/ output encoding: utf-8 or gb18030 for old software')
     .option(
       '-o, --output <file>',
@@ -52,10 +56,8 @@ export function buildProgram(): Command {
     )
     .addOption(new Option('--lang <lang>', '提示语言 / message language').choices(['zh', 'en']))
     .option('--no-color', '不用颜色 / no colour')
-    .showHelpAfterError()
     .enablePositionalOptions(false)
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput(OUTPUT);
   for (const add of [
     initCommand,
     validateCommand,
@@ -72,7 +74,14 @@ export function buildProgram(): Command {
   ])
     add(program);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
-  for (const c of all(program)) c.exitOverride().showHelpAfterError();
+  // A slip is one line of our own (commandLineSlip.ts): commander's English and its help dump stay unsaid.
+  for (const c of all(program))
+    c.configureOutput(OUTPUT)
+      .showHelpAfterError(false)
+      .showSuggestionAfterError(true)
+      .exitOverride((err) => {
+        throw commandLineSlip(err, c);
+      });
   return program;
 }
 
@@ -81,12 +90,12 @@ function reportError(err: unknown, argv: readonly string[]): number {
   if (err instanceof HazeError) {
     const where = err.where ? `${formatWhere(err.where)}: ` : '';
     process.stderr.write(`haze: ${where}${en ? err.text.en : err.text.zh}\n`);
-    if (err.hint) process.stderr.write(`${en ? 'hint' : '提示'}: ${en ? err.hint.en : err.hint.zh}\n`);
+    if (err.hint && !(err instanceof CommandLineSlip)) process.stderr.write(`${en ? 'hint' : '提示'}: ${en ? err.hint.en : err.hint.zh}\n`);
     return err.exitCode;
   }
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-    return EXIT.usage; // commander has printed the message and the help
+    return EXIT.usage; // not reached: every command's slip becomes a CommandLineSlip
   }
   const e = err as Error;
   process.stderr.write(`haze: ${en ? 'internal error (a bug in haze, please report it)' : '内部错误（haze 的缺陷，请报告）'}: ${e?.stack ?? String(err)}\n`);
@@ -100,8 +109,12 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     process.stdout.destroy();
     return;
   }
-  process.stderr.write(`haze: ${err.message}\n`);
   process.exitCode = EXIT.ioErr;
+  // Loaded only now: start-up imports no io module (test/cli/startup.test.ts).
+  void import('../io/faultWords.js').then(({ faultWords }) => {
+    const why = faultWords(err, '<stdout>', 'write');
+    process.stderr.write(englishRequested(argv) ? `haze: cannot write the output: ${why.en}\n` : `haze: 无法写出输出：${why.zh}\n`);
+  });
 });
 
 const argv = process.argv.slice(2);

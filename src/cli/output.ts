@@ -10,9 +10,9 @@ import { renderJson, toRecords } from '../io/write/json.js';
 import { writeOutputFile } from '../io/write/output.js';
 import { resolveWorkspace } from '../io/read/workspace.js';
 import { renderTable } from '../io/write/table.js';
-import type { Globals } from './globals.js';
+import { usage, type Globals } from './globals.js';
 import { chooseFormat, refuseBinaryToTerminal } from './outputFormat.js';
-import { colorAllowed } from './terminal.js';
+import { colorAllowed, tableWidth } from './terminal.js';
 import type { CliVoice } from './voice.js';
 
 export interface Output<F extends string> {
@@ -22,6 +22,8 @@ export interface Output<F extends string> {
   /** Colour in tables on stdout (never in a file). */
   color: boolean;
   excel: boolean;
+  /** The width terminal tables are fitted to; undefined for the whole table (--wide, or a file). */
+  width: number | undefined;
   emit(data: string | Uint8Array | Iterable<string>): void;
 }
 
@@ -55,12 +57,20 @@ export function openOutput<F extends string>(g: Globals, voice: CliVoice, allowe
       process.stdout.write(bytes);
     }
   };
-  return { format, encoding, lang: g.lang, color: !toFile && colorAllowed(process.stdout, g.color, process.env), excel: g.excel, emit };
+  return {
+    format,
+    encoding,
+    lang: g.lang,
+    color: !toFile && colorAllowed(process.stdout, g.color, process.env),
+    excel: g.excel,
+    width: toFile || g.wide ? undefined : tableWidth(process.stdout, process.env),
+    emit,
+  };
 }
 
 /** The same columns as a table, CSV or JSON: the renderer for the three row formats. */
 export function renderRows<T>(
-  out: Pick<Output<string>, 'lang' | 'color' | 'excel'>,
+  out: Pick<Output<string>, 'lang' | 'color' | 'excel' | 'width'>,
   format: 'table' | 'csv' | 'json',
   rows: readonly T[],
   columns: readonly Column<T>[],
@@ -71,6 +81,6 @@ export function renderRows<T>(
     case 'json':
       return renderJson(toRecords(rows, columns));
     case 'table':
-      return renderTable(rows, columns, { lang: out.lang, color: out.color });
+      return renderTable(rows, columns, { lang: out.lang, color: out.color, width: out.width });
   }
 }

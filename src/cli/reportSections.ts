@@ -15,21 +15,28 @@ export interface ReportSection<T> {
   columns: readonly Column<T>[];
 }
 
+// On a narrow screen the credit code goes first and the village next (the name says which enterprise).
 const group = <T extends { groupId: string }>(): Column<T> => ({ key: 'group', zh: '组', en: 'group', value: (r) => r.groupId });
-const code = <T extends { creditCode: string }>(): Column<T> => ({ key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.creditCode });
-const name = <T extends { name: string }>(): Column<T> => ({ key: 'name', zh: '企业名称', en: 'name', value: (r) => r.name });
-const village = <T extends { village: string }>(): Column<T> => ({ key: 'village', zh: '村社区', en: 'village', value: (r) => r.village });
+const code = <T extends { creditCode: string }>(): Column<T> => ({
+  key: 'credit_code',
+  zh: '统一社会信用代码',
+  en: 'credit code',
+  value: (r) => r.creditCode,
+  drop: 1,
+});
+const name = <T extends { name: string }>(): Column<T> => ({ key: 'name', zh: '企业名称', en: 'name', value: (r) => r.name, wrap: true });
+const village = <T extends { village: string }>(): Column<T> => ({ key: 'village', zh: '村社区', en: 'village', value: (r) => r.village, drop: 2, wrap: true });
 
 export const COVERAGE_COLUMNS: Column<GroupSummary>[] = [
   { key: 'group', zh: '组', en: 'group', value: (r) => r.groupId, excel: (r) => (r.groupId === 'total' ? '合计' : r.groupId), dataOnly: true },
   { key: 'group_name', zh: '巡查组', en: 'group', value: (r) => r.groupName },
   { key: 'required', zh: '应检查企业', en: 'required', value: (r) => r.required },
   { key: 'visited', zh: '已检查', en: 'visited', value: (r) => r.visited },
-  { key: 'unvisited', zh: '未检查', en: 'not visited', value: (r) => r.unvisited },
+  { key: 'unvisited', zh: '未检查', en: 'not visited', value: (r) => r.unvisited, drop: 4 },
   { key: 'coverage_pct', zh: '覆盖率%', en: 'coverage %', value: (r) => r.coveragePct },
-  { key: 'visits', zh: '检查次数', en: 'visits', value: (r) => r.visits },
-  { key: 'clean_visits', zh: '合格次数', en: 'clean visits', value: (r) => r.cleanVisits },
-  { key: 'violation_visits', zh: '发现违规次数', en: 'visits with violations', value: (r) => r.violationVisits },
+  { key: 'visits', zh: '检查次数', en: 'visits', value: (r) => r.visits, drop: 3 },
+  { key: 'clean_visits', zh: '合格次数', en: 'clean visits', value: (r) => r.cleanVisits, drop: 1 },
+  { key: 'violation_visits', zh: '发现违规次数', en: 'visits with violations', value: (r) => r.violationVisits, drop: 2 },
   { key: 'compliance_pct', zh: '合规率%', en: 'compliance %', value: (r) => r.compliancePct },
 ];
 
@@ -39,11 +46,11 @@ export const VISIT_COLUMNS: Column<VisitRow>[] = [
   code(),
   name(),
   village(),
-  { key: 'inspectors', zh: '检查人', en: 'inspectors', value: (r) => r.inspectors },
-  { key: 'checked_at', zh: '检查时间', en: 'checked at', value: (r) => r.checkedAt },
-  { key: 'items', zh: '检查项', en: 'items', value: (r) => r.items },
-  { key: 'violations', zh: '违规项', en: 'violations', value: (r) => r.violations },
-  { key: 'planned', zh: '计划内', en: 'planned', value: (r) => r.planned },
+  { key: 'inspectors', zh: '检查人', en: 'inspectors', value: (r) => r.inspectors, drop: 4, wrap: true },
+  { key: 'checked_at', zh: '检查时间', en: 'checked at', value: (r) => r.checkedAt, drop: 5 },
+  { key: 'items', zh: '检查项', en: 'items', value: (r) => r.items, drop: 3 },
+  { key: 'violations', zh: '违规项', en: 'violations', value: (r) => r.violations, wrap: true },
+  { key: 'planned', zh: '计划内', en: 'planned', value: (r) => r.planned, drop: 3 },
 ];
 
 export const VIOLATION_COLUMNS: Column<ViolationRow>[] = [
@@ -53,10 +60,10 @@ export const VIOLATION_COLUMNS: Column<ViolationRow>[] = [
   name(),
   village(),
   { key: 'item_id', zh: '检查项编号', en: 'item id', value: (r) => r.itemId, dataOnly: true },
-  { key: 'item', zh: '检查项', en: 'item', value: (r) => r.item },
-  { key: 'note', zh: '问题说明', en: 'note', value: (r) => r.note },
-  { key: 'inspectors', zh: '检查人', en: 'inspectors', value: (r) => r.inspectors },
-  { key: 'checked_at', zh: '检查时间', en: 'checked at', value: (r) => r.checkedAt },
+  { key: 'item', zh: '检查项', en: 'item', value: (r) => r.item, wrap: true },
+  { key: 'note', zh: '问题说明', en: 'note', value: (r) => r.note, wrap: true },
+  { key: 'inspectors', zh: '检查人', en: 'inspectors', value: (r) => r.inspectors, drop: 3, wrap: true },
+  { key: 'checked_at', zh: '检查时间', en: 'checked at', value: (r) => r.checkedAt, drop: 4 },
 ];
 
 export const OFFENDER_COLUMNS: Column<RepeatOffender>[] = [
@@ -64,10 +71,10 @@ export const OFFENDER_COLUMNS: Column<RepeatOffender>[] = [
   code(),
   name(),
   village(),
-  { key: 'visits', zh: '检查次数', en: 'visits', value: (r) => r.visits },
+  { key: 'visits', zh: '检查次数', en: 'visits', value: (r) => r.visits, drop: 3 },
   { key: 'violation_visits', zh: '发现违规次数', en: 'visits with violations', value: (r) => r.violationVisits },
-  { key: 'violation_items', zh: '违规项', en: 'violations', value: (r) => r.violationItems },
-  { key: 'dates', zh: '违规日期', en: 'dates', value: (r) => r.dates.join(';') },
+  { key: 'violation_items', zh: '违规项', en: 'violations', value: (r) => r.violationItems, drop: 4, wrap: true },
+  { key: 'dates', zh: '违规日期', en: 'dates', value: (r) => r.dates.join(';'), wrap: true },
 ];
 
 export const FINDING_COLUMNS: Column<OpenFinding>[] = [
@@ -76,9 +83,9 @@ export const FINDING_COLUMNS: Column<OpenFinding>[] = [
   code(),
   name(),
   village(),
-  { key: 'problem', zh: '问题', en: 'problem', value: (r) => r.problem },
-  { key: 'source', zh: '通报', en: 'source', value: (r) => r.source },
-  { key: 'closed_at', zh: '此后关闭于', en: 'closed later at', value: (r) => r.closedAt },
+  { key: 'problem', zh: '问题', en: 'problem', value: (r) => r.problem, wrap: true },
+  { key: 'source', zh: '通报', en: 'source', value: (r) => r.source, drop: 3, wrap: true },
+  { key: 'closed_at', zh: '此后关闭于', en: 'closed later at', value: (r) => r.closedAt, drop: 4 },
 ];
 
 export const UNVISITED_COLUMNS: Column<UnvisitedRow>[] = [
@@ -98,10 +105,10 @@ export const PLAN_DAY_COLUMNS: Column<PlanDayRow>[] = [
   { key: 'date', zh: '日期', en: 'date', value: (r) => r.date },
   { key: 'shift', zh: '班次', en: 'shift', value: (r) => r.shift, excel: (r) => SHIFT_ZH(r.shift), dataOnly: true },
   { key: 'shift_zh', zh: '班次', en: 'shift', value: (r) => SHIFT_ZH(r.shift), tableOnly: true },
-  { key: 'plan_id', zh: '执行计划编号', en: 'plan', value: (r) => r.planId },
-  { key: 'fixed_at', zh: '定于', en: 'fixed at', value: (r) => r.fixedAt },
+  { key: 'plan_id', zh: '执行计划编号', en: 'plan', value: (r) => r.planId, drop: 2, wrap: true },
+  { key: 'fixed_at', zh: '定于', en: 'fixed at', value: (r) => r.fixedAt, drop: 3 },
   { key: 'fixed_by', zh: '由', en: 'fixed by', value: (r) => r.fixedBy, excel: (r) => FIXED_BY_ZH[r.fixedBy] ?? r.fixedBy, dataOnly: true },
-  { key: 'fixed_by_zh', zh: '由', en: 'by', value: (r) => FIXED_BY_ZH[r.fixedBy] ?? r.fixedBy, tableOnly: true },
+  { key: 'fixed_by_zh', zh: '由', en: 'by', value: (r) => FIXED_BY_ZH[r.fixedBy] ?? r.fixedBy, tableOnly: true, drop: 1 },
   { key: 'planned', zh: '计划检查', en: 'planned', value: (r) => r.planned },
   { key: 'checked', zh: '已检查', en: 'checked', value: (r) => r.checked },
   { key: 'unplanned', zh: '计划外检查', en: 'unplanned checks', value: (r) => r.unplanned },

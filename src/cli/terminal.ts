@@ -24,3 +24,17 @@ const ANSI: Colors = { red: (s) => `\u001b[31m${s}\u001b[39m`, yellow: (s) => `\
 export function colorsFor(enabled: boolean): Colors {
   return enabled ? ANSI : PLAIN;
 }
+
+/** The width a table is fitted to when neither the terminal nor COLUMNS says: a pipe, a CI log. */
+export const DEFAULT_TABLE_WIDTH = 120;
+
+/**
+ * The width terminal tables are fitted to: COLUMNS when it is set (a shell sets it; a user or a test may,
+ * `COLUMNS=80 haze plan`), else the terminal's own width, else 120 for a pipe.
+ */
+export function tableWidth(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): number {
+  const fromEnv = Number(env.COLUMNS);
+  if (env.COLUMNS !== undefined && Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  if (stream.isTTY === true && stream.columns > 0) return stream.columns;
+  return DEFAULT_TABLE_WIDTH;
+}

@@ -16,6 +16,7 @@ import { readList, type LoadedList } from '../io/read/loadList.js';
 import type { LoadProgress } from '../io/read/loadProgress.js';
 import { loadRuleTable } from '../io/read/ruleFile.js';
 import { loadTownSetup } from '../io/read/townSetup.js';
+import { readingInput } from '../io/read/missingInput.js';
 import { takeConfigNotes } from '../io/read/yamlConfig.js';
 import { resolveWorkspace, type Workspace, type WorkspaceFlags } from '../io/read/workspace.js';
 import type { Voice } from './voice.js';
@@ -62,7 +63,9 @@ export function saySampleUsed(ws: Workspace, voice: Voice): void {
  */
 export async function readTownList(ws: Workspace, setup: TownSetup | null, req: TownRequest): Promise<LoadedList> {
   const near = setup && !(ws.fromSample.groups && !ws.fromSample.list) ? { point: setup.base, name: setup.base.name, maxKm: FAR_FROM_BASE_KM } : undefined;
-  const list = await readList(ws.listFile, { encoding: req.encoding, sheet: req.sheet, checks: { near }, progress: req.progress });
+  const list = await readingInput('list', ws.listFile, () =>
+    readList(ws.listFile, { encoding: req.encoding, sheet: req.sheet, checks: { near }, progress: req.progress }),
+  );
   if (ws.coordSystem !== 'wgs84') {
     // Lists copied from Amap (GCJ-02) or Baidu (BD-09): everything downstream plans on WGS-84.
     list.enterprises = list.enterprises.map((e) => ({ ...e, location: toWgs84(e.location, ws.coordSystem) }));

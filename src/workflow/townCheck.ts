@@ -11,6 +11,7 @@ import { newProblem, type Problem } from '../core/problem.js';
 import { villagesWithoutGroupOutcome } from '../core/routing/areas.js';
 import { requiredMeasureMemo } from '../core/rules/requiredMeasure.js';
 import type { RuleTable } from '../core/rules/ruleTable.js';
+import { ruleBasis } from '../core/rules/ruleWords.js';
 import { CODES } from '../errorCodes.js';
 import { CODE, EXIT, HazeError, type ExitCode } from '../errors.js';
 import type { LoadedList } from '../io/read/loadList.js';
@@ -166,8 +167,8 @@ export function measureProblems(
             where,
             value: '',
             message: {
-              zh: `${LEVEL_ZH[level]}预警措施为空，按规则 ${m.source} 执行：${m.text}`,
-              en: `no ${level} measure text; rule ${m.source} applies: ${m.text}`,
+              zh: `${LEVEL_ZH[level]}预警措施为空，按规则执行：${m.text}（依据：${ruleBasis(m.source, rules, 'zh')}）`,
+              en: `no ${level} measure text; the rule for ${ruleBasis(m.source, rules, 'en')} applies: ${m.text}`,
             },
           }),
         );

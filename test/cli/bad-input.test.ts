@@ -10,7 +10,7 @@ describe('bad input: clear messages, documented exit codes, nothing on stdout', 
     expect(r.status).toBe(66);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('nope.csv');
-    expect(r.stderr).toContain('找不到文件');
+    expect(r.stderr).toContain('找不到企业清单');
     noStack(r.stderr);
   });
 
@@ -59,7 +59,7 @@ describe('bad input: clear messages, documented exit codes, nothing on stdout', 
     const r = haze(['measures', '--colour']);
     expect(r.status).toBe(64);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain("unknown option '--colour'");
+    expect(r.stderr).toBe('haze: measures 没有选项 --colour；用法见 haze measures --help\n');
   });
 
   test('an unknown level exits 64', () => {

@@ -89,7 +89,7 @@ test('the values are the human formats’ words', () => {
   expect(rowsOf('report', '--section', 'coverage').at(-1)!.组).toBe('合计');
   for (const r of m) expect(Object.values(ACTION_ZH)).toContain(r.措施类型);
   expect(new Set(m.map((r) => r.禁国四货车))).toEqual(new Set(['是', '否']));
-  expect(m.map((r) => r.来源 ?? '').filter((s) => s !== '清单所列措施' && !s.startsWith('规则：'))).toEqual([]);
+  expect(m.map((r) => r.来源 ?? '').filter((s) => s !== '清单措施' && !s.startsWith('规则：'))).toEqual([]);
   expect(new Set(rowsOf('measures', '--summary').map((r) => r.达标))).toEqual(new Set(['是']));
   const plan = rowsOf('plan', '--date', '2019-12-08', '--days', '1');
   expect(new Set(plan.map((r) => r.暂定))).toEqual(new Set(['否']));

@@ -31,10 +31,10 @@ const EVENT_COLUMNS: Column<AlertEvent>[] = [
   { key: 'at', zh: '时间', en: 'at', value: (e) => formatWallTime(e.at) },
   { key: 'kind', zh: '变动', en: 'kind', value: (e) => e.kind, excel: (e) => KIND_ZH[e.kind], dataOnly: true },
   { key: 'level', zh: '级别', en: 'level', value: (e) => e.level, excel: (e) => (e.level ? LEVEL_ZH[e.level] : null), dataOnly: true },
-  { key: 'what', zh: '变动', en: 'change', value: (e) => describe(e).zh, tableOnly: true },
-  { key: 'until', zh: '预计持续至', en: 'until', value: (e) => (e.until ? formatWallTime(e.until) : null) },
-  { key: 'doc', zh: '文号', en: 'doc', value: (e) => e.doc ?? null },
-  { key: 'note', zh: '说明', en: 'note', value: (e) => e.note ?? null },
+  { key: 'what', zh: '变动', en: 'change', value: (e) => describe(e).zh, tableOnly: true, wrap: true },
+  { key: 'until', zh: '预计持续至', en: 'until', value: (e) => (e.until ? formatWallTime(e.until) : null), drop: 2 },
+  { key: 'doc', zh: '文号', en: 'doc', value: (e) => e.doc ?? null, drop: 3, wrap: true },
+  { key: 'note', zh: '说明', en: 'note', value: (e) => e.note ?? null, drop: 1, wrap: true },
 ];
 
 function record(g: Globals, voice: CliVoice, event: AlertEvent): void {

@@ -16,7 +16,7 @@ import { openOutput } from '../output.js';
 import { PLAN_COLUMNS, planRows, sayPlanSummary } from '../planOutput.js';
 import { openTown } from '../town.js';
 import { cliVoice } from '../voice.js';
-import { MEASURE_COLUMNS } from './measures.js';
+import { measureColumns } from './measures.js';
 
 /** The action of `haze demo` (its options and help: ../commands/demo.ts). */
 export async function demoAction(_opts: unknown, cmd: Command): Promise<void> {
@@ -33,7 +33,7 @@ export async function demoAction(_opts: unknown, cmd: Command): Promise<void> {
     { fix: 'none', by: 'plan', replan: false, now: nowInstant() },
     voice,
   );
-  const table = { lang: out.lang, color: out.color };
+  const table = { lang: out.lang, color: out.color, width: out.width };
   const text: string[] = [];
   const heading = (s: string) => `\n${'═'.repeat(4)} ${s} ${'═'.repeat(4)}\n`;
 
@@ -47,7 +47,7 @@ export async function demoAction(_opts: unknown, cmd: Command): Promise<void> {
   text.push(
     renderTable(
       rows,
-      MEASURE_COLUMNS.filter((c) => c.key !== 'source'),
+      measureColumns(town.rules, out.lang).filter((c) => c.key !== 'source_text'),
       table,
     ),
   );

@@ -10,6 +10,7 @@ import { hasErrors, type Lang } from '../../core/problem.js';
 import { formatWallTime, fromInstant } from '../../core/time.js';
 import { CODE, HazeError } from '../../errors.js';
 import { cellOf, readImportTable } from '../../io/read/importTable.js';
+import { readingInput } from '../../io/read/missingInput.js';
 import {
   closeFinding,
   importFindings,
@@ -40,7 +41,7 @@ export const FINDING_COLUMNS = {
 
 async function importFile(g: Globals, voice: CliVoice, file: string): Promise<void> {
   const town = await openTown(g, voice, null);
-  const table = await readImportTable(file, FINDING_COLUMNS, ['date', 'credit_code', 'problem', 'source']);
+  const table = await readingInput('findings', file, () => readImportTable(file, FINDING_COLUMNS, ['date', 'credit_code', 'problem', 'source']));
   voice.problems(table.warnings);
   const cell = (cells: string[], key: keyof typeof FINDING_COLUMNS) => cellOf(table, cells, key);
   const rows: FindingRow[] = table.rows.map((r) => ({
@@ -98,15 +99,15 @@ function findingColumns(lang: Lang, village: (code: string) => string | null): C
   return [
     { key: 'id', zh: '编号', en: 'id', value: (f) => f.id },
     { key: 'date', zh: '日期', en: 'date', value: (f) => f.date },
-    { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (f) => f.creditCode },
-    { key: 'name', zh: '企业名称', en: 'name', value: (f) => f.name },
-    { key: 'village', zh: '村社区', en: 'village', value: (f) => village(f.creditCode) },
-    { key: 'problem', zh: '问题', en: 'problem', value: (f) => f.problem },
-    { key: 'source', zh: '来源', en: 'source', value: (f) => f.source },
+    { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (f) => f.creditCode, drop: 1 },
+    { key: 'name', zh: '企业名称', en: 'name', value: (f) => f.name, wrap: true },
+    { key: 'village', zh: '村社区', en: 'village', value: (f) => village(f.creditCode), drop: 2, wrap: true },
+    { key: 'problem', zh: '问题', en: 'problem', value: (f) => f.problem, wrap: true },
+    { key: 'source', zh: '来源', en: 'source', value: (f) => f.source, drop: 4, wrap: true },
     { key: 'status', zh: '状态', en: 'status', value: (f) => f.status, excel: (f) => statusZh(f.status), dataOnly: true },
     { key: 'status_text', zh: '状态', en: 'status', value: (f) => statusWord(f.status), tableOnly: true },
-    { key: 'closed_at', zh: '关闭时间', en: 'closed at', value: (f) => f.closedAt },
-    { key: 'close_note', zh: '关闭说明', en: 'close note', value: (f) => f.closeNote },
+    { key: 'closed_at', zh: '关闭时间', en: 'closed at', value: (f) => f.closedAt, drop: 5 },
+    { key: 'close_note', zh: '关闭说明', en: 'close note', value: (f) => f.closeNote, drop: 3, wrap: true },
   ];
 }
 

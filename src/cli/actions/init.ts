@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CODE, HazeError } from '../../errors.js';
+import { faultWords } from '../../io/faultWords.js';
 import { LIST_COLUMNS } from '../../io/read/listColumns.js';
 import { writeFileAtomic } from '../../io/write/output.js';
 import { GROUPS_YAML_TEMPLATE, HAZE_YAML_TEMPLATE } from '../../io/workspaceTemplate.js';
@@ -35,7 +36,10 @@ export function initAction(dir: string | undefined, opts: InitOpts, cmd: Command
   } catch (err) {
     throw new HazeError(CODE.HAZE_OUTPUT_CREATE, {
       where: { file: root },
-      message: { zh: `无法创建目录 ${root}`, en: `cannot create the folder ${root}: ${(err as Error).message}` },
+      message: {
+        zh: `无法创建目录 ${root}：${faultWords(err, root, 'write').zh}`,
+        en: `cannot create the folder ${root}: ${faultWords(err, root, 'write').en}`,
+      },
     });
   }
   for (const [name, text] of files) writeFileAtomic(join(root, name), text);

@@ -1,10 +1,12 @@
 /** haze measures: one row per enterprise with what it must do at the alert level. */
 import type { Command } from 'commander';
-import { ACTION_ZH, LEVEL_ZH, type Enterprise, type RequiredMeasure } from '../../core/model.js';
+import { ACTION_ZH, LEVEL_ZH, type Because, type Enterprise, type RequiredMeasure } from '../../core/model.js';
 import { describeBecause } from '../../core/rules/measureBecause.js';
+import type { RuleTable } from '../../core/rules/ruleTable.js';
+import { measureSourceWords, ruleWords } from '../../core/rules/ruleWords.js';
+import type { Lang } from '../../core/problem.js';
 import { reductionSummary, type PollutantReduction } from '../../core/rules/reduction.js';
 import { EXIT } from '../../errors.js';
-import type { RuleTable } from '../../core/rules/ruleTable.js';
 import type { Column } from '../../io/write/columns.js';
 import { ACTION_WORD, becauseWord, sourceWord } from '../../core/vocabulary.js';
 import { renderCsvChunks } from '../../io/write/csv.js';
@@ -21,41 +23,52 @@ import { cliVoice, type CliVoice } from '../voice.js';
 export interface MeasureRow {
   e: Enterprise;
   m: RequiredMeasure;
-  /** Where the measure came from in the officer's words (--excel): the list, or the rule's own source. */
-  sourceZh?: string;
 }
 
-/** The list's own words, the source a rule file names for its rule, or no rule at all. */
-export function measureSourceZh(m: RequiredMeasure, rules: RuleTable): string {
-  if (m.source === 'enterprise') return '清单所列措施';
-  if (m.source === 'none') return '无适用规则';
-  const rule = rules.rules.find((r) => r.id === m.source);
-  return rule ? `规则：${rule.source}` : m.source;
+/**
+ * The measure columns. In a table the source is in words (the rule's source, never its id: ruleWords.ts);
+ * CSV and JSON keep the id in `source`. When the screen is narrow the table keeps the enterprise, its grade
+ * and what it must do, and leaves out the source, the industry, the village, … in that order (Column.drop).
+ */
+export function measureColumns(rules: RuleTable, lang: Lang): Column<MeasureRow>[] {
+  return [
+    { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.e.creditCode, dataOnly: true },
+    { key: 'name', zh: '企业名称', en: 'name', value: (r) => r.e.name, wrap: true },
+    { key: 'village', zh: '村社区', en: 'village', value: (r) => r.e.village, drop: 3 },
+    { key: 'industry', zh: '行业', en: 'industry', value: (r) => r.e.industry, drop: 2 },
+    { key: 'grade', zh: '等级', en: 'grade', value: (r) => r.e.grade },
+    { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.m.level, excel: (r) => LEVEL_ZH[r.m.level], dataOnly: true },
+    { key: 'action', zh: '措施类型', en: 'action', value: (r) => ACTION_WORD[r.m.action], excel: (r) => ACTION_ZH[r.m.action], dataOnly: true },
+    { key: 'action_zh', zh: '措施类型', en: 'action', value: (r) => ACTION_ZH[r.m.action], tableOnly: true },
+    { key: 'limit_pct', zh: '比例%', en: 'limit %', value: (r) => r.m.limitPct, drop: 6 },
+    { key: 'truck_ban', zh: '禁国四货车', en: 'truck ban', value: (r) => r.m.truckBan, drop: 5 },
+    { key: 'measure', zh: '措施', en: 'measure', value: (r) => r.m.text, wrap: true },
+    {
+      key: 'source',
+      zh: '来源',
+      en: 'source',
+      value: (r) => sourceWord(r.m.source),
+      excel: (r) => measureSourceWords(r.m.source, rules, 'zh'),
+      dataOnly: true,
+    },
+    { key: 'source_text', zh: '来源', en: 'source', value: (r) => measureSourceWords(r.m.source, rules, lang), tableOnly: true, drop: 1, wrap: true },
+    { key: 'extra', zh: '通用措施', en: 'cross-cutting', value: (r) => r.m.extra.map((x) => x.text).join('；') || null, dataOnly: true },
+    { key: 'warning', zh: '提醒', en: 'warning', value: (r) => r.m.warnings.map((w) => w.zh).join('；') || null, drop: 4, wrap: true },
+  ];
 }
-
-export const MEASURE_COLUMNS: Column<MeasureRow>[] = [
-  { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.e.creditCode, dataOnly: true },
-  { key: 'name', zh: '企业名称', en: 'name', value: (r) => r.e.name },
-  { key: 'village', zh: '村社区', en: 'village', value: (r) => r.e.village },
-  { key: 'industry', zh: '行业', en: 'industry', value: (r) => r.e.industry },
-  { key: 'grade', zh: '等级', en: 'grade', value: (r) => r.e.grade },
-  { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.m.level, excel: (r) => LEVEL_ZH[r.m.level], dataOnly: true },
-  { key: 'action', zh: '措施类型', en: 'action', value: (r) => ACTION_WORD[r.m.action], excel: (r) => ACTION_ZH[r.m.action], dataOnly: true },
-  { key: 'action_zh', zh: '措施类型', en: 'action', value: (r) => ACTION_ZH[r.m.action], tableOnly: true },
-  { key: 'limit_pct', zh: '比例%', en: 'limit %', value: (r) => r.m.limitPct },
-  { key: 'truck_ban', zh: '禁国四货车', en: 'truck ban', value: (r) => r.m.truckBan },
-  { key: 'measure', zh: '措施', en: 'measure', value: (r) => r.m.text },
-  { key: 'source', zh: '来源', en: 'source', value: (r) => sourceWord(r.m.source), excel: (r) => r.sourceZh ?? sourceWord(r.m.source) },
-  { key: 'extra', zh: '通用措施', en: 'cross-cutting', value: (r) => r.m.extra.map((x) => x.text).join('；') || null, dataOnly: true },
-  { key: 'warning', zh: '提醒', en: 'warning', value: (r) => r.m.warnings.map((w) => w.zh).join('；') || null },
-];
 
 /** `--explain`: which words or rule gave the action, the share and the truck ban (JSON: a `because` object). */
-function explainColumns(lang: 'zh' | 'en'): Column<MeasureRow>[] {
+function explainColumns(rules: RuleTable, lang: Lang): Column<MeasureRow>[] {
+  // The table names a rule by its words; CSV keeps the id, which a script can look up in the rule file.
+  const words = (id: string) => ruleWords(id, rules, lang);
+  const both = (key: string, zh: string, en: string, part: (m: RequiredMeasure) => Because): Column<MeasureRow>[] => [
+    { key, zh, en, value: (r) => describeBecause(part(r.m), lang), dataOnly: true },
+    { key: `${key}_text`, zh, en, value: (r) => describeBecause(part(r.m), lang, words), tableOnly: true, wrap: true },
+  ];
   return [
-    { key: 'because_action', zh: '措施类型依据', en: 'action from', value: (r) => describeBecause(r.m.because.action, lang) },
-    { key: 'because_share', zh: '比例依据', en: 'share from', value: (r) => describeBecause(r.m.because.share, lang) },
-    { key: 'because_truck_ban', zh: '禁车依据', en: 'truck ban from', value: (r) => describeBecause(r.m.because.truckBan, lang) },
+    ...both('because_action', '措施类型依据', 'action from', (m) => m.because.action),
+    ...both('because_share', '比例依据', 'share from', (m) => m.because.share),
+    ...both('because_truck_ban', '禁车依据', 'truck ban from', (m) => m.because.truckBan),
   ];
 }
 
@@ -69,13 +82,13 @@ export const SUMMARY_COLUMNS: Column<PollutantReduction & { level: string }>[] =
   { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.level, excel: (r) => LEVEL_ZH[r.level as keyof typeof LEVEL_ZH] ?? r.level, dataOnly: true },
   { key: 'pollutant', zh: '污染物', en: 'pollutant', value: (r) => r.pollutant, excel: (r) => POLLUTANT_ZH[r.pollutant]!, dataOnly: true },
   { key: 'pollutant_zh', zh: '污染物', en: 'pollutant', value: (r) => POLLUTANT_ZH[r.pollutant]!, tableOnly: true },
-  { key: 'baseline_t_per_day', zh: '日排放基数(吨)', en: 'baseline t/day', value: (r) => r3(r.baselineTPerDay) },
+  { key: 'baseline_t_per_day', zh: '日排放基数(吨)', en: 'baseline t/day', value: (r) => r3(r.baselineTPerDay), drop: 2 },
   { key: 'reduction_t_per_day', zh: '日减排量(吨)', en: 'reduction t/day', value: (r) => r3(r.reductionTPerDay) },
   { key: 'ratio_pct', zh: '减排比例%', en: 'ratio %', value: (r) => (r.ratioPct === null ? null : Math.round(r.ratioPct * 10) / 10) },
   { key: 'target_pct', zh: '目标%', en: 'target %', value: (r) => r.targetPct },
   { key: 'met', zh: '达标', en: 'met', value: (r) => r.met, dataOnly: true },
   { key: 'met_zh', zh: '达标', en: 'met', value: (r) => (r.met ? '是' : '否'), tableOnly: true },
-  { key: 'missing', zh: '缺数据企业数', en: 'without figure', value: (r) => r.missing.length },
+  { key: 'missing', zh: '缺数据企业数', en: 'without figure', value: (r) => r.missing.length, drop: 1 },
 ];
 
 export interface MeasuresOpts {
@@ -109,11 +122,9 @@ export async function measuresAction(opts: MeasuresOpts, c: Command): Promise<vo
     );
     reportGaps(voice, town.list.enterprises, summary);
   } else {
-    const rows = town.list.enterprises.map((e) => {
-      const m = measures.get(e.creditCode)!;
-      return { e, m, ...(out.excel ? { sourceZh: measureSourceZh(m, town.rules) } : {}) };
-    });
-    const columns = opts.explain ? [...MEASURE_COLUMNS, ...explainColumns(out.lang)] : MEASURE_COLUMNS;
+    const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
+    const measureCols = measureColumns(town.rules, out.lang);
+    const columns = opts.explain ? [...measureCols, ...explainColumns(town.rules, out.lang)] : measureCols;
     const render: Record<typeof format, () => string | Iterable<string>> = {
       table: () => renderRows(out, 'table', rows, columns),
       // In pieces: a province's list is written as it is rendered.
@@ -123,13 +134,13 @@ export async function measuresAction(opts: MeasuresOpts, c: Command): Promise<vo
       json: () =>
         town.list.extraColumns.length > 0 || opts.explain
           ? renderJson(
-              toRecords(rows, MEASURE_COLUMNS).map((r, i) => ({
+              toRecords(rows, measureCols).map((r, i) => ({
                 ...r,
                 ...(town.list.extraColumns.length > 0 ? { other_columns: town.list.extra.get(rows[i]!.e.row) ?? {} } : {}),
                 ...(opts.explain ? { because: becauseRecord(rows[i]!.m) } : {}),
               })),
             )
-          : renderRows(out, 'json', rows, MEASURE_COLUMNS),
+          : renderRows(out, 'json', rows, measureCols),
     };
     out.emit(render[format]());
     const warned = rows.filter((r) => r.m.warnings.length > 0).length;

@@ -15,6 +15,7 @@ import { requiredMeasure } from '../../core/rules/requiredMeasure.js';
 import { formatWallTime, fromInstant, parseWallTime, type WallTime } from '../../core/time.js';
 import { CODE, HazeError } from '../../errors.js';
 import { cellOf, readImportTable } from '../../io/read/importTable.js';
+import { readingInput } from '../../io/read/missingInput.js';
 import { importResults, type ImportOutcome } from '../../io/store/records.js';
 import { alertTimeline } from '../../workflow/alertInForce.js';
 import { dayPlanFor, plannedLookup } from '../../workflow/dayVisits.js';
@@ -126,7 +127,7 @@ async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, fi
   const level = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
   checkCheckedAtFlag(opts.checkedAt);
   const town = await openTown(g, voice, null);
-  const table = await readImportTable(file, RESULT_COLUMNS, ['date', 'group', 'credit_code', 'item_id', 'result']);
+  const table = await readingInput('results', file, () => readImportTable(file, RESULT_COLUMNS, ['date', 'group', 'credit_code', 'item_id', 'result']));
   voice.problems(table.warnings);
   const cell = (cells: string[], key: keyof typeof RESULT_COLUMNS) => cellOf(table, cells, key);
   const rows: ResultRow[] = table.rows.map((r) => ({

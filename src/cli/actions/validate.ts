@@ -15,16 +15,17 @@ import { openOutput, renderRows } from '../output.js';
 import { sayEncodingIgnored, townRequest } from '../town.js';
 import { cliVoice } from '../voice.js';
 
+// On a narrow screen: the English message, the value, the code, the file … go first; where and what stay.
 export const PROBLEM_COLUMNS: Column<Problem>[] = [
   { key: 'severity', zh: '级别', en: 'severity', value: (p) => p.severity, excel: (p) => (p.severity === 'error' ? '错误' : '警告') },
-  { key: 'code', zh: '代码', en: 'code', value: (p) => p.code },
-  { key: 'file', zh: '文件', en: 'file', value: (p) => p.where.file },
+  { key: 'code', zh: '代码', en: 'code', value: (p) => p.code, drop: 3 },
+  { key: 'file', zh: '文件', en: 'file', value: (p) => p.where.file, drop: 4, wrap: true },
   { key: 'row', zh: '行', en: 'row', value: (p) => p.where.row ?? null },
-  { key: 'column', zh: '列', en: 'column', value: (p) => p.where.column ?? null },
-  { key: 'value', zh: '值', en: 'value', value: (p) => p.value ?? null },
-  { key: 'message', zh: '问题', en: 'message', value: (p) => p.message.zh },
-  { key: 'message_en', zh: '问题（英文）', en: 'message (English)', value: (p) => p.message.en, notInExcel: true },
-  { key: 'hint', zh: '提示', en: 'hint', value: (p) => p.hint?.zh ?? null },
+  { key: 'column', zh: '列', en: 'column', value: (p) => p.where.column ?? null, drop: 6, wrap: true },
+  { key: 'value', zh: '值', en: 'value', value: (p) => p.value ?? null, drop: 2, wrap: true },
+  { key: 'message', zh: '问题', en: 'message', value: (p) => p.message.zh, wrap: true },
+  { key: 'message_en', zh: '问题（英文）', en: 'message (English)', value: (p) => p.message.en, notInExcel: true, drop: 1, wrap: true },
+  { key: 'hint', zh: '提示', en: 'hint', value: (p) => p.hint?.zh ?? null, drop: 5, wrap: true },
   // After the others, so that scripts reading the columns by position read them as before.
   { key: 'line', zh: '行号（配置文件）', en: 'line (config file)', value: (p) => p.where.line ?? null },
 ];

@@ -56,8 +56,11 @@ export function becauseOfText(parsed: ParsedMeasure, action: string, limitPct: n
   return { action: actionBecause, share, truckBan: truck };
 }
 
-/** "文本「停产」", "规则 grade-C": one part's reason in words, for a table or CSV. */
-export function describeBecause(b: Because, lang: 'zh' | 'en'): string | null {
+/**
+ * "文本「停产」", "规则 grade-C": one part's reason in words, for a table or CSV. `ruleWords`, when given,
+ * names a rule by its words instead of its id (a table for people: ruleWords.ts).
+ */
+export function describeBecause(b: Because, lang: 'zh' | 'en', ruleWords?: (id: string) => string): string | null {
   switch (b.by) {
     case 'text':
       return lang === 'zh' ? `文本「${b.words}」` : `text "${b.words}"`;
@@ -68,8 +71,10 @@ export function describeBecause(b: Because, lang: 'zh' | 'en'): string | null {
       return lang === 'zh' ? `全文（${b.rule}）：${rule?.zh ?? ''}` : `the whole text (${b.rule}): ${rule?.en ?? ''}`;
     }
     case 'rule':
+      if (ruleWords && b.rule) return ruleWords(b.rule);
       return lang === 'zh' ? `规则 ${b.rule}` : `rule ${b.rule}`;
     case 'cross_cutting':
+      if (ruleWords && b.rule) return ruleWords(b.rule);
       return lang === 'zh' ? `通用措施 ${b.rule}` : `cross-cutting measure ${b.rule}`;
     default:
       return null;

@@ -8,6 +8,7 @@ import { CODE } from '../../errors.js';
 import { LEVEL_ZH, type AlertLevel, type Enterprise, type LevelRule, type RequiredMeasure } from '../model.js';
 import { parseMeasureText, type ParsedMeasure } from './measureText.js';
 import { crossCuttingApplies, crossCuttingFor, ruleFor, type RuleTable } from './ruleTable.js';
+import { ruleBasis } from './ruleWords.js';
 import { shortfalls, type MeasureWarning } from './strictness.js';
 import { becauseOfText, byRule, NOTHING } from './measureBecause.js';
 import { WHOLE_TEXT_RULES } from './wholeText.js';
@@ -96,6 +97,9 @@ function levelWarnings(parsed: ParsedMeasure, level: AlertLevel): MeasureWarning
   ];
 }
 
+/** A rule named in a message by what it rests on, not by its id (ruleWords.ts). */
+const basisOf = (id: string, table: RuleTable) => ({ zh: ruleBasis(id, table, 'zh'), en: ruleBasis(id, table, 'en') });
+
 export function requiredMeasure(e: Enterprise, level: AlertLevel, table: RuleTable): RequiredMeasure {
   const m = measureFromTextOrRule(e, level, table);
   const extras = crossCuttingFor(e, level, table);
@@ -129,7 +133,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
       const warnings = [
         ...levelWarnings(parsed, level),
         ...(rule
-          ? shortfalls({ action, limitPct: parsed.limitPct, truckBan: parsed.truckBan }, rule, rule.ruleId, {
+          ? shortfalls({ action, limitPct: parsed.limitPct, truckBan: parsed.truckBan }, rule, basisOf(rule.ruleId, table), {
               exemptAllowed: e.grade === '保障类' || e.gradeTags.includes('民生豁免'),
               compare: rule.guidance,
             })
@@ -174,13 +178,13 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
           parsed.defers && parsed.uninterpreted.length === 0
             ? {
                 code: CODE.HAZE_MEASURE_DEFERS,
-                zh: `措施文本只写「${own}」，按规则 ${rule.ruleId} 执行：${rule.text ?? describeLevelRule(rule)}`,
-                en: `the measure text only says "${own}"; rule ${rule.ruleId} applies: ${rule.text ?? describeLevelRule(rule)}`,
+                zh: `措施文本只写「${own}」，按规则执行：${rule.text ?? describeLevelRule(rule)}（依据：${basisOf(rule.ruleId, table).zh}）`,
+                en: `the measure text only says "${own}"; the rule for ${basisOf(rule.ruleId, table).en} applies: ${rule.text ?? describeLevelRule(rule)}`,
               }
             : {
                 code: CODE.HAZE_MEASURE_UNREAD,
-                zh: `措施文本无法识别，按规则 ${rule.ruleId} 执行：${rule.text ?? describeLevelRule(rule)}`,
-                en: `the measure text could not be read; rule ${rule.ruleId} applies: ${rule.text ?? describeLevelRule(rule)}`,
+                zh: `措施文本无法识别，按规则执行：${rule.text ?? describeLevelRule(rule)}（依据：${basisOf(rule.ruleId, table).zh}）`,
+                en: `the measure text could not be read; the rule for ${basisOf(rule.ruleId, table).en} applies: ${rule.text ?? describeLevelRule(rule)}`,
               },
         ],
       };

@@ -46,7 +46,8 @@ const RANK: Record<Action, number> = { stop: 3, stop_part: 2, limit: 1, self: 0,
 export function shortfalls(
   own: MeasureStrength,
   guidance: LevelRule,
-  ruleId: string,
+  /** What the rule rests on, in words (ruleWords.ts: ruleBasis). */
+  basis: { zh: string; en: string },
   opts: { exemptAllowed: boolean; compare: 'full' | 'action' | 'none' },
 ): MeasureWarning[] {
   const out: MeasureWarning[] = [];
@@ -55,8 +56,8 @@ export function shortfalls(
     if (RANK[own.action] < RANK[guidance.action]) {
       out.push({
         code: CODE.HAZE_MEASURE_WEAKER,
-        zh: `弱于指导要求：应${ACTION_ZH[guidance.action]}（规则 ${ruleId}），清单为${ACTION_ZH[own.action]}`,
-        en: `weaker than the guidance: ${guidance.action} (rule ${ruleId}), the list says ${own.action}`,
+        zh: `弱于指导要求：应${ACTION_ZH[guidance.action]}（依据：${basis.zh}），清单为${ACTION_ZH[own.action]}`,
+        en: `weaker than the guidance: ${guidance.action} (rule for ${basis.en}), the list says ${own.action}`,
       });
     }
     return out;
@@ -71,15 +72,15 @@ export function shortfalls(
   if (weaker) {
     out.push({
       code: CODE.HAZE_MEASURE_WEAKER,
-      zh: `弱于指导要求：应${ACTION_ZH[guidance.action]}${share(guidance)}（规则 ${ruleId}），清单为${ACTION_ZH[own.action]}${share(own)}`,
-      en: `weaker than the guidance: ${guidance.action}${share(guidance)} (rule ${ruleId}), the list says ${own.action}${share(own)}`,
+      zh: `弱于指导要求：应${ACTION_ZH[guidance.action]}${share(guidance)}（依据：${basis.zh}），清单为${ACTION_ZH[own.action]}${share(own)}`,
+      en: `weaker than the guidance: ${guidance.action}${share(guidance)} (rule for ${basis.en}), the list says ${own.action}${share(own)}`,
     });
   }
   if (guidance.truckBan && !own.truckBan) {
     out.push({
       code: CODE.HAZE_MEASURE_NO_TRUCK_BAN,
-      zh: `缺少货车管控：应停止使用国四及以下重型柴油车运输（规则 ${ruleId}）`,
-      en: `no truck ban: 国四-and-below heavy diesel trucks should stop (rule ${ruleId})`,
+      zh: `缺少货车管控：应停止使用国四及以下重型柴油车运输（依据：${basis.zh}）`,
+      en: `no truck ban: 国四-and-below heavy diesel trucks should stop (rule for ${basis.en})`,
     });
   }
   return out;

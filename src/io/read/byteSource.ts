@@ -5,6 +5,7 @@
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { CODE, HazeError } from '../../errors.js';
+import { faultWords } from '../faultWords.js';
 
 /** Enough to see a BOM, magic bytes, and a header row in any encoding. */
 const HEAD_BYTES = 64 * 1024;
@@ -132,5 +133,6 @@ export function readError(file: string, err: unknown): HazeError {
       message: { zh: `这是一个文件夹，不是文件：${file}`, en: `this is a folder, not a file: ${file}` },
     });
   }
-  return new HazeError(CODE.HAZE_INPUT_READ, { where: { file }, message: { zh: `无法读取 ${file}：${e.message}`, en: `cannot read ${file}: ${e.message}` } });
+  const why = faultWords(e, file, 'read');
+  return new HazeError(CODE.HAZE_INPUT_READ, { where: { file }, message: { zh: `无法读取 ${file}：${why.zh}`, en: `cannot read ${file}: ${why.en}` } });
 }

@@ -9,6 +9,7 @@ const clock = (key: string, at: string) => f(`时:分 的时间（加引号）`,
 
 export const GROUPS_KIND: ConfigKind = {
   what: { zh: '巡查组配置', en: 'the groups file' },
+  role: 'groups',
   items: { groups: { zh: '组', en: 'group' }, villages: { zh: '个村', en: 'village' }, members: { zh: '人', en: 'member' } },
   fields: {
     town: f('镇街的名称', "the town's name", 'town: 薛埠镇'),
@@ -87,6 +88,7 @@ const levelRule = f('这一级预警的措施', "this level's measure", 'orange:
 
 export const RULES_KIND: ConfigKind = {
   what: { zh: '规则文件', en: 'the rule file' },
+  role: 'rules',
   items: { rules: { zh: '条规则', en: 'rule' }, cross_cutting: { zh: '条', en: 'measure' } },
   fields: {
     version: f('1', '1', 'version: 1'),

@@ -5,6 +5,7 @@
  * back on what the schema expects.
  */
 import type { Text } from '../../errors.js';
+import type { InputRole } from './missingInput.js';
 
 /** What one setting is: what it takes, and an example line as it would be written in the file. */
 export interface FieldWords {
@@ -16,6 +17,8 @@ export interface FieldWords {
 export interface ConfigKind {
   /** The file as a sentence names it: 巡查组配置 / the groups file. */
   what: Text;
+  /** The input it is, when it is missing: which file, where haze looked, what makes one (missingInput.ts). */
+  role?: InputRole;
   /**
    * The settings by path, array indices as `*` and, in rule files, the alert level as `LEVEL`:
    * `groups.*.villages`, `rules.*.LEVEL.action`.

@@ -13,6 +13,7 @@ import { expectedFromIssue, fieldWords, foundWords, keyPath, valueCause, valueTe
 import { unknownKeys } from './unknownKeys.js';
 import { readInput } from './loadList.js';
 import { yamlErrorWords, yamlSlips } from './yamlSlips.js';
+import { readingInput } from './missingInput.js';
 
 export type { ConfigKind } from './configWords.js';
 
@@ -37,9 +38,8 @@ export interface ConfigCheck<T> {
 export function checkYamlConfig<T extends z.ZodMiniType>(file: string, schema: T, kind: ConfigKind): ConfigCheck<z.infer<T>> {
   let text: string;
   try {
-    text = readInput(file, 'config')
-      .toString('utf8')
-      .replace(/^\uFEFF/, '');
+    const read = () => readInput(file, 'config');
+    text = (kind.role ? readingInput(kind.role, file, read) : read()).toString('utf8').replace(/^\uFEFF/, '');
   } catch (err) {
     if (!(err instanceof HazeError)) throw err;
     return unreadable(file, err, kind);
@@ -233,7 +233,11 @@ function unreadable<T>(file: string, err: HazeError, kind: ConfigKind): ConfigCh
     severity: 'error',
     code: CODE.HAZE_CONFIG_UNREADABLE,
     where: err.where ?? { file },
-    message: { zh: `${kind.what.zh}未能读取：${err.text.zh}`, en: `${kind.what.en} could not be read: ${err.text.en}` },
+    // A missing file's message already names the file and where haze looked.
+    message:
+      err.code === CODE.HAZE_INPUT_MISSING
+        ? err.text
+        : { zh: `${kind.what.zh}未能读取：${err.text.zh}`, en: `${kind.what.en} could not be read: ${err.text.en}` },
     hint: err.hint,
   });
   return { file, value: null, problems: [problem], refusal: err, at: () => ({ file }) };

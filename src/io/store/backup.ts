@@ -8,7 +8,8 @@ import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, s
 import { syncFolder } from '../write/output.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { CODE, HazeError } from '../../errors.js';
+import { CODE, HazeError, type Text } from '../../errors.js';
+import { faultWords } from '../faultWords.js';
 import { HAZE_APPLICATION_ID, type Store } from './db.js';
 import { tableCounts, type TableCount } from './info.js';
 
@@ -50,11 +51,12 @@ export async function backupStore(db: Store, storeFile: string, destination: str
       // The copy is one self-contained file: without WAL it opens even from read-only media.
       copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('quick_check', { simple: true }) as string;
-      if (check !== 'ok') throw new Error(`quick_check: ${check}`);
+      if (check !== 'ok') throw new CopyUnsound({ zh: '备份副本未通过完整性检查', en: 'the copy failed its integrity check' });
       schemaVersion = copy.pragma('user_version', { simple: true }) as number;
       const appId = copy.pragma('application_id', { simple: true }) as number;
       // A store never written to has neither mark yet; any other copy must carry haze's.
-      if (appId !== HAZE_APPLICATION_ID && !(appId === 0 && schemaVersion === 0)) throw new Error('the copy is not marked as a haze store');
+      if (appId !== HAZE_APPLICATION_ID && !(appId === 0 && schemaVersion === 0))
+        throw new CopyUnsound({ zh: '副本不是 haze 数据库', en: 'the copy is not marked as a haze store' });
       tables = tableCounts(copy);
     } finally {
       copy.close();
@@ -99,13 +101,27 @@ function removeWithCompanions(file: string): void {
   }
 }
 
+/** The copy was written but is not a sound haze store: said in our words, like any other failure. */
+class CopyUnsound extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
+
 function cannotWrite(dest: string, err: unknown): HazeError {
-  const e = err as { code?: string; message?: string };
+  const why = err instanceof CopyUnsound ? err.text : faultWords(err, dest, 'write');
+  const folder = dirname(dest);
   return new HazeError(CODE.HAZE_BACKUP_CREATE, {
     where: { file: dest },
-    message: {
-      zh: `无法写入备份 ${dest}：${e.code ?? e.message ?? String(err)}`,
-      en: `cannot write the backup ${dest}: ${e.code ?? e.message ?? String(err)}`,
-    },
+    message: { zh: `无法写入备份 ${dest}：${why.zh}`, en: `cannot write the backup ${dest}: ${why.en}` },
+    // A folder that is not there is the usual slip: say which, and how to go on.
+    ...(existsSync(folder)
+      ? {}
+      : {
+          hint: {
+            zh: `先建好文件夹 ${folder}（或写一个已有文件夹中的文件名），再运行 haze db backup`,
+            en: `make the folder ${folder} first (or name a file in a folder that exists), then run haze db backup again`,
+          },
+        }),
   });
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { CODE, HazeError } from '../../errors.js';
+import { faultWords } from '../faultWords.js';
 import { MIGRATIONS } from './migrations.js';
 
 /** "HAZE" in ASCII: marks a SQLite file as ours (PRAGMA application_id). */
@@ -116,11 +117,11 @@ function checkHeader(file: string): void {
 export function storeError(file: string, err: unknown): HazeError {
   const e = err as { code?: string; message?: string };
   const code = e.code ?? '';
-  const detail = e.message ?? String(err);
+  const detail = faultWords(err, file, 'write');
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     return new HazeError(CODE.HAZE_STORE_CORRUPT, {
       where: { file },
-      message: { zh: `无法打开数据库 ${file}：${detail}`, en: `cannot open the store ${file}: ${detail}` },
+      message: { zh: `无法打开数据库 ${file}：${detail.zh}`, en: `cannot open the store ${file}: ${detail.en}` },
       hint: { zh: '从备份恢复，或用 --db 指定另一个文件', en: 'restore it from a backup, or point --db at another file' },
     });
   }
@@ -145,8 +146,8 @@ export function storeError(file: string, err: unknown): HazeError {
     return new HazeError(CODE.HAZE_STORE_READONLY, {
       where: { file },
       message: {
-        zh: `无法写入数据库 ${file}：只读（${detail}）；没有做任何改动`,
-        en: `cannot write the store ${file}: read-only (${detail}); nothing was changed`,
+        zh: `无法写入数据库 ${file}：只读（${detail.zh}）；没有做任何改动`,
+        en: `cannot write the store ${file}: read-only (${detail.en}); nothing was changed`,
       },
     });
   }
@@ -160,7 +161,7 @@ export function storeError(file: string, err: unknown): HazeError {
   }
   return new HazeError(CODE.HAZE_STORE_IO, {
     where: { file },
-    message: { zh: `无法打开数据库 ${file}：${detail}`, en: `cannot open the store ${file}: ${detail}` },
+    message: { zh: `无法打开数据库 ${file}：${detail.zh}`, en: `cannot open the store ${file}: ${detail.en}` },
   });
 }
 

@@ -20,6 +20,13 @@ export interface Column<T> {
   excel?: (row: T) => Cell;
   /** Left out of the --excel CSV (e.g. the English twin of a Chinese column). */
   notInExcel?: boolean;
+  /**
+   * When the human table is wider than the screen, the columns it can spare are left out: those with drop 1
+   * first, then 2, and so on; a column without drop is always shown (--wide shows every column).
+   */
+  drop?: number;
+  /** Long text, wrapped inside its cell when the table must be narrowed (other columns keep their width). */
+  wrap?: boolean;
 }
 
 export function dataColumns<T>(columns: readonly Column<T>[]): Column<T>[] {

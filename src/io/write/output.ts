@@ -6,6 +6,7 @@
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CODE, HazeError } from '../../errors.js';
+import { faultWords } from '../faultWords.js';
 
 /**
  * Write an output file the user named (-o), never onto the store: `protect` are the store and its -wal and
@@ -100,7 +101,7 @@ function cannotWrite(file: string, err: unknown): HazeError {
   }
   return new HazeError(CODE.HAZE_OUTPUT_CREATE, {
     where: { file },
-    message: { zh: `无法写入 ${file}：${e.code ?? e.message}`, en: `cannot write ${file}: ${e.code ?? e.message}` },
+    message: { zh: `无法写入 ${file}：${faultWords(e, file, 'write').zh}`, en: `cannot write ${file}: ${faultWords(e, file, 'write').en}` },
   });
 }
 

@@ -9,7 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CODE, HazeError } from '../../errors.js';
+import { CODE, HazeError, type Text } from '../../errors.js';
+import { faultWords } from '../faultWords.js';
 
 /** Where a browser that can print headless usually lives, per platform; HAZE_CHROMIUM comes before all. */
 const CANDIDATES: Partial<Record<NodeJS.Platform, string[]>> = {
@@ -84,7 +85,7 @@ export function printPdf(html: string, chromium: string, timeoutMs = 120_000): U
     });
     const pdf = existsSync(pdfFile) ? readFileSync(pdfFile) : null;
     if (!pdf || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      const why = run.error ? run.error.message : `exit ${run.status ?? run.signal}`;
+      const why = run.error ? browserFault(run.error) : { zh: `退出码 ${run.status ?? run.signal}`, en: `exit ${run.status ?? run.signal}` };
       const tail = (run.stderr ?? '')
         .split('\n')
         .filter((l) => l.trim() !== '' && !/dbus|Fontconfig/i.test(l))
@@ -92,8 +93,8 @@ export function printPdf(html: string, chromium: string, timeoutMs = 120_000): U
         .join(' | ');
       throw new HazeError(CODE.HAZE_PDF_FAILED, {
         message: {
-          zh: `浏览器未能生成 PDF（${chromium}：${why}）${tail ? `：${tail}` : ''}`,
-          en: `the browser made no PDF (${chromium}: ${why})${tail ? `: ${tail}` : ''}`,
+          zh: `浏览器未能生成 PDF（${chromium}：${why.zh}）${tail ? `：${tail}` : ''}`,
+          en: `the browser made no PDF (${chromium}: ${why.en})${tail ? `: ${tail}` : ''}`,
         },
       });
     }
@@ -101,4 +102,12 @@ export function printPdf(html: string, chromium: string, timeoutMs = 120_000): U
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Why the browser did not run, in our words: not there, too slow, or what the system said. */
+function browserFault(err: Error): Text {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { zh: '找不到该程序', en: 'no such program' };
+  if (code === 'ETIMEDOUT') return { zh: '超时未完成', en: 'it did not finish in time' };
+  return faultWords(err, '', 'read');
 }

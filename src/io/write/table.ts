@@ -7,19 +7,36 @@
  * holds the two to that), in a small fraction of its time: cli-table3 measures every cell several times with
  * an emoji regex, which cost `haze measures` on the sample town a fifth of its run. Anything else (an emoji, a
  * control character, ANSI codes) goes to cli-table3 itself, loaded only then.
+ *
+ * Given a width (the screen's), a table wider than it is fitted (tableFit.ts): the columns each table marks
+ * as ones it can spare are left out in their order, long text is wrapped inside its cell, and a line under the
+ * table names what was left out and that --wide shows it.
  */
 import { createRequire } from 'node:module';
 import type { Column } from './columns.js';
+import { layoutFor, wrapText, type FitColumn } from './tableFit.js';
+import { displayWidth, plainWidth } from './tableWidth.js';
+
+export { plainWidth } from './tableWidth.js';
 
 export interface TableOptions {
   lang: 'zh' | 'en';
   color: boolean;
+  /**
+   * The screen's width in columns: a wider table leaves out the columns it can spare and wraps long text
+   * (tableFit.ts). Undefined: the whole table (--wide, or a file).
+   */
+  width?: number | undefined;
 }
 
 export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[], opts: TableOptions): string {
   const cols = columns.filter((c) => !c.dataOnly);
   const head = cols.map((c) => (opts.lang === 'en' ? c.en : c.zh));
   const body = rows.map((r) => cols.map((c) => show(c.value(r))));
+  if (opts.width !== undefined) {
+    const fitted = fitTable(head, body, cols, opts);
+    if (fitted !== null) return fitted;
+  }
   return `${drawPlainTable(head, body, opts.color) ?? drawWithCliTable3(head, body, opts.color)}\n`;
 }
 
@@ -29,36 +46,42 @@ function show(cell: string | number | boolean | null): string {
   return String(cell);
 }
 
-/** The display width of plain text (see the header), as string-width counts it; null when the text is not plain. */
-export function plainWidth(s: string): number | null {
-  let width = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x20 && c <= 0x7e) width += 1;
-    else if (
-      (c >= 0x3000 && c <= 0x302f) || // CJK symbols and punctuation: 、。〈〉《》「」【】…
-      (c >= 0x3041 && c <= 0x30ff) || // kana
-      (c >= 0x3400 && c <= 0x4dbf) ||
-      (c >= 0x4e00 && c <= 0x9fff) || // CJK ideographs
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff01 && c <= 0xff60) || // full-width forms: （），：；％
-      (c >= 0xffe0 && c <= 0xffe6)
-    )
-      width += 2;
-    else if (
-      (c >= 0xa0 && c <= 0xff && c !== 0xa9 && c !== 0xae) || // Latin-1 but © and ®, which are emoji
-      (c >= 0x2010 && c <= 0x2027) || // dashes, quotes, bullets, …
-      (c >= 0x2030 && c <= 0x203a) ||
-      c === 0x2103 || // ℃
-      (c >= 0x2160 && c <= 0x217f) || // Roman numerals: Ⅰ Ⅱ Ⅲ
-      (c >= 0x2460 && c <= 0x24c1) // circled numbers
-    )
-      width += 1;
-    else return null;
-  }
-  return width;
+/** A line of a cell and its display width. */
+interface Line {
+  text: string;
+  width: number;
+}
+
+/**
+ * The table fitted to opts.width, with a line under it naming the columns left out; null when the whole
+ * table fits as it is (then it is drawn as always).
+ */
+function fitTable(head: string[], body: string[][], cols: readonly FitColumn[], opts: TableOptions): string | null {
+  const width = opts.width!;
+  // A tab or another control character has no width a terminal agrees on: a space, in a table that must fit.
+  const clean = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
+  const all = [head, ...body].map((row) => row.map(clean));
+  const natural = head.map((_, x) => 2 + Math.max(0, ...all.map((row) => Math.max(...row[x]!.split('\n').map(displayWidth)))));
+  if (natural.reduce((s, w) => s + w, 0) + natural.length + 1 <= width) return null;
+  // A column the table can spare that is empty in every row goes, unannounced, before any other.
+  const empty = cols.map((c, x) => c.drop !== undefined && body.every((row) => row[x] === ''));
+  const layout = layoutFor(
+    natural,
+    cols.map((c, x) => ({ drop: c.drop, wrap: c.wrap, empty: empty[x] })),
+    width,
+    head.map((h) => Math.max(...h.split('\n').map(displayWidth))),
+  );
+  const rows: Line[][][] = all.map((row) =>
+    layout.shown.map((x, i) => wrapText(row[x]!, layout.widths[i]! - 2).map((text) => ({ text, width: displayWidth(text) }))),
+  );
+  const table = drawLines(rows, layout.widths, opts.color);
+  const names = layout.dropped.filter((x) => !empty[x]).map((x) => head[x]!);
+  if (names.length === 0) return `${table}\n`;
+  const note =
+    opts.lang === 'en'
+      ? `(${width} columns wide: ${names.join(', ')} left out; --wide shows all)`
+      : `（屏幕宽 ${width} 列，未显示：${names.join('、')}；加 --wide 显示全部）`;
+  return `${table}\n${wrapText(note, width).join('\n')}\n`;
 }
 
 // The codes @colors/colors (cli-table3's colours) writes for grey and cyan.
@@ -74,12 +97,12 @@ export function drawPlainTable(head: readonly string[], body: readonly (readonly
   if (head.length === 0) return null;
   const widths: number[] = head.map(() => 0);
   // Each row: its cells, each a list of lines with their widths.
-  const rows: { text: string; width: number }[][][] = [];
+  const rows: Line[][][] = [];
   for (const row of [head, ...body]) {
     if (row.length !== head.length) return null;
-    const cells: { text: string; width: number }[][] = [];
+    const cells: Line[][] = [];
     for (let x = 0; x < row.length; x++) {
-      const lines: { text: string; width: number }[] = [];
+      const lines: Line[] = [];
       for (const text of row[x]!.split('\n')) {
         const width = plainWidth(text);
         if (width === null) return null;
@@ -90,6 +113,11 @@ export function drawPlainTable(head: readonly string[], body: readonly (readonly
     }
     rows.push(cells);
   }
+  return drawLines(rows, widths, color);
+}
+
+/** The drawing itself: the first row is the header; each width includes a space of padding each side. */
+function drawLines(rows: readonly (readonly (readonly Line[])[])[], widths: readonly number[], color: boolean): string {
   const border = color ? grey : (s: string) => s;
   const headStyle = color ? cyan : (s: string) => s;
   // A rule: each cell's piece styled on its own (cli-table3 draws a table cell by cell).
@@ -102,7 +130,7 @@ export function drawPlainTable(head: readonly string[], body: readonly (readonly
     for (let n = 0; n < height; n++) {
       const line = cells.map((lines, x) => {
         const l = lines[n];
-        const content = l ? ` ${l.text}${' '.repeat(widths[x]! - 2 - l.width)} ` : ' '.repeat(widths[x]!);
+        const content = l ? ` ${l.text}${' '.repeat(Math.max(0, widths[x]! - 2 - l.width))} ` : ' '.repeat(widths[x]!);
         return `${border('│')}${y === 0 ? headStyle(content) : content}${x === cells.length - 1 ? border('│') : ''}`;
       });
       out.push(line.join(''));

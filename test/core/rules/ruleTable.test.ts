@@ -114,7 +114,13 @@ describe('precedence: own text → industry rule → grade default', () => {
   test('a text that only defers to others: the rule decides, and the warning says the text defers', () => {
     const m = requiredMeasure(enterprise('C', '机械加工', { orange: '按上级要求执行' }), 'orange', defaults);
     expect([m.action, m.source, m.text, m.uninterpreted]).toEqual(['stop_part', 'grade-C', '按上级要求执行', []]);
-    expect(m.warnings.map((w) => [w.code, w.zh])).toEqual([['HAZE_MEASURE_DEFERS', '措施文本只写「按上级要求执行」，按规则 grade-C 执行：停止50%生产线']]);
+    expect(m.warnings.map((w) => [w.code, w.zh, w.en])).toEqual([
+      [
+        'HAZE_MEASURE_DEFERS',
+        '措施文本只写「按上级要求执行」，按规则执行：停止50%生产线（依据：C级以停代限（停部分生产线）；比例为 haze 默认值）',
+        'the measure text only says "按上级要求执行"; the rule for grade C applies: 停止50%生产线',
+      ],
+    ]);
   });
 
   test('a cell that gives several levels: the part for the level in force, and a warning that names it', () => {
