@@ -162,11 +162,12 @@ function textReport(out: Output<Format>, report: InspectionReport, meta: Meta): 
   const none = en ? '(none)\n' : '（无）\n';
   const block = (s: ReportSection<unknown>): string => {
     const rows = s.rows(report);
+    const columns = s.shownColumns?.(out.lang) ?? s.columns;
     // The coverage table's rows are groups, not findings: no count beside its heading.
     const count = s.key === 'coverage' ? '' : en ? ` (${rows.length})` : `（${rows.length}）`;
     const heading = `${en ? s.en : s.zh}${count}`;
-    if (md) return `## ${heading}\n\n${rows.length === 0 ? none : renderMarkdownTable(rows, s.columns, out.lang)}`;
-    return `${en ? `[${heading}]` : `【${heading}】`}\n${rows.length === 0 ? none : renderRows(out, 'table', rows, s.columns)}`;
+    if (md) return `## ${heading}\n\n${rows.length === 0 ? none : renderMarkdownTable(rows, columns, out.lang)}`;
+    return `${en ? `[${heading}]` : `【${heading}】`}\n${rows.length === 0 ? none : renderRows(out, 'table', rows, columns)}`;
   };
   return `${md ? `# ${title}\n\n` : `${title}\n\n`}${sectionsFor(out.format, meta).map(block).join('\n')}`;
 }

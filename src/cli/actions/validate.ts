@@ -1,6 +1,8 @@
 /** haze validate: every problem in the list at once, with file, row and column; exit 65 when any is an error. */
 import type { Command } from 'commander';
 import { ALERT_LEVELS, LEVEL_ZH, type AlertLevel, type Enterprise, type TownSetup } from '../../core/model.js';
+import { measureTextIn } from '../../core/ownWords.js';
+import { countOf } from '../../core/plural.js';
 import { hasErrors, newProblem, type Problem } from '../../core/problem.js';
 import { requiredMeasureMemo } from '../../core/rules/requiredMeasure.js';
 import { villagesWithoutGroup } from '../../core/routing/areas.js';
@@ -74,7 +76,7 @@ export function measureProblems(
             value: '',
             message: {
               zh: `${LEVEL_ZH[level]}预警措施为空，按规则 ${m.source} 执行：${m.text}`,
-              en: `no ${level} measure text; rule ${m.source} applies: ${m.text}`,
+              en: `no ${level} measure text; rule ${m.source} applies: ${measureTextIn(m, 'en')}`,
             },
           }),
         );
@@ -104,7 +106,7 @@ export function villageProblems(enterprises: readonly Enterprise[], setup: TownS
     value: v.village,
     message: {
       zh: `村社区"${v.village}"（${v.enterprises} 家企业）不属于 ${groupsFile} 中的任何巡查组；巡查时按距离分给最近的组`,
-      en: `village "${v.village}" (${v.enterprises} enterprises) belongs to no group in ${groupsFile}; plans give each to the nearest group`,
+      en: `village "${v.village}" (${countOf(v.enterprises, 'enterprise')}) belongs to no group in ${groupsFile}; plans give each to the nearest group`,
     },
     hint: {
       zh: `在 groups.yaml 某组的 villages 中加入"${v.village}"（或检查村名写法）`,
@@ -163,7 +165,7 @@ export async function validateAction(opts: ValidateOpts, cmd: Command): Promise<
   else out.emit(renderRows(out, format, problems, PROBLEM_COLUMNS));
   voice.say({
     zh: `${formatWhere({ file: list.file })}：${list.enterprises.length} 家企业，${errors} 个错误，${warnings} 个警告`,
-    en: `${list.file}: ${list.enterprises.length} enterprises, ${errors} errors, ${warnings} warnings`,
+    en: `${list.file}: ${countOf(list.enterprises.length, 'enterprise')}, ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}`,
   });
   if (errors > 0) process.exitCode = EXIT.dataErr;
 }
