@@ -76,7 +76,9 @@ describe('tables', () => {
     for (const lang of ['zh', 'en'] as const) {
       for (const color of [false, true]) {
         const head = cols.map((c) => (lang === 'en' ? c.en : c.zh));
-        const body = rows.map((r) => cols.map((c) => ((v) => (v === null ? '' : typeof v === 'boolean' ? (v ? '是' : '') : String(v)))(c.value(r))));
+        const body = rows.map((r) =>
+          cols.map((c) => ((v) => (v === null ? '' : typeof v === 'boolean' ? (v ? (lang === 'en' ? 'yes' : '是') : '') : String(v)))(c.value(r))),
+        );
         expect(drawPlainTable(head, body, color)).not.toBeNull(); // the sample is all plain text
         expect(renderTable(rows, MEASURE_COLUMNS, { lang, color })).toBe(cliTable3(head, body, color));
       }
