@@ -18,6 +18,15 @@ export function itemText(item: CheckItem, lang: 'zh' | 'en'): string {
   return lang === 'en' ? item.en : item.text;
 }
 
+/**
+ * A recorded item (its id and the Chinese words stored with the result) in a person's language: in English
+ * the item of today's list with that id and those words, else the recorded words quoted.
+ */
+export function recordedItemText(recorded: { id: string; text: string }, today: readonly CheckItem[], lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return recorded.text;
+  return today.find((i) => i.id === recorded.id && i.text === recorded.text)?.en ?? quoted(recorded.text);
+}
+
 /** Above this many tonnes a year of SO2 + NOx an enterprise has kilns or boilers worth an online-monitoring check. */
 const CEMS_THRESHOLD_T = 10;
 

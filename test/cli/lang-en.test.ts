@@ -4,7 +4,8 @@
  * measure text, quoted as written ("…"). Machine formats (CSV, JSON) keep their values whatever the language.
  */
 import { parse } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { haze, REPO, tempDir } from '../helpers/runHaze.js';
@@ -125,5 +126,40 @@ describe('--lang en: what a person reads is English', () => {
     expect(en).toBe(zh);
     const plan = run('plan', '--date', '2019-12-08', '--format', 'json').stdout;
     expect(plan).toBe(haze(['plan', '--date', '2019-12-08', '--format', 'json'], { cwd: dir, env: { HAZE_NOW: '2019-12-08 15:00' } }).stdout);
+  });
+});
+
+describe('--lang en after results are recorded', () => {
+  const dir = tempDir();
+  const env = { HAZE_NOW: '2019-12-09 08:00' };
+  const NOTE = '现场发现设备运行'; // the inspector's own words, recorded with the result
+  const INSPECTORS = ['王建国', '李明'];
+  const filled = (parse(haze(['checklist', '--date', '2019-12-08', '--group', '1', '--format', 'csv'], { cwd: dir }).stdout, { columns: true }) as Row[]).map(
+    (row, i) => ({ ...row, result: i % 5 === 0 ? 'violation' : 'ok', note: i % 5 === 0 ? NOTE : '' }),
+  );
+  writeFileSync(join(dir, 'day1.csv'), stringify(filled, { header: true, columns: Object.keys(filled[0]!) }));
+  const recorded = haze(['--lang', 'en', 'record', 'day1.csv', '--inspectors', INSPECTORS.join(','), '--checked-at', '2019-12-08 16:00'], { cwd: dir, env });
+  const strip = (s: string) => [NOTE, ...INSPECTORS].reduce((t, w) => t.split(w).join(''), s);
+
+  test('record says what it recorded in English, counts said right', () => {
+    expect(recorded.status).toBe(0);
+    expect(recorded.stderr).toMatch(/recorded in .*: \d+ visits, \d+ new results/);
+    expect(foreignChinese(recorded.stderr)).toEqual([]);
+  });
+
+  test("the next day's checklist says the last inspection's violations in English", () => {
+    const r = haze(['--lang', 'en', 'checklist', '--date', '2019-12-09', '--group', '1'], { cwd: dir, env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/last check: 2019-12-08 violation: The enterprise's measure board is posted/);
+    expect(foreignChinese(r.stdout)).toEqual([]);
+  });
+
+  test('the report names the items found wrong in English', () => {
+    const r = haze(['--lang', 'en', 'report', '--from', '2019-12-08', '--to', '2019-12-08'], { cwd: dir, env });
+    expect(r.status).toBe(0);
+    expect(Number(/\[violations \((\d+)\)\]/.exec(r.stdout)?.[1])).toBeGreaterThan(0);
+    expect(r.stdout).toContain("The enterprise's measure board is posted"); // item 1 of the first visit, found wrong
+    expect(foreignChinese(strip(r.stdout))).toEqual([]);
+    expect(foreignChinese(r.stderr)).toEqual([]);
   });
 });

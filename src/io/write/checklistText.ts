@@ -2,10 +2,11 @@
  * The checklist an inspector carries, as plain text (terminal, print) and Markdown: per visit the
  * enterprise's header and the items to check, each with an empty box.
  */
-import { itemText, type CheckItem } from '../../core/checklist.js';
+import { itemText, recordedItemText, type CheckItem } from '../../core/checklist.js';
 import { actionWord, gradeWord, levelHeading, type AlertLevel, type Enterprise, type Group, type RequiredMeasure, type Visit } from '../../core/model.js';
 import { measureTextIn, quoted } from '../../core/ownWords.js';
 import type { Lang } from '../../core/problem.js';
+import type { VisitContext } from '../store/visitContext.js';
 import { formatDayClock } from '../../core/time.js';
 
 export interface ChecklistVisit {
@@ -14,8 +15,25 @@ export interface ChecklistVisit {
   m: RequiredMeasure;
   items: CheckItem[];
   /** Filled from the inspection records once they exist; absent → the printed page says 无记录 / 无. */
-  lastInspection?: { date: string; result: string } | null;
-  openFindings?: string[];
+  lastInspection?: VisitContext['lastInspection'];
+  openFindings?: VisitContext['openFindings'];
+}
+
+/**
+ * The last inspection in words: 合格, or the items found wrong — in English each by its item today when the
+ * ids match (the same measure gives the same items), else in the words recorded, quoted.
+ */
+export function lastInspectionText(cv: ChecklistVisit, lang: Lang): string | null {
+  const last = cv.lastInspection;
+  if (!last) return null;
+  if (lang === 'zh') return `${last.date} ${last.violations.length === 0 ? '合格' : `不合格：${last.violations.map((v) => v.text).join('；')}`}`;
+  const items = last.violations.map((v) => recordedItemText(v, cv.items, lang));
+  return `${last.date} ${items.length === 0 ? 'no violation' : `violation: ${items.join('; ')}`}`;
+}
+
+/** The open provincial findings, each with its date and source, as the bulletin wrote them. */
+export function openFindingsText(cv: ChecklistVisit, lang: Lang): string[] {
+  return (cv.openFindings ?? []).map((f) => (lang === 'en' ? `${f.date} ${quoted(f.problem)} (${f.source})` : `${f.date} ${f.problem}（${f.source}）`));
 }
 
 export interface ChecklistPage {
@@ -98,8 +116,8 @@ function headerLines(cv: ChecklistVisit, lang: Lang): [string, string][] {
     [w.industryGrade, `${e.industry} / ${gradeWithTags(e, lang)}`],
     [w.measure, `${actionWord(m.action, lang)}${w.colon}${measureTextIn(m, lang)}`],
     [w.arrive, formatDayClock(v.arrive, lang)],
-    [w.last, cv.lastInspection ? `${cv.lastInspection.date} ${cv.lastInspection.result}` : w.noRecord],
-    [w.findings, cv.openFindings && cv.openFindings.length > 0 ? cv.openFindings.join(lang === 'en' ? '; ' : '；') : w.none],
+    [w.last, lastInspectionText(cv, lang) ?? w.noRecord],
+    [w.findings, openFindingsText(cv, lang).join(lang === 'en' ? '; ' : '；') || w.none],
   ];
 }
 

@@ -10,7 +10,7 @@ import { measureTextIn } from '../../../core/ownWords.js';
 import { countOf } from '../../../core/plural.js';
 import type { Lang } from '../../../core/problem.js';
 import { formatWallTime, type WallTime } from '../../../core/time.js';
-import { gradeWithTags, type ChecklistPage, type ChecklistVisit } from '../checklistText.js';
+import { gradeWithTags, lastInspectionText, openFindingsText, type ChecklistPage, type ChecklistVisit } from '../checklistText.js';
 import { renderRouteMap } from '../map/routeMap.js';
 import { clockOnPaper, dateOnPaper, weekdayOnPaper } from './dateZh.js';
 import { htmlDocument, pageFoot } from './document.js';
@@ -228,8 +228,11 @@ function actionShort(cv: ChecklistVisit, lang: Lang): string {
 function visitPage(p: ChecklistPage, cv: ChecklistVisit, page: number, pages: number, lang: Lang): string {
   const { e, m, v } = cv;
   const w = WORDS[lang];
-  const last = cv.lastInspection ? `${cv.lastInspection.date}　${cv.lastInspection.result}` : w.noRecord;
-  const findings = cv.openFindings && cv.openFindings.length > 0 ? cv.openFindings.map((f) => h(f)).join(lang === 'en' ? '; ' : '；') : w.none;
+  const last = lastInspectionText(cv, lang)?.replace(' ', '　') ?? w.noRecord;
+  const findings =
+    openFindingsText(cv, lang)
+      .map((f) => h(f))
+      .join(lang === 'en' ? '; ' : '；') || w.none;
   const date = h(dateOnPaper(p.date, lang));
   const blank = '<span class="blank" style="min-width:10mm"></span>';
   const items = cv.items.map(
