@@ -119,7 +119,8 @@ export function checkItems(e: Enterprise, m: RequiredMeasure): CheckItem[] {
   // The level's cross-cutting requirements, each checked on its own (the truck ban is the gate item above).
   for (const x of m.extra) {
     if (x.id === 'heavy-truck-users' || items.some((i) => i.id === `rule_${x.id}`)) continue;
-    items.push({ id: `rule_${x.id}`, text: x.text, en: extraTextIn(x, 'en') });
+    const en = extraTextIn(x, 'en');
+    items.push({ id: `rule_${x.id}`, text: x.text, en: en.charAt(0).toUpperCase() + en.slice(1) }); // an item is a sentence of its own
   }
   return items;
 }

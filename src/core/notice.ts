@@ -80,7 +80,7 @@ function noticeInEnglish(e: Enterprise, m: RequiredMeasure, c: NoticeContext): s
         : 'Your enterprise is essential and is neither stopped nor limited';
   return [
     `${e.name}: `,
-    `${basis}${since} ${c.town} is under the heavy-pollution-weather ${levelHeading(c.level, 'en')}. `,
+    `${basis}${since}, ${c.town} is under the heavy-pollution-weather ${levelHeading(c.level, 'en')}. `,
     `${what}. `,
     `Post the current alert level (${LEVEL_EN[c.level]}) and your reduction measures on the measure board, keep exhaust treatment running, and log production, pollution control and vehicles in and out truthfully. `,
     `The town's patrol groups will check on site. Contact: ${c.contact.name}, phone ${c.contact.phone}.`,

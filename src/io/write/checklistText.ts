@@ -87,7 +87,7 @@ const WORDS = {
     findings: 'open provincial covert-inspection findings',
     none: 'none',
     item: 'check item',
-    notes: 'findings: ',
+    notes: 'what was found: ',
     inspector: 'inspector signature: ',
     owner: 'enterprise signature: ',
     time: 'time checked: ',
