@@ -87,6 +87,8 @@ describe('--lang en: what a person reads is English', () => {
     ['notify', ['notify']],
     ['report', ['report']],
     ['alert status', ['alert', 'status']],
+    ['alert history', ['alert', 'history']],
+    ['measures --check', ['measures', '--check']],
   ])('%s: no Chinese but the town’s own words', (_, args) => {
     const r = run(...args);
     expect(r.status).toBe(0);

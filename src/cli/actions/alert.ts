@@ -4,6 +4,7 @@
  * exit 65 and record nothing.
  */
 import type { Command } from 'commander';
+import type { Lang } from '../../core/problem.js';
 import { alertAt, describe, impossibleEvent, inOrder, type AlertEvent } from '../../core/alert.js';
 import { formatWallTime, type WallTime } from '../../core/time.js';
 import { CODE, HazeError } from '../../errors.js';
@@ -22,12 +23,13 @@ import { cliVoice, type CliVoice } from '../voice.js';
 const timeArg = (value: string, flag: string): WallTime => parseTimeFlag(value, flag);
 const levelArg = (value: string): ReturnType<typeof parseLevelFlag> => parseLevelFlag(value, 'level');
 
-const EVENT_COLUMNS: Column<AlertEvent>[] = [
+/** The history's columns; the table says each change in the reader's language. */
+const eventColumns = (lang: Lang): Column<AlertEvent>[] => [
   { key: 'id', zh: '编号', en: 'id', value: (e) => e.id ?? null },
   { key: 'at', zh: '时间', en: 'at', value: (e) => formatWallTime(e.at) },
   { key: 'kind', zh: '变动', en: 'kind', value: (e) => e.kind, dataOnly: true },
   { key: 'level', zh: '级别', en: 'level', value: (e) => e.level, dataOnly: true },
-  { key: 'what', zh: '变动', en: 'change', value: (e) => describe(e).zh, tableOnly: true },
+  { key: 'what', zh: '变动', en: 'change', value: (e) => describe(e)[lang], tableOnly: true },
   { key: 'until', zh: '预计持续至', en: 'until', value: (e) => (e.until ? formatWallTime(e.until) : null) },
   { key: 'doc', zh: '文号', en: 'doc', value: (e) => e.doc ?? null },
   { key: 'note', zh: '说明', en: 'note', value: (e) => e.note ?? null },
@@ -121,5 +123,5 @@ export function historyAction(_opts: unknown, c: Command): void {
   const out = openOutput(g, voice, ['table', 'csv', 'json'] as const, 'table');
   const ws = openWorkspace(g, voice);
   const events = inOrder(readStore(ws, readAlertEvents, []));
-  out.emit(renderRows(out, out.format, events, EVENT_COLUMNS));
+  out.emit(renderRows(out, out.format, events, eventColumns(out.lang)));
 }
