@@ -122,6 +122,13 @@ describe('--lang en: what a person reads is English', () => {
     expect(measures).toContain('ungraded');
   });
 
+  test('HAZE_LANG=en is the same as --lang en', () => {
+    const args = ['checklist', '--date', '2019-12-08', '--group', '2', '--format', 'md'];
+    const byEnv = haze(args, { cwd: dir, env: { HAZE_NOW: '2019-12-08 15:00', HAZE_LANG: 'en' } });
+    expect(byEnv.status).toBe(0);
+    expect(byEnv.stdout).toBe(run(...args).stdout);
+  });
+
   test('CSV and JSON keep their values in any language', () => {
     const en = run('measures', '--format', 'csv').stdout;
     const zh = haze(['measures', '--format', 'csv'], { cwd: dir, env: { HAZE_NOW: '2019-12-08 15:00' } }).stdout;
