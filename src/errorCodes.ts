@@ -478,7 +478,7 @@ export const CODES = {
   HAZE_LIST_MEASURE_COLUMN_MISSING: {
     kind: 'problem',
     title: { zh: '清单没有某一预警级别的措施列', en: 'the list has no measure column for an alert level' },
-    hint: { zh: '按一厂一策补上该列', en: "add the column with each enterprise's own measure (一厂一策)" },
+    hint: { zh: '按一厂一策补上该列', en: "add the column with each enterprise's own measure (one plant, one policy)" },
   },
   HAZE_LIST_UNREADABLE: {
     kind: 'problem',
@@ -588,14 +588,14 @@ export const CODES = {
   HAZE_ROW_MEASURE_MISSING: {
     kind: 'problem',
     title: { zh: '某一级别的措施为空，按规则执行', en: "a level's measure text is empty; the rule applies" },
-    hint: { zh: '按一厂一策填写本企业的措施', en: "write the enterprise's own measure (一厂一策)" },
+    hint: { zh: '按一厂一策填写本企业的措施', en: "write the enterprise's own measure (one plant, one policy)" },
   },
   HAZE_MEASURE_UNREAD: {
     kind: 'problem',
     title: { zh: '措施文本（或其一部分）无法识别', en: 'the measure text, or a part of it, cannot be read' },
     hint: {
       zh: '用 haze 认得的写法，如"停产""限产30%""停止喷涂工序""停止使用国四及以下重型柴油货车运输"，多条用"；"隔开',
-      en: 'write it the ways haze reads: 停产, 限产30%, 停止喷涂工序, 停止使用国四及以下重型柴油货车运输, separated by ；',
+      en: 'write it in the Chinese words haze reads, e.g. "停产", "限产30%", "停止喷涂工序", "停止使用国四及以下重型柴油货车运输", separated by "；"',
     },
   },
   HAZE_MEASURE_LEVELS: {

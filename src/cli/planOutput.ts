@@ -2,7 +2,9 @@
  * A patrol plan as people and scripts read it: the row columns (table, CSV, JSON), routes for GIS and
  * phones, and the summary said on stderr (each group's load, coverage, anything that did not fit).
  */
-import { ACTION_ZH, type Enterprise, type Visit } from '../core/model.js';
+import { ACTION_ZH, actionWord, type Enterprise, type Visit } from '../core/model.js';
+import { countOf, verbFor } from '../core/plural.js';
+import type { Lang } from '../core/problem.js';
 import { reasonText } from '../core/routing/priority.js';
 import type { PlanResult } from '../core/routing/planPatrols.js';
 import { formatDayClock, formatWallTime, wallAt } from '../core/time.js';
@@ -26,30 +28,43 @@ const reasonsZh = (reasons: readonly string[]): string => reasons.map((x) => rea
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-export const PLAN_COLUMNS: Column<PlanRow>[] = [
-  { key: 'date', zh: '日期', en: 'date', value: (r) => r.v.date },
-  { key: 'group', zh: '组', en: 'group', value: (r) => r.v.groupId },
-  { key: 'seq', zh: '序', en: 'seq', value: (r) => r.v.seq },
-  { key: 'provisional', zh: '暂定', en: 'provisional', value: (r) => r.provisional, dataOnly: true },
-  { key: 'provisional_mark', zh: '暂定', en: 'prov.', value: (r) => (r.provisional ? '暂定' : ''), tableOnly: true, drop: 6 },
-  { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.e.creditCode, dataOnly: true },
-  { key: 'name', zh: '企业名称', en: 'name', value: (r) => r.e.name, wrap: true },
-  { key: 'village', zh: '村社区', en: 'village', value: (r) => r.e.village, drop: 3, wrap: true },
-  // Six decimals are about 10 cm: more would only repeat the float noise of a datum conversion.
-  { key: 'lon', zh: '经度', en: 'lon', value: (r) => round6(r.e.location.lon), dataOnly: true },
-  { key: 'lat', zh: '纬度', en: 'lat', value: (r) => round6(r.e.location.lat), dataOnly: true },
-  { key: 'arrive', zh: '到达', en: 'arrive', value: (r) => formatWallTime(wallAt(r.v.date, r.v.arrive)), dataOnly: true },
-  { key: 'depart', zh: '离开', en: 'depart', value: (r) => formatWallTime(wallAt(r.v.date, r.v.depart)), dataOnly: true },
-  { key: 'arrive_clock', zh: '到达', en: 'arrive', value: (r) => formatDayClock(r.v.arrive), tableOnly: true },
-  { key: 'depart_clock', zh: '离开', en: 'depart', value: (r) => formatDayClock(r.v.depart), tableOnly: true, drop: 5 },
-  { key: 'leg_km', zh: '路程km', en: 'leg km', value: (r) => round2(r.v.legKm), drop: 2 },
-  { key: 'action', zh: '措施类型', en: 'action', value: (r) => ACTION_WORD[r.v.action], excel: (r) => ACTION_ZH[r.v.action], dataOnly: true },
-  { key: 'action_zh', zh: '措施', en: 'action', value: (r) => ACTION_ZH[r.v.action], tableOnly: true },
-  { key: 'reason', zh: '原因', en: 'reason', value: (r) => r.v.reason.join(';'), excel: (r) => reasonsZh(r.v.reason), dataOnly: true },
-  { key: 'reason_zh', zh: '原因', en: 'reason', value: (r) => reasonsZh(r.v.reason), tableOnly: true, drop: 4, wrap: true },
-  { key: 'nav_url', zh: '高德导航', en: 'Amap navigation', value: (r) => amapNavigationUrl(r.e.location, r.e.name), dataOnly: true },
-  { key: 'nav_short', zh: '高德地图', en: 'Amap', value: (r) => amapMarkerUrl(r.e.location), tableOnly: true, drop: 1 },
-];
+/** The plan's columns; the table's words (暂定, the action, the reasons) in the language asked for. */
+export function planRowColumns(lang: Lang): Column<PlanRow>[] {
+  return [
+    { key: 'date', zh: '日期', en: 'date', value: (r) => r.v.date },
+    { key: 'group', zh: '组', en: 'group', value: (r) => r.v.groupId },
+    { key: 'seq', zh: '序', en: 'seq', value: (r) => r.v.seq },
+    { key: 'provisional', zh: '暂定', en: 'provisional', value: (r) => r.provisional, dataOnly: true },
+    { key: 'provisional_mark', zh: '暂定', en: 'prov.', value: (r) => (r.provisional ? (lang === 'en' ? 'prov.' : '暂定') : ''), tableOnly: true, drop: 6 },
+    { key: 'credit_code', zh: '统一社会信用代码', en: 'credit code', value: (r) => r.e.creditCode, dataOnly: true },
+    { key: 'name', zh: '企业名称', en: 'name', value: (r) => r.e.name, wrap: true },
+    { key: 'village', zh: '村社区', en: 'village', value: (r) => r.e.village, drop: 3, wrap: true },
+    // Six decimals are about 10 cm: more would only repeat the float noise of a datum conversion.
+    { key: 'lon', zh: '经度', en: 'lon', value: (r) => round6(r.e.location.lon), dataOnly: true },
+    { key: 'lat', zh: '纬度', en: 'lat', value: (r) => round6(r.e.location.lat), dataOnly: true },
+    { key: 'arrive', zh: '到达', en: 'arrive', value: (r) => formatWallTime(wallAt(r.v.date, r.v.arrive)), dataOnly: true },
+    { key: 'depart', zh: '离开', en: 'depart', value: (r) => formatWallTime(wallAt(r.v.date, r.v.depart)), dataOnly: true },
+    { key: 'arrive_clock', zh: '到达', en: 'arrive', value: (r) => formatDayClock(r.v.arrive), tableOnly: true },
+    { key: 'depart_clock', zh: '离开', en: 'depart', value: (r) => formatDayClock(r.v.depart), tableOnly: true, drop: 5 },
+    { key: 'leg_km', zh: '路程km', en: 'leg km', value: (r) => round2(r.v.legKm), drop: 2 },
+    { key: 'action', zh: '措施类型', en: 'action', value: (r) => ACTION_WORD[r.v.action], excel: (r) => ACTION_ZH[r.v.action], dataOnly: true },
+    { key: 'action_zh', zh: '措施', en: 'action', value: (r) => actionWord(r.v.action, lang), tableOnly: true },
+    { key: 'reason', zh: '原因', en: 'reason', value: (r) => r.v.reason.join(';'), excel: (r) => reasonsZh(r.v.reason), dataOnly: true },
+    {
+      key: 'reason_zh',
+      zh: '原因',
+      en: 'reason',
+      value: (r) => r.v.reason.map((x) => reasonText(x, lang)).join(lang === 'en' ? ', ' : '，'),
+      tableOnly: true,
+      drop: 4,
+      wrap: true,
+    },
+    { key: 'nav_url', zh: '高德导航', en: 'Amap navigation', value: (r) => amapNavigationUrl(r.e.location, r.e.name), dataOnly: true },
+    { key: 'nav_short', zh: '高德地图', en: 'Amap', value: (r) => amapMarkerUrl(r.e.location), tableOnly: true, drop: 1 },
+  ];
+}
+
+export const PLAN_COLUMNS: Column<PlanRow>[] = planRowColumns('zh');
 
 /** Routes for GIS tools: properties with the plan's stable keys. */
 export function geoRoutes(plan: PlanResult, town: Town, provisional: ReadonlySet<string>): GeoRoute[] {
@@ -73,17 +88,21 @@ export function geoRoutes(plan: PlanResult, town: Town, provisional: ReadonlySet
     }));
 }
 
-export function gpxRoutes(plan: PlanResult, town: Town, provisional: ReadonlySet<string>): GpxRoute[] {
+export function gpxRoutes(plan: PlanResult, town: Town, provisional: ReadonlySet<string>, lang: Lang = 'zh'): GpxRoute[] {
+  const en = lang === 'en';
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
   const name = new Map(town.setup.groups.map((g) => [g.id, g.name]));
   return plan.routes
     .filter((r) => r.visits.length > 0)
     .map((r) => ({
-      name: `${r.date} ${name.get(r.groupId) ?? r.groupId}${provisional.has(r.date) ? '（暂定）' : ''}`,
-      desc: `${r.visits.length} 家，${r.totalKm.toFixed(1)} km`,
+      name: `${r.date} ${name.get(r.groupId) ?? r.groupId}${provisional.has(r.date) ? (en ? ' (provisional)' : '（暂定）') : ''}`,
+      desc: en ? `${countOf(r.visits.length, 'visit')}, ${r.totalKm.toFixed(1)} km` : `${r.visits.length} 家，${r.totalKm.toFixed(1)} km`,
       stops: r.visits.map((v) => {
         const e = byCode.get(v.creditCode)!;
-        return { location: e.location, name: `${v.seq}. ${e.name}`, desc: `${formatDayClock(v.arrive)} 到达；${ACTION_ZH[v.action]}；${e.village}` };
+        const desc = en
+          ? `arrive ${formatDayClock(v.arrive, 'en')}; ${actionWord(v.action, 'en')}; ${e.village}`
+          : `${formatDayClock(v.arrive)} 到达；${actionWord(v.action, 'zh')}；${e.village}`;
+        return { location: e.location, name: `${v.seq}. ${e.name}`, desc };
       }),
     }));
 }
@@ -104,7 +123,7 @@ export function sayPlanSummary(voice: Voice, plan: PlanResult, town: Town, provi
   for (const r of plan.routes) {
     voice.say({
       zh: `${r.date}${provisional.has(r.date) ? '（暂定）' : ''} ${name.get(r.groupId)}：${r.visits.length} 家，${r.totalKm.toFixed(1)} km，${r.visits.length > 0 ? `${formatDayClock(r.returnAt)} 返回` : '无巡查'}`,
-      en: `${r.date}${provisional.has(r.date) ? ' (provisional)' : ''} ${name.get(r.groupId)}: ${r.visits.length} visits, ${r.totalKm.toFixed(1)} km${r.visits.length > 0 ? `, back at ${formatDayClock(r.returnAt, 'en')}` : ', no visits'}`,
+      en: `${r.date}${provisional.has(r.date) ? ' (provisional)' : ''} ${name.get(r.groupId)}: ${countOf(r.visits.length, 'visit')}, ${r.totalKm.toFixed(1)} km${r.visits.length > 0 ? `, back at ${formatDayClock(r.returnAt, 'en')}` : ', no visits'}`,
     });
   }
   for (const c of plan.coverage) {
@@ -112,7 +131,7 @@ export function sayPlanSummary(voice: Voice, plan: PlanResult, town: Town, provi
     if (c.coveredByDay !== null && c.coveredByDay > setup.coverageDays) {
       voice.warn({
         zh: `${name.get(c.groupId)}：${c.required} 家应查企业约需 ${hours(c.minutesNeeded)} 小时，${setup.coverageDays} 天内只有 ${hours(c.minutesAvailable)} 小时，第 ${c.coveredByDay} 天才能全部查到`,
-        en: `${name.get(c.groupId)}: ${c.required} required visits need about ${hours(c.minutesNeeded)} h, the first ${setup.coverageDays} days offer ${hours(c.minutesAvailable)} h; all are first visited by day ${c.coveredByDay}`,
+        en: `${name.get(c.groupId)}: ${countOf(c.required, 'required visit')} ${verbFor(c.required, 'needs', 'need')} about ${hours(c.minutesNeeded)} h, the first ${countOf(setup.coverageDays, 'day')} ${verbFor(setup.coverageDays, 'offers', 'offer')} ${hours(c.minutesAvailable)} h; all are first visited by day ${c.coveredByDay}`,
       });
     }
   }
@@ -131,7 +150,7 @@ export function sayPlanSummary(voice: Voice, plan: PlanResult, town: Town, provi
       .map(([g, n]) => ({ zh: `${name.get(g) ?? g}（${n} 家）`, en: `${name.get(g) ?? g} (${n})` }));
     voice.warn({
       zh: `村社区"${village}"（${total} 家）不属于任何巡查组，按距离分给最近的组：${to.map((t) => t.zh).join('、')}；请在 groups.yaml 中把它写进某组的 villages`,
-      en: `village "${village}" (${total} enterprises) belongs to no group; each went to the nearest group: ${to.map((t) => t.en).join(', ')}; add it to a group's villages in groups.yaml`,
+      en: `village "${village}" (${countOf(total, 'enterprise')}) belongs to no group; each went to the nearest group: ${to.map((t) => t.en).join(', ')}; add it to a group's villages in groups.yaml`,
     });
   }
   for (const c of plan.coverage.filter((x) => x.coveredByDay === null)) {
@@ -139,7 +158,7 @@ export function sayPlanSummary(voice: Voice, plan: PlanResult, town: Town, provi
     const left = plan.unplanned.filter((u) => u.groupId === c.groupId).map((u) => enterprise.get(u.creditCode) ?? u.creditCode);
     voice.warn({
       zh: `${name.get(c.groupId)}：${c.required} 家应查企业约需 ${hours(c.minutesNeeded)} 小时，计划的天数共 ${hours(c.minutesPlanned)} 小时；已先排最重要的 ${c.covered} 家，其余 ${left.length} 家未排入：${left.join('、')}；用 --days 增加天数`,
-      en: `${name.get(c.groupId)}: ${c.required} required visits need about ${hours(c.minutesNeeded)} h, the days planned offer ${hours(c.minutesPlanned)} h; the ${c.covered} most important are planned, ${left.length} are not: ${left.join(', ')}; add days with --days`,
+      en: `${name.get(c.groupId)}: ${countOf(c.required, 'required visit')} ${verbFor(c.required, 'needs', 'need')} about ${hours(c.minutesNeeded)} h, the days planned offer ${hours(c.minutesPlanned)} h; ${c.covered === 1 ? 'the most important one is' : `the ${c.covered} most important are`} planned, ${left.length} ${verbFor(left.length, 'is', 'are')} not: ${left.join(', ')}; add days with --days`,
     });
   }
 }

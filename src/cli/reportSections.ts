@@ -2,7 +2,8 @@
  * The sections of `haze report`: each a stable English key (the --section name, the JSON key), a Chinese
  * heading for tables and Markdown, and its columns — one definition for every format, so they never drift.
  */
-import { ACTION_ZH } from '../core/model.js';
+import { ACTION_ZH, actionWord, gradeWord, GRADES, type Grade } from '../core/model.js';
+import type { Lang } from '../core/problem.js';
 import type { GroupSummary, InspectionReport, OpenFinding, PlanDayRow, RepeatOffender, UnvisitedRow, ViolationRow, VisitRow } from '../core/report.js';
 import type { Column } from '../io/write/columns.js';
 import { ACTION_WORD } from '../core/vocabulary.js';
@@ -13,6 +14,8 @@ export interface ReportSection<T> {
   en: string;
   rows: (r: InspectionReport) => readonly T[];
   columns: readonly Column<T>[];
+  /** The columns as a table or Markdown shows them, in a person's language; absent → `columns`. */
+  shownColumns?: (lang: Lang) => readonly Column<T>[];
 }
 
 // On a narrow screen the credit code goes first and the village next (the name says which enterprise).
@@ -27,18 +30,23 @@ const code = <T extends { creditCode: string }>(): Column<T> => ({
 const name = <T extends { name: string }>(): Column<T> => ({ key: 'name', zh: '企业名称', en: 'name', value: (r) => r.name, wrap: true });
 const village = <T extends { village: string }>(): Column<T> => ({ key: 'village', zh: '村社区', en: 'village', value: (r) => r.village, drop: 2, wrap: true });
 
-export const COVERAGE_COLUMNS: Column<GroupSummary>[] = [
-  { key: 'group', zh: '组', en: 'group', value: (r) => r.groupId, excel: (r) => (r.groupId === 'total' ? '合计' : r.groupId), dataOnly: true },
-  { key: 'group_name', zh: '巡查组', en: 'group', value: (r) => r.groupName },
-  { key: 'required', zh: '应检查企业', en: 'required', value: (r) => r.required },
-  { key: 'visited', zh: '已检查', en: 'visited', value: (r) => r.visited },
-  { key: 'unvisited', zh: '未检查', en: 'not visited', value: (r) => r.unvisited, drop: 4 },
-  { key: 'coverage_pct', zh: '覆盖率%', en: 'coverage %', value: (r) => r.coveragePct },
-  { key: 'visits', zh: '检查次数', en: 'visits', value: (r) => r.visits, drop: 3 },
-  { key: 'clean_visits', zh: '合格次数', en: 'clean visits', value: (r) => r.cleanVisits, drop: 1 },
-  { key: 'violation_visits', zh: '发现违规次数', en: 'visits with violations', value: (r) => r.violationVisits, drop: 2 },
-  { key: 'compliance_pct', zh: '合规率%', en: 'compliance %', value: (r) => r.compliancePct },
-];
+/** The coverage columns; a table names the total row in the reader's language (scripts see the group id `total`). */
+function coverageColumns(lang: Lang): Column<GroupSummary>[] {
+  return [
+    { key: 'group', zh: '组', en: 'group', value: (r) => r.groupId, excel: (r) => (r.groupId === 'total' ? '合计' : r.groupId), dataOnly: true },
+    { key: 'group_name', zh: '巡查组', en: 'group', value: (r) => (r.groupId === 'total' && lang === 'en' ? 'total' : r.groupName) },
+    { key: 'required', zh: '应检查企业', en: 'required', value: (r) => r.required },
+    { key: 'visited', zh: '已检查', en: 'visited', value: (r) => r.visited },
+    { key: 'unvisited', zh: '未检查', en: 'not visited', value: (r) => r.unvisited, drop: 4 },
+    { key: 'coverage_pct', zh: '覆盖率%', en: 'coverage %', value: (r) => r.coveragePct },
+    { key: 'visits', zh: '检查次数', en: 'visits', value: (r) => r.visits, drop: 3 },
+    { key: 'clean_visits', zh: '合格次数', en: 'clean visits', value: (r) => r.cleanVisits, drop: 1 },
+    { key: 'violation_visits', zh: '发现违规次数', en: 'visits with violations', value: (r) => r.violationVisits, drop: 2 },
+    { key: 'compliance_pct', zh: '合规率%', en: 'compliance %', value: (r) => r.compliancePct },
+  ];
+}
+
+export const COVERAGE_COLUMNS: Column<GroupSummary>[] = coverageColumns('zh');
 
 export const VISIT_COLUMNS: Column<VisitRow>[] = [
   { key: 'date', zh: '日期', en: 'date', value: (r) => r.date },
@@ -88,31 +96,49 @@ export const FINDING_COLUMNS: Column<OpenFinding>[] = [
   { key: 'closed_at', zh: '此后关闭于', en: 'closed later at', value: (r) => r.closedAt, drop: 4 },
 ];
 
-export const UNVISITED_COLUMNS: Column<UnvisitedRow>[] = [
-  group(),
-  code(),
-  name(),
-  village(),
-  { key: 'grade', zh: '绩效等级', en: 'grade', value: (r) => r.grade },
-  { key: 'action', zh: '措施', en: 'action', value: (r) => ACTION_WORD[r.action], excel: (r) => ACTION_ZH[r.action], dataOnly: true },
-  { key: 'action_zh', zh: '措施', en: 'action', value: (r) => ACTION_ZH[r.action], tableOnly: true },
-];
+function unvisitedColumns(lang: Lang): Column<UnvisitedRow>[] {
+  return [
+    group(),
+    code(),
+    name(),
+    village(),
+    { key: 'grade', zh: '绩效等级', en: 'grade', value: (r) => r.grade, dataOnly: true },
+    {
+      key: 'grade_shown',
+      zh: '绩效等级',
+      en: 'grade',
+      value: (r) => ((GRADES as readonly string[]).includes(r.grade) ? gradeWord(r.grade as Grade, lang) : r.grade),
+      tableOnly: true,
+    },
+    { key: 'action', zh: '措施', en: 'action', value: (r) => ACTION_WORD[r.action], excel: (r) => ACTION_ZH[r.action], dataOnly: true },
+    { key: 'action_zh', zh: '措施', en: 'action', value: (r) => actionWord(r.action, lang), tableOnly: true },
+  ];
+}
 
-const FIXED_BY_ZH: Record<string, string> = { plan: '打印计划', checklist: '打印清单', save: 'plan --save', replan: '重新安排', record: '现场录入' };
-const SHIFT_ZH = (shift: string): string => (shift === 'night' ? '夜查' : '日间');
+export const UNVISITED_COLUMNS: Column<UnvisitedRow>[] = unvisitedColumns('zh');
 
-export const PLAN_DAY_COLUMNS: Column<PlanDayRow>[] = [
-  { key: 'date', zh: '日期', en: 'date', value: (r) => r.date },
-  { key: 'shift', zh: '班次', en: 'shift', value: (r) => r.shift, excel: (r) => SHIFT_ZH(r.shift), dataOnly: true },
-  { key: 'shift_zh', zh: '班次', en: 'shift', value: (r) => SHIFT_ZH(r.shift), tableOnly: true },
-  { key: 'plan_id', zh: '执行计划编号', en: 'plan', value: (r) => r.planId, drop: 2, wrap: true },
-  { key: 'fixed_at', zh: '定于', en: 'fixed at', value: (r) => r.fixedAt, drop: 3 },
-  { key: 'fixed_by', zh: '由', en: 'fixed by', value: (r) => r.fixedBy, excel: (r) => FIXED_BY_ZH[r.fixedBy] ?? r.fixedBy, dataOnly: true },
-  { key: 'fixed_by_zh', zh: '由', en: 'by', value: (r) => FIXED_BY_ZH[r.fixedBy] ?? r.fixedBy, tableOnly: true, drop: 1 },
-  { key: 'planned', zh: '计划检查', en: 'planned', value: (r) => r.planned },
-  { key: 'checked', zh: '已检查', en: 'checked', value: (r) => r.checked },
-  { key: 'unplanned', zh: '计划外检查', en: 'unplanned checks', value: (r) => r.unplanned },
-];
+const FIXED_BY: Record<Lang, Record<string, string>> = {
+  zh: { plan: '打印计划', checklist: '打印清单', save: 'plan --save', replan: '重新安排', record: '现场录入' },
+  en: { plan: 'plan printed', checklist: 'checklist printed', save: 'plan --save', replan: 'replanned', record: 'entered on site' },
+};
+
+function planDayColumns(lang: Lang): Column<PlanDayRow>[] {
+  const en = lang === 'en';
+  return [
+    { key: 'date', zh: '日期', en: 'date', value: (r) => r.date },
+    { key: 'shift', zh: '班次', en: 'shift', value: (r) => r.shift, excel: (r) => (r.shift === 'night' ? '夜查' : '日间'), dataOnly: true },
+    { key: 'shift_zh', zh: '班次', en: 'shift', value: (r) => (r.shift === 'night' ? (en ? 'evening' : '夜查') : en ? 'day' : '日间'), tableOnly: true },
+    { key: 'plan_id', zh: '执行计划编号', en: 'plan', value: (r) => r.planId, drop: 2, wrap: true },
+    { key: 'fixed_at', zh: '定于', en: 'fixed at', value: (r) => r.fixedAt, drop: 3 },
+    { key: 'fixed_by', zh: '由', en: 'fixed by', value: (r) => r.fixedBy, excel: (r) => FIXED_BY.zh[r.fixedBy] ?? r.fixedBy, dataOnly: true },
+    { key: 'fixed_by_zh', zh: '由', en: 'by', value: (r) => FIXED_BY[lang][r.fixedBy] ?? r.fixedBy, tableOnly: true, drop: 1 },
+    { key: 'planned', zh: '计划检查', en: 'planned', value: (r) => r.planned },
+    { key: 'checked', zh: '已检查', en: 'checked', value: (r) => r.checked },
+    { key: 'unplanned', zh: '计划外检查', en: 'unplanned checks', value: (r) => r.unplanned },
+  ];
+}
+
+export const PLAN_DAY_COLUMNS: Column<PlanDayRow>[] = planDayColumns('zh');
 
 function section<T>(s: ReportSection<T>): ReportSection<unknown> {
   return s as unknown as ReportSection<unknown>;
@@ -120,7 +146,14 @@ function section<T>(s: ReportSection<T>): ReportSection<unknown> {
 
 /** In the order people read them: the numbers, what went wrong, who is still to see, then every visit. */
 export const REPORT_SECTIONS: readonly ReportSection<unknown>[] = [
-  section({ key: 'coverage', zh: '覆盖与合规', en: 'coverage and compliance', rows: (r) => [...r.groups, r.total], columns: COVERAGE_COLUMNS }),
+  section({
+    key: 'coverage',
+    zh: '覆盖与合规',
+    en: 'coverage and compliance',
+    rows: (r) => [...r.groups, r.total],
+    columns: COVERAGE_COLUMNS,
+    shownColumns: coverageColumns,
+  }),
   section({ key: 'violations', zh: '违规记录', en: 'violations', rows: (r) => r.violations, columns: VIOLATION_COLUMNS }),
   section({
     key: 'repeat_offenders',
@@ -130,7 +163,14 @@ export const REPORT_SECTIONS: readonly ReportSection<unknown>[] = [
     columns: OFFENDER_COLUMNS,
   }),
   section({ key: 'findings', zh: '未闭环的省级暗查问题', en: 'open provincial findings', rows: (r) => r.findings, columns: FINDING_COLUMNS }),
-  section({ key: 'unvisited', zh: '尚未检查的企业', en: 'not yet visited', rows: (r) => r.unvisited, columns: UNVISITED_COLUMNS }),
+  section({
+    key: 'unvisited',
+    zh: '尚未检查的企业',
+    en: 'not yet visited',
+    rows: (r) => r.unvisited,
+    columns: UNVISITED_COLUMNS,
+    shownColumns: unvisitedColumns,
+  }),
   section({ key: 'visits', zh: '检查记录', en: 'visits', rows: (r) => r.visits, columns: VISIT_COLUMNS }),
   section({
     key: 'plans',
@@ -138,6 +178,7 @@ export const REPORT_SECTIONS: readonly ReportSection<unknown>[] = [
     en: 'plans of record (results are held against them)',
     rows: (r) => r.plans,
     columns: PLAN_DAY_COLUMNS,
+    shownColumns: planDayColumns,
   }),
 ];
 

@@ -11,6 +11,14 @@ export type AlertLevel = (typeof ALERT_LEVELS)[number];
 
 export const LEVEL_ZH: Record<AlertLevel, string> = { yellow: '黄色', orange: '橙色', red: '红色' };
 export const LEVEL_RESPONSE_ZH: Record<AlertLevel, string> = { yellow: 'Ⅲ级响应', orange: 'Ⅱ级响应', red: 'Ⅰ级响应' };
+/** The same words in English (--lang en): "orange", "level II response". */
+export const LEVEL_EN: Record<AlertLevel, string> = { yellow: 'yellow', orange: 'orange', red: 'red' };
+export const LEVEL_RESPONSE_EN: Record<AlertLevel, string> = { yellow: 'level III response', orange: 'level II response', red: 'level I response' };
+
+/** "橙色预警（Ⅱ级响应）" / "orange alert (level II response)": the level as a page or a notice names it. */
+export function levelHeading(level: AlertLevel, lang: 'zh' | 'en'): string {
+  return lang === 'en' ? `${LEVEL_EN[level]} alert (${LEVEL_RESPONSE_EN[level]})` : `${LEVEL_ZH[level]}预警（${LEVEL_RESPONSE_ZH[level]}）`;
+}
 
 /**
  * Performance grades (绩效分级). 非分级 = outside the graded industries, measured by 一厂一策;
@@ -18,6 +26,23 @@ export const LEVEL_RESPONSE_ZH: Record<AlertLevel, string> = { yellow: 'Ⅲ级�
  */
 export const GRADES = ['A', 'A+', '引领性', 'B', 'B-', 'C', 'D', '非分级', '保障类'] as const;
 export type Grade = (typeof GRADES)[number];
+
+/** The grades as English readers see them; the letters are the same in both languages. */
+export const GRADE_EN: Record<Grade, string> = {
+  A: 'A',
+  'A+': 'A+',
+  引领性: 'leading',
+  B: 'B',
+  'B-': 'B-',
+  C: 'C',
+  D: 'D',
+  非分级: 'ungraded',
+  保障类: 'essential',
+};
+
+export function gradeWord(g: Grade, lang: 'zh' | 'en'): string {
+  return lang === 'en' ? GRADE_EN[g] : g;
+}
 
 /**
  * What an enterprise must do at a level:
@@ -35,6 +60,20 @@ export const ACTION_ZH: Record<Action, string> = {
   exempt: '保障类豁免',
   none: '无措施',
 };
+
+export const ACTION_EN: Record<Action, string> = {
+  stop: 'stop',
+  stop_part: 'partial stop',
+  limit: 'limit',
+  self: 'self-managed',
+  exempt: 'essential, exempt',
+  none: 'no measure',
+};
+
+/** An action in the words of a person's language (tables, pages); scripts get the code itself. */
+export function actionWord(a: Action, lang: 'zh' | 'en'): string {
+  return (lang === 'en' ? ACTION_EN : ACTION_ZH)[a];
+}
 
 /** Actions an inspector must check on site: these enterprises must be visited. */
 export const INSPECTED_ACTIONS: readonly Action[] = ['stop', 'stop_part', 'limit'];
@@ -81,6 +120,8 @@ export interface LevelRule {
   roadTransportBan: boolean;
   /** How the measure is written for people; null → written from the action. */
   text: string | null;
+  /** The same in English (`text_en`, --lang en); absent → written from the action. */
+  textEn?: string | null;
 }
 
 /**
@@ -113,6 +154,11 @@ export interface RequiredMeasure {
   truckBan: boolean;
   /** The text shown to people: the enterprise's own text, or the rule's. */
   text: string;
+  /**
+   * The rule's text in English (--lang en); absent when `text` is the enterprise's own words, which are
+   * never translated but quoted as written.
+   */
+  textEn?: string;
   /** 'enterprise' when taken from the list's own text, else the rule id it came from. */
   source: string;
   /** Parts of the enterprise's text that could not be interpreted, kept verbatim. */
@@ -127,7 +173,7 @@ export interface RequiredMeasure {
   /** Shortfalls against the guidance and unreadable text, for people. */
   warnings: MeasureWarning[];
   /** Cross-cutting requirements of the level that apply to this enterprise (truck users, VOC plants …). */
-  extra: { id: string; text: string; source: string }[];
+  extra: { id: string; text: string; textEn?: string; source: string }[];
 }
 
 export interface WorkingDay {

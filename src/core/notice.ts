@@ -3,8 +3,10 @@
  * what this enterprise must do, that the 一厂一策 board must show it, and whom to call.
  */
 import { parseMeasureText } from './rules/measureText.js';
-import { LEVEL_RESPONSE_ZH, LEVEL_ZH, type AlertLevel, type Enterprise, type RequiredMeasure } from './model.js';
-import type { WallTime } from './time.js';
+import { LEVEL_EN, LEVEL_RESPONSE_ZH, LEVEL_ZH, levelHeading, type AlertLevel, type Enterprise, type RequiredMeasure } from './model.js';
+import { extraTextIn, quoted } from './ownWords.js';
+import type { Lang } from './problem.js';
+import { formatWallTime, type WallTime } from './time.js';
 
 export interface NoticeContext {
   town: string;
@@ -59,7 +61,12 @@ export function standingDuties(level: AlertLevel): string {
   return `请在一厂一策公示牌上公示当前预警级别（${LEVEL_ZH[level]}）和本企业减排措施，确保废气治理设施正常运行，如实记录生产、治污和车辆进出台账。`;
 }
 
-export function noticeText(e: Enterprise, m: RequiredMeasure, c: NoticeContext): string {
+/**
+ * The notice in a language. The Chinese one is what enterprises are sent; the English one tells an English
+ * reader the same, the enterprise's own measure quoted as written.
+ */
+export function noticeText(e: Enterprise, m: RequiredMeasure, c: NoticeContext, lang: Lang = 'zh'): string {
+  if (lang === 'en') return noticeInEnglish(e, m, c);
   const since = c.from ? `自${chineseTime(c.from)}起` : '即日起';
   const basis = c.doc ? `根据${c.doc}，` : '';
   return [
@@ -68,5 +75,26 @@ export function noticeText(e: Enterprise, m: RequiredMeasure, c: NoticeContext):
     `${noticeDuty(m) ?? '贵单位须执行：'}。`,
     standingDuties(c.level),
     `镇巡查组将到现场检查。联系人：${c.contact.name}，电话 ${c.contact.phone}。`,
+  ].join('');
+}
+
+function noticeInEnglish(e: Enterprise, m: RequiredMeasure, c: NoticeContext): string {
+  const since = c.from ? `from ${formatWallTime(c.from)}` : 'from today';
+  const basis = c.doc ? `Under ${c.doc}, ` : '';
+  const own = m.action === 'exempt' ? withoutExemption(m.text) : m.text;
+  const ownShown = m.action === 'exempt' ? (own ? quoted(own) : '') : own && own !== '无' ? (m.textEn ?? quoted(own)) : '';
+  const duties = [ownShown, ...m.extra.map((x) => extraTextIn(x, 'en'))].filter((x) => x !== '');
+  const what =
+    m.action !== 'exempt'
+      ? `Your enterprise must: ${duties.join('; ')}`
+      : duties.length > 0
+        ? `Your enterprise is essential and is neither stopped nor limited, but must: ${duties.join('; ')}`
+        : 'Your enterprise is essential and is neither stopped nor limited';
+  return [
+    `${e.name}: `,
+    `${basis}${since}, ${c.town} is under the heavy-pollution-weather ${levelHeading(c.level, 'en')}. `,
+    `${what}. `,
+    `Post the current alert level (${LEVEL_EN[c.level]}) and your reduction measures on the measure board, keep exhaust treatment running, and log production, pollution control and vehicles in and out truthfully. `,
+    `The town's patrol groups will check on site. Contact: ${c.contact.name}, phone ${c.contact.phone}.`,
   ].join('');
 }

@@ -5,6 +5,7 @@
  */
 import { toWgs84 } from '../core/datum.js';
 import type { RequiredMeasure, TownSetup, AlertLevel } from '../core/model.js';
+import { countOf } from '../core/plural.js';
 import { hasErrors } from '../core/problem.js';
 import { requiredMeasureMemo } from '../core/rules/requiredMeasure.js';
 import type { RuleTable } from '../core/rules/ruleTable.js';
@@ -84,7 +85,7 @@ export async function loadTown(req: TownRequest, voice: Voice): Promise<Town> {
     voice.problems(errors);
     throw new HazeError(CODE.HAZE_LIST_INVALID, {
       where: { file: list.file },
-      message: { zh: `清单有 ${errors.length} 处错误，未处理`, en: `the list has ${errors.length} errors; nothing was done` },
+      message: { zh: `清单有 ${errors.length} 处错误，未处理`, en: `the list has ${countOf(errors.length, 'error')}; nothing was done` },
     });
   }
   return { ws, list, setup, rules, autoAreas: false };

@@ -12,6 +12,8 @@ import { villagesWithoutGroupOutcome } from '../core/routing/areas.js';
 import { requiredMeasureMemo } from '../core/rules/requiredMeasure.js';
 import type { RuleTable } from '../core/rules/ruleTable.js';
 import { ruleBasis } from '../core/rules/ruleWords.js';
+import { measureTextIn } from '../core/ownWords.js';
+import { countOf } from '../core/plural.js';
 import { CODES } from '../errorCodes.js';
 import { CODE, EXIT, HazeError, type ExitCode } from '../errors.js';
 import type { LoadedList } from '../io/read/loadList.js';
@@ -168,7 +170,7 @@ export function measureProblems(
             value: '',
             message: {
               zh: `${LEVEL_ZH[level]}预警措施为空，按规则执行：${m.text}（依据：${ruleBasis(m.source, rules, 'zh')}）`,
-              en: `no ${level} measure text; the rule for ${ruleBasis(m.source, rules, 'en')} applies: ${m.text}`,
+              en: `no ${level} measure text; the rule for ${ruleBasis(m.source, rules, 'en')} applies: ${measureTextIn(m, 'en')}`,
             },
           }),
         );
@@ -217,7 +219,7 @@ export function villageProblems(
       value: v.village,
       message: {
         zh: `村社区"${v.village}"（${v.enterprises} 家企业）不属于 ${groupsFile} 中的任何巡查组；巡查时按距离分给最近的组`,
-        en: `village "${v.village}" (${v.enterprises} enterprises) belongs to no group in ${groupsFile}; plans give each to the nearest group`,
+        en: `village "${v.village}" (${countOf(v.enterprises, 'enterprise')}) belongs to no group in ${groupsFile}; plans give each to the nearest group`,
       },
       hint: {
         zh: `在 groups.yaml 某组的 villages 中加入"${v.village}"（或检查村名写法）`,

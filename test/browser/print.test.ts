@@ -320,6 +320,43 @@ suite('plan page', () => {
   test('the first two pages are kept as PNG in test-output/', () => keepPngs(pdf, 'plan'));
 });
 
+// English words run longer than Chinese: the same pages must hold them.
+suite('checklists and plan in English (--lang en)', () => {
+  let rows: Row[];
+  let checklist: Page;
+  let plan: Page;
+  let checklistPdf: string;
+  let planPdf: string;
+
+  beforeAll(async () => {
+    rows = planned(1, '2019-12-08');
+    checklist = await openForPrint(writeWith(['--lang', 'en', 'checklist', '--date', '2019-12-08', '--group', 'all', '--format', 'html'], 'checklist-en.html'));
+    checklistPdf = await printToPdf(checklist, 'checklist-en');
+    plan = await openForPrint(writeWith(['--lang', 'en', 'plan', '--date', '2019-12-08', '--days', '1', '--format', 'html'], 'plan-en.html'));
+    planPdf = await printToPdf(plan, 'plan-en');
+  }, 90_000);
+  afterAll(async () => {
+    await checklist?.close();
+    await plan?.close();
+  });
+
+  test('as many sheets as in Chinese: one cover per group, one per visit; one for the plan', () => {
+    expect(pdfPages(checklistPdf).pages).toBe(3 + rows.length);
+    expect(pdfPages(planPdf).pages).toBe(1);
+  });
+  test('no element wider than the printable area, no sheet spills', async () => {
+    await expectInsidePrintable(checklist);
+    await expectInsidePrintable(plan);
+  });
+  test('the embedded fonts cover all the text', () => {
+    expectFontsCoverText(checklistPdf);
+    expectFontsCoverText(planPdf);
+  });
+  test('the first two pages are kept as PNG in test-output/', () => {
+    keepPngs(checklistPdf, 'checklist-en');
+  });
+});
+
 suite('haze --format pdf', () => {
   test('prints through the local Chromium: the same pages as the browser', () => {
     const rows = planned(1, '2019-12-08').filter((r) => r.group === '1');

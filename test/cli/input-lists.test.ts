@@ -45,7 +45,7 @@ describe('haze validate on real-world lists', () => {
     expect(out[2]).toBe(
       "swapped-coordinates.csv:4:经度: warning HAZE_ROW_COORD_FAR: the point is 949.4 km from 薛埠镇人民政府, beyond the town's area (50 km) (found: 116.397128, 39.916527); hint: check the coordinates (a digit missing or extra, a point from elsewhere)",
     );
-    expect(out.at(-1)).toBe('swapped-coordinates.csv: 0 enterprises, 5 errors, 1 warnings');
+    expect(out.at(-1)).toBe('swapped-coordinates.csv: 0 enterprises, 5 errors, 1 warning');
   });
 
   test('every problem validate reports has its file, row, the value found and a hint; a column wherever it is one cell', () => {

@@ -25,6 +25,29 @@ describe('the notice to an enterprise', () => {
     expect(text).toContain('13961427085');
   });
 
+  test("in English: the same facts, the enterprise's own measure quoted as written", () => {
+    const m = measures.get(stop.creditCode)!;
+    const text = noticeText(
+      stop,
+      m,
+      {
+        town: '金坛区',
+        level: 'orange',
+        from: { date: '2019-12-08', minutes: 840 },
+        doc: '金大气应急指办〔2019〕5号',
+        contact: { name: '第一巡查组 汤建华', phone: '13961427085' },
+      },
+      'en',
+    );
+    expect(text).toContain(
+      `${stop.name}: Under 金大气应急指办〔2019〕5号, from 2019-12-08 14:00, 金坛区 is under the heavy-pollution-weather orange alert (level II response).`,
+    );
+    expect(text).toContain(`Your enterprise must: "${m.text}"`);
+    expect(text).toContain('no non-road mobile machinery of China II or below on site');
+    expect(text).toContain('Contact: 第一巡查组 汤建华, phone 13961427085.');
+    expect(text).not.toContain('一厂一策');
+  });
+
   test('a 保障类 plant is told once that it is exempt, then what it must still do', () => {
     const exempt = town.list.enterprises.find((e) => measures.get(e.creditCode)!.action === 'exempt')!;
     const m = measures.get(exempt.creditCode)!;

@@ -4,6 +4,7 @@
  * exit 65 and record nothing.
  */
 import type { Command } from 'commander';
+import type { Lang } from '../../core/problem.js';
 import { alertAt, describe, impossibleEvent, inOrder, type AlertEvent } from '../../core/alert.js';
 import { LEVEL_ZH } from '../../core/model.js';
 import { formatWallTime, type WallTime } from '../../core/time.js';
@@ -26,12 +27,13 @@ const levelArg = (value: string): ReturnType<typeof parseLevelFlag> => parseLeve
 /** An event's kind as the alert notices say it (发布、调整、解除预警). */
 const KIND_ZH: Record<AlertEvent['kind'], string> = { issue: '发布', change: '调整', lift: '解除' };
 
-const EVENT_COLUMNS: Column<AlertEvent>[] = [
+/** The history's columns; the table says each change in the reader's language. */
+const eventColumns = (lang: Lang): Column<AlertEvent>[] => [
   { key: 'id', zh: '编号', en: 'id', value: (e) => e.id ?? null },
   { key: 'at', zh: '时间', en: 'at', value: (e) => formatWallTime(e.at) },
   { key: 'kind', zh: '变动', en: 'kind', value: (e) => e.kind, excel: (e) => KIND_ZH[e.kind], dataOnly: true },
   { key: 'level', zh: '级别', en: 'level', value: (e) => e.level, excel: (e) => (e.level ? LEVEL_ZH[e.level] : null), dataOnly: true },
-  { key: 'what', zh: '变动', en: 'change', value: (e) => describe(e).zh, tableOnly: true, wrap: true },
+  { key: 'what', zh: '变动', en: 'change', value: (e) => describe(e)[lang], tableOnly: true, wrap: true },
   { key: 'until', zh: '预计持续至', en: 'until', value: (e) => (e.until ? formatWallTime(e.until) : null), drop: 2 },
   { key: 'doc', zh: '文号', en: 'doc', value: (e) => e.doc ?? null, drop: 3, wrap: true },
   { key: 'note', zh: '说明', en: 'note', value: (e) => e.note ?? null, drop: 1, wrap: true },
@@ -125,5 +127,5 @@ export function historyAction(_opts: unknown, c: Command): void {
   const out = openOutput(g, voice, ['table', 'csv', 'json'] as const, 'table');
   const ws = openWorkspace(g, voice);
   const events = inOrder(readStore(ws, readAlertEvents, []));
-  out.emit(renderRows(out, out.format, events, EVENT_COLUMNS));
+  out.emit(renderRows(out, out.format, events, eventColumns(out.lang)));
 }

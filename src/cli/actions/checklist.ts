@@ -1,5 +1,7 @@
 /** haze checklist: what a group checks at each visit of a day, to print or to fill in and import. */
 import type { Command } from 'commander';
+import { countOf } from '../../core/plural.js';
+import type { Lang } from '../../core/problem.js';
 import type { Column } from '../../io/write/columns.js';
 import { renderCsv } from '../../io/write/csv.js';
 import { renderChecklistMarkdown, renderChecklistText, type ChecklistPage } from '../../io/write/checklistText.js';
@@ -49,8 +51,8 @@ function itemRows(pages: readonly ChecklistPage[]): ItemRow[] {
   );
 }
 
-function checklistHtml(day: DayChecklist, town: Town, since: Parameters<typeof renderChecklistHtml>[1]['since']): string {
-  return renderChecklistHtml(day.pages, { setup: town.setup, since, routes: day.plan.routes, basemap: townBasemap(town.list.enterprises) });
+function checklistHtml(day: DayChecklist, town: Town, since: Parameters<typeof renderChecklistHtml>[1]['since'], lang: Lang): string {
+  return renderChecklistHtml(day.pages, { setup: town.setup, since, routes: day.plan.routes, basemap: townBasemap(town.list.enterprises), lang });
 }
 
 function renderers(
@@ -61,11 +63,11 @@ function renderers(
   chromium: string | null,
 ): Record<Format, () => string | Uint8Array> {
   return {
-    text: () => renderChecklistText(day.pages),
-    md: () => renderChecklistMarkdown(day.pages),
+    text: () => renderChecklistText(day.pages, out.lang),
+    md: () => renderChecklistMarkdown(day.pages, out.lang),
     csv: () => renderCsv(itemRows(day.pages), CHECKLIST_COLUMNS, { excel: out.excel, lang: out.lang }),
-    html: () => checklistHtml(day, town, since),
-    pdf: () => printPdf(checklistHtml(day, town, since), chromium!),
+    html: () => checklistHtml(day, town, since, out.lang),
+    pdf: () => printPdf(checklistHtml(day, town, since, out.lang), chromium!),
   };
 }
 
@@ -108,6 +110,6 @@ export async function checklistAction(opts: ChecklistOpts, c: Command): Promise<
   const count = checklist.pages.reduce((n, p) => n + p.visits.length, 0);
   voice.say({
     zh: `${day}：${checklist.pages.map((p) => p.group.name).join('、')} 共 ${count} 家企业`,
-    en: `${day}: ${count} visits for ${checklist.pages.map((p) => p.group.name).join(', ')}`,
+    en: `${day}: ${countOf(count, 'visit')} for ${checklist.pages.map((p) => p.group.name).join(', ')}`,
   });
 }

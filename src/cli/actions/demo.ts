@@ -3,7 +3,8 @@
  * every enterprise's measure, the three groups' routes for the first day and their checklists.
  */
 import type { Command } from 'commander';
-import { ACTIONS, ACTION_ZH } from '../../core/model.js';
+import { ACTIONS, actionWord, levelHeading } from '../../core/model.js';
+import { countOf } from '../../core/plural.js';
 import { renderChecklistText } from '../../io/write/checklistText.js';
 import { renderTable } from '../../io/write/table.js';
 import { dayAndLevel, levelName } from '../../workflow/alertInForce.js';
@@ -13,7 +14,7 @@ import { measuresAt } from '../../workflow/town.js';
 import { now, nowInstant } from '../clock.js';
 import { readGlobals } from '../globals.js';
 import { openOutput } from '../output.js';
-import { PLAN_COLUMNS, planRows, sayPlanSummary } from '../planOutput.js';
+import { planRowColumns, planRows, sayPlanSummary } from '../planOutput.js';
 import { openTown } from '../town.js';
 import { cliVoice } from '../voice.js';
 import { measureColumns } from './measures.js';
@@ -37,12 +38,17 @@ export async function demoAction(_opts: unknown, cmd: Command): Promise<void> {
   const text: string[] = [];
   const heading = (s: string) => `\n${'═'.repeat(4)} ${s} ${'═'.repeat(4)}\n`;
 
-  text.push(heading(`${town.setup.city}${town.setup.county}${town.setup.town} 重污染天气 ${levelName(level)}`));
-  if (town.ws.sampleAlert?.note) text.push(`${town.ws.sampleAlert.note}（自 ${town.ws.sampleAlert.from} 起）\n`);
-  const counts = ACTIONS.map((a) => `${ACTION_ZH[a]} ${[...measures.values()].filter((m) => m.action === a).length}`).join('，');
-  text.push(`清单企业 ${town.list.enterprises.length} 家：${counts}\n`);
+  const en = out.lang === 'en';
+  const place = `${town.setup.city}${town.setup.county}${town.setup.town}`;
+  text.push(heading(en ? `${place}: heavy-pollution weather, ${levelHeading(level, 'en')}` : `${place} 重污染天气 ${levelName(level)}`));
+  if (town.ws.sampleAlert?.note)
+    text.push(en ? `"${town.ws.sampleAlert.note}" (from ${town.ws.sampleAlert.from})\n` : `${town.ws.sampleAlert.note}（自 ${town.ws.sampleAlert.from} 起）\n`);
+  const counts = ACTIONS.map((a) => `${actionWord(a, out.lang)} ${[...measures.values()].filter((m) => m.action === a).length}`).join(en ? ', ' : '，');
+  text.push(
+    en ? `${countOf(town.list.enterprises.length, 'enterprise')} on the list: ${counts}\n` : `清单企业 ${town.list.enterprises.length} 家：${counts}\n`,
+  );
 
-  text.push(heading('一、每家企业应执行的措施'));
+  text.push(heading(en ? '1. What each enterprise must do' : '一、每家企业应执行的措施'));
   const rows = town.list.enterprises.map((e) => ({ e, m: measures.get(e.creditCode)! }));
   text.push(
     renderTable(
@@ -52,12 +58,12 @@ export async function demoAction(_opts: unknown, cmd: Command): Promise<void> {
     ),
   );
 
-  text.push(heading(`二、${start} 各巡查组路线`));
+  text.push(heading(en ? `2. Each group's route on ${start}` : `二、${start} 各巡查组路线`));
   const firstDay = { ...plan, routes: plan.routes.filter((r) => r.date === start) };
-  text.push(renderTable(planRows(firstDay, town), PLAN_COLUMNS, table));
+  text.push(renderTable(planRows(firstDay, town), planRowColumns(out.lang), table));
   sayPlanSummary(voice, plan, town, plan.provisional);
 
-  text.push(heading(`三、${start} 现场检查清单`));
+  text.push(heading(en ? `3. On-site checklists for ${start}` : `三、${start} 现场检查清单`));
   text.push(
     renderChecklistText(
       checklistPages(
@@ -68,6 +74,7 @@ export async function demoAction(_opts: unknown, cmd: Command): Promise<void> {
         level,
         measures,
       ),
+      out.lang,
     ),
   );
   out.emit(text.join('\n'));

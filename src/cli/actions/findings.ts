@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import { checkFindingRows, type FindingRow } from '../../core/findings.js';
+import { countOf } from '../../core/plural.js';
 import { hasErrors, type Lang } from '../../core/problem.js';
 import { formatWallTime, fromInstant } from '../../core/time.js';
 import { CODE, HazeError } from '../../errors.js';
@@ -59,7 +60,7 @@ async function importFile(g: Globals, voice: CliVoice, file: string): Promise<vo
     const n = checked.problems.filter((p) => p.severity === 'error').length;
     throw new HazeError(CODE.HAZE_FINDINGS_INVALID, {
       where: { file: table.file },
-      message: { zh: `${n} 处错误，整个文件未导入`, en: `${n} errors; nothing from the file was imported` },
+      message: { zh: `${n} 处错误，整个文件未导入`, en: `${countOf(n, 'error')}; nothing from the file was imported` },
     });
   }
   if (checked.findings.length === 0) {
@@ -82,7 +83,7 @@ function report(voice: CliVoice, outcome: FindingImportOutcome, file: string, db
   if (added === 0) {
     voice.say({
       zh: `${file}：${known} 条问题都已记录过（来自其他文件），没有新内容`,
-      en: `${file}: all ${known} findings were recorded already (from another file); nothing new`,
+      en: `${file}: ${known === 1 ? 'the finding was' : `all ${known} findings were`} recorded already (from another file); nothing new`,
     });
     return;
   }

@@ -1,6 +1,8 @@
 /** haze notify: the notice for each enterprise with a measure at the level — who, phone, and what to do. */
 import type { Command } from 'commander';
-import { LEVEL_ZH, type AlertLevel, type Enterprise } from '../../core/model.js';
+import { LEVEL_EN, LEVEL_ZH, type AlertLevel, type Enterprise } from '../../core/model.js';
+import { countOf } from '../../core/plural.js';
+import type { Lang } from '../../core/problem.js';
 import { needsNotice, noticeText } from '../../core/notice.js';
 import { assignAreas } from '../../core/routing/areas.js';
 import { formatWallTime, type WallTime } from '../../core/time.js';
@@ -19,6 +21,8 @@ interface NoticeRow {
   level: string;
   from: WallTime | null;
   message: string;
+  /** The notice in the language of the person reading the terminal. */
+  shown: string;
 }
 
 export const NOTICE_COLUMNS: Column<NoticeRow>[] = [
@@ -54,21 +58,28 @@ export async function notifyAction(opts: NotifyOpts, c: Command): Promise<void> 
     .filter((e) => needsNotice(measures.get(e.creditCode)!))
     .map((e) => {
       const g = town.setup.groups.find((x) => x.id === areas.groupOf.get(e.creditCode))!;
-      const message = noticeText(e, measures.get(e.creditCode)!, {
+      const context = {
         town: town.setup.county || town.setup.town,
         level: choice.level,
         from,
         doc: choice.doc,
-        contact: { name: `${g.name}${g.leader}`, phone: g.phone },
-      });
-      return { e, level: choice.level, from, message };
+        contact: { name: `${g.name}${out.lang === 'en' ? ' ' : ''}${g.leader}`, phone: g.phone },
+      };
+      // What is sent is Chinese, in CSV and JSON too; the text shown to a person follows --lang.
+      const message = noticeText(e, measures.get(e.creditCode)!, { ...context, contact: { name: `${g.name}${g.leader}`, phone: g.phone } });
+      const shown = out.lang === 'en' ? noticeText(e, measures.get(e.creditCode)!, context, 'en') : message;
+      return { e, level: choice.level, from, message, shown };
     });
   const render: Record<typeof format, () => string> = {
-    text: () =>
-      rows.map((r) => `【${town.setup.town}重污染天气${LEVEL_ZH[choice.level]}预警通知】发送至 ${r.e.contact} ${r.e.phone}\n${r.message}\n`).join('\n'),
+    text: () => rows.map((r) => `${noticeHeading(town.setup.town, choice.level, out.lang)} ${r.e.contact} ${r.e.phone}\n${r.shown}\n`).join('\n'),
     csv: () => renderRows(out, 'csv', rows, NOTICE_COLUMNS),
     json: () => renderRows(out, 'json', rows, NOTICE_COLUMNS),
   };
   out.emit(render[format]());
-  voice.say({ zh: `共 ${rows.length} 家企业需要通知`, en: `${rows.length} enterprises to notify` });
+  voice.say({ zh: `共 ${rows.length} 家企业需要通知`, en: `${countOf(rows.length, 'enterprise')} to notify` });
+}
+
+/** 【薛埠镇重污染天气橙色预警通知】发送至 / [薛埠镇 orange heavy-pollution-weather alert notice] to: the line above each notice. */
+function noticeHeading(town: string, level: AlertLevel, lang: Lang): string {
+  return lang === 'en' ? `[${town} ${LEVEL_EN[level]} heavy-pollution-weather alert notice] to` : `【${town}重污染天气${LEVEL_ZH[level]}预警通知】发送至`;
 }

@@ -1,9 +1,11 @@
 /** haze plan: each group's visits, day by day, within its own area and the working day. */
 import type { Command } from 'commander';
+import type { Lang } from '../../core/problem.js';
 import { renderGeoJson } from '../../io/write/geojson.js';
 import { renderGpx } from '../../io/write/gpx.js';
 import { planSheet, renderPlanHtml } from '../../io/write/html/planHtml.js';
 import { printPdf, requireChromium } from '../../io/write/pdf.js';
+import { countOf } from '../../core/plural.js';
 import { dayAndLevel, levelName } from '../../workflow/alertInForce.js';
 import { patrolPlan, type PatrolPlan } from '../../workflow/patrolPlan.js';
 import { measuresAt, withAutoAreas, type Town } from '../../workflow/town.js';
@@ -11,7 +13,7 @@ import { now, nowInstant } from '../clock.js';
 import { parseLevelAndDate, parseCountFlag, parseSeedFlag } from '../flags.js';
 import { readGlobals } from '../globals.js';
 import { openOutput, renderRows } from '../output.js';
-import { geoRoutes, gpxRoutes, PLAN_COLUMNS, planRows, sayPlanSummary } from '../planOutput.js';
+import { geoRoutes, gpxRoutes, planRowColumns, planRows, sayPlanSummary } from '../planOutput.js';
 import { openTown } from '../town.js';
 import { cliVoice } from '../voice.js';
 
@@ -51,22 +53,23 @@ export async function planAction(opts: PlanOpts, c: Command): Promise<void> {
   const count = new Set(plan.routes.map((r) => r.date)).size;
   voice.say({
     zh: `${town.setup.town} ${levelName(choice.level)} 巡查计划，自 ${start} 起 ${count} 天`,
-    en: `${town.setup.town} patrol plan at ${choice.level}, ${count} days from ${start}`,
+    en: `${town.setup.town} patrol plan at ${choice.level}, ${countOf(count, 'day')} from ${start}`,
   });
   sayPlanSummary(voice, plan, town, plan.provisional);
+  const columns = planRowColumns(out.lang);
   const render: Record<Format, () => string | Uint8Array> = {
-    table: () => renderRows(out, 'table', planRows(plan, town, plan.provisional), PLAN_COLUMNS),
-    csv: () => renderRows(out, 'csv', planRows(plan, town, plan.provisional), PLAN_COLUMNS),
-    json: () => renderRows(out, 'json', planRows(plan, town, plan.provisional), PLAN_COLUMNS),
+    table: () => renderRows(out, 'table', planRows(plan, town, plan.provisional), columns),
+    csv: () => renderRows(out, 'csv', planRows(plan, town, plan.provisional), columns),
+    json: () => renderRows(out, 'json', planRows(plan, town, plan.provisional), columns),
     geojson: () => renderGeoJson(town.setup.base, geoRoutes(plan, town, plan.provisional)),
-    gpx: () => renderGpx(town.setup.base, gpxRoutes(plan, town, plan.provisional)),
-    html: () => planHtml(plan, town, choice.issuedAt),
-    pdf: () => printPdf(planHtml(plan, town, choice.issuedAt), chromium!),
+    gpx: () => renderGpx(town.setup.base, gpxRoutes(plan, town, plan.provisional, out.lang)),
+    html: () => planHtml(plan, town, choice.issuedAt, out.lang),
+    pdf: () => printPdf(planHtml(plan, town, choice.issuedAt, out.lang), chromium!),
   };
   out.emit(render[out.format]());
   plan.commit();
 }
 
-function planHtml(plan: PatrolPlan, town: Town, since: Parameters<typeof planSheet>[3]): string {
-  return renderPlanHtml(planSheet(plan, town.list.enterprises, town.setup, since, plan.provisional));
+function planHtml(plan: PatrolPlan, town: Town, since: Parameters<typeof planSheet>[3], lang: Lang): string {
+  return renderPlanHtml(planSheet(plan, town.list.enterprises, town.setup, since, plan.provisional), lang);
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { checkItems } from '../../core/checklist.js';
+import { countOf, verbFor } from '../../core/plural.js';
 import { hasErrors } from '../../core/problem.js';
 import type { AlertLevel, Enterprise } from '../../core/model.js';
 import { problemsByKind } from '../../core/problemGroups.js';
@@ -69,17 +70,20 @@ function report(voice: CliVoice, outcome: ImportOutcome, file: string, dbFile: s
         where: { file },
         message: {
           zh: `${outcome.conflicts.length} 个结果与已记录的不同，整个文件未导入`,
-          en: `${outcome.conflicts.length} results differ from those recorded; nothing from the file was imported`,
+          en: `${countOf(outcome.conflicts.length, 'result differs', 'results differ')} from those recorded; nothing from the file was imported`,
         },
       });
     case 'done': {
       const { newVisits, newResults, unchanged, replaced, findingsClosed } = outcome;
       if (newVisits + newResults + replaced === 0) {
-        voice.say({ zh: `${file}：${unchanged} 个结果都已记录过，没有新内容`, en: `${file}: all ${unchanged} results were recorded already; nothing new` });
+        voice.say({
+          zh: `${file}：${unchanged} 个结果都已记录过，没有新内容`,
+          en: `${file}: ${unchanged === 1 ? 'the result was' : `all ${unchanged} results were`} recorded already; nothing new`,
+        });
       } else {
         voice.say({
           zh: `已记录到 ${dbFile}：${newVisits} 次检查，${newResults} 个新结果，${replaced} 个更正，${unchanged} 个未变${findingsClosed ? `；${findingsClosed} 条省级暗查问题因复查合格关闭` : ''}`,
-          en: `recorded in ${dbFile}: ${newVisits} visits, ${newResults} new results, ${replaced} corrected, ${unchanged} unchanged${findingsClosed ? `; ${findingsClosed} provincial findings closed by a clean re-check` : ''}`,
+          en: `recorded in ${dbFile}: ${countOf(newVisits, 'visit')}, ${countOf(newResults, 'new result')}, ${replaced} corrected, ${unchanged} unchanged${findingsClosed ? `; ${countOf(findingsClosed, 'provincial finding')} closed by a clean re-check` : ''}`,
         });
       }
     }
@@ -148,11 +152,15 @@ async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, fi
   if (checked.visits.length === 0) {
     voice.say({
       zh: `${table.file}：没有填写任何结果（${checked.blank} 行结果为空），未做改动`,
-      en: `${table.file}: no results filled in (${checked.blank} rows with an empty result); nothing changed`,
+      en: `${table.file}: no results filled in (${countOf(checked.blank, 'row')} with an empty result); nothing changed`,
     });
     return;
   }
-  if (checked.blank > 0) voice.say({ zh: `${checked.blank} 行结果为空，未记录`, en: `${checked.blank} rows have no result and are not recorded` });
+  if (checked.blank > 0)
+    voice.say({
+      zh: `${checked.blank} 行结果为空，未记录`,
+      en: `${countOf(checked.blank, 'row has', 'rows have')} no result and ${verbFor(checked.blank, 'is', 'are')} not recorded`,
+    });
   store(voice, town, table.file, table.sha256, checked.visits, opts.replace === true);
 }
 
@@ -185,7 +193,7 @@ function check(voice: CliVoice, town: Town, rows: ResultRow[], opts: RecordOpts,
     const n = checked.problems.filter((p) => p.severity === 'error').length;
     throw new HazeError(CODE.HAZE_RECORD_INVALID, {
       where: { file: rows[0]?.where.file ?? '' },
-      message: { zh: `${n} 处错误，整个文件未导入`, en: `${n} errors; nothing from the file was imported` },
+      message: { zh: `${n} 处错误，整个文件未导入`, en: `${countOf(n, 'error')}; nothing from the file was imported` },
     });
   }
   return checked;

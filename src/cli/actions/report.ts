@@ -5,7 +5,9 @@
  */
 import type { Command } from 'commander';
 import { LEVEL_ZH, type AlertLevel } from '../../core/model.js';
-import { buildReport, type InspectionReport, type ReportPlanDay } from '../../core/report.js';
+import { checkItems, recordedItemText } from '../../core/checklist.js';
+import type { Lang } from '../../core/problem.js';
+import { buildReport, type InspectionReport, type ReportPlanDay, type ViolationRow } from '../../core/report.js';
 import { reportRange, strictestLevel, type RangeBasis } from '../../core/reportRange.js';
 import { assignAreas } from '../../core/routing/areas.js';
 import { formatWallTime, fromInstant } from '../../core/time.js';
@@ -106,9 +108,10 @@ async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: Rep
     });
   }
 
+  const measures = level ? measuresAt(town, level) : null;
   const report = buildReport({
     enterprises: town.list.enterprises,
-    measures: level ? measuresAt(town, level) : null,
+    measures,
     groupOf: assignAreas(town.list.enterprises, groups).groupOf,
     groups: groups.map((x) => ({ id: x.id, name: x.name })),
     visits: stored.visits,
@@ -117,7 +120,14 @@ async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: Rep
     range,
     group,
   });
-  out.emit(RENDER[out.format](out, report, { level, basis, group, section: opts.section }));
+  // Items found wrong, in the reader's language: the enterprise's items at the level, matched by id and words.
+  const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
+  const itemIn = (v: ViolationRow, lang: Lang): string => {
+    const e = byCode.get(v.creditCode);
+    const m = measures?.get(v.creditCode);
+    return recordedItemText({ id: v.itemId, text: v.item }, e && m ? checkItems(e, m) : [], lang);
+  };
+  out.emit(RENDER[out.format](out, report, { level, basis, group, section: opts.section, itemIn }));
 }
 
 interface Meta {
@@ -125,6 +135,7 @@ interface Meta {
   basis: RangeBasis;
   group: string | null;
   section: string | undefined;
+  itemIn: (v: ViolationRow, lang: Lang) => string;
 }
 
 type Format = 'table' | 'csv' | 'json' | 'md';
@@ -156,17 +167,19 @@ function textReport(out: Output<Format>, report: InspectionReport, meta: Meta): 
   const md = out.format === 'md';
   const en = out.lang === 'en';
   const { from, to } = report.range;
+  if (en) report = { ...report, violations: report.violations.map((v) => ({ ...v, item: meta.itemIn(v, 'en') })) };
   const title = en
     ? `inspection report: ${from === to ? from : `${from} to ${to}`}${meta.level ? `, ${meta.level} alert` : ''}${meta.group ? `, group ${meta.group}` : ''}`
     : `巡查报告：${from === to ? from : `${from} 至 ${to}`}${meta.level ? `　${LEVEL_ZH[meta.level]}预警` : ''}${meta.group ? `　第 ${meta.group} 组` : ''}`;
   const none = en ? '(none)\n' : '（无）\n';
   const block = (s: ReportSection<unknown>): string => {
     const rows = s.rows(report);
+    const columns = s.shownColumns?.(out.lang) ?? s.columns;
     // The coverage table's rows are groups, not findings: no count beside its heading.
     const count = s.key === 'coverage' ? '' : en ? ` (${rows.length})` : `（${rows.length}）`;
     const heading = `${en ? s.en : s.zh}${count}`;
-    if (md) return `## ${heading}\n\n${rows.length === 0 ? none : renderMarkdownTable(rows, s.columns, out.lang)}`;
-    return `${en ? `[${heading}]` : `【${heading}】`}\n${rows.length === 0 ? none : renderRows(out, 'table', rows, s.columns)}`;
+    if (md) return `## ${heading}\n\n${rows.length === 0 ? none : renderMarkdownTable(rows, columns, out.lang)}`;
+    return `${en ? `[${heading}]` : `【${heading}】`}\n${rows.length === 0 ? none : renderRows(out, 'table', rows, columns)}`;
   };
   return `${md ? `# ${title}\n\n` : `${title}\n\n`}${sectionsFor(out.format, meta).map(block).join('\n')}`;
 }

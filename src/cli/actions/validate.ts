@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { ALERT_LEVELS } from '../../core/model.js';
 import type { Problem } from '../../core/problem.js';
 import { formatWhere } from '../../errors.js';
+import { countOf } from '../../core/plural.js';
 import type { Column } from '../../io/write/columns.js';
 import { checkTown } from '../../workflow/townCheck.js';
 import { parseLevelFlag } from '../flags.js';
@@ -51,15 +52,15 @@ export async function validateAction(opts: ValidateOpts, cmd: Command): Promise<
   const warnings = problems.length - errors;
   const file = formatWhere({ file: check.list?.file ?? check.ws.listFile });
   const enterprises = check.list
-    ? { zh: `${check.list.enterprises.length} 家企业`, en: `${check.list.enterprises.length} enterprises` }
+    ? { zh: `${check.list.enterprises.length} 家企业`, en: countOf(check.list.enterprises.length, 'enterprise') }
     : { zh: '清单未能读取', en: 'the list could not be read' };
   const config =
     check.configProblems > 0
-      ? { zh: `（其中 ${check.configProblems} 个在配置文件中）`, en: ` (${check.configProblems} in the config files)` }
+      ? { zh: `（其中 ${check.configProblems} 个在配置文件中）`, en: ` (${check.configProblems} of them in the config files)` }
       : { zh: '', en: '' };
   voice.say({
     zh: `${file}：${enterprises.zh}，${errors} 个错误，${warnings} 个警告${config.zh}`,
-    en: `${file}: ${enterprises.en}, ${errors} errors, ${warnings} warnings${config.en}`,
+    en: `${file}: ${enterprises.en}, ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}${config.en}`,
   });
   process.exitCode = check.exit;
 }

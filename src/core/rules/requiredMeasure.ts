@@ -12,9 +12,11 @@ import { ruleBasis } from './ruleWords.js';
 import { shortfalls, type MeasureWarning } from './strictness.js';
 import { becauseOfText, byRule, NOTHING } from './measureBecause.js';
 import { WHOLE_TEXT_RULES } from './wholeText.js';
+import { quoted } from '../ownWords.js';
 
 /** How a rule's measure is written for people when the rule gives no text of its own. */
-export function describeLevelRule(r: LevelRule): string {
+export function describeLevelRule(r: LevelRule, lang: 'zh' | 'en' = 'zh'): string {
+  if (lang === 'en') return describeLevelRuleEn(r);
   const parts: string[] = [];
   switch (r.action) {
     case 'stop':
@@ -39,6 +41,35 @@ export function describeLevelRule(r: LevelRule): string {
   else if (r.truckBan) parts.push('停止使用国四及以下重型柴油车运输');
   return parts.length > 0 ? parts.join('；') : '无';
 }
+
+function describeLevelRuleEn(r: LevelRule): string {
+  const parts: string[] = [];
+  switch (r.action) {
+    case 'stop':
+      parts.push('stop production');
+      break;
+    case 'stop_part':
+      parts.push(r.limitPct !== null ? `stop ${r.limitPct}% of the production lines` : 'stop some production lines');
+      break;
+    case 'limit':
+      parts.push(r.limitPct !== null ? `limit output by ${r.limitPct}%` : 'limit output');
+      break;
+    case 'self':
+      parts.push('self-managed reduction');
+      break;
+    case 'exempt':
+      parts.push('essential: neither stopped nor limited');
+      break;
+    case 'none':
+      break;
+  }
+  if (r.roadTransportBan) parts.push('no road transport');
+  else if (r.truckBan) parts.push('no heavy diesel trucks of China IV or below');
+  return parts.length > 0 ? parts.join('; ') : 'none';
+}
+
+/** A rule's text for people in English: its own `text_en`, else its words from the action. */
+const ruleTextEn = (r: LevelRule): string => r.textEn ?? describeLevelRuleEn(r);
 
 type Core = Omit<RequiredMeasure, 'creditCode' | 'level' | 'extra'>;
 
@@ -114,7 +145,7 @@ export function requiredMeasure(e: Enterprise, level: AlertLevel, table: RuleTab
       m.truckBan || !extras.some((x) => x.truckBan)
         ? m.because
         : { ...m.because, truckBan: { by: 'cross_cutting', words: null, rule: extras.find((x) => x.truckBan)!.id } },
-    extra: extras.map((x) => ({ id: x.id, text: x.text, source: x.source })),
+    extra: extras.map((x) => ({ id: x.id, text: x.text, ...(x.textEn ? { textEn: x.textEn } : {}), source: x.source })),
   };
 }
 
@@ -145,7 +176,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
         warnings.push({
           code: CODE.HAZE_MEASURE_UNREAD,
           zh: `措施文本有无法逐句识别的部分：${parsed.uninterpreted.join('；')}${whole ? `；按全文理解（${parsed.wholeText}）：${whole.zh}` : ''}`,
-          en: `part of the measure text could not be read clause by clause: ${parsed.uninterpreted.join('; ')}${whole ? `; read as a whole (${parsed.wholeText}): ${whole.en}` : ''}`,
+          en: `part of the measure text could not be read clause by clause: ${parsed.uninterpreted.map(quoted).join('; ')}${whole ? `; read as a whole (${parsed.wholeText}): ${whole.en}` : ''}`,
         });
       }
       return {
@@ -179,12 +210,12 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
             ? {
                 code: CODE.HAZE_MEASURE_DEFERS,
                 zh: `措施文本只写「${own}」，按规则执行：${rule.text ?? describeLevelRule(rule)}（依据：${basisOf(rule.ruleId, table).zh}）`,
-                en: `the measure text only says "${own}"; the rule for ${basisOf(rule.ruleId, table).en} applies: ${rule.text ?? describeLevelRule(rule)}`,
+                en: `the measure text only says "${own}"; the rule for ${basisOf(rule.ruleId, table).en} applies: ${ruleTextEn(rule)}`,
               }
             : {
                 code: CODE.HAZE_MEASURE_UNREAD,
                 zh: `措施文本无法识别，按规则执行：${rule.text ?? describeLevelRule(rule)}（依据：${basisOf(rule.ruleId, table).zh}）`,
-                en: `the measure text could not be read; the rule for ${basisOf(rule.ruleId, table).en} applies: ${rule.text ?? describeLevelRule(rule)}`,
+                en: `the measure text could not be read; the rule for ${basisOf(rule.ruleId, table).en} applies: ${ruleTextEn(rule)}`,
               },
         ],
       };
@@ -197,6 +228,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
       processes: [],
       truckBan: rule.truckBan,
       text: rule.text ?? describeLevelRule(rule),
+      textEn: ruleTextEn(rule),
       source: rule.ruleId,
       uninterpreted: [],
       bans: [],
@@ -210,6 +242,7 @@ function measureFromTextOrRule(e: Enterprise, level: AlertLevel, table: RuleTabl
     processes: [],
     truckBan: false,
     text: cell || '无',
+    ...(cell ? {} : { textEn: 'none' }),
     source: 'none',
     uninterpreted: cell ? [cell] : [],
     bans: [],

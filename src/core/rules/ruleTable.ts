@@ -36,6 +36,8 @@ export interface CrossCuttingRule {
   truckBan: boolean;
   /** The requirement as written for people and checked on site. */
   text: string;
+  /** The same in English (`text_en`, --lang en); absent → the Chinese text is quoted. */
+  textEn?: string | null;
   source: string;
   fileIndex: number;
 }

@@ -14,6 +14,7 @@ const levelRuleSchema = z.strictObject({
   truck_ban: z._default(z.boolean(), false),
   road_transport_ban: z._default(z.boolean(), false),
   text: z.optional(z.string().check(z.minLength(1))),
+  text_en: z.optional(z.string().check(z.minLength(1))),
 });
 
 const source = z.string().check(z.minLength(1));
@@ -44,6 +45,7 @@ const crossCuttingSchema = z.strictObject({
   ),
   truck_ban: z._default(z.boolean(), false),
   text: nonEmpty,
+  text_en: z.optional(nonEmpty),
   source,
 });
 
@@ -62,6 +64,7 @@ function toLevelRule(r: z.infer<typeof levelRuleSchema>): LevelRule {
     truckBan: r.truck_ban || r.road_transport_ban,
     roadTransportBan: r.road_transport_ban,
     text: r.text ?? null,
+    textEn: r.text_en ?? null,
   };
 }
 
@@ -97,6 +100,7 @@ function ruleTableOf(read: readonly { file: string; f: z.infer<typeof ruleFileSc
         when: { minTruckTrips: c.when.min_truck_trips ?? null, minVocsT: c.when.min_vocs_t ?? null, industries: c.when.industries ?? [] },
         truckBan: c.truck_ban,
         text: c.text,
+        textEn: c.text_en ?? null,
         source: c.source,
         fileIndex,
       }));

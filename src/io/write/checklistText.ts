@@ -2,8 +2,11 @@
  * The checklist an inspector carries, as plain text (terminal, print) and Markdown: per visit the
  * enterprise's header and the items to check, each with an empty box.
  */
-import type { CheckItem } from '../../core/checklist.js';
-import { ACTION_ZH, LEVEL_RESPONSE_ZH, LEVEL_ZH, type AlertLevel, type Enterprise, type Group, type RequiredMeasure, type Visit } from '../../core/model.js';
+import { itemText, recordedItemText, type CheckItem } from '../../core/checklist.js';
+import { actionWord, gradeWord, levelHeading, type AlertLevel, type Enterprise, type Group, type RequiredMeasure, type Visit } from '../../core/model.js';
+import { measureTextIn, quoted } from '../../core/ownWords.js';
+import type { Lang } from '../../core/problem.js';
+import type { VisitContext } from '../store/visitContext.js';
 import { formatDayClock } from '../../core/time.js';
 
 export interface ChecklistVisit {
@@ -12,8 +15,25 @@ export interface ChecklistVisit {
   m: RequiredMeasure;
   items: CheckItem[];
   /** Filled from the inspection records once they exist; absent → the printed page says 无记录 / 无. */
-  lastInspection?: { date: string; result: string } | null;
-  openFindings?: string[];
+  lastInspection?: VisitContext['lastInspection'];
+  openFindings?: VisitContext['openFindings'];
+}
+
+/**
+ * The last inspection in words: 合格, or the items found wrong — in English each by its item today when the
+ * ids match (the same measure gives the same items), else in the words recorded, quoted.
+ */
+export function lastInspectionText(cv: ChecklistVisit, lang: Lang): string | null {
+  const last = cv.lastInspection;
+  if (!last) return null;
+  if (lang === 'zh') return `${last.date} ${last.violations.length === 0 ? '合格' : `不合格：${last.violations.map((v) => v.text).join('；')}`}`;
+  const items = last.violations.map((v) => recordedItemText(v, cv.items, lang));
+  return `${last.date} ${items.length === 0 ? 'no violation' : `violation: ${items.join('; ')}`}`;
+}
+
+/** The open provincial findings, each with its date and source, as the bulletin wrote them. */
+export function openFindingsText(cv: ChecklistVisit, lang: Lang): string[] {
+  return (cv.openFindings ?? []).map((f) => (lang === 'en' ? `${f.date} ${quoted(f.problem)} (${f.source})` : `${f.date} ${f.problem}（${f.source}）`));
 }
 
 export interface ChecklistPage {
@@ -23,52 +43,121 @@ export interface ChecklistPage {
   visits: ChecklistVisit[];
 }
 
-function title(p: ChecklistPage): string {
-  return `${p.group.name} 现场检查清单 ${p.date}  ${LEVEL_ZH[p.level]}预警（${LEVEL_RESPONSE_ZH[p.level]}）`;
+/** The words of the page around the enterprise's own data, in both languages. */
+const WORDS = {
+  zh: {
+    title: '现场检查清单',
+    leader: '组长',
+    members: '成员',
+    list: '、',
+    noVisits: '（当天无巡查任务）',
+    code: '统一社会信用代码',
+    village: '村社区',
+    address: '地址',
+    contact: '联系人',
+    industryGrade: '行业 / 绩效等级',
+    measure: '应执行措施',
+    arrive: '计划到达',
+    last: '上次检查',
+    noRecord: '无记录',
+    findings: '未整改的省级暗查问题',
+    none: '无',
+    item: '检查项',
+    notes: '检查情况：',
+    inspector: '检查人签字：',
+    owner: '企业负责人签字：',
+    time: '检查时间：',
+    colon: '：',
+  },
+  en: {
+    title: 'on-site checklist',
+    leader: 'leader',
+    members: 'members',
+    list: ', ',
+    noVisits: '(no visits this day)',
+    code: 'credit code',
+    village: 'village',
+    address: 'address',
+    contact: 'contact',
+    industryGrade: 'industry / grade',
+    measure: 'measure',
+    arrive: 'planned arrival',
+    last: 'last check',
+    noRecord: 'no record',
+    findings: 'open provincial covert-inspection findings',
+    none: 'none',
+    item: 'check item',
+    notes: 'what was found: ',
+    inspector: 'inspector signature: ',
+    owner: 'enterprise signature: ',
+    time: 'time checked: ',
+    colon: ': ',
+  },
+} as const;
+
+function title(p: ChecklistPage, lang: Lang): string {
+  return `${p.group.name} ${WORDS[lang].title} ${p.date}  ${levelHeading(p.level, lang)}`;
 }
 
-function headerLines(cv: ChecklistVisit): [string, string][] {
+/** The grade with the tags its cell carries (民生豁免, 长期停产: the list's own words). */
+export function gradeWithTags(e: Enterprise, lang: Lang): string {
+  if (e.gradeTags.length === 0) return gradeWord(e.grade, lang);
+  return lang === 'en' ? `${gradeWord(e.grade, lang)} (${e.gradeTags.map(quoted).join(', ')})` : `${e.grade}（${e.gradeTags.join('、')}）`;
+}
+
+function headerLines(cv: ChecklistVisit, lang: Lang): [string, string][] {
   const { e, m, v } = cv;
+  const w = WORDS[lang];
   return [
-    ['统一社会信用代码', e.creditCode],
-    ['村社区', e.village],
-    ['地址', e.address],
-    ['联系人', `${e.contact} ${e.phone}`.trim()],
-    ['行业 / 绩效等级', `${e.industry} / ${e.grade}${e.gradeTags.length > 0 ? `（${e.gradeTags.join('、')}）` : ''}`],
-    ['应执行措施', `${ACTION_ZH[m.action]}：${m.text}`],
-    ['计划到达', formatDayClock(v.arrive)],
-    ['上次检查', cv.lastInspection ? `${cv.lastInspection.date} ${cv.lastInspection.result}` : '无记录'],
-    ['未整改的省级暗查问题', cv.openFindings && cv.openFindings.length > 0 ? cv.openFindings.join('；') : '无'],
+    [w.code, e.creditCode],
+    [w.village, e.village],
+    [w.address, e.address],
+    [w.contact, `${e.contact} ${e.phone}`.trim()],
+    [w.industryGrade, `${e.industry} / ${gradeWithTags(e, lang)}`],
+    [w.measure, `${actionWord(m.action, lang)}${w.colon}${measureTextIn(m, lang)}`],
+    [w.arrive, formatDayClock(v.arrive, lang)],
+    [w.last, lastInspectionText(cv, lang) ?? w.noRecord],
+    [w.findings, openFindingsText(cv, lang).join(lang === 'en' ? '; ' : '；') || w.none],
   ];
 }
 
-export function renderChecklistText(pages: readonly ChecklistPage[]): string {
+export function renderChecklistText(pages: readonly ChecklistPage[], lang: Lang = 'zh'): string {
+  const w = WORDS[lang];
   const out: string[] = [];
   for (const p of pages) {
-    out.push(title(p), `组长：${p.group.leader} ${p.group.phone}   成员：${p.group.members.join('、')}`, '');
-    if (p.visits.length === 0) out.push('（当天无巡查任务）', '');
+    out.push(title(p, lang), `${w.leader}${w.colon}${p.group.leader} ${p.group.phone}   ${w.members}${w.colon}${p.group.members.join(w.list)}`, '');
+    if (p.visits.length === 0) out.push(w.noVisits, '');
     for (const cv of p.visits) {
       out.push(`${cv.v.seq}. ${cv.e.name}`);
-      for (const [k, val] of headerLines(cv)) out.push(`   ${k}：${val}`);
-      for (const item of cv.items) out.push(`   [ ] ${item.text}`);
-      out.push('   检查情况：______________________________________________');
-      out.push('   检查人签字：____________   企业负责人签字：____________   检查时间：____:____', '');
+      for (const [k, val] of headerLines(cv, lang)) out.push(`   ${k}${w.colon}${val}`);
+      for (const item of cv.items) out.push(`   [ ] ${itemText(item, lang)}`);
+      out.push(`   ${w.notes}______________________________________________`);
+      out.push(`   ${w.inspector}____________   ${w.owner}____________   ${w.time}____:____`, '');
     }
   }
   return `${out.join('\n')}\n`;
 }
 
-export function renderChecklistMarkdown(pages: readonly ChecklistPage[]): string {
+export function renderChecklistMarkdown(pages: readonly ChecklistPage[], lang: Lang = 'zh'): string {
+  const w = WORDS[lang];
+  const blank = lang === 'en' ? '____' : '＿＿＿＿';
+  const gap = lang === 'en' ? '   ' : '　';
   const out: string[] = [];
   for (const p of pages) {
-    out.push(`# ${title(p)}`, '', `组长：${p.group.leader} ${p.group.phone}　成员：${p.group.members.join('、')}`, '');
-    if (p.visits.length === 0) out.push('（当天无巡查任务）', '');
+    out.push(
+      `# ${title(p, lang)}`,
+      '',
+      `${w.leader}${w.colon}${p.group.leader} ${p.group.phone}${gap}${w.members}${w.colon}${p.group.members.join(w.list)}`,
+      '',
+    );
+    if (p.visits.length === 0) out.push(w.noVisits, '');
     for (const cv of p.visits) {
       out.push(`## ${cv.v.seq}. ${escapeMd(cv.e.name)}`, '');
-      for (const [k, val] of headerLines(cv)) out.push(`- **${k}**：${escapeMd(val)}`);
-      out.push('', '| | 检查项 |', '|---|---|');
-      for (const item of cv.items) out.push(`| ☐ | ${escapeMd(item.text)} |`);
-      out.push('', '检查情况：', '', '检查人签字：＿＿＿＿　企业负责人签字：＿＿＿＿　检查时间：＿＿:＿＿', '');
+      for (const [k, val] of headerLines(cv, lang)) out.push(`- **${k}**${w.colon}${escapeMd(val)}`);
+      out.push('', `| | ${w.item} |`, '|---|---|');
+      for (const item of cv.items) out.push(`| ☐ | ${escapeMd(itemText(item, lang))} |`);
+      const clock = lang === 'en' ? '__:__' : '＿＿:＿＿';
+      out.push('', w.notes.trim(), '', `${w.inspector}${blank}${gap}${w.owner}${blank}${gap}${w.time}${clock}`, '');
     }
   }
   return `${out.join('\n')}\n`;

@@ -8,13 +8,13 @@ export function renderMarkdownTable<T>(rows: readonly T[], columns: readonly Col
     line(cols.map((c) => escapeCell(lang === 'en' ? c.en : c.zh))),
     line(cols.map((c) => (rows.some((r) => typeof c.value(r) === 'number') ? '---:' : '---'))),
   ];
-  for (const r of rows) out.push(line(cols.map((c) => escapeCell(show(c.value(r))))));
+  for (const r of rows) out.push(line(cols.map((c) => escapeCell(show(c.value(r), lang)))));
   return `${out.join('\n')}\n`;
 }
 
-function show(cell: Cell): string {
+function show(cell: Cell, lang: 'zh' | 'en'): string {
   if (cell === null) return '';
-  if (typeof cell === 'boolean') return cell ? '是' : '否';
+  if (typeof cell === 'boolean') return lang === 'en' ? (cell ? 'yes' : 'no') : cell ? '是' : '否';
   return String(cell);
 }
 

@@ -32,7 +32,7 @@ export interface TableOptions {
 export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[], opts: TableOptions): string {
   const cols = columns.filter((c) => !c.dataOnly);
   const head = cols.map((c) => (opts.lang === 'en' ? c.en : c.zh));
-  const body = rows.map((r) => cols.map((c) => show(c.value(r))));
+  const body = rows.map((r) => cols.map((c) => show(c.value(r), opts.lang)));
   if (opts.width !== undefined) {
     const fitted = fitTable(head, body, cols, opts);
     if (fitted !== null) return fitted;
@@ -40,9 +40,9 @@ export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[]
   return `${drawPlainTable(head, body, opts.color) ?? drawWithCliTable3(head, body, opts.color)}\n`;
 }
 
-function show(cell: string | number | boolean | null): string {
+function show(cell: string | number | boolean | null, lang: 'zh' | 'en'): string {
   if (cell === null) return '';
-  if (typeof cell === 'boolean') return cell ? '是' : '';
+  if (typeof cell === 'boolean') return cell ? (lang === 'en' ? 'yes' : '是') : '';
   return String(cell);
 }
 

@@ -92,11 +92,16 @@ describe('checklist pages', () => {
     expect(count(html, /<th>上次检查<\/th><td>无记录<\/td>/g)).toBe(visits);
     expect(count(html, /<th>未整改问题<\/th><td>无<\/td>/g)).toBe(visits);
     const withRecords = pagesFor('2019-12-08', ['1']);
-    withRecords[0]!.visits[0]!.lastInspection = { date: '2019-11-20', result: '未按要求停产，已责令整改' };
-    withRecords[0]!.visits[0]!.openFindings = ['省级暗查：夜间生产 <2019-11-25>'];
+    const first = withRecords[0]!.visits[0]!;
+    first.lastInspection = { date: '2019-11-20', violations: [first.items[0]!, { id: 'note_1', text: '未按要求停产，已责令整改' }] };
+    first.openFindings = [{ date: '2019-11-25', problem: '夜间生产 <偷排>', source: '省级暗查' }];
     const h = renderChecklistHtml(withRecords, opts);
-    expect(h).toContain('2019-11-20　未按要求停产，已责令整改');
-    expect(h).toContain('省级暗查：夜间生产 &lt;2019-11-25&gt;');
+    expect(h).toContain(`2019-11-20　不合格：${first.items[0]!.text}；未按要求停产，已责令整改`);
+    expect(h).toContain('2019-11-25 夜间生产 &lt;偷排&gt;（省级暗查）');
+    // In English an item of today's list is said in English; words recorded otherwise are quoted.
+    const en = renderChecklistHtml(withRecords, { ...opts, lang: 'en' });
+    expect(en).toContain(`2019-11-20　violation: ${escapeHtml(first.items[0]!.en)}; &quot;未按要求停产，已责令整改&quot;`);
+    expect(en).toContain('2019-11-25 &quot;夜间生产 &lt;偷排&gt;&quot; (省级暗查)');
   });
 
   test('self-contained: no script, no stylesheet link, no image or font fetched, no outside address', () => {

@@ -77,7 +77,9 @@ describe('tables', () => {
       const cols = columns.filter((c) => !c.dataOnly);
       for (const color of [false, true]) {
         const head = cols.map((c) => (lang === 'en' ? c.en : c.zh));
-        const body = rows.map((r) => cols.map((c) => ((v) => (v === null ? '' : typeof v === 'boolean' ? (v ? '是' : '') : String(v)))(c.value(r))));
+        const body = rows.map((r) =>
+          cols.map((c) => ((v) => (v === null ? '' : typeof v === 'boolean' ? (v ? (lang === 'en' ? 'yes' : '是') : '') : String(v)))(c.value(r))),
+        );
         expect(drawPlainTable(head, body, color)).not.toBeNull(); // the sample is all plain text
         expect(renderTable(rows, columns, { lang, color })).toBe(cliTable3(head, body, color));
       }

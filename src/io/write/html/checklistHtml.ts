@@ -4,12 +4,16 @@
  * check items with boxes, room to write, signatures). Pages are numbered within each group's pack, because
  * each group carries its own; `--group all` puts the packs one after another, each from a new sheet.
  */
-import { LEVEL_RESPONSE_ZH, LEVEL_ZH, type DayRoute, type TownSetup } from '../../../core/model.js';
+import { itemText } from '../../../core/checklist.js';
+import { LEVEL_EN, LEVEL_ZH, levelHeading, type DayRoute, type TownSetup } from '../../../core/model.js';
+import { measureTextIn } from '../../../core/ownWords.js';
+import { countOf } from '../../../core/plural.js';
+import type { Lang } from '../../../core/problem.js';
 import { formatWallTime, type WallTime } from '../../../core/time.js';
-import type { ChecklistPage, ChecklistVisit } from '../checklistText.js';
+import { gradeWithTags, lastInspectionText, openFindingsText, type ChecklistPage, type ChecklistVisit } from '../checklistText.js';
 import type { Basemap } from '../map/basemap.js';
 import { renderRouteMap } from '../map/routeMap.js';
-import { clockZh, dateZh, weekdayZh } from './dateZh.js';
+import { clockOnPaper, dateOnPaper, weekdayOnPaper } from './dateZh.js';
 import { htmlDocument, pageFoot } from './document.js';
 import { escapeHtml as h } from './escapeHtml.js';
 import { measureInWords } from './measureWords.js';
@@ -23,16 +27,118 @@ export interface ChecklistHtmlOptions {
   routes?: readonly DayRoute[];
   /** The light background drawn under the cover's map (the same as the plan's overview). */
   basemap?: Basemap;
+  /** The language of the page's own words (default Chinese); names, places and measure texts stay as written. */
+  lang?: Lang;
 }
+
+/** The page's own words in both languages. */
+const WORDS = {
+  zh: {
+    kicker: '重污染天气应急管控',
+    title: '现场检查清单',
+    cover: '封面',
+    since: (t: string) => `，自 ${t} 起执行`,
+    alert: (level: string) => `${level}预警`,
+    level: '预警级别',
+    leader: '组长',
+    phone: '电话',
+    members: '组员',
+    task: '当日任务',
+    noVisits: '当天无巡查任务',
+    visits: (n: number) => `检查 ${n} 家企业`,
+    distance: (km: string, back: string, base: string) => `，全程约 ${km} km，预计 ${back} 返回${base}`,
+    from: (base: string) => `（从${base}出发）`,
+    route: '巡查路线',
+    head: ['序', '企业名称', '村社区', '计划到达', '距上站 km', '措施'],
+    back: (base: string) => `返回${base}`,
+    list: '、',
+    record: '现场检查记录',
+    stop: (n: number, of: number) => `第 ${n} 站 / 共 ${of} 站`,
+    arrive: '计划到达',
+    code: '统一社会信用代码',
+    grade: '绩效等级',
+    industry: '行业类别',
+    village: '村社区',
+    address: '详细地址',
+    contact: '联系人',
+    phoneNo: '联系电话',
+    measureAt: (level: string) => `${level}预警应执行措施`,
+    measureText: '措施内容：',
+    last: '上次检查',
+    noRecord: '无记录',
+    open: '未整改问题',
+    none: '无',
+    items: '检查项目',
+    itemHead: ['序', '检查内容', '符合', '不符合', '不适用'],
+    notes: '检查情况记录',
+    inspector: '检查人员（签字）：',
+    owner: '企业现场负责人（签字）：',
+    time: '检查时间：',
+    hour: '时',
+    minute: '分',
+    to: '至',
+    all: '全部巡查组',
+    short: { stop: '停产', stop_part: '部分停产', limit: '限产', self: '自主减排', exempt: '保障类', none: '无' },
+  },
+  en: {
+    kicker: 'heavy-pollution-weather emergency controls',
+    title: 'on-site checklist',
+    cover: 'cover',
+    since: (t: string) => `, in force since ${t}`,
+    alert: (level: string) => `${level} alert`,
+    level: 'alert level',
+    leader: 'leader',
+    phone: 'phone',
+    members: 'members',
+    task: "the day's task",
+    noVisits: 'no visits this day',
+    visits: (n: number) => `check ${countOf(n, 'enterprise')}`,
+    distance: (km: string, back: string, base: string) => `, about ${km} km in all, back at ${base} about ${back}`,
+    from: (base: string) => ` (starting from ${base})`,
+    route: 'patrol route',
+    head: ['no.', 'enterprise', 'village', 'planned arrival', 'km from last stop', 'measure'],
+    back: (base: string) => `back to ${base}`,
+    list: ', ',
+    record: 'on-site check record',
+    stop: (n: number, of: number) => `stop ${n} of ${of}`,
+    arrive: 'planned arrival',
+    code: 'credit code',
+    grade: 'grade',
+    industry: 'industry',
+    village: 'village',
+    address: 'address',
+    contact: 'contact',
+    phoneNo: 'phone',
+    measureAt: (level: string) => `measures at the ${level} alert`,
+    measureText: 'measure as written: ',
+    last: 'last check',
+    noRecord: 'no record',
+    open: 'open findings',
+    none: 'none',
+    items: 'check items',
+    itemHead: ['no.', 'what to check', 'ok', 'violation', 'n/a'],
+    notes: 'notes on the check',
+    inspector: 'inspectors (sign): ',
+    owner: 'person in charge (sign): ',
+    time: 'time checked: ',
+    hour: 'h',
+    minute: 'min',
+    to: 'to',
+    all: 'all patrol groups',
+    short: { stop: 'stop', stop_part: 'partial stop', limit: 'limit', self: 'self-managed', exempt: 'essential', none: 'none' },
+  },
+} as const;
+
+const levelWord = (p: ChecklistPage, lang: Lang) => (lang === 'en' ? LEVEL_EN : LEVEL_ZH)[p.level];
 
 const km = (x: number) => x.toFixed(1);
 
-function levelLine(p: ChecklistPage, since: WallTime | null): string {
-  return `${LEVEL_ZH[p.level]}预警（${LEVEL_RESPONSE_ZH[p.level]}）${since ? `，自 ${formatWallTime(since)} 起执行` : ''}`;
+function levelLine(p: ChecklistPage, since: WallTime | null, lang: Lang): string {
+  return `${levelHeading(p.level, lang)}${since ? WORDS[lang].since(formatWallTime(since)) : ''}`;
 }
 
-function foot(p: ChecklistPage, n: number, of: number): string {
-  return pageFoot(`${p.group.name} · ${p.date} · ${LEVEL_ZH[p.level]}预警`, n, of);
+function foot(p: ChecklistPage, n: number, of: number, lang: Lang): string {
+  return pageFoot(`${p.group.name} · ${p.date} · ${WORDS[lang].alert(levelWord(p, lang))}`, n, of, lang);
 }
 
 /**
@@ -56,20 +162,21 @@ function compactTable(p: ChecklistPage): boolean {
 
 function cover(p: ChecklistPage, opts: ChecklistHtmlOptions, pages: number): string {
   const { setup } = opts;
+  const lang = opts.lang ?? 'zh';
+  const w = WORDS[lang];
+  const clockZh = (m: number) => clockOnPaper(m, lang);
   const route = opts.routes?.find((r) => r.date === p.date && r.groupId === p.group.id);
   const members = p.group.members.filter((m) => m !== p.group.leader);
   const task =
-    p.visits.length === 0
-      ? '当天无巡查任务'
-      : `检查 ${p.visits.length} 家企业${route ? `，全程约 ${km(route.totalKm)} km，预计 ${clockZh(route.returnAt)} 返回${setup.base.name}` : ''}`;
+    p.visits.length === 0 ? w.noVisits : `${w.visits(p.visits.length)}${route ? w.distance(km(route.totalKm), clockZh(route.returnAt), setup.base.name) : ''}`;
   const rows = p.visits.map(
     (cv) =>
-      `<tr data-code="${h(cv.e.creditCode)}"><td class="c">${cv.v.seq}</td><td>${h(cv.e.name)}</td><td>${h(cv.e.village)}</td><td class="c">${clockZh(cv.v.arrive)}</td><td class="num">${km(cv.v.legKm)}</td><td class="c">${h(actionShort(cv))}</td></tr>`,
+      `<tr data-code="${h(cv.e.creditCode)}"><td class="c">${cv.v.seq}</td><td>${h(cv.e.name)}</td><td>${h(cv.e.village)}</td><td class="c">${clockZh(cv.v.arrive)}</td><td class="num">${km(cv.v.legKm)}</td><td class="c">${h(actionShort(cv, lang))}</td></tr>`,
   );
   if (route && p.visits.length > 0) {
     const back = route.totalKm - p.visits.reduce((s, cv) => s + cv.v.legKm, 0);
     rows.push(
-      `<tr class="return"><td class="c">—</td><td>返回${h(setup.base.name)}</td><td></td><td class="c">${clockZh(route.returnAt)}</td><td class="num">${km(Math.max(0, back))}</td><td></td></tr>`,
+      `<tr class="return"><td class="c">—</td><td>${h(w.back(setup.base.name))}</td><td></td><td class="c">${clockZh(route.returnAt)}</td><td class="num">${km(Math.max(0, back))}</td><td></td></tr>`,
     );
   }
   const groupIndex = setup.groups.findIndex((g) => g.id === p.group.id);
@@ -87,23 +194,24 @@ function cover(p: ChecklistPage, opts: ChecklistHtmlOptions, pages: number): str
     ],
     prefixLabels: false,
     ...(opts.basemap ? { basemap: opts.basemap } : {}),
+    lang,
   });
   return `<section class="page cover" data-group="${h(p.group.id)}">
-<div class="kicker"><span>${h(setup.town)}重污染天气应急管控</span><span>现场检查清单 · 封面</span></div>
-<h1>${h(p.group.name)} 现场检查清单</h1>
-<div class="sub">${dateZh(p.date)} ${weekdayZh(p.date)}</div>
+<div class="kicker"><span>${h(setup.town)}${lang === 'en' ? ' ' : ''}${h(w.kicker)}</span><span>${h(w.title)} · ${h(w.cover)}</span></div>
+<h1>${h(p.group.name)} ${h(w.title)}</h1>
+<div class="sub">${h(dateOnPaper(p.date, lang))} ${h(weekdayOnPaper(p.date, lang))}</div>
 <table class="info">
-<tr><th>预警级别</th><td>${h(levelLine(p, opts.since))}</td></tr>
-<tr><th>组长</th><td>${h(p.group.leader)}　电话 ${h(p.group.phone)}</td></tr>
-<tr><th>组员</th><td>${h(members.join('、') || '—')}</td></tr>
-<tr><th>当日任务</th><td>${h(task)}（从${h(setup.base.name)}出发）</td></tr>
+<tr><th>${h(w.level)}</th><td>${h(levelLine(p, opts.since, lang))}</td></tr>
+<tr><th>${h(w.leader)}</th><td>${h(p.group.leader)}　${h(w.phone)} ${h(p.group.phone)}</td></tr>
+<tr><th>${h(w.members)}</th><td>${h(members.join(w.list) || '—')}</td></tr>
+<tr><th>${h(w.task)}</th><td>${h(task)}${h(w.from(setup.base.name))}</td></tr>
 </table>
-<h2>巡查路线</h2>
+<h2>${h(w.route)}</h2>
 ${
   p.visits.length === 0
-    ? '<p class="empty">当天无巡查任务</p>'
+    ? `<p class="empty">${h(w.noVisits)}</p>`
     : `<table class="route-table${compactTable(p) ? ' compact' : ''}">
-<thead><tr><th class="c">序</th><th>企业名称</th><th>村社区</th><th class="c">计划到达</th><th class="num">距上站 km</th><th class="c">措施</th></tr></thead>
+<thead><tr><th class="c">${h(w.head[0])}</th><th>${h(w.head[1])}</th><th>${h(w.head[2])}</th><th class="c">${h(w.head[3])}</th><th class="num">${h(w.head[4])}</th><th class="c">${h(w.head[5])}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
@@ -112,71 +220,73 @@ ${rows.join('\n')}
 <figure class="map">
 ${map}
 </figure>
-${foot(p, 1, pages)}
+${foot(p, 1, pages, lang)}
 </section>`;
 }
 
-function actionShort(cv: ChecklistVisit): string {
+function actionShort(cv: ChecklistVisit, lang: Lang): string {
   const pct = cv.m.limitPct !== null && cv.m.action !== 'stop' ? ` ${cv.m.limitPct}%` : '';
-  return { stop: '停产', stop_part: '部分停产', limit: '限产', self: '自主减排', exempt: '保障类', none: '无' }[cv.m.action] + pct;
+  return WORDS[lang].short[cv.m.action] + pct;
 }
 
-function gradeText(cv: ChecklistVisit): string {
-  return `${cv.e.grade}${cv.e.gradeTags.length > 0 ? `（${cv.e.gradeTags.join('、')}）` : ''}`;
-}
-
-function visitPage(p: ChecklistPage, cv: ChecklistVisit, page: number, pages: number): string {
+function visitPage(p: ChecklistPage, cv: ChecklistVisit, page: number, pages: number, lang: Lang): string {
   const { e, m, v } = cv;
-  const last = cv.lastInspection ? `${cv.lastInspection.date}　${cv.lastInspection.result}` : '无记录';
-  const findings = cv.openFindings && cv.openFindings.length > 0 ? cv.openFindings.map((f) => h(f)).join('；') : '无';
+  const w = WORDS[lang];
+  const last = lastInspectionText(cv, lang)?.replace(' ', '　') ?? w.noRecord;
+  const findings =
+    openFindingsText(cv, lang)
+      .map((f) => h(f))
+      .join(lang === 'en' ? '; ' : '；') || w.none;
+  const date = h(dateOnPaper(p.date, lang));
+  const blank = '<span class="blank" style="min-width:10mm"></span>';
   const items = cv.items.map(
     (it, i) =>
-      `<tr data-item="${h(it.id)}"><td class="c">${i + 1}</td><td>${h(it.text)}</td><td class="c"><span class="box"></span></td><td class="c"><span class="box"></span></td><td class="c"><span class="box"></span></td></tr>`,
+      `<tr data-item="${h(it.id)}"><td class="c">${i + 1}</td><td>${h(itemText(it, lang))}</td><td class="c"><span class="box"></span></td><td class="c"><span class="box"></span></td><td class="c"><span class="box"></span></td></tr>`,
   );
   return `<section class="page visit" data-group="${h(p.group.id)}" data-code="${h(e.creditCode)}">
-<div class="kicker"><span>${h(p.group.name)} · 现场检查记录 · 第 ${v.seq} 站 / 共 ${p.visits.length} 站</span><span>${dateZh(p.date)} 计划到达 ${clockZh(v.arrive)}</span></div>
+<div class="kicker"><span>${h(p.group.name)} · ${h(w.record)} · ${h(w.stop(v.seq, p.visits.length))}</span><span>${date} ${h(w.arrive)} ${h(clockOnPaper(v.arrive, lang))}</span></div>
 <h1 class="enterprise">${h(e.name)}</h1>
 <table class="info">
-<tr><th>统一社会信用代码</th><td>${h(e.creditCode)}</td><th>绩效等级</th><td>${h(gradeText(cv))}</td></tr>
-<tr><th>行业类别</th><td>${h(e.industry || '—')}</td><th>村社区</th><td>${h(e.village)}</td></tr>
-<tr><th>详细地址</th><td colspan="3">${h(e.address || '—')}</td></tr>
-<tr><th>联系人</th><td>${h(e.contact || '—')}</td><th>联系电话</th><td>${h(e.phone || '—')}</td></tr>
+<tr><th>${h(w.code)}</th><td>${h(e.creditCode)}</td><th>${h(w.grade)}</th><td>${h(gradeWithTags(e, lang))}</td></tr>
+<tr><th>${h(w.industry)}</th><td>${h(e.industry || '—')}</td><th>${h(w.village)}</th><td>${h(e.village)}</td></tr>
+<tr><th>${h(w.address)}</th><td colspan="3">${h(e.address || '—')}</td></tr>
+<tr><th>${h(w.contact)}</th><td>${h(e.contact || '—')}</td><th>${h(w.phoneNo)}</th><td>${h(e.phone || '—')}</td></tr>
 </table>
-<h2>${LEVEL_ZH[p.level]}预警应执行措施</h2>
+<h2>${h(w.measureAt(levelWord(p, lang)))}</h2>
 <div class="measure">
-<p class="main">${h(measureInWords(m))}</p>
-<p>措施内容：${h(m.text)}</p>
+<p class="main">${h(measureInWords(m, lang))}</p>
+<p>${h(w.measureText)}${h(measureTextIn(m, lang))}</p>
 </div>
 <table class="info history" style="margin-top:2mm">
-<tr><th>上次检查</th><td>${h(last)}</td></tr>
-<tr><th>未整改问题</th><td>${findings}</td></tr>
+<tr><th>${h(w.last)}</th><td>${h(last)}</td></tr>
+<tr><th>${h(w.open)}</th><td>${findings}</td></tr>
 </table>
-<h2>检查项目</h2>
+<h2>${h(w.items)}</h2>
 <table class="items">
-<thead><tr><th class="c">序</th><th>检查内容</th><th class="c">符合</th><th class="c">不符合</th><th class="c">不适用</th></tr></thead>
+<thead><tr><th class="c">${h(w.itemHead[0])}</th><th>${h(w.itemHead[1])}</th><th class="c">${h(w.itemHead[2])}</th><th class="c">${h(w.itemHead[3])}</th><th class="c">${h(w.itemHead[4])}</th></tr></thead>
 <tbody>
 ${items.join('\n')}
 </tbody>
 </table>
-<h2>检查情况记录</h2>
+<h2>${h(w.notes)}</h2>
 <div class="notes">${'<div class="line"></div>'.repeat(30)}</div>
 <div class="sign">
-<div>检查人员（签字）：<span class="blank"></span> <span class="blank"></span></div>
-<div>企业现场负责人（签字）：<span class="blank"></span></div>
-<div class="wide">检查时间：${dateZh(p.date)} <span class="blank" style="min-width:10mm"></span> 时 <span class="blank" style="min-width:10mm"></span> 分 至 <span class="blank" style="min-width:10mm"></span> 时 <span class="blank" style="min-width:10mm"></span> 分</div>
+<div>${h(w.inspector)}<span class="blank"></span> <span class="blank"></span></div>
+<div>${h(w.owner)}<span class="blank"></span></div>
+<div class="wide">${h(w.time)}${date} ${blank} ${w.hour} ${blank} ${w.minute} ${w.to} ${blank} ${w.hour} ${blank} ${w.minute}</div>
 </div>
-${foot(p, page, pages)}
+${foot(p, page, pages, lang)}
 </section>`;
 }
 
 export function renderChecklistHtml(pages: readonly ChecklistPage[], opts: ChecklistHtmlOptions): string {
+  const lang = opts.lang ?? 'zh';
+  const w = WORDS[lang];
   const body = pages.map((p) => {
     const total = 1 + p.visits.length;
-    return [cover(p, opts, total), ...p.visits.map((cv, i) => visitPage(p, cv, i + 2, total))].join('\n');
+    return [cover(p, opts, total), ...p.visits.map((cv, i) => visitPage(p, cv, i + 2, total, lang))].join('\n');
   });
   const first = pages[0];
-  const title = first
-    ? `${opts.setup.town} 现场检查清单 ${first.date} ${pages.length === 1 ? first.group.name : '全部巡查组'}`
-    : `${opts.setup.town} 现场检查清单`;
-  return htmlDocument(title, body.join('\n'));
+  const title = first ? `${opts.setup.town} ${w.title} ${first.date} ${pages.length === 1 ? first.group.name : w.all}` : `${opts.setup.town} ${w.title}`;
+  return htmlDocument(title, body.join('\n'), lang);
 }

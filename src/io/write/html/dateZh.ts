@@ -15,3 +15,21 @@ export function weekdayZh(date: string): string {
 export function clockZh(minutes: number): string {
   return formatDayClock(minutes, 'zh');
 }
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The date on an English page (--lang en): "8 December 2019"; Chinese: 2019年12月8日. */
+export function dateOnPaper(date: string, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return dateZh(date);
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS_EN[m! - 1]} ${y}`;
+}
+
+export function weekdayOnPaper(date: string, lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? weekdayZh(date) : WEEKDAYS_EN[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+}
+
+export function clockOnPaper(minutes: number, lang: 'zh' | 'en'): string {
+  return formatDayClock(minutes, lang);
+}

@@ -3,8 +3,10 @@
  * limited, and whether heavy diesel trucks may come in. The measure's own text is printed beside it.
  */
 import type { RequiredMeasure } from '../../../core/model.js';
+import { quoted } from '../../../core/ownWords.js';
 
-export function measureInWords(m: RequiredMeasure): string {
+export function measureInWords(m: RequiredMeasure, lang: 'zh' | 'en' = 'zh'): string {
+  if (lang === 'en') return measureInEnglish(m);
   const pct = m.limitPct !== null ? `${m.limitPct}%` : null;
   let main: string;
   switch (m.action) {
@@ -31,4 +33,34 @@ export function measureInWords(m: RequiredMeasure): string {
       break;
   }
   return m.truckBan ? `${main}；禁止国四及以下重型柴油货车进出` : main;
+}
+
+/** The same words in English; the processes named in the enterprise's text are quoted as it writes them. */
+function measureInEnglish(m: RequiredMeasure): string {
+  const pct = m.limitPct !== null ? `${m.limitPct}%` : null;
+  let main: string;
+  switch (m.action) {
+    case 'stop':
+      main = 'Whole plant stopped: all production stops';
+      break;
+    case 'stop_part':
+      main =
+        m.processes.length > 0
+          ? `Partial stop: stop ${m.processes.map(quoted).join(', ')}${pct ? ` (about ${pct} less)` : ''}`
+          : `Partial stop: stop the lines the measure names${pct ? ` (about ${pct} less)` : ''}`;
+      break;
+    case 'limit':
+      main = pct ? `Limit: output or load down by ${pct}` : 'Limit: output or load down as the measure says';
+      break;
+    case 'self':
+      main = 'Self-managed: the enterprise takes its own reduction measures';
+      break;
+    case 'exempt':
+      main = 'Essential enterprise: produces for its essential task; must not be ordered to stop';
+      break;
+    case 'none':
+      main = 'No production measure at this level';
+      break;
+  }
+  return m.truckBan ? `${main}; no heavy diesel trucks of China IV or below in or out` : main;
 }

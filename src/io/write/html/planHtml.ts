@@ -5,8 +5,9 @@
  * group's route table beside the others.
  */
 import {
-  LEVEL_RESPONSE_ZH,
+  LEVEL_EN,
   LEVEL_ZH,
+  levelHeading,
   type AlertLevel,
   type DayRoute,
   type Enterprise,
@@ -15,13 +16,15 @@ import {
   type TownSetup,
   type Visit,
 } from '../../../core/model.js';
+import { countOf } from '../../../core/plural.js';
+import type { Lang } from '../../../core/problem.js';
 import { assignAreas } from '../../../core/routing/areas.js';
 import type { PlanResult } from '../../../core/routing/planPatrols.js';
 import { formatWallTime, type WallTime } from '../../../core/time.js';
 import { townBasemap, type Basemap } from '../map/basemap.js';
 import { groupStyle, markerSvg } from '../map/groupStyle.js';
 import { renderRouteMap } from '../map/routeMap.js';
-import { clockZh, dateZh, weekdayZh } from './dateZh.js';
+import { clockOnPaper, dateOnPaper, weekdayOnPaper } from './dateZh.js';
 import { htmlDocument, pageFoot } from './document.js';
 import { escapeHtml as h } from './escapeHtml.js';
 import { PAGE } from './pageStyle.js';
@@ -45,6 +48,40 @@ export interface PlanSheet {
   /** A provisional day (暂定): planned again until its own day is printed. */
   days: { date: string; provisional: boolean; groups: PlanDayGroup[] }[];
 }
+
+/** The sheet's own words in both languages; names, places and people stay as the town wrote them. */
+const WORDS = {
+  zh: {
+    kicker: '重污染天气应急管控',
+    plan: '巡查计划',
+    office: '镇应急办',
+    provisional: '暂定',
+    since: (t: string) => `，自 ${t} 起执行`,
+    total: (groups: number, n: number) => `${groups} 个组共查 ${n} 家企业`,
+    provisionalNote: '暂定：当天打印时按最新检查结果重新安排',
+    load: (n: number, km: string, back: string) => `${n} 家 · ${km} km · ${back} 返回`,
+    noVisits: '当天无巡查任务',
+    continued: '（续）',
+    leader: '组长',
+    head: ['序', '企业名称', '村社区', '到达'],
+    alert: (level: string) => `${level}预警`,
+  },
+  en: {
+    kicker: 'heavy-pollution-weather emergency controls',
+    plan: 'patrol plan',
+    office: 'town emergency office',
+    provisional: 'provisional',
+    since: (t: string) => `, in force since ${t}`,
+    total: (groups: number, n: number) => `${countOf(groups, 'group')} check ${countOf(n, 'enterprise')}`,
+    provisionalNote: 'provisional: planned again from the latest results when its day is printed',
+    load: (n: number, km: string, back: string) => `${countOf(n, 'visit')} · ${km} km · back ${back}`,
+    noVisits: 'no visits this day',
+    continued: ' (continued)',
+    leader: 'leader',
+    head: ['no.', 'enterprise', 'village', 'arrive'],
+    alert: (level: string) => `${level} alert`,
+  },
+} as const;
 
 /** The sheet's content from a plan: days in order, groups in the order of groups.yaml. */
 export function planSheet(
@@ -130,27 +167,28 @@ export function planMapHeight(groups: readonly PlanDayGroup[]): number {
   return Math.round(Math.min(190, Math.max(70, PAGE.height - used)));
 }
 
-function caption(b: TableBlock): string {
+function caption(b: TableBlock, lang: Lang): string {
   const { g } = b;
+  const w = WORDS[lang];
   const style = groupStyle(g.index);
   const swatch = `<svg width="11mm" height="3mm" viewBox="0 0 11 3"><line x1="0.5" y1="1.5" x2="10.5" y2="1.5" stroke="${style.color}" stroke-width="0.6"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>${markerSvg(style.marker, 5.5, 1.5, 1.1, style.color)}</svg>`;
-  const load =
-    g.route && g.visits.length > 0 ? `${g.visits.length} 家 · ${g.route.totalKm.toFixed(1)} km · ${clockZh(g.route.returnAt)} 返回` : '当天无巡查任务';
-  const who = b.continued ? '（续）' : `　组长 ${h(g.group.leader)} ${h(g.group.phone)} · ${h(load)}`;
+  const load = g.route && g.visits.length > 0 ? w.load(g.visits.length, g.route.totalKm.toFixed(1), clockOnPaper(g.route.returnAt, lang)) : w.noVisits;
+  const who = b.continued ? h(w.continued) : `　${h(w.leader)} ${h(g.group.leader)} ${h(g.group.phone)} · ${h(load)}`;
   return `<div class="cap">${swatch} ${g.index + 1} ${h(g.group.name)}<span class="who">${who}</span></div>`;
 }
 
-function groupTable(b: TableBlock): string {
+function groupTable(b: TableBlock, lang: Lang): string {
   const n = b.g.index + 1;
+  const head = WORDS[lang].head;
   const rows = b.rows.map(
     ({ v, e }) =>
-      `<tr data-code="${h(e.creditCode)}"><td class="c">${n}-${v.seq}</td><td>${h(e.name)}</td><td>${h(e.village)}</td><td class="c">${clockZh(v.arrive)}</td></tr>`,
+      `<tr data-code="${h(e.creditCode)}"><td class="c">${n}-${v.seq}</td><td>${h(e.name)}</td><td>${h(e.village)}</td><td class="c">${clockOnPaper(v.arrive, lang)}</td></tr>`,
   );
-  return `<div class="plan-group" data-group="${h(b.g.group.id)}">${caption(b)}${
+  return `<div class="plan-group" data-group="${h(b.g.group.id)}">${caption(b, lang)}${
     b.rows.length === 0
       ? ''
       : `<table class="route-table">
-<thead><tr><th class="c">序</th><th>企业名称</th><th>村社区</th><th class="c">到达</th></tr></thead>
+<thead><tr><th class="c">${h(head[0])}</th><th>${h(head[1])}</th><th>${h(head[2])}</th><th class="c">${h(head[3])}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
@@ -158,8 +196,10 @@ ${rows.join('\n')}
   }</div>`;
 }
 
-function dayPage(sheet: PlanSheet, day: PlanSheet['days'][number], page: number, pages: number): string {
+function dayPage(sheet: PlanSheet, day: PlanSheet['days'][number], page: number, pages: number, lang: Lang): string {
   const { setup } = sheet;
+  const w = WORDS[lang];
+  const sp = lang === 'en' ? ' ' : '';
   const map = renderRouteMap({
     width: PAGE.width,
     height: planMapHeight(day.groups),
@@ -173,27 +213,28 @@ function dayPage(sheet: PlanSheet, day: PlanSheet['days'][number], page: number,
     })),
     prefixLabels: true,
     basemap: sheet.basemap,
+    lang,
   });
   const total = day.groups.reduce((n, g) => n + g.visits.length, 0);
-  const level = `${LEVEL_ZH[sheet.level]}预警（${LEVEL_RESPONSE_ZH[sheet.level]}）${sheet.since ? `，自 ${formatWallTime(sheet.since)} 起执行` : ''}`;
+  const level = `${levelHeading(sheet.level, lang)}${sheet.since ? w.since(formatWallTime(sheet.since)) : ''}`;
   return `<section class="page plan-day" data-date="${day.date}">
-<div class="kicker"><span>${h(setup.town)}重污染天气应急管控</span><span>巡查计划 · 镇应急办</span></div>
-<h1>${h(setup.town)}巡查计划　${dateZh(day.date)} ${weekdayZh(day.date)}${day.provisional ? '　<span class="provisional">暂定</span>' : ''}</h1>
-<div class="sub" style="font-size:10pt">${h(level)}　·　${day.groups.length} 个组共查 ${total} 家企业${day.provisional ? '　·　暂定：当天打印时按最新检查结果重新安排' : ''}</div>
+<div class="kicker"><span>${h(setup.town)}${sp}${h(w.kicker)}</span><span>${h(w.plan)} · ${h(w.office)}</span></div>
+<h1>${h(setup.town)}${sp}${h(w.plan)}　${h(dateOnPaper(day.date, lang))} ${h(weekdayOnPaper(day.date, lang))}${day.provisional ? `　<span class="provisional">${h(w.provisional)}</span>` : ''}</h1>
+<div class="sub" style="font-size:10pt">${h(level)}　·　${h(w.total(day.groups.length, total))}${day.provisional ? `　·　${h(w.provisionalNote)}` : ''}</div>
 <figure class="map">
 ${map}
 </figure>
 <div class="plan-tables">
 ${planColumns(day.groups)
-  .map((col) => `<div class="plan-col">${col.map(groupTable).join('\n')}</div>`)
+  .map((col) => `<div class="plan-col">${col.map((b) => groupTable(b, lang)).join('\n')}</div>`)
   .join('\n')}
 </div>
-${pageFoot(`${setup.town} · 巡查计划 · ${day.date} · ${LEVEL_ZH[sheet.level]}预警`, page, pages)}
+${pageFoot(`${setup.town} · ${w.plan} · ${day.date} · ${w.alert((lang === 'en' ? LEVEL_EN : LEVEL_ZH)[sheet.level])}`, page, pages, lang)}
 </section>`;
 }
 
-export function renderPlanHtml(sheet: PlanSheet): string {
-  const body = sheet.days.map((d, i) => dayPage(sheet, d, i + 1, sheet.days.length)).join('\n');
+export function renderPlanHtml(sheet: PlanSheet, lang: Lang = 'zh'): string {
+  const body = sheet.days.map((d, i) => dayPage(sheet, d, i + 1, sheet.days.length, lang)).join('\n');
   const first = sheet.days[0]?.date ?? '';
-  return htmlDocument(`${sheet.setup.town} 巡查计划 ${first}`, body);
+  return htmlDocument(`${sheet.setup.town} ${WORDS[lang].plan} ${first}`, body, lang);
 }

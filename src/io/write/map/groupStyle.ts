@@ -13,13 +13,14 @@ export interface GroupStyle {
   marker: MarkerShape;
   /** The legend's word for the line pattern, for people reading a grey copy. */
   lineZh: string;
+  lineEn: string;
 }
 
 export const GROUP_STYLES: readonly GroupStyle[] = [
-  { color: '#1f5fae', dash: null, marker: 'circle', lineZh: '实线' },
-  { color: '#c2185b', dash: '2.6 1.2', marker: 'square', lineZh: '虚线' },
-  { color: '#2e7d32', dash: '3 1 0.6 1', marker: 'triangle', lineZh: '点划线' },
-  { color: '#6d4c41', dash: '0.8 0.8', marker: 'diamond', lineZh: '点线' },
+  { color: '#1f5fae', dash: null, marker: 'circle', lineZh: '实线', lineEn: 'solid' },
+  { color: '#c2185b', dash: '2.6 1.2', marker: 'square', lineZh: '虚线', lineEn: 'dashed' },
+  { color: '#2e7d32', dash: '3 1 0.6 1', marker: 'triangle', lineZh: '点划线', lineEn: 'dash-dot' },
+  { color: '#6d4c41', dash: '0.8 0.8', marker: 'diamond', lineZh: '点线', lineEn: 'dotted' },
 ];
 
 export function groupStyle(index: number): GroupStyle {

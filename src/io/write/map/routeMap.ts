@@ -50,6 +50,8 @@ export interface MapRequest {
   prefixLabels: boolean;
   /** The light background drawn from the list (village names, park outlines); none → a white map. */
   basemap?: Basemap;
+  /** The language of the legend, scale and north arrow (default Chinese). */
+  lang?: 'zh' | 'en';
 }
 
 export interface StopLayout {
@@ -142,19 +144,26 @@ const NORTH_ROOM = 10;
 
 function legendItems(req: MapRequest): LegendItem[] {
   const base: LegendItem = { symbol: baseSymbol(3.5, 0, 1.7), label: req.base.name };
+  const en = req.lang === 'en';
   if (!req.prefixLabels) {
     const style = groupStyle(req.layers[0]?.styleIndex ?? 0);
     return [
       base,
-      { symbol: lineSymbol(style, 0, 0), label: '巡查路线（箭头示方向）' },
-      { symbol: `${markerSvg(style.marker, 3.5, 0, MARKER_R, style.color)}`, label: '检查企业（编号为检查顺序）' },
+      { symbol: lineSymbol(style, 0, 0), label: en ? 'patrol route (arrows show the way)' : '巡查路线（箭头示方向）' },
+      {
+        symbol: `${markerSvg(style.marker, 3.5, 0, MARKER_R, style.color)}`,
+        label: en ? 'enterprise checked (numbered in visiting order)' : '检查企业（编号为检查顺序）',
+      },
     ];
   }
   return [
     base,
     ...req.layers.map((l, i) => {
       const style = groupStyle(l.styleIndex);
-      return { symbol: lineSymbol(style, 0, 0) + markerSvg(style.marker, 3.5, 0, MARKER_R, style.color), label: `${i + 1} ${l.name}（${style.lineZh}）` };
+      return {
+        symbol: lineSymbol(style, 0, 0) + markerSvg(style.marker, 3.5, 0, MARKER_R, style.color),
+        label: en ? `${i + 1} ${l.name} (${style.lineEn})` : `${i + 1} ${l.name}（${style.lineZh}）`,
+      };
     }),
   ];
 }
@@ -737,7 +746,7 @@ export function renderRouteMap(req: MapRequest): string {
   const out: string[] = [
     // Inline in HTML, so no xmlns (nothing on the page names an outside address). When the page has less
     // room than drawn for, the map shrinks as a whole and keeps to the top.
-    `<svg class="route-map" width="${num(W)}mm" height="${num(H)}mm" viewBox="0 0 ${num(W)} ${num(H)}" preserveAspectRatio="xMidYMin meet" role="img" aria-label="巡查路线图">`,
+    `<svg class="route-map" width="${num(W)}mm" height="${num(H)}mm" viewBox="0 0 ${num(W)} ${num(H)}" preserveAspectRatio="xMidYMin meet" role="img" aria-label="${req.lang === 'en' ? 'patrol route map' : '巡查路线图'}">`,
     `<rect x="0" y="0" width="${num(W)}" height="${num(H)}" fill="#fff"/>`,
   ];
   out.push(...basemapSvg(L.basemap, 'main'));
@@ -771,7 +780,7 @@ export function renderRouteMap(req: MapRequest): string {
   // The strip under the map: scale bar, legend, north arrow.
   const top = L.mapArea.height;
   out.push(`<line x1="0" y1="${num(top)}" x2="${num(W)}" y2="${num(top)}" stroke="#000" stroke-width="0.25"/>`);
-  out.push(renderScaleBar(L.projection.mmPerKm, 4, top + 4, Math.min(34, W / 4)));
+  out.push(renderScaleBar(L.projection.mmPerKm, 4, top + 4, Math.min(34, W / 4), req.lang));
   const rows = legendRows(L.legend.items, W);
   rows.forEach((row, r) => {
     let x = LEGEND_X;
@@ -781,7 +790,7 @@ export function renderRouteMap(req: MapRequest): string {
       x += legendItemWidth(it);
     }
   });
-  out.push(renderNorthArrow(W - 5, top + 1.3));
+  out.push(renderNorthArrow(W - 5, top + 1.3, req.lang));
   out.push(`<rect x="0.15" y="0.15" width="${num(W - 0.3)}" height="${num(H - 0.3)}" fill="none" stroke="#000" stroke-width="0.3"/>`);
   out.push('</svg>');
   return out.join('\n');

@@ -26,10 +26,10 @@ function unitLabel(km: number, barKm: number): string {
 }
 
 /** SVG for a bar whose left end is at (x, y), the baseline of its labels below it. */
-export function renderScaleBar(mmPerKm: number, x: number, y: number, maxMm: number): string {
+export function renderScaleBar(mmPerKm: number, x: number, y: number, maxMm: number, lang: 'zh' | 'en' = 'zh'): string {
   const km = roundScaleKm(mmPerKm, maxMm);
   const len = km * mmPerKm;
-  const unit = km >= 1 ? '公里' : '米';
+  const unit = lang === 'en' ? (km >= 1 ? 'km' : 'm') : km >= 1 ? '公里' : '米';
   const h = 1.2;
   const half = len / 2;
   return [
