@@ -83,7 +83,8 @@ describe('plan: formats for phones and GIS, night rounds, datums', () => {
     const late = rows.filter((v) => v.arrive!.startsWith('2019-12-10 '));
     expect(late.length).toBeGreaterThan(0);
 
-    const table = haze(args, { cwd: dir });
+    // --wide: each visit is one line, so its name and its time are found together.
+    const table = haze([...args, '--wide'], { cwd: dir });
     expect(table.status).toBe(0);
     for (const v of late) {
       const line = table.stdout.split('\n').find((l) => l.includes(v.name!))!;

@@ -39,6 +39,8 @@ describe('checkFindingRows', () => {
         date: '2019-12-08',
         creditCode: '91320413MA36HN011B',
         name: '常州瑞祥塑胶制品有限公司',
+        // The row names no enterprise: the province's spelling is unknown.
+        bulletinName: null,
         problem: '注塑工序 未停',
         source: '苏大气办〔2019〕12号',
         row: 2,

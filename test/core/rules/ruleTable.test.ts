@@ -118,7 +118,7 @@ describe('precedence: own text → industry rule → grade default', () => {
       [
         'HAZE_MEASURE_DEFERS',
         '措施文本只写「按上级要求执行」，按规则执行：停止50%生产线（依据：C级以停代限（停部分生产线）；比例为 haze 默认值）',
-        'the measure text only says "按上级要求执行"; the rule for grade C applies: 停止50%生产线',
+        'the measure text only says "按上级要求执行"; the rule for grade C applies: stop 50% of the production lines',
       ],
     ]);
   });

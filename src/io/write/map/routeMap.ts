@@ -386,6 +386,7 @@ function insetTitle(req: MapRequest, pts: readonly Point[]): string {
     const n = pts.filter((p) => keys.has(`${p.lon},${p.lat}`)).length;
     if (n >= 0.8 * pts.length && (!best || n > best.n)) best = { name: park.name, n };
   }
+  if (req.lang === 'en') return best ? `Detail: ${best.name}` : 'Detail';
   return best ? `局部放大：${best.name}` : '局部放大';
 }
 
@@ -733,7 +734,7 @@ function insetSvg(req: MapRequest, L: MapLayout, I: InsetLayout): string[] {
   out.push('</g>');
   out.push(text(b.x + 2, b.y + INSET_TITLE / 2 + 0.3, I.title, { size: 2.7, central: true }));
   out.push(`<line x1="${num(b.x)}" y1="${num(draw.y)}" x2="${num(b.x + b.width)}" y2="${num(draw.y)}" stroke="#bbb" stroke-width="0.2"/>`);
-  out.push(renderScaleBar(I.projection.mmPerKm, b.x + 3, draw.y + draw.height + 1.2, Math.min(30, b.width / 3)));
+  out.push(renderScaleBar(I.projection.mmPerKm, b.x + 3, draw.y + draw.height + 1.2, Math.min(30, b.width / 3), req.lang));
   out.push('</g>');
   return out;
 }
