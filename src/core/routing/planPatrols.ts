@@ -1,7 +1,8 @@
 /**
  * The patrol plan over the days of an alert: each group, only in its own area, visits every enterprise that
- * must stop or limit production at least once within the coverage days (the most important first, the work
- * spread evenly over the days), then keeps going round its area, the least recently checked first.
+ * must stop or limit production at least once, as early as the days allow (each day of the first round takes
+ * as many as fit, the most important first; `coverage_days` is the deadline the first round is measured
+ * against, not a ration), then keeps going round its area, the least recently checked first.
  * Nothing is dropped silently: whatever does not fit is returned as `unplanned`.
  */
 import {
@@ -99,8 +100,8 @@ export function planPatrols(req: PlanRequest): PlanResult {
   const largeAt = largeEmitterThreshold(req.enterprises);
   const actions = req.actions ?? INSPECTED_ACTIONS;
   const dayAt = (i: number): PlanDay => (i < req.days.length ? req.days[i]! : req.extend!.day(i));
-  // The minutes each coverage day offers, whether or not the plan reaches that far: a day's share of the
-  // work must not depend on how many days were asked for, so that day 1 of a 2-day and of a 5-day plan agree.
+  // The minutes each coverage day offers, whether or not the plan reaches that far: what the first round is
+  // measured against (the summary's "needs … h, the coverage days offer … h").
   const fullDay = windowMinutes({ start: setup.workingDay.start, end: setup.workingDay.end, lunch: setup.workingDay.lunch });
   const coverageMinutes = Array.from({ length: setup.coverageDays }, (_, i) => (i < req.days.length || req.extend ? windowMinutes(dayAt(i).window) : fullDay));
   const serviceOf = (t: Target) => serviceMinutes(setup, t.e, largeAt);
@@ -129,6 +130,9 @@ export function planPatrols(req: PlanRequest): PlanResult {
     };
   });
 
+  // After this day nothing more is planned: the days asked for without extension, or the extension's limit.
+  const isLastDay = (d: number): boolean => (req.extend ? d === req.extend.maxDays - 1 : d === req.days.length - 1);
+
   const planDay = (g: GroupState, d: number): void => {
     const day = dayAt(d);
     const unvisited = g.targets.filter((t) => t.visits === 0);
@@ -136,14 +140,18 @@ export function planPatrols(req: PlanRequest): PlanResult {
     const urgent = g.targets.filter((t) => t.urgent && t.planned === 0 && t.visits > 0);
     let candidates: Target[];
     let maxVisits: number;
-    if (unvisited.length + urgent.length > 0) {
+    const firstRound = unvisited.length + urgent.length > 0;
+    if (firstRound) {
+      // A day of the first round takes every enterprise not yet seen that fits in it: a day with time to spare
+      // never leaves a required enterprise for later (an officer checks a must-stop plant today if today has
+      // the time), and day k stays the same however many days are asked for.
       candidates = [...urgent, ...unvisited].sort(byImportance);
-      maxVisits = urgent.length + (d < setup.coverageDays ? shareOfRemaining(unvisited.length, coverageMinutes.slice(d)) : unvisited.length);
+      maxVisits = urgent.length + unvisited.length;
     } else {
       candidates = [...g.targets].sort((a, b) => a.visits - b.visits || a.lastDay - b.lastDay || byImportance(a, b));
       maxVisits = g.steadyLoad;
     }
-    const built = buildDayRoute({
+    const ask = {
       base: setup.base,
       window: day.window,
       travel,
@@ -155,7 +163,12 @@ export function planPatrols(req: PlanRequest): PlanResult {
       })),
       maxVisits,
       seed: g.seedBase + d * 7919,
-    });
+    };
+    let built = buildDayRoute(ask);
+    // The plan's last day, with some of the round left over: what is left out must be the least important
+    // (must-stop and D grade before limit-only), not merely the farthest. Only then does this day differ
+    // from the same day of a longer plan.
+    if (firstRound && isLastDay(d) && built.stops.length < Math.min(maxVisits, candidates.length)) built = buildDayRoute({ ...ask, importanceFirst: true });
     const visits: Visit[] = built.stops.map((stop, i) => {
       const t = g.byId.get(stop.id)!;
       const s = built.schedule.stops[i]!;
@@ -219,13 +232,6 @@ export function planPatrols(req: PlanRequest): PlanResult {
 /** Most important first; the credit code breaks ties so the plan never depends on input order. */
 function byImportance(a: Target, b: Target): number {
   return b.priority.score - a.priority.score || (a.e.creditCode < b.e.creditCode ? -1 : a.e.creditCode > b.e.creditCode ? 1 : 0);
-}
-
-/** Today's share of the remaining visits, in proportion to the minutes today offers. */
-function shareOfRemaining(remaining: number, minutesPerDay: number[]): number {
-  const total = minutesPerDay.reduce((a, b) => a + b, 0);
-  if (total <= 0) return 0;
-  return Math.ceil((remaining * minutesPerDay[0]!) / total);
 }
 
 /**
