@@ -49,6 +49,8 @@ export interface Workspace {
   /** Which inputs come from the embedded sample town. */
   fromSample: { list: boolean; groups: boolean; all: boolean };
   sampleAlert: SampleAlert | null;
+  /** No store at all, whatever file sits at dbFile: the demo reads and writes none (see sampleWorkspace). */
+  noStore?: boolean;
 }
 
 export interface WorkspaceFlags {
@@ -80,5 +82,25 @@ export function resolveWorkspace(flags: WorkspaceFlags): Workspace {
     coordSystem: cfg.coord_system,
     fromSample: { list: listFromSample, groups: groupsFromSample, all: listFromSample && groupsFromSample },
     sampleAlert: listFromSample && cfg.sample_alert ? cfg.sample_alert : null,
+  };
+}
+
+/**
+ * The embedded sample town on its own, with its own alert and no store: what `haze demo` shows, whatever
+ * haze.yaml or haze.db sits in the folder (it never reads nor writes them).
+ */
+export function sampleWorkspace(): Workspace {
+  const cfg = loadYamlConfig(join(SAMPLE_DIR, WORKSPACE_FILE), workspaceSchema, { zh: '示例乡镇的 haze.yaml', en: "the sample town's haze.yaml" });
+  const inSample = (p: string) => resolve(SAMPLE_DIR, p);
+  return {
+    root: SAMPLE_DIR,
+    listFile: inSample(cfg.list),
+    groupsFile: inSample(cfg.groups),
+    ruleFiles: [DEFAULT_RULES, ...cfg.rules.map(inSample)],
+    dbFile: inSample(cfg.db),
+    coordSystem: cfg.coord_system,
+    fromSample: { list: true, groups: true, all: true },
+    sampleAlert: cfg.sample_alert ?? null,
+    noStore: true,
   };
 }
