@@ -73,7 +73,7 @@ export function checklistPages(
       const m = measures.get(v.creditCode)!;
       return { v, e, m, items: checkItems(e, m) };
     });
-    return { date, group, level, visits };
+    return { date, group, level, visits, fromNow: 'startsFromNow' in plan ? (plan.startsFromNow.get(date) ?? null) : null };
   });
 }
 

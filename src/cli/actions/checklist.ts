@@ -14,6 +14,7 @@ import { readGlobals, usage } from '../globals.js';
 import { openOutput, type Output } from '../output.js';
 import { openTown } from '../town.js';
 import { cliVoice } from '../voice.js';
+import { sayStartsFromNow } from '../planOutput.js';
 
 interface ItemRow {
   date: string;
@@ -102,6 +103,7 @@ export async function checklistAction(opts: ChecklistOpts, c: Command): Promise<
     { now: nowInstant() },
     voice,
   );
+  sayStartsFromNow(voice, new Map([...checklist.plan.startsFromNow].filter(([d]) => d === day)));
   out.emit(renderers(checklist, town, out, choice.issuedAt, chromium)[out.format]());
   checklist.plan.commit();
   const count = checklist.pages.reduce((n, p) => n + p.visits.length, 0);

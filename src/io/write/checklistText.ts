@@ -2,6 +2,7 @@
  * The checklist an inspector carries, as plain text (terminal, print) and Markdown: per visit the
  * enterprise's header and the items to check, each with an empty box.
  */
+import { startsFromNowText } from '../../core/routing/planCalendar.js';
 import type { CheckItem } from '../../core/checklist.js';
 import { ACTION_ZH, LEVEL_RESPONSE_ZH, LEVEL_ZH, type AlertLevel, type Enterprise, type Group, type RequiredMeasure, type Visit } from '../../core/model.js';
 import { formatDayClock } from '../../core/time.js';
@@ -21,10 +22,13 @@ export interface ChecklistPage {
   group: Group;
   level: AlertLevel;
   visits: ChecklistVisit[];
+  /** The day's routes start from the clock (printed after the hours began): that minute. */
+  fromNow?: number | null;
 }
 
 function title(p: ChecklistPage): string {
-  return `${p.group.name} 现场检查清单 ${p.date}  ${LEVEL_ZH[p.level]}预警（${LEVEL_RESPONSE_ZH[p.level]}）`;
+  const fromNow = p.fromNow != null ? `  ${startsFromNowText(p.fromNow)}` : '';
+  return `${p.group.name} 现场检查清单 ${p.date}  ${LEVEL_ZH[p.level]}预警（${LEVEL_RESPONSE_ZH[p.level]}）${fromNow}`;
 }
 
 function headerLines(cv: ChecklistVisit): [string, string][] {

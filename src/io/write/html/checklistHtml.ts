@@ -4,6 +4,7 @@
  * check items with boxes, room to write, signatures). Pages are numbered within each group's pack, because
  * each group carries its own; `--group all` puts the packs one after another, each from a new sheet.
  */
+import { startsFromNowText } from '../../../core/routing/planCalendar.js';
 import { LEVEL_RESPONSE_ZH, LEVEL_ZH, type DayRoute, type TownSetup } from '../../../core/model.js';
 import { formatWallTime, type WallTime } from '../../../core/time.js';
 import type { ChecklistPage, ChecklistVisit } from '../checklistText.js';
@@ -92,7 +93,7 @@ function cover(p: ChecklistPage, opts: ChecklistHtmlOptions, pages: number): str
 <tr><th>预警级别</th><td>${h(levelLine(p, opts.since))}</td></tr>
 <tr><th>组长</th><td>${h(p.group.leader)}　电话 ${h(p.group.phone)}</td></tr>
 <tr><th>组员</th><td>${h(members.join('、') || '—')}</td></tr>
-<tr><th>当日任务</th><td>${h(task)}（从${h(setup.base.name)}出发）</td></tr>
+<tr><th>当日任务</th><td>${h(task)}（从${h(setup.base.name)}出发${p.fromNow != null ? `；${h(startsFromNowText(p.fromNow))}` : ''}）</td></tr>
 </table>
 <h2>巡查路线</h2>
 ${

@@ -15,6 +15,7 @@ import {
   type Visit,
 } from '../../../core/model.js';
 import { assignAreas } from '../../../core/routing/areas.js';
+import { startsFromNowText } from '../../../core/routing/planCalendar.js';
 import type { PlanResult } from '../../../core/routing/planPatrols.js';
 import { formatWallTime, type WallTime } from '../../../core/time.js';
 import { groupStyle, markerSvg } from '../map/groupStyle.js';
@@ -38,8 +39,8 @@ export interface PlanSheet {
   since: WallTime | null;
   /** Every enterprise of each group's area, for the outlines. */
   areas: Map<string, Point[]>;
-  /** A provisional day (暂定): planned again until its own day is printed. */
-  days: { date: string; provisional: boolean; groups: PlanDayGroup[] }[];
+  /** A provisional day (暂定): planned again until its own day is printed. fromNow: its routes start from the clock. */
+  days: { date: string; provisional: boolean; fromNow: number | null; groups: PlanDayGroup[] }[];
 }
 
 /** The sheet's content from a plan: days in order, groups in the order of groups.yaml. */
@@ -49,6 +50,7 @@ export function planSheet(
   setup: TownSetup,
   since: WallTime | null,
   provisional: ReadonlySet<string> = new Set(),
+  startsFromNow: ReadonlyMap<string, number> = new Map(),
 ): PlanSheet {
   const byCode = new Map(enterprises.map((e) => [e.creditCode, e]));
   const { groupOf } = assignAreas(enterprises, setup.groups);
@@ -63,6 +65,7 @@ export function planSheet(
     days: dates.map((date) => ({
       date,
       provisional: provisional.has(date),
+      fromNow: startsFromNow.get(date) ?? null,
       groups: setup.groups.map((group, index) => {
         const route = plan.routes.find((r) => r.date === date && r.groupId === group.id) ?? null;
         return { group, index, route, visits: (route?.visits ?? []).map((v) => ({ v, e: byCode.get(v.creditCode)! })) };
@@ -173,7 +176,7 @@ function dayPage(sheet: PlanSheet, day: PlanSheet['days'][number], page: number,
   return `<section class="page plan-day" data-date="${day.date}">
 <div class="kicker"><span>${h(setup.town)}重污染天气应急管控</span><span>巡查计划 · 镇应急办</span></div>
 <h1>${h(setup.town)}巡查计划　${dateZh(day.date)} ${weekdayZh(day.date)}${day.provisional ? '　<span class="provisional">暂定</span>' : ''}</h1>
-<div class="sub" style="font-size:10pt">${h(level)}　·　${day.groups.length} 个组共查 ${total} 家企业${day.provisional ? '　·　暂定：当天打印时按最新检查结果重新安排' : ''}</div>
+<div class="sub" style="font-size:10pt">${h(level)}　·　${day.groups.length} 个组共查 ${total} 家企业${day.fromNow !== null ? `　·　${startsFromNowText(day.fromNow)}` : ''}${day.provisional ? '　·　暂定：当天打印时按最新检查结果重新安排' : ''}</div>
 <figure class="map">
 ${map}
 </figure>
