@@ -24,6 +24,8 @@ export interface ChecklistAsk {
   measures: ReadonlyMap<string, RequiredMeasure>;
   shift: Shift;
   seed: number;
+  /** The clock: a day not yet of record starts from it (see PlanAsk.now). */
+  now?: WallTime | null;
 }
 
 export interface DayChecklist {
@@ -45,6 +47,7 @@ export function dayChecklist(ask: ChecklistAsk, use: Omit<PlanUse, 'fix' | 'by' 
       days: undefined,
       shift: ask.shift,
       seed: ask.seed,
+      now: ask.now ?? null,
     },
     { ...use, fix: 'first', by: 'checklist', replan: false },
     voice,

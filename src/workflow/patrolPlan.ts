@@ -37,6 +37,11 @@ export interface PlanAsk {
   shift: Shift;
   seed: number;
   /**
+   * The clock on Beijing's wall, for a plan being printed: today's routes start no earlier than this. Absent
+   * for a look at what was planned (record, report), which the hour of asking must not change.
+   */
+  now?: WallTime | null;
+  /**
    * When the start is today (by the clock) and today's hours are over, plan from the next day instead and say
    * so (plan); otherwise today is planned empty and the warning names the next day (checklist of today).
    */
@@ -48,7 +53,7 @@ export interface PlanUse {
   fix: 'first' | 'all' | 'none';
   by: FixedBy;
   replan: boolean;
-  /** Now, as an instant (ms since the epoch): when a day is fixed, and the clock today's routes start from. */
+  /** Now, as an instant (ms since the epoch): when a day is fixed. */
   now: number;
 }
 
@@ -72,8 +77,8 @@ export function patrolPlan(asked: PlanAsk, use: PlanUse, voice: Voice): PatrolPl
   const { town, shift } = asked;
   refuseUnplannable(town, shift);
   const keep = keepsPlans(town.ws);
-  const clock = fromInstant(use.now);
-  const ask = { ...asked, start: startByClock(asked, clock, keep, voice) };
+  const clock = asked.now ?? null;
+  const ask = { ...asked, start: clock ? startByClock(asked, clock, keep, voice) : asked.start };
   const alertStart = ask.since && ask.since.date <= ask.start ? ask.since.date : ask.start;
   const count = ask.days ?? defaultDayCount(town.setup, ask.start, ask.until);
   const horizon = addDays(ask.start, Math.max(count, MAX_AUTO_DAYS) + MAX_AUTO_DAYS);

@@ -109,18 +109,15 @@ describe('the plan of record', () => {
 
   test('replan makes a new plan of record for the day and says how the routes changed', async () => {
     const town = await sampleTown(true);
-    // Asked at 13:00 on the alert's first day: its afternoon (a lead-in) is planned from 14:00, so the next
-    // day's routes carry on from different first rounds at orange and at red.
-    const early: PlanUse = { ...print, now: Date.parse('2019-12-08T13:00:00+08:00') };
-    const first = patrolPlan(ask(town), early, collectingVoice());
+    const first = patrolPlan(ask(town), print, collectingVoice());
     first.commit();
     const voice = collectingVoice();
     // At red, more enterprises must stop: the day's routes change.
-    const re = patrolPlan(ask(town, { level: 'red', measures: measuresAt(town, 'red') }), { ...early, by: 'replan', replan: true }, voice);
+    const re = patrolPlan(ask(town, { level: 'red', measures: measuresAt(town, 'red') }), { ...print, by: 'replan', replan: true }, voice);
     re.commit();
     expect(codes(re, D1)).not.toEqual(codes(first, D1));
     expect(voice.said.map((t) => t.zh)).toEqual([expect.stringMatching(/^2019-12-09：重新安排（执行计划第 1 号 → 第 2 号）：第一巡查组：/)]);
-    const after = patrolPlan(ask(town), early, collectingVoice());
+    const after = patrolPlan(ask(town), print, collectingVoice());
     expect(codes(after, D1)).toEqual(codes(re, D1));
   });
 

@@ -99,7 +99,18 @@ export async function checklistAction(opts: ChecklistOpts, c: Command): Promise<
   const group = parseGroupFlag(opts.group, town.setup.groups, { all: true });
   const ids = group === 'all' ? town.setup.groups.map((x) => x.id) : [group];
   const checklist = dayChecklist(
-    { town, date: day, groupIds: ids, level: choice.level, since: choice.issuedAt, until: choice.until, measures, shift: opts.night ? 'night' : 'day', seed },
+    {
+      town,
+      date: day,
+      groupIds: ids,
+      level: choice.level,
+      since: choice.issuedAt,
+      until: choice.until,
+      measures,
+      shift: opts.night ? 'night' : 'day',
+      seed,
+      now: now(),
+    },
     { now: nowInstant() },
     voice,
   );

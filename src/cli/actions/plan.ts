@@ -54,6 +54,7 @@ export async function planAction(opts: PlanOpts, c: Command): Promise<void> {
       days,
       shift: opts.night ? 'night' : 'day',
       seed,
+      now: now(),
       nextDayWhenOver: true,
     },
     { fix: opts.save ? 'all' : 'first', by: opts.replan ? 'replan' : opts.save ? 'save' : 'plan', replan: opts.replan === true, now: nowInstant() },
