@@ -44,15 +44,27 @@ interface InForce {
   recorded: AlertEvent[];
 }
 
-/** The alert in force at `t`: the store's; on the sample town, before anything the store records, the sample's own. */
-function inForceAt(ws: AlertWorkspace, t: WallTime): InForce | { alert: null; recorded: AlertEvent[] } {
+type Found = InForce | { alert: null; recorded: AlertEvent[] };
+
+/**
+ * The alert in force at any time: the store's; on the sample town, before anything the store records, the
+ * sample's own. The store is read once.
+ */
+function alertLookup(ws: AlertWorkspace): { recorded: AlertEvent[]; sample: AlertEvent[] | null; at: (t: WallTime) => Found } {
   const recorded = readStore(ws, readAlertEvents, []);
-  const stored = alertAt(recorded, t);
-  if (stored) return { alert: stored, source: 'store', recorded };
   const sample = sampleEvents(ws);
-  const storeSilent = recorded.every((e) => compareWallTime(e.at, t) > 0);
-  const own = sample && storeSilent ? alertAt(sample, t) : null;
-  return own ? { alert: own, source: 'sample', recorded } : { alert: null, recorded };
+  const at = (t: WallTime): Found => {
+    const stored = alertAt(recorded, t);
+    if (stored) return { alert: stored, source: 'store', recorded };
+    const storeSilent = recorded.every((e) => compareWallTime(e.at, t) > 0);
+    const own = sample && storeSilent ? alertAt(sample, t) : null;
+    return own ? { alert: own, source: 'sample', recorded } : { alert: null, recorded };
+  };
+  return { recorded, sample, at };
+}
+
+function inForceAt(ws: AlertWorkspace, t: WallTime): Found {
+  return alertLookup(ws).at(t);
 }
 
 export function levelName(level: AlertLevel): string {
@@ -153,7 +165,8 @@ export interface AlertTimeline {
 }
 
 export function alertTimeline(ws: AlertWorkspace, fixedLevel?: AlertLevel): AlertTimeline {
-  const { events } = townAlert(ws);
+  const lookup = alertLookup(ws);
+  const events = inOrder([...(lookup.sample ?? []), ...lookup.recorded]);
   if (events.length === 0) {
     return {
       levelAt: () => fixedLevel ?? null,
@@ -166,11 +179,11 @@ export function alertTimeline(ws: AlertWorkspace, fixedLevel?: AlertLevel): Aler
     };
   }
   return {
-    levelAt: (t) => fixedLevel ?? alertAt(events, t)?.level ?? null,
-    startedAt: (t) => alertAt(events, t)?.issuedAt ?? null,
-    untilAt: (t) => alertAt(events, t)?.until ?? null,
+    levelAt: (t) => fixedLevel ?? lookup.at(t).alert?.level ?? null,
+    startedAt: (t) => lookup.at(t).alert?.issuedAt ?? null,
+    untilAt: (t) => lookup.at(t).alert?.until ?? null,
     outside: (t) => {
-      if (alertAt(events, t)) return null;
+      if (lookup.at(t).alert) return null;
       const first = events[0]!;
       return compareWallTime(t, first.at) < 0
         ? {

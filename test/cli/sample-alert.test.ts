@@ -5,7 +5,7 @@
  * next step.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../src/io/store/db.js';
 import { haze, tempDir } from '../helpers/runHaze.js';
@@ -56,6 +56,20 @@ describe('a store whose alert was lifted, in the clone (the sample town)', () =>
     const r = haze(['measures', '--date', '2026-12-02'], { cwd: dir, env: NOW });
     expect(r.status).toBe(64);
     expect(r.stderr).toContain('2026-12-02 没有正在执行的预警（最近一次预警已于 2026-11-30 20:00 解除）');
+  });
+
+  test("record of the sample's own day takes the sample's alert too (one rule for every command)", () => {
+    const d = liftedStore();
+    const sheet = haze(['checklist', '--date', '2019-12-08', '--group', '1', '--format', 'csv'], { cwd: d, env: NOW });
+    expect(sheet.status).toBe(0);
+    const filled = sheet.stdout
+      .split('\n')
+      .map((l, i) => (i === 0 || l === '' ? l : l.replace(/,,$/, ',ok,')))
+      .join('\n');
+    writeFileSync(join(d, 'results.csv'), filled);
+    const rec = haze(['record', 'results.csv', '--inspectors', '王建国'], { cwd: d, env: NOW });
+    expect(rec.status).toBe(0);
+    expect(rec.stderr).toMatch(/已记录到 .*haze\.db：\d+ 次检查/);
   });
 
   test("an alert in force in the store today is the store's: measures follows it", () => {
