@@ -64,6 +64,8 @@ describe('a day-one plan printed after the alert began starts from now', () => {
     expect(sheet.stderr).toContain('2019-12-08 从 15:10 起排（当前时间）');
     const text = haze(['checklist', '--group', '1'], { cwd: dir, env: at('2019-12-08 16:40') });
     expect(text.stdout).toContain('第一巡查组 现场检查清单 2019-12-08  橙色预警（Ⅱ级响应）  从 15:10 起排（当前时间）');
+    const page = haze(['checklist', '--group', '1', '--format', 'html'], { cwd: dir, env: at('2019-12-08 16:45') });
+    expect(page.stdout).toContain('（从薛埠镇人民政府出发；从 15:10 起排（当前时间））');
   });
 
   test('plan again, in English and as a page: the plan of record, with its note', () => {
