@@ -24,11 +24,6 @@ export interface DayRouteRequest {
   /** Stop adding visits once this many are planned (to spread work over days). */
   maxVisits: number;
   seed: number;
-  /**
-   * Take the candidates class by class of importance (a whole point of priority apart), geography deciding only
-   * within a class: for a day after which nothing more is planned, so what is left out is the least important.
-   */
-  importanceFirst?: boolean;
 }
 
 export interface BuiltDay {
@@ -86,10 +81,9 @@ export function buildDayRoute(req: DayRouteRequest): BuiltDay {
   for (let round = 0; round < 4; round++) {
     const before = chosen.length;
     while (chosen.length < req.maxVisits) {
-      const stillOpen = req.candidates.filter((c) => !inDay.has(c.id) && !skipped.has(c.id));
-      if (stillOpen.length === 0) break;
-      const top = Math.max(...stillOpen.map((c) => c.priority));
-      const open = req.importanceFirst ? stillOpen.filter((c) => Math.floor(c.priority) === Math.floor(top)) : stillOpen;
+      const open = req.candidates.filter((c) => !inDay.has(c.id) && !skipped.has(c.id));
+      if (open.length === 0) break;
+      const top = Math.max(...open.map((c) => c.priority));
       const route = chosen.map((x) => indexOf.get(x.id)!);
       let best: { c: DayCandidate; at: number; cost: number } | null = null;
       for (const c of open) {

@@ -130,9 +130,6 @@ export function planPatrols(req: PlanRequest): PlanResult {
     };
   });
 
-  // After this day nothing more is planned: the days asked for without extension, or the extension's limit.
-  const isLastDay = (d: number): boolean => (req.extend ? d === req.extend.maxDays - 1 : d === req.days.length - 1);
-
   const planDay = (g: GroupState, d: number): void => {
     const day = dayAt(d);
     const unvisited = g.targets.filter((t) => t.visits === 0);
@@ -140,8 +137,7 @@ export function planPatrols(req: PlanRequest): PlanResult {
     const urgent = g.targets.filter((t) => t.urgent && t.planned === 0 && t.visits > 0);
     let candidates: Target[];
     let maxVisits: number;
-    const firstRound = unvisited.length + urgent.length > 0;
-    if (firstRound) {
+    if (unvisited.length + urgent.length > 0) {
       // A day of the first round takes every enterprise not yet seen that fits in it: a day with time to spare
       // never leaves a required enterprise for later (an officer checks a must-stop plant today if today has
       // the time), and day k stays the same however many days are asked for.
@@ -151,7 +147,7 @@ export function planPatrols(req: PlanRequest): PlanResult {
       candidates = [...g.targets].sort((a, b) => a.visits - b.visits || a.lastDay - b.lastDay || byImportance(a, b));
       maxVisits = g.steadyLoad;
     }
-    const ask = {
+    const built = buildDayRoute({
       base: setup.base,
       window: day.window,
       travel,
@@ -163,12 +159,7 @@ export function planPatrols(req: PlanRequest): PlanResult {
       })),
       maxVisits,
       seed: g.seedBase + d * 7919,
-    };
-    let built = buildDayRoute(ask);
-    // The plan's last day, with some of the round left over: what is left out must be the least important
-    // (must-stop and D grade before limit-only), not merely the farthest. Only then does this day differ
-    // from the same day of a longer plan.
-    if (firstRound && isLastDay(d) && built.stops.length < Math.min(maxVisits, candidates.length)) built = buildDayRoute({ ...ask, importanceFirst: true });
+    });
     const visits: Visit[] = built.stops.map((stop, i) => {
       const t = g.byId.get(stop.id)!;
       const s = built.schedule.stops[i]!;
