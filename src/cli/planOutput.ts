@@ -6,6 +6,7 @@ import { ACTION_ZH, actionWord, type Enterprise, type Visit } from '../core/mode
 import { countOf, verbFor } from '../core/plural.js';
 import type { Lang } from '../core/problem.js';
 import { reasonText } from '../core/routing/priority.js';
+import { startsFromNowText } from '../core/routing/planCalendar.js';
 import type { PlanResult } from '../core/routing/planPatrols.js';
 import { formatDayClock, formatWallTime, wallAt } from '../core/time.js';
 import type { GeoRoute } from '../io/write/geojson.js';
@@ -113,6 +114,13 @@ export function planRows(plan: PlanResult, town: Town, provisional: ReadonlySet<
   return plan.routes.flatMap((r) =>
     r.visits.map((v) => ({ v, e: byCode.get(v.creditCode)!, group: groupName.get(r.groupId) ?? r.groupId, provisional: provisional.has(r.date) })),
   );
+}
+
+/** Days printed after their hours began start from now: said once a day, so the times are no surprise. */
+export function sayStartsFromNow(voice: Voice, startsFromNow: ReadonlyMap<string, number>): void {
+  for (const [date, minutes] of startsFromNow) {
+    voice.say({ zh: `${date} ${startsFromNowText(minutes, 'zh')}`, en: `${date} ${startsFromNowText(minutes, 'en')}` });
+  }
 }
 
 /** What a person needs to trust the plan: per group and day, the load; coverage; anything that did not fit. */

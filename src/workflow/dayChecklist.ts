@@ -24,6 +24,8 @@ export interface ChecklistAsk {
   measures: ReadonlyMap<string, RequiredMeasure>;
   shift: Shift;
   seed: number;
+  /** The clock: a day not yet of record starts from it (see PlanAsk.now). */
+  now?: WallTime | null;
 }
 
 export interface DayChecklist {
@@ -45,6 +47,7 @@ export function dayChecklist(ask: ChecklistAsk, use: Omit<PlanUse, 'fix' | 'by' 
       days: undefined,
       shift: ask.shift,
       seed: ask.seed,
+      now: ask.now ?? null,
     },
     { ...use, fix: 'first', by: 'checklist', replan: false },
     voice,
@@ -73,7 +76,7 @@ export function checklistPages(
       const m = measures.get(v.creditCode)!;
       return { v, e, m, items: checkItems(e, m) };
     });
-    return { date, group, level, visits };
+    return { date, group, level, visits, fromNow: 'startsFromNow' in plan ? (plan.startsFromNow.get(date) ?? null) : null };
   });
 }
 

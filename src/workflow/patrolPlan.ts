@@ -9,10 +9,10 @@
 import { type AlertLevel, type DayRoute, type RequiredMeasure } from '../core/model.js';
 import { basisChanges, routeChanges, type PlanBasis } from '../core/planBasis.js';
 import { villagesWithoutGroupOutcome } from '../core/routing/areas.js';
-import { defaultDayCount, MAX_AUTO_DAYS, planDayOn, type Shift } from '../core/routing/planCalendar.js';
+import { clockEffect, defaultDayCount, MAX_AUTO_DAYS, planDayOn, type Shift } from '../core/routing/planCalendar.js';
 import { planPatrols, type PlanDay, type PlanResult } from '../core/routing/planPatrols.js';
 import type { InspectionHistory } from '../core/routing/priority.js';
-import { addDays, formatWallTime, fromInstant, type WallTime } from '../core/time.js';
+import { addDays, formatDayClock, formatWallTime, fromInstant, type WallTime } from '../core/time.js';
 import { CODE, HazeError, type Text } from '../errors.js';
 import type { Store } from '../io/store/db.js';
 import { inspectedOn, inspectionDates, readHistory } from '../io/store/history.js';
@@ -36,6 +36,16 @@ export interface PlanAsk {
   days: number | undefined;
   shift: Shift;
   seed: number;
+  /**
+   * The clock on Beijing's wall, for a plan being printed: today's routes start no earlier than this. Absent
+   * for a look at what was planned (record, report), which the hour of asking must not change.
+   */
+  now?: WallTime | null;
+  /**
+   * When the start is today (by the clock) and today's hours are over, plan from the next day instead and say
+   * so (plan); otherwise today is planned empty and the warning names the next day (checklist of today).
+   */
+  nextDayWhenOver?: boolean;
 }
 
 export interface PlanUse {
@@ -53,14 +63,22 @@ export interface PatrolPlan extends PlanResult {
   fixed: ReadonlyMap<string, DayOfRecord>;
   /** Days that are not (yet) plans of record: marked 暂定 / provisional wherever people read them. */
   provisional: ReadonlySet<string>;
+  /**
+   * Days whose routes start from the clock rather than the working day or the alert (printed after their hours
+   * began): the minute they start, to be said "从 15:10 起排（当前时间）". A day of record keeps what it was fixed
+   * with (the clock when it was fixed), so the plan, the checklists and the saved plan say the same.
+   */
+  startsFromNow: ReadonlyMap<string, number>;
   /** Store what this asking fixes (after the paper is out); says what a replan changed. */
   commit(): void;
 }
 
-export function patrolPlan(ask: PlanAsk, use: PlanUse, voice: Voice): PatrolPlan {
-  const { town, shift } = ask;
+export function patrolPlan(asked: PlanAsk, use: PlanUse, voice: Voice): PatrolPlan {
+  const { town, shift } = asked;
   refuseUnplannable(town, shift);
   const keep = keepsPlans(town.ws);
+  const clock = asked.now ?? null;
+  const ask = { ...asked, start: clock ? startByClock(asked, clock, keep, voice) : asked.start };
   const alertStart = ask.since && ask.since.date <= ask.start ? ask.since.date : ask.start;
   const count = ask.days ?? defaultDayCount(town.setup, ask.start, ask.until);
   const horizon = addDays(ask.start, Math.max(count, MAX_AUTO_DAYS) + MAX_AUTO_DAYS);
@@ -84,7 +102,9 @@ export function patrolPlan(ask: PlanAsk, use: PlanUse, voice: Voice): PatrolPlan
   let next = ask.start;
   const freeDay = (i: number): PlanDay => {
     for (; freeDates.length <= i; next = addDays(next, 1)) if (!taken.has(next)) freeDates.push(next);
-    return planDayOn(town.setup, freeDates[i]!, ask.since, shift);
+    // The clock shapes today whether it is shown or a lead-in: a day nobody printed by now had nothing done
+    // before now, and a plan asked at one moment is the same whichever day it starts on.
+    return planDayOn(town.setup, freeDates[i]!, ask.since, shift, clock);
   };
   const baseDates = Array.from({ length: count }, (_, i) => addDays(ask.start, i));
   const freeInBase = baseDates.filter((d) => !taken.has(d)).length;
@@ -119,10 +139,18 @@ export function patrolPlan(ask: PlanAsk, use: PlanUse, voice: Voice): PatrolPlan
   const dates = [...new Set(routes.map((r) => r.date))];
   // Without a store nothing is of record; the first day is still the one the paper in hand shows.
   const provisional = new Set(dates.filter((d) => !fixedInPlan.has(d) && !(fixing && toFix.has(d)) && !(d === ask.start && (!keep || use.fix !== 'none'))));
+  // The clock each day was planned with: when it was fixed for a day of record, now for the others.
+  const startsFromNow = new Map<string, number>();
+  for (const d of dates) {
+    const r = fixedInPlan.get(d);
+    const effect = clockEffect(town.setup, d, ask.since, shift, r ? fromInstant(Date.parse(r.fixedAt)) : clock);
+    if (effect?.kind === 'from') startsFromNow.set(d, effect.minutes);
+  }
   return {
     level: ask.level,
     seed: ask.seed,
     routes,
+    startsFromNow,
     unplanned: computed?.result.unplanned ?? [],
     reassigned: computed?.result.reassigned ?? [],
     coverage: computed?.result.coverage ?? [],
@@ -134,6 +162,32 @@ export function patrolPlan(ask: PlanAsk, use: PlanUse, voice: Voice): PatrolPlan
 }
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
+
+/**
+ * The first day, as the clock leaves it: today with its hours over (and not already a day of record) is
+ * said, and for plan moved on to the next day — an officer printing at 18:00 wants tomorrow's routes.
+ */
+function startByClock(ask: PlanAsk, clock: WallTime, keep: boolean, voice: Voice): string {
+  const effect = clockEffect(ask.town.setup, ask.start, ask.since, ask.shift, clock);
+  if (effect?.kind !== 'over') return ask.start;
+  const fixed = keep && readStore(ask.town.ws, (db) => daysOfRecord(db, ask.shift, ask.start, ask.start).size > 0, false);
+  if (fixed) return ask.start;
+  const next = addDays(ask.start, 1);
+  const end = formatDayClock(effect.end);
+  const at = formatDayClock(clock.minutes);
+  if (ask.nextDayWhenOver) {
+    voice.say({
+      zh: `${ask.start} 的巡查时间已过（${end} 结束，现在 ${at}）：从 ${next} 起排`,
+      en: `the hours of ${ask.start} are over (they end at ${end}; it is ${at}): planning from ${next}`,
+    });
+    return next;
+  }
+  voice.warn({
+    zh: `${ask.start} 的巡查时间已过（${end} 结束，现在 ${at}），当天没有可排的路线；下一天：--date ${next}`,
+    en: `the hours of ${ask.start} are over (they end at ${end}; it is ${at}), so the day has no routes; the next day: --date ${next}`,
+  });
+  return ask.start;
+}
 
 /** A plan the town cannot have: an evening round without night hours, or groups that name none of the list's villages. */
 function refuseUnplannable(town: Town, shift: Shift): void {

@@ -8,13 +8,16 @@ import { isStoreFault, openStore, storeError, type Store } from '../io/store/db.
 import type { Workspace } from '../io/read/workspace.js';
 
 /** Use the store if there is one; `orElse` when the file does not exist. */
-export function readStore<T>(ws: Pick<Workspace, 'dbFile'>, use: (db: Store) => T, orElse: T): T {
+export function readStore<T>(ws: Pick<Workspace, 'dbFile' | 'noStore'>, use: (db: Store) => T, orElse: T): T {
+  if (ws.noStore) return orElse;
   const db = openStore(ws.dbFile, { create: false });
   return db ? useThenClose(db, ws.dbFile, use) : orElse;
 }
 
 /** Use the store, creating it if needed. */
-export function writeStore<T>(ws: Pick<Workspace, 'dbFile'>, use: (db: Store) => T): T {
+export function writeStore<T>(ws: Pick<Workspace, 'dbFile' | 'noStore'>, use: (db: Store) => T): T {
+  // A workspace without a store writing to one is haze's mistake, not the user's: never touch the file.
+  if (ws.noStore) throw new Error(`internal: a write to the store of a workspace without one (${ws.dbFile})`);
   return useThenClose(openStore(ws.dbFile, { create: true })!, ws.dbFile, use);
 }
 
@@ -33,6 +36,7 @@ function useThenClose<T>(db: Store, file: string, use: (db: Store) => T): T {
  * Whether the workspace keeps plans: an existing store, or a real workspace (haze.yaml) where one may be
  * created. The embedded sample town with no store keeps none.
  */
-export function keepsPlans(ws: Pick<Workspace, 'dbFile' | 'fromSample'>): boolean {
+export function keepsPlans(ws: Pick<Workspace, 'dbFile' | 'fromSample' | 'noStore'>): boolean {
+  if (ws.noStore) return false;
   return !ws.fromSample.all || existsSync(ws.dbFile);
 }

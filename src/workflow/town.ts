@@ -62,7 +62,7 @@ export function saySampleUsed(ws: Workspace, voice: Voice): void {
  * Read the list of a workspace, streaming. Given the town's set-up, points far from its base are warned
  * about, unless the groups are the sample's and the list is not (a foreign list is not expected near 薛埠镇).
  */
-export async function readTownList(ws: Workspace, setup: TownSetup | null, req: TownRequest): Promise<LoadedList> {
+export async function readTownList(ws: Workspace, setup: TownSetup | null, req: Omit<TownRequest, keyof WorkspaceFlags>): Promise<LoadedList> {
   const near = setup && !(ws.fromSample.groups && !ws.fromSample.list) ? { point: setup.base, name: setup.base.name, maxKm: FAR_FROM_BASE_KM } : undefined;
   const list = await readingInput('list', ws.listFile, () =>
     readList(ws.listFile, { encoding: req.encoding, sheet: req.sheet, checks: { near }, progress: req.progress }),
@@ -75,7 +75,11 @@ export async function readTownList(ws: Workspace, setup: TownSetup | null, req: 
 }
 
 export async function loadTown(req: TownRequest, voice: Voice): Promise<Town> {
-  const ws = openWorkspace(req, voice);
+  return loadTownIn(openWorkspace(req, voice), req, voice);
+}
+
+/** The town of a workspace already resolved (the embedded sample alone, for the demo). */
+export async function loadTownIn(ws: Workspace, req: Omit<TownRequest, keyof WorkspaceFlags>, voice: Voice): Promise<Town> {
   const setup = loadTownSetup(ws.groupsFile);
   const rules = loadRuleTable(ws.ruleFiles);
   voice.problems(takeConfigNotes());

@@ -17,6 +17,7 @@ import { readGlobals, usage } from '../globals.js';
 import { openOutput, type Output } from '../output.js';
 import { openTown } from '../town.js';
 import { cliVoice } from '../voice.js';
+import { sayStartsFromNow } from '../planOutput.js';
 
 interface ItemRow {
   date: string;
@@ -101,10 +102,22 @@ export async function checklistAction(opts: ChecklistOpts, c: Command): Promise<
   const group = parseGroupFlag(opts.group, town.setup.groups, { all: true });
   const ids = group === 'all' ? town.setup.groups.map((x) => x.id) : [group];
   const checklist = dayChecklist(
-    { town, date: day, groupIds: ids, level: choice.level, since: choice.issuedAt, until: choice.until, measures, shift: opts.night ? 'night' : 'day', seed },
+    {
+      town,
+      date: day,
+      groupIds: ids,
+      level: choice.level,
+      since: choice.issuedAt,
+      until: choice.until,
+      measures,
+      shift: opts.night ? 'night' : 'day',
+      seed,
+      now: now(),
+    },
     { now: nowInstant() },
     voice,
   );
+  sayStartsFromNow(voice, new Map([...checklist.plan.startsFromNow].filter(([d]) => d === day)));
   out.emit(renderers(checklist, town, out, choice.issuedAt, chromium)[out.format]());
   checklist.plan.commit();
   const count = checklist.pages.reduce((n, p) => n + p.visits.length, 0);

@@ -1,6 +1,7 @@
 /**
  * haze demo: the main job on the embedded sample town, start to finish — the seed story's orange alert,
- * every enterprise's measure, the three groups' routes for the first day and their checklists.
+ * every enterprise's measure, the three groups' routes for the first day and their checklists. Always the
+ * sample alone (never the folder's haze.yaml or store).
  */
 import type { Command } from 'commander';
 import { ACTIONS, actionWord, levelHeading } from '../../core/model.js';
@@ -10,12 +11,12 @@ import { renderTable } from '../../io/write/table.js';
 import { dayAndLevel, levelName } from '../../workflow/alertInForce.js';
 import { checklistPages } from '../../workflow/dayChecklist.js';
 import { patrolPlan } from '../../workflow/patrolPlan.js';
-import { measuresAt } from '../../workflow/town.js';
+import { sampleWorkspace } from '../../io/read/workspace.js';
+import { loadTownIn, measuresAt } from '../../workflow/town.js';
 import { now, nowInstant } from '../clock.js';
 import { readGlobals } from '../globals.js';
 import { openOutput } from '../output.js';
 import { planRowColumns, planRows, sayPlanSummary } from '../planOutput.js';
-import { openTown } from '../town.js';
 import { cliVoice } from '../voice.js';
 import { measureColumns } from './measures.js';
 
@@ -24,7 +25,13 @@ export async function demoAction(_opts: unknown, cmd: Command): Promise<void> {
   const g = readGlobals(cmd);
   const voice = cliVoice(g);
   const out = openOutput(g, voice, ['text'] as const, 'text');
-  const town = await openTown(g, voice, out);
+  // The sample town alone, with its own alert: a store or haze.yaml in the folder is neither read nor written,
+  // so the demo shows the same on every machine and leaves the officer's records as they were.
+  const town = await loadTownIn(sampleWorkspace(), {}, voice);
+  voice.say({
+    zh: `演示：内置示例乡镇 ${town.setup.town}（data/xuebu）及其自带的预警；不读也不写当前目录的 haze.yaml、haze.db`,
+    en: `demo: the embedded sample town ${town.setup.town} (data/xuebu) with its own alert; haze.yaml and haze.db here are neither read nor written`,
+  });
   const { date: start, choice } = dayAndLevel(town.ws, {}, now().date, voice);
   const { level } = choice;
   const measures = measuresAt(town, level);

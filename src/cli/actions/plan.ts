@@ -13,7 +13,7 @@ import { now, nowInstant } from '../clock.js';
 import { parseLevelAndDate, parseCountFlag, parseSeedFlag } from '../flags.js';
 import { readGlobals } from '../globals.js';
 import { openOutput, renderRows } from '../output.js';
-import { geoRoutes, gpxRoutes, planRowColumns, planRows, sayPlanSummary } from '../planOutput.js';
+import { geoRoutes, gpxRoutes, planRowColumns, planRows, sayPlanSummary, sayStartsFromNow } from '../planOutput.js';
 import { openTown } from '../town.js';
 import { cliVoice } from '../voice.js';
 
@@ -46,15 +46,28 @@ export async function planAction(opts: PlanOpts, c: Command): Promise<void> {
   const measures = measuresAt(loaded, choice.level);
   const town = opts.autoAreas ? withAutoAreas(loaded, measures, voice) : loaded;
   const plan = patrolPlan(
-    { town, level: choice.level, since: choice.issuedAt, until: choice.until, measures, start, days, shift: opts.night ? 'night' : 'day', seed },
+    {
+      town,
+      level: choice.level,
+      since: choice.issuedAt,
+      until: choice.until,
+      measures,
+      start,
+      days,
+      shift: opts.night ? 'night' : 'day',
+      seed,
+      now: now(),
+      nextDayWhenOver: true,
+    },
     { fix: opts.save ? 'all' : 'first', by: opts.replan ? 'replan' : opts.save ? 'save' : 'plan', replan: opts.replan === true, now: nowInstant() },
     voice,
   );
   const count = new Set(plan.routes.map((r) => r.date)).size;
   voice.say({
-    zh: `${town.setup.town} ${levelName(choice.level)} 巡查计划，自 ${start} 起 ${count} 天`,
-    en: `${town.setup.town} patrol plan at ${choice.level}, ${countOf(count, 'day')} from ${start}`,
+    zh: `${town.setup.town} ${levelName(choice.level)} 巡查计划，自 ${plan.start} 起 ${count} 天`,
+    en: `${town.setup.town} patrol plan at ${choice.level}, ${countOf(count, 'day')} from ${plan.start}`,
   });
+  sayStartsFromNow(voice, plan.startsFromNow);
   sayPlanSummary(voice, plan, town, plan.provisional);
   const columns = planRowColumns(out.lang);
   const render: Record<Format, () => string | Uint8Array> = {
@@ -71,5 +84,5 @@ export async function planAction(opts: PlanOpts, c: Command): Promise<void> {
 }
 
 function planHtml(plan: PatrolPlan, town: Town, since: Parameters<typeof planSheet>[3], lang: Lang): string {
-  return renderPlanHtml(planSheet(plan, town.list.enterprises, town.setup, since, plan.provisional), lang);
+  return renderPlanHtml(planSheet(plan, town.list.enterprises, town.setup, since, plan.provisional, plan.startsFromNow), lang);
 }

@@ -26,6 +26,8 @@ haze.db；此后该天的 plan、checklist、record、report 都按它，不再�
 检查结果重新安排，直到当天打印。输入有变化时在 stderr 提示；要重新安排已定的一天，用 --replan。
 The plan of record: the first day of a plan, once printed in any format (or that day's checklist), is fixed in
 haze.db; every command about that day uses it from then on. Later days are provisional (暂定) until printed.
+今天的路线从当前时间起排（stderr 提示"从 15:10 起排（当前时间）"）；今天的工作时间已过则从明天起排。
+Today's routes start from now (HAZE_NOW for replays); after the day's hours the plan starts the next day.
 
 示例 / examples:
   haze plan --date 2019-12-08

@@ -1,7 +1,8 @@
 /**
  * The patrol plan over the days of an alert: each group, only in its own area, visits every enterprise that
- * must stop or limit production at least once within the coverage days (the most important first, the work
- * spread evenly over the days), then keeps going round its area, the least recently checked first.
+ * must stop or limit production at least once, as early as the days allow (each day of the first round takes
+ * as many as fit, the most important first; `coverage_days` is the deadline the first round is measured
+ * against, not a ration), then keeps going round its area, the least recently checked first.
  * Nothing is dropped silently: whatever does not fit is returned as `unplanned`.
  */
 import {
@@ -99,8 +100,8 @@ export function planPatrols(req: PlanRequest): PlanResult {
   const largeAt = largeEmitterThreshold(req.enterprises);
   const actions = req.actions ?? INSPECTED_ACTIONS;
   const dayAt = (i: number): PlanDay => (i < req.days.length ? req.days[i]! : req.extend!.day(i));
-  // The minutes each coverage day offers, whether or not the plan reaches that far: a day's share of the
-  // work must not depend on how many days were asked for, so that day 1 of a 2-day and of a 5-day plan agree.
+  // The minutes each coverage day offers, whether or not the plan reaches that far: what the first round is
+  // measured against (the summary's "needs … h, the coverage days offer … h").
   const fullDay = windowMinutes({ start: setup.workingDay.start, end: setup.workingDay.end, lunch: setup.workingDay.lunch });
   const coverageMinutes = Array.from({ length: setup.coverageDays }, (_, i) => (i < req.days.length || req.extend ? windowMinutes(dayAt(i).window) : fullDay));
   const serviceOf = (t: Target) => serviceMinutes(setup, t.e, largeAt);
@@ -137,8 +138,11 @@ export function planPatrols(req: PlanRequest): PlanResult {
     let candidates: Target[];
     let maxVisits: number;
     if (unvisited.length + urgent.length > 0) {
+      // A day of the first round takes every enterprise not yet seen that fits in it: a day with time to spare
+      // never leaves a required enterprise for later (an officer checks a must-stop plant today if today has
+      // the time), and day k stays the same however many days are asked for.
       candidates = [...urgent, ...unvisited].sort(byImportance);
-      maxVisits = urgent.length + (d < setup.coverageDays ? shareOfRemaining(unvisited.length, coverageMinutes.slice(d)) : unvisited.length);
+      maxVisits = urgent.length + unvisited.length;
     } else {
       candidates = [...g.targets].sort((a, b) => a.visits - b.visits || a.lastDay - b.lastDay || byImportance(a, b));
       maxVisits = g.steadyLoad;
@@ -219,13 +223,6 @@ export function planPatrols(req: PlanRequest): PlanResult {
 /** Most important first; the credit code breaks ties so the plan never depends on input order. */
 function byImportance(a: Target, b: Target): number {
   return b.priority.score - a.priority.score || (a.e.creditCode < b.e.creditCode ? -1 : a.e.creditCode > b.e.creditCode ? 1 : 0);
-}
-
-/** Today's share of the remaining visits, in proportion to the minutes today offers. */
-function shareOfRemaining(remaining: number, minutesPerDay: number[]): number {
-  const total = minutesPerDay.reduce((a, b) => a + b, 0);
-  if (total <= 0) return 0;
-  return Math.ceil((remaining * minutesPerDay[0]!) / total);
 }
 
 /**

@@ -51,6 +51,8 @@ export interface Workspace {
   /** Which inputs come from the embedded sample town. */
   fromSample: { list: boolean; groups: boolean; all: boolean };
   sampleAlert: SampleAlert | null;
+  /** No store at all, whatever file sits at dbFile: the demo reads and writes none (see sampleWorkspace). */
+  noStore?: boolean;
 }
 
 export interface WorkspaceFlags {
@@ -97,4 +99,24 @@ function workspaceOf(flags: WorkspaceFlags): { ws: Workspace; check: ConfigCheck
     sampleAlert: listFromSample && cfg.sample_alert ? cfg.sample_alert : null,
   };
   return { ws, check };
+}
+
+/**
+ * The embedded sample town on its own, with its own alert and no store: what `haze demo` shows, whatever
+ * haze.yaml or haze.db sits in the folder (it never reads nor writes them).
+ */
+export function sampleWorkspace(): Workspace {
+  const cfg = settle(checkYamlConfig(join(SAMPLE_DIR, WORKSPACE_FILE), workspaceSchema, WORKSPACE_KIND));
+  const inSample = (p: string) => resolve(SAMPLE_DIR, p);
+  return {
+    root: SAMPLE_DIR,
+    listFile: inSample(cfg.list),
+    groupsFile: inSample(cfg.groups),
+    ruleFiles: [DEFAULT_RULES, ...cfg.rules.map(inSample)],
+    dbFile: inSample(cfg.db),
+    coordSystem: cfg.coord_system,
+    fromSample: { list: true, groups: true, all: true },
+    sampleAlert: cfg.sample_alert ?? null,
+    noStore: true,
+  };
 }

@@ -7,6 +7,7 @@ import { actionWord, gradeWord, levelHeading, type AlertLevel, type Enterprise, 
 import { measureTextIn, quoted } from '../../core/ownWords.js';
 import type { Lang } from '../../core/problem.js';
 import type { VisitContext } from '../store/visitContext.js';
+import { startsFromNowText } from '../../core/routing/planCalendar.js';
 import { formatDayClock } from '../../core/time.js';
 
 export interface ChecklistVisit {
@@ -41,6 +42,8 @@ export interface ChecklistPage {
   group: Group;
   level: AlertLevel;
   visits: ChecklistVisit[];
+  /** The day's routes start from the clock (printed after the hours began): that minute. */
+  fromNow?: number | null;
 }
 
 /** The words of the page around the enterprise's own data, in both languages. */
@@ -96,7 +99,8 @@ const WORDS = {
 } as const;
 
 function title(p: ChecklistPage, lang: Lang): string {
-  return `${p.group.name} ${WORDS[lang].title} ${p.date}  ${levelHeading(p.level, lang)}`;
+  const fromNow = p.fromNow != null ? `  ${startsFromNowText(p.fromNow, lang)}` : '';
+  return `${p.group.name} ${WORDS[lang].title} ${p.date}  ${levelHeading(p.level, lang)}${fromNow}`;
 }
 
 /** The grade with the tags its cell carries (民生豁免, 长期停产: the list's own words). */

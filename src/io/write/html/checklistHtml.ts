@@ -9,6 +9,7 @@ import { LEVEL_EN, LEVEL_ZH, levelHeading, type DayRoute, type TownSetup } from 
 import { measureTextIn } from '../../../core/ownWords.js';
 import { countOf } from '../../../core/plural.js';
 import type { Lang } from '../../../core/problem.js';
+import { startsFromNowText } from '../../../core/routing/planCalendar.js';
 import { formatWallTime, type WallTime } from '../../../core/time.js';
 import { gradeWithTags, lastInspectionText, openFindingsText, type ChecklistPage, type ChecklistVisit } from '../checklistText.js';
 import type { Basemap } from '../map/basemap.js';
@@ -47,7 +48,7 @@ const WORDS = {
     noVisits: '当天无巡查任务',
     visits: (n: number) => `检查 ${n} 家企业`,
     distance: (km: string, back: string, base: string) => `，全程约 ${km} km，预计 ${back} 返回${base}`,
-    from: (base: string) => `（从${base}出发）`,
+    from: (base: string, now: string | null) => `（从${base}出发${now ? `；${now}` : ''}）`,
     route: '巡查路线',
     head: ['序', '企业名称', '村社区', '计划到达', '距上站 km', '措施'],
     back: (base: string) => `返回${base}`,
@@ -94,7 +95,7 @@ const WORDS = {
     noVisits: 'no visits this day',
     visits: (n: number) => `check ${countOf(n, 'enterprise')}`,
     distance: (km: string, back: string, base: string) => `, about ${km} km in all, back at ${base} about ${back}`,
-    from: (base: string) => ` (starting from ${base})`,
+    from: (base: string, now: string | null) => ` (starting from ${base}${now ? `; ${now}` : ''})`,
     route: 'patrol route',
     head: ['no.', 'enterprise', 'village', 'planned arrival', 'km from last stop', 'measure'],
     back: (base: string) => `back to ${base}`,
@@ -204,7 +205,7 @@ function cover(p: ChecklistPage, opts: ChecklistHtmlOptions, pages: number): str
 <tr><th>${h(w.level)}</th><td>${h(levelLine(p, opts.since, lang))}</td></tr>
 <tr><th>${h(w.leader)}</th><td>${h(p.group.leader)}　${h(w.phone)} ${h(p.group.phone)}</td></tr>
 <tr><th>${h(w.members)}</th><td>${h(members.join(w.list) || '—')}</td></tr>
-<tr><th>${h(w.task)}</th><td>${h(task)}${h(w.from(setup.base.name))}</td></tr>
+<tr><th>${h(w.task)}</th><td>${h(task)}${h(w.from(setup.base.name, p.fromNow != null ? startsFromNowText(p.fromNow, lang) : null))}</td></tr>
 </table>
 <h2>${h(w.route)}</h2>
 ${

@@ -19,6 +19,7 @@ import {
 import { countOf } from '../../../core/plural.js';
 import type { Lang } from '../../../core/problem.js';
 import { assignAreas } from '../../../core/routing/areas.js';
+import { startsFromNowText } from '../../../core/routing/planCalendar.js';
 import type { PlanResult } from '../../../core/routing/planPatrols.js';
 import { formatWallTime, type WallTime } from '../../../core/time.js';
 import { townBasemap, type Basemap } from '../map/basemap.js';
@@ -45,8 +46,8 @@ export interface PlanSheet {
   areas: Map<string, Point[]>;
   /** The light background the list gives: village names, park outlines. */
   basemap: Basemap;
-  /** A provisional day (暂定): planned again until its own day is printed. */
-  days: { date: string; provisional: boolean; groups: PlanDayGroup[] }[];
+  /** A provisional day (暂定): planned again until its own day is printed. fromNow: its routes start from the clock. */
+  days: { date: string; provisional: boolean; fromNow: number | null; groups: PlanDayGroup[] }[];
 }
 
 /** The sheet's own words in both languages; names, places and people stay as the town wrote them. */
@@ -90,6 +91,7 @@ export function planSheet(
   setup: TownSetup,
   since: WallTime | null,
   provisional: ReadonlySet<string> = new Set(),
+  startsFromNow: ReadonlyMap<string, number> = new Map(),
 ): PlanSheet {
   const byCode = new Map(enterprises.map((e) => [e.creditCode, e]));
   const { groupOf } = assignAreas(enterprises, setup.groups);
@@ -105,6 +107,7 @@ export function planSheet(
     days: dates.map((date) => ({
       date,
       provisional: provisional.has(date),
+      fromNow: startsFromNow.get(date) ?? null,
       groups: setup.groups.map((group, index) => {
         const route = plan.routes.find((r) => r.date === date && r.groupId === group.id) ?? null;
         return { group, index, route, visits: (route?.visits ?? []).map((v) => ({ v, e: byCode.get(v.creditCode)! })) };
@@ -220,7 +223,7 @@ function dayPage(sheet: PlanSheet, day: PlanSheet['days'][number], page: number,
   return `<section class="page plan-day" data-date="${day.date}">
 <div class="kicker"><span>${h(setup.town)}${sp}${h(w.kicker)}</span><span>${h(w.plan)} · ${h(w.office)}</span></div>
 <h1>${h(setup.town)}${sp}${h(w.plan)}　${h(dateOnPaper(day.date, lang))} ${h(weekdayOnPaper(day.date, lang))}${day.provisional ? `　<span class="provisional">${h(w.provisional)}</span>` : ''}</h1>
-<div class="sub" style="font-size:10pt">${h(level)}　·　${h(w.total(day.groups.length, total))}${day.provisional ? `　·　${h(w.provisionalNote)}` : ''}</div>
+<div class="sub" style="font-size:10pt">${h(level)}　·　${h(w.total(day.groups.length, total))}${day.fromNow !== null ? `　·　${h(startsFromNowText(day.fromNow, lang))}` : ''}${day.provisional ? `　·　${h(w.provisionalNote)}` : ''}</div>
 <figure class="map">
 ${map}
 </figure>
