@@ -10,7 +10,8 @@ import { hasErrors } from '../core/problem.js';
 import { requiredMeasureMemo } from '../core/rules/requiredMeasure.js';
 import type { RuleTable } from '../core/rules/ruleTable.js';
 import { autoAreasFor } from '../core/routing/autoAreas.js';
-import { CODE, HazeError } from '../errors.js';
+import { CODE, HazeError, type Text } from '../errors.js';
+import { CODES } from '../errorCodes.js';
 import type { Encoding } from '../io/read/decode.js';
 import { FAR_FROM_BASE_KM } from '../io/read/listRows.js';
 import { readList, type LoadedList } from '../io/read/loadList.js';
@@ -92,8 +93,21 @@ export async function loadTownIn(ws: Workspace, req: Omit<TownRequest, keyof Wor
       message: { zh: `清单有 ${errors.length} 处错误，未处理`, en: `the list has ${countOf(errors.length, 'error')}; nothing was done` },
     });
   }
+  // haze init's blank list, a header and no row: nothing to plan, check or notify. validate says the same.
+  if (list.enterprises.length === 0)
+    throw new HazeError(CODE.HAZE_LIST_EMPTY, {
+      where: { file: list.file, row: list.headerRow },
+      message: NO_ENTERPRISES,
+      hint: CODES.HAZE_LIST_NO_ENTERPRISES.hint,
+    });
   return { ws, list, setup, rules, autoAreas: false };
 }
+
+/** A list with its header and no enterprise, as every command and validate say it. */
+export const NO_ENTERPRISES: Text = {
+  zh: '清单只有表头，没有一家企业：没有可以检查或巡查的',
+  en: 'the list has its header and no enterprise: nothing to check or patrol',
+};
 
 /** Every enterprise's measure at a level. */
 export function measuresAt(town: Town, level: AlertLevel): Map<string, RequiredMeasure> {

@@ -21,7 +21,7 @@ import { checkRuleFiles } from '../io/read/ruleFile.js';
 import { checkTownSetup } from '../io/read/townSetup.js';
 import { checkWorkspace, type Workspace } from '../io/read/workspace.js';
 import { openStore } from '../io/store/db.js';
-import { readTownList, saySampleUsed, type TownRequest } from './town.js';
+import { NO_ENTERPRISES, readTownList, saySampleUsed, type TownRequest } from './town.js';
 import type { Voice } from './voice.js';
 
 export interface TownCheckRequest extends TownRequest {
@@ -87,7 +87,7 @@ export async function checkTown(req: TownCheckRequest, voice: Voice): Promise<To
               severity: 'error',
               code: CODE.HAZE_LIST_NO_ENTERPRISES,
               where: { file: list.file, row: list.headerRow },
-              message: { zh: '清单只有表头，没有一家企业：没有可以检查或巡查的', en: 'the list has its header and no enterprise: nothing to check or patrol' },
+              message: NO_ENTERPRISES,
             }),
           ]
         : [];

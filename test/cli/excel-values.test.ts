@@ -20,7 +20,9 @@ const run = (args: string[]) => haze(args, { cwd: dir, env: ENV });
 
 // The town's day: an orange alert, a checklist filled in with one violation, a finding from the province.
 expect(run(['alert', 'issue', 'orange', '--at', '2019-12-08 08:00', '--doc', '金大气办〔2019〕12号']).status).toBe(0);
-const items = csv(run(['checklist', '--date', '2019-12-08', '--group', 'all', '--format', 'csv']).stdout);
+// The checklist is printed in the morning (at 18:00 the day's routes would be over), the results entered at night.
+const MORNING = { HAZE_NOW: '2019-12-08 08:30' };
+const items = csv(haze(['checklist', '--date', '2019-12-08', '--group', 'all', '--format', 'csv'], { cwd: dir, env: MORNING }).stdout);
 const filled = items.map((r, i) => ({ ...r, result: i === 0 ? 'violation' : 'ok', note: i === 0 ? '公示牌未更新' : '' }));
 writeFileSync(join(dir, 'day1.csv'), stringify(filled, { header: true, columns: Object.keys(filled[0]!) }));
 expect(run(['record', 'day1.csv', '--inspectors', '王建国', '--checked-at', '2019-12-08 16:00']).status).toBe(0);

@@ -163,6 +163,16 @@ describe('a new workspace from haze init: template leftovers and an empty list',
     const run = validate(dir);
     expect([run.status, run.problems.map((p) => [p.severity, p.code, p.row])]).toEqual([65, [['error', 'HAZE_LIST_NO_ENTERPRISES', 1]]]);
     expect(run.stderr).toContain('enterprises.csv：0 家企业，1 个错误，0 个警告');
+    // The commands that need enterprises refuse it the same way, rather than print empty routes.
+    for (const args of [
+      ['plan', '--level', 'orange', '--date', '2019-12-08'],
+      ['measures', '--level', 'orange'],
+      ['checklist', '--level', 'orange', '--date', '2019-12-08', '--group', 'all'],
+    ]) {
+      const r = haze(args, { cwd: dir });
+      expect([args[0], r.status, r.stdout]).toEqual([args[0], 65, '']);
+      expect(r.stderr).toContain(`haze: ${join(dir, 'enterprises.csv')}:1: 清单只有表头，没有一家企业：没有可以检查或巡查的`);
+    }
   });
 
   test('the other commands go on with template leftovers, and say each on stderr', () => {
