@@ -5,56 +5,18 @@
  * numbers in its text, nothing spilled off a sheet. A long notice (30 findings) runs on to a second sheet. The
  * pages are kept as PNG in test-output/ for a person to look at.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { FIXTURES, haze, REPO, tempDir } from '../helpers/runHaze.js';
+import { BROWSER_ARGS, browserSuite, CHROMIUM, OUT, PRINTABLE_PX } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.HAZE_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const OUT = resolve(REPO, 'test-output');
 const POPPLER = ['pdfinfo', 'pdftotext', 'pdftoppm'];
-/** 182 mm (A4 less the 14 mm side margins) in CSS pixels. */
-const PRINTABLE_PX = (182 * 96) / 25.4;
 const NOW = { HAZE_NOW: '2019-12-10 10:00', HAZE_CHROMIUM: CHROMIUM };
-
-const onPath = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-
-/** What the browser tests need and this machine lacks, as Debian packages to install. */
-function missingTools(): string[] {
-  const missing: string[] = [];
-  if (!existsSync(CHROMIUM)) missing.push(`Chromium at ${CHROMIUM} (apt-get install -y chromium, or set HAZE_CHROMIUM)`);
-  const tools = POPPLER.filter((t) => !onPath(t));
-  if (tools.length > 0) missing.push(`${tools.join(', ')} (apt-get install -y poppler-utils fonts-wqy-microhei)`);
-  return missing;
-}
-
-/**
- * Without the browser or poppler: under CI (CI=true, where .ci/run installs them) that is a failure; on a
- * developer's machine one line says what to install and this file is skipped, so a fresh clone still passes.
- */
-const MISSING = missingTools();
-const UNDER_CI = process.env.CI === 'true';
-if (MISSING.length > 0 && !UNDER_CI) {
-  process.stderr.write(`test/browser/circular.test.ts skipped: the print tests need ${MISSING.join('; ')}; .ci/run installs them.\n`);
-}
-const suite = MISSING.length > 0 && !UNDER_CI ? describe.skip : describe;
-
-function requireTools(): void {
-  if (MISSING.length > 0) throw new Error(`the browser tests need ${MISSING.join('; ')}. .ci/run installs them; run it as root, or install them by hand.`);
-}
+const { suite, skipped, requireTools } = browserSuite('test/browser/circular.test.ts', POPPLER, 'poppler-utils fonts-wqy-microhei');
 
 const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
@@ -92,10 +54,10 @@ const A4 = /^59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (suite === describe.skip) return;
+  if (skipped) return;
   requireTools();
   mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
 }, 30_000);
 
 afterAll(async () => {

@@ -5,41 +5,21 @@
  * label lies inside its group's area (the browser's isPointInFill) or inside the inset. Screenshots of the
  * maps are kept in test-output/ for a person to look at.
  */
-import { cpSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { FIXTURES, haze, REPO, tempDir } from '../helpers/runHaze.js';
+import { FIXTURES, haze, tempDir } from '../helpers/runHaze.js';
+import { BROWSER_ARGS, browserSuite, CHROMIUM, OUT, PRINTABLE_PX } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.HAZE_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const OUT = resolve(REPO, 'test-output');
-/** 182 mm (A4 less the 14 mm side margins) in CSS pixels. */
-const PRINTABLE_PX = (182 * 96) / 25.4;
-
-/** Without the browser: under CI (CI=true, where .ci/run installs it) a failure; elsewhere one line and a skip. */
-const MISSING = existsSync(CHROMIUM) ? [] : [`Chromium at ${CHROMIUM} (apt-get install -y chromium, or set HAZE_CHROMIUM)`];
-const UNDER_CI = process.env.CI === 'true';
-if (MISSING.length > 0 && !UNDER_CI) {
-  process.stderr.write(`test/browser/overviewMap.test.ts skipped: the map tests need ${MISSING.join('; ')}; .ci/run installs it.\n`);
-}
-const suite = MISSING.length > 0 && !UNDER_CI ? describe.skip : describe;
+const { suite, skipped, requireTools } = browserSuite('test/browser/overviewMap.test.ts', [], 'chromium');
 
 let browser: Browser;
 beforeAll(async () => {
-  if (suite === describe.skip) return;
-  if (MISSING.length > 0) throw new Error(`the browser tests need ${MISSING.join('; ')}. .ci/run installs it.`);
+  if (skipped) return;
+  requireTools();
   mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
 }, 30_000);
 afterAll(async () => {
   await browser?.close();

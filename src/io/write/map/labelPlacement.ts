@@ -79,29 +79,9 @@ function inside(inner: Box, outer: Box): boolean {
   return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 }
 
-/** Liang–Barsky: does the segment pass through the box? */
+/** Does the segment pass through the box? (Its part inside the box is not empty.) */
 export function segmentHitsBox(s: Segment, b: Box): boolean {
-  let t0 = 0;
-  let t1 = 1;
-  const dx = s.b.x - s.a.x;
-  const dy = s.b.y - s.a.y;
-  const checks: [number, number][] = [
-    [-dx, s.a.x - b.x],
-    [dx, b.x + b.width - s.a.x],
-    [-dy, s.a.y - b.y],
-    [dy, b.y + b.height - s.a.y],
-  ];
-  for (const [p, q] of checks) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else {
-      const t = q / p;
-      if (p < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-      if (t0 > t1) return false;
-    }
-  }
-  return true;
+  return clipSegment(s, b) !== null;
 }
 
 /** Liang–Barsky: the part of a segment inside a box, or null. */
