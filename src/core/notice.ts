@@ -56,8 +56,11 @@ export function noticeDuty(m: RequiredMeasure): string | null {
       : '贵单位属保障类，不停产不限产';
 }
 
-/** What every enterprise keeps doing while an alert is in force, whatever its own measure. */
-export function standingDuties(level: AlertLevel): string {
+/** What every enterprise keeps doing while an alert is in force, whatever its own measure (the notice and the circular say it). */
+export function standingDuties(level: AlertLevel, lang: Lang = 'zh'): string {
+  if (lang === 'en') {
+    return `Post the current alert level (${LEVEL_EN[level]}) and your reduction measures on the measure board, keep exhaust treatment running, and log production, pollution control and vehicles in and out truthfully.`;
+  }
   return `请在一厂一策公示牌上公示当前预警级别（${LEVEL_ZH[level]}）和本企业减排措施，确保废气治理设施正常运行，如实记录生产、治污和车辆进出台账。`;
 }
 
@@ -94,7 +97,7 @@ function noticeInEnglish(e: Enterprise, m: RequiredMeasure, c: NoticeContext): s
     `${e.name}: `,
     `${basis}${since}, ${c.town} is under the heavy-pollution-weather ${levelHeading(c.level, 'en')}. `,
     `${what}. `,
-    `Post the current alert level (${LEVEL_EN[c.level]}) and your reduction measures on the measure board, keep exhaust treatment running, and log production, pollution control and vehicles in and out truthfully. `,
+    `${standingDuties(c.level, 'en')} `,
     `The town's patrol groups will check on site. Contact: ${c.contact.name}, phone ${c.contact.phone}.`,
   ].join('');
 }

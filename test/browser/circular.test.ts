@@ -142,6 +142,33 @@ suite('the circular of the sample town after the province’s notice', () => {
   test('kept as PNG in test-output/', () => keepPngs(pdf, 'circular', 1));
 });
 
+suite('the same circular under --lang en', () => {
+  let page: Page;
+  let pdf: string;
+  let html: string;
+
+  beforeAll(async () => {
+    const dir = workspaceWith(join(FIXTURES, 'findings-notice-spelling.csv'));
+    html = writeIn(dir, ['--lang', 'en', 'findings', 'circular', '--format', 'html'], 'circular-en.html');
+    page = await openForPrint(html);
+    pdf = await printToPdf(page, 'circular-en');
+  }, 60_000);
+  afterAll(async () => page?.close());
+
+  test('English words, still one A4 sheet with nothing spilled', async () => {
+    expect(readFileSync(html, 'utf8')).toContain('<html lang="en">');
+    const info = pdfPages(pdf);
+    expect(info.size).toMatch(A4);
+    expect(info.pages).toBe(1);
+    expect(await spills(page)).toEqual({ sheets: 1, spilled: 0, wide: 0 });
+    const text = pdfText(pdf);
+    expect(text).toContain('Circularontheprovincialcovertinspection');
+    expect(text).toContain('"苏大气办〔2019〕12号"');
+  });
+
+  test('kept as PNG in test-output/', () => keepPngs(pdf, 'circular-en', 1));
+});
+
 suite('a long notice: the table runs on to a second sheet', () => {
   let page: Page;
   let pdf: string;

@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { haze, REPO, tempDir } from '../helpers/runHaze.js';
+import { FIXTURES, haze, REPO, tempDir } from '../helpers/runHaze.js';
 
 const CJK = /[\u3400-\u9fff]/;
 const SAMPLE = join(REPO, 'data/xuebu');
@@ -52,17 +52,18 @@ const listText = norm([...measureTexts, ...list.map((r) => r['绩效等级'] ?? 
  * What is left of an output once the town's own words are taken out: quoted words must come from the list
  * (a clause, a process or a tag of the enterprise's own text) unless `quotedExamples` allows haze's hints.
  */
-function foreignChinese(output: string, opts: { quotedExamples?: boolean } = {}): string[] {
+function foreignChinese(output: string, opts: { quotedExamples?: boolean; ownWords?: readonly string[] } = {}): string[] {
+  const own = (opts.ownWords ?? []).map(norm).sort((a, b) => b.length - a.length);
   let rest = norm(output).replace(/<style>[\s\S]*?<\/style>/g, ''); // CSS font names (微软雅黑) are for the browser, not a reader
   rest = rest.replace(/&quot;/g, '"');
   const unquoted: string[] = [];
   rest = rest.replace(/"([^"\n]*)"/g, (_, inner: string) => {
     const words = inner.replace(/[;,。、\s]+$/u, '');
     // A name the map draws from the list (a park cut from its addresses) is the town's word too.
-    if (CJK.test(words) && !opts.quotedExamples && !listText.includes(words) && !townText.includes(words)) unquoted.push(`"${inner}"`);
+    if (CJK.test(words) && !opts.quotedExamples && !listText.includes(words) && !townText.includes(words) && !own.includes(words)) unquoted.push(`"${inner}"`);
     return '""';
   });
-  for (const w of townWords) rest = rest.split(w).join('');
+  for (const w of [...own, ...townWords]) rest = rest.split(w).join('');
   const left = rest.split('\n').filter((line) => CJK.test(line));
   return [...unquoted, ...left];
 }
@@ -173,5 +174,59 @@ describe('--lang en after results are recorded', () => {
     expect(r.stdout).toContain("The enterprise's measure board is posted"); // item 1 of the first visit, found wrong
     expect(foreignChinese(strip(r.stdout))).toEqual([]);
     expect(foreignChinese(r.stderr)).toEqual([]);
+  });
+});
+
+describe('--lang en: the circular of the province’s findings', () => {
+  const dir = tempDir();
+  const env = { HAZE_NOW: '2019-12-10 10:00' };
+  const NOTICE = 'findings-notice-spelling.csv';
+  /** The province's own words, imported as written: the names it gave, the problems, its notices' numbers. */
+  const province = (parse(readFileSync(join(FIXTURES, NOTICE), 'utf8'), { columns: true }) as Row[]).flatMap((r) =>
+    [r['企业名称'], r['问题'], r['来源']].filter((w): w is string => !!w),
+  );
+  haze(['alert', 'issue', 'orange', '--at', '2019-12-08 14:00', '--until', '2019-12-11 24:00', '--doc', DOC], { cwd: dir, env });
+  writeFileSync(join(dir, 'notice.csv'), readFileSync(join(FIXTURES, NOTICE)));
+  const imported = haze(['--lang', 'en', 'findings', 'import', 'notice.csv'], { cwd: dir, env });
+  const run = (...args: string[]) => haze(['--lang', 'en', '--wide', 'findings', 'circular', ...args], { cwd: dir, env });
+  const zh = (...args: string[]) => haze(['findings', 'circular', ...args], { cwd: dir, env });
+
+  test.each([
+    ['text', []],
+    ['html', ['--format', 'html']],
+  ])('findings circular (%s): no Chinese but the town’s and the province’s own words', (_, args) => {
+    expect(imported.status).toBe(0);
+    const r = run(...args);
+    expect(r.status).toBe(0);
+    expect(foreignChinese(r.stdout, { ownWords: province })).toEqual([]);
+    expect(foreignChinese(r.stderr)).toEqual([]);
+    // The province's words are quoted as written, beside English ones.
+    expect(r.stdout).toMatch(/"苏大气办〔2019〕12号"|&quot;苏大气办〔2019〕12号&quot;/);
+    expect(r.stdout).toContain('orange alert (level II response)');
+  });
+
+  test('the check is able to fail: the Chinese circular has words of its own', () => {
+    expect(foreignChinese(zh().stdout, { ownWords: province }).join('\n')).toContain('暗查发现的问题');
+  });
+
+  test('the page is an English page, its dates in English', () => {
+    const html = run('--format', 'html').stdout;
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('8 to 10 December 2019');
+    expect(html).toMatch(/page 1 of \d+/);
+    expect(html).toContain('found 3 problems at 2 enterprises');
+  });
+
+  test('CSV and JSON are the same in any language: the message is the Chinese that is sent', () => {
+    const csv = run('--format', 'csv').stdout;
+    expect(csv).toBe(zh('--format', 'csv').stdout);
+    expect(csv).toContain('【');
+    expect(run('--format', 'json').stdout).toBe(zh('--format', 'json').stdout);
+  });
+
+  test('HAZE_LANG=en is the same as --lang en', () => {
+    const byEnv = haze(['--wide', 'findings', 'circular'], { cwd: dir, env: { ...env, HAZE_LANG: 'en' } });
+    expect(byEnv.status).toBe(0);
+    expect(byEnv.stdout).toBe(run().stdout);
   });
 });

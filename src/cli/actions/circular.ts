@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { buildCircular, circularLevel, circularRange, foundName, type Circular, type CircularEntry, type CircularRangeBasis } from '../../core/circular.js';
+import { countOf } from '../../core/plural.js';
 import { formatWallTime } from '../../core/time.js';
 import { listFindings } from '../../io/store/findings.js';
 import { renderCircularText } from '../../io/write/circularText.js';
@@ -91,7 +92,7 @@ function announce(voice: ReturnType<typeof cliVoice>, c: Circular, basis: Circul
     const named = new Set(c.findings.map((f) => f.creditCode)).size;
     voice.say({
       zh: `共 ${c.findings.length} 个问题，涉及 ${named} 家企业`,
-      en: `${c.findings.length} finding${c.findings.length === 1 ? '' : 's'} at ${named} enterprise${named === 1 ? '' : 's'}`,
+      en: `${countOf(c.findings.length, 'finding')} at ${countOf(named, 'enterprise')}`,
     });
   }
   for (const f of c.offList) {
@@ -133,9 +134,10 @@ export async function circularAction(opts: CircularOpts, c: Command): Promise<vo
   announce(voice, circular, choice.basis);
   const villages = new Map(town.list.enterprises.map((e) => [e.creditCode, e.village]));
   const villageOf = (code: string) => villages.get(code) ?? null;
-  const html = () => renderCircularHtml(circular, { docNo, villageOf });
+  // What a person reads follows --lang; the CSV/JSON message stays the Chinese that is sent (as haze notify's).
+  const html = () => renderCircularHtml(circular, { docNo, villageOf, lang: out.lang });
   const render: Record<(typeof FORMATS)[number], () => string | Uint8Array> = {
-    text: () => renderCircularText(circular, docNo, villageOf),
+    text: () => renderCircularText(circular, docNo, villageOf, out.lang),
     html,
     pdf: () => printPdf(html(), chromium!),
     csv: () => renderRows(out, 'csv', circular.entries, CIRCULAR_COLUMNS),
@@ -143,6 +145,9 @@ export async function circularAction(opts: CircularOpts, c: Command): Promise<vo
   };
   out.emit(render[out.format]());
   if (out.format === 'csv' || out.format === 'json') {
-    voice.say({ zh: `共 ${circular.entries.length} 家企业（清单上的每一家）`, en: `${circular.entries.length} enterprises (every one on the list)` });
+    voice.say({
+      zh: `共 ${circular.entries.length} 家企业（清单上的每一家）`,
+      en: `${countOf(circular.entries.length, 'enterprise')} (every one on the list)`,
+    });
   }
 }

@@ -1,28 +1,38 @@
 /**
  * The findings circular for the terminal: the same words as the printed page (core/circular.ts), the findings
- * one to a line, each enterprise named as the province's notice names it.
+ * one to a line, each enterprise named as the province's notice names it. English under --lang en, the
+ * province's own words quoted as written.
  */
-import { circularWords, foundName, monthDay, type Circular } from '../../core/circular.js';
-import { dateZh } from './html/dateZh.js';
+import { circularWords, findingWords, type Circular } from '../../core/circular.js';
+import type { Lang } from '../../core/problem.js';
+import { dateOnPaper } from './html/dateZh.js';
 
-export function renderCircularText(c: Circular, docNo: string | null, villageOf: (code: string) => string | null): string {
-  const w = circularWords(c);
-  const lines = [w.title, `文号：${docNo ?? '（未给 --doc-no）'}　${dateZh(c.issued)}`, '', '各企业：', `　　${w.intro}`];
-  const numerals = ['一', '二', '三'];
+export function renderCircularText(c: Circular, docNo: string | null, villageOf: (code: string) => string | null, lang: Lang = 'zh'): string {
+  const w = circularWords(c, lang);
+  const l = w.labels;
+  const en = lang === 'en';
+  const gap = en ? '  ' : '　';
+  const indent = en ? '    ' : '　　';
+  const issued = dateOnPaper(c.issued, lang);
+  const lines = [w.title, `${l.docNo}${docNo ?? l.noDocNo}${gap}${issued}`, '', l.to, `${indent}${w.intro}`];
   let n = 0;
   if (c.findings.length > 0) {
-    lines.push('', `${numerals[n++]}、暗查发现的问题`);
+    lines.push('', `${l.numeral(n++)}${l.findings}`);
     c.findings.forEach((f, i) => {
       const village = villageOf(f.creditCode);
-      const state = f.status === 'open' ? `限${monthDay(c.rectifyBy!)}前整改，待复查` : `已整改（${f.closedAt ?? ''} 关闭）`;
-      lines.push(`　${i + 1}. ${foundName(f)}${village ? `（${village}）` : ''} ${monthDay(f.date)}：${f.problem}【${f.source}】—— ${state}`);
+      const fw = findingWords(f, c, lang);
+      lines.push(
+        en
+          ? `  ${i + 1}. ${fw.name}${village ? ` (${village})` : ''}, ${fw.day}: ${fw.problem} [${fw.source}] — ${fw.state}`
+          : `　${i + 1}. ${fw.name}${village ? `（${village}）` : ''} ${fw.day}：${fw.problem}【${fw.source}】—— ${fw.state}`,
+      );
     });
-    lines.push('', `${numerals[n++]}、整改要求`, `　　${w.followUp ?? '本期通报的问题均已经镇复查整改到位，请相关企业保持。'}`);
+    lines.push('', `${l.numeral(n++)}${l.rectify}`, `${indent}${w.followUp}`);
   }
   if (w.keep) {
-    lines.push('', `${numerals[n++]}、预警期间各企业须执行`, `　　${w.keep}`);
-    if (w.byAction) lines.push(`　　${w.byAction}`);
+    lines.push('', `${l.numeral(n++)}${l.keep}`, `${indent}${w.keep}`);
+    if (w.byAction) lines.push(`${indent}${w.byAction}`);
   }
-  lines.push('', `　　${w.closing}`, '', `${c.town}　${dateZh(c.issued)}`, '');
+  lines.push('', `${indent}${w.closing}`, '', `${c.town}${gap}${issued}`, '');
   return lines.join('\n');
 }

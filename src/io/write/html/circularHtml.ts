@@ -4,8 +4,9 @@
  * enterprise keeps doing at the level, the sign-off. Usually one sheet; a long table runs on to a second, each
  * sheet with its own footer. The words come from core/circular.ts, so the page says what the terminal text says.
  */
-import { circularWords, foundName, monthDay, type Circular, type CircularFinding } from '../../../core/circular.js';
-import { dateZh } from './dateZh.js';
+import { circularWords, findingWords, type Circular, type CircularFinding, type CircularLabels } from '../../../core/circular.js';
+import type { Lang } from '../../../core/problem.js';
+import { dateOnPaper } from './dateZh.js';
 import { htmlDocument, pageFoot } from './document.js';
 import { escapeHtml as h } from './escapeHtml.js';
 import { PAGE } from './pageStyle.js';
@@ -15,6 +16,8 @@ export interface CircularHtmlOptions {
   docNo: string | null;
   /** Village by credit code, from the current list. */
   villageOf: (code: string) => string | null;
+  /** English under --lang en: the province's words quoted as written. */
+  lang?: Lang;
 }
 
 /** What the page adds to the shared style: the document's head and paragraphs as official notices set them. */
@@ -27,35 +30,44 @@ const CIRCULAR_STYLE = `
 .circular .findings { font-size: 9pt; line-height: 1.3; margin: 1mm 0 2mm; }
 .circular .findings { table-layout: fixed; }
 .circular .findings td { vertical-align: top; overflow-wrap: anywhere; }
+/* English headings and dates ("8 December") are wider than the Chinese: let them wrap inside their cells. */
+.circular .findings th, .circular .findings td.c { white-space: normal; }
 .circular .signoff { margin-top: 6mm; text-align: right; font-size: 10.5pt; line-height: 1.7; }
 `;
 
 /** Estimated heights in mm (measured roughly in Chromium at these sizes), to decide where a sheet ends. */
 const HEIGHT = { head: 38, intro: 16, h2: 8, tableHead: 6, rowLine: 4.2, rowPad: 1.6, para: 6, sign: 20, foot: 8 } as const;
 
-function rowLines(f: CircularFinding): number {
-  const chars = (s: string, per: number) => Math.max(1, Math.ceil([...s].length / per));
-  return Math.max(chars(foundName(f), 9), chars(f.problem, 12), chars(f.source, 8));
+/** Width in full-width characters: a Latin letter or digit takes about half a Chinese character's width. */
+function width(s: string): number {
+  return [...s].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x2e80 ? 0.45 : 1), 0);
+}
+
+function rowLines(f: CircularFinding, c: Circular, lang: Lang): number {
+  const fw = findingWords(f, c, lang);
+  const lines = (s: string, per: number) => Math.max(1, Math.ceil(width(s) / per));
+  return Math.max(lines(fw.name, 9), lines(fw.problem, 12), lines(fw.source, 8), lines(fw.state, 7), lines(fw.day, 4));
 }
 
 function paraHeight(text: string | null): number {
   if (!text) return 0;
   // About 36 characters of 10.5pt to a 182 mm line, lines 1.6 high.
-  return Math.ceil(([...text].length + 2) / 36) * HEIGHT.para;
-}
-
-function status(f: CircularFinding, c: Circular): string {
-  return f.status === 'open' ? `限${monthDay(c.rectifyBy!)}前整改，待复查` : `已整改（${f.closedAt ?? ''} 关闭）`;
+  return Math.ceil((width(text) + 2) / 36) * HEIGHT.para;
 }
 
 function findingRow(f: CircularFinding, n: number, c: Circular, o: CircularHtmlOptions): string {
-  return `<tr data-code="${h(f.creditCode)}"><td class="c">${n}</td><td>${h(foundName(f))}</td><td>${h(o.villageOf(f.creditCode) ?? '')}</td><td class="c">${h(monthDay(f.date))}</td><td>${h(f.problem)}</td><td>${h(f.source)}</td><td>${h(status(f, c))}</td></tr>`;
+  const fw = findingWords(f, c, o.lang);
+  return `<tr data-code="${h(f.creditCode)}"><td class="c">${n}</td><td>${h(fw.name)}</td><td>${h(o.villageOf(f.creditCode) ?? '')}</td><td class="c">${h(fw.day)}</td><td>${h(fw.problem)}</td><td>${h(fw.source)}</td><td>${h(fw.state)}</td></tr>`;
 }
 
-function table(rows: string[]): string {
+/** The table's column widths, mm (null: the problem takes the rest); "8 December" needs a wider date than 12月8日. */
+const COLUMNS_MM: Record<Lang, (number | null)[]> = { zh: [7, 38, 19, 15, null, 33, 27], en: [7, 38, 19, 20, null, 30, 27] };
+
+function table(rows: string[], l: CircularLabels, lang: Lang): string {
+  const t = l.columns;
   return `<table class="findings">
-<colgroup><col style="width: 7mm"><col style="width: 38mm"><col style="width: 19mm"><col style="width: 15mm"><col><col style="width: 33mm"><col style="width: 27mm"></colgroup>
-<thead><tr><th class="c">序</th><th>企业名称（按通报）</th><th>村社区</th><th class="c">日期</th><th>问题</th><th>通报文号</th><th>处理</th></tr></thead>
+<colgroup>${COLUMNS_MM[lang].map((mm) => (mm === null ? '<col>' : `<col style="width: ${mm}mm">`)).join('')}</colgroup>
+<thead><tr><th class="c">${h(t.n)}</th><th>${h(t.name)}</th><th>${h(t.village)}</th><th class="c">${h(t.date)}</th><th>${h(t.problem)}</th><th>${h(t.source)}</th><th>${h(t.state)}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
@@ -63,33 +75,38 @@ ${rows.join('\n')}
 }
 
 export function renderCircularHtml(c: Circular, o: CircularHtmlOptions): string {
-  const w = circularWords(c);
+  const lang = o.lang ?? 'zh';
+  const w = circularWords(c, lang);
+  const l = w.labels;
   const year = c.issued.slice(0, 4);
-  const head = `<div class="kicker"><span>${h(c.town)}重污染天气应急管控</span><span>省级暗查情况通报</span></div>
-<div class="doc-no"><span>文号：${o.docNo ? h(o.docNo) : `${h(c.town)}〔${year}〕<span class="blank"></span>号`}</span><span>${dateZh(c.issued)}</span></div>
+  const issued = h(dateOnPaper(c.issued, lang));
+  // Without a number, a blank to fill in by hand: the town's own form (〔year〕…号) in Chinese, a bare line in English.
+  const blank = lang === 'en' ? '<span class="blank"></span>' : `${h(c.town)}〔${year}〕<span class="blank"></span>号`;
+  const [kicker, kind] = l.kicker(c.town);
+  const head = `<div class="kicker"><span>${h(kicker)}</span><span>${h(kind)}</span></div>
+<div class="doc-no"><span>${h(l.docNo)}${o.docNo ? h(o.docNo) : blank}</span><span>${issued}</span></div>
 <h1>${h(w.title)}</h1>
-<p>各企业：</p>
+<p>${h(l.to)}</p>
 <p class="para">${h(w.intro)}</p>`;
 
   // Sections numbered in the order printed: the findings (when there are any), the follow-up, the level's duties.
-  const numerals = ['一', '二', '三'];
   let n = 0;
-  const numeral = () => numerals[n++];
-  const findingsTitle = c.findings.length > 0 ? `<h2>${numeral()}、暗查发现的问题</h2>` : '';
+  const numeral = () => l.numeral(n++);
+  const findingsTitle = c.findings.length > 0 ? `<h2>${numeral()}${h(l.findings)}</h2>` : '';
   const tail: { html: string; mm: number }[] = [];
-  if (c.findings.length > 0) {
-    const text = w.followUp ?? '本期通报的问题均已经镇复查整改到位，请相关企业保持。';
-    tail.push({ html: `<h2>${numeral()}、整改要求</h2>\n<p class="para">${h(text)}</p>`, mm: HEIGHT.h2 + paraHeight(text) });
+  if (c.findings.length > 0 && w.followUp) {
+    const text = w.followUp;
+    tail.push({ html: `<h2>${numeral()}${h(l.rectify)}</h2>\n<p class="para">${h(text)}</p>`, mm: HEIGHT.h2 + paraHeight(text) });
   }
   if (w.keep) {
     const words = [w.keep, w.byAction].filter((x): x is string => x !== null);
     tail.push({
-      html: `<h2>${numeral()}、预警期间各企业须执行</h2>\n${words.map((x) => `<p class="para">${h(x)}</p>`).join('\n')}`,
+      html: `<h2>${numeral()}${h(l.keep)}</h2>\n${words.map((x) => `<p class="para">${h(x)}</p>`).join('\n')}`,
       mm: HEIGHT.h2 + words.reduce((s, x) => s + paraHeight(x), 0),
     });
   }
   tail.push({
-    html: `<p class="para">${h(w.closing)}</p>\n<div class="signoff">${h(c.town)}<br>${dateZh(c.issued)}</div>`,
+    html: `<p class="para">${h(w.closing)}</p>\n<div class="signoff">${h(c.town)}<br>${issued}</div>`,
     mm: paraHeight(w.closing) + HEIGHT.sign,
   });
 
@@ -101,18 +118,18 @@ export function renderCircularHtml(c: Circular, o: CircularHtmlOptions): string 
     room -= HEIGHT.h2 + HEIGHT.tableHead;
     let caption = findingsTitle;
     c.findings.forEach((f, i) => {
-      const mm = rowLines(f) * HEIGHT.rowLine + HEIGHT.rowPad;
+      const mm = rowLines(f, c, lang) * HEIGHT.rowLine + HEIGHT.rowPad;
       if (mm > room && rows.length > 0) {
-        pages[pages.length - 1]!.push(`${caption}\n${table(rows)}`);
+        pages[pages.length - 1]!.push(`${caption}\n${table(rows, l, lang)}`);
         pages.push([]);
         rows = [];
-        caption = '<h2 class="cont">暗查发现的问题（续）</h2>';
+        caption = `<h2 class="cont">${h(l.findings + l.continued)}</h2>`;
         room = PAGE.height - HEIGHT.foot - HEIGHT.h2 - HEIGHT.tableHead;
       }
       rows.push(findingRow(f, i + 1, c, o));
       room -= mm;
     });
-    pages[pages.length - 1]!.push(`${caption}\n${table(rows)}`);
+    pages[pages.length - 1]!.push(`${caption}\n${table(rows, l, lang)}`);
   }
   for (const t of tail) {
     if (t.mm > room && pages[pages.length - 1]!.length > 0) {
@@ -124,7 +141,7 @@ export function renderCircularHtml(c: Circular, o: CircularHtmlOptions): string 
   }
   const sections = pages.map(
     (blocks, i) =>
-      `<section class="page circular">\n${blocks.join('\n')}\n${pageFoot(`${c.town} · 省级暗查情况通报 · ${dateZh(c.issued)}`, i + 1, pages.length)}\n</section>`,
+      `<section class="page circular">\n${blocks.join('\n')}\n${pageFoot(`${c.town} · ${l.foot} · ${dateOnPaper(c.issued, lang)}`, i + 1, pages.length, lang)}\n</section>`,
   );
-  return htmlDocument(w.title, `<style>${CIRCULAR_STYLE}</style>\n${sections.join('\n')}`);
+  return htmlDocument(w.title, `<style>${CIRCULAR_STYLE}</style>\n${sections.join('\n')}`, lang);
 }
