@@ -5,10 +5,10 @@
  * next step.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../src/io/store/db.js';
-import { haze, tempDir } from '../helpers/runHaze.js';
+import { haze, REPO, tempDir } from '../helpers/runHaze.js';
 
 const NOW = { HAZE_NOW: '2026-12-02 09:00' };
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -103,6 +103,8 @@ describe('a real workspace', () => {
   test('without an alert in force: measures and notify exit 64 with what the store says and the next step', () => {
     const dir = tempDir();
     expect(haze(['init'], { cwd: dir }).status).toBe(0);
+    // The town's own list and groups in place (a blank list stops every command before the alert is asked).
+    for (const f of ['enterprises.csv', 'groups.yaml']) copyFileSync(join(REPO, 'data/xuebu', f), join(dir, f));
     expect(haze(['alert', 'issue', 'orange', '--at', '2026-11-30 08:00'], { cwd: dir, env: NOW }).status).toBe(0);
     expect(haze(['alert', 'lift', '--at', '2026-12-01 18:00'], { cwd: dir, env: NOW }).status).toBe(0);
     for (const cmd of ['measures', 'notify']) {
