@@ -213,9 +213,10 @@ describe('haze on the embedded sample town (薛埠镇)', () => {
     const found = JSON.parse(v.stdout) as { code: string; severity: string }[];
     expect(found.filter((p) => p.code === 'HAZE_LIST_NO_ENTERPRISES').map((p) => p.severity)).toEqual(['error']);
     expect(found.filter((p) => p.code === 'HAZE_CONFIG_TEMPLATE_LEFTOVER').length).toBeGreaterThan(0);
+    // measures says first what to fill in: the list, before any alert level.
     const m = haze(['measures'], { cwd: dir });
-    expect(m.status).toBe(64);
-    expect(m.stderr).toContain('--level');
+    expect(m.status).toBe(65);
+    expect(m.stderr).toContain('清单只有表头，没有一家企业');
   });
 
   test('a new workspace with the sample list: template villages are named in validate, refused by plan, split by --auto-areas; results still record', () => {
