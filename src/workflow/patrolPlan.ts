@@ -78,7 +78,7 @@ export function patrolPlan(asked: PlanAsk, use: PlanUse, voice: Voice): PatrolPl
   refuseUnplannable(town, shift);
   const keep = keepsPlans(town.ws);
   const clock = asked.now ?? null;
-  const ask = { ...asked, start: clock ? startByClock(asked, clock, keep, voice) : asked.start };
+  const ask = { ...asked, start: clock ? startByClock(asked, clock, keep, voice, use.replan) : asked.start };
   const alertStart = ask.since && ask.since.date <= ask.start ? ask.since.date : ask.start;
   const count = ask.days ?? defaultDayCount(town.setup, ask.start, ask.until);
   const horizon = addDays(ask.start, Math.max(count, MAX_AUTO_DAYS) + MAX_AUTO_DAYS);
@@ -167,14 +167,23 @@ const maxDate = (a: string, b: string) => (a > b ? a : b);
  * The first day, as the clock leaves it: today with its hours over (and not already a day of record) is
  * said, and for plan moved on to the next day — an officer printing at 18:00 wants tomorrow's routes.
  */
-function startByClock(ask: PlanAsk, clock: WallTime, keep: boolean, voice: Voice): string {
+function startByClock(ask: PlanAsk, clock: WallTime, keep: boolean, voice: Voice, replan: boolean): string {
   const effect = clockEffect(ask.town.setup, ask.start, ask.since, ask.shift, clock);
   if (effect?.kind !== 'over') return ask.start;
   const fixed = keep && readStore(ask.town.ws, (db) => daysOfRecord(db, ask.shift, ask.start, ask.start).size > 0, false);
-  if (fixed) return ask.start;
   const next = addDays(ask.start, 1);
   const end = formatDayClock(effect.end);
   const at = formatDayClock(clock.minutes);
+  // A day of record whose hours are over is what the groups were sent out with: a replan now would leave it
+  // empty and lose it. It stands as printed, and the replan starts the next day.
+  if (fixed && replan) {
+    voice.say({
+      zh: `${ask.start} 的巡查时间已过（${end} 结束，现在 ${at}）：当天的执行计划保持原样，从 ${next} 起重新安排`,
+      en: `the hours of ${ask.start} are over (they end at ${end}; it is ${at}): its plan of record stands as printed; replanning from ${next}`,
+    });
+    return next;
+  }
+  if (fixed) return ask.start;
   if (ask.nextDayWhenOver) {
     voice.say({
       zh: `${ask.start} 的巡查时间已过（${end} 结束，现在 ${at}）：从 ${next} 起排`,

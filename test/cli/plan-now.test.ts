@@ -97,6 +97,21 @@ describe('no time left today', () => {
     expect(evening.stdout).toBe(morning.stdout);
     expect(evening.stderr).toContain('2019-12-08 从 14:30 起排（当前时间）');
   });
+
+  test('a replan after the hours keeps the day as printed and replans from the next day', () => {
+    const dir = sampleWithStore();
+    const sheet = (env: Record<string, string>) => haze(['checklist', '--group', 'all', '--date', '2019-12-08', '--format', 'csv'], { cwd: dir, env }).stdout;
+    const morning = sheet(at('2019-12-08 14:30'));
+    expect(csv(morning).length).toBeGreaterThan(0);
+    const replan = haze(['plan', '--days', '2', '--replan', '--format', 'csv'], { cwd: dir, env: at('2019-12-08 18:00') });
+    expect(replan.status).toBe(0);
+    expect(replan.stderr).toContain('2019-12-08 的巡查时间已过（17:30 结束，现在 18:00）：当天的执行计划保持原样，从 2019-12-09 起重新安排');
+    expect(new Set(csv(replan.stdout).map((x) => x.date))).toEqual(new Set(['2019-12-09', '2019-12-10']));
+    // What the groups were sent out with is still the day's checklist, and the next day does not repeat it.
+    expect(sheet(at('2019-12-08 18:30'))).toBe(morning);
+    const seen = new Set(csv(morning).map((x) => x.credit_code));
+    expect(csv(replan.stdout).filter((x) => x.date === '2019-12-09' && seen.has(x.credit_code))).toEqual([]);
+  });
 });
 
 test('the plan of record in the store is what plan printed (plan --save, then the stored days)', () => {
