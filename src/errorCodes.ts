@@ -718,6 +718,11 @@ export const CODES = {
     title: { zh: '没有填写信用代码，或清单中没有这家企业', en: 'the credit code is missing, or not on the list' },
     hint: { zh: '按通报核对企业的 18 位统一社会信用代码', en: "check the enterprise's 18-character credit code against the notice" },
   },
+  HAZE_FINDING_CODE_MANGLED: {
+    kind: 'problem',
+    title: { zh: '统一社会信用代码被 Excel 当成了数字', en: 'Excel turned the credit code into a number' },
+    hint: CODE_AS_TEXT,
+  },
   HAZE_FINDING_NAME: {
     kind: 'problem',
     title: { zh: '企业名称与清单不同，按信用代码记录', en: "the name differs from the list's; recorded by the credit code" },

@@ -5,7 +5,8 @@
  */
 import { CODES } from '../errorCodes.js';
 import { CODE, type ProblemCode, type Text, type Where } from '../errors.js';
-import { creditCodeFault } from './creditCode.js';
+import { codeAsNumber, creditCodeFault } from './creditCode.js';
+import { readMangledCode } from './mangledCode.js';
 import type { Enterprise } from './model.js';
 import { newProblem, type Problem } from './problem.js';
 import { parseDate } from './time.js';
@@ -57,7 +58,16 @@ function sameName(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-export function checkFindingRows(rows: readonly FindingRow[], enterprise: (code: string) => Enterprise | undefined, today: string): CheckedFindings {
+/**
+ * `named`: the list's enterprises of a name, for a code Excel turned into a number (mangledCode.ts); without
+ * it such a code is refused with the Excel hint.
+ */
+export function checkFindingRows(
+  rows: readonly FindingRow[],
+  enterprise: (code: string) => Enterprise | undefined,
+  today: string,
+  named?: (name: string) => readonly Enterprise[],
+): CheckedFindings {
   const problems: Problem[] = [];
   const findings: Finding[] = [];
   const seen = new Map<string, Where>();
@@ -93,8 +103,22 @@ export function checkFindingRows(rows: readonly FindingRow[], enterprise: (code:
 
     const code = codeText(r.creditCode);
     const name = r.name.trim();
-    const e = code ? enterprise(code) : undefined;
-    if (!code) {
+    let e = code ? enterprise(code) : undefined;
+    const asNumber = code && !e && named ? codeAsNumber(r.creditCode) : null;
+    if (asNumber) {
+      // 9.13204E+17: the name beside it says which enterprise, when only one of that name shows as that number.
+      const reading = readMangledCode(asNumber, name, name ? named!(name) : []);
+      if (reading.enterprise) e = reading.enterprise;
+      add(
+        reading.enterprise ? 'warning' : 'error',
+        { ...r.where, column: 'credit_code' },
+        CODE.HAZE_FINDING_CODE_MANGLED,
+        r.creditCode.trim(),
+        reading.message.zh,
+        reading.message.en,
+        reading.enterprise ? undefined : reading.hint,
+      );
+    } else if (!code) {
       add(
         'error',
         { ...r.where, column: 'credit_code' },

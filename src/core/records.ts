@@ -7,12 +7,12 @@
  * a bare time on the row's date), and credit codes Excel turned into numbers, recognised by the name
  * beside them when that name is the list's only one of its kind.
  */
-import { CODES } from '../errorCodes.js';
 import { CODE, type ProblemCode, type Text, type Where } from '../errors.js';
 import type { CheckItem } from './checklist.js';
 import type { Enterprise } from './model.js';
 import { newProblem, type Problem } from './problem.js';
 import { codeAsNumber } from './creditCode.js';
+import { readMangledCode } from './mangledCode.js';
 import { formatWallTime, fromExcelSerial, parseDate, parseWallTime, type WallTime } from './time.js';
 
 export type Result = 'ok' | 'violation' | 'na';
@@ -97,10 +97,7 @@ export interface CheckedRecords {
   blank: number;
 }
 
-/** A name as two spellings of it compare: full-width forms folded (（）→ ()), spaces dropped. */
-export function enterpriseNameKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '');
-}
+export { enterpriseNameKey } from './mangledCode.js';
 
 /** A check time as written in the cell: a time, only a date (no time of day in it), or nothing readable. */
 type CellTime = { time: WallTime } | { dateOnly: string } | null;
@@ -286,39 +283,11 @@ function enterpriseOf(r: ResultRow, look: RecordLookups, problems: Problem[]): E
     return undefined;
   }
   const name = r.name.trim();
-  const named = name ? look.named(name) : [];
-  const cause = { zh: '统一社会信用代码被 Excel 转成了数字', en: 'Excel turned the credit code into a number' }; // the number is the value
-  if (named.length === 1 && asNumber.fits(named[0]!.creditCode)) {
-    const found = named[0]!;
-    mangled(
-      'warning',
-      `${cause.zh}：按企业名称认作 ${found.name}（${found.creditCode}）`,
-      `${cause.en}: taken by its name to be ${found.name} (${found.creditCode})`,
-    );
-    return found;
+  const reading = readMangledCode(asNumber, name, name ? look.named(name) : []);
+  if (reading.enterprise) {
+    mangled('warning', reading.message.zh, reading.message.en);
+    return reading.enterprise;
   }
-  if (named.length === 0)
-    mangled(
-      'error',
-      name ? `${cause.zh}，清单中也没有名为"${name}"的企业` : `${cause.zh}，又没有写企业名称`,
-      name ? `${cause.en}, and no enterprise on the list is named "${name}"` : `${cause.en}, and the name is missing`,
-    );
-  else if (named.length > 1) {
-    const codes = named.map((x) => x.creditCode);
-    mangled(
-      'error',
-      `${cause.zh}，清单中有 ${named.length} 家企业名为"${name}"，无法确定是哪一家`,
-      `${cause.en}, and ${named.length} enterprises on the list are named "${name}": which one cannot be told`,
-      {
-        zh: `${CODES.HAZE_RECORD_CODE_MANGLED.hint.zh}；同名企业的代码：${codes.join('、')}`,
-        en: `${CODES.HAZE_RECORD_CODE_MANGLED.hint.en}; the codes of those so named: ${codes.join(', ')}`,
-      },
-    );
-  } else
-    mangled(
-      'error',
-      `${cause.zh}，而清单中"${name}"的代码 ${named[0]!.creditCode} 不会显示成这个数`,
-      `${cause.en}, and the code of "${name}" on the list, ${named[0]!.creditCode}, would not show as that number`,
-    );
+  mangled('error', reading.message.zh, reading.message.en, reading.hint);
   return undefined;
 }

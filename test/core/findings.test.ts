@@ -102,3 +102,35 @@ describe('checkFindingRows', () => {
     expect(findingText(' a \r\n b\t c ')).toBe('a b c');
   });
 });
+
+describe('a code Excel turned into a number (9.13204E+17)', () => {
+  // All-digit codes: Excel shows both as 9.13204E+17.
+  const C = { creditCode: '913204135768354140', name: '金坛丰达木业有限公司', village: '罗村村' } as Enterprise;
+  const D = { creditCode: '913204137812436455', name: '金坛丰达木业有限公司', village: '东窑村' } as Enterprise;
+  const checkWith = (list: Enterprise[], rows: FindingRow[]) => {
+    const codes = new Map([A, ...list].map((e) => [e.creditCode, e]));
+    const named = (name: string) => [A, ...list].filter((e) => e.name === name.trim());
+    return checkFindingRows(rows, (code) => codes.get(code), '2019-12-10', named);
+  };
+
+  test('matched through a unique name, as record matches it, with a warning naming Excel', () => {
+    const r = checkWith([C], [row({ creditCode: '9.13204E+17', name: '金坛丰达木业有限公司' })]);
+    expect(r.findings.map((f) => f.creditCode)).toEqual(['913204135768354140']);
+    expect(r.problems.map((p) => [p.severity, p.code, p.message.zh])).toEqual([
+      ['warning', 'HAZE_FINDING_CODE_MANGLED', '统一社会信用代码被 Excel 转成了数字：按企业名称认作 金坛丰达木业有限公司（913204135768354140）'],
+    ]);
+  });
+
+  test('two enterprises of that name: an error that lists both codes, and nothing recorded', () => {
+    const r = checkWith([C, D], [row({ creditCode: '9.13204E+17', name: '金坛丰达木业有限公司' })]);
+    expect(r.findings).toEqual([]);
+    expect(r.problems.map((p) => [p.severity, p.code])).toEqual([['error', 'HAZE_FINDING_CODE_MANGLED']]);
+    expect(r.problems[0]!.hint!.zh).toContain('913204135768354140、913204137812436455');
+  });
+
+  test('a name whose code would not show as that number is refused, not matched', () => {
+    const r = checkWith([C], [row({ creditCode: '9.13205E+17', name: '金坛丰达木业有限公司' })]);
+    expect(r.findings).toEqual([]);
+    expect(r.problems.map((p) => [p.severity, p.code])).toEqual([['error', 'HAZE_FINDING_CODE_MANGLED']]);
+  });
+});

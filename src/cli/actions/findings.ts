@@ -30,6 +30,7 @@ import { readGlobals, usage, type Globals } from '../globals.js';
 import { openOutput, renderRows } from '../output.js';
 import { openTown } from '../town.js';
 import { cliVoice, type CliVoice } from '../voice.js';
+import { enterprisesByName } from '../../core/mangledCode.js';
 
 /** A findings file's columns, by English key and the Chinese headers provincial notices use. */
 export const FINDING_COLUMNS = {
@@ -54,7 +55,7 @@ async function importFile(g: Globals, voice: CliVoice, file: string): Promise<vo
     source: cell(r.cells, 'source'),
   }));
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
-  const checked = checkFindingRows(rows, (code) => byCode.get(code), now().date);
+  const checked = checkFindingRows(rows, (code) => byCode.get(code), now().date, enterprisesByName(town.list.enterprises));
   voice.problems(checked.problems);
   if (hasErrors(checked.problems)) {
     const n = checked.problems.filter((p) => p.severity === 'error').length;

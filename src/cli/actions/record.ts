@@ -11,7 +11,8 @@ import { countOf, verbFor } from '../../core/plural.js';
 import { hasErrors } from '../../core/problem.js';
 import type { AlertLevel, Enterprise } from '../../core/model.js';
 import { problemsByKind } from '../../core/problemGroups.js';
-import { checkResultRows, enterpriseNameKey, readResult, type RecordedVisit, type ResultRow } from '../../core/records.js';
+import { enterprisesByName } from '../../core/mangledCode.js';
+import { checkResultRows, readResult, type RecordedVisit, type ResultRow } from '../../core/records.js';
 import { requiredMeasure } from '../../core/rules/requiredMeasure.js';
 import { formatWallTime, fromInstant, parseWallTime, type WallTime } from '../../core/time.js';
 import { CODE, HazeError } from '../../errors.js';
@@ -167,16 +168,12 @@ async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, fi
 function check(voice: CliVoice, town: Town, rows: ResultRow[], opts: RecordOpts, level: AlertLevel | undefined): ReturnType<typeof checkResultRows> {
   const timeline = alertTimeline(town.ws, level);
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
-  const byName = new Map<string, Enterprise[]>();
-  for (const e of town.list.enterprises) {
-    const key = enterpriseNameKey(e.name);
-    byName.set(key, [...(byName.get(key) ?? []), e]);
-  }
+  const named = enterprisesByName(town.list.enterprises);
   const checked = checkResultRows(
     rows,
     {
       enterprise: (code) => byCode.get(code),
-      named: (name) => byName.get(enterpriseNameKey(name)) ?? [],
+      named,
       groupExists: (id) => town.setup.groups.some((g) => g.id === id),
       itemsFor: (e, date) => {
         const at = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
