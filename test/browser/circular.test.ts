@@ -6,17 +6,16 @@
  * pages are kept as PNG in test-output/ for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { FIXTURES, haze, REPO, tempDir } from '../helpers/runHaze.js';
-import { BROWSER_ARGS, browserSuite, CHROMIUM, OUT, PRINTABLE_PX } from '../helpers/browser.js';
+import { browserSuite, CHROMIUM, OUT, PRINTABLE_PX } from '../helpers/browser.js';
 
 const POPPLER = ['pdfinfo', 'pdftotext', 'pdftoppm'];
 const NOW = { HAZE_NOW: '2019-12-10 10:00', HAZE_CHROMIUM: CHROMIUM };
-const { suite, skipped, requireTools } = browserSuite('test/browser/circular.test.ts', POPPLER, 'poppler-utils fonts-wqy-microhei');
+const { suite, openForPrint } = browserSuite('test/browser/circular.test.ts', POPPLER, 'poppler-utils fonts-wqy-microhei');
 
 const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
@@ -50,26 +49,6 @@ function pdfPages(pdf: string): { pages: number; size: string } {
 const pdfText = (pdf: string) => sh('pdftotext', ['-enc', 'UTF-8', '-raw', pdf, '-']).replace(/\s+/g, '');
 
 const A4 = /^59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/;
-
-let browser: Browser;
-
-beforeAll(async () => {
-  if (skipped) return;
-  requireTools();
-  mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openForPrint(html: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: Math.round(PRINTABLE_PX), height: 1100 } });
-  await page.goto(pathToFileURL(html).href);
-  await page.emulateMedia({ media: 'print' });
-  return page;
-}
 
 async function printToPdf(page: Page, name: string): Promise<string> {
   const pdf = join(tempDir(), `${name}.pdf`);

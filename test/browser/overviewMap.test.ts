@@ -5,25 +5,13 @@
  * label lies inside its group's area (the browser's isPointInFill) or inside the inset. Screenshots of the
  * maps are kept in test-output/ for a person to look at.
  */
-import { cpSync, mkdirSync, statSync } from 'node:fs';
+import { cpSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { FIXTURES, haze, tempDir } from '../helpers/runHaze.js';
-import { BROWSER_ARGS, browserSuite, CHROMIUM, OUT, PRINTABLE_PX } from '../helpers/browser.js';
+import { browserSuite, OUT } from '../helpers/browser.js';
 
-const { suite, skipped, requireTools } = browserSuite('test/browser/overviewMap.test.ts', [], 'chromium');
-
-let browser: Browser;
-beforeAll(async () => {
-  if (skipped) return;
-  requireTools();
-  mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const { suite, openForPrint } = browserSuite('test/browser/overviewMap.test.ts', [], 'chromium');
 
 /** The page written by the CLI (`plan` or `checklist`) in a copy of the workspace (or the sample town when none is given). */
 function pageHtml(workspace: string | null, args: string[]): string {
@@ -34,12 +22,8 @@ function pageHtml(workspace: string | null, args: string[]): string {
   return join(dir, 'page.html');
 }
 
-async function open(html: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: Math.round(PRINTABLE_PX), height: 1100 }, deviceScaleFactor: 2 });
-  await page.goto(pathToFileURL(html).href);
-  await page.emulateMedia({ media: 'print' });
-  return page;
-}
+/** The page at twice the pixels: the labels' boxes are measured, and the screenshots looked at. */
+const open = (html: string) => openForPrint(html, { deviceScaleFactor: 2 });
 
 interface MapCheck {
   labels: number;

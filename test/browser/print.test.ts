@@ -6,16 +6,15 @@
  * PNG in test-output/ for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { haze, tempDir } from '../helpers/runHaze.js';
-import { BROWSER_ARGS, browserSuite, CHROMIUM, OUT, PRINTABLE_PX } from '../helpers/browser.js';
+import { browserSuite, CHROMIUM, OUT, PRINTABLE_PX } from '../helpers/browser.js';
 
 const POPPLER = ['pdfinfo', 'pdftotext', 'pdffonts', 'pdftoppm'];
 const FONTCONFIG = ['fc-list', 'fc-query'];
-const { suite, skipped, requireTools } = browserSuite('test/browser/print.test.ts', [...POPPLER, ...FONTCONFIG], 'poppler-utils fontconfig fonts-wqy-microhei');
+const { suite, openForPrint } = browserSuite('test/browser/print.test.ts', [...POPPLER, ...FONTCONFIG], 'poppler-utils fontconfig fonts-wqy-microhei');
 
 interface Row {
   date: string;
@@ -84,27 +83,7 @@ function fontCharset(postscriptName: string): (cp: number) => boolean {
   return (cp) => ranges.some(([a, b]) => cp >= a! && cp <= (b ?? a!));
 }
 
-let browser: Browser;
 const printed = new Map<string, string>();
-
-beforeAll(async () => {
-  if (skipped) return;
-  requireTools();
-  mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Open a page for print layout: the viewport exactly the printable width, print media rules on. */
-async function openForPrint(html: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: Math.round(PRINTABLE_PX), height: 1100 } });
-  await page.goto(pathToFileURL(html).href);
-  await page.emulateMedia({ media: 'print' });
-  return page;
-}
 
 async function printToPdf(page: Page, name: string): Promise<string> {
   const pdf = join(tempDir(), `${name}.pdf`);

@@ -5,8 +5,10 @@
  * machine one line says what to install and the file is skipped, so a fresh clone still passes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO } from './runHaze.js';
 
 export const CHROMIUM = process.env.HAZE_CHROMIUM ?? '/usr/bin/chromium';
@@ -29,7 +31,9 @@ const onPath = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).s
 
 /**
  * The suite of a browser test file: `describe`, or `describe.skip` (with one line on stderr) when the browser
- * or one of the command-line tools is missing outside CI. `requireTools` fails the run under CI.
+ * or one of the command-line tools is missing outside CI, where it fails the run instead. One Chromium serves
+ * the file, launched before its tests and closed after; `openForPrint` opens a page at the printable width
+ * with the print media rules on.
  */
 export function browserSuite(file: string, tools: readonly string[], packages: string) {
   const missing: string[] = [];
@@ -38,11 +42,24 @@ export function browserSuite(file: string, tools: readonly string[], packages: s
   if (lacking.length > 0) missing.push(`${lacking.join(', ')} (apt-get install -y ${packages})`);
   const underCi = process.env.CI === 'true';
   if (missing.length > 0 && !underCi) process.stderr.write(`${file} skipped: it needs ${missing.join('; ')}; .ci/run installs them.\n`);
+  const skipped = missing.length > 0 && !underCi;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (skipped) return;
+    if (missing.length > 0) throw new Error(`the browser tests need ${missing.join('; ')}. .ci/run installs them; run it as root, or install them by hand.`);
+    mkdirSync(OUT, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
   return {
-    suite: missing.length > 0 && !underCi ? describe.skip : describe,
-    skipped: missing.length > 0 && !underCi,
-    requireTools(): void {
-      if (missing.length > 0) throw new Error(`the browser tests need ${missing.join('; ')}. .ci/run installs them; run it as root, or install them by hand.`);
+    suite: skipped ? describe.skip : describe,
+    async openForPrint(html: string, opts: { deviceScaleFactor?: number } = {}): Promise<Page> {
+      const page = await browser!.newPage({ viewport: { width: Math.round(PRINTABLE_PX), height: 1100 }, ...opts });
+      await page.goto(pathToFileURL(html).href);
+      await page.emulateMedia({ media: 'print' });
+      return page;
     },
   };
 }
