@@ -6,6 +6,7 @@
  */
 import { alertAt, type AlertEvent } from './alert.js';
 import { ACTIONS, actionWord, levelHeading, type AlertLevel, type Enterprise, type RequiredMeasure } from './model.js';
+import type { FindingFacts } from './findings.js';
 import { chineseTime, noticeDuty, standingDuties } from './notice.js';
 import { quoted } from './ownWords.js';
 import { dateOnPaper, monthDayOnPaper } from './paperDate.js';
@@ -76,16 +77,7 @@ export function circularLevel(fixed: AlertLevel | undefined, events: readonly Al
 }
 
 /** A finding as the circular prints it. */
-export interface CircularFinding {
-  date: string;
-  creditCode: string;
-  /** The list's name: the enterprise the code identifies. */
-  name: string;
-  /** The name as the province's notice gave it; null when the file left it empty. */
-  bulletinName: string | null;
-  problem: string;
-  /** The notice that reported it (文号), as imported. */
-  source: string;
+export interface CircularFinding extends FindingFacts {
   status: 'open' | 'closed';
   closedAt: string | null;
 }

@@ -21,8 +21,8 @@ export interface FindingRow {
   source: string;
 }
 
-/** A checked finding, ready to be written. */
-export interface Finding {
+/** What the province found, as every later step (the store, the circular) carries it. */
+export interface FindingFacts {
   date: string;
   creditCode: string;
   /** The list's name for the enterprise (the code identifies it; the file's spelling may differ). */
@@ -30,7 +30,12 @@ export interface Finding {
   /** The name as the file (the province's notice) gives it, or null when the file left it empty. */
   bulletinName: string | null;
   problem: string;
+  /** The notice that reported it (文号), as imported. */
   source: string;
+}
+
+/** A checked finding, ready to be written. */
+export interface Finding extends FindingFacts {
   row: number | undefined;
 }
 

@@ -5,20 +5,14 @@
  * closes it (here when the inspection is already recorded, in records.ts when it comes later) or an officer
  * closes it by hand.
  */
-import type { Finding } from '../../core/findings.js';
+import type { Finding, FindingFacts } from '../../core/findings.js';
 import type { Store } from './db.js';
 
 export type FindingStatus = 'open' | 'closed';
 
-export interface StoredFinding {
+/** A finding as stored; `bulletinName` is null too for findings imported before schema 5. */
+export interface StoredFinding extends FindingFacts {
   id: number;
-  date: string;
-  creditCode: string;
-  name: string;
-  /** The name as the province's notice spelled it; null when the file gave none (or before schema 5). */
-  bulletinName: string | null;
-  problem: string;
-  source: string;
   status: FindingStatus;
   closedAt: string | null;
   closeNote: string | null;
