@@ -743,6 +743,37 @@ export const CODES = {
     title: { zh: '同一问题在文件中出现了两次', en: 'the same finding is in the file twice' },
     hint: { zh: '删去重复的行', en: 'delete the repeated row' },
   },
+  // ── evidence: reading points, readings and gate files (src/io/read/evidence) ─────────────────────────────
+  // Codes of the evidence readers go here, one after another.
+  HAZE_EVIDENCE_INVALID: {
+    kind: 'error',
+    exit: 65,
+    title: { zh: '证据文件有错误，未导入任何数据', en: 'the evidence file has errors; nothing was imported' },
+    hint: { zh: '按上面列出的行和列修改文件后重新导入', en: 'fix the rows and columns listed above and import again' },
+  },
+  // (end of the readers' codes)
+
+  // ── evidence: the store and `haze evidence import` (src/io/store/evidence.ts, workflow) ──────────────────
+  // Codes of the evidence store and import go here, one after another.
+  HAZE_EVIDENCE_NOTHING: {
+    kind: 'error',
+    exit: 66,
+    title: { zh: '没有可用的证据数据', en: 'there is no evidence to check' },
+    hint: {
+      zh: '先用 haze evidence import 导入分表计电点位、读数和门禁台账',
+      en: 'import meter points, readings and the gate ledger with haze evidence import first',
+    },
+  },
+  // (end of the store's codes)
+
+  // ── evidence: the rules and the checks (src/core/evidence) ───────────────────────────────────────────────
+  // Codes of the evidence checks go here, one after another.
+  HAZE_EVIDENCE_NO_BASELINE: {
+    kind: 'problem',
+    title: { zh: '点位没有额定值，预警前读数也不足以求出基准', en: 'the point has no rated value and too few readings before the alert to learn a baseline' },
+    hint: { zh: '在点位文件中填写额定功率，或导入预警前的读数', en: 'give its rated power in the points file, or import readings from before the alert' },
+  },
+  // (end of the checks' codes)
 } as const satisfies Record<string, CodeSpec>;
 
 export type Code = keyof typeof CODES;

@@ -172,3 +172,19 @@ export function wallAt(date: string, minutes: number): WallTime {
   const days = Math.floor(m / (24 * 60));
   return { date: days === 0 ? date : addDays(date, days), minutes: m - days * 24 * 60 };
 }
+
+const MINUTES_A_DAY = 24 * 60;
+
+/**
+ * A wall time as minutes since 1970-01-01 00:00 on the same wall clock (evidence's time line, model.ts):
+ * China has had no daylight saving since 1991, so these minutes are evenly spaced instants.
+ */
+export function toWallMinute(t: WallTime): number {
+  return Date.parse(`${t.date}T00:00:00Z`) / 60_000 + t.minutes;
+}
+
+/** The wall time of a wall minute. */
+export function fromWallMinute(m: number): WallTime {
+  const days = Math.floor(m / MINUTES_A_DAY);
+  return { date: new Date(days * MINUTES_A_DAY * 60_000).toISOString().slice(0, 10), minutes: m - days * MINUTES_A_DAY };
+}

@@ -2,6 +2,8 @@
  * Rule tables: for an alert level, grade and (where the guidance is known) industry, what an enterprise must
  * do when its own measure text is silent. Files are read in order; a later file (the town's own) wins.
  */
+import { mergeEvidenceRules, UNSET_EVIDENCE_RULES, type EvidenceRulesPart } from '../evidence/evidenceRules.js';
+import type { EvidenceRules } from '../evidence/model.js';
 import type { AlertLevel, Enterprise, Grade, LevelRule } from '../model.js';
 
 export type { LevelRule };
@@ -48,6 +50,8 @@ export interface RuleTable {
   targetsSource: string;
   rules: Rule[];
   crossCutting: CrossCuttingRule[];
+  /** The rules evidence is read by (分表计电, 门禁), each overridable key by key in a town's file. */
+  evidence: EvidenceRules;
 }
 
 /** The cross-cutting measures of a level that apply to an enterprise. */
@@ -66,9 +70,15 @@ export function crossCuttingApplies(r: CrossCuttingRule, e: Pick<Enterprise, 'tr
 
 /** Merge rule files in order: a rule with an id already seen replaces it; targets are overridden level by level. */
 export function mergeRuleTables(
-  tables: readonly { targets: Partial<Record<AlertLevel, number>>; targetsSource?: string; rules: Rule[]; crossCutting: CrossCuttingRule[] }[],
+  tables: readonly {
+    targets: Partial<Record<AlertLevel, number>>;
+    targetsSource?: string;
+    rules: Rule[];
+    crossCutting: CrossCuttingRule[];
+    evidence?: EvidenceRulesPart;
+  }[],
 ): RuleTable {
-  const merged: RuleTable = { targets: { yellow: 10, orange: 20, red: 30 }, targetsSource: '', rules: [], crossCutting: [] };
+  const merged: RuleTable = { targets: { yellow: 10, orange: 20, red: 30 }, targetsSource: '', rules: [], crossCutting: [], evidence: UNSET_EVIDENCE_RULES };
   const replaceById = <T extends { id: string }>(list: T[], item: T) => {
     const i = list.findIndex((x) => x.id === item.id);
     if (i >= 0) list.splice(i, 1);
@@ -79,6 +89,7 @@ export function mergeRuleTables(
     if (t.targetsSource) merged.targetsSource = t.targetsSource;
     for (const r of t.rules) replaceById(merged.rules, r);
     for (const r of t.crossCutting) replaceById(merged.crossCutting, r);
+    if (t.evidence) merged.evidence = mergeEvidenceRules(merged.evidence, t.evidence);
   }
   return merged;
 }
