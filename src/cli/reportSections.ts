@@ -6,6 +6,9 @@ import { ACTION_ZH, actionWord, gradeWord, GRADES, type Grade } from '../core/mo
 import type { Lang } from '../core/problem.js';
 import type { GroupSummary, InspectionReport, OpenFinding, PlanDayRow, RepeatOffender, UnvisitedRow, ViolationRow, VisitRow } from '../core/report.js';
 import type { Column } from '../io/write/columns.js';
+import type { ClueRow, ClueTallyRow } from '../core/evidence/clueReport.js';
+import { clueKindWord } from '../core/evidence/clueWords.js';
+import { REFUTE_CAUSES, type ClueKind, type RefuteCause } from '../core/evidence/model.js';
 import { ACTION_WORD } from '../core/vocabulary.js';
 
 export interface ReportSection<T> {
@@ -140,6 +143,73 @@ function planDayColumns(lang: Lang): Column<PlanDayRow>[] {
 
 export const PLAN_DAY_COLUMNS: Column<PlanDayRow>[] = planDayColumns('zh');
 
+const CLUE_STATUS: Record<ClueRow['status'], { zh: string; en: string }> = {
+  open: { zh: '待核实', en: 'open' },
+  confirmed: { zh: '属实', en: 'confirmed' },
+  refuted: { zh: '不属实', en: 'refuted' },
+};
+const CAUSE_WORDS: Record<RefuteCause, { zh: string; en: string }> = {
+  meter_fault: { zh: '电表故障', en: 'meter fault' },
+  maintenance: { zh: '正常检修', en: 'legitimate maintenance' },
+  data_error: { zh: '数据错误', en: 'data error' },
+  other: { zh: '其他', en: 'other' },
+};
+
+function clueColumns(lang: Lang): Column<ClueRow>[] {
+  return [
+    code(),
+    name(),
+    { key: 'kind', zh: '线索', en: 'clue', value: (r) => r.kind, excel: (r) => clueKindWord(r.kind, 'zh'), dataOnly: true },
+    { key: 'kind_shown', zh: '线索', en: 'clue', value: (r) => clueKindWord(r.kind, lang), tableOnly: true },
+    { key: 'from', zh: '起', en: 'from', value: (r) => r.from },
+    { key: 'to', zh: '止', en: 'to', value: (r) => r.to, drop: 3 },
+    { key: 'says', zh: '数据提示', en: 'what the data says', value: (r) => r.says[lang], wrap: true, drop: 4 },
+    { key: 'status', zh: '核实结果', en: 'status', value: (r) => r.status, excel: (r) => CLUE_STATUS[r.status].zh, dataOnly: true },
+    { key: 'status_shown', zh: '核实结果', en: 'status', value: (r) => CLUE_STATUS[r.status][lang], tableOnly: true },
+    { key: 'cause', zh: '不属实原因', en: 'cause', value: (r) => r.cause ?? '', excel: (r) => (r.cause ? CAUSE_WORDS[r.cause].zh : ''), dataOnly: true },
+    { key: 'cause_shown', zh: '不属实原因', en: 'cause', value: (r) => (r.cause ? CAUSE_WORDS[r.cause][lang] : ''), tableOnly: true, drop: 2 },
+    { key: 'checked_on', zh: '核实日期', en: 'checked on', value: (r) => r.checkedOn ?? '', drop: 1 },
+  ];
+}
+
+export const CLUE_COLUMNS: Column<ClueRow>[] = clueColumns('zh');
+
+function clueTallyColumns(lang: Lang): Column<ClueTallyRow>[] {
+  const keyWord = (r: ClueTallyRow, l: Lang) => (r.by === 'kind' ? clueKindWord(r.key as ClueKind, l) : ruleWord(r.key, l));
+  return [
+    { key: 'by', zh: '分类', en: 'by', value: (r) => r.by, dataOnly: true },
+    { key: 'key', zh: '线索或规则', en: 'kind or rule', value: (r) => r.key, excel: (r) => keyWord(r, 'zh'), dataOnly: true },
+    { key: 'key_shown', zh: '线索或规则', en: 'kind or rule', value: (r) => keyWord(r, lang), tableOnly: true, wrap: true },
+    { key: 'raised', zh: '提出', en: 'raised', value: (r) => r.raised },
+    { key: 'checked', zh: '已核实', en: 'checked', value: (r) => r.checked },
+    { key: 'confirmed', zh: '属实', en: 'confirmed', value: (r) => r.confirmed },
+    { key: 'refuted', zh: '不属实', en: 'refuted', value: (r) => r.refuted },
+    { key: 'open', zh: '待核实', en: 'open', value: (r) => r.open },
+    ...REFUTE_CAUSES.map((c): Column<ClueTallyRow> => ({
+      key: `refuted_${c}`,
+      zh: `其中${CAUSE_WORDS[c].zh}`,
+      en: `of which ${CAUSE_WORDS[c].en}`,
+      value: (r) => r.causes[c],
+      drop: 5,
+    })),
+  ];
+}
+
+export const CLUE_TALLY_COLUMNS: Column<ClueTallyRow>[] = clueTallyColumns('zh');
+
+/** An evidence rule in words: the kind of clue it raises, or the baseline it learns. */
+function ruleWord(rule: string, lang: Lang): string {
+  const words: Record<string, { zh: string; en: string }> = {
+    stop: { zh: '停产令下的开机判定', en: 'running under a stop order' },
+    limit: { zh: '限产比例判定', en: 'the limit share' },
+    treatmentOff: { zh: '产治污同步判定', en: 'production and treatment in step' },
+    night: { zh: '夜间与日间用电比', en: 'night against day use' },
+    silent: { zh: '数据缺失判定', en: 'missing data' },
+    truck: { zh: '重型柴油车禁行', en: 'the heavy-truck ban' },
+  };
+  return words[rule]?.[lang] ?? rule;
+}
+
 function section<T>(s: ReportSection<T>): ReportSection<unknown> {
   return s as unknown as ReportSection<unknown>;
 }
@@ -170,6 +240,22 @@ export const REPORT_SECTIONS: readonly ReportSection<unknown>[] = [
     rows: (r) => r.unvisited,
     columns: UNVISITED_COLUMNS,
     shownColumns: unvisitedColumns,
+  }),
+  section({
+    key: 'clues',
+    zh: '用电与门禁线索（数据提示，经现场核实才算违规）',
+    en: 'clues from power and gate records (a violation only once checked on site)',
+    rows: (r) => r.clues ?? [],
+    columns: CLUE_COLUMNS,
+    shownColumns: clueColumns,
+  }),
+  section({
+    key: 'clue_tally',
+    zh: '线索核实情况（按线索种类和规则）',
+    en: 'clues checked, by kind and by rule',
+    rows: (r) => r.clueTally ?? [],
+    columns: CLUE_TALLY_COLUMNS,
+    shownColumns: clueTallyColumns,
   }),
   section({ key: 'visits', zh: '检查记录', en: 'visits', rows: (r) => r.visits, columns: VISIT_COLUMNS }),
   section({

@@ -1,6 +1,7 @@
 /** The town as the command line asks for it: the global flags as a request, a progress line on a terminal. */
 import type { LoadedList } from '../io/read/loadList.js';
 import { progressLine } from '../io/read/loadProgress.js';
+import { townEvidence } from '../workflow/evidence.js';
 import { loadTown, type Town, type TownRequest } from '../workflow/town.js';
 import type { Globals } from './globals.js';
 import type { Output } from './output.js';
@@ -24,6 +25,12 @@ export async function openTown(g: Globals, voice: CliVoice, out: Pick<Output<str
   const town = await loadTown(townRequest(g), voice);
   sayEncodingIgnored(town.list, g, voice, out);
   return town;
+}
+
+/** The town with its power and gate records: for the commands that rank, check or report by them. */
+export async function openTownWithEvidence(g: Globals, voice: CliVoice, out: Pick<Output<string>, 'encoding'> | null): Promise<Town> {
+  const town = await openTown(g, voice, out);
+  return { ...town, evidence: await townEvidence(town) };
 }
 
 export function sayEncodingIgnored(list: LoadedList, g: Globals, voice: CliVoice, out: Pick<Output<string>, 'encoding'> | null): void {

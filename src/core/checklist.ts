@@ -3,6 +3,7 @@
  * plan first, then that what must stop has stopped, that pollution control still runs, the logs, the gate.
  * Item ids are stable so that filled-in checklists can be imported and matched.
  */
+import type { Clue } from './evidence/model.js';
 import type { Enterprise, RequiredMeasure } from './model.js';
 import { extraTextIn, quoted } from './ownWords.js';
 
@@ -29,6 +30,14 @@ export function recordedItemText(recorded: { id: string; text: string }, today: 
 
 /** Above this many tonnes a year of SO2 + NOx an enterprise has kilns or boilers worth an online-monitoring check. */
 const CEMS_THRESHOLD_T = 10;
+
+/**
+ * The items of a day's visit: the measure's, then what the evidence asks to look at (each open clue's items,
+ * in its own words). The checklist prints these and record accepts these, so the two never disagree.
+ */
+export function visitItems(e: Enterprise, m: RequiredMeasure, clues: readonly Pick<Clue, 'items'>[]): CheckItem[] {
+  return [...checkItems(e, m), ...clues.flatMap((c) => c.items)];
+}
 
 export function checkItems(e: Enterprise, m: RequiredMeasure): CheckItem[] {
   const items: CheckItem[] = [

@@ -22,6 +22,8 @@ export interface PlanBasis {
   findings: string[];
   /** Inspections recorded in the alert before the day. */
   inspections: number;
+  /** The open clues from the evidence it ranked by (ids, sorted); absent in plans made before evidence. */
+  clues?: string[];
 }
 
 /** What differs between the basis a plan was made from and the basis now, one phrase each; empty when nothing. */
@@ -61,6 +63,8 @@ export function basisChanges(was: PlanBasis, now: PlanBasis): Text[] {
   if (found)
     out.push({ zh: `${found} 家企业新有省级暗查问题`, en: `${found} ${found === 1 ? 'enterprise has' : 'enterprises have'} a new provincial finding` });
   if (closed) out.push({ zh: `${closed} 家企业的省级暗查问题已关闭`, en: `${closed} provincial ${closed === 1 ? 'finding was' : 'findings were'} closed` });
+  const newClues = newly(was.clues ?? [], now.clues ?? []);
+  if (newClues) out.push({ zh: `有 ${newClues} 条新的用电或门禁线索`, en: `${newClues} new ${newClues === 1 ? 'clue' : 'clues'} from power or gate records` });
   const more = now.inspections - was.inspections;
   if (more > 0 && violated === 0) out.push({ zh: `新记录 ${more} 次检查`, en: `${more} more ${more === 1 ? 'inspection' : 'inspections'} recorded` });
   return out;

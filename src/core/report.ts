@@ -9,6 +9,7 @@
  * - about visits (visits, compliance, violations): the group that made the visit — its own work.
  */
 import { INSPECTED_ACTIONS, type Action, type Enterprise, type RequiredMeasure } from './model.js';
+import type { ClueRow, ClueTallyRow } from './evidence/clueReport.js';
 import type { Result } from './records.js';
 
 /** Both ends inclusive, YYYY-MM-DD. */
@@ -177,6 +178,9 @@ export interface InspectionReport {
   findings: OpenFinding[];
   unvisited: UnvisitedRow[];
   plans: PlanDayRow[];
+  /** What the power and gate records suggested in the range and what the record made of it (set by the workflow). */
+  clues?: ClueRow[];
+  clueTally?: ClueTallyRow[];
 }
 
 /** Violations on this many visits in the range make an enterprise a repeat offender. */

@@ -3,7 +3,8 @@
  * was not yet), with each visit's last inspection and open provincial findings from the store. The checklist
  * and the route sheet of a day are one plan, so they cannot disagree.
  */
-import { checkItems } from '../core/checklist.js';
+import { visitItems } from '../core/checklist.js';
+import { dayClues, type DayClues } from './dayClues.js';
 import type { AlertLevel, RequiredMeasure } from '../core/model.js';
 import type { Shift } from '../core/routing/planCalendar.js';
 import type { WallTime } from '../core/time.js';
@@ -54,7 +55,8 @@ export function dayChecklist(ask: ChecklistAsk, use: Omit<PlanUse, 'fix' | 'by' 
   );
   const level = plan.fixed.get(ask.date)?.level ?? ask.level;
   const measures = level === ask.level ? ask.measures : measuresAt(ask.town, level);
-  const pages = withRecords(ask.town, checklistPages(ask.town, plan, ask.date, ask.groupIds, level, measures), ask.date);
+  const clues = dayClues(ask.town, ask.town.evidence, ask.date, ask.shift, ask.now ?? null);
+  const pages = withRecords(ask.town, checklistPages(ask.town, plan, ask.date, ask.groupIds, level, measures, clues), ask.date);
   return { pages, plan, level };
 }
 
@@ -65,6 +67,7 @@ export function checklistPages(
   groupIds: readonly string[],
   level: AlertLevel,
   measures: ReadonlyMap<string, RequiredMeasure>,
+  clues: DayClues | null = null,
 ): ChecklistPage[] {
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
   const day = plan.routes.filter((r) => r.date === date);
@@ -74,7 +77,7 @@ export function checklistPages(
     const visits = (route?.visits ?? []).map((v) => {
       const e = byCode.get(v.creditCode)!;
       const m = measures.get(v.creditCode)!;
-      return { v, e, m, items: checkItems(e, m) };
+      return { v, e, m, items: visitItems(e, m, clues?.byCode.get(v.creditCode) ?? []) };
     });
     return { date, group, level, visits, fromNow: 'startsFromNow' in plan ? (plan.startsFromNow.get(date) ?? null) : null };
   });

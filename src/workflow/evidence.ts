@@ -16,7 +16,7 @@ export interface TownEvidence {
 
 /** The town's evidence; empty (no points, no readings, no gate) when it has none. */
 export async function townEvidence(_town: Town): Promise<TownEvidence> {
-  throw new Error('not implemented yet (issue 16: workflow)');
+  return { points: [], series: new Map(), gate: [] }; // stub until the store lands (issue 16: workflow)
 }
 
 /** The alert's stretches up to `upTo`, each level with its measures (from the store's history or the sample's alert). */

@@ -18,6 +18,8 @@ import type { Store } from '../io/store/db.js';
 import { inspectedOn, inspectionDates, readHistory } from '../io/store/history.js';
 import { daysOfRecord, fixDays, savePlan, type DayOfRecord, type FixedBy } from '../io/store/plans.js';
 import { planBasis, planInputsHash } from './planInputs.js';
+import { dayClues, withClues } from './dayClues.js';
+import { NEW_CLUES_HEAD, newClueMoves } from './newClueMoves.js';
 import { keepsPlans, readStore, writeStore } from './storeDoor.js';
 import type { Town } from './town.js';
 import type { Voice } from './voice.js';
@@ -248,7 +250,8 @@ function planFreeDays(
           new Set<string>(),
         )
       : new Set<string>();
-  const history = withFixedVisits(recorded, fixedDays, inspected);
+  const clues = dayClues(ask.town, ask.town.evidence, ask.start, ask.shift, ask.now ?? null);
+  const history = withClues(withFixedVisits(recorded, fixedDays, inspected), clues);
   const days = Array.from({ length: freeCount }, (_, i) => freeDay(i));
   const planned = planPatrols({
     level: ask.level,
@@ -259,11 +262,11 @@ function planFreeDays(
     ...(ask.days === undefined ? { extend: { maxDays: MAX_AUTO_DAYS, day: freeDay } } : {}),
     seed: ask.seed,
     history,
-    ...(ask.shift === 'night' ? { actions: ['stop'] as const } : {}),
+    ...(ask.shift === 'night' ? { actions: ['stop'] as const, night: true } : {}),
   });
   // The lead-in is not the plan's: only the days from the start are shown and kept.
   const result = { ...planned, routes: planned.routes.filter((r) => r.date >= ask.start) };
-  const basis = planBasis(ask.town, ask, recorded);
+  const basis = planBasis(ask.town, ask, recorded, clues.ids);
   const dates = [...new Set(result.routes.map((r) => r.date))];
   const meta = {
     startDate: dates[0] ?? ask.start,
@@ -315,13 +318,16 @@ function fixedWhen(r: DayOfRecord): string {
 function sayChangedSince(town: Town, ask: PlanAsk, fixed: ReadonlyMap<string, DayOfRecord>, alertStart: string, voice: Voice): void {
   for (const [date, r] of fixed) {
     const history = readStore(town.ws, (db) => readHistory(db, alertStart, date), new Map<string, InspectionHistory>());
-    const now: PlanBasis = planBasis(town, ask, history);
+    const clues = dayClues(town, town.evidence, date, ask.shift, ask.now ?? null);
+    const now: PlanBasis = planBasis(town, ask, history, clues.ids);
     const changes = basisChanges(r.basis, now);
     if (changes.length === 0) continue;
     voice.warn({
       zh: `${date} 按 ${fixedWhen(r)} 定下的执行计划（第 ${r.planId} 号）；此后${changes.map((c) => c.zh).join('，')}；要重新安排：haze plan --date ${date} --replan`,
       en: `${date} follows the plan of record fixed at ${fixedWhen(r)} (plan ${r.planId}); since then ${changes.map((c) => c.en).join(', ')}; to plan it again: haze plan --date ${date} --replan`,
     });
+    const moved = newClueMoves(town, r, clues);
+    if (moved.length > 0) voice.warn(moved.reduce((a, m) => ({ zh: `${a.zh}\n  ${m.zh}`, en: `${a.en}\n  ${m.en}` }), NEW_CLUES_HEAD));
   }
 }
 

@@ -16,7 +16,12 @@ function enterpriseFingerprint(e: Enterprise): string {
   return sha([e.village, e.grade, e.industry, e.location, e.emissions, e.truckTrips, e.measureText]).slice(0, 16);
 }
 
-export function planBasis(town: Town, ask: { level: AlertLevel; seed: number; shift: Shift }, history: ReadonlyMap<string, InspectionHistory>): PlanBasis {
+export function planBasis(
+  town: Town,
+  ask: { level: AlertLevel; seed: number; shift: Shift },
+  history: ReadonlyMap<string, InspectionHistory>,
+  clueIds: readonly string[] = [],
+): PlanBasis {
   const codes = (pick: (h: InspectionHistory) => boolean) =>
     [...history]
       .filter(([, h]) => pick(h))
@@ -33,6 +38,8 @@ export function planBasis(town: Town, ask: { level: AlertLevel; seed: number; sh
     violations: codes((h) => h.violationOnLastVisit),
     findings: codes((h) => h.openProvincialFinding),
     inspections: [...history.values()].reduce((n, h) => n + h.visitsThisAlert, 0),
+    // Kept only when there are clues, so plans of a town without evidence keep the basis they always had.
+    ...(clueIds.length > 0 ? { clues: [...clueIds] } : {}),
   };
 }
 

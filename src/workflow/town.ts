@@ -3,6 +3,7 @@
  * the embedded sample), the groups, the rules and the list — every coordinate on WGS-84 from here on (the
  * list's here, the base's in townSetup). A list with errors stops here, its problems told, exit 65.
  */
+import type { TownEvidence } from './evidence.js';
 import { toWgs84 } from '../core/datum.js';
 import type { RequiredMeasure, TownSetup, AlertLevel } from '../core/model.js';
 import { countOf } from '../core/plural.js';
@@ -30,6 +31,11 @@ export interface Town {
   rules: RuleTable;
   /** Whether the areas were split by haze (--auto-areas) rather than taken from groups.yaml. */
   autoAreas: boolean;
+  /**
+   * The power and gate records, for the commands that rank or check by them (withEvidence): absent for the
+   * others, which need not read millions of readings.
+   */
+  evidence?: TownEvidence;
 }
 
 export interface TownRequest extends WorkspaceFlags {

@@ -99,7 +99,20 @@ describe('haze report: plan → checklist → fill → record → report', () =>
   test('json: every section, over the sample alert to the last day with records', () => {
     expect(json.status).toBe(0);
     expect(json.stderr).toContain('报告范围：2019-12-08 至 2019-12-09（自预警开始）');
-    expect(Object.keys(out)).toEqual(['range', 'level', 'group', 'coverage', 'violations', 'repeat_offenders', 'findings', 'unvisited', 'visits', 'plans']);
+    expect(Object.keys(out)).toEqual([
+      'range',
+      'level',
+      'group',
+      'coverage',
+      'violations',
+      'repeat_offenders',
+      'findings',
+      'unvisited',
+      'clues',
+      'clue_tally',
+      'visits',
+      'plans',
+    ]);
     expect(out.range).toEqual({ from: '2019-12-08', to: '2019-12-09', basis: 'alert' });
     expect(out.level).toBe('orange');
     expect(out.coverage.total).toEqual({

@@ -15,7 +15,7 @@ import { now, nowInstant } from '../clock.js';
 import { parseLevelAndDate, parseGroupFlag, parseSeedFlag } from '../flags.js';
 import { readGlobals, usage } from '../globals.js';
 import { openOutput, type Output } from '../output.js';
-import { openTown } from '../town.js';
+import { openTownWithEvidence } from '../town.js';
 import { cliVoice } from '../voice.js';
 import { sayStartsFromNow } from '../planOutput.js';
 
@@ -95,7 +95,7 @@ export async function checklistAction(opts: ChecklistOpts, c: Command): Promise<
       { zh: '请用 --group 指定巡查组', en: 'give the group with --group' },
       { zh: '例如 --group 1，或 --group all', en: 'e.g. --group 1, or --group all' },
     );
-  const loaded = await openTown(g, voice, out);
+  const loaded = await openTownWithEvidence(g, voice, out);
   const { date: day, choice } = dayAndLevel(loaded.ws, { date, level }, now().date, voice);
   const measures = measuresAt(loaded, choice.level);
   const town = opts.autoAreas ? withAutoAreas(loaded, measures, voice) : loaded;

@@ -14,7 +14,7 @@ import { parseLevelAndDate, parseCountFlag, parseSeedFlag } from '../flags.js';
 import { readGlobals } from '../globals.js';
 import { openOutput, renderRows } from '../output.js';
 import { geoRoutes, gpxRoutes, planRowColumns, planRows, sayPlanSummary, sayStartsFromNow } from '../planOutput.js';
-import { openTown } from '../town.js';
+import { openTownWithEvidence } from '../town.js';
 import { cliVoice } from '../voice.js';
 
 const FORMATS = ['table', 'csv', 'json', 'geojson', 'gpx', 'html', 'pdf'] as const;
@@ -41,7 +41,7 @@ export async function planAction(opts: PlanOpts, c: Command): Promise<void> {
   const seed = parseSeedFlag(opts.seed);
   // Before any planning: without a browser to print with, say so at once (exit 69).
   const chromium = out.format === 'pdf' ? requireChromium() : null;
-  const loaded = await openTown(g, voice, out);
+  const loaded = await openTownWithEvidence(g, voice, out);
   const { date: start, choice } = dayAndLevel(loaded.ws, { date, level }, now().date, voice);
   const measures = measuresAt(loaded, choice.level);
   const town = opts.autoAreas ? withAutoAreas(loaded, measures, voice) : loaded;

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { checkItems } from '../../core/checklist.js';
+import { visitItems } from '../../core/checklist.js';
+import { recordedClues } from '../../workflow/dayClues.js';
 import { countOf, verbFor } from '../../core/plural.js';
 import { hasErrors } from '../../core/problem.js';
 import type { AlertLevel, Enterprise } from '../../core/model.js';
@@ -26,7 +27,7 @@ import type { Town } from '../../workflow/town.js';
 import { now, nowInstant } from '../clock.js';
 import { parseDateFlag, parseLevelFlag } from '../flags.js';
 import { readGlobals, usage } from '../globals.js';
-import { openTown } from '../town.js';
+import { openTownWithEvidence } from '../town.js';
 import { cliVoice, type CliVoice } from '../voice.js';
 
 /** The checklist CSV's columns, by English key and the Chinese labels of --excel. */
@@ -131,7 +132,7 @@ function checkCheckedAtFlag(raw: string | undefined): void {
 async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, file: string, opts: RecordOpts): Promise<void> {
   const level = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
   checkCheckedAtFlag(opts.checkedAt);
-  const town = await openTown(g, voice, null);
+  const town = await openTownWithEvidence(g, voice, null);
   const table = await readingInput('results', file, () => readImportTable(file, RESULT_COLUMNS, ['date', 'group', 'credit_code', 'item_id', 'result']));
   voice.problems(table.warnings);
   const cell = (cells: string[], key: keyof typeof RESULT_COLUMNS) => cellOf(table, cells, key);
@@ -168,6 +169,7 @@ async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, fi
 function check(voice: CliVoice, town: Town, rows: ResultRow[], opts: RecordOpts, level: AlertLevel | undefined): ReturnType<typeof checkResultRows> {
   const timeline = alertTimeline(town.ws, level);
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
+  const cluesOn = recordedClues(town);
   const named = enterprisesByName(town.list.enterprises);
   const checked = checkResultRows(
     rows,
@@ -177,7 +179,7 @@ function check(voice: CliVoice, town: Town, rows: ResultRow[], opts: RecordOpts,
       groupExists: (id) => town.setup.groups.some((g) => g.id === id),
       itemsFor: (e, date) => {
         const at = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
-        return at ? checkItems(e, requiredMeasure(e, at, town.rules)) : null;
+        return at ? visitItems(e, requiredMeasure(e, at, town.rules), cluesOn(date).byCode.get(e.creditCode) ?? []) : null;
       },
       outsideAlert: (t) => timeline.outside(t),
       planned: plannedLookup(town, timeline, nowInstant()),
@@ -205,7 +207,7 @@ async function interactive(g: ReturnType<typeof readGlobals>, voice: CliVoice, o
     );
   const date = parseDateFlag(opts.date);
   const fixedLevel = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
-  const town = await openTown(g, voice, null);
+  const town = await openTownWithEvidence(g, voice, null);
   const timeline = alertTimeline(town.ws, fixedLevel);
   const level = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
   if (!level) throw usage({ zh: `${date} 没有正在执行的预警`, en: `no alert is in force on ${date}` }, { zh: '用 --level 指定', en: 'give --level' });
@@ -229,7 +231,7 @@ async function interactive(g: ReturnType<typeof readGlobals>, voice: CliVoice, o
     const code = visits.find((v) => String(v.seq) === seqText)?.creditCode ?? seqText.toUpperCase();
     const e = town.list.enterprises.find((x) => x.creditCode === code);
     if (!e) throw usage({ zh: `找不到企业：${seqText}`, en: `no such enterprise: ${seqText}` });
-    const items = checkItems(e, requiredMeasure(e, level, town.rules));
+    const items = visitItems(e, requiredMeasure(e, level, town.rules), recordedClues(town)(date).byCode.get(e.creditCode) ?? []);
     process.stderr.write(`${e.name}（${e.creditCode}）\n`);
     const rows: ResultRow[] = [];
     for (const [i, item] of items.entries()) {

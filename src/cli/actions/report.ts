@@ -3,6 +3,7 @@
  * offenders, open provincial findings, who is still unvisited. Tables and Markdown show every section with
  * Chinese headings; JSON is one object; CSV is one section per call (--section), one clean table for scripts.
  */
+import { reportClues } from '../../workflow/dayClues.js';
 import type { Command } from 'commander';
 import { LEVEL_ZH, type AlertLevel } from '../../core/model.js';
 import { checkItems, recordedItemText } from '../../core/checklist.js';
@@ -24,7 +25,7 @@ import { parseDateFlag, parseGroupFlag, parseLevelFlag } from '../flags.js';
 import { readGlobals, usage } from '../globals.js';
 import { openOutput, renderRows, type Output } from '../output.js';
 import { COVERAGE_COLUMNS, REPORT_SECTIONS, SECTION_KEYS, type ReportSection } from '../reportSections.js';
-import { openTown } from '../town.js';
+import { openTownWithEvidence } from '../town.js';
 import { cliVoice, type CliVoice } from '../voice.js';
 
 export interface ReportOpts {
@@ -69,7 +70,7 @@ async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: Rep
     ...(opts.to !== undefined ? { to: parseDateFlag(opts.to, '--to') } : {}),
   };
   const fixedLevel = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
-  const town = await openTown(g, voice, out);
+  const town = await openTownWithEvidence(g, voice, out);
   const groups = town.setup.groups;
   const group = opts.group === undefined ? null : parseGroupFlag(opts.group, groups);
 
@@ -120,6 +121,8 @@ async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: Rep
     range,
     group,
   });
+  const clues = reportClues(town, range, now());
+  if (clues) Object.assign(report, { clues: clues.rows, clueTally: clues.tally });
   // Items found wrong, in the reader's language: the enterprise's items at the level, matched by id and words.
   const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
   const itemIn = (v: ViolationRow, lang: Lang): string => {

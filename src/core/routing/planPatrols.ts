@@ -19,7 +19,7 @@ import {
 import { assignAreas } from './areas.js';
 import type { DayWindow } from './daySchedule.js';
 import { buildDayRoute, type DayCandidate } from './dayRoute.js';
-import { largeEmitterThreshold, priorityOf, type InspectionHistory, type Priority, type Reason } from './priority.js';
+import { largeEmitterThreshold, priorityOf, suggestsBreach, type InspectionHistory, type Priority, type Reason } from './priority.js';
 import { serviceMinutes } from './serviceTime.js';
 import { travelModel } from './travel.js';
 import { daysBetween } from '../time.js';
@@ -45,6 +45,8 @@ export interface PlanRequest {
   history?: ReadonlyMap<string, InspectionHistory>;
   /** Which actions need a visit: by day every stop, stop_part and limit; the night round only stops. */
   actions?: readonly Action[];
+  /** The evening round: evidence sends it only the plants whose clues reach into the night. */
+  night?: boolean;
 }
 
 export interface GroupCoverage {
@@ -110,12 +112,12 @@ export function planPatrols(req: PlanRequest): PlanResult {
     const targets: Target[] = req.enterprises
       .filter((e) => areas.groupOf.get(e.creditCode) === group.id)
       .map((e) => ({ e, m: req.measures.get(e.creditCode)! }))
-      .filter(({ e, m }) => m !== undefined && (actions.includes(m.action) || isUrgent(req.history?.get(e.creditCode))))
+      .filter(({ e, m }) => m !== undefined && (actions.includes(m.action) || isUrgent(req.history?.get(e.creditCode), req.night === true)))
       .map(({ e, m }) => {
         const h = req.history?.get(e.creditCode);
         // Visits already recorded in this alert count: the plan carries on from where the groups are.
         const lastDay = h?.lastVisit ? -daysBetween(h.lastVisit, dayAt(0).date) : -1;
-        return { e, m, priority: priorityOf(e, m, largeAt, h), visits: h?.visitsThisAlert ?? 0, lastDay, planned: 0, urgent: isUrgent(h) };
+        return { e, m, priority: priorityOf(e, m, largeAt, h), visits: h?.visitsThisAlert ?? 0, lastDay, planned: 0, urgent: isUrgent(h, req.night === true) };
       })
       .sort(byImportance);
     return {
@@ -241,6 +243,12 @@ function firstRoundMinutes(targets: readonly Target[], setup: TownSetup, travel:
   return minutes + 2 * far;
 }
 
-function isUrgent(h: InspectionHistory | undefined): boolean {
-  return h !== undefined && (h.violationOnLastVisit || h.openProvincialFinding);
+/**
+ * Re-checked on the plan's first day, whatever the measure: a violation on the last visit, an open provincial
+ * finding, or evidence that suggests a breach (a plant under no order whose treatment was off is visited too).
+ */
+function isUrgent(h: InspectionHistory | undefined, night: boolean): boolean {
+  if (h === undefined) return false;
+  const clue = suggestsBreach(h.clues?.kinds ?? []) && (!night || h.clues!.atNight);
+  return h.violationOnLastVisit || h.openProvincialFinding || clue;
 }

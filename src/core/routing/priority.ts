@@ -3,11 +3,14 @@
  * priority comes with a reason: the action the enterprise must take, its grade, its size, and (from the
  * records) what earlier checks found.
  */
+import type { ClueKind } from '../evidence/model.js';
 import type { Enterprise, RequiredMeasure } from '../model.js';
 
 export const REASONS = {
   violation_last_visit: { zh: '上次检查发现违规', en: 'violation on the last visit' },
   provincial_finding: { zh: '省级暗查通报', en: 'provincial covert-inspection finding' },
+  evidence_clue: { zh: '用电或门禁数据提示', en: 'power or gate records suggest a breach' },
+  data_missing: { zh: '电表数据缺失', en: 'meter data missing' },
   must_stop: { zh: '停产企业', en: 'must stop' },
   must_stop_part: { zh: '部分停产', en: 'must stop named lines' },
   must_limit: { zh: '限产企业', en: 'must limit output' },
@@ -25,7 +28,10 @@ export function reasonText(code: string, lang: 'zh' | 'en'): string {
   return (REASONS as Record<string, { zh: string; en: string }>)[code]?.[lang] ?? code;
 }
 
-/** What the records say about an enterprise (empty until inspections are recorded). */
+/**
+ * What the records say about an enterprise (empty until inspections are recorded), and what the evidence
+ * suggests before the day (power meters, the gate ledger): clues not yet checked on site.
+ */
 export interface InspectionHistory {
   violationOnLastVisit: boolean;
   openProvincialFinding: boolean;
@@ -33,6 +39,13 @@ export interface InspectionHistory {
   visitsThisAlert: number;
   /** The date of the last recorded visit, or null. */
   lastVisit: string | null;
+  /** Open clues from the evidence: the kinds of what the data suggests, and whether any reaches into the night. */
+  clues?: { kinds: readonly ClueKind[]; atNight: boolean };
+}
+
+/** A clue that suggests a breach (every kind but a silent meter, which says only that data is missing). */
+export function suggestsBreach(kinds: readonly ClueKind[]): boolean {
+  return kinds.some((k) => k !== 'meter_silent');
 }
 
 export interface Priority {
@@ -71,6 +84,16 @@ export function priorityOf(e: Enterprise, m: RequiredMeasure, largeAt: number, h
   if (history?.openProvincialFinding) {
     score += 800;
     reasons.push('provincial_finding');
+  }
+  // Evidence comes after what inspectors and the province found, and before everything the list alone says:
+  // the data points at this plant today. A silent meter only asks for a look at the meter.
+  const clueKinds = history?.clues?.kinds ?? [];
+  if (suggestsBreach(clueKinds)) {
+    score += 600;
+    reasons.push('evidence_clue');
+  } else if (clueKinds.length > 0) {
+    score += 25;
+    reasons.push('data_missing');
   }
   if (m.action === 'stop') {
     score += 40;

@@ -1,0 +1,91 @@
+/**
+ * The clues a day works from: what the evidence suggests, as known when the day's round begins (or now, on
+ * the day itself after it began), less the clues inspectors have already checked on an earlier day. The plan
+ * ranks by them, the checklist adds their items, record accepts those items, and the plan of record names
+ * them, so all four agree on one set (GUIDE §1).
+ */
+import type { Clue } from '../core/evidence/model.js';
+import { clueOutcome } from '../core/evidence/clueOutcome.js';
+import { clueAccount, type ClueAccount } from '../core/evidence/clueReport.js';
+import type { InspectionHistory } from '../core/routing/priority.js';
+import type { Shift } from '../core/routing/planCalendar.js';
+import { compareWallTime, type WallTime } from '../core/time.js';
+import { clueItemResults, type ClueItemResult } from '../io/store/clueResults.js';
+import { townClues, type TownEvidence } from './evidence.js';
+import { readStore } from './storeDoor.js';
+import type { Town } from './town.js';
+
+export interface DayClues {
+  /** The open clues by enterprise, each in the check's order. */
+  byCode: ReadonlyMap<string, readonly Clue[]>;
+  /** Every open clue's id, sorted: what a plan of record keeps to say later which clues are new. */
+  ids: string[];
+  /** The moment the evidence was read up to. */
+  upTo: WallTime;
+}
+
+const NONE = (upTo: WallTime): DayClues => ({ byCode: new Map(), ids: [], upTo });
+
+/** When the day's evidence is read up to: the round's start, or now when now falls on the day after it began. */
+export function evidenceCutoff(town: Town, date: string, shift: Shift, now: WallTime | null): WallTime {
+  const hours = shift === 'night' && town.setup.night ? town.setup.night : town.setup.workingDay;
+  const start: WallTime = { date, minutes: hours.start };
+  if (!now) return start;
+  if (compareWallTime(now, start) < 0) return now;
+  return now.date === date ? now : start;
+}
+
+export function dayClues(town: Town, evidence: TownEvidence | null | undefined, date: string, shift: Shift, now: WallTime | null): DayClues {
+  const upTo = evidenceCutoff(town, date, shift, now);
+  if (!evidence || (evidence.points.length === 0 && evidence.gate.length === 0)) return NONE(upTo);
+  const { check } = townClues(town, evidence, upTo);
+  const recorded = readStore(town.ws, (db) => clueItemResults(db, date), new Map<string, ClueItemResult[]>());
+  const byCode = new Map<string, Clue[]>();
+  for (const clue of check.clues) {
+    const results = clue.items.flatMap((i) => recorded.get(i.id) ?? []);
+    if (clueOutcome(results).status !== 'open') continue;
+    const list = byCode.get(clue.creditCode);
+    if (list) list.push(clue);
+    else byCode.set(clue.creditCode, [clue]);
+  }
+  const ids = [...byCode.values()].flatMap((cs) => cs.map((c) => c.id)).sort();
+  return { byCode, ids, upTo };
+}
+
+/** The history a plan ranks by, with each enterprise's open clues folded in. */
+export function withClues(history: ReadonlyMap<string, InspectionHistory>, clues: DayClues): Map<string, InspectionHistory> {
+  const out = new Map(history);
+  for (const [code, list] of clues.byCode) {
+    const h = out.get(code) ?? { violationOnLastVisit: false, openProvincialFinding: false, visitsThisAlert: 0, lastVisit: null };
+    out.set(code, { ...h, clues: { kinds: [...new Set(list.map((c) => c.kind))].sort(), atNight: list.some((c) => c.atNight) } });
+  }
+  return out;
+}
+
+/**
+ * The clues whose items a day's results may carry, date by date (record): as known when the day's last round
+ * began (the night round when the town has one), so a night visit's clue items are accepted too.
+ */
+export function recordedClues(town: Town): (date: string) => DayClues {
+  const seen = new Map<string, DayClues>();
+  const shift: Shift = town.setup.night ? 'night' : 'day';
+  return (date) => {
+    let d = seen.get(date);
+    if (!d) seen.set(date, (d = dayClues(town, town.evidence, date, shift, null)));
+    return d;
+  };
+}
+
+/**
+ * The clues of a report's range and what the record made of them: as known at the range's end (or now, when
+ * that is earlier); null when the town has no evidence.
+ */
+export function reportClues(town: Town, range: { from: string; to: string }, now: WallTime): ClueAccount | null {
+  const evidence = town.evidence;
+  if (!evidence || (evidence.points.length === 0 && evidence.gate.length === 0)) return null;
+  const end: WallTime = { date: range.to, minutes: 24 * 60 - 1 };
+  const upTo = compareWallTime(now, end) < 0 ? now : end;
+  const { check } = townClues(town, evidence, upTo);
+  const results = readStore(town.ws, (db) => clueItemResults(db), new Map<string, ClueItemResult[]>());
+  return clueAccount(check.clues, results, new Map(town.list.enterprises.map((e) => [e.creditCode, e.name])), range);
+}
