@@ -177,7 +177,7 @@ export const CLUE_COLUMNS: Column<ClueRow>[] = clueColumns('zh');
 function clueTallyColumns(lang: Lang): Column<ClueTallyRow>[] {
   const keyWord = (r: ClueTallyRow, l: Lang) => (r.by === 'kind' ? clueKindWord(r.key as ClueKind, l) : ruleWord(r.key, l));
   return [
-    { key: 'by', zh: '分类', en: 'by', value: (r) => r.by, dataOnly: true },
+    { key: 'by', zh: '分类', en: 'by', value: (r) => r.by, excel: (r) => (r.by === 'kind' ? '线索种类' : '规则'), dataOnly: true },
     { key: 'key', zh: '线索或规则', en: 'kind or rule', value: (r) => r.key, excel: (r) => keyWord(r, 'zh'), dataOnly: true },
     { key: 'key_shown', zh: '线索或规则', en: 'kind or rule', value: (r) => keyWord(r, lang), tableOnly: true, wrap: true },
     { key: 'raised', zh: '提出', en: 'raised', value: (r) => r.raised },

@@ -32,7 +32,7 @@ const unseen = measures.find((m) => m.action === 'stop' && !visited.has(m.credit
 writeFileSync(join(dir, 'findings.csv'), `date,credit_code,name,problem,source\n2019-12-08,${unseen.credit_code},,夜间生产,苏大气办〔2019〕88号\n`);
 expect(run(['findings', 'import', 'findings.csv']).status).toBe(0);
 
-const SECTIONS = ['coverage', 'violations', 'repeat_offenders', 'findings', 'unvisited', 'visits', 'plans'];
+const SECTIONS = ['coverage', 'violations', 'repeat_offenders', 'findings', 'unvisited', 'clues', 'clue_tally', 'visits', 'plans'];
 const COMMANDS: string[][] = [
   ['measures'],
   ['measures', '--explain'],
@@ -51,6 +51,7 @@ const ENGLISH_VALUES = [
   ...['yellow', 'orange', 'red', 'stop', 'stop_part', 'limit', 'self', 'exempt', 'none', 'no_measure', 'no_rule'],
   ...['true', 'false', 'enterprise', 'open', 'closed', 'issue', 'change', 'lift', 'error', 'warning', 'day', 'night'],
   ...['plan', 'checklist', 'record', 'replan', 'must_stop', 'grade_c', 'not_yet_checked', 'text', 'rule', 'nothing'],
+  ...['confirmed', 'refuted', 'kind', 'meter_fault', 'maintenance', 'data_error', 'production_during_stop', 'meter_silent', 'evidence_clue'],
 ];
 /** Columns whose Latin letters are codes or names, not words: what a script or haze itself reads back. */
 const CODE_COLUMNS = new Set(['检查项编号', '代码', '文件', '统一社会信用代码', '高德导航']);
