@@ -48,8 +48,7 @@ export interface FileOutcome {
 
 export type EvidenceImportOutcome =
   /** The first conflicts (at most MAX_CONFLICTS) and how many there were. */
-  | { kind: 'conflicts'; conflicts: EvidenceConflict[]; total: number }
-  | { kind: 'done'; files: FileOutcome[] };
+  { kind: 'conflicts'; conflicts: EvidenceConflict[]; total: number } | { kind: 'done'; files: FileOutcome[] };
 
 export interface EvidenceImportRequest {
   files: readonly EvidenceFile[];
@@ -84,9 +83,7 @@ export function evidenceFingerprint(f: EvidenceFile): string {
       .map((p) => [p.id, p.creditCode, p.workshop, p.device, p.kind, [...p.servedBy].sort(), p.ratedKw, p.onKw, p.holdMinutes]);
     h.update(JSON.stringify(canon));
   } else if (f.kind === 'gate') {
-    const canon = f.movements
-      .map((m) => JSON.stringify([m.creditCode, m.at, m.direction, m.plate, m.vin, m.stage, m.fuel, m.goods, m.tonnes]))
-      .sort();
+    const canon = f.movements.map((m) => JSON.stringify([m.creditCode, m.at, m.direction, m.plate, m.vin, m.stage, m.fuel, m.goods, m.tonnes])).sort();
     h.update(canon.join('\n'));
   } else {
     for (const id of [...f.series.keys()].sort()) {
@@ -106,42 +103,44 @@ const sameNumber = (a: number | null, b: number | null) => (a === null || b === 
 
 export function importEvidence(db: Store, req: EvidenceImportRequest): EvidenceImportOutcome {
   try {
-    return db.transaction((): EvidenceImportOutcome => {
-      const conflicts: EvidenceConflict[] = [];
-      let total = 0;
-      const files: FileOutcome[] = [];
-      // Points first: a readings file of the same call may name them.
-      const order: EvidenceKind[] = ['points', 'readings', 'gate'];
-      const sorted = [...req.files].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-      const findImport = db.prepare('SELECT imported_at FROM evidence_imports WHERE kind = ? AND fingerprint = ? ORDER BY id DESC LIMIT 1');
-      const newImport = db.prepare('INSERT INTO evidence_imports (kind, file_name, sha256, imported_at, rows, fingerprint) VALUES (?, ?, ?, ?, ?, ?)');
-      const dropImport = db.prepare('DELETE FROM evidence_imports WHERE id = ?');
-      for (const f of sorted) {
-        const fingerprint = evidenceFingerprint(f);
-        const already = req.replace ? undefined : (findImport.get(f.kind, fingerprint) as { imported_at: string } | undefined);
-        if (already) {
-          files.push({ fileName: f.fileName, kind: f.kind, alreadyAt: already.imported_at, added: 0, unchanged: rowsOf(f), replaced: 0, importId: null });
-          continue;
+    return db
+      .transaction((): EvidenceImportOutcome => {
+        const conflicts: EvidenceConflict[] = [];
+        let total = 0;
+        const files: FileOutcome[] = [];
+        // Points first: a readings file of the same call may name them.
+        const order: EvidenceKind[] = ['points', 'readings', 'gate'];
+        const sorted = [...req.files].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+        const findImport = db.prepare('SELECT imported_at FROM evidence_imports WHERE kind = ? AND fingerprint = ? ORDER BY id DESC LIMIT 1');
+        const newImport = db.prepare('INSERT INTO evidence_imports (kind, file_name, sha256, imported_at, rows, fingerprint) VALUES (?, ?, ?, ?, ?, ?)');
+        const dropImport = db.prepare('DELETE FROM evidence_imports WHERE id = ?');
+        for (const f of sorted) {
+          const fingerprint = evidenceFingerprint(f);
+          const already = req.replace ? undefined : (findImport.get(f.kind, fingerprint) as { imported_at: string } | undefined);
+          if (already) {
+            files.push({ fileName: f.fileName, kind: f.kind, alreadyAt: already.imported_at, added: 0, unchanged: rowsOf(f), replaced: 0, importId: null });
+            continue;
+          }
+          const importId = Number(newImport.run(f.kind, f.fileName, f.sha256, req.importedAt, rowsOf(f), fingerprint).lastInsertRowid);
+          const conflict = (c: Omit<EvidenceConflict, 'fileName' | 'kind'>) => {
+            if (total++ < MAX_CONFLICTS) conflicts.push({ fileName: f.fileName, kind: f.kind, ...c });
+          };
+          const counts =
+            f.kind === 'points'
+              ? writePoints(db, f.points, importId, req.replace, conflict)
+              : f.kind === 'readings'
+                ? writeReadings(db, f.series, importId, req.replace, conflict)
+                : writeGate(db, f.movements, importId, req.replace, conflict);
+          // The store already said all of it: no import is kept, so history shows only imports that changed something.
+          const changed = counts.added + counts.replaced > 0;
+          if (!changed) dropImport.run(importId);
+          files.push({ fileName: f.fileName, kind: f.kind, alreadyAt: null, ...counts, importId: changed ? importId : null });
         }
-        const importId = Number(newImport.run(f.kind, f.fileName, f.sha256, req.importedAt, rowsOf(f), fingerprint).lastInsertRowid);
-        const conflict = (c: Omit<EvidenceConflict, 'fileName' | 'kind'>) => {
-          if (total++ < MAX_CONFLICTS) conflicts.push({ fileName: f.fileName, kind: f.kind, ...c });
-        };
-        const counts =
-          f.kind === 'points'
-            ? writePoints(db, f.points, importId, req.replace, conflict)
-            : f.kind === 'readings'
-              ? writeReadings(db, f.series, importId, req.replace, conflict)
-              : writeGate(db, f.movements, importId, req.replace, conflict);
-        // The store already said all of it: no import is kept, so history shows only imports that changed something.
-        const changed = counts.added + counts.replaced > 0;
-        if (!changed) dropImport.run(importId);
-        files.push({ fileName: f.fileName, kind: f.kind, alreadyAt: null, ...counts, importId: changed ? importId : null });
-      }
-      if (total > 0 && !req.replace) throw new Refused(conflicts, total);
-      req.afterWrite?.();
-      return { kind: 'done', files };
-    }).immediate();
+        if (total > 0 && !req.replace) throw new Refused(conflicts, total);
+        req.afterWrite?.();
+        return { kind: 'done', files };
+      })
+      .immediate();
   } catch (err) {
     if (err instanceof Refused) return { kind: 'conflicts', conflicts: err.conflicts, total: err.total };
     throw err;
@@ -163,7 +162,15 @@ function writePoints(db: Store, points: readonly MeterPoint[], importId: number,
   const unserve = db.prepare('DELETE FROM point_treatment WHERE production_point = ?');
   const servedBy = db.prepare('SELECT treatment_point FROM point_treatment WHERE production_point = ? ORDER BY treatment_point').pluck();
   const c: Counts = { added: 0, unchanged: 0, replaced: 0 };
-  type Row = { credit_code: string; workshop: string; device: string; kind: string; rated_kw: number | null; on_kw: number | null; hold_minutes: number | null };
+  type Row = {
+    credit_code: string;
+    workshop: string;
+    device: string;
+    kind: string;
+    rated_kw: number | null;
+    on_kw: number | null;
+    hold_minutes: number | null;
+  };
   const describe = (p: Row, served: string[]) =>
     `${p.credit_code} ${p.workshop} ${p.device} ${p.kind} rated=${p.rated_kw ?? ''} on=${p.on_kw ?? ''} hold=${p.hold_minutes ?? ''} served_by=${served.join('|')}`;
   for (const p of points) {
@@ -261,7 +268,13 @@ function writeGate(db: Store, movements: readonly GateMovement[], importId: numb
       continue;
     }
     if (!replace) {
-      conflict({ key: m.plate, at: m.at, was: describe(cur), now: describe({ vin: m.vin, stage: m.stage, fuel: m.fuel, goods: m.goods, tonnes: m.tonnes }), row: m.row });
+      conflict({
+        key: m.plate,
+        at: m.at,
+        was: describe(cur),
+        now: describe({ vin: m.vin, stage: m.stage, fuel: m.fuel, goods: m.goods, tonnes: m.tonnes }),
+        row: m.row,
+      });
       continue;
     }
     update.run(m.vin, m.stage, m.fuel, m.goods, m.tonnes, m.row, importId, cur.id);
@@ -294,7 +307,9 @@ export function readStoredEvidence(db: Store, q: EvidenceQuery = {}): StoredEvid
 
 function readPoints(db: Store): MeterPoint[] {
   const served = new Map<string, string[]>();
-  for (const [p, t] of db.prepare('SELECT production_point, treatment_point FROM point_treatment ORDER BY 1, 2').raw().iterate() as Iterable<[string, string]>) {
+  for (const [p, t] of db.prepare('SELECT production_point, treatment_point FROM point_treatment ORDER BY 1, 2').raw().iterate() as Iterable<
+    [string, string]
+  >) {
     const list = served.get(p) ?? [];
     list.push(t);
     served.set(p, list);
