@@ -217,30 +217,54 @@ function writePoints(db: Store, points: readonly MeterPoint[], importId: number,
   return c;
 }
 
+/** Readings per INSERT: one statement call writes this many rows (a call costs more than a row). */
+const READINGS_PER_INSERT = 128;
+
 function writeReadings(db: Store, series: ReadonlyMap<string, PointSeries>, importId: number, replace: boolean, conflict: Conflicted): Counts {
-  // INSERT … ON CONFLICT DO NOTHING tells by `changes` whether the key was new; only then is the stored row read.
-  const insert = db.prepare('INSERT INTO meter_readings (point_id, start, minutes, kwh, import_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
-  const find = db.prepare('SELECT minutes, kwh FROM meter_readings WHERE point_id = ? AND start = ?').raw();
+  // INSERT … ON CONFLICT DO NOTHING tells by `changes` whether every key was new; only a batch where some were
+  // not is looked at row by row (the rows this import just wrote carry its id).
+  const values = (n: number) => Array.from({ length: n }, () => '(?, ?, ?, ?, ?)').join(', ');
+  const insertMany = db.prepare(
+    `INSERT INTO meter_readings (point_id, start, minutes, kwh, import_id) VALUES ${values(READINGS_PER_INSERT)} ON CONFLICT DO NOTHING`,
+  );
+  const find = db.prepare('SELECT minutes, kwh, import_id FROM meter_readings WHERE point_id = ? AND start = ?').raw();
   const update = db.prepare('UPDATE meter_readings SET minutes = ?, kwh = ?, import_id = ? WHERE point_id = ? AND start = ?');
   const c: Counts = { added: 0, unchanged: 0, replaced: 0 };
+  const args: (string | number)[] = new Array<string | number>(READINGS_PER_INSERT * 5);
+  const insertBatch = (id: string, s: PointSeries, from: number, to: number) => {
+    const n = to - from;
+    const stmt =
+      n === READINGS_PER_INSERT
+        ? insertMany
+        : db.prepare(`INSERT INTO meter_readings (point_id, start, minutes, kwh, import_id) VALUES ${values(n)} ON CONFLICT DO NOTHING`);
+    const bind = n === READINGS_PER_INSERT ? args : new Array<string | number>(n * 5);
+    for (let i = from, k = 0; i < to; i++) {
+      bind[k++] = id;
+      bind[k++] = s.start[i]!;
+      bind[k++] = s.minutes[i]!;
+      bind[k++] = s.kwh[i]!;
+      bind[k++] = importId;
+    }
+    return stmt.run(bind).changes;
+  };
   for (const [id, s] of series) {
     const { start, minutes, kwh } = s;
-    for (let i = 0; i < start.length; i++) {
-      if (insert.run(id, start[i]!, minutes[i]!, kwh[i]!, importId).changes === 1) {
-        c.added++;
+    for (let from = 0; from < start.length; from += READINGS_PER_INSERT) {
+      const to = Math.min(start.length, from + READINGS_PER_INSERT);
+      if (insertBatch(id, s, from, to) === to - from) {
+        c.added += to - from;
         continue;
       }
-      const [wasMinutes, wasKwh] = find.get(id, start[i]!) as [number, number];
-      if (wasMinutes === minutes[i] && sameKwh(wasKwh, kwh[i]!)) {
-        c.unchanged++;
-        continue;
+      for (let i = from; i < to; i++) {
+        const [wasMinutes, wasKwh, wasImport] = find.get(id, start[i]!) as [number, number, number];
+        if (wasImport === importId) c.added++;
+        else if (wasMinutes === minutes[i] && sameKwh(wasKwh, kwh[i]!)) c.unchanged++;
+        else if (!replace) conflict({ key: id, at: start[i]!, was: `${wasKwh} kWh / ${wasMinutes} min`, now: `${kwh[i]} kWh / ${minutes[i]} min`, row: null });
+        else {
+          update.run(minutes[i]!, kwh[i]!, importId, id, start[i]!);
+          c.replaced++;
+        }
       }
-      if (!replace) {
-        conflict({ key: id, at: start[i]!, was: `${wasKwh} kWh / ${wasMinutes} min`, now: `${kwh[i]} kWh / ${minutes[i]} min`, row: null });
-        continue;
-      }
-      update.run(minutes[i]!, kwh[i]!, importId, id, start[i]!);
-      c.replaced++;
     }
   }
   return c;
@@ -336,21 +360,21 @@ function readPoints(db: Store): MeterPoint[] {
   }));
 }
 
-/** The series of the points asked for, in typed arrays sized by a count first: no array grows, no object per reading. */
+/** The series of the points asked for, in typed arrays sized to the rows: no array grows, no object per reading is kept. */
 export function readSeries(db: Store, pointIds: readonly string[], from: number, to: number): Map<string, PointSeries> {
   const out = new Map<string, PointSeries>();
-  const count = db.prepare('SELECT count(*) FROM meter_readings WHERE point_id = ? AND start >= ? AND start < ?').pluck();
   const rows = db.prepare('SELECT start, minutes, kwh FROM meter_readings WHERE point_id = ? AND start >= ? AND start < ? ORDER BY start').raw();
   for (const id of [...pointIds].sort()) {
-    const n = count.get(id, from, to) as number;
+    // One point's rows at a time (a fortnight is 1,344): .all() is one call into SQLite where iterate() is one a row.
+    const got = rows.all(id, from, to) as [number, number, number][];
+    const n = got.length;
     if (n === 0) continue;
     const s: PointSeries = { pointId: id, nominalMinutes: 0, start: new Int32Array(n), minutes: new Uint16Array(n), kwh: new Float64Array(n) };
-    let i = 0;
-    for (const [start, minutes, kwh] of rows.iterate(id, from, to) as Iterable<[number, number, number]>) {
-      s.start[i] = start;
-      s.minutes[i] = minutes;
-      s.kwh[i] = kwh;
-      i++;
+    for (let i = 0; i < n; i++) {
+      const r = got[i]!;
+      s.start[i] = r[0];
+      s.minutes[i] = r[1];
+      s.kwh[i] = r[2];
     }
     s.nominalMinutes = nominalMinutes(s.minutes);
     out.set(id, s);

@@ -193,6 +193,17 @@ describe('idempotency', () => {
     ]);
   });
 
+  test('across many statements: a long series overlapping the stored one by part of a batch', () => {
+    const db = freshStore();
+    put(db, [pointsFile(), readingsFile([series('P1', DAY, 300, (i) => i)])]);
+    // Starts 200 readings in: 100 stored, 250 new, in batches that straddle the stored end.
+    const out = put(db, [readingsFile([series('P1', DAY + 15 * 200, 350, (i) => i + 200)], 'next.csv')]);
+    expect(out).toMatchObject({ kind: 'done', files: [{ added: 250, unchanged: 100, replaced: 0 }] });
+    const back = readStoredEvidence(db).series.get('P1')!;
+    expect(back.start.length).toBe(550);
+    expect([...back.kwh]).toEqual(Array.from({ length: 550 }, (_, i) => i));
+  });
+
   test('a file whose rows the store holds already is not kept as an import', () => {
     const db = freshStore();
     put(db, [pointsFile(), readingsFile([series('P1', DAY, 8, (i) => i + 1)])]);
