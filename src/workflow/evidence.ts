@@ -9,6 +9,7 @@ import type { AlertSpan, GateMovement, MeterPoint, PointSeries, WallMinute } fro
 import type { AlertLevel, Enterprise, RequiredMeasure } from '../core/model.js';
 import { countOf } from '../core/plural.js';
 import { hasErrors } from '../core/problem.js';
+import { problemsByKind } from '../core/problemGroups.js';
 import { toWallMinute, type WallTime } from '../core/time.js';
 import { CODE, HazeError } from '../errors.js';
 import {
@@ -67,7 +68,8 @@ export async function readEvidenceFiles(
   }
   const out: EvidenceFilesRead = { points: [], readings: [], gate: [] };
   const told = (r: { file: string; problems: PointsRead['problems'] }) => {
-    voice.problems(r.problems);
+    // The same problem on many rows (a thousand readings of an unknown point) is said once, with the rows.
+    voice.problems(problemsByKind(r.problems));
     if (hasErrors(r.problems)) {
       const n = r.problems.filter((p) => p.severity === 'error').length;
       throw new HazeError(CODE.HAZE_EVIDENCE_INVALID, {
