@@ -10,7 +10,7 @@ import type { AlertLevel, Enterprise, RequiredMeasure } from '../core/model.js';
 import { countOf } from '../core/plural.js';
 import { hasErrors } from '../core/problem.js';
 import { problemsByKind } from '../core/problemGroups.js';
-import { toWallMinute, type WallTime } from '../core/time.js';
+import { compareWallTime, toWallMinute, type WallTime } from '../core/time.js';
 import { CODE, HazeError } from '../errors.js';
 import {
   evidenceFileKind,
@@ -23,7 +23,7 @@ import {
   type ReadingsRead,
 } from '../io/read/evidence/index.js';
 import { readStoredEvidence, storedPointIds } from '../io/store/evidence.js';
-import { townAlert } from './alertInForce.js';
+import { sampleEvents, townAlert } from './alertInForce.js';
 import { readStore } from './storeDoor.js';
 import { measuresAt, type Town } from './town.js';
 import type { Voice } from './voice.js';
@@ -171,8 +171,8 @@ export function mergeSeries(first: PointSeries, second: PointSeries): PointSerie
 
 /**
  * The alert's stretches up to `upTo`, each level with its measures: every episode from its issue to its lift,
- * split where the level changed; one not lifted runs to `upTo`. From the store's history, or the sample's own
- * alert while the store records none (townAlert).
+ * split where the level changed; one not lifted runs to `upTo`. From the store's history; on the sample town,
+ * its own alert stands for the time before the store's first event, as for every command (alertInForce.ts).
  */
 export function alertSpans(town: Town, upTo: WallTime): AlertSpan[] {
   const end = toWallMinute(upTo);
@@ -184,7 +184,11 @@ export function alertSpans(town: Town, upTo: WallTime): AlertSpan[] {
     if (open && at > open.from) spans.push({ level: open.level, from: open.from, to: at, measures: measuresOf(open.level) });
     open = null;
   };
-  for (const e of inOrder(townAlert(town.ws).events)) {
+  const alert = townAlert(town.ws);
+  const recorded = alert.fromSample ? [] : alert.events;
+  const first = inOrder(recorded)[0];
+  const sample = (sampleEvents(town.ws) ?? []).filter((e) => !first || compareWallTime(e.at, first.at) < 0);
+  for (const e of inOrder([...sample, ...recorded])) {
     const at = Math.min(toWallMinute(e.at), end);
     if (e.kind === 'lift') close(at);
     else if (e.kind === 'issue' || open) {

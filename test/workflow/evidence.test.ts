@@ -46,12 +46,16 @@ describe('alertSpans', () => {
       { kind: 'issue', level: 'orange', at: at('2019-12-25', '06:00') },
     ]);
     const spans = alertSpans(t, at('2019-12-26', '09:30'));
-    // Once the store records alerts, they are the history (townAlert): the sample's own is not among them.
     expect(spans.map((s) => [s.level, s.from, s.to])).toEqual([
+      // The sample's own alert stands while the store has said nothing yet: it ends when the store's begins.
+      ['orange', M('2019-12-08', '14:00'), M('2019-12-20', '08:00')],
       ['yellow', M('2019-12-20', '08:00'), M('2019-12-21', '00:00')],
       ['red', M('2019-12-21', '00:00'), M('2019-12-22', '12:00')],
       ['orange', M('2019-12-25', '06:00'), M('2019-12-26', '09:30')],
     ]);
+    // A town of its own has no sample alert: the store's history alone.
+    const own = alertSpans({ ...t, ws: { ...t.ws, sampleAlert: null } }, at('2019-12-26', '09:30'));
+    expect(own.map((s) => s.level)).toEqual(['yellow', 'red', 'orange']);
     expect(spans.find((s) => s.level === 'red')!.measures).toEqual(measuresAt(t, 'red'));
     // upTo inside the first recorded span: it is cut there, and nothing after it is told.
     expect(
