@@ -757,11 +757,38 @@ export const CODES = {
   // Codes of the evidence store and import go here, one after another.
   HAZE_EVIDENCE_NOTHING: {
     kind: 'error',
-    exit: 66,
+    exit: EXIT.noInput,
     title: { zh: '没有可用的证据数据', en: 'there is no evidence to check' },
     hint: {
       zh: '先用 haze evidence import 导入分表计电点位、读数和门禁台账',
       en: 'import meter points, readings and the gate ledger with haze evidence import first',
+    },
+  },
+  HAZE_EVIDENCE_CONFLICT: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '证据与已导入的不同，未导入任何文件', en: 'the evidence differs from what was imported; none of the files was imported' },
+    hint: {
+      zh: '核对文件；确认新文件是更正后的数据时加 --replace 重新导入',
+      en: 'check the file; if it is the corrected data, import it again with --replace',
+    },
+  },
+  HAZE_EVIDENCE_FILE_KIND: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '不是分表计电点位、读数或门禁台账文件', en: 'not a meter points, readings or gate ledger file' },
+    hint: {
+      zh: '点位文件要有 点位编号、企业、类型 等列；读数文件要有 点位编号、时间、电能 等列；门禁台账要有 企业、进出厂时间、车牌号 等列',
+      en: 'a points file names point id, enterprise and kind; a readings file point id, time and energy; a gate ledger enterprise, time and plate',
+    },
+  },
+  HAZE_EVIDENCE_FILE_MISSING: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: 'haze.yaml 的 evidence: 列出的文件不存在', en: "a file haze.yaml's evidence: names does not exist" },
+    hint: {
+      zh: '改正 haze.yaml 中 evidence: 的路径（相对 haze.yaml 所在文件夹），或删去这一项',
+      en: "correct the path under evidence: in haze.yaml (relative to haze.yaml's folder), or remove it",
     },
   },
   // (end of the store's codes)

@@ -16,6 +16,7 @@ import { alertCommand } from './commands/alert.js';
 import { checklistCommand } from './commands/checklist.js';
 import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
+import { evidenceCommand } from './commands/evidence.js';
 import { findingsCommand } from './commands/findings.js';
 import { initCommand } from './commands/init.js';
 import { measuresCommand } from './commands/measures.js';
@@ -69,6 +70,7 @@ export function buildProgram(): Command {
     recordCommand,
     reportCommand,
     findingsCommand,
+    evidenceCommand,
     dbCommand,
     demoCommand,
   ])

@@ -7,7 +7,7 @@ import type { Lang } from '../core/problem.js';
 import type { GroupSummary, InspectionReport, OpenFinding, PlanDayRow, RepeatOffender, UnvisitedRow, ViolationRow, VisitRow } from '../core/report.js';
 import type { Column } from '../io/write/columns.js';
 import type { ClueRow, ClueTallyRow } from '../core/evidence/clueReport.js';
-import { clueKindWord } from '../core/evidence/clueWords.js';
+import { clueKindWord, EVIDENCE_RULE_WORDS } from '../core/evidence/clueWords.js';
 import { REFUTE_CAUSES, type ClueKind, type RefuteCause } from '../core/evidence/model.js';
 import { ACTION_WORD } from '../core/vocabulary.js';
 
@@ -197,19 +197,10 @@ function clueTallyColumns(lang: Lang): Column<ClueTallyRow>[] {
 
 export const CLUE_TALLY_COLUMNS: Column<ClueTallyRow>[] = clueTallyColumns('zh');
 
-/** An evidence rule in words: the kind of clue it raises, or the baseline it learns. */
+/** An evidence rule in words: what it checks. */
 function ruleWord(rule: string, lang: Lang): string {
-  const words: Record<string, { zh: string; en: string }> = {
-    stop: { zh: '停产令下的开机判定', en: 'running under a stop order' },
-    limit: { zh: '限产比例判定', en: 'the limit share' },
-    treatmentOff: { zh: '产治污同步判定', en: 'production and treatment in step' },
-    night: { zh: '夜间与日间用电比', en: 'night against day use' },
-    silent: { zh: '数据缺失判定', en: 'missing data' },
-    truck: { zh: '重型柴油车禁行', en: 'the heavy-truck ban' },
-  };
-  return words[rule]?.[lang] ?? rule;
+  return (EVIDENCE_RULE_WORDS as Record<string, { zh: string; en: string }>)[rule]?.[lang] ?? rule;
 }
-
 function section<T>(s: ReportSection<T>): ReportSection<unknown> {
   return s as unknown as ReportSection<unknown>;
 }

@@ -25,6 +25,7 @@ groups: groups.yaml        # 巡查组、工作时间、出行速度
 rules: []                  # 本镇自己的规则文件，覆盖默认规则，如 [rules/town.yaml]
 db: haze.db                # 预警、计划和检查记录
 coord_system: wgs84        # 清单坐标系：wgs84；从高德/腾讯地图取的点用 gcj02，百度地图 bd09
+evidence: []               # 每次运行都读取的分表计电、门禁文件（可不填，用 haze evidence import 导入），如 [evidence/readings.csv]
 `;
 
 export const GROUPS_YAML_TEMPLATE = `# 巡查组配置 / patrol groups

@@ -31,7 +31,7 @@ export function townAlert(ws: AlertWorkspace): TownAlert {
 }
 
 /** The sample town's own alert as events; null for any other workspace. */
-function sampleEvents(ws: AlertWorkspace): AlertEvent[] | null {
+export function sampleEvents(ws: AlertWorkspace): AlertEvent[] | null {
   if (!ws.sampleAlert) return null;
   const at = parseWallTime(ws.sampleAlert.from)!;
   return [{ kind: 'issue', level: ws.sampleAlert.level, at, until: null, doc: ws.sampleAlert.doc ?? null, note: ws.sampleAlert.note ?? null }];

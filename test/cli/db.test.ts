@@ -25,7 +25,9 @@ function dump(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+    // A WITHOUT ROWID table (meter_readings) has no rowid: its rows by their key (the first two columns).
+    const order = (name: string) => ((db.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').pluck().get(name) as number) ? '1, 2' : 'rowid');
+    return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY ${order(name)}`).all()]));
   } finally {
     db.close();
   }
@@ -64,7 +66,7 @@ describe('haze db backup', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`已备份 ${store} → ${join(dir, 'copy.db')}：结构版本 ${MIGRATIONS.length}，`);
-    expect(r.stderr).toContain('findings 3, imports 1');
+    expect(r.stderr).toContain('findings 3, gate_movements 0, imports 1');
     expect(dump(join(dir, 'copy.db'))).toEqual(dump(store));
     expect(consistency(join(dir, 'copy.db'))).toEqual({
       check: 'ok',
@@ -158,14 +160,19 @@ describe('haze db backup', () => {
     expect(info.schema_version).toBe(MIGRATIONS.length);
     expect(info.tables).toEqual({
       alert_events: 0,
+      evidence_imports: 0,
       findings: 6,
+      gate_movements: 0,
       imports: 2,
       inspection_versions: 0,
       inspections: 0,
+      meter_points: 0,
+      meter_readings: 0,
       plan_of_record: 0,
       planned_routes: 0,
       planned_visits: 0,
       plans: 0,
+      point_treatment: 0,
       results: 0,
     });
   });

@@ -64,7 +64,7 @@ export const GROUPS_KIND: ConfigKind = {
 
 export const WORKSPACE_KIND: ConfigKind = {
   what: { zh: '工作区配置（haze.yaml）', en: 'the workspace file haze.yaml' },
-  items: { rules: { zh: '个文件', en: 'file' } },
+  items: { rules: { zh: '个文件', en: 'file' }, evidence: { zh: '个文件', en: 'file' } },
   fields: {
     list: f('清单文件的路径', 'the path of the list', 'list: enterprises.csv'),
     groups: f('巡查组配置文件的路径', 'the path of the groups file', 'groups: groups.yaml'),
@@ -76,6 +76,12 @@ export const WORKSPACE_KIND: ConfigKind = {
       "the list's datum: wgs84, gcj02 (Amap, Tencent) or bd09 (Baidu)",
       'coord_system: wgs84',
     ),
+    evidence: f(
+      '每次运行都读取的证据文件（分表计电点位、读数、门禁台账）的路径列表，相对 haze.yaml 所在文件夹',
+      "a list of evidence files (meter points, readings, gate ledgers) read on every run, relative to haze.yaml's folder",
+      'evidence: [evidence/points.csv, evidence/readings.csv, evidence/gate.csv]',
+    ),
+    'evidence.*': f('证据文件的路径', 'the path of an evidence file', 'evidence: [evidence/points.csv]'),
     sample_alert: f(
       '示例乡镇自带的预警（自己的工作区不用）',
       "the sample town's own alert (not for your workspace)",

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { CODE, HazeError, type Text } from '../../errors.js';
 
-export type InputRole = 'list' | 'groups' | 'rules' | 'results' | 'findings';
+export type InputRole = 'list' | 'groups' | 'rules' | 'results' | 'findings' | 'evidence';
 
 const ROLES: Record<InputRole, { what: Text; hint: Text }> = {
   list: {
@@ -44,6 +44,13 @@ const ROLES: Record<InputRole, { what: Text; hint: Text }> = {
     hint: {
       zh: '给出省级暗查问题清单的路径（CSV 或 .xlsx，列：日期、统一社会信用代码、问题、来源）',
       en: "give the path of the province's findings (CSV or .xlsx with the columns date, credit code, problem, source)",
+    },
+  },
+  evidence: {
+    what: { zh: '证据文件', en: 'the evidence file' },
+    hint: {
+      zh: '给出分表计电点位、读数或门禁台账文件的路径（CSV 或 .xlsx）',
+      en: 'give the path of a meter points, readings or gate ledger file (CSV or .xlsx)',
     },
   },
 };

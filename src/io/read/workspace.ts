@@ -27,6 +27,8 @@ const workspaceSchema = z.object({
   db: z._default(z.string().check(z.minLength(1)), 'haze.db'),
   /** The datum of the list's coordinates: converted to WGS-84 on reading. */
   coord_system: z._default(z.enum(['wgs84', 'gcj02', 'bd09']), 'wgs84'),
+  /** Evidence files (meter points, readings, gate ledgers) read on every run beside the store's. */
+  evidence: z._default(z.array(z.string().check(z.minLength(1))), []),
   /** Only the embedded sample has this: the seed story's alert, used when the store has none. */
   sample_alert: z.optional(z.object({ level: z.enum(ALERT_LEVELS), from: z.string(), doc: z.optional(z.string()), note: z.optional(z.string()) })),
 });
@@ -51,6 +53,13 @@ export interface Workspace {
   /** Which inputs come from the embedded sample town. */
   fromSample: { list: boolean; groups: boolean; all: boolean };
   sampleAlert: SampleAlert | null;
+  /**
+   * Evidence files haze.yaml names under `evidence:` (absolute), read on every run beside what the store holds.
+   * A missing one is an error only for a command that needs evidence (workflow/evidence.ts).
+   */
+  evidenceFiles: string[];
+  /** Where `evidence:` was written, for the message when a file it names is missing. */
+  configFile: string;
   /** No store at all, whatever file sits at dbFile: the demo reads and writes none (see sampleWorkspace). */
   noStore?: boolean;
 }
@@ -97,6 +106,9 @@ function workspaceOf(flags: WorkspaceFlags): { ws: Workspace; check: ConfigCheck
     coordSystem: cfg.coord_system,
     fromSample: { list: listFromSample, groups: groupsFromSample, all: listFromSample && groupsFromSample },
     sampleAlert: listFromSample && cfg.sample_alert ? cfg.sample_alert : null,
+    // The sample's evidence names the sample's plants: it goes with the sample's list, as its alert does.
+    evidenceFiles: hasOwn || listFromSample ? cfg.evidence.map(inRoot) : [],
+    configFile: hasOwn ? own : join(SAMPLE_DIR, WORKSPACE_FILE),
   };
   return { ws, check };
 }
@@ -117,6 +129,8 @@ export function sampleWorkspace(): Workspace {
     coordSystem: cfg.coord_system,
     fromSample: { list: true, groups: true, all: true },
     sampleAlert: cfg.sample_alert ?? null,
+    evidenceFiles: cfg.evidence.map(inSample),
+    configFile: join(SAMPLE_DIR, WORKSPACE_FILE),
     noStore: true,
   };
 }

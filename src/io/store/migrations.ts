@@ -155,4 +155,60 @@ export const MIGRATIONS: readonly string[] = [
   // 5: a finding keeps the enterprise's name as the province's notice spelled it, beside the list's name, so the
   // town's circular (haze findings circular) can print the notice's own words.
   `ALTER TABLE findings ADD COLUMN bulletin_name TEXT;   -- NULL when the file gave no name, or imported before version 5`,
+  // 6: evidence before the visit (issue 16): meter points, their readings as intervals of energy, and the gate
+  // ledger, each row with the import it came from; evidence_imports keeps each file's name, bytes and content.
+  // Readings are keyed (point_id, start) WITHOUT ROWID: 2.9 million rows stored once, in the order they are
+  // read back. A gate movement whose direction the ledger does not give has direction '' (NULL would make
+  // the UNIQUE key never match, and the same file imported twice would double the ledger).
+  `CREATE TABLE evidence_imports (
+     id          INTEGER PRIMARY KEY,
+     kind        TEXT NOT NULL CHECK (kind IN ('points', 'readings', 'gate')),
+     file_name   TEXT NOT NULL,
+     sha256      TEXT NOT NULL,   -- the file's bytes
+     imported_at TEXT NOT NULL,   -- UTC ISO 8601
+     rows        INTEGER NOT NULL,
+     fingerprint TEXT NOT NULL    -- sha256 of the content read: the same content again is "already imported"
+   );
+   CREATE INDEX evidence_imports_fingerprint ON evidence_imports (kind, fingerprint);
+   CREATE TABLE meter_points (
+     point_id     TEXT PRIMARY KEY,
+     credit_code  TEXT NOT NULL,
+     workshop     TEXT NOT NULL DEFAULT '',
+     device       TEXT NOT NULL DEFAULT '',
+     kind         TEXT NOT NULL CHECK (kind IN ('production', 'treatment', 'main')),
+     rated_kw     REAL,
+     on_kw        REAL,
+     hold_minutes INTEGER,
+     source_row   INTEGER,   -- the row of the points file it was read from, for messages
+     import_id    INTEGER NOT NULL REFERENCES evidence_imports (id)
+   );
+   CREATE INDEX meter_points_enterprise ON meter_points (credit_code);
+   CREATE TABLE point_treatment (
+     production_point TEXT NOT NULL,
+     treatment_point  TEXT NOT NULL,
+     PRIMARY KEY (production_point, treatment_point)
+   ) WITHOUT ROWID;
+   CREATE TABLE meter_readings (
+     point_id  TEXT NOT NULL,
+     start     INTEGER NOT NULL,   -- wall minute: minutes since 1970-01-01 00:00, Beijing wall clock
+     minutes   INTEGER NOT NULL,
+     kwh       REAL NOT NULL,
+     import_id INTEGER NOT NULL,   -- evidence_imports (id); no foreign key: checked once per import, not per row
+     PRIMARY KEY (point_id, start)
+   ) WITHOUT ROWID;
+   CREATE TABLE gate_movements (
+     id          INTEGER PRIMARY KEY,
+     credit_code TEXT NOT NULL,
+     at          INTEGER NOT NULL,   -- wall minute
+     direction   TEXT NOT NULL DEFAULT '' CHECK (direction IN ('in', 'out', '')),
+     plate       TEXT NOT NULL,
+     vin         TEXT NOT NULL DEFAULT '',
+     stage       TEXT,
+     fuel        TEXT,
+     goods       TEXT NOT NULL DEFAULT '',
+     tonnes      REAL,
+     source_row  INTEGER,
+     import_id   INTEGER NOT NULL REFERENCES evidence_imports (id),
+     UNIQUE (credit_code, at, plate, direction)
+   );`,
 ];
