@@ -34,7 +34,20 @@ export function seriesOf(pointId: string, start: WallMinute, kw: readonly (numbe
 export const flat = (kw: number, n: number): number[] => Array.from({ length: n }, () => kw);
 
 export function point(id: string, kind: PointKind, extra: Partial<MeterPoint> = {}): MeterPoint {
-  return { id, creditCode: CODE_A, workshop: '', device: id, kind, servedBy: [], ratedKw: null, onKw: null, holdMinutes: null, file: 'points.csv', row: 2, ...extra };
+  return {
+    id,
+    creditCode: CODE_A,
+    workshop: '',
+    device: id,
+    kind,
+    servedBy: [],
+    ratedKw: null,
+    onKw: null,
+    holdMinutes: null,
+    file: 'points.csv',
+    row: 2,
+    ...extra,
+  };
 }
 
 export function measure(action: Action, extra: Partial<RequiredMeasure> = {}): RequiredMeasure {
@@ -89,6 +102,12 @@ export function inputOf(x: {
   };
 }
 
-export function movement(atMinute: WallMinute, plate: string, stage: GateMovement['stage'], fuel: GateMovement['fuel'] = 'diesel', extra: Partial<GateMovement> = {}): GateMovement {
+export function movement(
+  atMinute: WallMinute,
+  plate: string,
+  stage: GateMovement['stage'],
+  fuel: GateMovement['fuel'] = 'diesel',
+  extra: Partial<GateMovement> = {},
+): GateMovement {
   return { creditCode: CODE_A, at: atMinute, direction: 'in', plate, vin: '', stage, fuel, goods: '水泥', tonnes: null, file: 'gate.csv', row: 2, ...extra };
 }

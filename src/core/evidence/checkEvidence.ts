@@ -8,7 +8,17 @@ import { pointBaseline } from './baseline.js';
 import { checkContext } from './checkContext.js';
 import { unsetEvidenceRules } from './evidenceRules.js';
 import { limitClues } from './limitCheck.js';
-import { CLUE_KINDS, type AlertSpan, type Baseline, type Clue, type EvidenceRules, type GateMovement, type MeterPoint, type PointSeries, type WallMinute } from './model.js';
+import {
+  CLUE_KINDS,
+  type AlertSpan,
+  type Baseline,
+  type Clue,
+  type EvidenceRules,
+  type GateMovement,
+  type MeterPoint,
+  type PointSeries,
+  type WallMinute,
+} from './model.js';
 import { nightUseClues } from './nightUseCheck.js';
 import { silentClues } from './silentCheck.js';
 import { stopClues } from './stopCheck.js';
@@ -53,6 +63,8 @@ export function checkEvidence(input: EvidenceInput): EvidenceCheck {
   const ctx = checkContext(input, baselines);
   const clues = [stopClues, limitClues, treatmentOffClues, nightUseClues, silentClues, truckClues].flatMap((check) => check(ctx));
   const rank = (c: Clue) => CLUE_KINDS.indexOf(c.kind);
-  clues.sort((a, b) => (a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : a.from - b.from || rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  clues.sort((a, b) =>
+    a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : a.from - b.from || rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   return { clues, baselines, problems };
 }

@@ -46,7 +46,10 @@ export function truckClues(ctx: CheckContext): Clue[] {
         zh: `${g.plate} ${STAGE_ZH[Number(g.stage)]}${FUEL_ZH[g.fuel ?? 'diesel']}车 ${dayClock(g.at)} ${g.direction === 'in' ? '进厂' : g.direction === 'out' ? '出厂' : '进出厂'}${g.goods ? `（${g.goods}）` : ''}`,
         en: `${g.plate}, a China ${g.stage} ${FUEL_EN[g.fuel ?? 'diesel']} truck, ${g.direction === 'in' ? 'in' : g.direction === 'out' ? 'out' : 'through the gate'} at ${dayClock(g.at)}${g.goods ? ` (${g.goods})` : ''}`,
       });
-      const context = { zh: `当日 ${trips} 车次${daily !== null ? `，清单日均 ${daily} 车次` : ''}`, en: `${trips} trips that day${daily !== null ? `, ${daily} a day on the list` : ''}` };
+      const context = {
+        zh: `当日 ${trips} 车次${daily !== null ? `，清单日均 ${daily} 车次` : ''}`,
+        en: `${trips} trips that day${daily !== null ? `, ${daily} a day on the list` : ''}`,
+      };
       clues.push(
         clueOf(
           {

@@ -63,7 +63,10 @@ const evidenceSchema = z.strictObject({
   treatment_off: rulePart({ production_share: z.optional(share), treatment_share: z.optional(share), hold_minutes: z.optional(minutes) }),
   night: rulePart({ ratio: z.optional(z.number().check(z.positive())), from: z.optional(clock), to: z.optional(clock) }),
   silent: rulePart({ min_minutes: z.optional(z.number().check(z.positive(), z.maximum(24 * 60))) }),
-  truck: rulePart({ max_stage: z.optional(z.int().check(z.minimum(0), z.maximum(6))), fuels: z.optional(z.array(z.enum(['diesel', 'gas', 'petrol', 'electric', 'other']))) }),
+  truck: rulePart({
+    max_stage: z.optional(z.int().check(z.minimum(0), z.maximum(6))),
+    fuels: z.optional(z.array(z.enum(['diesel', 'gas', 'petrol', 'electric', 'other']))),
+  }),
 });
 
 const clockMinutes = (hhmm: string | undefined) => (hhmm === undefined ? undefined : Number(hhmm.split(':')[0]) * 60 + Number(hhmm.split(':')[1]));

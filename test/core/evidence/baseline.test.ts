@@ -41,7 +41,11 @@ describe('baseline per point', () => {
 
   test('the checks measure against the learnt baseline and say so', () => {
     const kw = [...flat(50, 96), ...flat(0, 8), ...flat(45, 20), ...flat(0, 68)];
-    const input = inputOf({ points: [point('P', 'production')], series: [seriesOf('P', alert - 96 * 15, kw)], spans: [span(alert, alert + 1440, measure('stop'))] });
+    const input = inputOf({
+      points: [point('P', 'production')],
+      series: [seriesOf('P', alert - 96 * 15, kw)],
+      spans: [span(alert, alert + 1440, measure('stop'))],
+    });
     const check = checkEvidence(input);
     expect(check.baselines.get('P')).toMatchObject({ kw: 50, by: 'learnt' });
     expect(check.clues.map((c) => [c.kind, c.figures.baseline_by, c.figures.average_kw])).toEqual([['production_during_stop', 'learnt', 45]]);

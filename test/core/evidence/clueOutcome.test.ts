@@ -13,15 +13,30 @@ describe("a clue as the inspector's record leaves it", () => {
   ])('%s → %s', (note, cause) => expect(refuteCause(note)).toBe(cause));
 
   test('any violation confirms; all ok refutes with the cause; nothing or only na is open', () => {
-    expect(clueOutcome([{ result: 'ok', note: '' }, { result: 'violation', note: '' }])).toEqual({ status: 'confirmed' });
-    expect(clueOutcome([{ result: 'ok', note: '窑炉维护' }, { result: 'na', note: '' }])).toEqual({ status: 'refuted', cause: 'maintenance' });
+    expect(
+      clueOutcome([
+        { result: 'ok', note: '' },
+        { result: 'violation', note: '' },
+      ]),
+    ).toEqual({ status: 'confirmed' });
+    expect(
+      clueOutcome([
+        { result: 'ok', note: '窑炉维护' },
+        { result: 'na', note: '' },
+      ]),
+    ).toEqual({ status: 'refuted', cause: 'maintenance' });
     expect(clueOutcome([])).toEqual({ status: 'open' });
     expect(clueOutcome([{ result: 'na', note: '' }])).toEqual({ status: 'open' });
   });
 
   test('the tally counts by kind and by rule, refuted by cause', () => {
     const clue = (id: string, kind: Clue['kind'], rule: Clue['rule']) => ({ id, kind, rule }) as Clue;
-    const clues = [clue('a', 'production_during_stop', 'stop'), clue('b', 'production_during_stop', 'stop'), clue('c', 'meter_silent', 'silent'), clue('d', 'banned_truck', 'truck')];
+    const clues = [
+      clue('a', 'production_during_stop', 'stop'),
+      clue('b', 'production_during_stop', 'stop'),
+      clue('c', 'meter_silent', 'silent'),
+      clue('d', 'banned_truck', 'truck'),
+    ];
     const outcomes = new Map<string, ClueOutcome>([
       ['a', { status: 'confirmed' }],
       ['b', { status: 'refuted', cause: 'meter_fault' }],

@@ -76,7 +76,11 @@ describe('night use', () => {
     const b = point('B', 'production', { ratedKw: 10 });
     const input = inputOf({ points: [a, b], series: [seriesOf('A', from, cycle(5, 10)), seriesOf('B', from, cycle(5, 10))], spans: [stop] });
     expect(of('night_use')(checkEvidence(input).clues).map((c) => [c.figures.night_kw, c.figures.day_kw])).toEqual([[20, 10]]);
-    const free = inputOf({ points: [a, b], series: [seriesOf('A', from, cycle(5, 10)), seriesOf('B', from, cycle(5, 10))], spans: [span(from, at('2019-12-10', '06:00'), measure('self'))] });
+    const free = inputOf({
+      points: [a, b],
+      series: [seriesOf('A', from, cycle(5, 10)), seriesOf('B', from, cycle(5, 10))],
+      spans: [span(from, at('2019-12-10', '06:00'), measure('self'))],
+    });
     expect(of('night_use')(checkEvidence(free).clues)).toEqual([]);
   });
 });
@@ -97,7 +101,9 @@ describe('meter silent', () => {
   test("gaps across the window's edges are clipped to it", () => {
     // Readings stop at 23:30 the day before and start again at 01:00; the alert runs 00:00–23:00.
     const s = seriesOf('P1', at('2019-12-08', '23:00'), [1, 1, null, null, null, null, null, null, ...flat(1, 100)]);
-    const clues = of('meter_silent')(checkEvidence(inputOf({ points: [line], series: [s], spans: [span(from, at('2019-12-09', '23:00'), measure('none'))] })).clues);
+    const clues = of('meter_silent')(
+      checkEvidence(inputOf({ points: [line], series: [s], spans: [span(from, at('2019-12-09', '23:00'), measure('none'))] })).clues,
+    );
     expect(clues.map((c) => [c.from, c.to, c.figures.minutes])).toEqual([[from, at('2019-12-09', '01:00'), 60]]);
   });
   test('a point with no readings and no rated value is a warning and a silence, nothing else', () => {
@@ -122,7 +128,10 @@ describe('banned trucks', () => {
     ];
     const [c, ...rest] = checkEvidence(input(gate)).clues;
     expect(rest).toEqual([]);
-    expect(c!.items.map((i) => i.text)).toEqual(['核查门禁记录：苏D·12345 国四柴油车 12-09 10:42 进厂（水泥）', '核查门禁记录：苏D·NNNNN 国三柴油车 12-09 12:00 出厂']);
+    expect(c!.items.map((i) => i.text)).toEqual([
+      '核查门禁记录：苏D·12345 国四柴油车 12-09 10:42 进厂（水泥）',
+      '核查门禁记录：苏D·NNNNN 国三柴油车 12-09 12:00 出厂',
+    ]);
     expect(c!.figures).toMatchObject({ movements: 2, trips: 5, daily_trips: 12 });
   });
   test('gas counts when the rule says so; outside the alert or without the ban nothing counts', () => {

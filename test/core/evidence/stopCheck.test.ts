@@ -86,7 +86,8 @@ describe('production during a stop', () => {
   });
 
   test('same input, same output', () => {
-    const make = () => inputOf({ points: [line], series: [seriesOf('P2', from, dayWith(41, 13))], spans: [stop], nightRound: { start: 19 * 60, end: 25 * 60 } });
+    const make = () =>
+      inputOf({ points: [line], series: [seriesOf('P2', from, dayWith(41, 13))], spans: [stop], nightRound: { start: 19 * 60, end: 25 * 60 } });
     expect(JSON.stringify(checkEvidence(make()).clues)).toBe(JSON.stringify(checkEvidence(make()).clues));
     expect(checkEvidence(make()).clues[0]!.atNight).toBe(false);
     const night = inputOf({ points: [line], series: [seriesOf('P2', from, dayWith(41, 13))], spans: [stop], nightRound: { start: 22 * 60, end: 27 * 60 } });
