@@ -11,20 +11,39 @@ import { firstEndingAfter } from './seriesRuns.js';
 /** Fewer minutes of readings than a day's cannot say what a point usually draws. */
 const MIN_LEARNING_MINUTES = 24 * 60;
 
+/**
+ * A positive value's two-significant-figure bin as one number: exponent × 100 + mantissa (10–99), so that
+ * millions of readings are binned without formatting each one (toPrecision was most of a check's time).
+ */
+function binOf(v: number): number {
+  if (!(v > 0)) return -1;
+  let e = Math.floor(Math.log10(v));
+  let m = Math.round(v / 10 ** (e - 1));
+  if (m >= 100) [e, m] = [e + 1, 10];
+  else if (m < 10) [e, m] = [e - 1, Math.round(v / 10 ** (e - 2))];
+  return (e + 400) * 100 + m;
+}
+
+const binValue = (bin: number): number => (bin < 0 ? 0 : Number(`${bin % 100}e${Math.floor(bin / 100) - 400 - 1}`));
+
 /** A value rounded to two significant figures: the bins readings are counted in. */
 export function twoFigures(v: number): number {
   if (v === 0) return 0;
-  return Number(v.toPrecision(2));
+  return Math.sign(v) * binValue(binOf(Math.abs(v)));
 }
 
-/** The mode of the values, binned to two significant figures; ties go to the larger bin. */
+/** The mode of positive values, binned to two significant figures; ties go to the larger bin. */
 export function modeOf(values: readonly number[]): number | null {
   const counts = new Map<number, number>();
-  for (const v of values) counts.set(twoFigures(v), (counts.get(twoFigures(v)) ?? 0) + 1);
+  for (const v of values) {
+    const bin = binOf(v);
+    counts.set(bin, (counts.get(bin) ?? 0) + 1);
+  }
   let best: number | null = null;
   let bestCount = 0;
+  // Bins order as their values do: a larger exponent, then a larger mantissa.
   for (const [bin, n] of counts) if (n > bestCount || (n === bestCount && best !== null && bin > best)) [best, bestCount] = [bin, n];
-  return best;
+  return best === null ? null : binValue(best);
 }
 
 export function pointBaseline(p: MeterPoint, s: PointSeries | undefined, before: WallMinute, rules: EvidenceRules['baseline']): Baseline | Problem {

@@ -12,6 +12,10 @@ export interface CheckContext {
 
 export function checkContext(input: EvidenceInput, baselines: ReadonlyMap<string, Baseline>): CheckContext {
   const pointsOf = new Map<string, MeterPoint[]>();
-  for (const p of input.points) pointsOf.set(p.creditCode, [...(pointsOf.get(p.creditCode) ?? []), p]);
+  for (const p of input.points) {
+    const list = pointsOf.get(p.creditCode);
+    if (list) list.push(p);
+    else pointsOf.set(p.creditCode, [p]);
+  }
   return { input, baselines, pointsOf, point: new Map(input.points.map((p) => [p.id, p])) };
 }

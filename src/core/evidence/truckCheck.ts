@@ -15,6 +15,13 @@ const STAGE_ZH = ['国零', '国一', '国二', '国三', '国四', '国五', '�
 const FUEL_ZH: Record<Fuel, string> = { diesel: '柴油', gas: '燃气', petrol: '汽油', electric: '电动', other: '其他燃料' };
 const FUEL_EN: Record<Fuel, string> = { diesel: 'diesel', gas: 'gas', petrol: 'petrol', electric: 'electric', other: 'other-fuel' };
 
+/** A ledger has thousands of rows an enterprise: grow lists in place. */
+function pushTo<K>(m: Map<K, GateMovement[]>, k: K, g: GateMovement): void {
+  const list = m.get(k);
+  if (list) list.push(g);
+  else m.set(k, [g]);
+}
+
 export function isBanned(g: GateMovement, maxStage: number, fuels: readonly Fuel[]): boolean {
   if (g.stage === null || !/^\d$/.test(g.stage) || Number(g.stage) > maxStage) return false;
   return fuels.includes(g.fuel ?? 'diesel');
@@ -31,14 +38,14 @@ export function truckClues(ctx: CheckContext): Clue[] {
   const { input } = ctx;
   const rule = input.rules.truck;
   const byCode = new Map<string, GateMovement[]>();
-  for (const g of input.gate) if (g.at <= input.upTo) byCode.set(g.creditCode, [...(byCode.get(g.creditCode) ?? []), g]);
+  for (const g of input.gate) if (g.at <= input.upTo) pushTo(byCode, g.creditCode, g);
   const clues: Clue[] = [];
   for (const [code, moves] of [...byCode].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const sorted = [...moves].sort((a, b) => a.at - b.at || a.plate.localeCompare(b.plate));
     const windows = alertWindows(input.spans, code, input.upTo + 1, (m) => (m?.truckBan ? 'ban' : null));
     const banned = sorted.filter((g) => isBanned(g, rule.maxStage, rule.fuels) && windows.some((w) => g.at >= w.from && g.at < w.to));
     const days = new Map<number, GateMovement[]>();
-    for (const g of banned) days.set(Math.floor(g.at / 1440), [...(days.get(Math.floor(g.at / 1440)) ?? []), g]);
+    for (const g of banned) pushTo(days, Math.floor(g.at / 1440), g);
     const daily = input.truckTrips.get(code) ?? null;
     for (const [day, list] of days) {
       const trips = tripsOf(sorted.filter((g) => Math.floor(g.at / 1440) === day));

@@ -28,7 +28,10 @@ describe('baseline per point', () => {
   test('ties go to the larger bin; bins are two significant figures', () => {
     expect(modeOf([1, 1, 2, 2])).toBe(2);
     expect(modeOf([123, 124, 130])).toBe(120);
-    expect(twoFigures(0.0456)).toBe(0.046);
+    expect([twoFigures(0.0456), twoFigures(999.6), twoFigures(1000), twoFigures(0.2), twoFigures(48.4), twoFigures(9.96)]).toEqual([
+      0.046, 1000, 1000, 0.2, 48, 10,
+    ]);
+    expect(modeOf([0, 0])).toBe(0);
   });
 
   test('less than a day of readings: no baseline, a warning, and only the silence check', () => {
