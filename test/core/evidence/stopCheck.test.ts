@@ -94,3 +94,34 @@ describe('production during a stop', () => {
     expect(stopClues(checkEvidence(night).clues)[0]!.atNight).toBe(true);
   });
 });
+
+describe('the clues in order', () => {
+  test('by enterprise, then the window start, then kind; item ids unique', () => {
+    const codeB = '91320000MA1BBBBB0B';
+    const b = point('B1', 'production', { creditCode: codeB, ratedKw: 48 });
+    const v = dayWith(41, 13);
+    v[9] = null; // 02:15 missing: a silence from 02:15 is not 60 minutes; the run starts at 02:30
+    const gappy: (number | null)[] = dayWith(41, 13);
+    for (let i = 0; i < 4; i++) gappy[i] = null; // 00:00–01:00 silent
+    const spans = [
+      {
+        level: 'orange' as const,
+        from,
+        to,
+        measures: new Map([
+          [line.creditCode, measure('stop')],
+          [codeB, { ...measure('stop'), creditCode: codeB }],
+        ]),
+      },
+    ];
+    const input = inputOf({ points: [b, line], series: [seriesOf('B1', from, v), seriesOf('P2', from, gappy)], spans });
+    const clues = checkEvidence(input).clues;
+    expect(clues.map((c) => [c.creditCode.slice(-4), c.kind, c.from - from])).toEqual([
+      ['AA0A', 'meter_silent', 0],
+      ['AA0A', 'production_during_stop', 135],
+      ['BB0B', 'production_during_stop', 150],
+    ]);
+    const ids = clues.flatMap((c) => c.items.map((i) => i.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
