@@ -4,7 +4,26 @@
  * they were measured against come out. Same input, same clues, in the same order.
  */
 import type { Problem } from '../problem.js';
-import type { AlertSpan, Baseline, Clue, EvidenceRules, GateMovement, MeterPoint, PointSeries, WallMinute } from './model.js';
+import { pointBaseline } from './baseline.js';
+import { checkContext } from './checkContext.js';
+import { unsetEvidenceRules } from './evidenceRules.js';
+import { limitClues } from './limitCheck.js';
+import {
+  CLUE_KINDS,
+  type AlertSpan,
+  type Baseline,
+  type Clue,
+  type EvidenceRules,
+  type GateMovement,
+  type MeterPoint,
+  type PointSeries,
+  type WallMinute,
+} from './model.js';
+import { nightUseClues } from './nightUseCheck.js';
+import { silentClues } from './silentCheck.js';
+import { stopClues } from './stopCheck.js';
+import { treatmentOffClues } from './treatmentOffCheck.js';
+import { truckClues } from './truckCheck.js';
 
 export interface EvidenceInput {
   points: readonly MeterPoint[];
@@ -29,6 +48,23 @@ export interface EvidenceCheck {
   problems: Problem[];
 }
 
-export function checkEvidence(_input: EvidenceInput): EvidenceCheck {
-  throw new Error('not implemented yet (issue 16: core/evidence)');
+export function checkEvidence(input: EvidenceInput): EvidenceCheck {
+  const unset = unsetEvidenceRules(input.rules);
+  // A bug, not bad data: every workspace reads data/rules/default.yaml first, which sets them all.
+  if (unset.length > 0) throw new Error(`evidence rules not set (data/rules/default.yaml not read?): ${unset.join(', ')}`);
+  const baselines = new Map<string, Baseline>();
+  const problems: Problem[] = [];
+  const before = input.spans[0]?.from ?? input.upTo;
+  for (const p of input.points) {
+    const b = pointBaseline(p, input.series.get(p.id), before, input.rules.baseline);
+    if ('severity' in b) problems.push(b);
+    else baselines.set(p.id, b);
+  }
+  const ctx = checkContext(input, baselines);
+  const clues = [stopClues, limitClues, treatmentOffClues, nightUseClues, silentClues, truckClues].flatMap((check) => check(ctx));
+  const rank = (c: Clue) => CLUE_KINDS.indexOf(c.kind);
+  clues.sort((a, b) =>
+    a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : a.from - b.from || rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return { clues, baselines, problems };
 }

@@ -6,7 +6,8 @@
 import type { Result } from '../records.js';
 import { fromWallMinute, formatWallTime } from '../time.js';
 import { clueOutcome } from './clueOutcome.js';
-import { CLUE_KINDS, REFUTE_CAUSES, type Clue, type ClueKind, type EvidenceRules, type RefuteCause } from './model.js';
+import { clueTally, type ClueCounts } from './clueTally.js';
+import { CLUE_KINDS, type Clue, type ClueKind, type ClueOutcome, type EvidenceRules, type RefuteCause } from './model.js';
 
 export interface ClueRow {
   creditCode: string;
@@ -50,12 +51,16 @@ export function clueAccount(
   range: { from: string; to: string },
 ): ClueAccount {
   const rows: ClueRow[] = [];
+  const inRange: Clue[] = [];
+  const outcomes = new Map<string, ClueOutcome>();
   for (const c of clues) {
     const from = fromWallMinute(c.from);
     const to = fromWallMinute(c.to);
     if (to.date < range.from || from.date > range.to) continue;
     const recorded = c.items.flatMap((i) => results.get(i.id) ?? []);
     const outcome = clueOutcome(recorded);
+    inRange.push(c);
+    outcomes.set(c.id, outcome);
     const decided = outcome.status === 'open' ? [] : recorded.filter((r) => r.result !== 'na');
     rows.push({
       creditCode: c.creditCode,
@@ -70,17 +75,24 @@ export function clueAccount(
       checkedOn: decided.length > 0 ? decided.map((r) => r.date).sort()[0]! : null,
     });
   }
-  return { rows, tally: [...tallyBy('kind', rows, CLUE_KINDS), ...tallyBy('rule', rows, [...new Set(rows.map((r) => r.rule))].sort())] };
-}
-
-function tallyBy(by: 'kind' | 'rule', rows: readonly ClueRow[], keys: readonly string[]): ClueTallyRow[] {
-  return keys
-    .map((key) => {
-      const mine = rows.filter((r) => (by === 'kind' ? r.kind : r.rule) === key);
-      const causes = Object.fromEntries(REFUTE_CAUSES.map((k) => [k, mine.filter((r) => r.cause === k).length])) as Record<RefuteCause, number>;
-      const confirmed = mine.filter((r) => r.status === 'confirmed').length;
-      const refuted = mine.filter((r) => r.status === 'refuted').length;
-      return { by, key, raised: mine.length, checked: confirmed + refuted, confirmed, refuted, open: mine.length - confirmed - refuted, causes };
-    })
-    .filter((t) => t.raised > 0);
+  const tally = clueTally(inRange, outcomes);
+  const row = (by: ClueTallyRow['by'], key: string, n: ClueCounts): ClueTallyRow => ({
+    by,
+    key,
+    raised: n.raised,
+    checked: n.checked,
+    confirmed: n.confirmed,
+    refuted: n.refuted,
+    open: n.open,
+    causes: n.refutedBy,
+  });
+  return {
+    rows,
+    tally: [
+      ...CLUE_KINDS.filter((k) => tally.byKind[k].raised > 0).map((k) => row('kind', k, tally.byKind[k])),
+      ...Object.entries(tally.byRule)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, n]) => row('rule', k, n)),
+    ],
+  };
 }

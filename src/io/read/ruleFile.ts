@@ -3,6 +3,7 @@ import * as z from './schema.js';
 import { ACTIONS, ALERT_LEVELS, GRADES } from '../../core/model.js';
 import { mergeRuleTables, type CrossCuttingRule, type LevelRule, type Rule, type RuleTable } from '../../core/rules/ruleTable.js';
 import type { Problem } from '../../core/problem.js';
+import type { EvidenceRulesPart } from '../../core/evidence/evidenceRules.js';
 import { ACTION_WORD, actionOfWord } from '../../core/vocabulary.js';
 import { RULES_KIND } from './configFields.js';
 import { checkYamlConfig, settle, type ConfigCheck } from './yamlConfig.js';
@@ -49,12 +50,53 @@ const crossCuttingSchema = z.strictObject({
   source,
 });
 
+const share = z.number().check(z.minimum(0), z.maximum(10));
+const minutes = z.number().check(z.minimum(0), z.maximum(24 * 60));
+const clock = z.string().check(z.regex(/^([01]?\d|2[0-3]):[0-5]\d$/));
+const rulePart = <T extends Record<string, z.ZodMiniType>>(shape: T) => z.optional(z.strictObject({ ...shape, source: z.optional(source) }));
+
+/** `evidence:` (分表计电, 门禁): every key optional, so a town's file overrides only what it names. */
+const evidenceSchema = z.strictObject({
+  baseline: rulePart({ window_days: z.optional(z.int().check(z.minimum(1), z.maximum(366))), floor_kw: z.optional(z.number().check(z.minimum(0))) }),
+  stop: rulePart({ on_share: z.optional(share), hold_minutes: z.optional(minutes) }),
+  limit: rulePart({ tolerance: z.optional(z.number().check(z.minimum(0), z.maximum(1))) }),
+  treatment_off: rulePart({ production_share: z.optional(share), treatment_share: z.optional(share), hold_minutes: z.optional(minutes) }),
+  night: rulePart({ ratio: z.optional(z.number().check(z.positive())), from: z.optional(clock), to: z.optional(clock) }),
+  silent: rulePart({ min_minutes: z.optional(z.number().check(z.positive(), z.maximum(24 * 60))) }),
+  truck: rulePart({
+    max_stage: z.optional(z.int().check(z.minimum(0), z.maximum(6))),
+    fuels: z.optional(z.array(z.enum(['diesel', 'gas', 'petrol', 'electric', 'other']))),
+  }),
+});
+
+const clockMinutes = (hhmm: string | undefined) => (hhmm === undefined ? undefined : Number(hhmm.split(':')[0]) * 60 + Number(hhmm.split(':')[1]));
+
+function toEvidenceRules(e: z.infer<typeof evidenceSchema>): EvidenceRulesPart {
+  return {
+    ...(e.baseline && { baseline: { windowDays: e.baseline.window_days, floorKw: e.baseline.floor_kw, source: e.baseline.source } }),
+    ...(e.stop && { stop: { onShare: e.stop.on_share, holdMinutes: e.stop.hold_minutes, source: e.stop.source } }),
+    ...(e.limit && { limit: { tolerance: e.limit.tolerance, source: e.limit.source } }),
+    ...(e.treatment_off && {
+      treatmentOff: {
+        productionShare: e.treatment_off.production_share,
+        treatmentShare: e.treatment_off.treatment_share,
+        holdMinutes: e.treatment_off.hold_minutes,
+        source: e.treatment_off.source,
+      },
+    }),
+    ...(e.night && { night: { ratio: e.night.ratio, from: clockMinutes(e.night.from), to: clockMinutes(e.night.to), source: e.night.source } }),
+    ...(e.silent && { silent: { minMinutes: e.silent.min_minutes, source: e.silent.source } }),
+    ...(e.truck && { truck: { maxStage: e.truck.max_stage, fuels: e.truck.fuels, source: e.truck.source } }),
+  } as EvidenceRulesPart;
+}
+
 const ruleFileSchema = z.strictObject({
   version: z._default(z.literal(1), 1),
   targets: z._default(z.partial(z.object({ yellow: percent, orange: percent, red: percent })), {}),
   targets_source: z.optional(z.string()),
   rules: z._default(z.array(ruleSchema), []),
   cross_cutting: z._default(z.array(crossCuttingSchema), []),
+  evidence: z.optional(evidenceSchema),
 });
 
 function toLevelRule(r: z.infer<typeof levelRuleSchema>): LevelRule {
@@ -104,7 +146,15 @@ function ruleTableOf(read: readonly { file: string; f: z.infer<typeof ruleFileSc
         source: c.source,
         fileIndex,
       }));
-      return [{ targets: f.targets, ...(f.targets_source ? { targetsSource: f.targets_source } : {}), rules, crossCutting }];
+      return [
+        {
+          targets: f.targets,
+          ...(f.targets_source ? { targetsSource: f.targets_source } : {}),
+          rules,
+          crossCutting,
+          ...(f.evidence ? { evidence: toEvidenceRules(f.evidence) } : {}),
+        },
+      ];
     }),
   );
 }

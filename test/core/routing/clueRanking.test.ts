@@ -8,7 +8,10 @@ import { sampleTown } from '../../helpers/sampleTown.js';
 const town = sampleTown();
 const measures = town.measuresAt('orange');
 const largeAt = largeEmitterThreshold(town.list.enterprises);
-const day = (date: string, window: { start: number; end: number } = town.setup.workingDay): PlanDay => ({ date, window: { start: window.start, end: window.end, lunch: null } });
+const day = (date: string, window: { start: number; end: number } = town.setup.workingDay): PlanDay => ({
+  date,
+  window: { start: window.start, end: window.end, lunch: null },
+});
 const clean: InspectionHistory = { violationOnLastVisit: false, openProvincialFinding: false, visitsThisAlert: 1, lastVisit: '2019-12-08' };
 const stopper = town.list.enterprises.find((e) => measures.get(e.creditCode)!.action === 'stop')!;
 const selfManaged = town.list.enterprises.find((e) => ['self', 'exempt', 'none'].includes(measures.get(e.creditCode)!.action))!;
