@@ -21,7 +21,7 @@ export async function readReadingsFile(file: string, knownPoints: ReadonlySet<st
   const points = new Map<string, PointReadings>();
   const unknown = new Map<string, { row: number; count: number }>();
   let rows = 0;
-  let shown = file === '-' ? '<stdin>' : file;
+  const shown = file === '-' ? '<stdin>' : file;
 
   const pointOf = (r: SheetRow, p: EvidenceProblems, L: ReadingsLayout): PointReadings | null => {
     const raw = r.cells[L.point];
@@ -110,7 +110,6 @@ export async function readReadingsFile(file: string, knownPoints: ReadonlySet<st
   const read = await readEvidenceRows(file, {
     isHeader: isReadingsHeader,
     header: (r) => {
-      shown = file === '-' ? '<stdin>' : file;
       problems = new EvidenceProblems(shown);
       const l = readingsLayout(r.cells);
       if ('problem' in l) {

@@ -169,6 +169,7 @@ describe('readings', () => {
     const r = await readReadingsFile(file, known);
     expect([r.unit, r.value]).toEqual(['MWh', 'cumulative']);
     expect(triples(r.series.get('P2')!)).toEqual([[0, 15, 500]]);
+    expect(await evidenceFileKind(file)).toBe('readings');
   });
 });
 
