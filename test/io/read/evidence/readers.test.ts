@@ -95,6 +95,34 @@ describe('readings', () => {
     expect(codes(r.problems)).toEqual(['warning:HAZE_EVIDENCE_UNIT_ASSUMED']);
   });
 
+  test('wide 00:00 … 23:45 headers: readings at the moments written', async () => {
+    const r = await readReadingsFile(fx('readings-wide-96-from-midnight.csv'), known);
+    const s = r.series.get('P1')!;
+    expect(s.start.length).toBe(95);
+    expect(triples(s)[0]).toEqual([0, 15, 2]);
+    expect(triples(s)[94]).toEqual([1410, 15, 2]);
+  });
+
+  test('wide, 24 numbered columns under 电量: interval energy ending at each hour, stamped at its start', async () => {
+    const r = await readReadingsFile(fx('readings-wide-24-numbered-interval.csv'), known);
+    expect([r.layout, r.value, r.unitBy]).toEqual(['wide', 'interval', 'header']);
+    const s = r.series.get('P2')!;
+    expect(s.nominalMinutes).toBe(60);
+    expect(triples(s).slice(0, 2)).toEqual([
+      [0, 60, 1],
+      [60, 60, 2],
+    ]);
+    expect(triples(s)[23]).toEqual([1380, 60, 24]);
+  });
+
+  test('a GB18030 readings file streamed', async () => {
+    const r = await readReadingsFile(fx('gbk-readings-long.csv'), new Set(['生产一']));
+    expect(triples(r.series.get('生产一')!)).toEqual([
+      [0, 15, 1.5],
+      [15, 15, 2.5],
+    ]);
+  });
+
   test('a counter reset is not counted; a gap over 4 intervals stays a gap; 4 intervals are bridged', async () => {
     const r = await readReadingsFile(fx('readings-cumulative-reset.csv'), known);
     expect(triples(r.series.get('P1')!)).toEqual([
