@@ -751,6 +751,143 @@ export const CODES = {
     title: { zh: '证据文件有错误，未导入任何数据', en: 'the evidence file has errors; nothing was imported' },
     hint: { zh: '按上面列出的行和列修改文件后重新导入', en: 'fix the rows and columns listed above and import again' },
   },
+  HAZE_EVIDENCE_HEADER: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '找不到证据文件的表头', en: 'no header found in the evidence file' },
+    hint: {
+      zh: '第一行（或标题行之下）应写列名，例如 点位编号、时间、正向有功电能(kWh)；见 README 的证据文件格式',
+      en: 'the first row (or the one below a title) names the columns, e.g. 点位编号, 时间, 正向有功电能(kWh); see the evidence formats in README',
+    },
+  },
+  HAZE_EVIDENCE_NOT_TABLE: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '证据文件不是 CSV 或 .xlsx 表格', en: 'the evidence file is not a CSV or .xlsx table' },
+    hint: { zh: '从计量平台或门禁系统重新导出为 CSV 或 .xlsx', en: 'export it again from the metering platform or the gate system as CSV or .xlsx' },
+  },
+  HAZE_EVIDENCE_CELL_MISSING: {
+    kind: 'problem',
+    title: { zh: '必填的单元格是空的', en: 'a required cell is empty' },
+    hint: {
+      zh: '填写该列；每行都需要点位编号和时间（门禁台账需要车牌号码和进出厂时间）',
+      en: 'fill it in: every row needs its point id and time (a gate row its plate and time)',
+    },
+  },
+  HAZE_EVIDENCE_POINT_DUPLICATE: {
+    kind: 'problem',
+    title: { zh: '点位编号重复', en: 'the point id appears twice' },
+    hint: { zh: '每个监测点位只写一行；同一编号的两行合并为一行', en: 'one row per monitoring point: merge the two rows of this id' },
+  },
+  HAZE_EVIDENCE_ENTERPRISE: {
+    kind: 'problem',
+    title: { zh: '清单中没有这家企业', en: 'no enterprise on the list matches' },
+    hint: { zh: '写清单中的统一社会信用代码（18 位）或企业名称', en: 'give the 18-character credit code or the name as the list has it' },
+  },
+  HAZE_EVIDENCE_CODE_MANGLED: {
+    kind: 'problem',
+    title: { zh: '统一社会信用代码被 Excel 转成了数字', en: 'Excel turned the credit code into a number' },
+    hint: {
+      zh: '在 Excel 中把代码列设为"文本"后重新输入完整的 18 位代码',
+      en: 'format the code column as Text in Excel and type the full 18-character codes again',
+    },
+  },
+  HAZE_EVIDENCE_POINT_KIND: {
+    kind: 'problem',
+    title: { zh: '点位类型无法识别', en: 'the point kind is not recognised' },
+    hint: {
+      zh: '写 production（生产）、treatment（治污）或 main（总表），也可写 p / t / m',
+      en: 'write production (生产), treatment (治污) or main (总表), or p / t / m',
+    },
+  },
+  HAZE_EVIDENCE_TREATED_BY: {
+    kind: 'problem',
+    title: { zh: '对应的治污点位不是本文件中的治污点位', en: 'the treatment point named is not a treatment point of this file' },
+    hint: { zh: '对应治污点位写本文件中点位类型为治污的点位编号，多个用分号隔开', en: 'name treatment points of this file, separated by semicolons' },
+  },
+  HAZE_EVIDENCE_NUMBER: {
+    kind: 'problem',
+    title: { zh: '不是有效的非负数', en: 'not a valid non-negative number' },
+    hint: {
+      zh: '写数字，如 45 或 12.5，不带单位（单位写在表头括号里）',
+      en: 'write a number such as 45 or 12.5, without a unit (the unit goes in the header, in parentheses)',
+    },
+  },
+  HAZE_EVIDENCE_TIME: {
+    kind: 'problem',
+    title: { zh: '时间无法识别', en: 'the time is not recognised' },
+    hint: {
+      zh: '写作 2019-12-08 14:15、2019/12/8 14:15、20191208 141500 或 ISO 时间',
+      en: 'write it as 2019-12-08 14:15, 2019/12/8 14:15, 20191208 141500 or an ISO time',
+    },
+  },
+  HAZE_EVIDENCE_UNIT: {
+    kind: 'problem',
+    title: { zh: '表头中的单位不适用于这一列', en: 'the unit in the header does not fit the column' },
+    hint: { zh: '电能、电量写 (kWh)、(Wh) 或 (MWh)，功率写 (kW)、(W) 或 (MW)', en: 'energy in (kWh), (Wh) or (MWh); power in (kW), (W) or (MW)' },
+  },
+  HAZE_EVIDENCE_UNIT_ASSUMED: {
+    kind: 'problem',
+    title: { zh: '表头没有写单位，按 kWh / kW 读取', en: 'the header names no unit: read as kWh / kW' },
+    hint: { zh: '在表头括号中写明单位，例如 正向有功电能(kWh)', en: 'name the unit in the header, e.g. 正向有功电能(kWh)' },
+  },
+  HAZE_EVIDENCE_READING_DUPLICATE: {
+    kind: 'problem',
+    title: { zh: '同一点位同一时间有两个不同的读数', en: 'two different readings for the same point and time' },
+    hint: { zh: '删去错误的一行；相同的重复行会被忽略', en: 'delete the wrong row; identical repeated rows are ignored' },
+  },
+  HAZE_EVIDENCE_NEGATIVE: {
+    kind: 'problem',
+    title: { zh: '电量或功率为负数', en: 'negative interval energy or power' },
+    hint: {
+      zh: '时段电量和平均功率不能为负：检查电表接线或导出设置',
+      en: 'interval energy and power cannot be negative: check the meter wiring or the export',
+    },
+  },
+  HAZE_EVIDENCE_COUNTER_RESET: {
+    kind: 'problem',
+    title: { zh: '电能示值变小：电表清零或换表', en: 'the cumulative reading went down: a counter reset or a new meter' },
+    hint: {
+      zh: '这一时段的用电量无法得知，不计入；之后的读数从新示值接着算',
+      en: 'the use over that interval is unknown and not counted; readings go on from the new value',
+    },
+  },
+  HAZE_EVIDENCE_GAP: {
+    kind: 'problem',
+    title: { zh: '读数中断超过 4 个采集间隔', en: 'the readings stop for more than 4 intervals' },
+    hint: {
+      zh: '中断期间的用电量不分配到时段，检查时作为数据缺失；补齐缺失的读数后重新导入',
+      en: 'the energy across the gap is not assigned (it is checked as missing data); import the missing readings to fill it',
+    },
+  },
+  HAZE_EVIDENCE_UNKNOWN_POINT: {
+    kind: 'problem',
+    title: { zh: '读数的点位不在点位文件中', en: 'readings for a point not in the points file' },
+    hint: { zh: '先导入包含该点位的点位文件，或检查点位编号的写法', en: 'import a points file with this point first, or check how its id is written' },
+  },
+  HAZE_EVIDENCE_STAGE: {
+    kind: 'problem',
+    title: { zh: '排放阶段无法识别', en: 'the emission stage is not recognised' },
+    hint: {
+      zh: '写 0–6（国0–国6）、d（电动）、x（非道路无阶段），或 国四、国Ⅳ、国IV、国4、国五燃气、电动、新能源',
+      en: 'write 0–6 (国0–国6), d (electric), x (non-road, no stage), or 国四, 国Ⅳ, 国IV, 国4, 国五燃气, 电动, 新能源',
+    },
+  },
+  HAZE_EVIDENCE_FUEL: {
+    kind: 'problem',
+    title: { zh: '燃料类型无法识别', en: 'the fuel is not recognised' },
+    hint: { zh: '写 柴油、汽油、天然气（LNG、CNG）、电动 或 混合动力', en: 'write 柴油, 汽油, 天然气 (LNG, CNG), 电动 or 混合动力' },
+  },
+  HAZE_EVIDENCE_DIRECTION: {
+    kind: 'problem',
+    title: { zh: '进出方向无法识别', en: 'the direction is not recognised' },
+    hint: { zh: '写 进厂 或 出厂（也可写 进 / 出 / in / out），不知道时留空', en: 'write 进厂 or 出厂 (or 进 / 出 / in / out); leave it empty when unknown' },
+  },
+  HAZE_EVIDENCE_MORE_PROBLEMS: {
+    kind: 'problem',
+    title: { zh: '问题太多，只列出前面的', en: 'too many problems: only the first are listed' },
+    hint: { zh: '先改正列出的问题，再次导入会列出其余的', en: 'fix those listed; importing again lists the rest' },
+  },
   // (end of the readers' codes)
 
   // ── evidence: the store and `haze evidence import` (src/io/store/evidence.ts, workflow) ──────────────────

@@ -2,7 +2,11 @@
  * The evidence files (issue 16): meter points, their readings (long or the grid's wide 96点 layout) and the
  * gate ledger, CSV or .xlsx, read like lists: encodings, aliases, row numbers, clear errors.
  */
-import type { Enterprise } from '../../../core/model.js';
+import { CODE, HazeError } from '../../../errors.js';
+import { readEvidenceRows, StopReading } from './evidenceTable.js';
+import { isPointsHeader } from './pointsFile.js';
+import { isReadingsHeader } from './readingsHeader.js';
+import { isGateHeader } from './gateFile.js';
 import type { Problem } from '../../../core/problem.js';
 import type { GateMovement, MeterPoint, PointSeries } from '../../../core/evidence/model.js';
 
@@ -35,20 +39,30 @@ export interface GateRead {
   problems: Problem[];
 }
 
-/** Which evidence a file holds, from its header; null when it is none of the three. */
-export async function evidenceFileKind(_file: string): Promise<EvidenceFileKind | null> {
-  throw new Error('not implemented yet (issue 16: evidence readers)');
+/** Which evidence a file holds, from its header alone: point + kind → points; point + time/date + values → readings; plate + time → gate. Null when it is none of the three. */
+export async function evidenceFileKind(file: string): Promise<EvidenceFileKind | null> {
+  let kind: EvidenceFileKind | null = null;
+  const test = (cells: readonly string[]): EvidenceFileKind | null =>
+    isPointsHeader(cells) ? 'points' : isReadingsHeader(cells) ? 'readings' : isGateHeader(cells) ? 'gate' : null;
+  try {
+    await readEvidenceRows(file, {
+      isHeader: (cells) => test(cells) !== null,
+      header: (r) => {
+        kind = test(r.cells);
+        throw new StopReading();
+      },
+      row: () => undefined,
+      expected: { zh: '', en: '' },
+    });
+  } catch (err) {
+    if (err instanceof HazeError && err.code === CODE.HAZE_EVIDENCE_HEADER) return null;
+    throw err;
+  }
+  return kind;
 }
 
-export async function readPointsFile(_file: string, _enterprises: readonly Enterprise[]): Promise<PointsRead> {
-  throw new Error('not implemented yet (issue 16: evidence readers)');
-}
-
+export { readPointsFile } from './pointsFile.js';
 /** Streams the file: 2.9 million rows are read without holding the text. Points not in `knownPoints` are skipped with a warning. */
-export async function readReadingsFile(_file: string, _knownPoints: ReadonlySet<string>): Promise<ReadingsRead> {
-  throw new Error('not implemented yet (issue 16: evidence readers)');
-}
-
-export async function readGateFile(_file: string, _enterprises: readonly Enterprise[]): Promise<GateRead> {
-  throw new Error('not implemented yet (issue 16: evidence readers)');
-}
+export { readReadingsFile } from './readingsFile.js';
+export { readGateFile } from './gateFile.js';
+export { EvidenceInvalidError } from './evidenceProblems.js';
