@@ -14,6 +14,7 @@ import { compareWallTime, toWallMinute, type WallTime } from '../core/time.js';
 import { CODE, HazeError } from '../errors.js';
 import {
   evidenceFileKind,
+  EvidenceInvalidError,
   readGateFile,
   readPointsFile,
   readReadingsFile,
@@ -78,8 +79,17 @@ export async function readEvidenceFiles(
       });
     }
   };
+  // A reader refuses a file it cannot trust with every problem it found: say them, as for a file it takes.
+  const refused = async <T>(read: Promise<T>): Promise<T> => {
+    try {
+      return await read;
+    } catch (err) {
+      if (err instanceof EvidenceInvalidError) voice.problems(problemsByKind([...err.problems]));
+      throw err;
+    }
+  };
   for (const { file } of kinds.filter((k) => k.kind === 'points')) {
-    const read = await readPointsFile(file, enterprises);
+    const read = await refused(readPointsFile(file, enterprises));
     told(read);
     out.points.push(read);
   }
@@ -87,11 +97,11 @@ export async function readEvidenceFiles(
   for (const r of out.points) for (const p of r.points) knownPoints.add(p.id);
   for (const { file, kind } of kinds) {
     if (kind === 'readings') {
-      const read = await readReadingsFile(file, knownPoints);
+      const read = await refused(readReadingsFile(file, knownPoints));
       told(read);
       out.readings.push(read);
     } else if (kind === 'gate') {
-      const read = await readGateFile(file, enterprises);
+      const read = await refused(readGateFile(file, enterprises));
       told(read);
       out.gate.push(read);
     }
