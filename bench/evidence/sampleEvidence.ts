@@ -447,18 +447,19 @@ export function sampleEvidence(root = repoRoot()): SampleEvidence {
   for (const c of [role.night1, role.night2]) {
     const p = plantOf(c);
     const ids = prod(p).map((q) => q.id);
-    // Day shift moved to the night: 22:00–06:00 at 60 % from the alert's first night; the day at standby.
+    // Day shift moved to the night: from the alert's first working day (Monday 12-09) on, 00:00–06:00 and
+    // 22:00–24:00 at 55 %, the day at standby. Each calendar day still uses 40 % less than a working day did.
     overrides.push((id, m) => {
-      if (!ids.includes(id) || m < ALERT_START) return undefined;
+      if (!ids.includes(id) || m < at(ALERT_DAY + 1, 0)) return undefined;
       const mod = m % 1440;
-      return mod >= 22 * 60 || mod < 6 * 60 ? 0.6 : 0.02;
+      return mod >= 22 * 60 || mod < 6 * 60 ? 0.55 : 0.02;
     });
     note(
       'night_use',
       p,
       ids.join('；'),
-      '2019-12-08 22:00 起每夜 22:00–06:00',
-      `限产 ${p.m.limitPct} % 的白班企业改上夜班：夜间 60 % 负荷，白天待机；日电量仍达到限产要求（不应报限产未达标）`,
+      '2019-12-09、12-10 两天的 00:00–06:00 与 22:00–24:00',
+      `限产 ${p.m.limitPct} % 的白班企业改上夜班：夜间 55 % 负荷，白天待机；每天的电量仍比平日工作日少约 40 %（不应报限产未达标）`,
     );
   }
   const quiet = new Map<string, { from: number; to: number }>();
@@ -564,9 +565,9 @@ export function sampleEvidence(root = repoRoot()): SampleEvidence {
       for (let s = 0; s < nSlots; s++) {
         const minute = s * STEP;
         const f = Math.max(0, ...served.map((q) => level.get(q.id)![s]!));
-        // Runs whenever what it serves runs; kept on (fans, adsorption) through the alert.
+        // Runs whenever what it serves runs; behind stopped lines, kept on (fans, adsorption) through the alert.
         let v = 0.02 + 0.9 * Math.min(1, f);
-        if (minute >= ALERT_START) v = Math.max(v, 0.4);
+        if (minute >= ALERT_START && served.every((q) => q.stopped)) v = Math.max(v, 0.4);
         for (const o of overrides) v = o(t.id, minute, v) ?? v;
         lv[s] = v;
       }
@@ -676,7 +677,9 @@ export function sampleEvidence(root = repoRoot()): SampleEvidence {
       move(p, t, minute + stay, '出厂', delivery ? '空车' : pick(p.kit.goodsOut), delivery ? 0 : load, stageText);
     };
     function writtenStage(t: Truck): string {
-      if (t.stage === 'd' || !chance(0.12)) return t.stage;
+      // Older trucks' stages are written out more often, as vendor forms do (国Ⅳ, 国IV, 国三).
+      if (t.stage === 'd' || !chance(t.stage === '3' || t.stage === '4' ? 0.4 : 0.12)) return t.stage;
+      if (t.stage === '4' && chance(0.3)) return '国IV';
       return { '3': '国Ⅲ', '4': '国Ⅳ', '5': '国五', '6': '国六' }[t.stage]!;
     }
     for (const p of [...gatePlants, ...noBan]) {
@@ -871,7 +874,7 @@ function readmeText(plants: Plant[], planted: Planted[], n: { points: number; re
 ## 负荷 How the plants run
 
 白班 08:00–12:00、13:00–17:00（周六六成、周日停）；两班 08:00–24:00（周日白天半负荷）；连续生产（窑炉、化工）全天。
-治污设施随所服务的生产设施运行；预警期间治污设施保持开启（不低于四成）。预警自 2019-12-08 14:00 起（橙色，无结束时间）：
+治污设施随所服务的生产设施运行；预警期间，只服务已停生产线的治污设施保持开启（不低于四成）。预警自 2019-12-08 14:00 起（橙色，无结束时间）：
 守规企业的生产点位在停产时降到约 0（额定的 0.4 %），限产 r % 时降到正常的 (1 − r − 5 %)，照常的生产线不变。
 下表以外的企业全部守规：它们若出现线索，就是检查规则的误报。
 
