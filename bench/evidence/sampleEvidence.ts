@@ -670,7 +670,12 @@ export function sampleEvidence(root = repoRoot()): SampleEvidence {
         at: minute,
         cells: [p.e.creditCode, p.e.name, stamp(minute), dir, t.plate, t.vin, stageText, t.fuel, goods, tonnes === 0 ? '0' : tonnes.toFixed(2)],
       });
+    // A truck is at one gate at a time: a trip starts only after its last one ended (a ledger never has the
+    // same truck leaving twice in one minute).
+    const busyUntil = new Map<string, number>();
     const trip = (p: Plant, t: Truck, minute: number, stay: number, stageText?: string) => {
+      if ((busyUntil.get(t.plate) ?? -Infinity) >= minute) return;
+      busyUntil.set(t.plate, minute + stay);
       const delivery = chance(0.55);
       const load = t.fuel === '电动' ? between(2, 6) : between(18, 36);
       move(p, t, minute, '进厂', delivery ? pick(p.kit.goodsIn) : '空车', delivery ? load : 0, stageText);

@@ -9,7 +9,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { haze, REPO, tempDir } from '../helpers/runHaze.js';
 
-type Row = Record<string, string>;
+type Row = Record<string, string> & { item_id: string; reason: string; credit_code: string; item: string };
 const SAMPLE = join(REPO, 'data/xuebu');
 const FILES = ['points.csv', 'readings.csv', 'gate.csv'].map((f) => join(SAMPLE, 'evidence', f));
 const csv = (text: string): Row[] => parse(text, { columns: true, bom: true }) as Row[];
@@ -111,6 +111,10 @@ describe('a plan of record is not changed silently by new clues', () => {
     expect(csv(again.stdout).find((x) => x.credit_code === NIGHT_RUNNER)?.reason ?? '').not.toContain('evidence_clue');
     const replanned = haze(['plan', '--date', '2019-12-09', '--days', '1', '--replan', '--format', 'csv'], { cwd: dir, env: MORNING });
     expect(replanned.status).toBe(0);
-    expect(csv(replanned.stdout).find((x) => x.credit_code === NIGHT_RUNNER)?.reason.split(';')[0]).toBe('evidence_clue');
+    expect(
+      csv(replanned.stdout)
+        .find((x) => x.credit_code === NIGHT_RUNNER)
+        ?.reason.split(';')[0],
+    ).toBe('evidence_clue');
   });
 });

@@ -237,9 +237,7 @@ describe('what import says of each file', () => {
   });
 });
 
-// enable after merge: these need the readers (src/io/read/evidence) and the checks (src/core/evidence), and the
-// sample's evidence files (data/xuebu/evidence/).
-describe.skip('end to end on the sample town: import → check (enable after merge)', () => {
+describe('end to end on the sample town: import → check', () => {
   const EVIDENCE = join(SAMPLE, 'evidence');
   const files = ['readings.csv', 'gate.csv', 'points.csv'].map((f) => join(EVIDENCE, f));
   const ENV = { HAZE_NOW: '2019-12-09 18:00' };

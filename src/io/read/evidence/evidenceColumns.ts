@@ -23,6 +23,7 @@
  * | readings | cumulative         | 正向有功电能, 正向有功总电能, 电能示值, 示值, cumulative_kwh                |
  * | readings | interval           | 时段电量, 用电量, 电量, interval_kwh                                        |
  * | readings | power              | 平均功率, 有功功率, 功率, power_kw                                          |
+ * | readings | unit               | 单位, 计量单位, unit (the unit of the row's values, when the header names none) |
  * | readings | (ignored)          | A相电流, B相电流, C相电流, 电压, 功率因数                                   |
  * | gate     | at                 | 进出厂时间, 进厂时间, 出厂时间, 通行时间, 时间, at                          |
  * | gate     | direction          | 进出方向, 方向, 进出类型, direction                                         |
@@ -56,6 +57,7 @@ const ALIASES: Record<string, readonly string[]> = {
   cumulative: ['正向有功电能', '正向有功总电能', '电能示值', '示值', 'cumulative_kwh', 'cumulative'],
   interval: ['时段电量', '用电量', '电量', 'interval_kwh', 'interval'],
   power: ['平均功率', '有功功率', '功率', 'power_kw', 'power'],
+  unit: ['单位', '计量单位', 'unit'],
   phase_current: ['a相电流', 'b相电流', 'c相电流', '电压', '功率因数', 'ia', 'ib', 'ic'],
   at: ['进出厂时间', '进厂时间', '出厂时间', '通行时间', 'at'],
   direction: ['进出方向', '方向', '进出类型', 'direction'],

@@ -12,12 +12,13 @@ import { EvidenceProblems, evidenceInvalid } from './evidenceProblems.js';
 import { readEvidenceRows } from './evidenceTable.js';
 import { numberOf, wallMinuteOf } from './evidenceTime.js';
 import { PointReadings, whereOf } from './pointSeriesBuilder.js';
-import { isReadingsHeader, readingsLayout, type ReadingsLayout } from './readingsHeader.js';
+import { isReadingsHeader, readingsLayout, unitOfCell, type ReadingsLayout } from './readingsHeader.js';
 import type { ReadingsRead } from './index.js';
 
 export async function readReadingsFile(file: string, knownPoints: ReadonlySet<string>): Promise<ReadingsRead> {
   let layout: ReadingsLayout | undefined;
   let problems: EvidenceProblems | undefined;
+  let unitCell: string | null = null;
   const points = new Map<string, PointReadings>();
   const unknown = new Map<string, { row: number; count: number }>();
   let rows = 0;
@@ -120,6 +121,31 @@ export async function readReadingsFile(file: string, knownPoints: ReadonlySet<st
     },
     row: (r) => {
       rows++;
+      // A 单位 column settles the unit on the first row, and every later row must say the same.
+      if (layout!.unitColumn >= 0 && layout!.unitBy === 'assumed') {
+        const cell = r.cells[layout!.unitColumn] ?? '';
+        const u = unitOfCell(layout!.value, cell);
+        if (!u) {
+          problems!.error(
+            CODE.HAZE_EVIDENCE_UNIT,
+            { row: r.row, column: columnName(layout!.unitColumn) },
+            { zh: `单位无法识别：${cell}`, en: `not a unit: ${cell}` },
+            cell,
+          );
+          throw evidenceInvalid(shown, problems!.all(), 1);
+        }
+        layout = { ...layout!, ...u };
+        unitCell = cell.trim();
+      } else if (unitCell !== null && (r.cells[layout!.unitColumn] ?? '').trim() !== unitCell) {
+        const cell = r.cells[layout!.unitColumn] ?? '';
+        problems!.error(
+          CODE.HAZE_EVIDENCE_UNIT,
+          { row: r.row, column: columnName(layout!.unitColumn) },
+          { zh: `单位与第一行不同：${cell}（第一行为 ${unitCell}）`, en: `a unit other than the first row's: ${cell} (the first row says ${unitCell})` },
+          cell,
+        );
+        return;
+      }
       if (layout!.layout === 'long') longRow(r, problems!, layout!);
       else wideRow(r, problems!, layout!);
     },

@@ -22,6 +22,8 @@ export interface ReadingsLayout {
   time: number;
   /** long: the value column. */
   valueColumn: number;
+  /** A 单位 column (the unit on every row), when the header names no unit itself; -1 when none. */
+  unitColumn: number;
   /** wide: each time column's index and its minutes after the day's midnight. */
   times: { column: number; minute: number }[];
   /** wide: minutes between two columns. */
@@ -79,7 +81,7 @@ export function readingsLayout(cells: readonly string[]): ReadingsLayout | { pro
     const column = c.get(value)!;
     const unit = unitOf(value, [cells[column]!], columnName(column));
     if ('problem' in unit) return unit;
-    return { layout: 'long', value, ...unit, point, time: c.get('timestamp')!, valueColumn: column, times: [], step: 0 };
+    return { layout: 'long', value, ...unit, point, time: c.get('timestamp')!, valueColumn: column, unitColumn: c.get('unit') ?? -1, times: [], step: 0 };
   }
   const found = timeColumns(cells);
   const n = found.length;
@@ -91,7 +93,7 @@ export function readingsLayout(cells: readonly string[]): ReadingsLayout | { pro
   const value: ValueKind = cells.some((x) => headerKey(x).includes('电量')) ? 'interval' : 'cumulative';
   const unit = unitOf(value, cells, undefined);
   if ('problem' in unit) return unit;
-  return { layout: 'wide', value, ...unit, point, time: c.get('date')!, valueColumn: -1, times, step };
+  return { layout: 'wide', value, ...unit, point, time: c.get('date')!, valueColumn: -1, unitColumn: c.get('unit') ?? -1, times, step };
 }
 
 function unitOf(
@@ -114,4 +116,13 @@ function unitOf(
     return { unit: h.unit, unitBy: 'header', factor: FACTOR[h.unit] };
   }
   return { unit: value === 'power' ? 'kW' : 'kWh', unitBy: 'assumed', factor: 1 };
+}
+
+/**
+ * The unit a 单位 column gives (kWh, Wh, MWh; kW … for power), as the header's parentheses would; null when the
+ * cell names no unit that fits the values.
+ */
+export function unitOfCell(value: ValueKind, cell: string): Pick<ReadingsLayout, 'unit' | 'unitBy' | 'factor'> | null {
+  const u = unitOf(value, [`x(${cell.trim()})`], undefined);
+  return 'problem' in u || u.unitBy === 'assumed' ? null : u;
 }
