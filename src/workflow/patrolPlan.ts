@@ -111,7 +111,8 @@ export function patrolPlan(asked: PlanAsk, use: PlanUse, voice: Voice): PatrolPl
   const baseDates = Array.from({ length: count }, (_, i) => addDays(ask.start, i));
   const freeInBase = baseDates.filter((d) => !taken.has(d)).length;
 
-  const computed = freeInBase === 0 ? null : planFreeDays(ask, [...earlier, ...taken.values()], freeDay, leadIn.length + freeInBase, alertStart, keep);
+  const computed =
+    freeInBase === 0 ? null : planFreeDays(ask, [...earlier, ...taken.values()], freeDay, leadIn.length + freeInBase, alertStart, keep, leadIn.length);
   const plannedDates = new Set(computed?.result.routes.map((r) => r.date) ?? []);
   const last = [...baseDates, ...plannedDates].sort().at(-1)!;
   const fixedInPlan = new Map([...taken].filter(([d]) => d >= ask.start && d <= last));
@@ -234,6 +235,7 @@ function planFreeDays(
   freeCount: number,
   alertStart: string,
   keep: boolean,
+  leadInDays: number,
 ): Computed {
   const recorded = keep
     ? readStore(ask.town.ws, (db) => readHistory(db, alertStart, ask.start), new Map<string, InspectionHistory>())
@@ -263,6 +265,8 @@ function planFreeDays(
     seed: ask.seed,
     history,
     ...(ask.shift === 'night' ? { actions: ['stop'] as const, night: true } : {}),
+    // The clues are known from the start: the lead-in is what haze would have printed before them.
+    cluesFrom: leadInDays,
   });
   // The lead-in is not the plan's: only the days from the start are shown and kept.
   const result = { ...planned, routes: planned.routes.filter((r) => r.date >= ask.start) };

@@ -47,6 +47,12 @@ export interface PlanRequest {
   actions?: readonly Action[];
   /** The evening round: evidence sends it only the plants whose clues reach into the night. */
   night?: boolean;
+  /**
+   * The first day (0-based) on which the history is known — the records before the plan and the evidence's
+   * clues: days before it (a lead-in of days nobody printed) cannot re-check what they say, and are ranked
+   * without the evidence. 0 when absent.
+   */
+  cluesFrom?: number;
 }
 
 export interface GroupCoverage {
@@ -78,6 +84,15 @@ interface Target {
   planned: number;
   /** A violation on the last visit or an open provincial finding: re-checked on the plan's first day. */
   urgent: boolean;
+  /** The ranking without the evidence (before its clues are known) and with it. */
+  basePriority: Priority;
+  cluePriority: Priority;
+  /** A clue that suggests a breach: re-checked on the first day the clue is known. */
+  clueUrgent: boolean;
+  /** In the plan only for what the records or the evidence say (under no order): not visited before that is known. */
+  onlyByClue: boolean;
+  /** Visits planned on days the clue was known. */
+  plannedSinceClues: number;
 }
 
 export function windowMinutes(w: DayWindow): number {
@@ -101,6 +116,8 @@ export function planPatrols(req: PlanRequest): PlanResult {
   const areas = assignAreas(req.enterprises, setup.groups);
   const largeAt = largeEmitterThreshold(req.enterprises);
   const actions = req.actions ?? INSPECTED_ACTIONS;
+  const night = req.night === true;
+  const cluesFrom = req.cluesFrom ?? 0;
   const dayAt = (i: number): PlanDay => (i < req.days.length ? req.days[i]! : req.extend!.day(i));
   // The minutes each coverage day offers, whether or not the plan reaches that far: what the first round is
   // measured against (the summary's "needs … h, the coverage days offer … h").
@@ -112,12 +129,31 @@ export function planPatrols(req: PlanRequest): PlanResult {
     const targets: Target[] = req.enterprises
       .filter((e) => areas.groupOf.get(e.creditCode) === group.id)
       .map((e) => ({ e, m: req.measures.get(e.creditCode)! }))
-      .filter(({ e, m }) => m !== undefined && (actions.includes(m.action) || isUrgent(req.history?.get(e.creditCode), req.night === true)))
-      .map(({ e, m }) => {
+      .filter(
+        ({ e, m }) =>
+          m !== undefined && (actions.includes(m.action) || isUrgent(req.history?.get(e.creditCode)) || clueUrgent(req.history?.get(e.creditCode), night)),
+      )
+      .map(({ e, m }): Target => {
         const h = req.history?.get(e.creditCode);
+        const without = h && h.clues ? { ...h, clues: undefined } : h;
         // Visits already recorded in this alert count: the plan carries on from where the groups are.
         const lastDay = h?.lastVisit ? -daysBetween(h.lastVisit, dayAt(0).date) : -1;
-        return { e, m, priority: priorityOf(e, m, largeAt, h), visits: h?.visitsThisAlert ?? 0, lastDay, planned: 0, urgent: isUrgent(h, req.night === true) };
+        const basePriority = priorityOf(e, m, largeAt, without);
+        const byClue = clueUrgent(h, night);
+        return {
+          e,
+          m,
+          priority: cluesFrom === 0 ? priorityOf(e, m, largeAt, h) : basePriority,
+          basePriority,
+          cluePriority: priorityOf(e, m, largeAt, h),
+          visits: h?.visitsThisAlert ?? 0,
+          lastDay,
+          planned: 0,
+          urgent: isUrgent(h),
+          clueUrgent: byClue,
+          onlyByClue: !actions.includes(m.action),
+          plannedSinceClues: 0,
+        };
       })
       .sort(byImportance);
     return {
@@ -134,9 +170,14 @@ export function planPatrols(req: PlanRequest): PlanResult {
 
   const planDay = (g: GroupState, d: number): void => {
     const day = dayAt(d);
-    const unvisited = g.targets.filter((t) => t.visits === 0);
-    // Repeat offenders and provincial findings are re-checked first, on top of the day's share of the round.
-    const urgent = g.targets.filter((t) => t.urgent && t.planned === 0 && t.visits > 0);
+    // The evidence counts from the day its clues are known; a lead-in before it is planned without them.
+    const known = d >= cluesFrom;
+    for (const t of g.targets) t.priority = known ? t.cluePriority : t.basePriority;
+    const open = g.targets.filter((t) => known || !t.onlyByClue);
+    const unvisited = open.filter((t) => t.visits === 0);
+    // Repeat offenders, provincial findings and clues are re-checked first, on top of the day's share of the round.
+    // What the records and the evidence say is known from `cluesFrom` on: a lead-in day before it cannot re-check it.
+    const urgent = open.filter((t) => known && t.visits > 0 && (t.urgent || t.clueUrgent) && t.plannedSinceClues === 0);
     let candidates: Target[];
     let maxVisits: number;
     if (unvisited.length + urgent.length > 0) {
@@ -146,7 +187,7 @@ export function planPatrols(req: PlanRequest): PlanResult {
       candidates = [...urgent, ...unvisited].sort(byImportance);
       maxVisits = urgent.length + unvisited.length;
     } else {
-      candidates = [...g.targets].sort((a, b) => a.visits - b.visits || a.lastDay - b.lastDay || byImportance(a, b));
+      candidates = [...open].sort((a, b) => a.visits - b.visits || a.lastDay - b.lastDay || byImportance(a, b));
       maxVisits = g.steadyLoad;
     }
     const built = buildDayRoute({
@@ -166,10 +207,14 @@ export function planPatrols(req: PlanRequest): PlanResult {
       const t = g.byId.get(stop.id)!;
       const s = built.schedule.stops[i]!;
       // Once re-checked in this plan, the old violation or finding is no longer the reason for a visit.
-      const carried = t.planned > 0 ? t.priority.reasons.filter((x) => x !== 'violation_last_visit' && x !== 'provincial_finding') : t.priority.reasons;
+      const carried =
+        t.plannedSinceClues > 0
+          ? t.priority.reasons.filter((x) => x !== 'violation_last_visit' && x !== 'provincial_finding' && x !== 'evidence_clue')
+          : t.priority.reasons;
       const reason: Reason[] = [...carried, t.visits === 0 ? 'not_yet_checked' : 'recheck'];
       t.visits += 1;
       t.planned += 1;
+      if (known) t.plannedSinceClues += 1;
       t.lastDay = d;
       return {
         date: day.date,
@@ -183,7 +228,7 @@ export function planPatrols(req: PlanRequest): PlanResult {
         reason,
       };
     });
-    if (g.coveredByDay === null && g.targets.every((t) => t.visits > 0 && (!t.urgent || t.planned > 0))) g.coveredByDay = d + 1;
+    if (g.coveredByDay === null && g.targets.every((t) => t.visits > 0 && (!(t.urgent || t.clueUrgent) || t.plannedSinceClues > 0))) g.coveredByDay = d + 1;
     g.routes.push({
       date: day.date,
       groupId: g.groupId,
@@ -206,7 +251,8 @@ export function planPatrols(req: PlanRequest): PlanResult {
   const unplanned: Plan['unplanned'] = [];
   const coverage: GroupCoverage[] = [];
   for (const g of groups) {
-    for (const t of g.targets) if (t.visits === 0 || (t.urgent && t.planned === 0)) unplanned.push({ creditCode: t.e.creditCode, groupId: g.groupId });
+    for (const t of g.targets)
+      if (t.visits === 0 || ((t.urgent || t.clueUrgent) && t.plannedSinceClues === 0)) unplanned.push({ creditCode: t.e.creditCode, groupId: g.groupId });
     coverage.push({
       groupId: g.groupId,
       required: g.targets.length,
@@ -244,11 +290,15 @@ function firstRoundMinutes(targets: readonly Target[], setup: TownSetup, travel:
 }
 
 /**
- * Re-checked on the plan's first day, whatever the measure: a violation on the last visit, an open provincial
- * finding, or evidence that suggests a breach (a plant under no order whose treatment was off is visited too).
+ * Re-checked on the plan's first day, whatever the measure: a violation on the last visit or an open provincial
+ * finding. Evidence that suggests a breach does the same from the day it is known (clueUrgent): a plant under no
+ * order whose treatment was off is visited too.
  */
-function isUrgent(h: InspectionHistory | undefined, night: boolean): boolean {
-  if (h === undefined) return false;
-  const clue = suggestsBreach(h.clues?.kinds ?? []) && (!night || h.clues!.atNight);
-  return h.violationOnLastVisit || h.openProvincialFinding || clue;
+function isUrgent(h: InspectionHistory | undefined): boolean {
+  return h !== undefined && (h.violationOnLastVisit || h.openProvincialFinding);
+}
+
+/** Evidence that suggests a breach (on the evening round, one that reaches into the night). */
+function clueUrgent(h: InspectionHistory | undefined, night: boolean): boolean {
+  return h !== undefined && suggestsBreach(h.clues?.kinds ?? []) && (!night || h.clues!.atNight);
 }
