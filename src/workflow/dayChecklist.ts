@@ -7,7 +7,7 @@ import { visitItems } from '../core/checklist.js';
 import { dayClues, type DayClues } from './dayClues.js';
 import type { AlertLevel, RequiredMeasure } from '../core/model.js';
 import type { Shift } from '../core/routing/planCalendar.js';
-import type { WallTime } from '../core/time.js';
+import { fromInstant, type WallTime } from '../core/time.js';
 import type { ChecklistPage } from '../io/write/checklistText.js';
 import { visitContexts } from '../io/store/visitContext.js';
 import { patrolPlan, type PatrolPlan, type PlanUse } from './patrolPlan.js';
@@ -55,7 +55,9 @@ export function dayChecklist(ask: ChecklistAsk, use: Omit<PlanUse, 'fix' | 'by' 
   );
   const level = plan.fixed.get(ask.date)?.level ?? ask.level;
   const measures = level === ask.level ? ask.measures : measuresAt(ask.town, level);
-  const clues = dayClues(ask.town, ask.town.evidence, ask.date, ask.shift, ask.now ?? null);
+  // A day of record keeps the clues known when it was fixed: the checklist printed again says what the first said.
+  const record = plan.fixed.get(ask.date);
+  const clues = dayClues(ask.town, ask.town.evidence, ask.date, ask.shift, record ? fromInstant(Date.parse(record.fixedAt)) : (ask.now ?? null));
   const pages = withRecords(ask.town, checklistPages(ask.town, plan, ask.date, ask.groupIds, level, measures, clues), ask.date);
   return { pages, plan, level };
 }

@@ -9,7 +9,8 @@ import { clueOutcome } from '../core/evidence/clueOutcome.js';
 import { clueAccount, type ClueAccount } from '../core/evidence/clueReport.js';
 import type { InspectionHistory } from '../core/routing/priority.js';
 import type { Shift } from '../core/routing/planCalendar.js';
-import { compareWallTime, type WallTime } from '../core/time.js';
+import { compareWallTime, fromInstant, type WallTime } from '../core/time.js';
+import { daysOfRecord } from '../io/store/plans.js';
 import { clueItemResults, type ClueItemResult } from '../io/store/clueResults.js';
 import { townClues, type TownEvidence } from './evidence.js';
 import { readStore } from './storeDoor.js';
@@ -71,9 +72,33 @@ export function recordedClues(town: Town): (date: string) => DayClues {
   const shift: Shift = town.setup.night ? 'night' : 'day';
   return (date) => {
     let d = seen.get(date);
-    if (!d) seen.set(date, (d = dayClues(town, town.evidence, date, shift, null)));
+    if (!d) seen.set(date, (d = withPrinted(dayClues(town, town.evidence, date, shift, null), printedClues(town, date))));
     return d;
   };
+}
+
+/** The clues the day's checklists were printed with (known when each shift's plan of record was fixed). */
+function printedClues(town: Town, date: string): DayClues[] {
+  if (!town.evidence || (town.evidence.points.length === 0 && town.evidence.gate.length === 0)) return [];
+  const fixed = readStore(
+    town.ws,
+    (db) => (['day', 'night'] as const).flatMap((shift) => [...daysOfRecord(db, shift, date, date).values()].map((r) => ({ shift, at: r.fixedAt }))),
+    [] as { shift: Shift; at: string }[],
+  );
+  return fixed.map((f) => dayClues(town, town.evidence, date, f.shift, fromInstant(Date.parse(f.at))));
+}
+
+/** One set of clues with those of the printed days added (a clue printed then is accepted even if gone since). */
+function withPrinted(now: DayClues, printed: readonly DayClues[]): DayClues {
+  if (printed.length === 0) return now;
+  const byCode = new Map([...now.byCode].map(([c, l]) => [c, [...l]]));
+  for (const p of printed)
+    for (const [code, list] of p.byCode) {
+      const mine = byCode.get(code) ?? [];
+      for (const clue of list) if (!mine.some((c) => c.items.some((i) => clue.items.some((j) => j.id === i.id)))) mine.push(clue);
+      byCode.set(code, mine);
+    }
+  return { byCode, ids: [...byCode.values()].flatMap((l) => l.map((c) => c.id)).sort(), upTo: now.upTo };
 }
 
 /**
