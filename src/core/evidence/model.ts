@@ -150,9 +150,12 @@ export interface ChartLine {
   pointId: string;
   label: string;
   kind: PointKind;
-  baselineKw: number;
+  /** null when the point has none (a silent meter's baseline could not be learnt): no baseline is drawn. */
+  baselineKw: number | null;
   /** The level the order allows, in kW: 0 under a stop, (1 − r) × baseline under a limit; null when none. */
   orderedKw: number | null;
+  /** Which order gave orderedKw, for its label ("停产令下应为 0", "限产 30%：≤ 34 kW"); absent when none. */
+  orderedBy?: { action: 'stop' } | { action: 'limit'; pct: number };
   samples: { at: WallMinute; kw: number | null }[];
 }
 

@@ -16,11 +16,14 @@ export interface TextStyle {
   cls?: string;
   /** Centre the text vertically on y rather than sitting on it. */
   central?: boolean;
+  /** A white outline under the letters, for a label drawn across lines (a chart's curves). */
+  halo?: boolean;
 }
 
 export function text(x: number, y: number, content: string, style: TextStyle): string {
   const cls = style.cls ? ` class="${style.cls}"` : '';
   const fill = style.fill ? ` fill="${style.fill}"` : '';
   const baseline = style.central ? ' dominant-baseline="central"' : '';
-  return `<text${cls} x="${num(x)}" y="${num(y)}" font-size="${num(style.size)}" text-anchor="${style.anchor ?? 'start'}"${baseline}${fill}>${escapeHtml(content)}</text>`;
+  const halo = style.halo ? ' stroke="#fff" stroke-width="0.7" stroke-linejoin="round" paint-order="stroke"' : '';
+  return `<text${cls} x="${num(x)}" y="${num(y)}" font-size="${num(style.size)}" text-anchor="${style.anchor ?? 'start'}"${baseline}${fill}${halo}>${escapeHtml(content)}</text>`;
 }
