@@ -4,7 +4,7 @@
  * and the route sheet of a day are one plan, so they cannot disagree.
  */
 import { visitItems } from '../core/checklist.js';
-import { dayClues, type DayClues } from './dayClues.js';
+import { cluesWithCharts, dayClues, type DayClues } from './dayClues.js';
 import type { AlertLevel, RequiredMeasure } from '../core/model.js';
 import type { Shift } from '../core/routing/planCalendar.js';
 import { fromInstant, type WallTime } from '../core/time.js';
@@ -79,7 +79,8 @@ export function checklistPages(
     const visits = (route?.visits ?? []).map((v) => {
       const e = byCode.get(v.creditCode)!;
       const m = measures.get(v.creditCode)!;
-      return { v, e, m, items: visitItems(e, m, clues?.byCode.get(v.creditCode) ?? []) };
+      const withCharts = cluesWithCharts(clues, v.creditCode);
+      return { v, e, m, items: visitItems(e, m, clues?.byCode.get(v.creditCode) ?? []), ...(withCharts.length > 0 ? { clues: withCharts } : {}) };
     });
     return { date, group, level, visits, fromNow: 'startsFromNow' in plan ? (plan.startsFromNow.get(date) ?? null) : null };
   });

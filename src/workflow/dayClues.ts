@@ -4,7 +4,9 @@
  * ranks by them, the checklist adds their items, record accepts those items, and the plan of record names
  * them, so all four agree on one set (GUIDE §1).
  */
-import type { Clue } from '../core/evidence/model.js';
+import type { EvidenceCheck, EvidenceInput } from '../core/evidence/checkEvidence.js';
+import { clueChart } from '../core/evidence/clueChart.js';
+import type { Clue, ClueChart } from '../core/evidence/model.js';
 import { clueOutcome } from '../core/evidence/clueOutcome.js';
 import { clueAccount, type ClueAccount } from '../core/evidence/clueReport.js';
 import type { InspectionHistory } from '../core/routing/priority.js';
@@ -23,6 +25,8 @@ export interface DayClues {
   ids: string[];
   /** The moment the evidence was read up to. */
   upTo: WallTime;
+  /** What the clues were checked from, for their charts; absent when the town has no evidence. */
+  checked?: { input: EvidenceInput; check: EvidenceCheck };
 }
 
 const NONE = (upTo: WallTime): DayClues => ({ byCode: new Map(), ids: [], upTo });
@@ -39,7 +43,8 @@ export function evidenceCutoff(town: Town, date: string, shift: Shift, now: Wall
 export function dayClues(town: Town, evidence: TownEvidence | null | undefined, date: string, shift: Shift, now: WallTime | null): DayClues {
   const upTo = evidenceCutoff(town, date, shift, now);
   if (!evidence || (evidence.points.length === 0 && evidence.gate.length === 0)) return NONE(upTo);
-  const { check } = townClues(town, evidence, upTo);
+  const checked = townClues(town, evidence, upTo);
+  const { check } = checked;
   const recorded = readStore(town.ws, (db) => clueItemResults(db, date), new Map<string, ClueItemResult[]>());
   const byCode = new Map<string, Clue[]>();
   for (const clue of check.clues) {
@@ -50,7 +55,13 @@ export function dayClues(town: Town, evidence: TownEvidence | null | undefined, 
     else byCode.set(clue.creditCode, [clue]);
   }
   const ids = [...byCode.values()].flatMap((cs) => cs.map((c) => c.id)).sort();
-  return { byCode, ids, upTo };
+  return { byCode, ids, upTo, checked };
+}
+
+/** A visit's open clues, each with its small chart (null for a gate clue). */
+export function cluesWithCharts(clues: DayClues | null, code: string): { clue: Clue; chart: ClueChart | null }[] {
+  const list = clues?.byCode.get(code) ?? [];
+  return list.map((clue) => ({ clue, chart: clues?.checked ? clueChart(clue, clues.checked.input, clues.checked.check) : null }));
 }
 
 /** The history a plan ranks by, with each enterprise's open clues folded in. */

@@ -237,13 +237,20 @@ describe('what import says of each file', () => {
   });
 });
 
+/** A workspace with the seed's alert recorded: the checks read the alert's hours. */
+function alerted(): string {
+  const dir = workspace();
+  expect(haze(['alert', 'issue', 'orange', '--at', '2019-12-08 14:00'], { cwd: dir }).status).toBe(0);
+  return dir;
+}
+
 describe('end to end on the sample town: import → check', () => {
   const EVIDENCE = join(SAMPLE, 'evidence');
   const files = ['readings.csv', 'gate.csv', 'points.csv'].map((f) => join(EVIDENCE, f));
   const ENV = { HAZE_NOW: '2019-12-09 18:00' };
 
   test('import names each file, what it held, and records it; the same files again change nothing', () => {
-    const dir = workspace();
+    const dir = alerted();
     const r = haze(['evidence', 'import', ...files], { cwd: dir, env: ENV });
     expect([r.status, r.stderr]).toEqual([0, expect.stringContaining('已记录到')]);
     expect(r.stderr).toMatch(/points\.csv：点位 \d+ 个；新增 \d+/);
@@ -256,7 +263,7 @@ describe('end to end on the sample town: import → check', () => {
   });
 
   test('check: clues of the alert day as table, csv and json; every kind the sample plants', () => {
-    const dir = workspace();
+    const dir = alerted();
     expect(haze(['evidence', 'import', ...files], { cwd: dir, env: ENV }).status).toBe(0);
     const json = haze(['evidence', 'check', '--date', '2019-12-09', '--format', 'json'], { cwd: dir, env: ENV });
     expect(json.status).toBe(0);
@@ -272,7 +279,7 @@ describe('end to end on the sample town: import → check', () => {
   });
 
   test('known as of now: before the day is over, later readings are not read', () => {
-    const dir = workspace();
+    const dir = alerted();
     expect(haze(['evidence', 'import', ...files], { cwd: dir, env: ENV }).status).toBe(0);
     const early = haze(['evidence', 'check', '--date', '2019-12-09', '--format', 'json'], { cwd: dir, env: { HAZE_NOW: '2019-12-09 06:00' } });
     const late = haze(['evidence', 'check', '--date', '2019-12-09', '--format', 'json'], { cwd: dir, env: ENV });
@@ -288,7 +295,7 @@ describe('end to end on the sample town: import → check', () => {
   });
 
   test('a reading changed: refused with exit 65 and nothing written; --replace corrects it', () => {
-    const dir = workspace();
+    const dir = alerted();
     expect(haze(['evidence', 'import', ...files], { cwd: dir, env: ENV }).status).toBe(0);
     // The readings again with one value changed (the last column of the second data row).
     const lines = readFileSync(files[0]!, 'utf8').split('\n');
@@ -306,7 +313,7 @@ describe('end to end on the sample town: import → check', () => {
   });
 
   test('a points file with an error: exit 65, and nothing of the other files is written', () => {
-    const dir = workspace();
+    const dir = alerted();
     writeFileSync(join(dir, 'bad-points.csv'), `${readFileSync(files[2]!, 'utf8').split('\n')[0]}\nP-X,,production\n`);
     const r = haze(['evidence', 'import', 'bad-points.csv', files[1]!], { cwd: dir, env: ENV });
     expect(r.status).toBe(65);

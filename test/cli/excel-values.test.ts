@@ -56,7 +56,7 @@ const ENGLISH_VALUES = [
 /** Columns whose Latin letters are codes or names, not words: what a script or haze itself reads back. */
 const CODE_COLUMNS = new Set(['检查项编号', '代码', '文件', '统一社会信用代码', '高德导航']);
 /** Names and values from the list itself: the grades (A, B, C, D), the pollutants' formulas, the program's name. */
-const LIST_VALUES = new Set<string>([...GRADES, 'SO2', 'NOx', 'VOCs', 'haze']);
+const LIST_VALUES = new Set<string>([...GRADES, 'SO2', 'NOx', 'VOCs', 'haze', 'kW', 'kWh']);
 
 const outputs = COMMANDS.map((args) => ({ args, r: run([...args, '--excel']) }));
 

@@ -29,8 +29,15 @@ const MEASURE_COLUMNS = ['黄色预警措施', '橙色预警措施', '红色预�
 const measureTexts = list.flatMap((r) => MEASURE_COLUMNS.map((c) => r[c] ?? '')).filter((t) => t !== '');
 /** Full-width digits and punctuation as haze normalises them (３０％ → 30%): compare the words, not their forms. */
 const norm = (s: string) => s.normalize('NFKC');
+/** The sample's evidence is the town's words too: its workshops and devices, the plates and goods at its gates. */
+const evidenceFile = (f: string) => parse(readFileSync(join(REPO, 'data/xuebu/evidence', f)), { columns: true, bom: true }) as Record<string, string>[];
+const evidenceWords = [
+  ...evidenceFile('points.csv').flatMap((r) => [r['车间'] ?? '', r['设备名称'] ?? '']),
+  ...evidenceFile('gate.csv').flatMap((r) => [r['车牌号码'] ?? '', r['运输货物名称'] ?? '']),
+];
 const townWords = [
   ...Object.keys(list[0]!),
+  ...evidenceWords,
   ...list.flatMap((r) => ['企业名称', '镇街', '村社区', '详细地址', '行业类别', '联系人'].map((c) => r[c] ?? '')),
   ...measureTexts,
   ...measureTexts.flatMap((t) => t.split('\n')), // a table shows a cell of several lines line by line
@@ -54,7 +61,10 @@ const listText = norm([...measureTexts, ...list.map((r) => r['绩效等级'] ?? 
  */
 function foreignChinese(output: string, opts: { quotedExamples?: boolean; ownWords?: readonly string[] } = {}): string[] {
   const own = (opts.ownWords ?? []).map(norm).sort((a, b) => b.length - a.length);
-  let rest = norm(output).replace(/<style>[\s\S]*?<\/style>/g, ''); // CSS font names (微软雅黑) are for the browser, not a reader
+  // CSS and SVG font names (微软雅黑) are for the browser, not a reader.
+  let rest = norm(output)
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/font-family="[^"]*"/g, '');
   rest = rest.replace(/&quot;/g, '"');
   const unquoted: string[] = [];
   rest = rest.replace(/"([^"\n]*)"/g, (_, inner: string) => {

@@ -74,14 +74,20 @@ export async function demoAction(_opts: unknown, cmd: Command): Promise<void> {
   // the first day's round knows none yet): they rank the next day's routes and add items to its checklists.
   const next = addDays(start, 1);
   const clues = dayClues(town, town.evidence, next, 'day', null);
-  text.push(heading(en ? `2. Clues from power and gate records, as known at ${formatWallTime(clues.upTo)}` : `二、用电与门禁线索（数据截至 ${formatWallTime(clues.upTo)}）`));
+  text.push(
+    heading(
+      en ? `2. Clues from power and gate records, as known at ${formatWallTime(clues.upTo)}` : `二、用电与门禁线索（数据截至 ${formatWallTime(clues.upTo)}）`,
+    ),
+  );
   text.push(
     en
       ? `What the data suggests, to be checked on site: a clue is not a finding. They rank ${next}'s routes and add items to its checklists (haze plan --date ${next}; haze checklist --date ${next} --group 1 --format pdf draws each clue's chart).\n`
       : `数据提示，须现场核实：线索不是违法事实。${next} 的路线按它们排序，检查清单加上相应核查项（haze plan --date ${next}；haze checklist --date ${next} --group 1 --format pdf 附每条线索的用电曲线）。\n`,
   );
   const names = new Map(town.list.enterprises.map((e) => [e.creditCode, e.name]));
-  const shown = { clues: [...clues.byCode.values()].flat().sort((a, b) => (a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : a.from - b.from)) };
+  const shown = {
+    clues: [...clues.byCode.values()].flat().sort((a, b) => (a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : a.from - b.from)),
+  };
   text.push(renderClues({ ...table, excel: false }, 'table', shown, (c) => names.get(c) ?? c));
 
   text.push(heading(en ? `3. Each group's route on ${start}` : `三、${start} 各巡查组路线`));

@@ -2,6 +2,7 @@
  * The checklist an inspector carries, as plain text (terminal, print) and Markdown: per visit the
  * enterprise's header and the items to check, each with an empty box.
  */
+import type { Clue, ClueChart } from '../../core/evidence/model.js';
 import { itemText, recordedItemText, type CheckItem } from '../../core/checklist.js';
 import { actionWord, gradeWord, levelHeading, type AlertLevel, type Enterprise, type Group, type RequiredMeasure, type Visit } from '../../core/model.js';
 import { measureTextIn, quoted } from '../../core/ownWords.js';
@@ -18,6 +19,8 @@ export interface ChecklistVisit {
   /** Filled from the inspection records once they exist; absent → the printed page says 无记录 / 无. */
   lastInspection?: VisitContext['lastInspection'];
   openFindings?: VisitContext['openFindings'];
+  /** What the power and gate records suggest about the enterprise, each with its small chart (null for a gate clue). */
+  clues?: { clue: Clue; chart: ClueChart | null }[];
 }
 
 /**

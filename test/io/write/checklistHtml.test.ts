@@ -7,6 +7,8 @@ import { renderChecklistHtml } from '../../../src/io/write/html/checklistHtml.js
 import { escapeHtml } from '../../../src/io/write/html/escapeHtml.js';
 import { planSheet, renderPlanHtml } from '../../../src/io/write/html/planHtml.js';
 import { sampleTown } from '../../helpers/sampleTown.js';
+import { clueChart } from '../../../src/core/evidence/clueChart.js';
+import { at, checked, clue, input, measure, point, series, span } from '../../helpers/evidenceByHand.js';
 
 const town = sampleTown();
 const measures = town.measuresAt('orange');
@@ -174,5 +176,43 @@ describe('plan page', () => {
   test('self-contained and deterministic', () => {
     for (const bad of [/<script/i, /<link/i, /\bsrc=/i, /url\(/i, /https?:/i]) expect(html).not.toMatch(bad);
     expect(renderPlanHtml(planSheet(plan, town.list.enterprises, town.setup, since))).toBe(html);
+  });
+});
+
+describe('clues on the checklist pages', () => {
+  const P = point('P1', 'production', '1#反应釜<炉>');
+  const from = at('2019-12-08', '22:00');
+  const to = at('2019-12-09', '05:30');
+  const stop = measure('stop');
+  const ev = input(
+    [P],
+    [series('P1', at('2019-12-07', '00:00'), at('2019-12-09', '08:00'), () => 60)],
+    [span(at('2019-12-08', '14:00'), at('2019-12-09', '08:00'), stop)],
+    at('2019-12-09', '08:00'),
+  );
+  const found = { ...clue('production_during_stop', ['P1'], from, to), says: { zh: '1#反应釜<炉> 夜间运行', en: 'reactor ran at night' } };
+  const chart = clueChart(found, ev, checked({ P1: 60 }, [found]));
+
+  test('a visit with clues gets a sheet of its own after its record sheet, with the chart, counted in the pages', () => {
+    const pages = pagesFor('2019-12-08', ['1']);
+    const plain = renderChecklistHtml(pages, opts);
+    const visits = pages[0]!.visits.length;
+    const withClue = renderChecklistHtml(
+      [{ ...pages[0]!, visits: pages[0]!.visits.map((v, i) => (i === 0 ? { ...v, clues: [{ clue: found, chart }] } : v)) }],
+      opts,
+    );
+    expect(count(plain, /class="page clues"/g)).toBe(0);
+    expect(count(withClue, /class="page clues"/g)).toBe(1);
+    expect(withClue).toContain('用电与门禁线索（数据提示，须现场核实）');
+    expect(withClue).toContain(escapeHtml('1#反应釜<炉> 夜间运行'));
+    expect(count(withClue, /<svg[^>]*class="use-chart"/g)).toBe(1);
+    expect(withClue).toContain(`共 ${visits + 2} 页`);
+    expect(plain).toContain(`共 ${visits + 1} 页`);
+    // The clue sheet follows its visit's record sheet.
+    const sheetOf = (i: number) => withClue.indexOf(`class="page visit" data-group="1" data-code="${pages[0]!.visits[i]!.e.creditCode}"`);
+    const first = sheetOf(0);
+    expect(first).toBeGreaterThan(0);
+    expect(withClue.indexOf('class="page clues"')).toBeGreaterThan(first);
+    expect(withClue.indexOf('class="page clues"')).toBeLessThan(sheetOf(1));
   });
 });

@@ -4,6 +4,7 @@
  * check items with boxes, room to write, signatures). Pages are numbered within each group's pack, because
  * each group carries its own; `--group all` puts the packs one after another, each from a new sheet.
  */
+import { renderUseChart } from '../chart/useChart.js';
 import { itemText } from '../../../core/checklist.js';
 import { LEVEL_EN, LEVEL_ZH, levelHeading, type DayRoute, type TownSetup } from '../../../core/model.js';
 import { measureTextIn } from '../../../core/ownWords.js';
@@ -70,6 +71,8 @@ const WORDS = {
     open: '未整改问题',
     none: '无',
     items: '检查项目',
+    clues: '用电与门禁线索（数据提示，须现场核实）',
+    cluesKicker: '线索',
     itemHead: ['序', '检查内容', '符合', '不符合', '不适用'],
     notes: '检查情况记录',
     inspector: '检查人员（签字）：',
@@ -117,6 +120,8 @@ const WORDS = {
     open: 'open findings',
     none: 'none',
     items: 'check items',
+    clues: 'Clues from power and gate records (what the data suggests; check on site)',
+    cluesKicker: 'clues',
     itemHead: ['no.', 'what to check', 'ok', 'violation', 'n/a'],
     notes: 'notes on the check',
     inspector: 'inspectors (sign): ',
@@ -280,12 +285,39 @@ ${foot(p, page, pages, lang)}
 </section>`;
 }
 
+/** Clues on a sheet of their own after the visit's record sheet, which keeps its layout: three charts fit a page. */
+const CLUES_A_SHEET = 3;
+
+function clueSheets(cv: ChecklistVisit): ChecklistVisit['clues'][] {
+  const clues = cv.clues ?? [];
+  const out: ChecklistVisit['clues'][] = [];
+  for (let i = 0; i < clues.length; i += CLUES_A_SHEET) out.push(clues.slice(i, i + CLUES_A_SHEET));
+  return out;
+}
+
+function cluePage(p: ChecklistPage, cv: ChecklistVisit, clues: NonNullable<ChecklistVisit['clues']>, page: number, pages: number, lang: Lang): string {
+  const w = WORDS[lang];
+  const blocks = clues.map(
+    ({ clue, chart }) =>
+      `<div class="clue" data-clue="${h(clue.id)}"><p class="main">${h(clue.says[lang])}</p>${chart ? `<div class="chart">${renderUseChart(chart, { lang })}</div>` : ''}</div>`,
+  );
+  return `<section class="page clues" data-group="${h(p.group.id)}" data-code="${h(cv.e.creditCode)}">
+<div class="kicker"><span>${h(p.group.name)} · ${h(w.cluesKicker)} · ${h(w.stop(cv.v.seq, p.visits.length))}</span><span>${h(dateOnPaper(p.date, lang))}</span></div>
+<h1 class="enterprise">${h(cv.e.name)}</h1>
+<h2>${h(w.clues)}</h2>
+${blocks.join('\n')}
+${foot(p, page, pages, lang)}
+</section>`;
+}
+
 export function renderChecklistHtml(pages: readonly ChecklistPage[], opts: ChecklistHtmlOptions): string {
   const lang = opts.lang ?? 'zh';
   const w = WORDS[lang];
   const body = pages.map((p) => {
-    const total = 1 + p.visits.length;
-    return [cover(p, opts, total), ...p.visits.map((cv, i) => visitPage(p, cv, i + 2, total, lang))].join('\n');
+    const total = 1 + p.visits.reduce((n, cv) => n + 1 + clueSheets(cv).length, 0);
+    let page = 1;
+    const sheets = p.visits.flatMap((cv) => [visitPage(p, cv, ++page, total, lang), ...clueSheets(cv).map((c) => cluePage(p, cv, c!, ++page, total, lang))]);
+    return [cover(p, opts, total), ...sheets].join('\n');
   });
   const first = pages[0];
   const title = first ? `${opts.setup.town} ${w.title} ${first.date} ${pages.length === 1 ? first.group.name : w.all}` : `${opts.setup.town} ${w.title}`;

@@ -49,6 +49,9 @@ td.c, th.c { text-align: center; white-space: nowrap; }
 .measure { border: 0.35mm solid #000; padding: 1.5mm 2mm; }
 .measure .main { font-size: 12pt; margin-bottom: 0.8mm; }
 .measure ul { margin: 0.5mm 0 0; padding-left: 5mm; }
+.clue { margin: 3mm 0 4mm; break-inside: avoid; }
+.clue .main { font-size: 10.5pt; margin: 0 0 1.5mm; }
+.clue .chart svg { display: block; }
 .items td { height: 7.2mm; }
 .items th.c, .items td.c { width: 12mm; }
 .notes { flex: 1 1 auto; min-height: 22mm; overflow: hidden; display: flex; flex-direction: column; }
