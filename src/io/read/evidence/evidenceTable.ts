@@ -13,6 +13,7 @@ import { isEncryptedWorkbook, sniffBytes } from '../sniff.js';
 import { readSheetRows } from '../xlsxRows.js';
 import { withoutInvisible } from '../../../core/invisible.js';
 import { HEADER_SEARCH_ROWS } from '../headerRow.js';
+import { columnName } from '../controlCharacters.js';
 
 export interface EvidenceRows {
   /** The name shown in messages: the path, or <stdin>. */
@@ -117,4 +118,15 @@ function noHeader(file: string, expected: Text): HazeError {
     where: { file, row: 1 },
     message: { zh: `找不到表头：需要列 ${expected.zh}`, en: `no header found: the columns ${expected.en} are needed` },
   });
+}
+
+/** A row's cells by column key, once the header is read: the cell (trimmed, '' when absent) and the column's letter. */
+export function cellsByKey(columns: ReadonlyMap<string, number>): { col: (key: string) => string; cell: (r: SheetRow, key: string) => string } {
+  return {
+    col: (key) => (columns.has(key) ? columnName(columns.get(key)!) : key),
+    cell: (r, key) => {
+      const i = columns.get(key);
+      return i === undefined ? '' : (r.cells[i] ?? '').trim();
+    },
+  };
 }

@@ -9,11 +9,10 @@ import { CODE } from '../../../errors.js';
 import type { Enterprise } from '../../../core/model.js';
 import type { EmissionStage, Fuel, GateMovement } from '../../../core/evidence/model.js';
 import type { SheetRow } from '../csvTable.js';
-import { columnName } from '../controlCharacters.js';
 import { columnsOf } from './evidenceColumns.js';
 import { enterpriseLookup } from './evidenceEnterprise.js';
 import { EvidenceProblems, evidenceInvalid } from './evidenceProblems.js';
-import { headerKey, readEvidenceRows } from './evidenceTable.js';
+import { headerKey, cellsByKey, readEvidenceRows } from './evidenceTable.js';
 import { numberOf, wallMinuteOf } from './evidenceTime.js';
 import type { GateRead } from './index.js';
 
@@ -124,11 +123,7 @@ export async function readGateFile(file: string, enterprises: readonly Enterpris
     expected: { zh: '车牌号码、进出厂时间，以及统一社会信用代码或企业名称', en: 'plate (车牌号码), time (进出厂时间) and credit code or enterprise name' },
   });
   const problems = new EvidenceProblems(read.shown);
-  const col = (key: string) => (columns.has(key) ? columnName(columns.get(key)!) : key);
-  const cell = (r: SheetRow, key: string) => {
-    const i = columns.get(key);
-    return i === undefined ? '' : (r.cells[i] ?? '').trim();
-  };
+  const { col, cell } = cellsByKey(columns);
   const enterpriseOf = enterpriseLookup(enterprises, problems);
   const movements: GateMovement[] = [];
   const freeText: { row: number; value: string }[] = [];

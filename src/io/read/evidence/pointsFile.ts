@@ -7,11 +7,10 @@ import { CODE } from '../../../errors.js';
 import type { Enterprise } from '../../../core/model.js';
 import type { MeterPoint, PointKind } from '../../../core/evidence/model.js';
 import type { SheetRow } from '../csvTable.js';
-import { columnName } from '../controlCharacters.js';
 import { columnsOf } from './evidenceColumns.js';
 import { enterpriseLookup } from './evidenceEnterprise.js';
 import { EvidenceProblems } from './evidenceProblems.js';
-import { headerKey, readEvidenceRows } from './evidenceTable.js';
+import { headerKey, cellsByKey, readEvidenceRows } from './evidenceTable.js';
 import { numberOf } from './evidenceTime.js';
 import type { PointsRead } from './index.js';
 
@@ -62,11 +61,7 @@ export async function readPointsFile(file: string, enterprises: readonly Enterpr
     expected: { zh: '点位编号、点位类型，以及统一社会信用代码或企业名称', en: 'point id (点位编号), kind (点位类型) and credit code or enterprise name' },
   });
   const problems = new EvidenceProblems(read.shown);
-  const col = (key: string) => (columns.has(key) ? columnName(columns.get(key)!) : key);
-  const cell = (r: SheetRow, key: string) => {
-    const i = columns.get(key);
-    return i === undefined ? '' : (r.cells[i] ?? '').trim();
-  };
+  const { col, cell } = cellsByKey(columns);
   const enterpriseOf = enterpriseLookup(enterprises, problems);
   const number = (r: SheetRow, key: string): number | null => {
     const n = numberOf(cell(r, key));
