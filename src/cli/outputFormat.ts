@@ -21,6 +21,7 @@ const FORMAT_OF_EXTENSION: Record<string, string> = {
   '.pdf': 'pdf',
   '.geojson': 'geojson',
   '.gpx': 'gpx',
+  '.svg': 'svg',
 };
 
 /** The ending each of haze's formats is written with (a terminal table or text as .txt). */
@@ -34,6 +35,7 @@ const EXTENSION_OF_FORMAT: Record<string, string> = {
   pdf: '.pdf',
   geojson: '.geojson',
   gpx: '.gpx',
+  svg: '.svg',
 };
 
 /** File formats of other programs that people name with -o and haze does not write, by family (for the hint). */
@@ -59,7 +61,6 @@ const FOREIGN: Record<string, 'sheet' | 'document' | 'gis' | 'other'> = {
   '.jpg': 'other',
   '.jpeg': 'other',
   '.gif': 'other',
-  '.svg': 'other',
   '.zip': 'other',
   '.rar': 'other',
   '.7z': 'other',

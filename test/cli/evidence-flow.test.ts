@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { haze, REPO, tempDir } from '../helpers/runHaze.js';
 
@@ -43,6 +43,24 @@ describe('import → check → plan → checklist → record → report', () => 
     const clues = JSON.parse(r.stdout) as { kind: string; credit_code: string }[];
     expect(clues).toContainEqual(expect.objectContaining({ kind: 'production_during_stop', credit_code: NIGHT_RUNNER }));
     expect(clues).toContainEqual(expect.objectContaining({ kind: 'meter_silent', credit_code: SILENT_METER }));
+  });
+
+  test("a clue's chart as an SVG file on request; a gate clue has none", () => {
+    const clues = JSON.parse(haze(['evidence', 'check', '--date', '2019-12-09', '--format', 'json'], { cwd: dir, env: MORNING }).stdout) as {
+      id: string;
+      kind: string;
+      credit_code: string;
+    }[];
+    const stop = clues.find((c) => c.kind === 'production_during_stop' && c.credit_code === NIGHT_RUNNER)!;
+    const r = haze(['evidence', 'chart', stop.id, '-o', 'clue.svg'], { cwd: dir, env: MORNING });
+    expect(r.status).toBe(0);
+    const svg = readFileSync(join(dir, 'clue.svg'), 'utf8');
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svg).toContain('停产令下应为 0');
+    const gate = clues.find((c) => c.kind === 'banned_truck');
+    if (gate) expect(haze(['evidence', 'chart', gate.id], { cwd: dir, env: MORNING }).status).toBe(64);
+    expect(haze(['evidence', 'chart', 'no-such-clue'], { cwd: dir, env: MORNING }).status).toBe(64);
   });
 
   test('the plan ranks by them: the clue is its own reason, a silent meter only data missing', () => {

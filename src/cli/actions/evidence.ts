@@ -18,7 +18,9 @@ import { keepsPlans, writeStore } from '../../workflow/storeDoor.js';
 import { now } from '../clock.js';
 import { renderClues, cluesOnDay } from '../clueOutput.js';
 import { parseDateFlag } from '../flags.js';
-import { readGlobals, type Globals } from '../globals.js';
+import { readGlobals, usage, type Globals } from '../globals.js';
+import { clueChart } from '../../core/evidence/clueChart.js';
+import { renderUseChart } from '../../io/write/chart/useChart.js';
 import { openOutput } from '../output.js';
 import { openTown } from '../town.js';
 import { cliVoice, type CliVoice } from '../voice.js';
@@ -157,6 +159,45 @@ async function check(g: Globals, voice: CliVoice, opts: CheckOpts): Promise<void
     zh: `${date}：${clues.length} 条线索（数据截至 ${formatWallTime(fromWallMinute(upTo))}）；线索不是违法事实，须现场核查`,
     en: `${date}: ${countOf(clues.length, 'clue')} (data up to ${formatWallTime(fromWallMinute(upTo))}); a clue is not a finding, it is checked on site`,
   });
+}
+
+/**
+ * One clue's chart as an SVG file (`evidence chart ID`): the clue found among those the evidence gives for the
+ * day its id names, known as `check` knows them.
+ */
+async function chart(g: Globals, voice: CliVoice, id: string): Promise<void> {
+  const out = openOutput(g, voice, ['svg'] as const, 'svg');
+  const date = /(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}$/.exec(id)?.[1];
+  if (!date)
+    throw usage(
+      { zh: `不是线索编号："${id}"`, en: `not a clue id: "${id}"` },
+      { zh: '线索编号见 haze evidence check --format json 的 id 字段', en: 'clue ids are the id field of haze evidence check --format json' },
+    );
+  const town = await openTown(g, voice, null);
+  const evidence = await townEvidence(town, voice);
+  const upTo = Math.min(toWallMinute(now()), toWallMinute({ date: addDays(date, 1), minutes: 0 }));
+  const checked = townClues(town, evidence, fromWallMinute(upTo));
+  const clue = checked.check.clues.find((c) => c.id === id);
+  if (!clue)
+    throw usage(
+      {
+        zh: `没有这条线索：${id}（数据截至 ${formatWallTime(fromWallMinute(upTo))}）`,
+        en: `no such clue: ${id} (data up to ${formatWallTime(fromWallMinute(upTo))})`,
+      },
+      { zh: '线索编号见 haze evidence check --date 该日 --format json', en: 'see haze evidence check --date <day> --format json for the ids' },
+    );
+  const drawn = clueChart(clue, checked.input, checked.check);
+  if (!drawn)
+    throw usage(
+      { zh: '门禁线索没有用电曲线', en: 'a gate clue has no power chart' },
+      { zh: '门禁线索的车辆和时间见 haze evidence check', en: 'its trucks and times are in haze evidence check' },
+    );
+  out.emit(renderUseChart(drawn, { lang: out.lang, standalone: true }));
+}
+
+export async function chartAction(id: string, _opts: unknown, c: Command): Promise<void> {
+  const g = readGlobals(c);
+  return chart(g, cliVoice(g), id);
 }
 
 export async function importAction(files: string[], opts: ImportOpts, c: Command): Promise<void> {

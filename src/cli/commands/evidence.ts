@@ -63,4 +63,19 @@ kind: production_during_stop 停产期间生产 | limit_not_reached 限产未达
   haze evidence check --format json -o 线索.json`,
     )
     .action(async (opts: CheckOpts, c: Command) => (await actions()).checkAction(opts, c));
+
+  evidence
+    .command('chart <clue-id>')
+    .description("一条线索的用电曲线（SVG）/ one clue's power chart (SVG)")
+    .addHelpText(
+      'after',
+      `
+线索编号见 haze evidence check --format json 的 id 字段。曲线画出预警时段、线索时段、各点位的用电、基准和措施要求的水平；
+检查清单的 HTML/PDF 页上也有。the id is the id field of haze evidence check --format json; the checklist's HTML and PDF
+pages carry the same charts.
+
+示例 / examples:
+  haze evidence chart "production_during_stop:91320413MAL5M70X9A:XB027-P1:2019-12-08T22:00" -o 线索.svg`,
+    )
+    .action(async (id: string, opts: unknown, c: Command) => (await actions()).chartAction(id, opts, c));
 }
