@@ -67,7 +67,7 @@ export function truckClues(ctx: CheckContext): Clue[] {
             from: list[0]!.at,
             to: list[list.length - 1]!.at + 1,
             says: {
-              zh: `门禁记录 ${list.length} 次国${rule.maxStage}及以下禁用车辆进出：${list.map((g) => words(g).zh).join('；')}；${context.zh}`,
+              zh: `门禁记录 ${list.length} 次${STAGE_ZH[rule.maxStage] ?? `国${rule.maxStage}`}及以下禁用车辆进出：${list.map((g) => words(g).zh).join('；')}；${context.zh}`,
               en: `the gate record has ${list.length} movements of banned vehicles (China ${rule.maxStage} or below): ${list.map((g) => words(g).en).join('; ')}; ${context.en}`,
             },
             figures: { movements: list.length, plates: [...new Set(list.map((g) => g.plate))].join(' '), trips, daily_trips: daily, max_stage: rule.maxStage },
