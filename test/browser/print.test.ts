@@ -25,8 +25,12 @@ interface Row {
 }
 
 /** The plan as `haze plan` gives it, for the expected pages (the checklist plans from the alert's first day). */
-function planned(days: number, date: string): Row[] {
-  const r = haze(['plan', '--date', '2019-12-08', '--days', String(days), '--format', 'json']);
+/**
+ * The visits of `date` in a plan from `from`. A checklist's day is planned as its own day (the sample's power
+ * and gate records of the night before rank it then), so a checklist is compared with the plan from its date.
+ */
+function planned(days: number, date: string, from = '2019-12-08'): Row[] {
+  const r = haze(['plan', '--date', from, '--days', String(days), '--format', 'json']);
   expect(r.status).toBe(0);
   return (JSON.parse(r.stdout) as Row[]).filter((x) => x.date === date);
 }
@@ -207,21 +211,26 @@ suite.each([
 ])('checklists of every group on $date', ({ date, days }) => {
   const name = `checklist-${date}`;
   let rows: Row[];
+  let html: string;
   let page: Page;
   let pdf: string;
 
   beforeAll(async () => {
-    rows = planned(days, date);
-    page = await openForPrint(writeWith(['checklist', '--date', date, '--group', 'all', '--format', 'html'], `${name}.html`));
+    rows = planned(days, date, date);
+    html = writeWith(['checklist', '--date', date, '--group', 'all', '--format', 'html'], `${name}.html`);
+    page = await openForPrint(html);
     pdf = await printToPdf(page, name);
   }, 60_000);
   afterAll(async () => page?.close());
 
-  test('one cover per group and one page per visit, on A4', () => {
+  test('one cover per group, one page per visit and one per visit with clues, on A4', () => {
     const groups = new Set(rows.map((r) => r.group)).size;
     expect(rows.length).toBeGreaterThan(10);
     const info = pdfPages(pdf);
-    expect(info.pages).toBe(3 + rows.length);
+    // The sample's evidence gives clues from the night of the 8th: the 9th's visits carry clue sheets.
+    const clueSheets = (readFileSync(html, 'utf8').match(/class="page clues"/g) ?? []).length;
+    if (date === '2019-12-09') expect(clueSheets).toBeGreaterThan(0);
+    expect(info.pages).toBe(3 + rows.length + clueSheets);
     expect(groups).toBe(3);
     expect(info.size).toMatch(/^59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
   });

@@ -65,6 +65,17 @@ export function labelWidthMm(s: string, size: number): number {
   return displayWidth(s) * size * 0.52;
 }
 
+/**
+ * A label that stays readable where it crosses a curve: a white box behind it. A box, not a stroked outline:
+ * Chromium prints stroked text as Type 3 glyphs without the font, which a PDF's text layer then loses.
+ */
+function haloed(x: number, y: number, content: string, style: Parameters<typeof text>[3]): string {
+  const w = labelWidthMm(content, style.size);
+  const x0 = style.anchor === 'end' ? x - w : style.anchor === 'middle' ? x - w / 2 : x;
+  const box = `<rect class="halo" x="${num(x0 - 0.3)}" y="${num(y - style.size * 0.85)}" width="${num(w + 0.6)}" height="${num(style.size * 1.1)}" fill="#fff" fill-opacity="0.85"/>`;
+  return box + text(x, y, content, style);
+}
+
 /** kW for people: whole numbers from 10 up, one decimal below. */
 export function kwText(kw: number): string {
   return kw >= 10 || kw === 0 ? String(Math.round(kw)) : String(Math.round(kw * 10) / 10);
@@ -169,10 +180,10 @@ export function renderUseChart(chart: ClueChart, opts: UseChartOptions = {}): st
   // The band labels, above the curves' reach where possible, inside the plot.
   const inPlot = (x: number, s: string) => Math.max(left + 0.6, Math.min(x, right - 0.6 - labelWidthMm(s, LABEL)));
   for (const a of chart.alert)
-    out.push(text(inPlot(band(a.from, a.to).x + 0.8, w.alert), top + 2.8, w.alert, { size: LABEL, cls: 'alert-label', fill: '#555', halo: true }));
+    out.push(haloed(inPlot(band(a.from, a.to).x + 0.8, w.alert), top + 2.8, w.alert, { size: LABEL, cls: 'alert-label', fill: '#555' }));
   out.push(
     `<path class="clue-bracket" d="M${num(cw.x)} ${num(top + 4.4)}V${num(top + 3.6)}H${num(cw.x2)}V${num(top + 4.4)}" fill="none" stroke="#000" stroke-width="0.3"/>`,
-    text(inPlot(cw.x + 0.8, w.window), top + 6.6, w.window, { size: LABEL, cls: 'window-label', halo: true }),
+    haloed(inPlot(cw.x + 0.8, w.window), top + 6.6, w.window, { size: LABEL, cls: 'window-label' }),
   );
 
   // Reference levels: one line per distinct value, labelled with the device when several share the chart.
@@ -259,8 +270,8 @@ function referenceLines(chart: ClueChart, L: UseChartLayout, lang: Lang): string
       const ink = side === 'ordered' ? ORDERED_INK : BASELINE_INK;
       const svg =
         side === 'ordered'
-          ? text(left + 1, y, l.text, { size: LABEL, fill: ink, cls: 'ordered-label', halo: true })
-          : text(right - 1, y, l.text, { size: LABEL, anchor: 'end', fill: ink, cls: 'baseline-label', halo: true });
+          ? haloed(left + 1, y, l.text, { size: LABEL, fill: ink, cls: 'ordered-label' })
+          : haloed(right - 1, y, l.text, { size: LABEL, anchor: 'end', fill: ink, cls: 'baseline-label' });
       out.push(svg);
     }
   }
