@@ -53,13 +53,16 @@ describe('plan: formats for phones and GIS, night rounds, datums', () => {
     expect(routes[0]).toContain(`<name>1. ${visits[0]!.name}</name>`);
   });
 
-  test('--night: the evening round, only enterprises that must stop, within the night hours', () => {
+  test('--night: the evening round, only enterprises that must stop or whose records show night work, within the night hours', () => {
     const r = haze(['plan', '--date', '2019-12-09', '--days', '2', '--night', '--format', 'csv']);
     expect(r.status).toBe(0);
     const night = csv(r.stdout);
     expect(night.length).toBeGreaterThan(10);
+    // The sample's power records show two limit plants working nights: the evening round takes them too.
+    const byClue = night.filter((v) => v.action !== 'stop');
+    expect(byClue.length).toBeGreaterThan(0);
+    for (const v of byClue) expect(v.reason!.split(';')).toContain('evidence_clue');
     for (const v of night) {
-      expect(v.action).toBe('stop');
       expect(v.arrive! >= `${v.date} 19:00`).toBe(true);
       expect(v.depart! <= `${v.date} 22:00`).toBe(true);
     }
