@@ -14,7 +14,7 @@ import type { Shift } from '../core/routing/planCalendar.js';
 import { compareWallTime, fromInstant, type WallTime } from '../core/time.js';
 import { daysOfRecord } from '../io/store/plans.js';
 import { clueItemResults, type ClueItemResult } from '../io/store/clueResults.js';
-import { townClues, type TownEvidence } from './evidence.js';
+import { noEvidence, townClues, type TownEvidence } from './evidence.js';
 import { readStore } from './storeDoor.js';
 import type { Town } from './town.js';
 
@@ -42,7 +42,7 @@ export function evidenceCutoff(town: Town, date: string, shift: Shift, now: Wall
 
 export function dayClues(town: Town, evidence: TownEvidence | null | undefined, date: string, shift: Shift, now: WallTime | null): DayClues {
   const upTo = evidenceCutoff(town, date, shift, now);
-  if (!evidence || (evidence.points.length === 0 && evidence.gate.length === 0)) return NONE(upTo);
+  if (!evidence || noEvidence(evidence)) return NONE(upTo);
   const checked = townClues(town, evidence, upTo);
   const { check } = checked;
   const recorded = readStore(town.ws, (db) => clueItemResults(db, date), new Map<string, ClueItemResult[]>());
@@ -90,7 +90,7 @@ export function recordedClues(town: Town): (date: string) => DayClues {
 
 /** The clues the day's checklists were printed with (known when each shift's plan of record was fixed). */
 function printedClues(town: Town, date: string): DayClues[] {
-  if (!town.evidence || (town.evidence.points.length === 0 && town.evidence.gate.length === 0)) return [];
+  if (!town.evidence || noEvidence(town.evidence)) return [];
   const fixed = readStore(
     town.ws,
     (db) => (['day', 'night'] as const).flatMap((shift) => [...daysOfRecord(db, shift, date, date).values()].map((r) => ({ shift, at: r.fixedAt }))),
@@ -118,7 +118,7 @@ function withPrinted(now: DayClues, printed: readonly DayClues[]): DayClues {
  */
 export function reportClues(town: Town, range: { from: string; to: string }, now: WallTime): ClueAccount | null {
   const evidence = town.evidence;
-  if (!evidence || (evidence.points.length === 0 && evidence.gate.length === 0)) return null;
+  if (!evidence || noEvidence(evidence)) return null;
   const end: WallTime = { date: range.to, minutes: 24 * 60 - 1 };
   const upTo = compareWallTime(now, end) < 0 ? now : end;
   const { check } = townClues(town, evidence, upTo);
