@@ -49,7 +49,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', 'pg-native'],
   // The CommonJS dependencies bundled (commander's core, yauzl) require Node's own modules: give them require.
   banner: { js: "import { createRequire as __hazeCreateRequire } from 'node:module';\nconst require = __hazeCreateRequire(import.meta.url);" },
   plugins: [ownUrl],

@@ -26,6 +26,7 @@ export const EXIT = {
   software: 70,
   cantCreate: 73,
   ioErr: 74,
+  noPerm: 77,
   config: 78,
 } as const;
 
@@ -938,6 +939,72 @@ export const CODES = {
     hint: { zh: '在点位文件中填写额定功率，或导入预警前的读数', en: 'give its rated power in the points file, or import readings from before the alert' },
   },
   // (end of the checks' codes)
+
+  // ── district: connecting, migrating, roles (src/io/store/district/connect.ts, roles.ts) ──────────────────
+  // Codes of the district connection go here, one after another.
+  HAZE_DISTRICT_URL: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '区级数据库的连接串写得不对', en: "the district database's connection string is not one haze can use" },
+    hint: {
+      zh: '写作 postgres://用户@主机:5432/数据库（密码放在 PGPASSWORD 或 ~/.pgpass，不写进连接串）',
+      en: 'write it as postgres://user@host:5432/database (keep the password in PGPASSWORD or ~/.pgpass, not in the string)',
+    },
+  },
+  HAZE_DISTRICT_UNAVAILABLE: {
+    kind: 'error',
+    exit: EXIT.unavailable,
+    title: { zh: '连不上区级数据库', en: 'the district database cannot be reached' },
+    hint: {
+      zh: '检查网络和服务器；乡镇的工作照常在本机进行，网络恢复后再 haze db push',
+      en: "check the network and the server; the town's work goes on on this PC, push again once the network is back",
+    },
+  },
+  HAZE_DISTRICT_AUTH: {
+    kind: 'error',
+    exit: EXIT.noPerm,
+    title: { zh: '区级数据库拒绝了用户名或密码', en: 'the district database refused the user name or password' },
+    hint: {
+      zh: '检查连接串中的用户名，以及 PGPASSWORD 或 ~/.pgpass 中的密码；向区里要本乡镇的账号',
+      en: "check the user in the connection string and the password in PGPASSWORD or ~/.pgpass; ask the district for the town's account",
+    },
+  },
+  HAZE_DISTRICT_DENIED: {
+    kind: 'error',
+    exit: EXIT.noPerm,
+    title: { zh: '区级数据库不允许这个账号这样做', en: 'the district database does not let this account do that' },
+    hint: {
+      zh: '乡镇账号只能读写本乡镇的数据；区级汇总用区级账号。由区里用 haze db roles 建好账号',
+      en: "a town's account reads and writes only its own town; district views need the district's account (made with haze db roles)",
+    },
+  },
+  HAZE_DISTRICT_NEWER: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '区级数据库由更新版本的 haze 建立', en: 'the district database was set up by a newer haze' },
+    hint: { zh: '升级本机的 haze', en: 'upgrade haze on this PC' },
+  },
+  HAZE_DISTRICT_NO_DATABASE: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '区级服务器上没有这个数据库', en: 'the district server has no database of that name' },
+    hint: { zh: '检查连接串最后的数据库名；新建用 createdb', en: 'check the database name at the end of the connection string; make one with createdb' },
+  },
+  HAZE_DISTRICT_FAULT: {
+    kind: 'error',
+    exit: EXIT.ioErr,
+    title: { zh: '区级数据库出错，没有做任何改动', en: 'the district database failed; nothing was changed' },
+    hint: { zh: '稍后再试；仍不行请把这条消息发给区里的管理员', en: "try again later; if it keeps failing, send this message to the district's administrator" },
+  },
+  // (end of the connection's codes)
+
+  // ── district: push, pull, conflicts (src/io/store/district/push.ts, pull.ts) ──────────────────────────
+  // Codes of push and pull go here, one after another.
+  // (end of push's codes)
+
+  // ── district: the views (report --district, alert status --district) ────────────────────────────────
+  // Codes of the district views go here, one after another.
+  // (end of the views' codes)
 } as const satisfies Record<string, CodeSpec>;
 
 export type Code = keyof typeof CODES;

@@ -29,6 +29,12 @@ const workspaceSchema = z.object({
   coord_system: z._default(z.enum(['wgs84', 'gcj02', 'bd09']), 'wgs84'),
   /** Evidence files (meter points, readings, gate ledgers) read on every run beside the store's. */
   evidence: z._default(z.array(z.string().check(z.minLength(1))), []),
+  /** Who the town is, by its administrative codes: every row it sends to the district database carries the code. */
+  town: z.optional(z.object({ code: z.string().check(z.regex(/^\d{6,12}$/)), name: z.string().check(z.minLength(1)) })),
+  /** The district over the town, and its database (postgres://…) for push, pull and the district's views. */
+  district: z.optional(
+    z.object({ code: z.string().check(z.regex(/^\d{6}$/)), name: z.string().check(z.minLength(1)), db: z.optional(z.string().check(z.minLength(1))) }),
+  ),
   /** Only the embedded sample has this: the seed story's alert, used when the store has none. */
   sample_alert: z.optional(z.object({ level: z.enum(ALERT_LEVELS), from: z.string(), doc: z.optional(z.string()), note: z.optional(z.string()) })),
 });
@@ -40,6 +46,17 @@ export interface SampleAlert {
   note?: string | undefined;
 }
 
+/** The town as the district knows it (haze.yaml town: and district:). */
+export interface TownIdentity {
+  code: string;
+  name: string;
+  districtCode: string | null;
+  districtName: string | null;
+}
+
+/** A store given as a PostgreSQL connection string rather than a file. */
+export const isPostgresUrl = (s: string): boolean => /^postgres(ql)?:\/\//i.test(s);
+
 export interface Workspace {
   /** The folder of haze.yaml (the sample's folder for the sample). */
   root: string;
@@ -48,6 +65,12 @@ export interface Workspace {
   /** The default rules first, then the town's own files, which override them. */
   ruleFiles: string[];
   dbFile: string;
+  /** --db, HAZE_DB or haze.yaml db: when it is postgres://… (dbFile is then unused). */
+  dbUrl: string | null;
+  /** haze.yaml town: and district:; null when haze.yaml has no town: (the district's commands ask for it). */
+  town: TownIdentity | null;
+  /** haze.yaml district.db: the district database push, pull and the district views use when not told. */
+  districtDb: string | null;
   /** The datum of the list's coordinates. */
   coordSystem: 'wgs84' | 'gcj02' | 'bd09';
   /** Which inputs come from the embedded sample town. */
@@ -96,13 +119,18 @@ function workspaceOf(flags: WorkspaceFlags): { ws: Workspace; check: ConfigCheck
   const inRoot = (p: string) => resolve(root, p);
   const fromCwd = (p: string) => (p === '-' ? '-' : resolve(flags.cwd, p));
   const listFromSample = !hasOwn && !flags.list;
+  const givenDb = flags.db ?? (hasOwn ? cfg.db : undefined);
+  const dbUrl = givenDb !== undefined && isPostgresUrl(givenDb) ? givenDb : null;
   const groupsFromSample = !hasOwn && !flags.groups;
   const ws: Workspace = {
     root,
     listFile: flags.list ? fromCwd(flags.list) : inRoot(cfg.list),
     groupsFile: flags.groups ? fromCwd(flags.groups) : inRoot(cfg.groups),
     ruleFiles: [DEFAULT_RULES, ...cfg.rules.map(inRoot), ...(flags.rules ?? []).map(fromCwd)],
-    dbFile: flags.db ? fromCwd(flags.db) : hasOwn ? inRoot(cfg.db) : resolve(flags.cwd, cfg.db),
+    dbFile: dbUrl ? resolve(flags.cwd, 'haze.db') : flags.db ? fromCwd(flags.db) : hasOwn ? inRoot(cfg.db) : resolve(flags.cwd, cfg.db),
+    dbUrl,
+    town: townIdentity(cfg),
+    districtDb: cfg.district?.db ?? null,
     coordSystem: cfg.coord_system,
     fromSample: { list: listFromSample, groups: groupsFromSample, all: listFromSample && groupsFromSample },
     sampleAlert: listFromSample && cfg.sample_alert ? cfg.sample_alert : null,
@@ -126,6 +154,9 @@ export function sampleWorkspace(): Workspace {
     groupsFile: inSample(cfg.groups),
     ruleFiles: [DEFAULT_RULES, ...cfg.rules.map(inSample)],
     dbFile: inSample(cfg.db),
+    dbUrl: null,
+    town: townIdentity(cfg),
+    districtDb: null,
     coordSystem: cfg.coord_system,
     fromSample: { list: true, groups: true, all: true },
     sampleAlert: cfg.sample_alert ?? null,
@@ -133,4 +164,9 @@ export function sampleWorkspace(): Workspace {
     configFile: join(SAMPLE_DIR, WORKSPACE_FILE),
     noStore: true,
   };
+}
+
+function townIdentity(cfg: z.infer<typeof workspaceSchema>): TownIdentity | null {
+  if (!cfg.town) return null;
+  return { code: cfg.town.code, name: cfg.town.name, districtCode: cfg.district?.code ?? null, districtName: cfg.district?.name ?? null };
 }
