@@ -951,6 +951,24 @@ export const CODES = {
       en: 'write it as postgres://user@host:5432/database (keep the password in PGPASSWORD or ~/.pgpass, not in the string)',
     },
   },
+  HAZE_DISTRICT_NOT_NAMED: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '没有指定区级数据库', en: 'no district database was named' },
+    hint: {
+      zh: '在命令后写连接串（haze db push postgres://用户@主机/数据库），或写进 haze.yaml 的 district.db，或设 HAZE_DISTRICT_DB',
+      en: 'give the connection string (haze db push postgres://user@host/db), or write it under district.db in haze.yaml, or set HAZE_DISTRICT_DB',
+    },
+  },
+  HAZE_DISTRICT_NO_TOWN: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: 'haze.yaml 没有写本乡镇的代码', en: 'haze.yaml does not say which town this is' },
+    hint: {
+      zh: '在 haze.yaml 中写 town: { code: "320413102", name: 薛埠镇 } 和 district: { code: "320413", name: 金坛区 }',
+      en: 'write town: { code: "320413102", name: 薛埠镇 } and district: { code: "320413", name: 金坛区 } in haze.yaml',
+    },
+  },
   HAZE_DISTRICT_UNAVAILABLE: {
     kind: 'error',
     exit: EXIT.unavailable,

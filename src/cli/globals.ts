@@ -31,6 +31,8 @@ export interface Globals {
   groups: string | undefined;
   rules: string[] | undefined;
   db: string | undefined;
+  /** HAZE_DISTRICT_DB: the district database when neither an argument, --db nor haze.yaml names one. */
+  districtDb: string | undefined;
   sheet: string | undefined;
   /** --encoding: how the list is decoded, when detection is overridden. */
   encoding: Encoding | undefined;
@@ -70,6 +72,7 @@ export function readGlobals(cmd: Command, env: NodeJS.ProcessEnv = process.env):
     groups: o.groups,
     rules: o.rules,
     db: o.db ?? env.HAZE_DB,
+    districtDb: env.HAZE_DISTRICT_DB,
     sheet: o.sheet,
     encoding,
     format: o.format,
