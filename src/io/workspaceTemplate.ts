@@ -26,6 +26,9 @@ rules: []                  # 本镇自己的规则文件，覆盖默认规则，
 db: haze.db                # 预警、计划和检查记录
 coord_system: wgs84        # 清单坐标系：wgs84；从高德/腾讯地图取的点用 gcj02，百度地图 bd09
 evidence: []               # 每次运行都读取的分表计电、门禁文件（可不填，用 haze evidence import 导入），如 [evidence/readings.csv]
+# 向区级数据库报送时填写（haze db push）：乡镇和区的行政区划代码，区级数据库的连接串（不写密码）
+# town: { code: "320413102", name: 薛埠镇 }
+# district: { code: "320413", name: 金坛区, db: "postgres://haze_town_320413102@区里的服务器/haze" }
 `;
 
 export const GROUPS_YAML_TEMPLATE = `# 巡查组配置 / patrol groups
