@@ -21,6 +21,8 @@ export interface ReadingsOptions {
   lastDay?: string;
   /** When the alert began, 'YYYY-MM-DD HH:mm' Beijing wall time: plants obey (or break) their orders from then. */
   alertStart?: string;
+  /** Every n-th plant breaks its stop order at night (25 by default), so that the check has clues to give. */
+  breakEvery?: number;
 }
 
 /** A wall time as wall minutes (UTC arithmetic on Beijing wall time). */
@@ -90,8 +92,8 @@ export function writeLongReadings(file: string, plants: readonly BenchPlant[], n
   try {
     for (const p of points) {
       let counter = 1000 + rand() * 50_000;
-      // Every 25th plant breaks a stop order at night, so that the check has clues to write as well.
-      const breaks = p.kind === '生产' && p.plantNo % 25 === 0;
+      // Every 25th plant (or breakEvery-th) breaks a stop order at night, so that the check has clues to write as well.
+      const breaks = p.kind === '生产' && p.plantNo % (opts.breakEvery ?? 25) === 0;
       for (let s = 0; s < slots; s++) {
         const minute = first + s * STEP;
         const mod = minute % 1440;
