@@ -15,7 +15,12 @@ export interface ChildRun {
   /** The command is not in this build: "not available on this build". */
   missing: boolean;
   stderrTail: string;
+  /** Not run at all, and why (no PostgreSQL server to push to). */
+  skipped?: string;
 }
+
+/** A step that could not be run: shown with the reason, neither failed nor missing. */
+export const skippedRun = (why: string): ChildRun => ({ status: null, ms: 0, peakMb: null, missing: false, stderrTail: '', skipped: why });
 
 const MISSING = /has no (command|option)|unknown (command|option)/i;
 
@@ -51,6 +56,7 @@ export function runChild(args: readonly string[], opts: { cwd: string; env: Node
 
 /** Several runs as one step: the wall time from the first start to the last end, the largest peak, the worst exit. */
 export function combined(runs: readonly ChildRun[], ms: number): ChildRun {
+  if (runs.some((r) => r.skipped !== undefined)) return runs.find((r) => r.skipped !== undefined)!;
   const failed = runs.find((r) => r.status !== 0 && !r.missing);
   const peaks = runs.map((r) => r.peakMb).filter((p): p is number => p !== null);
   return {
