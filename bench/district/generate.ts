@@ -21,6 +21,7 @@ import type { RecordedVisit, Result } from '../../src/core/records.js';
 import { assignAreas } from '../../src/core/routing/areas.js';
 import { createRandom } from '../../src/core/routing/random.js';
 import { requiredMeasure } from '../../src/core/rules/requiredMeasure.js';
+import type { RuleTable } from '../../src/core/rules/ruleTable.js';
 import { addDays, parseWallTime } from '../../src/core/time.js';
 import { readPointsFile } from '../../src/io/read/evidence/pointsFile.js';
 import { readReadingsFile } from '../../src/io/read/evidence/readingsFile.js';
@@ -278,7 +279,7 @@ async function writeEvidence(
   single: Store,
   townDir: string,
   enterprises: readonly Enterprise[],
-  rules: Parameters<typeof requiredMeasure>[2],
+  rules: RuleTable,
   size: DistrictSize,
   t: number,
   lastDay: string,
