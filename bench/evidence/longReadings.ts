@@ -8,10 +8,25 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Action, Enterprise } from '../../src/core/model.js';
 import { mulberry32 } from './prng.js';
 
-/** The last day of the readings: the sample alert's third day (orange from 2019-12-08 14:00). */
+/** The last day of the readings by default: the sample alert's third day (orange from 2019-12-08 14:00). */
 const LAST_DAY = '2019-12-10';
-const ALERT_START = Date.parse('2019-12-08T14:00:00Z') / 60_000; // wall minutes (UTC arithmetic on Beijing wall time)
+const ALERT_START = '2019-12-08 14:00';
 const STEP = 15;
+
+/** Where the readings sit: bench:evidence takes the defaults; bench:district its own days and town prefixes. */
+export interface ReadingsOptions {
+  /** The start of every point id ("B" by default: B0001-P1 …); towns of one district give theirs apart. */
+  prefix?: string;
+  /** The readings' last day, 'YYYY-MM-DD'. */
+  lastDay?: string;
+  /** When the alert began, 'YYYY-MM-DD HH:mm' Beijing wall time: plants obey (or break) their orders from then. */
+  alertStart?: string;
+  /** Every n-th plant breaks its stop order at night (25 by default), so that the check has clues to give. */
+  breakEvery?: number;
+}
+
+/** A wall time as wall minutes (UTC arithmetic on Beijing wall time). */
+const wallMinutes = (t: string) => Date.parse(`${t.replace(' ', 'T')}:00Z`) / 60_000;
 
 export interface BenchPlant {
   e: Enterprise;
@@ -21,6 +36,8 @@ export interface BenchPlant {
 
 interface BenchPoint {
   id: string;
+  /** The plant's number among the points' plants, from 1. */
+  plantNo: number;
   plant: BenchPlant;
   kind: '生产' | '治污' | '总表';
   device: string;
@@ -36,24 +53,25 @@ function stamp(minute: number): string {
 }
 
 /** Five points a plant (three production lines, a treatment point, the main meter), plants in the order given. */
-function benchPoints(plants: readonly BenchPlant[], n: number, rand: () => number): BenchPoint[] {
+function benchPoints(plants: readonly BenchPlant[], n: number, rand: () => number, prefix: string): BenchPoint[] {
   const out: BenchPoint[] = [];
   for (let i = 0; out.length < n; i++) {
     const plant = plants[i % plants.length]!;
-    const pre = `B${String(i + 1).padStart(4, '0')}`;
+    const pre = `${prefix}${String(i + 1).padStart(4, '0')}`;
     const shift = rand() < 0.5 ? 'day' : 'continuous';
     const t = `${pre}-T1`;
-    for (let k = 1; k <= 3; k++) out.push({ id: `${pre}-P${k}`, plant, kind: '生产', device: `${k}#生产线`, kw: 30 + rand() * 200, servedBy: t, shift });
-    out.push({ id: t, plant, kind: '治污', device: '废气处理装置', kw: 10 + rand() * 40, servedBy: '', shift });
-    out.push({ id: `${pre}-M`, plant, kind: '总表', device: '总进线柜', kw: 300 + rand() * 400, servedBy: '', shift });
+    for (let k = 1; k <= 3; k++)
+      out.push({ id: `${pre}-P${k}`, plantNo: i + 1, plant, kind: '生产', device: `${k}#生产线`, kw: 30 + rand() * 200, servedBy: t, shift });
+    out.push({ id: t, plantNo: i + 1, plant, kind: '治污', device: '废气处理装置', kw: 10 + rand() * 40, servedBy: '', shift });
+    out.push({ id: `${pre}-M`, plantNo: i + 1, plant, kind: '总表', device: '总进线柜', kw: 300 + rand() * 400, servedBy: '', shift });
   }
   return out.slice(0, n);
 }
 
 /** The points file (UTF-8 with BOM) as a string: 500 rows are small. */
-export function benchPointsCsv(plants: readonly BenchPlant[], n: number, seed: number): string {
+export function benchPointsCsv(plants: readonly BenchPlant[], n: number, seed: number, opts: ReadingsOptions = {}): string {
   const rand = mulberry32(seed);
-  const rows = benchPoints(plants, n, rand).map((p) =>
+  const rows = benchPoints(plants, n, rand, opts.prefix ?? 'B').map((p) =>
     [p.id, p.plant.e.creditCode, p.plant.e.name, '生产车间', p.device, p.kind, p.servedBy, '', '', ''].join(','),
   );
   return (
@@ -62,10 +80,11 @@ export function benchPointsCsv(plants: readonly BenchPlant[], n: number, seed: n
 }
 
 /** Writes the readings file; returns the number of rows after the header. */
-export function writeLongReadings(file: string, plants: readonly BenchPlant[], n: number, days: number, seed: number): number {
+export function writeLongReadings(file: string, plants: readonly BenchPlant[], n: number, days: number, seed: number, opts: ReadingsOptions = {}): number {
   const rand = mulberry32(seed);
-  const points = benchPoints(plants, n, rand);
-  const first = Date.parse(`${LAST_DAY}T00:00:00Z`) / 60_000 - (days - 1) * 1440;
+  const points = benchPoints(plants, n, rand, opts.prefix ?? 'B');
+  const alertStart = wallMinutes(opts.alertStart ?? ALERT_START);
+  const first = wallMinutes(`${opts.lastDay ?? LAST_DAY} 00:00`) - (days - 1) * 1440;
   const slots = (days * 1440) / STEP;
   const fd = openSync(file, 'w');
   let chunk = '\uFEFF点位编号,时间,正向有功电能(kWh)\n';
@@ -73,14 +92,14 @@ export function writeLongReadings(file: string, plants: readonly BenchPlant[], n
   try {
     for (const p of points) {
       let counter = 1000 + rand() * 50_000;
-      // Every 25th plant breaks a stop order at night, so that the check has clues to write as well.
-      const breaks = p.kind === '生产' && Number(p.id.slice(1, 5)) % 25 === 0;
+      // Every 25th plant (or breakEvery-th) breaks a stop order at night, so that the check has clues to write as well.
+      const breaks = p.kind === '生产' && p.plantNo % (opts.breakEvery ?? 25) === 0;
       for (let s = 0; s < slots; s++) {
         const minute = first + s * STEP;
         const mod = minute % 1440;
         const dow = new Date(minute * 60_000).getUTCDay();
         let level = p.shift === 'continuous' ? 0.93 : dow !== 0 && mod >= 8 * 60 && mod < 17 * 60 ? 0.9 : 0.03;
-        if (minute >= ALERT_START && p.kind === '生产') {
+        if (minute >= alertStart && p.kind === '生产') {
           const night = mod >= 22 * 60 || mod < 5 * 60 + 30;
           if (p.plant.action === 'stop' || p.plant.action === 'stop_part') level = breaks && night ? 0.9 : 0.004;
           else if (p.plant.action === 'limit') level *= 1 - (p.plant.limitPct ?? 0) / 100 - 0.05;
