@@ -1,0 +1,76 @@
+/**
+ * Pull against a real server: a finding and an alert event the district entered for the town (as the district
+ * would, by uid) come down into the store through its own paths and are seen there; a second pull brings
+ * nothing; what the town pushed itself is never brought back.
+ */
+import { join } from 'node:path';
+import { readAlertEvents } from '../../../../src/io/store/alerts.js';
+import { openStore } from '../../../../src/io/store/db.js';
+import { listFindings } from '../../../../src/io/store/findings.js';
+import { alertEventUid, findingUid } from '../../../../src/io/store/district/localRows.js';
+import { pullTown, pushTown } from '../../../../src/workflow/districtSync.js';
+import { loadTown } from '../../../../src/workflow/town.js';
+import { adminQuery, freshDatabase, pgSuite } from '../../../helpers/postgres.js';
+import { districtCounts, localCounts, townWorkspace, workOffline } from '../../../helpers/districtTown.js';
+
+const quiet = { say: () => undefined, warn: () => undefined, problems: () => undefined };
+const TOWN = '200100010';
+
+/** What the district enters for the town, by hand, with the uid rowUid gives. */
+export async function districtEnters(database: string, town: string): Promise<void> {
+  const f = { date: '2019-12-09', credit_code: '91320413MA51R15170', problem: '区级抽查：料场未苫盖', source: '金大气办〔2019〕20号' };
+  await adminQuery(
+    `INSERT INTO findings (uid, town, date, credit_code, name, problem, source, status, closed_at, close_note) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', NULL, NULL)`,
+    [findingUid(town, f), town, f.date, f.credit_code, '江苏润泰水泥有限公司', f.problem, f.source],
+    database,
+  );
+  const e = { kind: 'change', level: 'red', at: '2019-12-09 20:00', recorded_at: '2019-12-09T11:50:00.000Z' };
+  await adminQuery(
+    `INSERT INTO alert_events (uid, town, kind, level, at, doc, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [alertEventUid(town, e), town, e.kind, e.level, e.at, '金大气应急指办〔2019〕7号', e.recorded_at],
+    database,
+  );
+}
+
+pgSuite('pull.test.ts')('haze db pull, in process', () => {
+  let fresh: Awaited<ReturnType<typeof freshDatabase>>;
+  let dir: string;
+  beforeAll(async () => {
+    fresh = await freshDatabase('pull');
+    dir = townWorkspace(TOWN);
+    workOffline(dir);
+  }, 120_000);
+  afterAll(async () => fresh.drop());
+
+  test("the district's finding and alert event come down, once; the town's own rows are not brought back", async () => {
+    const town = await loadTown({ cwd: dir }, quiet);
+    const identity = town.ws.town!;
+    await pushTown(town, identity, fresh.url, { date: '2019-12-09', minutes: 23 * 60 }, new Date().toISOString());
+    const before = localCounts(dir);
+    expect(await pullTown(town, identity, fresh.url, new Date().toISOString())).toMatchObject({ findings: 0, alertEvents: 0 });
+
+    await districtEnters(fresh.name, TOWN);
+    expect(await pullTown(town, identity, fresh.url, new Date().toISOString())).toMatchObject({ findings: 1, alertEvents: 1 });
+    const store = openStore(join(dir, 'haze.db'), { create: false })!;
+    try {
+      expect(listFindings(store, { status: 'all' }).map((f) => f.problem)).toContain('区级抽查：料场未苫盖');
+      expect(readAlertEvents(store).map((e) => [e.kind, e.level, e.doc])).toEqual([
+        ['issue', 'orange', '金大气应急指办〔2019〕5号'],
+        ['change', 'red', '金大气应急指办〔2019〕7号'],
+      ]);
+    } finally {
+      store.close();
+    }
+    const after = localCounts(dir);
+    expect([after.findings, after.alert_events]).toEqual([before.findings + 1, before.alert_events + 1]);
+
+    expect(await pullTown(town, identity, fresh.url, new Date().toISOString())).toMatchObject({ findings: 0, alertEvents: 0 });
+    expect(localCounts(dir)).toEqual(after);
+    // Pushed back, the pulled rows are the district's own (same uids): nothing doubles there. The store's
+    // import of the pulled finding is new to the district; every other row was there already.
+    const again = await pushTown(town, identity, fresh.url, { date: '2019-12-09', minutes: 23 * 60 }, new Date().toISOString());
+    expect([again.tables.findings.new, again.tables.alert_events.new, again.tables.imports.new]).toEqual([0, 0, 1]);
+    const held = await districtCounts(fresh.name, TOWN);
+    expect([held.findings, held.alert_events]).toEqual([after.findings, after.alert_events]);
+  }, 60_000);
+});
