@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import Database from 'better-sqlite3';
-import { STORE_TABLES, type StoreTable } from '../../src/io/store/district/localRows.js';
+import { alertEventUid, findingUid, STORE_TABLES, type StoreTable } from '../../src/io/store/district/localRows.js';
 import { FIXTURES, REPO, haze, tempDir } from './runHaze.js';
 import { adminQuery } from './postgres.js';
 
@@ -98,4 +98,20 @@ export async function districtCounts(database: string, town: string): Promise<Re
     out[t] = Number(r!.n);
   }
   return out as Record<StoreTable | 'clues', number>;
+}
+
+/** What the district enters for the town, by hand, with the uid rowUid gives. */
+export async function districtEnters(database: string, town: string): Promise<void> {
+  const f = { date: '2019-12-09', credit_code: '91320413MA51R15170', problem: '区级抽查：料场未苫盖', source: '金大气办〔2019〕20号' };
+  await adminQuery(
+    `INSERT INTO findings (uid, town, date, credit_code, name, problem, source, status, closed_at, close_note) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', NULL, NULL)`,
+    [findingUid(town, f), town, f.date, f.credit_code, '江苏润泰水泥有限公司', f.problem, f.source],
+    database,
+  );
+  const e = { kind: 'change', level: 'red', at: '2019-12-09 20:00', recorded_at: '2019-12-09T11:50:00.000Z' };
+  await adminQuery(
+    `INSERT INTO alert_events (uid, town, kind, level, at, doc, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [alertEventUid(town, e), town, e.kind, e.level, e.at, '金大气应急指办〔2019〕7号', e.recorded_at],
+    database,
+  );
 }

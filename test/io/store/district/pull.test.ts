@@ -7,30 +7,13 @@ import { join } from 'node:path';
 import { readAlertEvents } from '../../../../src/io/store/alerts.js';
 import { openStore } from '../../../../src/io/store/db.js';
 import { listFindings } from '../../../../src/io/store/findings.js';
-import { alertEventUid, findingUid } from '../../../../src/io/store/district/localRows.js';
 import { pullTown, pushTown } from '../../../../src/workflow/districtSync.js';
 import { loadTown } from '../../../../src/workflow/town.js';
-import { adminQuery, freshDatabase, pgSuite } from '../../../helpers/postgres.js';
-import { districtCounts, localCounts, townWorkspace, workOffline } from '../../../helpers/districtTown.js';
+import { freshDatabase, pgSuite } from '../../../helpers/postgres.js';
+import { districtCounts, districtEnters, localCounts, townWorkspace, workOffline } from '../../../helpers/districtTown.js';
 
 const quiet = { say: () => undefined, warn: () => undefined, problems: () => undefined };
 const TOWN = '200100010';
-
-/** What the district enters for the town, by hand, with the uid rowUid gives. */
-export async function districtEnters(database: string, town: string): Promise<void> {
-  const f = { date: '2019-12-09', credit_code: '91320413MA51R15170', problem: '区级抽查：料场未苫盖', source: '金大气办〔2019〕20号' };
-  await adminQuery(
-    `INSERT INTO findings (uid, town, date, credit_code, name, problem, source, status, closed_at, close_note) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', NULL, NULL)`,
-    [findingUid(town, f), town, f.date, f.credit_code, '江苏润泰水泥有限公司', f.problem, f.source],
-    database,
-  );
-  const e = { kind: 'change', level: 'red', at: '2019-12-09 20:00', recorded_at: '2019-12-09T11:50:00.000Z' };
-  await adminQuery(
-    `INSERT INTO alert_events (uid, town, kind, level, at, doc, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [alertEventUid(town, e), town, e.kind, e.level, e.at, '金大气应急指办〔2019〕7号', e.recorded_at],
-    database,
-  );
-}
 
 pgSuite('pull.test.ts')('haze db pull, in process', () => {
   let fresh: Awaited<ReturnType<typeof freshDatabase>>;
