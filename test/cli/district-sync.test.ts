@@ -29,6 +29,29 @@ function pushKilledAfter(dir: string, url: string, ms: number): Promise<{ code: 
   });
 }
 
+/** Start a push and SIGKILL it as soon as the server shows it inside its transaction (between two statements or inserting). */
+async function pushKilledInTransaction(dir: string, url: string, database: string): Promise<boolean> {
+  const child = spawn(process.execPath, [HAZE, 'db', 'push', url], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1' },
+    stdio: 'ignore',
+  });
+  const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  let running = true;
+  void ended.then(() => (running = false));
+  while (running) {
+    const busy = await adminQuery(
+      "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND (state = 'idle in transaction' OR query ILIKE 'insert into%')",
+      [database],
+    );
+    if (busy.length > 0 && running) {
+      child.kill('SIGKILL');
+      break;
+    }
+  }
+  return (await ended) === 'SIGKILL';
+}
+
 pgSuite('district-sync.test.ts')('haze db push / pull / conflicts', () => {
   let fresh: Awaited<ReturnType<typeof freshDatabase>>;
   let dir: string;
@@ -37,7 +60,7 @@ pgSuite('district-sync.test.ts')('haze db push / pull / conflicts', () => {
     dir = townWorkspace('200100050');
     workOffline(dir);
   }, 120_000);
-  afterAll(async () => fresh.drop());
+  afterAll(async () => fresh.drop(), 60_000);
 
   test('a push says what it sent per table, the second "nothing new"; the password is never shown', async () => {
     const local = localCounts(dir);
@@ -64,6 +87,12 @@ pgSuite('district-sync.test.ts')('haze db push / pull / conflicts', () => {
     for (const ms of delays) ended.push(await pushKilledAfter(k, fresh.url, ms));
     // The kills fell while the push ran (it takes longer than 1.5 s here), not after it had finished.
     expect(ended.filter((e) => e.signal === 'SIGKILL').length).toBeGreaterThan(0);
+    // And killed inside the transaction, rows sent but not committed: the district holds none of them.
+    let killedInside = 0;
+    for (let i = 0; i < 3; i++) if (await pushKilledInTransaction(k, fresh.url, fresh.name)) killedInside++;
+    expect(killedInside).toBeGreaterThan(0);
+    const finished = await adminQuery<{ n: string }>('SELECT count(*) AS n FROM pushes WHERE town = $1', ['200100051'], fresh.name);
+    if (Number(finished[0]!.n) === 0) expect(Object.values(await districtCounts(fresh.name, '200100051')).every((n) => n === 0)).toBe(true);
     const r = haze(['db', 'push', fresh.url], { cwd: k });
     expect([r.status, delays]).toEqual([0, delays]);
     expect(await districtCounts(fresh.name, '200100051')).toEqual({ ...localCounts(k), clues: 0 });

@@ -23,7 +23,7 @@ pgSuite('pull.test.ts')('haze db pull, in process', () => {
     dir = townWorkspace(TOWN);
     workOffline(dir);
   }, 120_000);
-  afterAll(async () => fresh.drop());
+  afterAll(async () => fresh.drop(), 60_000);
 
   test("the district's finding and alert event come down, once; the town's own rows are not brought back", async () => {
     const town = await loadTown({ cwd: dir }, quiet);

@@ -37,7 +37,7 @@ pgSuite('push.test.ts')('haze db push, in process', () => {
     dir = townWorkspace('200100001', { evidence: true });
     workOffline(dir);
   }, 120_000);
-  afterAll(async () => fresh.drop());
+  afterAll(async () => fresh.drop(), 60_000);
 
   test('every row of the store arrives, with the clues the evidence gives; a second push sends nothing', async () => {
     const town = await openTown(dir, true);
