@@ -52,7 +52,7 @@ ${WHICH_DB}
 示例 / examples:
   haze db push
   haze db push postgres://xuebu@10.0.0.5/haze
-  PGPASSWORD=… haze db push postgres://xuebu@district.example.cn/haze?sslmode=require`,
+  PGPASSWORD=… haze db push "postgres://xuebu@district.example.cn/haze?sslmode=require"`,
     )
     .action(async (url: string | undefined, opts: unknown, c: Command) => (await sync()).pushAction(url, opts, c));
 

@@ -19,8 +19,11 @@
  * - plans (start_date, days, level, shift, seed, inputs): UNIQUE in migration 2.
  * - planned_visits (plan, date, group_id, seq): the PRIMARY KEY.
  * - planned_routes (plan, date, group_id): the PRIMARY KEY.
- * - plan_of_record (date, shift, fixed_at): one current record per (date, shift) (plan_of_record_current);
- *   a replan retires the current one and writes the next at a later fixed_at (UTC ISO to the millisecond).
+ * - plan_of_record (date, shift, fixed_at, place): one current record per (date, shift) (plan_of_record_current);
+ *   a replan retires the current one and writes the next. fixed_at alone does not tell them apart: it is the
+ *   command's "now", and under a fixed clock (HAZE_NOW, replays and tests) a replan is fixed at the same instant
+ *   as the record it replaces. So the key adds the record's place in its day's chain of replans (1 for the
+ *   first fixed, 2 for the one that replaced it, …): the same in every copy of the store, unlike its id.
  */
 import type { Insertable } from 'kysely';
 import type { Store } from '../db.js';
@@ -271,7 +274,16 @@ function readRows(db: Store, town: string): TownRows {
     replaced_by: number | null;
     replaced_at: string | null;
   }>('SELECT id, date, shift, plan_id, fixed_at, fixed_by, replaced_by, replaced_at FROM plan_of_record ORDER BY id');
-  const recordUid = new Map(records.map((r) => [r.id, rowUid(town, 'plan_of_record', r.date, r.shift, r.fixed_at)]));
+  // Read in id order: each (date, shift)'s records in the order they were fixed.
+  const place = new Map<string, number>();
+  const recordUid = new Map(
+    records.map((r) => {
+      const day = `${r.date}\u0000${r.shift}`;
+      const n = (place.get(day) ?? 0) + 1;
+      place.set(day, n);
+      return [r.id, rowUid(town, 'plan_of_record', r.date, r.shift, r.fixed_at, n)];
+    }),
+  );
   // Newest first: a replaced record points at a later one (replaced_by), which must be at the district first.
   for (const r of [...records].reverse()) {
     out.plan_of_record.push({

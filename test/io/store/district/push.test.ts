@@ -94,6 +94,25 @@ pgSuite('push.test.ts')('haze db push, in process', () => {
     expect(Number(n!.n)).toBe(2);
     const again = await push(town, fresh.url);
     expect([sum(again, 'new'), sum(again, 'moved')]).toEqual([0, 0]);
+
+    // A finding closed by hand and a day replanned: the district's finding closes, its plan of record is retired.
+    const open = await adminQuery<{ n: string }>("SELECT count(*) AS n FROM findings WHERE town = $1 AND status = 'open'", ['200100003'], fresh.name);
+    expect(Number(open[0]!.n)).toBeGreaterThan(0);
+    const list = haze(['findings', 'list', '--format', 'json'], { cwd: twin });
+    const id = (JSON.parse(list.stdout) as { id: number }[])[0]!.id;
+    expect(haze(['findings', 'close', String(id), '--note', '已整改', '--at', '2019-12-09 18:00'], { cwd: twin }).status).toBe(0);
+    const replan = haze(['plan', '--date', '2019-12-09', '--days', '1', '--replan', '--format', 'csv'], { cwd: twin, env: { HAZE_NOW: '2019-12-09 08:00' } });
+    expect(replan.status).toBe(0);
+    const later = await push(town, fresh.url);
+    expect(later.tables.findings).toEqual({ new: 0, already: 4, moved: 1, conflicts: 0 });
+    expect(later.tables.plan_of_record).toMatchObject({ new: 1, moved: 1, conflicts: 0 });
+    const retired = await adminQuery<{ replaced_by_uid: string | null }>(
+      "SELECT replaced_by_uid FROM plan_of_record WHERE town = $1 AND date = '2019-12-09' AND replaced_at IS NOT NULL",
+      ['200100003'],
+      fresh.name,
+    );
+    expect(retired).toHaveLength(1);
+    expect(await districtCounts(fresh.name, '200100003')).toEqual({ ...localCounts(twin), clues: 0 });
   }, 60_000);
 
   test('ten pushes of one town at once: every row exactly once', async () => {
