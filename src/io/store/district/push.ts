@@ -29,9 +29,9 @@ export interface TableCount {
   new: number;
   /** Rows the district had already (by uid). */
   already: number;
-  /** Rows the district had whose later state (superseded, corrected, closed, replaced) it gets now. */
+  /** Of `already`, the rows whose later state (superseded, corrected, closed, replaced) the district gets now. */
   moved: number;
-  /** Rows the district holds with a different later state: kept both ways, listed in sync_conflicts. */
+  /** Of `already`, the rows the district holds with a different later state: kept both ways, in sync_conflicts. */
   conflicts: number;
 }
 

@@ -4,7 +4,9 @@
  * the right town; a correction made after a push moves the district's row forward; a large table goes in chunks
  * under PostgreSQL's parameter limit.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { rowUid } from '../../../../src/io/store/district/schema.js';
 import { openStore } from '../../../../src/io/store/db.js';
 import { localRows, STORE_TABLES } from '../../../../src/io/store/district/localRows.js';
@@ -114,6 +116,49 @@ pgSuite('push.test.ts')('haze db push, in process', () => {
     expect(retired).toHaveLength(1);
     expect(await districtCounts(fresh.name, '200100003')).toEqual({ ...localCounts(twin), clues: 0 });
   }, 60_000);
+
+  test("a visit's inspectors corrected: moved forward from one PC, a conflict from another that corrected it otherwise", async () => {
+    const pc1 = copyTown(dir, '200100006', { evidence: true });
+    const pc2 = copyTown(dir, '200100006', { evidence: true });
+    const [t1, t2] = [await openTown(pc1), await openTown(pc2)];
+    await push(t1, fresh.url);
+    const visits = new Set(
+      (parse(readFileSync(join(dir, '2019-12-09.csv'), 'utf8'), { columns: true, bom: true }) as { group: string; credit_code: string }[]).map(
+        (r) => `${r.group}/${r.credit_code}`,
+      ),
+    ).size;
+    for (const [pc, who] of [
+      [pc1, '张三'],
+      [pc2, '李四'],
+    ] as const) {
+      const r = haze(['record', join(dir, '2019-12-09.csv'), '--replace', '--inspectors', who, '--checked-at', '2019-12-09 16:00'], { cwd: pc });
+      expect([r.status, r.stderr]).toEqual([0, expect.stringContaining(`${visits} 个更正`)]);
+    }
+    const first = await push(t1, fresh.url);
+    expect(first.tables.inspections).toEqual({ new: 0, already: localCounts(pc1).inspections, moved: visits, conflicts: 0 });
+    expect(first.tables.inspection_versions.new).toBe(visits);
+    const second = await push(t2, fresh.url);
+    expect(second.tables.inspections).toMatchObject({ moved: 0, conflicts: visits });
+    expect(second.conflictsRecorded).toBe(visits);
+    // The district keeps the first correction; the second is in sync_conflicts, both versions whole.
+    const held = await adminQuery<{ inspectors: string }>(
+      "SELECT DISTINCT inspectors FROM inspections WHERE town = $1 AND date = '2019-12-09'",
+      ['200100006'],
+      fresh.name,
+    );
+    expect(held).toEqual([{ inspectors: '张三' }]);
+    const listed = await adminQuery<{ district_version: { inspectors: string }; town_version: { inspectors: string } }>(
+      'SELECT district_version, town_version FROM sync_conflicts WHERE town = $1',
+      ['200100006'],
+      fresh.name,
+    );
+    expect(listed).toHaveLength(visits);
+    expect(listed[0]).toEqual({
+      district_version: expect.objectContaining({ inspectors: '张三' }),
+      town_version: expect.objectContaining({ inspectors: '李四' }),
+    });
+    expect((await push(t2, fresh.url)).conflictsRecorded).toBe(0);
+  }, 90_000);
 
   test('ten pushes of one town at once: every row exactly once', async () => {
     const many = copyTown(dir, '200100004');
