@@ -77,6 +77,7 @@ pgSuite('district-sync.test.ts')('haze db push / pull / conflicts', () => {
     const again = haze(['db', 'push', fresh.url, '--lang', 'en'], { cwd: dir });
     expect(again.status).toBe(0);
     expect(again.stderr).toContain('nothing new');
+    expect(again.stderr).toMatch(/\(last push \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)/);
     expect(await districtCounts(fresh.name, '200100050')).toEqual({ ...local, clues: 0 });
   }, 60_000);
 

@@ -4,6 +4,7 @@
  * what two places recorded differently listed for a person to settle. Messages on stderr, the URL masked.
  */
 import type { Command } from 'commander';
+import { formatWallTime, fromInstant } from '../../core/time.js';
 import type { Text } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
 import { renderJson } from '../../io/write/json.js';
@@ -46,10 +47,11 @@ export function pushWords(o: PushOutcome, shownUrl: string, lang: 'zh' | 'en'): 
   const moved = perTable(o, (t) => o.tables[t].moved, lang);
   const conflicts = PUSH_TABLES.reduce((n, t) => n + o.tables[t].conflicts, 0);
   const lines: Text[] = [];
+  const last = o.lastPushAt === null ? null : formatWallTime(fromInstant(o.lastPushAt));
   if (!sent && !moved && o.list === 'same') {
     lines.push({
-      zh: `${shownUrl}：没有新内容，区级数据库已有本乡镇的全部记录`,
-      en: `${shownUrl}: nothing new; the district already holds everything of this town`,
+      zh: `${shownUrl}：没有新内容，区级数据库已有本乡镇的全部记录${last ? `（上次报送 ${last}）` : ''}`,
+      en: `${shownUrl}: nothing new; the district already holds everything of this town${last ? ` (last push ${last})` : ''}`,
     });
   } else {
     const list = {

@@ -41,6 +41,8 @@ export interface PushOutcome {
   list: 'new' | 'replaced' | 'same';
   /** Of the conflicts, the ones sync_conflicts did not list yet. */
   conflictsRecorded: number;
+  /** When the town's previous push finished (ms since the epoch); null for its first. */
+  lastPushAt: number | null;
 }
 
 export interface PushRequest {
@@ -99,6 +101,8 @@ export async function pushRows(db: Kysely<DistrictDB>, req: PushRequest): Promis
       )
       .execute();
 
+    const last = await trx.selectFrom('pushes').select('finished_at').where('town', '=', code).orderBy('finished_at', 'desc').limit(1).executeTakeFirst();
+    const lastPushAt = last ? new Date(last.finished_at).getTime() : null;
     const tables = Object.fromEntries(PUSH_TABLES.map((t) => [t, zero()])) as Record<PushTable, TableCount>;
     const sending: Record<PushTable, readonly { uid: string }[]> = { ...req.rows, clues: clueRows(code, req.clues) };
     for (const t of PUSH_TABLES) {
@@ -126,7 +130,7 @@ export async function pushRows(db: Kysely<DistrictDB>, req: PushRequest): Promis
       .insertInto('pushes')
       .values({ town: code, started_at: req.startedAt, finished_at: new Date().toISOString(), counts: JSON.stringify({ tables, list, conflictsRecorded }) })
       .execute();
-    return { tables, list, conflictsRecorded };
+    return { tables, list, conflictsRecorded, lastPushAt };
   });
 }
 
