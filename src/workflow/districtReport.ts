@@ -81,7 +81,10 @@ export async function heldTowns(district: District): Promise<DistrictTown[]> {
       where: { file: district.shownUrl },
       message:
         version === 0
-          ? { zh: `区级数据库 ${district.shownUrl} 是空的：还没有建表，也没有乡镇报送过`, en: `the district database ${district.shownUrl} is empty: no haze tables, nothing pushed yet` }
+          ? {
+              zh: `区级数据库 ${district.shownUrl} 是空的：还没有建表，也没有乡镇报送过`,
+              en: `the district database ${district.shownUrl} is empty: no haze tables, nothing pushed yet`,
+            }
           : { zh: `区级数据库 ${district.shownUrl} 还没有任何乡镇的数据`, en: `the district database ${district.shownUrl} holds no town yet` },
     });
   }

@@ -8,7 +8,15 @@ import { clueAccount, type ClueAccount } from '../core/evidence/clueReport.js';
 import type { Clue } from '../core/evidence/model.js';
 import type { AlertLevel, Enterprise, RequiredMeasure } from '../core/model.js';
 import type { Lang } from '../core/problem.js';
-import { buildReport, type InspectionReport, type ReportFinding, type ReportPlanDay, type ReportRange, type ReportVisit, type ViolationRow } from '../core/report.js';
+import {
+  buildReport,
+  type InspectionReport,
+  type ReportFinding,
+  type ReportPlanDay,
+  type ReportRange,
+  type ReportVisit,
+  type ViolationRow,
+} from '../core/report.js';
 import { formatWallTime, fromInstant } from '../core/time.js';
 import type { ClueItemResult } from '../io/store/clueResults.js';
 import type { DayOfRecord } from '../io/store/plans.js';

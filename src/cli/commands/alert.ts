@@ -56,7 +56,10 @@ export function alertCommand(program: Command): void {
     .command('status')
     .description('某时刻正在执行的预警 / the alert in force at a time')
     .option('--at <time>', '时刻（默认现在）/ when (default now)')
-    .option('--district', '各乡镇正在执行的预警，读区级数据库（--db postgres://…、haze.yaml 的 district.db 或 HAZE_DISTRICT_DB）/ every town, from the district database')
+    .option(
+      '--district',
+      '各乡镇正在执行的预警，读区级数据库（--db postgres://…、haze.yaml 的 district.db 或 HAZE_DISTRICT_DB）/ every town, from the district database',
+    )
     .option('--town <code>', '与 --district 同用：只看这个乡镇 / with --district: one town, by its code')
     .addHelpText(
       'after',

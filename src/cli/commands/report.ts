@@ -15,8 +15,14 @@ export function reportCommand(program: Command): void {
     .option('--to <date>', '结束日期（默认：今天；示例乡镇为最后有记录的一天）/ last day (default: today; on the sample, the last day with records)')
     .option('--group <id>', '只看一个巡查组 / one group only')
     .option('--level <level>', '按哪一级的措施计应检查企业（默认：范围内最严的级别）/ the level whose measures decide who must be visited')
-    .option('--section <name>', `只输出一节（CSV 默认 visits；--district 默认 summary）：summary|${SECTION_KEYS.join('|')} / one section (CSV: default visits; with --district, summary)`)
-    .option('--district', '区级汇总：读区级数据库（--db postgres://…、haze.yaml 的 district.db 或 HAZE_DISTRICT_DB）中各乡镇的数据 / every town, from the district database')
+    .option(
+      '--section <name>',
+      `只输出一节（CSV 默认 visits；--district 默认 summary）：summary|${SECTION_KEYS.join('|')} / one section (CSV: default visits; with --district, summary)`,
+    )
+    .option(
+      '--district',
+      '区级汇总：读区级数据库（--db postgres://…、haze.yaml 的 district.db 或 HAZE_DISTRICT_DB）中各乡镇的数据 / every town, from the district database',
+    )
     .option('--town <code>', '与 --district 同用：只看这个乡镇（乡镇代码）/ with --district: one town, by its code')
     .addHelpText(
       'after',

@@ -142,11 +142,7 @@ export async function districtReportFindings(db: Db, town: string, to: string): 
  * stored UTC instant). A plan's number is the town's: its plans counted in the order they were made, which is
  * the order the town's store numbered them in.
  */
-export async function districtPlanDays(
-  db: Db,
-  town: string,
-  range: ReportRange,
-): Promise<(Omit<ReportPlanDay, 'fixedAt'> & { fixedAt: string })[]> {
+export async function districtPlanDays(db: Db, town: string, range: ReportRange): Promise<(Omit<ReportPlanDay, 'fixedAt'> & { fixedAt: string })[]> {
   const records = await db
     .selectFrom('plan_of_record')
     .select(['date', 'shift', 'plan_uid', 'fixed_at', 'fixed_by'])
