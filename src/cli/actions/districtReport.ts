@@ -26,7 +26,9 @@ import { askedRange, BASIS, type ReportOpts } from './report.js';
 function summaryColumns(lang: 'zh' | 'en'): Column<DistrictSummaryRow>[] {
   const en = lang === 'en';
   return [
-    { key: 'town', zh: '乡镇代码', en: 'town', value: (r) => r.town, excel: (r) => (r.town === 'total' ? '合计' : r.town) },
+    { key: 'town', zh: '乡镇代码', en: 'town', value: (r) => r.town, excel: (r) => (r.town === 'total' ? '合计' : r.town), dataOnly: true },
+    // A table names the total row once, in the name column.
+    { key: 'town_shown', zh: '乡镇代码', en: 'town', value: (r) => (r.town === 'total' ? '' : r.town), tableOnly: true },
     { key: 'name', zh: '乡镇', en: 'name', value: (r) => (r.town === 'total' && en ? 'total' : r.name) },
     { key: 'level', zh: '预警级别', en: 'level', value: (r) => r.level, excel: (r) => (r.level ? LEVEL_ZH[r.level] : null), dataOnly: true },
     { key: 'level_shown', zh: '预警级别', en: 'level', value: (r) => (r.level ? (en ? r.level : LEVEL_ZH[r.level]) : ''), tableOnly: true, drop: 3 },
