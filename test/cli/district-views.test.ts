@@ -240,7 +240,7 @@ pgSuite('district-views.test.ts')('haze report --district, haze alert status --d
       const own = csv(haze(['report', '--format', 'csv', '--section', section], { cwd: dirA, env: NOW }).stdout);
       const r = run(['report', '--district', '--town', A.code, '--format', 'csv', '--section', section]);
       expect(r.status).toBe(0);
-      const order = section === 'violations' ? visitOrder : <T>(rows: T[]) => rows;
+      const order = (rows: Row[]): Row[] => (section === 'violations' ? visitOrder(rows) : rows);
       expect(order(csv(r.stdout))).toEqual(order(own.map((row) => ({ town: A.code, ...row }))));
     }
     const summary = csv(run(['report', '--district', '--format', 'csv']).stdout);
