@@ -253,6 +253,7 @@ pgSuite('district-views.test.ts')('haze report --district, haze alert status --d
     expect((r.towns as Json[]).map((t) => Object.keys(t))).toEqual([0, 1, 2].map(() => ['code', 'name', 'level', 'summary']));
     expect(run(['report', '--district', '--section', 'nonsense']).status).toBe(64);
     expect(run(['report', '--town', A.code]).status).toBe(64);
+    expect(run(['report', '--district', '--group', '1']).status).toBe(64);
   });
 
   test("alert status --district: each town now, by the same function as the town's own alert status", () => {
@@ -304,6 +305,15 @@ pgSuite('district-views.test.ts')('haze report --district, haze alert status --d
       const r = haze(['report', '--district', '--lang', 'en'], { env: { ...NOW, HAZE_DISTRICT_DB: empty.url } });
       expect(r.status).toBe(66);
       expect(r.stderr).toContain('holds no town yet');
+      // A town that pushed its alert but no list: reported, with nothing counted as required, and told.
+      const district = await openDistrict(empty.url, { migrate: false });
+      await putTown(district.db, { ...C, code: '300100004', name: '丁镇' }, null);
+      await putAlert(district.db, '300100004', { kind: 'issue', level: 'orange', at: '2019-12-09 10:00' });
+      await district.close();
+      const d = haze(['report', '--district', '--format', 'json'], { env: { ...NOW, HAZE_DISTRICT_DB: empty.url } });
+      expect(d.status).toBe(0);
+      expect(d.stderr).toContain('300100004 丁镇 没有报送企业清单');
+      expect((JSON.parse(d.stdout) as { total: Json }).total).toMatchObject({ required: 0, visited: 0, coverage_pct: null });
     } finally {
       await empty.drop();
     }

@@ -38,7 +38,10 @@ export function reportCommand(program: Command): void {
   haze report --format csv --section violations > 违规.csv
   haze report --format json | jq '.coverage.total'
 
-区级汇总 / district views（先由各乡镇 haze db push 报送 / what the towns pushed）:
+区级汇总 / district views（先由各乡镇 haze db push 报送 / what the towns pushed）：先是各乡镇一行和合计，
+再是各乡镇的报告（与该乡镇自己 haze report 的各节相同）。不给日期时，从各乡镇最近一次预警中最早开始的那天到今天
+/ the summary (a row a town, and the total), then each town's own report; without dates, from the earliest
+first day of any town's latest alert to today.
   haze report --district                             # 各乡镇汇总和各乡镇的报告 / summary, then each town
   haze report --district --town 320413102 --format md -o 薛埠镇.md
   haze report --district --from 2019-12-08 --to 2019-12-10 --format csv > 区级汇总.csv
