@@ -128,7 +128,15 @@ export async function districtReport(district: District, ask: DistrictReportAsk,
 
   const reports: DistrictTownReport[] = [];
   for (const t of towns) {
-    const snapshot = (await townListSnapshot(db, t.code)) as TownSnapshot | null;
+    // A town's reads at once (the pool holds a few connections); the towns one after another, to bound memory.
+    const [snapshot, visits, findings, plans, clues, clueResults] = await Promise.all([
+      townListSnapshot(db, t.code) as Promise<TownSnapshot | null>,
+      districtReportVisits(db, t.code, range),
+      districtReportFindings(db, t.code, range.to),
+      districtPlanDays(db, t.code, range),
+      districtClues(db, t.code),
+      districtClueItemResults(db, t.code),
+    ]);
     if (!snapshot)
       voice.warn({
         zh: `${t.code} ${t.name} 没有报送企业清单：应检查企业按 0 计`,
@@ -136,13 +144,8 @@ export async function districtReport(district: District, ask: DistrictReportAsk,
       });
     const list = snapshotList(snapshot);
     const level = ask.level ?? strictestLevel(events.get(t.code)!, range);
-    const records = {
-      visits: await districtReportVisits(db, t.code, range),
-      findings: await districtReportFindings(db, t.code, range.to),
-      plans: (await districtPlanDays(db, t.code, range)).map((p) => ({ ...p, fixedAt: fixedAtShown(p.fixedAt) })),
-    };
-    const clues = await districtClues(db, t.code);
-    const account = clues.length === 0 ? null : clueSections(clues, await districtClueItemResults(db, t.code), list.enterprises, range);
+    const records = { visits, findings, plans: plans.map((p) => ({ ...p, fixedAt: fixedAtShown(p.fixedAt) })) };
+    const account = clues.length === 0 ? null : clueSections(clues, clueResults, list.enterprises, range);
     const { report, itemIn } = townReport(list, records, { range, level, group: ask.group }, account);
     reports.push({ code: t.code, name: t.name, level, report, itemIn, summary: summaryRow(t.code, t.name, level, report) });
   }
