@@ -1022,6 +1022,24 @@ export const CODES = {
 
   // ── district: the views (report --district, alert status --district) ────────────────────────────────
   // Codes of the district views go here, one after another.
+  HAZE_DISTRICT_EMPTY: {
+    kind: 'error',
+    exit: EXIT.noInput,
+    title: { zh: '区级数据库里还没有乡镇的数据', en: 'the district database holds no town yet' },
+    hint: {
+      zh: '各乡镇用 haze db push 报送后再看区级汇总；检查连接串是否指向区里的数据库',
+      en: "district views show what towns have pushed (haze db push); check that the connection string names the district's database",
+    },
+  },
+  HAZE_DISTRICT_NO_SUCH_TOWN: {
+    kind: 'error',
+    exit: EXIT.noInput,
+    title: { zh: '区级数据库没有这个乡镇的数据', en: 'the district database holds nothing for that town' },
+    hint: {
+      zh: '--town 写乡镇的行政区划代码（haze.yaml 的 town.code）；该乡镇要先 haze db push',
+      en: "--town takes the town's code (town.code in its haze.yaml); the town must have pushed (haze db push)",
+    },
+  },
   // (end of the views' codes)
 } as const satisfies Record<string, CodeSpec>;
 

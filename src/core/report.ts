@@ -399,6 +399,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function pct(part: number, whole: number): number | null {
+/** part ÷ whole in percent, one decimal; null when the whole is 0. */
+export function pct(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
 }

@@ -86,3 +86,19 @@ export function strictestLevel(events: readonly AlertEvent[], range: ReportRange
   if (levels.length === 0) return null;
   return levels.reduce((a, b) => (ALERT_LEVELS.indexOf(b) > ALERT_LEVELS.indexOf(a) ? b : a));
 }
+
+/**
+ * The range of a district's report: each town's range as its own report would choose it (no sample story: the
+ * district holds records only), from the earliest town's first day to the end — so without flags, every day
+ * any town had its latest alert in force. No town with an alert: the end day alone.
+ */
+export function districtRange(req: RangeRequest, today: string, townEvents: readonly (readonly AlertEvent[])[]): RangeChoice {
+  const choices = (townEvents.length > 0 ? townEvents : [[]]).map((events) => reportRange(req, { today, events, sampleStory: false, lastRecordDate: null }));
+  const failed = choices.find((c) => 'error' in c);
+  if (failed) return failed;
+  const ok = choices as { range: ReportRange; basis: RangeBasis }[];
+  const from = ok.map((c) => c.range.from).reduce((a, b) => (b < a ? b : a));
+  const to = ok.map((c) => c.range.to).reduce((a, b) => (b > a ? b : a));
+  const basis = ok.some((c) => c.basis === 'alert') ? 'alert' : ok[0]!.basis;
+  return { range: { from, to }, basis };
+}

@@ -8,13 +8,14 @@ import type { EvidenceCheck, EvidenceInput } from '../core/evidence/checkEvidenc
 import { clueChart } from '../core/evidence/clueChart.js';
 import type { Clue, ClueChart } from '../core/evidence/model.js';
 import { clueOutcome } from '../core/evidence/clueOutcome.js';
-import { clueAccount, type ClueAccount } from '../core/evidence/clueReport.js';
+import type { ClueAccount } from '../core/evidence/clueReport.js';
 import type { InspectionHistory } from '../core/routing/priority.js';
 import type { Shift } from '../core/routing/planCalendar.js';
 import { compareWallTime, fromInstant, type WallTime } from '../core/time.js';
 import { daysOfRecord } from '../io/store/plans.js';
 import { clueItemResults, type ClueItemResult } from '../io/store/clueResults.js';
 import { noEvidence, townClues, type TownEvidence } from './evidence.js';
+import { clueSections } from './inspectionReport.js';
 import { readStore } from './storeDoor.js';
 import type { Town } from './town.js';
 
@@ -123,5 +124,5 @@ export function reportClues(town: Town, range: { from: string; to: string }, now
   const upTo = compareWallTime(now, end) < 0 ? now : end;
   const { check } = townClues(town, evidence, upTo);
   const results = readStore(town.ws, (db) => clueItemResults(db), new Map<string, ClueItemResult[]>());
-  return clueAccount(check.clues, results, new Map(town.list.enterprises.map((e) => [e.creditCode, e.name])), range);
+  return clueSections(check.clues, results, town.list.enterprises, range);
 }

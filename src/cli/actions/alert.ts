@@ -5,14 +5,18 @@
  */
 import type { Command } from 'commander';
 import type { Lang } from '../../core/problem.js';
-import { alertAt, describe, impossibleEvent, inOrder, type AlertEvent } from '../../core/alert.js';
+import { alertAt, describe, impossibleEvent, inOrder, type AlertEvent, type AlertInForce } from '../../core/alert.js';
 import { LEVEL_ZH } from '../../core/model.js';
 import { formatWallTime, type WallTime } from '../../core/time.js';
 import { CODE, HazeError } from '../../errors.js';
 import type { Column } from '../../io/write/columns.js';
 import { renderJson } from '../../io/write/json.js';
 import { appendAlertEvent, readAlertEvents } from '../../io/store/alerts.js';
+import { resolveWorkspace } from '../../io/read/workspace.js';
+import { withDistrict } from '../../io/store/district/connect.js';
 import { levelName } from '../../workflow/alertInForce.js';
+import { districtAlerts } from '../../workflow/districtAlert.js';
+import { districtUrl } from '../../workflow/districtUrl.js';
 import { readStore, writeStore } from '../../workflow/storeDoor.js';
 import { openWorkspace } from '../../workflow/town.js';
 import { now } from '../clock.js';
@@ -90,35 +94,58 @@ export function liftAction(opts: EventOpts, c: Command): void {
   record(g, voice, { kind: 'lift', level: null, at: eventTime(voice, opts), doc: opts.doc ?? null, note: opts.note ?? null });
 }
 
-export function statusAction(opts: { at?: string }, c: Command): void {
+/** The alert in force as JSON keys, the town's own and each town's of the district alike. */
+function inForceRecord(inForce: AlertInForce | null): Record<string, unknown> {
+  return {
+    in_force: inForce !== null,
+    level: inForce?.level ?? null,
+    level_since: inForce ? formatWallTime(inForce.levelSince) : null,
+    issued_at: inForce ? formatWallTime(inForce.issuedAt) : null,
+    until: inForce?.until ? formatWallTime(inForce.until) : null,
+    doc: inForce?.doc ?? null,
+  };
+}
+
+/** The alert in force in words, after what it is about (the moment, or a town and the moment). */
+function inForceLine(lang: Lang, about: string, inForce: AlertInForce | null): string {
+  if (!inForce) return lang === 'zh' ? `${about}：没有正在执行的预警\n` : `${about}: no alert in force\n`;
+  return lang === 'zh'
+    ? `${about}：${levelName(inForce.level)}预警，自 ${formatWallTime(inForce.levelSince)} 起（${formatWallTime(inForce.issuedAt)} 发布${inForce.until ? `，预计持续至 ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `，${inForce.doc}` : ''}）\n`
+    : `${about}: ${inForce.level} alert since ${formatWallTime(inForce.levelSince)} (issued ${formatWallTime(inForce.issuedAt)}${inForce.until ? `, expected until ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `, ${inForce.doc}` : ''})\n`;
+}
+
+export interface StatusOpts {
+  at?: string;
+  /** --district: each town's alert, from the district database. */
+  district?: boolean;
+  /** --town CODE: with --district, one town. */
+  town?: string;
+}
+
+export async function statusAction(opts: StatusOpts, c: Command): Promise<void> {
   const g = readGlobals(c);
   const voice = cliVoice(g);
   const out = openOutput(g, voice, ['text', 'json'] as const, 'text');
-  const ws = openWorkspace(g, voice);
   const at = opts.at ? timeArg(opts.at, '--at') : now();
+  if (opts.district || opts.town !== undefined) {
+    if (!opts.district) throw usage({ zh: '--town 要与 --district 同用', en: '--town goes with --district' });
+    const url = districtUrl(resolveWorkspace(g), undefined, g.districtDb);
+    const towns = await withDistrict(url, { migrate: false }, async (district) => {
+      voice.say({ zh: `区级数据库：${district.shownUrl}`, en: `district database: ${district.shownUrl}` });
+      return districtAlerts(district, at, opts.town ?? null);
+    });
+    if (out.format === 'json') {
+      out.emit(renderJson({ at: formatWallTime(at), towns: towns.map((t) => ({ code: t.code, name: t.name, ...inForceRecord(t.inForce) })) }));
+    } else {
+      out.emit(towns.map((t) => inForceLine(out.lang, `${t.code} ${t.name} ${formatWallTime(at)}`, t.inForce)).join(''));
+    }
+    return;
+  }
+  const ws = openWorkspace(g, voice);
   const events = readStore(ws, readAlertEvents, []);
   const inForce = alertAt(events, at);
-  if (out.format === 'json') {
-    out.emit(
-      renderJson({
-        at: formatWallTime(at),
-        in_force: inForce !== null,
-        level: inForce?.level ?? null,
-        level_since: inForce ? formatWallTime(inForce.levelSince) : null,
-        issued_at: inForce ? formatWallTime(inForce.issuedAt) : null,
-        until: inForce?.until ? formatWallTime(inForce.until) : null,
-        doc: inForce?.doc ?? null,
-      }),
-    );
-  } else if (inForce) {
-    out.emit(
-      out.lang === 'zh'
-        ? `${formatWallTime(at)}：${levelName(inForce.level)}预警，自 ${formatWallTime(inForce.levelSince)} 起（${formatWallTime(inForce.issuedAt)} 发布${inForce.until ? `，预计持续至 ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `，${inForce.doc}` : ''}）\n`
-        : `${formatWallTime(at)}: ${inForce.level} alert since ${formatWallTime(inForce.levelSince)} (issued ${formatWallTime(inForce.issuedAt)}${inForce.until ? `, expected until ${formatWallTime(inForce.until)}` : ''}${inForce.doc ? `, ${inForce.doc}` : ''})\n`,
-    );
-  } else {
-    out.emit(out.lang === 'zh' ? `${formatWallTime(at)}：没有正在执行的预警\n` : `${formatWallTime(at)}: no alert in force\n`);
-  }
+  if (out.format === 'json') out.emit(renderJson({ at: formatWallTime(at), ...inForceRecord(inForce) }));
+  else out.emit(inForceLine(out.lang, formatWallTime(at), inForce));
 }
 
 export function historyAction(_opts: unknown, c: Command): void {

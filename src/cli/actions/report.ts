@@ -3,28 +3,24 @@
  * offenders, open provincial findings, who is still unvisited. Tables and Markdown show every section with
  * Chinese headings; JSON is one object; CSV is one section per call (--section), one clean table for scripts.
  */
-import { reportClues } from '../../workflow/dayClues.js';
 import type { Command } from 'commander';
-import { LEVEL_ZH, type AlertLevel } from '../../core/model.js';
-import { checkItems, recordedItemText } from '../../core/checklist.js';
-import type { Lang } from '../../core/problem.js';
-import { buildReport, type InspectionReport, type ReportPlanDay, type ViolationRow } from '../../core/report.js';
+import { LEVEL_ZH } from '../../core/model.js';
 import { reportRange, strictestLevel, type RangeBasis } from '../../core/reportRange.js';
 import { assignAreas } from '../../core/routing/areas.js';
-import { formatWallTime, fromInstant } from '../../core/time.js';
 import type { Store } from '../../io/store/db.js';
+import type { ReportPlanDay } from '../../core/report.js';
 import { recordsInRange } from '../../io/store/plans.js';
 import { lastRecordDate, readReportFindings, readReportVisits } from '../../io/store/reportQueries.js';
-import { renderJson, toRecords } from '../../io/write/json.js';
-import { renderMarkdownTable } from '../../io/write/markdownTable.js';
 import { townAlert } from '../../workflow/alertInForce.js';
+import { reportClues } from '../../workflow/dayClues.js';
+import { reportPlanDay, townReport } from '../../workflow/inspectionReport.js';
 import { readStore } from '../../workflow/storeDoor.js';
 import { measuresAt } from '../../workflow/town.js';
 import { now } from '../clock.js';
 import { parseDateFlag, parseGroupFlag, parseLevelFlag } from '../flags.js';
 import { readGlobals, usage } from '../globals.js';
-import { openOutput, renderRows, type Output } from '../output.js';
-import { COVERAGE_COLUMNS, REPORT_SECTIONS, SECTION_KEYS, type ReportSection } from '../reportSections.js';
+import { openOutput } from '../output.js';
+import { checkSection, REPORT_FORMATS, RENDER_REPORT } from '../reportRender.js';
 import { openTownWithEvidence } from '../town.js';
 import { cliVoice, type CliVoice } from '../voice.js';
 
@@ -35,40 +31,37 @@ export interface ReportOpts {
   group?: string;
   level?: string;
   section?: string;
+  /** --district: every town's report from the district database (./districtReport.ts). */
+  district?: boolean;
+  /** --town CODE: with --district, that town's report. */
+  town?: string;
 }
 
-const BASIS: Record<RangeBasis, { zh: string; en: string }> = {
+export const BASIS: Record<RangeBasis, { zh: string; en: string }> = {
   date: { zh: '--date', en: '--date' },
   from_to: { zh: '--from/--to', en: '--from/--to' },
   alert: { zh: '自预警开始', en: 'from the start of the alert' },
   end_day: { zh: '没有记录预警：只看这一天', en: 'no alert recorded: this day only' },
 };
 
-/** A day's plan of record as the report holds results against it. */
+/** The days' plans of record as the report holds results against them. */
 function planDays(db: Store, range: { from: string; to: string }): ReportPlanDay[] {
-  return recordsInRange(db, range.from, range.to).map((r) => ({
-    date: r.date,
-    shift: r.shift,
-    planId: r.planId,
-    fixedAt: formatWallTime(fromInstant(Date.parse(r.fixedAt))),
-    fixedBy: r.fixedBy,
-    visits: r.routes.flatMap((x) => x.visits.map((v) => ({ groupId: v.groupId, creditCode: v.creditCode }))),
-  }));
+  return recordsInRange(db, range.from, range.to).map(reportPlanDay);
 }
 
-async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: ReportOpts): Promise<void> {
-  const out = openOutput(g, voice, ['table', 'csv', 'json', 'md'] as const, 'table');
-  if (opts.section !== undefined && !SECTION_KEYS.includes(opts.section)) {
-    throw usage({
-      zh: `--section 可用：${SECTION_KEYS.join('、')}，而不是"${opts.section}"`,
-      en: `--section takes ${SECTION_KEYS.join(', ')}, not "${opts.section}"`,
-    });
-  }
-  const asked = {
+/** The range asked for with --date/--from/--to, as values. */
+export function askedRange(opts: Pick<ReportOpts, 'date' | 'from' | 'to'>): { date?: string; from?: string; to?: string } {
+  return {
     ...(opts.date !== undefined ? { date: parseDateFlag(opts.date) } : {}),
     ...(opts.from !== undefined ? { from: parseDateFlag(opts.from, '--from') } : {}),
     ...(opts.to !== undefined ? { to: parseDateFlag(opts.to, '--to') } : {}),
   };
+}
+
+async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: ReportOpts): Promise<void> {
+  const out = openOutput(g, voice, REPORT_FORMATS, 'table');
+  checkSection(opts.section);
+  const asked = askedRange(opts);
   const fixedLevel = opts.level === undefined ? undefined : parseLevelFlag(opts.level);
   const town = await openTownWithEvidence(g, voice, out);
   const groups = town.setup.groups;
@@ -109,93 +102,23 @@ async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: Rep
     });
   }
 
-  const measures = level ? measuresAt(town, level) : null;
-  const report = buildReport({
-    enterprises: town.list.enterprises,
-    measures,
-    groupOf: assignAreas(town.list.enterprises, groups).groupOf,
-    groups: groups.map((x) => ({ id: x.id, name: x.name })),
-    visits: stored.visits,
-    findings: stored.findings,
-    plans: stored.plans,
-    range,
-    group,
-  });
-  const clues = reportClues(town, range, now());
-  if (clues) Object.assign(report, { clues: clues.rows, clueTally: clues.tally });
-  // Items found wrong, in the reader's language: the enterprise's items at the level, matched by id and words.
-  const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
-  const itemIn = (v: ViolationRow, lang: Lang): string => {
-    const e = byCode.get(v.creditCode);
-    const m = measures?.get(v.creditCode);
-    return recordedItemText({ id: v.itemId, text: v.item }, e && m ? checkItems(e, m) : [], lang);
-  };
-  out.emit(RENDER[out.format](out, report, { level, basis, group, section: opts.section, itemIn }));
+  const { report, itemIn } = townReport(
+    {
+      enterprises: town.list.enterprises,
+      groups: groups.map((x) => ({ id: x.id, name: x.name })),
+      groupOf: assignAreas(town.list.enterprises, groups).groupOf,
+      measuresAt: (l) => measuresAt(town, l),
+    },
+    stored,
+    { range, level, group },
+    reportClues(town, range, now()),
+  );
+  out.emit(RENDER_REPORT[out.format](out, report, { level, basis, group, section: opts.section, itemIn }));
 }
-
-interface Meta {
-  level: AlertLevel | null;
-  basis: RangeBasis;
-  group: string | null;
-  section: string | undefined;
-  itemIn: (v: ViolationRow, lang: Lang) => string;
-}
-
-type Format = 'table' | 'csv' | 'json' | 'md';
-
-/** The sections a format shows: CSV one table per call (visits unless told); the others every section unless one is asked for. */
-function sectionsFor(format: Format, meta: Meta): readonly ReportSection<unknown>[] {
-  const wanted = meta.section ?? (format === 'csv' ? 'visits' : undefined);
-  return REPORT_SECTIONS.filter((s) => wanted === undefined || s.key === wanted);
-}
-
-function csvReport(out: Output<Format>, report: InspectionReport, meta: Meta): string {
-  const section = sectionsFor('csv', meta)[0]!;
-  return renderRows(out, 'csv', section.rows(report), section.columns);
-}
-
-function jsonReport(_out: Output<Format>, report: InspectionReport, meta: Meta): string {
-  const json: Record<string, unknown> = { range: { ...report.range, basis: meta.basis }, level: meta.level, group: meta.group };
-  for (const s of sectionsFor('json', meta)) {
-    json[s.key] =
-      s.key === 'coverage'
-        ? { groups: toRecords(report.groups, COVERAGE_COLUMNS), total: toRecords([report.total], COVERAGE_COLUMNS)[0] }
-        : toRecords(s.rows(report), s.columns);
-  }
-  return renderJson(json);
-}
-
-/** Tables and Markdown: a title, then every section under its heading. */
-function textReport(out: Output<Format>, report: InspectionReport, meta: Meta): string {
-  const md = out.format === 'md';
-  const en = out.lang === 'en';
-  const { from, to } = report.range;
-  if (en) report = { ...report, violations: report.violations.map((v) => ({ ...v, item: meta.itemIn(v, 'en') })) };
-  const title = en
-    ? `inspection report: ${from === to ? from : `${from} to ${to}`}${meta.level ? `, ${meta.level} alert` : ''}${meta.group ? `, group ${meta.group}` : ''}`
-    : `巡查报告：${from === to ? from : `${from} 至 ${to}`}${meta.level ? `　${LEVEL_ZH[meta.level]}预警` : ''}${meta.group ? `　第 ${meta.group} 组` : ''}`;
-  const none = en ? '(none)\n' : '（无）\n';
-  const block = (s: ReportSection<unknown>): string => {
-    const rows = s.rows(report);
-    const columns = s.shownColumns?.(out.lang) ?? s.columns;
-    // The coverage table's rows are groups, not findings: no count beside its heading.
-    const count = s.key === 'coverage' ? '' : en ? ` (${rows.length})` : `（${rows.length}）`;
-    const heading = `${en ? s.en : s.zh}${count}`;
-    if (md) return `## ${heading}\n\n${rows.length === 0 ? none : renderMarkdownTable(rows, columns, out.lang)}`;
-    return `${en ? `[${heading}]` : `【${heading}】`}\n${rows.length === 0 ? none : renderRows(out, 'table', rows, columns)}`;
-  };
-  return `${md ? `# ${title}\n\n` : `${title}\n\n`}${sectionsFor(out.format, meta).map(block).join('\n')}`;
-}
-
-const RENDER: Record<Format, (out: Output<Format>, report: InspectionReport, meta: Meta) => string> = {
-  table: textReport,
-  md: textReport,
-  csv: csvReport,
-  json: jsonReport,
-};
 
 /** The action of `haze report` (its options and help: ../commands/report.ts). */
 export async function reportAction(opts: ReportOpts, c: Command): Promise<void> {
   const g = readGlobals(c);
+  if (opts.district || opts.town !== undefined) return (await import('./districtReport.js')).districtReportAction(g, cliVoice(g), opts);
   return run(g, cliVoice(g), opts);
 }

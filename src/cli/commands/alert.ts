@@ -3,7 +3,7 @@
  * their options and help; the actions (../actions/alert.ts) are loaded when one runs.
  */
 import type { Command } from 'commander';
-import type { EventOpts } from '../actions/alert.js';
+import type { EventOpts, StatusOpts } from '../actions/alert.js';
 
 const TIME_FORMS = '2019-12-08 14:00、2019-12-08T14:00+08:00、2019年12月8日14时';
 const actions = () => import('../actions/alert.js');
@@ -23,6 +23,7 @@ export function alertCommand(program: Command): void {
   haze alert change red --at "2019年12月9日20时"
   haze alert lift --at "2019-12-11 12:00"
   haze alert status
+  haze alert status --district
   haze alert history --format csv`,
     );
 
@@ -55,7 +56,21 @@ export function alertCommand(program: Command): void {
     .command('status')
     .description('某时刻正在执行的预警 / the alert in force at a time')
     .option('--at <time>', '时刻（默认现在）/ when (default now)')
-    .action(async (opts: { at?: string }, c: Command) => (await actions()).statusAction(opts, c));
+    .option(
+      '--district',
+      '各乡镇正在执行的预警，读区级数据库（--db postgres://…、haze.yaml 的 district.db 或 HAZE_DISTRICT_DB）/ every town, from the district database',
+    )
+    .option('--town <code>', '与 --district 同用：只看这个乡镇 / with --district: one town, by its code')
+    .addHelpText(
+      'after',
+      `
+示例 / examples:
+  haze alert status
+  haze alert status --at "2019-12-09 20:00" --format json
+  haze alert status --district                      # 各乡镇的预警 / each town's alert
+  haze alert status --district --town 320413102 --format json`,
+    )
+    .action(async (opts: StatusOpts, c: Command) => (await actions()).statusAction(opts, c));
 
   alert
     .command('history')

@@ -62,9 +62,12 @@ export function checkEvidence(input: EvidenceInput): EvidenceCheck {
   }
   const ctx = checkContext(input, baselines);
   const clues = [stopClues, limitClues, treatmentOffClues, nightUseClues, silentClues, truckClues].flatMap((check) => check(ctx));
-  const rank = (c: Clue) => CLUE_KINDS.indexOf(c.kind);
-  clues.sort((a, b) =>
-    a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : a.from - b.from || rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  clues.sort(clueOrder);
   return { clues, baselines, problems };
+}
+
+/** The order clues are given in: by enterprise, then time, then kind, then id (the district's copy is put back in it). */
+export function clueOrder(a: Clue, b: Clue): number {
+  const rank = (c: Clue) => CLUE_KINDS.indexOf(c.kind);
+  return a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : a.from - b.from || rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
