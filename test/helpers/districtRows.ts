@@ -1,14 +1,15 @@
 /**
  * District rows for the views' tests, written straight into the district tables (not through a push): a town,
  * its list (a TownSnapshot), and its facts, each row keyed by the uid rowUid gives from its natural key and
- * pointing at its parents by uid. `copyStore` writes a town's SQLite store as district rows the same way, so a
+ * pointing at its parents by uid. `copyStore` writes a town's SQLite store as district rows as a push reads them, so a
  * test can put the district's view of a town beside the town's own report of the same rows.
  */
 import Database from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Clue } from '../../src/core/evidence/model.js';
 import { fromWallMinute } from '../../src/core/time.js';
 import type { TownIdentity } from '../../src/io/read/workspace.js';
+import { localRows, STORE_TABLES } from '../../src/io/store/district/localRows.js';
 import { rowUid, type DistrictDB } from '../../src/io/store/district/schema.js';
 import type { TownSnapshot } from '../../src/workflow/townSnapshot.js';
 
@@ -172,157 +173,20 @@ export async function putClues(db: Db, town: string, clues: readonly Clue[]): Pr
 }
 
 /**
- * A town's SQLite store as district rows: alerts, imports, visits with every result (current and superseded),
- * findings, plans with their visits and routes, and the plans of record (replaced ones too).
+ * A town's SQLite store as district rows, as a push sends them (localRows, the push's own reading), without the
+ * rest of a push (the list, the clues, the towns row): the test puts those itself.
  */
 export async function copyStore(db: Db, town: string, storeFile: string): Promise<void> {
   const local = new Database(storeFile, { readonly: true });
   try {
-    const all = <T>(q: string) => local.prepare(q).all() as T[];
-    for (const e of all<{
-      kind: AlertRow['kind'];
-      level: AlertRow['level'];
-      at: string;
-      until: string | null;
-      doc: string | null;
-      note: string | null;
-      recorded_at: string;
-    }>('SELECT * FROM alert_events ORDER BY id'))
-      await putAlert(db, town, { ...e, recordedAt: e.recorded_at });
-
-    const imports = new Map<number, string>();
-    for (const m of all<{ id: number; kind: 'results' | 'findings'; file_name: string; imported_at: string; rows: number; replace: number }>(
-      'SELECT * FROM imports ORDER BY id',
-    ))
-      imports.set(m.id, await putImport(db, town, m.kind, `${m.file_name}#${m.id}`, m.imported_at, m.rows, m.replace === 1));
-
-    const visits = all<{
-      id: number;
-      date: string;
-      group_id: string;
-      credit_code: string;
-      name: string;
-      seq: number | null;
-      inspectors: string;
-      checked_at: string | null;
-      planned: number;
-      import_id: number;
-    }>('SELECT * FROM inspections ORDER BY id');
-    const results = all<{
-      inspection_id: number;
-      item_id: string;
-      item: string;
-      result: ResultRow['result'];
-      note: string;
-      import_id: number;
-      superseded_by: number | null;
-    }>('SELECT * FROM results ORDER BY id');
-    for (const v of visits) {
-      await putVisit(
-        db,
-        town,
-        imports.get(v.import_id)!,
-        {
-          date: v.date,
-          groupId: v.group_id,
-          creditCode: v.credit_code,
-          name: v.name,
-          seq: v.seq,
-          inspectors: v.inspectors,
-          checkedAt: v.checked_at,
-          planned: v.planned === 1,
-        },
-        results
-          .filter((r) => r.inspection_id === v.id)
-          .map((r) => ({
-            itemId: r.item_id,
-            item: r.item,
-            result: r.result,
-            note: r.note,
-            importUid: imports.get(r.import_id)!,
-            supersededBy: r.superseded_by === null ? null : imports.get(r.superseded_by)!,
-          })),
-      );
-    }
-
-    for (const f of all<FindingRow & { credit_code: string; closed_at: string | null }>('SELECT * FROM findings ORDER BY id'))
-      await putFinding(db, town, { ...f, creditCode: f.credit_code, closedAt: f.closed_at });
-
-    const plans = new Map<number, string>();
-    for (const p of all<{
-      id: number;
-      created_at: string;
-      start_date: string;
-      days: number;
-      level: 'yellow' | 'orange' | 'red';
-      shift: 'day' | 'night';
-      seed: number;
-      inputs: string;
-      basis: string | null;
-    }>('SELECT * FROM plans ORDER BY id')) {
-      const uid = rowUid(town, 'plans', p.start_date, p.days, p.level, p.shift, p.seed, p.inputs);
-      plans.set(p.id, uid);
-      const { id: _id, ...row } = p;
-      await db
-        .insertInto('plans')
-        .values({ uid, town, ...row })
-        .execute();
-    }
-    for (const v of all<{
-      plan_id: number;
-      date: string;
-      group_id: string;
-      seq: number;
-      credit_code: string;
-      arrive: string;
-      depart: string;
-      action: string;
-      reason: string;
-      leg_km: number | null;
-    }>('SELECT * FROM planned_visits')) {
-      const { plan_id, ...row } = v;
-      const plan_uid = plans.get(plan_id)!;
-      await db
-        .insertInto('planned_visits')
-        .values({ uid: rowUid(town, 'planned_visits', plan_uid, v.date, v.group_id, v.seq), town, plan_uid, ...row })
-        .execute();
-    }
-    for (const r of all<{ plan_id: number; date: string; group_id: string; total_km: number; return_at: string }>('SELECT * FROM planned_routes')) {
-      const { plan_id, ...row } = r;
-      const plan_uid = plans.get(plan_id)!;
-      await db
-        .insertInto('planned_routes')
-        .values({ uid: rowUid(town, 'planned_routes', plan_uid, r.date, r.group_id), town, plan_uid, ...row })
-        .execute();
-    }
-    const records = all<{
-      id: number;
-      date: string;
-      shift: 'day' | 'night';
-      plan_id: number;
-      fixed_at: string;
-      fixed_by: 'plan' | 'checklist' | 'save' | 'replan' | 'record';
-      replaced_by: number | null;
-      replaced_at: string | null;
-    }>('SELECT * FROM plan_of_record ORDER BY id');
-    const recordUid = (r: (typeof records)[number]) => rowUid(town, 'plan_of_record', r.date, r.shift, r.fixed_at);
-    // Successors first: a replaced record points at the one that replaced it.
-    for (const r of [...records].reverse()) {
-      const next = r.replaced_by === null ? undefined : records.find((x) => x.id === r.replaced_by);
-      await db
-        .insertInto('plan_of_record')
-        .values({
-          uid: recordUid(r),
-          town,
-          date: r.date,
-          shift: r.shift,
-          plan_uid: plans.get(r.plan_id)!,
-          fixed_at: r.fixed_at,
-          fixed_by: r.fixed_by,
-          replaced_by_uid: next ? recordUid(next) : null,
-          replaced_at: r.replaced_at,
-        })
-        .execute();
+    const rows = localRows(local, town);
+    for (const table of STORE_TABLES) {
+      const all = rows[table] as Insertable<DistrictDB[typeof table]>[];
+      for (let i = 0; i < all.length; i += 500)
+        await db
+          .insertInto(table)
+          .values(all.slice(i, i + 500) as never)
+          .execute();
     }
   } finally {
     local.close();
