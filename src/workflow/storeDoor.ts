@@ -18,12 +18,11 @@ type StoreOf = Pick<Workspace, 'dbFile' | 'noStore' | 'dbUrl'>;
 /** The town's store file; a PostgreSQL connection string in its place is refused (78). */
 export function townStoreFile(ws: Pick<Workspace, 'dbFile' | 'dbUrl'>): string {
   if (ws.dbUrl) {
-    const shown = maskUrl(ws.dbUrl);
     throw new HazeError(CODE.HAZE_DISTRICT_NOT_TOWN_STORE, {
-      where: { file: shown },
+      where: { file: maskUrl(ws.dbUrl) },
       message: {
-        zh: `${shown} 是区级数据库（PostgreSQL）：乡镇的工作在本机的数据库文件（haze.db，SQLite）上进行，区级数据库用 haze db push 上报、用 --district 查看`,
-        en: `${shown} is the district's database (PostgreSQL): a town's work runs on its own store file (haze.db, SQLite); the district's database is reached by haze db push and the --district views`,
+        zh: '这是区级数据库（PostgreSQL）的连接串，不能当作乡镇的数据库：乡镇的工作在本机的数据库文件（haze.db，SQLite）上进行，区级数据库用 haze db push 上报、用 --district 查看',
+        en: "that is the district's database (PostgreSQL), not a town's store: a town's work runs on its own store file (haze.db, SQLite); the district's database is reached by haze db push and the --district views",
       },
     });
   }

@@ -57,7 +57,7 @@ export async function openDistrict(url: string, opts: { migrate: boolean }): Pro
   }
   const settings = await poolSettings(url, shownUrl);
   const [{ default: pg }, { Kysely: KyselyClass, PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
-  const pool = new pg.Pool({ ...settings, max: 4, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ ...settings, Client: closingClient(pg.Client), max: 4, connectionTimeoutMillis: 10_000 });
   // An idle connection the server drops must not end the process with an unhandled 'error'.
   pool.on('error', () => undefined);
   const db = new KyselyClass<DistrictDB>({ dialect: new PostgresDialect({ pool }) });
@@ -110,12 +110,15 @@ export async function poolSettings(url: string, shownUrl = maskUrl(url), env: No
     settings.password = async function password(this: void, ...args: unknown[]): Promise<string> {
       if (fromEnv !== undefined) return fromEnv;
       const found = await fromPgpass(args[0] as PgpassQuery);
-      // No password: the server's refusal says so (28P01 → 77), never an empty string tried silently.
-      return found ?? '';
+      if (found === undefined) throw Object.assign(new Error('no password'), { code: NO_PASSWORD });
+      return found;
     } as PoolConfig['password'];
   }
   return settings;
 }
+
+/** The server asked for a password and none was to be found (districtError says where haze looked). */
+const NO_PASSWORD = 'HAZE_NO_PASSWORD';
 
 interface PgpassQuery {
   host?: string;
@@ -128,6 +131,26 @@ interface PgpassQuery {
 async function fromPgpass(q: PgpassQuery): Promise<string | undefined> {
   const { default: pgpass } = await import('pgpass');
   return new Promise((done) => pgpass({ host: q.host, port: q.port, database: q.database, user: q.user }, done));
+}
+
+/**
+ * node-postgres's client, which also closes its socket when the login fails on this side (no password to
+ * give): the driver leaves it open, and the server would hold the process for its authentication_timeout
+ * (a minute) before haze could say what went wrong and exit.
+ */
+function closingClient(Base: typeof import('pg').Client): typeof import('pg').Client {
+  class ClosingClient extends Base {}
+  type Connect = (this: unknown, callback?: (err: Error) => void) => unknown;
+  const connect = Base.prototype.connect as Connect;
+  const closing: Connect = function (callback) {
+    if (!callback) return connect.call(this);
+    return connect.call(this, (err: Error) => {
+      if (err) (this as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+      callback(err);
+    });
+  };
+  (ClosingClient.prototype as unknown as { connect: Connect }).connect = closing;
+  return ClosingClient;
 }
 
 async function bringUpToDate(district: District, migrate: boolean): Promise<void> {
@@ -190,6 +213,12 @@ export function districtError(err: unknown, shownUrl: string): HazeError {
     return as(CODE.HAZE_DISTRICT_SSL, {
       zh: `区级数据库 ${shownUrl} 的证书核对不通过（${said}）`,
       en: `the certificate of the district database ${shownUrl} did not verify (${said})`,
+    });
+  }
+  if (code === NO_PASSWORD) {
+    return as(CODE.HAZE_DISTRICT_AUTH, {
+      zh: `区级数据库 ${shownUrl} 要密码，但连接串、PGPASSWORD 和 ~/.pgpass（须为 0600 权限）中都没有`,
+      en: `the district database ${shownUrl} asks for a password, and there is none in the connection string, PGPASSWORD or ~/.pgpass (which must be mode 0600)`,
     });
   }
   if (code === '28P01' || code === '28000' || /password/i.test(said)) {
