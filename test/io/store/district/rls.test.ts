@@ -90,8 +90,13 @@ pgSuite('rls.test.ts')('row-level security, through raw SQL', () => {
     expect(r instanceof Error ? r.message : r.rowCount).toBe(1);
   });
 
-  test("town A cannot insert a row of town B: 42501, which haze calls 77", async () => {
-    const r = await as(townRole(A), fresh.name, `INSERT INTO imports (uid, town, kind, file_name, sha256, imported_at, rows) VALUES ('imp-x', $1, 'results', 'r.csv', 'x', 'now', 1)`, [B]);
+  test('town A cannot insert a row of town B: 42501, which haze calls 77', async () => {
+    const r = await as(
+      townRole(A),
+      fresh.name,
+      `INSERT INTO imports (uid, town, kind, file_name, sha256, imported_at, rows) VALUES ('imp-x', $1, 'results', 'r.csv', 'x', 'now', 1)`,
+      [B],
+    );
     expect(sqlState(r)).toBe('42501');
     expect(districtError(r, 'postgres://…').exitCode).toBe(77);
   });
@@ -115,14 +120,20 @@ pgSuite('rls.test.ts')('row-level security, through raw SQL', () => {
   test('the district reads both towns, and writes findings and alerts but not results', async () => {
     expect(rows(await as(DISTRICT, fresh.name, 'SELECT town FROM results ORDER BY town'))).toEqual([{ town: A }, { town: B }]);
     expect(rows(await as(DISTRICT, fresh.name, 'SELECT code FROM towns ORDER BY code'))).toEqual([{ code: A }, { code: B }]);
-    const finding = await as(DISTRICT, fresh.name, `INSERT INTO findings (uid, town, date, credit_code, problem, source) VALUES ('fin-prov', $1, '2019-12-09', 'C', 'P', 'province')`, [B]);
+    const finding = await as(
+      DISTRICT,
+      fresh.name,
+      `INSERT INTO findings (uid, town, date, credit_code, problem, source) VALUES ('fin-prov', $1, '2019-12-09', 'C', 'P', 'province')`,
+      [B],
+    );
     expect(finding instanceof Error ? finding.message : finding.rowCount).toBe(1);
     expect(await adminQuery('SELECT pushed_by FROM findings WHERE uid = $1', ['fin-prov'], fresh.name)).toEqual([{ pushed_by: DISTRICT }]);
-    const result = await as(DISTRICT, fresh.name, `INSERT INTO results (uid, town, inspection_uid, item_id, item, result, import_uid) VALUES ('res-d', $1, $2, 'i', 'i', 'ok', $3)`, [
-      B,
-      `ins-${B}`,
-      `imp-${B}`,
-    ]);
+    const result = await as(
+      DISTRICT,
+      fresh.name,
+      `INSERT INTO results (uid, town, inspection_uid, item_id, item, result, import_uid) VALUES ('res-d', $1, $2, 'i', 'i', 'ok', $3)`,
+      [B, `ins-${B}`, `imp-${B}`],
+    );
     expect(sqlState(result)).toBe('42501');
     expect(sqlState(await as(DISTRICT, fresh.name, `UPDATE results SET note = 'd' WHERE town = $1`, [B]))).toBe('42501');
     // Town B sees the district's finding for it; town A does not.
