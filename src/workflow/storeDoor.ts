@@ -29,6 +29,14 @@ export function townStoreFile(ws: Pick<Workspace, 'dbFile' | 'dbUrl'>): string {
   return ws.dbFile;
 }
 
+/**
+ * The workspace as a district command (push, pull) sees it: a postgres:// string from --db / HAZE_DB named the
+ * district's database (districtUrl), and the town's own store is the file beside it, opened through this door.
+ */
+export function townSideOf<W extends Pick<Workspace, 'dbUrl'>>(ws: W): W {
+  return { ...ws, dbUrl: null };
+}
+
 /** Use the store if there is one; `orElse` when the file does not exist. */
 export function readStore<T>(ws: StoreOf, use: (db: Store) => T, orElse: T): T {
   if (ws.noStore) return orElse;

@@ -33,6 +33,8 @@ const DISTRICT_WRITES = ['findings', 'alert_events'] as const;
  * - Each policy calls them in a sub-select, so they run once per query, not once per row.
  * - town_roles and haze_schema: readable by all; RLS on but not forced, with no policy to write, so nobody but
  *   the owner (who runs migrations and roles.ts's SQL) changes them, whatever a grant says.
+ * A later migration that rewrites towns' rows runs as the owner and so sees none of them: it must lift FORCE for
+ * the table inside its own transaction (ALTER TABLE … NO FORCE ROW LEVEL SECURITY, then FORCE again).
  */
 function rowLevelSecurity(): string {
   const own = `(SELECT haze_town())`;
