@@ -1014,6 +1014,42 @@ export const CODES = {
     title: { zh: '区级数据库出错，没有做任何改动', en: 'the district database failed; nothing was changed' },
     hint: { zh: '稍后再试；仍不行请把这条消息发给区里的管理员', en: "try again later; if it keeps failing, send this message to the district's administrator" },
   },
+  HAZE_DISTRICT_SSLMODE: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '连接串的 sslmode 写得不对', en: "the connection string's sslmode is not one haze can use" },
+    hint: {
+      zh: '区里的服务器开了 SSL 就写 sslmode=require（或 verify-full 加 sslrootcert=根证书文件），没开就写 sslmode=disable 或不写',
+      en: 'when the server has SSL, write sslmode=require (or verify-full with sslrootcert=<CA file>); when it has not, sslmode=disable or nothing',
+    },
+  },
+  HAZE_DISTRICT_SSL: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '区级数据库的 SSL 与连接串的要求不符', en: "the district database's SSL does not match what the connection string asks" },
+    hint: {
+      zh: '问区里的管理员服务器是否开了 SSL、用哪个根证书；按回答改连接串的 sslmode 和 sslrootcert',
+      en: "ask the district's administrator whether the server has SSL and which CA signs it; set sslmode and sslrootcert to match",
+    },
+  },
+  HAZE_DISTRICT_ROLES_DENIED: {
+    kind: 'error',
+    exit: EXIT.noPerm,
+    title: { zh: '这个账号不能建立区级数据库的账号和授权', en: "this account cannot make the district database's roles and grants" },
+    hint: {
+      zh: '用超级用户（如 postgres）的连接串运行 haze db roles --apply，或把 haze db roles 打印的 SQL 交给数据库管理员用 psql -f 执行',
+      en: "run haze db roles --apply with a superuser's connection string (e.g. postgres), or give the SQL haze db roles prints to the administrator to run with psql -f",
+    },
+  },
+  HAZE_DISTRICT_NOT_TOWN_STORE: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '乡镇的工作用本机的数据库文件，不用 PostgreSQL', en: "a town's work runs on its own store file, not on PostgreSQL" },
+    hint: {
+      zh: '去掉 --db / HAZE_DB / haze.yaml db: 中的 postgres:// 连接串（默认 haze.db）；连接串写进 haze.yaml 的 district.db，用 haze db push 上报，用 --district 查看全区',
+      en: "drop the postgres:// string from --db / HAZE_DB / haze.yaml db: (haze.db by default); put it under district.db in haze.yaml, send with haze db push, and see the district's views with --district",
+    },
+  },
   // (end of the connection's codes)
 
   // ── district: push, pull, conflicts (src/io/store/district/push.ts, pull.ts) ──────────────────────────

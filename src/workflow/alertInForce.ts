@@ -15,7 +15,7 @@ import type { Workspace } from '../io/read/workspace.js';
 import { readStore } from './storeDoor.js';
 import type { Voice } from './voice.js';
 
-type AlertWorkspace = Pick<Workspace, 'dbFile' | 'sampleAlert' | 'noStore'>;
+type AlertWorkspace = Pick<Workspace, 'dbFile' | 'dbUrl' | 'sampleAlert' | 'noStore'>;
 
 export interface TownAlert {
   events: AlertEvent[];

@@ -1,6 +1,7 @@
 /**
- * haze db: the workspace store itself — backup, info — and the district's database: push, pull, conflicts.
- * The subcommands and their help; the actions (../actions/db.ts, ../actions/dbSync.ts) are loaded when one runs.
+ * haze db: the workspace store itself — backup, info — and the district's database: push, pull, conflicts, and
+ * its accounts (roles, account). The subcommands and their help; the actions (../actions/db.ts, dbSync.ts,
+ * dbRoles.ts) are loaded when one runs.
  */
 import type { Command } from 'commander';
 
@@ -12,6 +13,10 @@ const WHICH_DB = `
 密码不写在连接串里：放在 PGPASSWORD 或 ~/.pgpass。消息中的连接串隐去密码。
 The district database: the URL after the command, else --db / HAZE_DB (when postgres://…), else district.db in
 haze.yaml, else HAZE_DISTRICT_DB. Keep the password out of it: PGPASSWORD or ~/.pgpass.`;
+const roleActions = () => import('../actions/dbRoles.js');
+
+/** --town given again and again: every code, in order. */
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 export function dbCommand(program: Command): void {
   const db = program.command('db').description('工作区数据库：备份、概况；与区级数据库同步 / the workspace store: backup, info; sync with the district');
@@ -88,4 +93,40 @@ ${WHICH_DB}
   haze db conflicts postgres://xuebu@10.0.0.5/haze --format csv --excel -o 冲突.csv`,
     )
     .action(async (url: string | undefined, opts: unknown, c: Command) => (await sync()).conflictsAction(url, opts, c));
+  db.command('roles [url]')
+    .description("区级数据库的账号和授权（SQL）：打印，或 --apply 直接执行 / the district database's roles and grants: print the SQL, or run it")
+    .option('--town <code>', "乡镇代码，可写多次（默认：haze.yaml 的 town.code）/ a town's code, again for each town (default: haze.yaml town.code)", collect)
+    .option('--district-role <name>', "区级登录账号名（默认 haze_district）/ the district's login role (default haze_district)")
+    .option(
+      '--apply',
+      '在区级数据库上执行（一个事务；先建好表结构），要用超级用户的连接串 / run it on the district database (one transaction, after the schema), as a superuser',
+    )
+    .addHelpText(
+      'after',
+      `
+每个乡镇一个登录账号 haze_town_<代码>，只能读写本乡镇的数据（数据库的行级安全强制执行）；区级账号读全部乡镇，
+并可为乡镇写入省级交办问题和区里的预警决定。SQL 可以重复执行；不含密码，设密码：psql 中 \\password 账号名。
+[url] 省略时用 --db、haze.yaml 的 district.db 或 HAZE_DISTRICT_DB。
+
+示例 / examples:
+  haze db roles --town 320413102 --town 320413103 > roles.sql      # 交给管理员：psql -f roles.sql
+  haze db roles postgres://postgres@10.0.0.5/jintan --town 320413102 --town 320413103 --apply
+  haze db roles --district-role jintan_office --apply`,
+    )
+    .action(async (url: string | undefined, opts: { town?: string[]; districtRole?: string; apply?: boolean }, c: Command) =>
+      (await roleActions()).rolesAction(url, opts, c),
+    );
+
+  db.command('account [url]')
+    .description('区级数据库账号的情况：哪个乡镇、看得到多少行 / the district account: which town, what it sees (--format text|json)')
+    .addHelpText(
+      'after',
+      `
+设好密码后先用它检查连接：连接串不写密码，密码放在 PGPASSWORD 或 ~/.pgpass（权限 0600）。
+
+示例 / examples:
+  haze db account postgres://haze_town_320413102@10.0.0.5/jintan
+  PGPASSWORD=… haze db account --format json`,
+    )
+    .action(async (url: string | undefined, opts: unknown, c: Command) => (await roleActions()).accountAction(url, opts, c));
 }

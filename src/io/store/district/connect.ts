@@ -5,10 +5,19 @@
  * HazeError in the user's words (69 unreachable, 77 refused, 78 set up wrong, 74 anything else), and the
  * password never appears: the URL is shown masked (`shownUrl`), and the driver's own messages never hold it.
  *
- * The password comes from the connection string, PGPASSWORD or ~/.pgpass (node-postgres reads both when the
- * string has none); sslmode in the string is honoured by the driver.
+ * Every choice about the connection is haze's own, made here (poolSettings), not left to the driver's defaults,
+ * so that the user sees no driver warning and the rules are the ones PostgreSQL documents (libpq's):
+ * - The password: the connection string's, else PGPASSWORD, else the matching line of ~/.pgpass (PGPASSFILE;
+ *   ignored, as libpq does, unless only its owner may read it). node-postgres would read ~/.pgpass itself, but
+ *   prints a deprecation warning when it does; haze looks it up with the same library (pgpass) instead.
+ * - sslmode (the string's, else PGSSLMODE): disable (the default: no SSL), require (encrypted; the certificate
+ *   is checked only against sslrootcert when one is given), verify-ca, verify-full — libpq's meanings.
+ *   node-postgres 8 would take require as verify-full and print a warning saying so. allow and prefer are
+ *   refused: they fall back to an unencrypted connection, which node-postgres cannot do, and a user who
+ *   wrote them should choose.
  */
 import type { Kysely } from 'kysely';
+import type { PoolConfig } from 'pg';
 import { CODE, HazeError, type ErrorCode, type Text } from '../../../errors.js';
 import { DISTRICT_MIGRATIONS } from './migrations.js';
 import type { DistrictDB } from './schema.js';
@@ -46,8 +55,9 @@ export async function openDistrict(url: string, opts: { migrate: boolean }): Pro
       message: { zh: `区级数据库的连接串不是有效的 URL：${shownUrl}`, en: `the district database's connection string is not a valid URL: ${shownUrl}` },
     });
   }
+  const settings = await poolSettings(url, shownUrl);
   const [{ default: pg }, { Kysely: KyselyClass, PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ ...settings, Client: closingClient(pg.Client), max: 4, connectionTimeoutMillis: 10_000 });
   // An idle connection the server drops must not end the process with an unhandled 'error'.
   pool.on('error', () => undefined);
   const db = new KyselyClass<DistrictDB>({ dialect: new PostgresDialect({ pool }) });
@@ -59,6 +69,88 @@ export async function openDistrict(url: string, opts: { migrate: boolean }): Pro
     await district.close().catch(() => undefined);
     throw districtError(err, shownUrl);
   }
+}
+
+/** libpq's sslmode values haze takes; allow and prefer are refused (see the header). */
+const SSL_MODES = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
+
+/** The connection's settings from the string and the environment (the header says each rule). */
+export async function poolSettings(url: string, shownUrl = maskUrl(url), env: NodeJS.ProcessEnv = process.env): Promise<PoolConfig> {
+  const u = new URL(url);
+  // haze chooses libpq's meanings itself; the driver's switch for them, if written, would clash with that choice.
+  u.searchParams.delete('uselibpqcompat');
+  const mode = (u.searchParams.get('sslmode') ?? env.PGSSLMODE ?? 'disable').toLowerCase();
+  if (!(SSL_MODES as readonly string[]).includes(mode)) {
+    throw new HazeError(CODE.HAZE_DISTRICT_SSLMODE, {
+      where: { file: shownUrl },
+      message: {
+        zh: `sslmode=${mode} 不可用：写 sslmode=require（加密）、verify-full（加密并核对服务器证书）或 disable（不加密）`,
+        en: `sslmode=${mode} cannot be used: write sslmode=require (encrypted), verify-full (encrypted, the server's certificate checked) or disable (not encrypted)`,
+      },
+    });
+  }
+  u.searchParams.set('sslmode', mode);
+  const { default: connectionString } = await import('pg-connection-string');
+  let settings: PoolConfig;
+  try {
+    settings = connectionString.toClientConfig(connectionString.parse(u.toString(), { useLibpqCompat: true })) as PoolConfig;
+  } catch (err) {
+    // A certificate file that cannot be read, or verify-ca without the CA to verify against.
+    const said =
+      err instanceof Error && /verify-ca/.test(err.message) ? 'sslmode=verify-ca needs sslrootcert=<CA file>' : String((err as Error).message ?? err);
+    throw new HazeError(CODE.HAZE_DISTRICT_SSLMODE, {
+      where: { file: shownUrl },
+      message: { zh: `连接串的 SSL 设置用不了：${said}`, en: `the connection string's SSL settings cannot be used: ${said}` },
+    });
+  }
+  if (!settings.password) {
+    const fromEnv = env.PGPASSWORD;
+    delete settings.password;
+    // Asked only when the server wants a password (a trust login never reads ~/.pgpass).
+    settings.password = async function password(this: void, ...args: unknown[]): Promise<string> {
+      if (fromEnv !== undefined) return fromEnv;
+      const found = await fromPgpass(args[0] as PgpassQuery);
+      if (found === undefined) throw Object.assign(new Error('no password'), { code: NO_PASSWORD });
+      return found;
+    } as PoolConfig['password'];
+  }
+  return settings;
+}
+
+/** The server asked for a password and none was to be found (districtError says where haze looked). */
+const NO_PASSWORD = 'HAZE_NO_PASSWORD';
+
+interface PgpassQuery {
+  host?: string;
+  port?: number;
+  database?: string;
+  user?: string;
+}
+
+/** The password ~/.pgpass (or PGPASSFILE) holds for this host, port, database and user, if any. */
+async function fromPgpass(q: PgpassQuery): Promise<string | undefined> {
+  const { default: pgpass } = await import('pgpass');
+  return new Promise((done) => pgpass({ host: q.host, port: q.port, database: q.database, user: q.user }, done));
+}
+
+/**
+ * node-postgres's client, which also closes its socket when the login fails on this side (no password to
+ * give): the driver leaves it open, and the server would hold the process for its authentication_timeout
+ * (a minute) before haze could say what went wrong and exit.
+ */
+function closingClient(Base: typeof import('pg').Client): typeof import('pg').Client {
+  class ClosingClient extends Base {}
+  type Connect = (this: unknown, callback?: (err: Error) => void) => unknown;
+  const connect = Base.prototype.connect as Connect;
+  const closing: Connect = function (callback) {
+    if (!callback) return connect.call(this);
+    return connect.call(this, (err: Error) => {
+      if (err) (this as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+      callback(err);
+    });
+  };
+  (ClosingClient.prototype as unknown as { connect: Connect }).connect = closing;
+  return ClosingClient;
 }
 
 async function bringUpToDate(district: District, migrate: boolean): Promise<void> {
@@ -109,6 +201,24 @@ export function districtError(err: unknown, shownUrl: string): HazeError {
     return as(CODE.HAZE_DISTRICT_UNAVAILABLE, {
       zh: `连不上区级数据库 ${shownUrl}（${said}）`,
       en: `cannot reach the district database ${shownUrl} (${said})`,
+    });
+  }
+  if (/does not support SSL/i.test(said)) {
+    return as(CODE.HAZE_DISTRICT_SSL, {
+      zh: `区级数据库 ${shownUrl} 不提供 SSL，而连接串要求加密（sslmode）`,
+      en: `the district database ${shownUrl} offers no SSL, and the connection string asks for it (sslmode)`,
+    });
+  }
+  if (/certificate|CERT_|self[- ]signed/i.test(`${code} ${said}`)) {
+    return as(CODE.HAZE_DISTRICT_SSL, {
+      zh: `区级数据库 ${shownUrl} 的证书核对不通过（${said}）`,
+      en: `the certificate of the district database ${shownUrl} did not verify (${said})`,
+    });
+  }
+  if (code === NO_PASSWORD) {
+    return as(CODE.HAZE_DISTRICT_AUTH, {
+      zh: `区级数据库 ${shownUrl} 要密码，但连接串、PGPASSWORD 和 ~/.pgpass（须为 0600 权限）中都没有`,
+      en: `the district database ${shownUrl} asks for a password, and there is none in the connection string, PGPASSWORD or ~/.pgpass (which must be mode 0600)`,
     });
   }
   if (code === '28P01' || code === '28000' || /password/i.test(said)) {

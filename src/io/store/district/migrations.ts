@@ -5,8 +5,67 @@
  *
  * The tables mirror the town's SQLite store (../migrations.ts) with three changes: every row carries its town;
  * rows are keyed by a stable uid (schema.ts) and point at their parents by uid; the raw evidence stays local,
- * the clues it gave come instead. Row-level security is on and forced on every table that holds a town's rows.
+ * the clues it gave come instead. Row-level security is on and forced on every table that holds a town's rows
+ * (rowLevelSecurity below): the database, not haze's queries, keeps each town to its own rows. The roles and
+ * their grants are not here but in roles.ts (`haze db roles`): a district decides its roles, the schema does not.
  */
+import { TOWN_TABLES } from './schema.js';
+
+/** The tables whose rows each belong to one town, with the column that names it. */
+const TENANT_TABLES: readonly (readonly [table: string, townColumn: string])[] = [
+  ...TOWN_TABLES.map((t) => [t, 'town'] as const),
+  ['towns', 'code'],
+  ['town_lists', 'town'],
+  ['pushes', 'town'],
+  ['sync_conflicts', 'town'],
+];
+
+/** What the district itself writes for any town, and towns pull (pull.ts): provincial findings, its alert decisions. */
+const DISTRICT_WRITES = ['findings', 'alert_events'] as const;
+
+/**
+ * Row-level security, forced on the owner too (only a superuser, or a role with BYPASSRLS, passes it):
+ * - haze_town(): the town of the role running the query, from town_roles. SECURITY DEFINER so that it reads
+ *   town_roles whatever the caller was granted; the caller is its argument's default, which PostgreSQL
+ *   evaluates where the function is called (inside a SECURITY DEFINER function current_user is the owner).
+ * - haze_is_district(): whether the role running the query is a member of haze_district; false, not an error,
+ *   when no role of that name exists yet.
+ * - Each policy calls them in a sub-select, so they run once per query, not once per row.
+ * - town_roles and haze_schema: readable by all; RLS on but not forced, with no policy to write, so nobody but
+ *   the owner (who runs migrations and roles.ts's SQL) changes them, whatever a grant says.
+ * A later migration that rewrites towns' rows runs as the owner and so sees none of them: it must lift FORCE for
+ * the table inside its own transaction (ALTER TABLE … NO FORCE ROW LEVEL SECURITY, then FORCE again).
+ */
+function rowLevelSecurity(): string {
+  const own = `(SELECT haze_town())`;
+  const district = `(SELECT haze_is_district())`;
+  const tenants = TENANT_TABLES.map(
+    ([t, col]) => `
+   ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;
+   ALTER TABLE ${t} FORCE ROW LEVEL SECURITY;
+   CREATE POLICY town_own_rows ON ${t} USING (${col} = ${own}) WITH CHECK (${col} = ${own});
+   CREATE POLICY district_reads ON ${t} FOR SELECT USING (${district});`,
+  ).join('');
+  const districtWrites = DISTRICT_WRITES.map(
+    (t) => `
+   CREATE POLICY district_writes ON ${t} FOR INSERT WITH CHECK (${district});`,
+  ).join('');
+  const readOnly = ['town_roles', 'haze_schema']
+    .map(
+      (t) => `
+   ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;
+   CREATE POLICY all_read ON ${t} FOR SELECT USING (true);`,
+    )
+    .join('');
+  return `
+   CREATE FUNCTION haze_town(who name DEFAULT current_user) RETURNS text
+     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+     AS $$ SELECT town FROM public.town_roles WHERE role_name = who $$;
+   CREATE FUNCTION haze_is_district() RETURNS boolean
+     LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
+     AS $$ SELECT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = 'haze_district' AND pg_has_role(current_user, r.oid, 'MEMBER')) $$;${tenants}${districtWrites}${readOnly}`;
+}
+
 export const DISTRICT_MIGRATIONS: readonly string[] = [
   // 1: the district's copy of every town's facts.
   `CREATE TABLE haze_schema (version INTEGER NOT NULL);
@@ -192,5 +251,5 @@ export const DISTRICT_MIGRATIONS: readonly string[] = [
      started_at  TIMESTAMPTZ NOT NULL,
      finished_at TIMESTAMPTZ NOT NULL,
      counts      JSONB NOT NULL
-   );`,
+   );${rowLevelSecurity()}`,
 ];
