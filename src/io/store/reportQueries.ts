@@ -6,16 +6,8 @@ import type { ReportFinding, ReportRange, ReportVisit } from '../../core/report.
 import type { Result } from '../../core/records.js';
 import type { Store } from './db.js';
 
-interface VisitRow {
+interface VisitRow extends StoredVisit {
   id: number;
-  date: string;
-  group_id: string;
-  credit_code: string;
-  name: string;
-  seq: number | null;
-  inspectors: string;
-  checked_at: string | null;
-  planned: number;
 }
 
 interface ResultRow {
@@ -24,6 +16,48 @@ interface ResultRow {
   item: string;
   result: Result;
   note: string;
+}
+
+/** A visit's row as either store holds it: `planned` is SQLite's 0/1 or PostgreSQL's boolean. */
+export interface StoredVisit {
+  date: string;
+  group_id: string;
+  credit_code: string;
+  name: string;
+  seq: number | null;
+  inspectors: string;
+  checked_at: string | null;
+  planned: number | boolean;
+}
+
+/**
+ * Visits with their current results in the report's shape: the one assembly the town's store and the district's
+ * share (districtQueries.ts), each keying a result to its visit its own way (a local id, a uid).
+ */
+export function visitsWithResults<V extends StoredVisit, R extends Omit<ResultRow, 'inspection_id'>, K>(
+  visits: readonly V[],
+  results: readonly R[],
+  visitKey: (v: V) => K,
+  resultKey: (r: R) => K,
+): ReportVisit[] {
+  const byVisit = new Map<K, ReportVisit['results'][number][]>();
+  for (const r of results) {
+    const key = resultKey(r);
+    let list = byVisit.get(key);
+    if (!list) byVisit.set(key, (list = []));
+    list.push({ itemId: r.item_id, item: r.item, result: r.result, note: r.note });
+  }
+  return visits.map((v) => ({
+    date: v.date,
+    groupId: v.group_id,
+    creditCode: v.credit_code,
+    name: v.name,
+    seq: v.seq,
+    inspectors: v.inspectors,
+    checkedAt: v.checked_at,
+    planned: v.planned === true || v.planned === 1,
+    results: byVisit.get(visitKey(v)) ?? [],
+  }));
 }
 
 export function readReportVisits(db: Store, range: ReportRange): ReportVisit[] {
@@ -40,23 +74,12 @@ export function readReportVisits(db: Store, range: ReportRange): ReportVisit[] {
         ORDER BY r.inspection_id, r.id`,
     )
     .all(range.from, range.to) as ResultRow[];
-  const byVisit = new Map<number, ReportVisit['results'][number][]>();
-  for (const r of results) {
-    let list = byVisit.get(r.inspection_id);
-    if (!list) byVisit.set(r.inspection_id, (list = []));
-    list.push({ itemId: r.item_id, item: r.item, result: r.result, note: r.note });
-  }
-  return visits.map((v) => ({
-    date: v.date,
-    groupId: v.group_id,
-    creditCode: v.credit_code,
-    name: v.name,
-    seq: v.seq,
-    inspectors: v.inspectors,
-    checkedAt: v.checked_at,
-    planned: v.planned === 1,
-    results: byVisit.get(v.id) ?? [],
-  }));
+  return visitsWithResults(
+    visits,
+    results,
+    (v) => v.id,
+    (r) => r.inspection_id,
+  );
 }
 
 /** Findings reported on or before `to`; whether each was still open then is the report's to decide. */

@@ -15,6 +15,7 @@ import type { Clue } from '../../../core/evidence/model.js';
 import type { ReportFinding, ReportPlanDay, ReportRange, ReportVisit } from '../../../core/report.js';
 import { parseWallTime, type WallTime } from '../../../core/time.js';
 import type { ClueItemResult } from '../clueResults.js';
+import { visitsWithResults } from '../reportQueries.js';
 import type { DistrictDB } from './schema.js';
 
 type Db = Kysely<DistrictDB>;
@@ -95,23 +96,12 @@ export async function districtReportVisits(db: Db, town: string, range: ReportRa
     .orderBy('m.imported_at')
     .orderBy('r.item_id')
     .execute();
-  const byVisit = new Map<string, ReportVisit['results'][number][]>();
-  for (const r of results) {
-    let list = byVisit.get(r.inspection_uid);
-    if (!list) byVisit.set(r.inspection_uid, (list = []));
-    list.push({ itemId: r.item_id, item: r.item, result: r.result, note: r.note });
-  }
-  return visits.map((v) => ({
-    date: v.date,
-    groupId: v.group_id,
-    creditCode: v.credit_code,
-    name: v.name,
-    seq: v.seq,
-    inspectors: v.inspectors,
-    checkedAt: v.checked_at,
-    planned: v.planned,
-    results: byVisit.get(v.uid) ?? [],
-  }));
+  return visitsWithResults(
+    visits,
+    results,
+    (v) => v.uid,
+    (r) => r.inspection_uid,
+  );
 }
 
 /** A town's findings reported on or before `to`, as readReportFindings. */
