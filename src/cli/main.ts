@@ -58,7 +58,10 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', '提示语言 / message language').choices(['zh', 'en']))
     .option('--no-color', '不用颜色 / no colour')
     .enablePositionalOptions(false)
-    .configureOutput(OUTPUT);
+    .configureOutput(OUTPUT)
+    // The district as the store of record (--db postgres://…): the replica synced before, pushed after (replica.ts).
+    .hook('preAction', async (_program, action) => (await import('./replica.js')).beforeCommand(action))
+    .hook('postAction', async (_program, action) => (await import('./replica.js')).afterCommand(action));
   for (const add of [
     initCommand,
     validateCommand,
