@@ -106,7 +106,7 @@ pgSuite('replica.test.ts')('the replica of a town at the district', () => {
     expect(byUid(rowsOf(pc, '500100010'))).toEqual(byUid(target));
   }, 60_000);
 
-  test('a PC that corrected the same items otherwise keeps its version; the district\'s stays out, counted', async () => {
+  test("a PC that corrected the same items otherwise keeps its version; the district's stays out, counted", async () => {
     const pc = copyTown(before, '500100010');
     corrected(base, '2019-12-09', join(pc, 'mine.csv'), 2, 'ok', '本机复核：已整改');
     ok(pc, ['record', 'mine.csv', '--replace', '--inspectors', '王建国,李明', '--checked-at', '2019-12-09 16:00']);

@@ -13,7 +13,7 @@
  *
  * One write transaction: a replica is brought up to date whole or not at all.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Store } from '../db.js';
 import { localRowsWithIds, noRows, STORE_TABLES, type LocalIds, type StoreTable, type TownRows } from './localRows.js';
 import type { DistrictDB } from './schema.js';
@@ -29,17 +29,18 @@ export interface ReplicaCount {
 
 export type ReplicaOutcome = Record<StoreTable, ReplicaCount>;
 
-/** Each table's rows in an order that reads well in the store (ids follow it): by time where a row has one. */
-const ORDER: Record<StoreTable, readonly string[]> = {
+/**
+ * The order rows go into the store, which their local ids then follow: the store's readers order by id where
+ * the natural key does not (a visit's items in the checklist's order, the groups' routes of a day, the visits
+ * of a day as recorded). The district keeps no sequence of its own, so the rows come in the order push wrote
+ * them, as PostgreSQL holds them (ctid: a push writes a town's rows in its store's id order, in one statement a
+ * chunk). That is the push's order as long as the table's pages are filled in turn; a district whose pages were
+ * freed by updates and reused may give another order of the same rows (a sequence column at the district,
+ * a migration of its own, would make it exact). Imports, alert events and plans of record go by time.
+ */
+const BY_TIME: Partial<Record<StoreTable, readonly string[]>> = {
   imports: ['imported_at', 'uid'],
   alert_events: ['recorded_at', 'uid'],
-  inspections: ['date', 'group_id', 'credit_code'],
-  inspection_versions: ['uid'],
-  results: ['inspection_uid', 'item_id', 'uid'],
-  findings: ['date', 'uid'],
-  plans: ['created_at', 'uid'],
-  planned_visits: ['plan_uid', 'date', 'group_id', 'seq'],
-  planned_routes: ['plan_uid', 'date', 'group_id'],
   plan_of_record: ['fixed_at', 'uid'],
 };
 
@@ -51,7 +52,9 @@ export async function districtTownRows(db: Kysely<DistrictDB>, town: string): Pr
       .selectFrom(t as 'imports')
       .selectAll()
       .where('town', '=', town);
-    for (const col of ORDER[t]) q = q.orderBy(col as 'uid');
+    const byTime = BY_TIME[t];
+    if (byTime) for (const col of byTime) q = q.orderBy(col as 'uid');
+    else q = q.orderBy(sql`ctid`);
     const rows = (await q.execute()) as unknown as Record<string, unknown>[];
     for (const r of rows) delete r.pushed_by;
     (out[t] as unknown[]).push(...rows);
@@ -90,7 +93,11 @@ function replicate(db: Store, town: string, d: TownRows): ReplicaOutcome {
   );
   for (const r of d.alert_events) {
     if (ids.alert_events.has(r.uid)) continue;
-    put('alert_events', r.uid, addEvent.run({ ...r, level: r.level ?? null, until: r.until ?? null, doc: r.doc ?? null, note: r.note ?? null }).lastInsertRowid);
+    put(
+      'alert_events',
+      r.uid,
+      addEvent.run({ ...r, level: r.level ?? null, until: r.until ?? null, doc: r.doc ?? null, note: r.note ?? null }).lastInsertRowid,
+    );
     out.alert_events.new++;
   }
 
@@ -120,7 +127,11 @@ function replicate(db: Store, town: string, d: TownRows): ReplicaOutcome {
       out.inspections.keptOut++;
       continue;
     }
-    put('inspections', r.uid, addVisit.run({ ...r, seq: r.seq ?? null, checked_at: r.checked_at ?? null, planned: b(r.planned), import_id: importId }).lastInsertRowid);
+    put(
+      'inspections',
+      r.uid,
+      addVisit.run({ ...r, seq: r.seq ?? null, checked_at: r.checked_at ?? null, planned: b(r.planned), import_id: importId }).lastInsertRowid,
+    );
     out.inspections.new++;
   }
 
@@ -237,7 +248,9 @@ function replicate(db: Store, town: string, d: TownRows): ReplicaOutcome {
     out.planned_visits.new++;
   }
   const heldRoutes = new Set(local.planned_routes.map((r) => r.uid));
-  const addRoute = db.prepare('INSERT INTO planned_routes (plan_id, date, group_id, total_km, return_at) VALUES (@plan_id, @date, @group_id, @total_km, @return_at)');
+  const addRoute = db.prepare(
+    'INSERT INTO planned_routes (plan_id, date, group_id, total_km, return_at) VALUES (@plan_id, @date, @group_id, @total_km, @return_at)',
+  );
   for (const r of d.planned_routes) {
     if (heldRoutes.has(r.uid)) continue;
     const plan = idOf('plans', r.plan_uid);
