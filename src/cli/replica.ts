@@ -17,6 +17,21 @@ function usesStore(c: Command): boolean {
   return STORE_COMMANDS.has(path[0] ?? '') || STORE_COMMANDS.has(path.join(' '));
 }
 
+/**
+ * The command's globals and workspace, read as the action reads them but quietly: a flag or a haze.yaml in
+ * error is the action's to report (once, in its own words), so here it only means "no replica to sync".
+ */
+async function storeOf(c: Command) {
+  const [{ readGlobals }, { checkWorkspace }] = await Promise.all([import('./globals.js'), import('../io/read/workspace.js')]);
+  try {
+    const g = readGlobals(c);
+    const { ws, refusal } = checkWorkspace(g);
+    return refusal ? null : { g, ws };
+  } catch {
+    return null;
+  }
+}
+
 type Before = Awaited<ReturnType<typeof import('../workflow/replica.js').replicaBefore>>;
 let pending: { before: Before; startedAt: string } | null = null;
 
@@ -28,9 +43,9 @@ const wallText = async (iso: string): Promise<string> => {
 export async function beforeCommand(c: Command): Promise<void> {
   pending = null;
   if (!usesStore(c)) return;
-  const [{ readGlobals }, { resolveWorkspace }] = await Promise.all([import('./globals.js'), import('../io/read/workspace.js')]);
-  const g = readGlobals(c);
-  const ws = resolveWorkspace(g);
+  const found = await storeOf(c);
+  if (!found) return;
+  const { g, ws } = found;
   if (!ws.dbUrl || ws.noStore) return;
   const [{ townIdentity }, { replicaBefore }, { cliVoice }] = await Promise.all([
     import('../workflow/districtUrl.js'),
@@ -55,14 +70,9 @@ export async function afterCommand(c: Command): Promise<void> {
   const held = pending;
   pending = null;
   if (!held) return;
-  const [{ readGlobals }, { resolveWorkspace }, { townIdentity }, replica] = await Promise.all([
-    import('./globals.js'),
-    import('../io/read/workspace.js'),
-    import('../workflow/districtUrl.js'),
-    import('../workflow/replica.js'),
-  ]);
-  const g = readGlobals(c);
-  const ws = resolveWorkspace(g);
+  const [found, { townIdentity }, replica] = await Promise.all([storeOf(c), import('../workflow/districtUrl.js'), import('../workflow/replica.js')]);
+  if (!found?.ws.dbUrl) return;
+  const { g, ws } = found;
   const identity = townIdentity(ws);
   if (!ws.dbUrl || !replica.replicaToSend(ws, identity, held.before)) return;
   const [{ openTownWithEvidence }, { cliVoice }, { now }, { pushWords }] = await Promise.all([

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { HAZE, haze, type Run } from '../helpers/runHaze.js';
-import { freshDatabase, pgSuite, pgUrl } from '../helpers/postgres.js';
+import { adminQuery, freshDatabase, pgSuite, pgUrl } from '../helpers/postgres.js';
 import { corrected, districtCounts, fillDay, localCounts, townWorkspace } from '../helpers/districtTown.js';
 
 const RECORD = ['--inspectors', '王建国,李明', '--checked-at', '2019-12-09 16:00'];
@@ -171,6 +171,20 @@ pgSuite('district-replica.test.ts')('the district database as the store', () => 
     expect(r.stdout + r.stderr).not.toContain('not-the-password-77');
     expect(r.stderr).not.toContain('已记录');
   });
+
+  test('a district set up by a newer haze: exit 78, nothing written to the replica', async () => {
+    const newer = await freshDatabase('district_replica_newer');
+    try {
+      const dir = townWorkspace('500100047');
+      expect(haze(['alert', 'status'], { cwd: dir, env: { HAZE_DB: newer.url } }).status).toBe(0);
+      await adminQuery('UPDATE haze_schema SET version = 99', [], newer.name);
+      const r = haze(['alert', 'issue', 'orange', '--at', '2019-12-08 14:00'], { cwd: dir, env: { HAZE_DB: newer.url } });
+      expect([r.status, r.stderr]).toEqual([78, expect.stringContaining('更新版本的 haze')]);
+      expect(localCounts(dir).alert_events).toBe(0);
+    } finally {
+      await newer.drop();
+    }
+  }, 60_000);
 
   test('commands that only read inputs never connect: validate with an unreachable district', async () => {
     const dir = townWorkspace('500100046');
