@@ -1041,15 +1041,7 @@ export const CODES = {
       en: "run haze db roles --apply with a superuser's connection string (e.g. postgres), or give the SQL haze db roles prints to the administrator to run with psql -f",
     },
   },
-  HAZE_DISTRICT_NOT_TOWN_STORE: {
-    kind: 'error',
-    exit: EXIT.config,
-    title: { zh: '乡镇的工作用本机的数据库文件，不用 PostgreSQL', en: "a town's work runs on its own store file, not on PostgreSQL" },
-    hint: {
-      zh: '去掉 --db / HAZE_DB / haze.yaml db: 中的 postgres:// 连接串（默认 haze.db）；连接串写进 haze.yaml 的 district.db，用 haze db push 上报，用 --district 查看全区',
-      en: "drop the postgres:// string from --db / HAZE_DB / haze.yaml db: (haze.db by default); put it under district.db in haze.yaml, send with haze db push, and see the district's views with --district",
-    },
-  },
+
   // (end of the connection's codes)
 
   // ── district: push, pull, conflicts (src/io/store/district/push.ts, pull.ts) ──────────────────────────

@@ -46,7 +46,10 @@ export function buildProgram(): Command {
     .option('--sheet <name>', '读取 .xlsx 的哪个工作表（默认第一个）/ the workbook sheet to read (default: the first)')
     .option('--groups <file>', '巡查组配置 groups.yaml / the groups file')
     .option('--rules <file...>', '本镇规则文件，覆盖默认规则 / town rule files')
-    .option('--db <file>', '工作区数据库（默认 haze.db，或 HAZE_DB）/ the workspace store')
+    .option(
+      '--db <file|url>',
+      '工作区数据库（默认 haze.db，或 HAZE_DB；postgres://… 时以区级数据库为准，本机保留副本）/ the workspace store (postgres://…: the district database, with a copy here)',
+    )
     .option('--format <format>', '输出格式 table|csv|json（各命令另有）/ output format')
     .option('--excel', 'CSV 给 Excel 用：中文表头和内容 + UTF-8 BOM（即 --format csv）/ CSV for Excel: Chinese headers and values, a BOM')
     .option('--wide', '终端表格显示全部列、不换行（默认按屏幕宽度省略次要列）/ terminal tables whole, every column (by default they fit the screen)')
@@ -58,7 +61,10 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', '提示语言 / message language').choices(['zh', 'en']))
     .option('--no-color', '不用颜色 / no colour')
     .enablePositionalOptions(false)
-    .configureOutput(OUTPUT);
+    .configureOutput(OUTPUT)
+    // The district as the store of record (--db postgres://…): the replica synced before, pushed after (replica.ts).
+    .hook('preAction', async (_program, action) => (await import('./replica.js')).beforeCommand(action))
+    .hook('postAction', async (_program, action) => (await import('./replica.js')).afterCommand(action));
   for (const add of [
     initCommand,
     validateCommand,

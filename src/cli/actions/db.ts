@@ -10,7 +10,6 @@ import { openStore, type Store } from '../../io/store/db.js';
 import { tableCounts } from '../../io/store/info.js';
 import { MIGRATIONS } from '../../io/store/migrations.js';
 import { renderJson } from '../../io/write/json.js';
-import { townStoreFile } from '../../workflow/storeDoor.js';
 import { openWorkspace } from '../../workflow/town.js';
 import { readGlobals, type Globals } from '../globals.js';
 import { openOutput } from '../output.js';
@@ -18,7 +17,7 @@ import { cliVoice, type CliVoice } from '../voice.js';
 
 /** The store as it is: no migration, so a backup taken before an upgrade is a copy of the old version. */
 function existingStore(g: Globals, voice: CliVoice): { db: Store; file: string } {
-  const file = townStoreFile(openWorkspace(g, voice));
+  const file = openWorkspace(g, voice).dbFile;
   const db = openStore(file, { create: false, migrate: false });
   if (!db) {
     throw new HazeError(CODE.HAZE_STORE_MISSING, {

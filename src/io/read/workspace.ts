@@ -65,7 +65,7 @@ export interface Workspace {
   /** The default rules first, then the town's own files, which override them. */
   ruleFiles: string[];
   dbFile: string;
-  /** --db, HAZE_DB or haze.yaml db: when it is postgres://… (dbFile is then unused). */
+  /** --db, HAZE_DB or haze.yaml db: when it is postgres://…: the store of record; dbFile is then the town's replica of it. */
   dbUrl: string | null;
   /** haze.yaml town: and district:; null when haze.yaml has no town: (the district's commands ask for it). */
   town: TownIdentity | null;
@@ -127,7 +127,17 @@ function workspaceOf(flags: WorkspaceFlags): { ws: Workspace; check: ConfigCheck
     listFile: flags.list ? fromCwd(flags.list) : inRoot(cfg.list),
     groupsFile: flags.groups ? fromCwd(flags.groups) : inRoot(cfg.groups),
     ruleFiles: [DEFAULT_RULES, ...cfg.rules.map(inRoot), ...(flags.rules ?? []).map(fromCwd)],
-    dbFile: dbUrl ? resolve(flags.cwd, 'haze.db') : flags.db ? fromCwd(flags.db) : hasOwn ? inRoot(cfg.db) : resolve(flags.cwd, cfg.db),
+    // With the district as the store of record, dbFile is the town's replica: haze.db beside haze.yaml when its
+    // db: is the URL, the file it names when the URL came from --db or HAZE_DB.
+    dbFile: dbUrl
+      ? hasOwn
+        ? inRoot(isPostgresUrl(cfg.db) ? 'haze.db' : cfg.db)
+        : resolve(flags.cwd, 'haze.db')
+      : flags.db
+        ? fromCwd(flags.db)
+        : hasOwn
+          ? inRoot(cfg.db)
+          : resolve(flags.cwd, cfg.db),
     dbUrl,
     town: townIdentity(cfg),
     districtDb: cfg.district?.db ?? null,

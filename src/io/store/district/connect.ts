@@ -117,8 +117,8 @@ export async function poolSettings(url: string, shownUrl = maskUrl(url), env: No
   return settings;
 }
 
-/** The server asked for a password and none was to be found (districtError says where haze looked). */
-const NO_PASSWORD = 'HAZE_NO_PASSWORD';
+/** The server asked for a password and none was to be found: the mark on the driver's error (districtError says where haze looked). */
+const NO_PASSWORD = 'no password found';
 
 interface PgpassQuery {
   host?: string;

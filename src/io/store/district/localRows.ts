@@ -98,10 +98,29 @@ function uidOf(map: ReadonlyMap<number, string>, id: number, what: string): stri
 }
 
 export function localRows(db: Store, town: string): TownRows {
-  return db.transaction(() => readRows(db, town))();
+  return db.transaction(() => readRows(db, town, noIds()))();
 }
 
-function readRows(db: Store, town: string): TownRows {
+/** Each uid's local id, by table (planned_visits and planned_routes have none: their key is their parent's). */
+export type LocalIds = Record<Exclude<StoreTable, 'planned_visits' | 'planned_routes'>, Map<string, number>>;
+const noIds = (): LocalIds => ({
+  imports: new Map(),
+  alert_events: new Map(),
+  inspections: new Map(),
+  inspection_versions: new Map(),
+  results: new Map(),
+  findings: new Map(),
+  plans: new Map(),
+  plan_of_record: new Map(),
+});
+
+/** The rows, and each uid's local id: what the replica (replicaRows.ts) matches the district's rows with. Read in the caller's transaction. */
+export function localRowsWithIds(db: Store, town: string): { rows: TownRows; ids: LocalIds } {
+  const ids = noIds();
+  return { rows: readRows(db, town, ids), ids };
+}
+
+function readRows(db: Store, town: string, ids: LocalIds): TownRows {
   const all = <R>(sql: string) => db.prepare(sql).all() as R[];
   const out = noRows();
 
@@ -118,6 +137,7 @@ function readRows(db: Store, town: string): TownRows {
   }>('SELECT id, kind, file_name, sha256, imported_at, rows, replace, fingerprint FROM imports ORDER BY id')) {
     const uid = rowUid(town, 'imports', r.kind, r.sha256, r.imported_at);
     importUid.set(r.id, uid);
+    ids.imports.set(uid, r.id);
     out.imports.push({
       uid,
       town,
@@ -131,10 +151,12 @@ function readRows(db: Store, town: string): TownRows {
     });
   }
 
-  for (const r of all<Omit<AlertEventsTable, 'uid' | 'town' | 'pushed_by'>>(
-    'SELECT kind, level, at, until, doc, note, recorded_at FROM alert_events ORDER BY id',
+  for (const { id, ...r } of all<{ id: number } & Omit<AlertEventsTable, 'uid' | 'town' | 'pushed_by'>>(
+    'SELECT id, kind, level, at, until, doc, note, recorded_at FROM alert_events ORDER BY id',
   )) {
-    out.alert_events.push({ uid: alertEventUid(town, r), town, ...r });
+    const uid = alertEventUid(town, r);
+    ids.alert_events.set(uid, id);
+    out.alert_events.push({ uid, town, ...r });
   }
 
   const inspectionUid = new Map<number, string>();
@@ -152,6 +174,7 @@ function readRows(db: Store, town: string): TownRows {
   }>('SELECT id, date, group_id, credit_code, name, seq, inspectors, checked_at, planned, import_id FROM inspections ORDER BY id')) {
     const uid = rowUid(town, 'inspections', r.date, r.group_id, r.credit_code);
     inspectionUid.set(r.id, uid);
+    ids.inspections.set(uid, r.id);
     out.inspections.push({
       uid,
       town,
@@ -167,13 +190,15 @@ function readRows(db: Store, town: string): TownRows {
     });
   }
 
-  for (const r of all<{ inspection_id: number; inspectors: string; checked_at: string | null; superseded_by: number }>(
-    'SELECT inspection_id, inspectors, checked_at, superseded_by FROM inspection_versions ORDER BY id',
+  for (const r of all<{ id: number; inspection_id: number; inspectors: string; checked_at: string | null; superseded_by: number }>(
+    'SELECT id, inspection_id, inspectors, checked_at, superseded_by FROM inspection_versions ORDER BY id',
   )) {
     const inspection = uidOf(inspectionUid, r.inspection_id, 'inspection');
     const by = uidOf(importUid, r.superseded_by, 'import');
+    const uid = rowUid(town, 'inspection_versions', inspection, by);
+    ids.inspection_versions.set(uid, r.id);
     out.inspection_versions.push({
-      uid: rowUid(town, 'inspection_versions', inspection, by),
+      uid,
       town,
       inspection_uid: inspection,
       inspectors: r.inspectors,
@@ -183,6 +208,7 @@ function readRows(db: Store, town: string): TownRows {
   }
 
   for (const r of all<{
+    id: number;
     inspection_id: number;
     item_id: string;
     item: string;
@@ -190,11 +216,13 @@ function readRows(db: Store, town: string): TownRows {
     note: string;
     import_id: number;
     superseded_by: number | null;
-  }>('SELECT inspection_id, item_id, item, result, note, import_id, superseded_by FROM results ORDER BY id')) {
+  }>('SELECT id, inspection_id, item_id, item, result, note, import_id, superseded_by FROM results ORDER BY id')) {
     const inspection = uidOf(inspectionUid, r.inspection_id, 'inspection');
     const from = uidOf(importUid, r.import_id, 'import');
+    const uid = rowUid(town, 'results', inspection, r.item_id, from);
+    ids.results.set(uid, r.id);
     out.results.push({
-      uid: rowUid(town, 'results', inspection, r.item_id, from),
+      uid,
       town,
       inspection_uid: inspection,
       item_id: r.item_id,
@@ -207,6 +235,7 @@ function readRows(db: Store, town: string): TownRows {
   }
 
   for (const r of all<{
+    id: number;
     date: string;
     credit_code: string;
     name: string;
@@ -219,10 +248,12 @@ function readRows(db: Store, town: string): TownRows {
     close_note: string | null;
     closed_by_inspection: number | null;
   }>(
-    'SELECT date, credit_code, name, bulletin_name, problem, source, import_id, status, closed_at, close_note, closed_by_inspection FROM findings ORDER BY id',
+    'SELECT id, date, credit_code, name, bulletin_name, problem, source, import_id, status, closed_at, close_note, closed_by_inspection FROM findings ORDER BY id',
   )) {
+    const uid = findingUid(town, r);
+    ids.findings.set(uid, r.id);
     out.findings.push({
-      uid: findingUid(town, r),
+      uid,
       town,
       date: r.date,
       credit_code: r.credit_code,
@@ -244,6 +275,7 @@ function readRows(db: Store, town: string): TownRows {
   )) {
     const uid = rowUid(town, 'plans', r.start_date, r.days, r.level, r.shift, r.seed, r.inputs);
     planUid.set(r.id, uid);
+    ids.plans.set(uid, r.id);
     const { id: _id, ...rest } = r;
     out.plans.push({ uid, town, ...rest });
   }
@@ -284,6 +316,7 @@ function readRows(db: Store, town: string): TownRows {
       return [r.id, rowUid(town, 'plan_of_record', r.date, r.shift, r.fixed_at, n)];
     }),
   );
+  for (const [id, uid] of recordUid) ids.plan_of_record.set(uid, id);
   // Newest first: a replaced record points at a later one (replaced_by), which must be at the district first.
   for (const r of [...records].reverse()) {
     out.plan_of_record.push({
