@@ -104,7 +104,7 @@ export async function putVisit(
       import_uid: importUid,
     })
     .execute();
-  for (const r of results) {
+  for (const [ord, r] of results.entries()) {
     const from = r.importUid ?? importUid;
     await db
       .insertInto('results')
@@ -118,6 +118,7 @@ export async function putVisit(
         note: r.note,
         import_uid: from,
         superseded_by_uid: r.supersededBy ?? null,
+        ord,
       })
       .execute();
   }

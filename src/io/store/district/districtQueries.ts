@@ -93,6 +93,7 @@ export async function districtReportVisits(db: Db, town: string, range: ReportRa
     .where('i.date', '<=', range.to)
     .where('r.superseded_by_uid', 'is', null)
     .orderBy('r.inspection_uid')
+    .orderBy('r.ord')
     .orderBy('m.imported_at')
     .orderBy('r.item_id')
     .execute();

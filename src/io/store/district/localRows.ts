@@ -207,6 +207,7 @@ function readRows(db: Store, town: string, ids: LocalIds): TownRows {
     });
   }
 
+  const resultsSeen = new Map<number, number>();
   for (const r of all<{
     id: number;
     inspection_id: number;
@@ -218,6 +219,8 @@ function readRows(db: Store, town: string, ids: LocalIds): TownRows {
     superseded_by: number | null;
   }>('SELECT id, inspection_id, item_id, item, result, note, import_id, superseded_by FROM results ORDER BY id')) {
     const inspection = uidOf(inspectionUid, r.inspection_id, 'inspection');
+    const ord = resultsSeen.get(r.inspection_id) ?? 0;
+    resultsSeen.set(r.inspection_id, ord + 1);
     const from = uidOf(importUid, r.import_id, 'import');
     const uid = rowUid(town, 'results', inspection, r.item_id, from);
     ids.results.set(uid, r.id);
@@ -231,6 +234,7 @@ function readRows(db: Store, town: string, ids: LocalIds): TownRows {
       note: r.note,
       import_uid: from,
       superseded_by_uid: r.superseded_by === null ? null : uidOf(importUid, r.superseded_by, 'import'),
+      ord,
     });
   }
 

@@ -147,7 +147,8 @@ export const DISTRICT_MIGRATIONS: readonly string[] = [
      result            TEXT NOT NULL CHECK (result IN ('ok', 'violation', 'na')),
      note              TEXT NOT NULL DEFAULT '',
      import_uid        TEXT NOT NULL REFERENCES imports (uid),
-     superseded_by_uid TEXT REFERENCES imports (uid)
+     superseded_by_uid TEXT REFERENCES imports (uid),
+     ord               INTEGER NOT NULL DEFAULT 0   -- its place among its visit's results where it was recorded: the checklist's order
    );
    CREATE INDEX results_inspection ON results (inspection_uid, item_id);
    CREATE INDEX results_town ON results (town);

@@ -36,12 +36,15 @@ export type ReplicaOutcome = Record<StoreTable, ReplicaCount>;
  * them, as PostgreSQL holds them (ctid: a push writes a town's rows in its store's id order, in one statement a
  * chunk). That is the push's order as long as the table's pages are filled in turn; a district whose pages were
  * freed by updates and reused may give another order of the same rows (a sequence column at the district,
- * a migration of its own, would make it exact). Imports, alert events and plans of record go by time.
+ * a migration of its own, would make it exact). Imports, alert events and plans of record go by time, a visit's
+ * results by their place in it (ord).
  */
 const BY_TIME: Partial<Record<StoreTable, readonly string[]>> = {
   imports: ['imported_at', 'uid'],
   alert_events: ['recorded_at', 'uid'],
   plan_of_record: ['fixed_at', 'uid'],
+  // A visit's results in the order it recorded them: ord rises within each visit, so local ids do too.
+  results: ['ord', 'uid'],
 };
 
 /** Every row the district holds for the town, of every table push sends from the store. */

@@ -103,6 +103,11 @@ export interface ResultsTable extends TownRow {
   note: string;
   import_uid: string;
   superseded_by_uid: string | null;
+  /**
+   * Its place among its visit's results in the store that recorded it (by local id: the checklist's order of
+   * items, then each correction after): the order the town's report and a replica give them, which a uid does not.
+   */
+  ord: number;
 }
 
 export interface FindingsTable extends TownRow {
