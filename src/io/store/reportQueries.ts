@@ -82,20 +82,34 @@ export function readReportVisits(db: Store, range: ReportRange): ReportVisit[] {
   );
 }
 
+/** A finding's row as either store holds it. */
+export interface ReportFindingRow {
+  date: string;
+  credit_code: string;
+  name: string;
+  problem: string;
+  source: string;
+  status: 'open' | 'closed';
+  closed_at: string | null;
+}
+
+/** A finding in the report's shape, from either store's row. */
+export const reportFinding = (f: ReportFindingRow): ReportFinding => ({
+  date: f.date,
+  creditCode: f.credit_code,
+  name: f.name,
+  problem: f.problem,
+  source: f.source,
+  status: f.status,
+  closedAt: f.closed_at,
+});
+
 /** Findings reported on or before `to`; whether each was still open then is the report's to decide. */
 export function readReportFindings(db: Store, to: string): ReportFinding[] {
   const rows = db
     .prepare('SELECT date, credit_code, name, problem, source, status, closed_at FROM findings WHERE date <= ? ORDER BY date, credit_code, id')
-    .all(to) as { date: string; credit_code: string; name: string; problem: string; source: string; status: 'open' | 'closed'; closed_at: string | null }[];
-  return rows.map((f) => ({
-    date: f.date,
-    creditCode: f.credit_code,
-    name: f.name,
-    problem: f.problem,
-    source: f.source,
-    status: f.status,
-    closedAt: f.closed_at,
-  }));
+    .all(to) as ReportFindingRow[];
+  return rows.map(reportFinding);
 }
 
 export function lastRecordDate(db: Store): string | null {

@@ -15,7 +15,7 @@ import type { Clue } from '../../../core/evidence/model.js';
 import type { ReportFinding, ReportPlanDay, ReportRange, ReportVisit } from '../../../core/report.js';
 import { parseWallTime, type WallTime } from '../../../core/time.js';
 import type { ClueItemResult } from '../clueResults.js';
-import { visitsWithResults } from '../reportQueries.js';
+import { reportFinding, visitsWithResults } from '../reportQueries.js';
 import type { DistrictDB } from './schema.js';
 
 type Db = Kysely<DistrictDB>;
@@ -117,15 +117,7 @@ export async function districtReportFindings(db: Db, town: string, to: string): 
     .orderBy('problem')
     .orderBy('source')
     .execute();
-  return rows.map((f) => ({
-    date: f.date,
-    creditCode: f.credit_code,
-    name: f.name,
-    problem: f.problem,
-    source: f.source,
-    status: f.status,
-    closedAt: f.closed_at,
-  }));
+  return rows.map(reportFinding);
 }
 
 /**

@@ -29,6 +29,7 @@ import type { Insertable } from 'kysely';
 import type { Store } from '../db.js';
 import {
   rowUid,
+  type StoreTable,
   type AlertEventsTable,
   type FindingsTable,
   type ImportsTable,
@@ -41,20 +42,7 @@ import {
   type ResultsTable,
 } from './schema.js';
 
-/** Every table a push sends from the store, parents before children (the order rows are inserted in). */
-export const STORE_TABLES = [
-  'imports',
-  'alert_events',
-  'inspections',
-  'inspection_versions',
-  'results',
-  'findings',
-  'plans',
-  'planned_visits',
-  'planned_routes',
-  'plan_of_record',
-] as const;
-export type StoreTable = (typeof STORE_TABLES)[number];
+export { STORE_TABLES, type StoreTable } from './schema.js';
 
 export interface TownRows {
   imports: Insertable<ImportsTable>[];

@@ -229,10 +229,10 @@ export interface DistrictDB {
   haze_schema: HazeSchemaTable;
 }
 
-/** The tables that hold a town's facts: each has uid, town and pushed_by, and row-level security. */
-export const TOWN_TABLES = [
-  'alert_events',
+/** Every table a push sends from a town's store, parents before children (the order rows are inserted in). */
+export const STORE_TABLES = [
   'imports',
+  'alert_events',
   'inspections',
   'inspection_versions',
   'results',
@@ -241,5 +241,8 @@ export const TOWN_TABLES = [
   'planned_visits',
   'planned_routes',
   'plan_of_record',
-  'clues',
 ] as const satisfies readonly (keyof DistrictDB)[];
+export type StoreTable = (typeof STORE_TABLES)[number];
+
+/** The tables that hold a town's facts: each has uid, town and pushed_by, and row-level security. */
+export const TOWN_TABLES = [...STORE_TABLES, 'clues'] as const satisfies readonly (keyof DistrictDB)[];
