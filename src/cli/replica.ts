@@ -2,8 +2,9 @@
  * The district as the store of record, on the command line: before a command that uses the store, the town's
  * replica is brought up to date from the district; after it, what it wrote is pushed (workflow/replica.ts).
  * main.ts calls these from commander's preAction and postAction hooks, so no action changes: each runs on the
- * replica with the ordinary SQLite engine. Commands that only read inputs (validate, demo, init, help) and the
- * district's own commands (db push, pull, conflicts: they connect themselves) never connect here.
+ * replica with the ordinary SQLite engine. Commands that only read inputs (validate, demo, init, help), the
+ * district's own commands (db push, pull, conflicts: they connect themselves) and the --district views never
+ * connect here.
  */
 import type { Command } from 'commander';
 import type { Text } from '../errors.js';
@@ -12,6 +13,8 @@ import type { Text } from '../errors.js';
 const STORE_COMMANDS = new Set(['alert', 'checklist', 'record', 'report', 'findings', 'evidence', 'plan', 'measures', 'notify', 'db backup', 'db info']);
 
 function usesStore(c: Command): boolean {
+  // The district's views (report --district, alert status --district) read the district database itself.
+  if ((c.opts() as { district?: unknown }).district) return false;
   const path: string[] = [];
   for (let at: Command | null = c; at?.parent; at = at.parent) path.unshift(at.name());
   return STORE_COMMANDS.has(path[0] ?? '') || STORE_COMMANDS.has(path.join(' '));

@@ -4,9 +4,10 @@
  * login reports over both; a town's login cannot push another town's rows, nor see them in a view.
  * Town codes 100100031–100100039 (this file's own range: roles are the cluster's).
  */
+import { readdirSync } from 'node:fs';
 import { adminQuery, freshDatabase, pgSuite, pgUrl } from '../helpers/postgres.js';
 import { copyTown, districtCounts, localCounts, townWorkspace, workOffline } from '../helpers/districtTown.js';
-import { haze, type Run } from '../helpers/runHaze.js';
+import { haze, tempDir, type Run } from '../helpers/runHaze.js';
 
 const A = '100100031';
 const B = '100100032';
@@ -65,8 +66,12 @@ pgSuite('district-flow.test.ts')('a district over two towns, each under its own 
   });
 
   test("the district's login reports over both towns; the total is the sum", () => {
-    const r = run(undefined, ['--db', as(DISTRICT), 'report', '--district', '--from', '2019-12-08', '--to', '2019-12-09', '--format', 'json'], DISTRICT);
+    const office = tempDir();
+    const r = run(office, ['--db', as(DISTRICT), 'report', '--district', '--from', '2019-12-08', '--to', '2019-12-09', '--format', 'json'], DISTRICT);
     expect([r.status, r.stderr]).toEqual([0, expect.any(String)]);
+    // A view reads the district itself: no replica of a town is synced for it, none is made here.
+    expect(r.stderr).not.toMatch(/离线|offline|副本/);
+    expect(readdirSync(office)).toEqual([]);
     const json = JSON.parse(r.stdout) as { towns: { code: string; summary: Record<string, number> }[]; total: Record<string, number> };
     expect(json.towns.map((t) => t.code)).toEqual([A, B]);
     // B is A's store copied: the same figures, and the total twice them.
