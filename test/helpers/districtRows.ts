@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { Insertable, Kysely } from 'kysely';
 import type { Clue } from '../../src/core/evidence/model.js';
 import { fromWallMinute } from '../../src/core/time.js';
+import type { ReportVisit } from '../../src/core/report.js';
 import type { TownIdentity } from '../../src/io/read/workspace.js';
 import { localRows, STORE_TABLES } from '../../src/io/store/district/localRows.js';
 import { rowUid, type DistrictDB } from '../../src/io/store/district/schema.js';
@@ -59,16 +60,8 @@ export async function putImport(db: Db, town: string, kind: 'results' | 'finding
   return uid;
 }
 
-export interface VisitRow {
-  date: string;
-  groupId: string;
-  creditCode: string;
-  name: string;
-  seq: number | null;
-  inspectors: string;
-  checkedAt: string | null;
-  planned: boolean;
-}
+/** A visit as the report reads it, without its results (they come apart, as ResultRow). */
+export type VisitRow = Omit<ReportVisit, 'results'>;
 
 export interface ResultRow {
   itemId: string;
