@@ -5,7 +5,8 @@
  * most of a command's start (npm run bench:startup). Each command's action stays a chunk of its own, loaded
  * when the command runs (src/cli/main.ts).
  *
- * Kept out: better-sqlite3 (a native addon, loaded from node_modules), and what haze's modules load on demand
+ * Kept out: better-sqlite3 (a native addon, loaded from node_modules), Fastify with its plugins and qrcode
+ * (haze serve's, loaded when it runs), and what haze's modules load on demand
  * with createRequire (iconv-lite, cli-table3, @date-fns/tz), which esbuild leaves alone.
  *
  * import.meta.url: a module that finds its files from its own location (src/io/read/workspace.ts: data/ is
@@ -49,7 +50,8 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3', 'pg-native'],
+  // The web server (haze serve) and its plugins load their own parts at run time: kept as the packages they are.
+  external: ['better-sqlite3', 'pg-native', 'fastify', '@fastify/*', 'qrcode'],
   // The CommonJS dependencies bundled (commander's core, yauzl) require Node's own modules: give them require.
   banner: { js: "import { createRequire as __hazeCreateRequire } from 'node:module';\nconst require = __hazeCreateRequire(import.meta.url);" },
   plugins: [ownUrl],

@@ -1069,6 +1069,10 @@ export const CODES = {
     },
   },
   // (end of the views' codes)
+
+  // ── haze serve: the server, its tokens and password (src/serve/, src/cli/actions/serve.ts) ───────────────
+  // Codes of haze serve go here, one after another.
+  // (end of serve's codes)
 } as const satisfies Record<string, CodeSpec>;
 
 export type Code = keyof typeof CODES;

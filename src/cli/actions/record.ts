@@ -10,10 +10,9 @@ import { visitItems } from '../../core/checklist.js';
 import { recordedClues } from '../../workflow/dayClues.js';
 import { countOf, verbFor } from '../../core/plural.js';
 import { hasErrors } from '../../core/problem.js';
-import type { AlertLevel, Enterprise } from '../../core/model.js';
+import type { AlertLevel } from '../../core/model.js';
 import { problemsByKind } from '../../core/problemGroups.js';
-import { enterprisesByName } from '../../core/mangledCode.js';
-import { checkResultRows, readResult, type RecordedVisit, type ResultRow } from '../../core/records.js';
+import { readResult, type CheckedRecords, type RecordedVisit, type ResultRow } from '../../core/records.js';
 import { requiredMeasure } from '../../core/rules/requiredMeasure.js';
 import { formatWallTime, fromInstant, parseWallTime, type WallTime } from '../../core/time.js';
 import { CODE, HazeError } from '../../errors.js';
@@ -21,7 +20,8 @@ import { cellOf, readImportTable } from '../../io/read/importTable.js';
 import { readingInput } from '../../io/read/missingInput.js';
 import { importResults, type ImportOutcome } from '../../io/store/records.js';
 import { alertTimeline } from '../../workflow/alertInForce.js';
-import { dayPlanFor, plannedLookup } from '../../workflow/dayVisits.js';
+import { checkResults } from '../../workflow/recordResults.js';
+import { dayPlanFor } from '../../workflow/dayVisits.js';
 import { writeStore } from '../../workflow/storeDoor.js';
 import type { Town } from '../../workflow/town.js';
 import { now, nowInstant } from '../clock.js';
@@ -166,25 +166,13 @@ async function importFile(g: ReturnType<typeof readGlobals>, voice: CliVoice, fi
   store(voice, town, table.file, table.sha256, checked.visits, opts.replace === true);
 }
 
-function check(voice: CliVoice, town: Town, rows: ResultRow[], opts: RecordOpts, level: AlertLevel | undefined): ReturnType<typeof checkResultRows> {
-  const timeline = alertTimeline(town.ws, level);
-  const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
-  const cluesOn = recordedClues(town);
-  const named = enterprisesByName(town.list.enterprises);
-  const checked = checkResultRows(
+function check(voice: CliVoice, town: Town, rows: ResultRow[], opts: RecordOpts, level: AlertLevel | undefined): CheckedRecords {
+  const checked = checkResults(
+    town,
     rows,
-    {
-      enterprise: (code) => byCode.get(code),
-      named,
-      groupExists: (id) => town.setup.groups.some((g) => g.id === id),
-      itemsFor: (e, date) => {
-        const at = timeline.levelAt({ date, minutes: 24 * 60 - 1 });
-        return at ? visitItems(e, requiredMeasure(e, at, town.rules), cluesOn(date).byCode.get(e.creditCode) ?? []) : null;
-      },
-      outsideAlert: (t) => timeline.outside(t),
-      planned: plannedLookup(town, timeline, nowInstant()),
-    },
     { ...(opts.inspectors ? { inspectors: opts.inspectors } : {}), ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) },
+    level,
+    nowInstant(),
   );
   // The same problem on many rows is said once, with the rows (a column of times Excel wrote: one line, not 69).
   voice.problems(problemsByKind(checked.problems));

@@ -211,4 +211,52 @@ export const MIGRATIONS: readonly string[] = [
      import_id   INTEGER NOT NULL REFERENCES evidence_imports (id),
      UNIQUE (credit_code, at, plate, direction)
    );`,
+  // 7: phones over the office network (haze serve, issue 18). A phone's entry carries an id the phone made, so
+  // a resend is the same entry; it becomes a results import like a file's (imports, inspections, results), and
+  // what only a phone knows is kept beside it: arrival, position, photos. Visits are named by their natural key
+  // (date, group, enterprise), never by an inspection's row id, which a district replica may renumber. A token
+  // is kept as its hash: the store never holds what opens it. These tables stay on the town's PC (not pushed).
+  `CREATE TABLE serve_tokens (
+     id          TEXT PRIMARY KEY,   -- public: shown by \`haze serve tokens\`, names the token to revoke
+     secret_hash TEXT NOT NULL,      -- sha256 (hex) of the whole token
+     group_id    TEXT NOT NULL,
+     from_date   TEXT NOT NULL,
+     to_date     TEXT NOT NULL,
+     label       TEXT NOT NULL DEFAULT '',
+     created_at  TEXT NOT NULL,      -- UTC ISO 8601
+     revoked_at  TEXT
+   );
+   CREATE TABLE serve_users (
+     name          TEXT PRIMARY KEY,
+     password_hash TEXT NOT NULL,    -- scrypt$N$r$p$salt$hash (base64url)
+     set_at        TEXT NOT NULL
+   );
+   CREATE TABLE phone_entries (
+     entry_id    TEXT PRIMARY KEY,   -- made by the phone
+     token_id    TEXT NOT NULL,
+     date        TEXT NOT NULL,
+     group_id    TEXT NOT NULL,
+     credit_code TEXT NOT NULL,
+     import_id   INTEGER REFERENCES imports (id),   -- NULL: the entry changed nothing
+     outcome     TEXT NOT NULL CHECK (outcome IN ('new', 'correction', 'unchanged')),
+     arrived_at  TEXT,               -- wall time, as the phone took it (or the inspector corrected it)
+     checked_at  TEXT,
+     lat         REAL,
+     lng         REAL,
+     accuracy_m  REAL,
+     received_at TEXT NOT NULL       -- UTC ISO 8601
+   );
+   CREATE INDEX phone_entries_visit ON phone_entries (date, group_id, credit_code);
+   CREATE TABLE photos (
+     sha256    TEXT PRIMARY KEY,     -- of the bytes; the file beside the store is named by it
+     mime      TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png', 'image/webp', 'image/heic')),
+     bytes     INTEGER NOT NULL,
+     stored_at TEXT NOT NULL
+   ) WITHOUT ROWID;
+   CREATE TABLE visit_photos (
+     entry_id TEXT NOT NULL REFERENCES phone_entries (entry_id),
+     item_id  TEXT NOT NULL DEFAULT '',   -- '' for the visit as a whole
+     sha256   TEXT NOT NULL REFERENCES photos (sha256),
+     PRIMARY KEY (entry_id, item_id, sha256)
+   ) WITHOUT ROWID;`,
 ];
