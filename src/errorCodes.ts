@@ -1072,6 +1072,27 @@ export const CODES = {
 
   // ── haze serve: the server, its tokens and password (src/serve/, src/cli/actions/serve.ts) ───────────────
   // Codes of haze serve go here, one after another.
+  HAZE_SERVE_NO_WORKSPACE: {
+    kind: 'error',
+    exit: EXIT.noInput,
+    title: { zh: '没有工作区，haze serve 无处保存录入的结果', en: 'no workspace: haze serve has no store to keep entries in' },
+    hint: { zh: '先 haze init 建立工作区，在工作区目录里运行 haze serve', en: 'make one with haze init and run haze serve in its folder' },
+  },
+  HAZE_SERVE_ADDRESS_IN_USE: {
+    kind: 'error',
+    exit: EXIT.unavailable,
+    title: { zh: '端口已被占用', en: 'the port is in use' },
+    hint: { zh: '换一个端口：--port 8081', en: 'use another port: --port 8081' },
+  },
+  HAZE_SERVE_ADDRESS: {
+    kind: 'error',
+    exit: EXIT.usage,
+    title: { zh: '不能在这个地址上监听', en: 'cannot listen on that address' },
+    hint: {
+      zh: '--host 写本机的地址（ipconfig 或 ip addr 可见），例如 192.168.1.20；0.0.0.0 为本机所有地址',
+      en: "--host takes one of this PC's addresses (ipconfig, ip addr), e.g. 192.168.1.20; 0.0.0.0 for all of them",
+    },
+  },
   // (end of serve's codes)
 } as const satisfies Record<string, CodeSpec>;
 

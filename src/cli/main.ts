@@ -23,6 +23,7 @@ import { measuresCommand } from './commands/measures.js';
 import { notifyCommand } from './commands/notify.js';
 import { planCommand } from './commands/plan.js';
 import { recordCommand } from './commands/record.js';
+import { serveCommand } from './commands/serve.js';
 import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -78,6 +79,7 @@ export function buildProgram(): Command {
     findingsCommand,
     evidenceCommand,
     dbCommand,
+    serveCommand,
     demoCommand,
   ])
     add(program);
