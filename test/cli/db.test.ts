@@ -168,12 +168,17 @@ describe('haze db backup', () => {
       inspections: 0,
       meter_points: 0,
       meter_readings: 0,
+      phone_entries: 0,
+      photos: 0,
       plan_of_record: 0,
       planned_routes: 0,
       planned_visits: 0,
       plans: 0,
       point_treatment: 0,
       results: 0,
+      serve_tokens: 0,
+      serve_users: 0,
+      visit_photos: 0,
     });
   });
 
