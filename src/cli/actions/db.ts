@@ -37,9 +37,13 @@ async function backup(g: Globals, voice: CliVoice, dest: string): Promise<void> 
     db.close();
   }
   const counts = result.tables.map((t) => `${t.table} ${t.rows}`).join(', ');
+  const photos =
+    result.photosCopied > 0
+      ? { zh: `；照片 ${result.photosCopied} 张复制到 photos/`, en: `; ${result.photosCopied} photos copied into photos/` }
+      : { zh: '', en: '' };
   voice.say({
-    zh: `已备份 ${file} → ${result.file}${result.replaced ? '（替换了原有文件）' : ''}：结构版本 ${result.schemaVersion}，${result.bytes} 字节；${counts}`,
-    en: `backed up ${file} → ${result.file}${result.replaced ? ' (replacing the file there)' : ''}: schema ${result.schemaVersion}, ${result.bytes} bytes; ${counts}`,
+    zh: `已备份 ${file} → ${result.file}${result.replaced ? '（替换了原有文件）' : ''}：结构版本 ${result.schemaVersion}，${result.bytes} 字节；${counts}${photos.zh}`,
+    en: `backed up ${file} → ${result.file}${result.replaced ? ' (replacing the file there)' : ''}: schema ${result.schemaVersion}, ${result.bytes} bytes; ${counts}${photos.en}`,
   });
 }
 

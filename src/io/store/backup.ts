@@ -4,7 +4,7 @@
  * checked, flushed to disk and only then renamed — a crash or a full disk never leaves half a backup under the
  * destination's name, and an earlier backup there is replaced only by a complete one.
  */
-import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { syncFolder } from '../write/output.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,6 +12,7 @@ import { CODE, HazeError, type Text } from '../../errors.js';
 import { faultWords } from '../faultWords.js';
 import { HAZE_APPLICATION_ID, type Store } from './db.js';
 import { tableCounts, type TableCount } from './info.js';
+import { photoFile, photosDirOf, type PhotoMime } from './photos.js';
 
 export interface BackupResult {
   /** Where the copy is (a folder as the destination gets the store's own file name). */
@@ -21,6 +22,8 @@ export interface BackupResult {
   schemaVersion: number;
   bytes: number;
   tables: TableCount[];
+  /** Photos copied into photos/ beside the copy (haze serve's; those already there are named by the same bytes). */
+  photosCopied: number;
 }
 
 /** SQLite's companions of a database file: writing over one of them would damage the store too. */
@@ -73,7 +76,37 @@ export async function backupStore(db: Store, storeFile: string, destination: str
     throw cannotWrite(dest, err);
   }
   syncFolder(dirname(dest));
-  return { file: dest, replaced, schemaVersion, bytes: statSync(dest).size, tables };
+  const photosCopied = copyPhotos(db, storeFile, dest);
+  return { file: dest, replaced, schemaVersion, bytes: statSync(dest).size, tables, photosCopied };
+}
+
+/**
+ * The photos the store knows, into photos/ beside the copy: each file is named by the hash of its bytes, so one
+ * already there is the same photo and is left alone; each new one is written to a temporary name and renamed.
+ */
+function copyPhotos(db: Store, storeFile: string, dest: string): number {
+  const from = photosDirOf(storeFile);
+  const to = photosDirOf(dest);
+  if (from === to || !existsSync(from)) return 0;
+  const rows = db.prepare('SELECT sha256, mime FROM photos').all() as {
+    sha256: string;
+    mime: PhotoMime;
+  }[];
+  let copied = 0;
+  for (const r of rows) {
+    const src = photoFile(from, r.sha256, r.mime);
+    const out = photoFile(to, r.sha256, r.mime);
+    if (!existsSync(src) || existsSync(out)) continue;
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      copyFileSync(src, `${out}.part`);
+      renameSync(`${out}.part`, out);
+    } catch (err) {
+      throw cannotWrite(out, err);
+    }
+    copied++;
+  }
+  return copied;
 }
 
 /** The same file by any path: a symlink, a hard link, or one of the store's -wal/-shm/-journal files. */

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { HAZE_APPLICATION_ID, openStore, type Store } from '../../../src/io/store/db.js';
 import { MIGRATIONS } from '../../../src/io/store/migrations.js';
-import { keepPhoto, photoKind, readPhoto } from '../../../src/io/store/photos.js';
+import { backupStore } from '../../../src/io/store/backup.js';
+import { keepPhoto, photoKind, photosDirOf, readPhoto } from '../../../src/io/store/photos.js';
 import { checkPassword, hasOfficeUsers, setPassword } from '../../../src/io/store/serveUsers.js';
 import { findToken, listTokens, makeToken, revokeToken } from '../../../src/io/store/serveTokens.js';
 import { tempDir } from '../../helpers/runHaze.js';
@@ -90,5 +91,18 @@ test('the office password: a hash, right and wrong told apart, an unknown name r
   setPassword(db, 'office', 'another-one', 'y');
   expect(checkPassword(db, 'office', '巡查2019-secret')).toBe(false);
   expect(checkPassword(db, 'office', 'another-one')).toBe(true);
+  db.close();
+});
+
+test('a backup takes the photos along, into photos/ beside the copy; a second backup copies none again', async () => {
+  const file = join(tempDir(), 'haze.db');
+  const db = openStore(file, { create: true })!;
+  const a = keepPhoto(db, photosDirOf(file), Uint8Array.from([0xff, 0xd8, 0xff, 1]), 'image/jpeg', 'x');
+  const b = keepPhoto(db, photosDirOf(file), Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 2]), 'image/png', 'x');
+  const to = join(tempDir(), 'copy.db');
+  expect((await backupStore(db, file, to)).photosCopied).toBe(2);
+  expect(existsSync(join(photosDirOf(to), a.sha256.slice(0, 2), `${a.sha256}.jpg`))).toBe(true);
+  expect(existsSync(join(photosDirOf(to), b.sha256.slice(0, 2), `${b.sha256}.png`))).toBe(true);
+  expect((await backupStore(db, file, to)).photosCopied).toBe(0);
   db.close();
 });
