@@ -4,7 +4,6 @@
  * to the terminal, never into a pipe.
  */
 import type { Command } from 'commander';
-import QRCode from 'qrcode';
 import { countOf } from '../../core/plural.js';
 import { CODE, HazeError } from '../../errors.js';
 import { listTokens, revokeToken, type ServeToken } from '../../io/store/serveTokens.js';
@@ -21,6 +20,7 @@ import { cliVoice } from '../voice.js';
 
 /** A QR code drawn with block characters, for a terminal. */
 export async function terminalQr(url: string): Promise<string> {
+  const QRCode = (await import('qrcode')).default;
   return QRCode.toString(url, { type: 'terminal', small: true });
 }
 
