@@ -1093,6 +1093,45 @@ export const CODES = {
       en: "--host takes one of this PC's addresses (ipconfig, ip addr), e.g. 192.168.1.20; 0.0.0.0 for all of them",
     },
   },
+  HAZE_SERVE_TLS_MISSING: {
+    kind: 'error',
+    exit: EXIT.noInput,
+    title: { zh: '--tls 的证书或私钥文件不存在', en: '--tls: the certificate or key file is missing' },
+    hint: {
+      zh: '--tls 证书.pem 私钥.pem，两个都是 PEM 文件（如 openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem 生成）',
+      en: '--tls CERT.pem KEY.pem, both PEM files (e.g. made with openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem)',
+    },
+  },
+  HAZE_SERVE_TLS_INVALID: {
+    kind: 'error',
+    exit: EXIT.config,
+    title: { zh: '--tls 的证书或私钥不能用', en: '--tls: the certificate or key cannot be used' },
+    hint: {
+      zh: '两个文件都应是 PEM（以 -----BEGIN 开头），先证书后私钥，且私钥与证书相配、未加密码',
+      en: 'both must be PEM (beginning -----BEGIN), the certificate first, then its key, unencrypted',
+    },
+  },
+  HAZE_SERVE_PASSWORD_SHORT: {
+    kind: 'error',
+    exit: EXIT.usage,
+    title: { zh: '密码太短', en: 'the password is too short' },
+    hint: { zh: '至少 8 个字符；两次输入须相同', en: 'at least 8 characters, typed the same twice' },
+  },
+  HAZE_SERVE_NO_URL: {
+    kind: 'error',
+    exit: EXIT.usage,
+    title: { zh: '不知道链接的地址', en: 'no address for the links' },
+    hint: {
+      zh: '给 --url http://本机局域网地址:8080（如 http://192.168.1.20:8080），或在 haze.yaml 写 serve: { url: http://192.168.1.20:8080 }',
+      en: "give --url http://<this PC's LAN address>:8080 (e.g. http://192.168.1.20:8080), or put serve: { url: http://192.168.1.20:8080 } in haze.yaml",
+    },
+  },
+  HAZE_SERVE_TOKEN_UNKNOWN: {
+    kind: 'error',
+    exit: EXIT.dataErr,
+    title: { zh: '没有这个编号的链接', en: 'no link with that id' },
+    hint: { zh: 'haze serve tokens 列出全部链接的编号', en: 'haze serve tokens lists the ids' },
+  },
   // (end of serve's codes)
 } as const satisfies Record<string, CodeSpec>;
 

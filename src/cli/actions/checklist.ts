@@ -5,7 +5,10 @@ import type { Lang } from '../../core/problem.js';
 import type { Column } from '../../io/write/columns.js';
 import { renderCsv } from '../../io/write/csv.js';
 import { renderChecklistMarkdown, renderChecklistText, type ChecklistPage } from '../../io/write/checklistText.js';
-import { renderChecklistHtml } from '../../io/write/html/checklistHtml.js';
+import { renderChecklistHtml, type ChecklistHtmlOptions } from '../../io/write/html/checklistHtml.js';
+import { CODE, HazeError } from '../../errors.js';
+import { makeGroupLinks } from '../../workflow/groupLinks.js';
+import { linkBaseOf } from './serveTokens.js';
 import { townBasemap } from '../../io/write/map/basemap.js';
 import { printPdf, requireChromium } from '../../io/write/pdf.js';
 import { dayAndLevel } from '../../workflow/alertInForce.js';
@@ -52,8 +55,31 @@ function itemRows(pages: readonly ChecklistPage[]): ItemRow[] {
   );
 }
 
-function checklistHtml(day: DayChecklist, town: Town, since: Parameters<typeof renderChecklistHtml>[1]['since'], lang: Lang): string {
-  return renderChecklistHtml(day.pages, { setup: town.setup, since, routes: day.plan.routes, basemap: townBasemap(town.list.enterprises), lang });
+type CoverLinks = NonNullable<ChecklistHtmlOptions['links']>;
+
+function checklistHtml(day: DayChecklist, town: Town, since: ChecklistHtmlOptions['since'], lang: Lang, links: CoverLinks | undefined): string {
+  return renderChecklistHtml(day.pages, {
+    setup: town.setup,
+    since,
+    routes: day.plan.routes,
+    basemap: townBasemap(town.list.enterprises),
+    lang,
+    ...(links ? { links } : {}),
+  });
+}
+
+/** --link: a new token for each group's page and its day, and the QR code of the link, for the covers. */
+async function coverLinks(town: Town, date: string, groupIds: readonly string[], base: string): Promise<CoverLinks> {
+  if (town.ws.noStore || town.ws.fromSample.all)
+    throw new HazeError(CODE.HAZE_SERVE_NO_WORKSPACE, {
+      message: { zh: '这里没有工作区（haze.yaml），--link 的链接无处保存', en: 'there is no workspace here (haze.yaml): no store to keep the --link links in' },
+    });
+  const groups = groupIds.map((id) => town.setup.groups.find((g) => g.id === id)!);
+  const links = makeGroupLinks(town.ws, groups, { fromDate: date, toDate: date, label: 'checklist', createdAt: new Date().toISOString(), base });
+  const QRCode = (await import('qrcode')).default;
+  const out = new Map<string, { url: string; qrSvg: string }>();
+  for (const l of links) out.set(l.group.id, { url: l.url, qrSvg: await QRCode.toString(l.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) });
+  return out;
 }
 
 function renderers(
@@ -62,13 +88,14 @@ function renderers(
   out: Output<Format>,
   since: Parameters<typeof checklistHtml>[2],
   chromium: string | null,
+  links: CoverLinks | undefined,
 ): Record<Format, () => string | Uint8Array> {
   return {
     text: () => renderChecklistText(day.pages, out.lang),
     md: () => renderChecklistMarkdown(day.pages, out.lang),
     csv: () => renderCsv(itemRows(day.pages), CHECKLIST_COLUMNS, { excel: out.excel, lang: out.lang }),
-    html: () => checklistHtml(day, town, since, out.lang),
-    pdf: () => printPdf(checklistHtml(day, town, since, out.lang), chromium!),
+    html: () => checklistHtml(day, town, since, out.lang, links),
+    pdf: () => printPdf(checklistHtml(day, town, since, out.lang, links), chromium!),
   };
 }
 
@@ -79,6 +106,8 @@ export interface ChecklistOpts {
   seed: string;
   night?: boolean;
   autoAreas?: boolean;
+  /** --link [URL]: the group's link on each cover (true: haze.yaml serve.url). */
+  link?: string | boolean;
 }
 
 /** The action of `haze checklist` (its options and help: ../commands/checklist.ts). */
@@ -94,6 +123,11 @@ export async function checklistAction(opts: ChecklistOpts, c: Command): Promise<
     throw usage(
       { zh: '请用 --group 指定巡查组', en: 'give the group with --group' },
       { zh: '例如 --group 1，或 --group all', en: 'e.g. --group 1, or --group all' },
+    );
+  if (opts.link !== undefined && out.format !== 'html' && out.format !== 'pdf')
+    throw usage(
+      { zh: '--link 只用于 --format html 或 pdf（印在封面上）', en: '--link goes with --format html or pdf (it is printed on the cover)' },
+      { zh: '加 --format pdf -o 检查清单.pdf', en: 'add --format pdf -o checklists.pdf' },
     );
   const loaded = await openTownWithEvidence(g, voice, out);
   const { date: day, choice } = dayAndLevel(loaded.ws, { date, level }, now().date, voice);
@@ -118,7 +152,16 @@ export async function checklistAction(opts: ChecklistOpts, c: Command): Promise<
     voice,
   );
   sayStartsFromNow(voice, new Map([...checklist.plan.startsFromNow].filter(([d]) => d === day)));
-  out.emit(renderers(checklist, town, out, choice.issuedAt, chromium)[out.format]());
+  const links =
+    opts.link === undefined
+      ? undefined
+      : await coverLinks(
+          town,
+          day,
+          checklist.pages.map((p) => p.group.id),
+          linkBaseOf(typeof opts.link === 'string' ? opts.link : undefined, town.ws.serveUrl, '--link'),
+        );
+  out.emit(renderers(checklist, town, out, choice.issuedAt, chromium, links)[out.format]());
   checklist.plan.commit();
   const count = checklist.pages.reduce((n, p) => n + p.visits.length, 0);
   voice.say({

@@ -11,7 +11,11 @@ export function checklistCommand(program: Command): void {
     .command('checklist')
     .description("巡查组当天的现场检查清单 / a group's on-site checklist for a day")
     .option('--night', "夜查清单（与 haze plan --night 相同的计划）/ the evening round's checklist")
-    .option('--auto-areas', '自动划分片区（与 haze plan --auto-areas 相同）/ areas split automatically, as in plan');
+    .option('--auto-areas', '自动划分片区（与 haze plan --auto-areas 相同）/ areas split automatically, as in plan')
+    .option(
+      '--link [url]',
+      "封面印上本组当天录入链接的二维码（html/pdf；地址如 http://192.168.1.20:8080，不给则用 haze.yaml 的 serve.url）/ print the group's phone link as a QR code on the cover",
+    );
   groupOption(cmd, '巡查组编号或名称，或 all / group id or name, or all');
   levelOption(cmd, 'yellow|orange|red、橙色、二级（默认：当天执行中的预警）/ the level');
   dateOption(cmd, '日期 YYYY-MM-DD（默认：今天；示例乡镇为预警开始之日）/ the date');
@@ -27,7 +31,8 @@ would give for that day, which it fixes.
   haze checklist --date 2019-12-08 --group 1
   haze checklist --date 2019-12-09 --group 第二组 --format md -o 第二组.md
   haze checklist --date 2019-12-09 --group all --format csv -o 结果录入.csv
-  haze checklist --date 2019-12-08 --group all --format pdf -o 检查清单.pdf   # A4，需本机 Chromium（或 HAZE_CHROMIUM）`,
+  haze checklist --date 2019-12-08 --group all --format pdf -o 检查清单.pdf   # A4，需本机 Chromium（或 HAZE_CHROMIUM）
+  haze checklist --date 2019-12-08 --group all --format pdf --link http://192.168.1.20:8080 -o 检查清单.pdf   # 封面带手机录入二维码`,
   );
   cmd.action(async (opts: ChecklistOpts, c: Command) => (await import('../actions/checklist.js')).checklistAction(opts, c));
 }

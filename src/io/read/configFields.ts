@@ -82,6 +82,12 @@ export const WORKSPACE_KIND: ConfigKind = {
       'evidence: [evidence/points.csv, evidence/readings.csv, evidence/gate.csv]',
     ),
     'evidence.*': f('证据文件的路径', 'the path of an evidence file', 'evidence: [evidence/points.csv]'),
+    serve: f('haze serve 的设置', "haze serve's settings", 'serve: { url: "http://192.168.1.20:8080" }'),
+    'serve.url': f(
+      '手机打开的地址（本机局域网地址和端口），印在检查清单封面的链接用它',
+      "the address phones open (this PC's LAN address and port), for the links on the checklists' covers",
+      'serve: { url: "http://192.168.1.20:8080" }',
+    ),
     sample_alert: f(
       '示例乡镇自带的预警（自己的工作区不用）',
       "the sample town's own alert (not for your workspace)",

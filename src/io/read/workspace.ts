@@ -35,6 +35,8 @@ const workspaceSchema = z.object({
   district: z.optional(
     z.object({ code: z.string().check(z.regex(/^\d{6}$/)), name: z.string().check(z.minLength(1)), db: z.optional(z.string().check(z.minLength(1))) }),
   ),
+  /** haze serve: the address phones open (http://192.168.1.20:8080), for the links printed on the covers. */
+  serve: z.optional(z.object({ url: z.optional(z.string().check(z.regex(/^https?:\/\/[^\s/]+/))) })),
   /** Only the embedded sample has this: the seed story's alert, used when the store has none. */
   sample_alert: z.optional(z.object({ level: z.enum(ALERT_LEVELS), from: z.string(), doc: z.optional(z.string()), note: z.optional(z.string()) })),
 });
@@ -83,6 +85,8 @@ export interface Workspace {
   evidenceFiles: string[];
   /** Where `evidence:` was written, for the message when a file it names is missing. */
   configFile: string;
+  /** haze.yaml serve.url: the base of the links `haze serve tokens make` and `haze checklist --link` print. */
+  serveUrl?: string | null;
   /** No store at all, whatever file sits at dbFile: the demo reads and writes none (see sampleWorkspace). */
   noStore?: boolean;
 }
@@ -147,6 +151,7 @@ function workspaceOf(flags: WorkspaceFlags): { ws: Workspace; check: ConfigCheck
     // The sample's evidence names the sample's plants: it goes with the sample's list, as its alert does.
     evidenceFiles: hasOwn || listFromSample ? cfg.evidence.map(inRoot) : [],
     configFile: hasOwn ? own : join(SAMPLE_DIR, WORKSPACE_FILE),
+    serveUrl: hasOwn ? (cfg.serve?.url ?? null) : null,
   };
   return { ws, check };
 }

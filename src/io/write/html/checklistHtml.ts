@@ -31,6 +31,11 @@ export interface ChecklistHtmlOptions {
   basemap?: Basemap;
   /** The language of the page's own words (default Chinese); names, places and measure texts stay as written. */
   lang?: Lang;
+  /**
+   * haze checklist --link: each group's link for its day (by group id), with its QR code as SVG (made by the
+   * qrcode library from the link alone: nothing else goes into it), printed on the cover.
+   */
+  links?: ReadonlyMap<string, { url: string; qrSvg: string }>;
 }
 
 /** The page's own words in both languages. */
@@ -83,6 +88,7 @@ const WORDS = {
     to: '至',
     all: '全部巡查组',
     short: { stop: '停产', stop_part: '部分停产', limit: '限产', self: '自主减排', exempt: '保障类', none: '无' },
+    scan: '手机扫码录入检查结果（办公室 Wi-Fi）',
   },
   en: {
     kicker: 'heavy-pollution-weather emergency controls',
@@ -132,6 +138,7 @@ const WORDS = {
     to: 'to',
     all: 'all patrol groups',
     short: { stop: 'stop', stop_part: 'partial stop', limit: 'limit', self: 'self-managed', exempt: 'essential', none: 'none' },
+    scan: 'Scan with a phone to enter the results (office Wi-Fi)',
   },
 } as const;
 
@@ -206,12 +213,16 @@ function cover(p: ChecklistPage, opts: ChecklistHtmlOptions, pages: number): str
 <div class="kicker"><span>${h(setup.town)}${lang === 'en' ? ' ' : ''}${h(w.kicker)}</span><span>${h(w.title)} · ${h(w.cover)}</span></div>
 <h1>${h(p.group.name)} ${h(w.title)}</h1>
 <div class="sub">${h(dateOnPaper(p.date, lang))} ${h(weekdayOnPaper(p.date, lang))}</div>
-<table class="info">
+${withLink(
+  `<table class="info">
 <tr><th>${h(w.level)}</th><td>${h(levelLine(p, opts.since, lang))}</td></tr>
 <tr><th>${h(w.leader)}</th><td>${h(p.group.leader)}　${h(w.phone)} ${h(p.group.phone)}</td></tr>
 <tr><th>${h(w.members)}</th><td>${h(members.join(w.list) || '—')}</td></tr>
 <tr><th>${h(w.task)}</th><td>${h(task)}${h(w.from(setup.base.name, p.fromNow != null ? startsFromNowText(p.fromNow, lang) : null))}</td></tr>
-</table>
+</table>`,
+  opts.links?.get(p.group.id),
+  lang,
+)}
 <h2>${h(w.route)}</h2>
 ${
   p.visits.length === 0
@@ -228,6 +239,15 @@ ${map}
 </figure>
 ${foot(p, 1, pages, lang)}
 </section>`;
+}
+
+/** The cover's head with the group's link beside it: its QR code, the link as text, and what it is for. */
+function withLink(info: string, link: { url: string; qrSvg: string } | undefined, lang: Lang): string {
+  if (!link) return info;
+  return `<div class="cover-head">
+${info}
+<figure class="link-qr">${link.qrSvg.startsWith('<svg') ? link.qrSvg : ''}<figcaption><span class="url">${h(link.url)}</span><span>${h(WORDS[lang].scan)}</span></figcaption></figure>
+</div>`;
 }
 
 function actionShort(cv: ChecklistVisit, lang: Lang): string {

@@ -39,6 +39,14 @@ th { background: #ececec; font-weight: normal; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.c, th.c { text-align: center; white-space: nowrap; }
 .info th { width: 25mm; }
+/* haze checklist --link: the group's link as a QR code beside the cover's table. */
+.cover-head { display: flex; gap: 3mm; align-items: flex-start; }
+.cover-head .info { flex: 1 1 auto; }
+.link-qr { flex: 0 0 34mm; margin: 0; text-align: center; }
+.link-qr svg { display: block; width: 26mm; height: 26mm; margin: 0 auto; }
+.link-qr figcaption { font-size: 6.5pt; line-height: 1.25; }
+.link-qr figcaption span { display: block; }
+.link-qr .url { word-break: break-all; font-family: monospace; margin-bottom: 0.5mm; }
 .box { display: inline-block; width: 3.8mm; height: 3.8mm; border: 0.35mm solid #000; vertical-align: middle; }
 .route-table td, .route-table th { padding: 0.6mm 1.2mm; }
 .route-table.compact { font-size: 9pt; line-height: 1.25; }
