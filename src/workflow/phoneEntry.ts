@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import { hasErrors, type Problem } from '../core/problem.js';
 import type { ResultRow } from '../core/records.js';
-import { parseWallTime, formatWallTime } from '../core/time.js';
+import { itemText } from '../core/checklist.js';
+import { fromInstant, parseWallTime, formatWallTime } from '../core/time.js';
 import type { Text } from '../errors.js';
 import { entryById, insertEntry, type EntryOutcome, type EntryRow } from '../io/store/phoneEntries.js';
 import { photoRow } from '../io/store/photos.js';
@@ -21,6 +22,7 @@ import type { ServeToken } from '../io/store/serveTokens.js';
 import { alertTimeline, type AlertTimeline } from './alertInForce.js';
 import { dayPlanFor, plannedLookup } from './dayVisits.js';
 import { collectingVoice } from './voice.js';
+import { dayClues } from './dayClues.js';
 import { checkResults } from './recordResults.js';
 import { readStore, writeStore } from './storeDoor.js';
 import type { Town } from './town.js';
@@ -70,6 +72,8 @@ export function recordPhoneEntry(town: Town, token: ServeToken, entry: PhoneEntr
 
   // The visit's number on the plan of record, as the checklist's seq column carries it into `haze record`.
   const seq = plannedSeq(town, timeline, now.instant, entry.date, groupId, entry.creditCode);
+  // A clue's item in the words the phone showed (the day's clues as of its plan of record), as the checklist's item column carries them.
+  const shown = printedClueItems(town, entry.date, entry.creditCode);
   const where = { file: `phone:${entry.entryId}` };
   const rows: ResultRow[] = entry.items.map((it, i) => ({
     where: { ...where, row: i + 1 },
@@ -79,7 +83,7 @@ export function recordPhoneEntry(town: Town, token: ServeToken, entry: PhoneEntr
     creditCode: entry.creditCode,
     name: '',
     itemId: it.itemId,
-    item: '',
+    item: shown.get(it.itemId) ?? '',
     result: it.result,
     note: it.note,
     inspectors: entry.inspectors,
@@ -150,4 +154,12 @@ function plannedSeq(town: Town, timeline: AlertTimeline, now: number, date: stri
     .flatMap((r) => r.visits)
     .find((v) => v.creditCode === code);
   return visit?.seq ?? null;
+}
+
+/** The clue items of the enterprise's visit on the day's checklist of record (id → text); none before it was fixed. */
+function printedClueItems(town: Town, date: string, code: string): Map<string, string> {
+  const fixedAt = readStore(town.ws, (db) => daysOfRecord(db, 'day', date, date).get(date)?.fixedAt ?? null, null);
+  if (!fixedAt) return new Map();
+  const clues = dayClues(town, town.evidence, date, 'day', fromInstant(Date.parse(fixedAt))).byCode.get(code) ?? [];
+  return new Map(clues.flatMap((c) => c.items).map((i) => [i.id, itemText(i, 'zh')]));
 }
