@@ -6,13 +6,13 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { DayView } from '../../src/serve/inspector/api.js';
 import { readStore } from '../../src/workflow/storeDoor.js';
-import { browserSuite } from '../helpers/browser.js';
-import { haze } from '../helpers/runHaze.js';
+import { BROWSER_ARGS, CHROMIUM, browserSuite } from '../helpers/browser.js';
+import { FIXTURES, haze } from '../helpers/runHaze.js';
 import { serveTown, servedWorkspace, type ServedTown } from '../helpers/serve.js';
 import { tinyPng } from '../helpers/tinyPng.js';
 
@@ -229,5 +229,42 @@ suite('the inspector page on a phone', () => {
     expect(await page.locator('main script, main img[src="x"]').count()).toBe(0);
     await page.waitForTimeout(200);
     expect(dialogs).toEqual([]);
+  }, 60_000);
+});
+
+suite('the inspector page over HTTPS (--tls)', () => {
+  let browser: Browser | undefined;
+  let tls: ServedTown | undefined;
+  afterAll(async () => {
+    await browser?.close();
+    await tls?.close();
+  });
+
+  test('a service worker keeps the page and its day: it reopens with no network', async () => {
+    const dir = join(FIXTURES, 'tls');
+    tls = await serveTown({ now: '2019-12-09 09:00', server: { tls: { cert: readFileSync(join(dir, 'cert.pem')), key: readFileSync(join(dir, 'key.pem')) } } });
+    const url = tls.url.replace('http:', 'https:');
+    // The test's certificate is its own: this browser (not the suite's) is told to accept it.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...BROWSER_ARGS, '--ignore-certificate-errors'] });
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await ctx.newPage();
+    const link = `${url}/g/${tls.token('1', '2019-12-09')}`;
+    await page.goto(link);
+    await page.locator('section.visit').first().waitFor();
+    const notes = await page.locator('#notes').textContent();
+    expect(notes).not.toContain('HTTPS');
+    await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true), undefined, { timeout: 10_000 });
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
+    await page.locator('section.visit').first().waitFor();
+    const visits = await page.locator('section.visit').count();
+    expect(visits).toBeGreaterThan(0);
+
+    await ctx.setOffline(true);
+    await page.reload();
+    await page.locator('section.visit').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('section.visit').count()).toBe(visits);
+    await shows(page, '#outbox', '手机上待发送 0 条');
+    await ctx.close();
   }, 60_000);
 });
