@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { DayView } from '../../src/serve/inspector/api.js';
 import { readStore } from '../../src/workflow/storeDoor.js';
-import { BROWSER_ARGS, CHROMIUM, browserSuite } from '../helpers/browser.js';
+import { BROWSER_ARGS, CHROMIUM, OUT, browserSuite } from '../helpers/browser.js';
 import { FIXTURES, haze } from '../helpers/runHaze.js';
 import { serveTown, servedWorkspace, type ServedTown } from '../helpers/serve.js';
 import { tinyPng } from '../helpers/tinyPng.js';
@@ -51,6 +51,8 @@ interface Visit {
   inspectors: string[];
   checkedAt: string;
   photo?: Buffer;
+  /** A photo of one item (its camera button beside the item). */
+  itemPhoto?: { itemId: string; png: Buffer };
 }
 
 /** Enter one visit on the page as an inspector does (tap, type, take a photo), and save it. */
@@ -62,10 +64,17 @@ async function enter(page: Page, v: Visit): Promise<void> {
     if (r.note) await row.locator('textarea').fill(r.note);
   }
   for (const name of v.inspectors) await card.locator('label.person', { hasText: name }).locator('input').check();
-  if (v.photo) {
-    await card.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: v.photo });
-    await card.locator('.thumb img').first().waitFor();
-  }
+  const photos = [v.photo, v.itemPhoto].filter(Boolean).length;
+  if (v.photo) await card.locator('input[data-photo-item=""]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: v.photo });
+  if (v.itemPhoto)
+    await card
+      .locator(`[data-item="${v.itemPhoto.itemId}"] input[type=file]`)
+      .setInputFiles({ name: 'item.png', mimeType: 'image/png', buffer: v.itemPhoto.png });
+  if (photos > 0)
+    await card
+      .locator('.thumb img')
+      .nth(photos - 1)
+      .waitFor();
   await card.locator('button.arrive').tap();
   await card.locator('input.checked').fill(v.checkedAt);
   await card.locator('button.save').tap();
@@ -104,12 +113,23 @@ suite('the inspector page on a phone', () => {
       inspectors: i === 0 ? [leader] : [leader, member],
       checkedAt: `2019-12-08 15:${String(20 + i * 7).padStart(2, '0')}`,
       photo: tinyPng(i + 1),
+      ...(i === 0 ? { itemPhoto: { itemId: v.items[1]!.id, png: tinyPng(50) } } : {}),
     }));
     for (const v of visits) await enter(page, v);
     for (const v of visits) await shows(page, statusOf(v.code), '已送达办公室', 15_000);
     await shows(page, '#outbox', '手机上待发送 0 条');
-    expect(count('SELECT COUNT(*) AS n FROM photos')).toBe(visits.length);
-    expect(count("SELECT COUNT(*) AS n FROM photos WHERE mime = 'image/jpeg'")).toBe(visits.length); // shrunk on the phone
+    await page.screenshot({ path: join(OUT, 'inspector-phone.png') }); // for a person to look at
+    expect(count('SELECT COUNT(*) AS n FROM photos')).toBe(visits.length + 1);
+    expect(count("SELECT COUNT(*) AS n FROM photos WHERE mime = 'image/jpeg'")).toBe(visits.length + 1); // shrunk on the phone
+    // Each visit's photo linked to it, the item's to its item.
+    const links = rows<{ credit_code: string; item_id: string }>(
+      "SELECT pe.credit_code, vp.item_id FROM visit_photos vp JOIN phone_entries pe ON pe.entry_id = vp.entry_id WHERE pe.group_id = '1' ORDER BY pe.credit_code, vp.item_id",
+    );
+    expect(links).toEqual(
+      visits
+        .flatMap((v) => [{ credit_code: v.code, item_id: '' }, ...(v.itemPhoto ? [{ credit_code: v.code, item_id: v.itemPhoto.itemId }] : [])])
+        .sort((a, b) => (a.credit_code < b.credit_code ? -1 : a.credit_code > b.credit_code ? 1 : a.item_id < b.item_id ? -1 : 1)),
+    );
 
     // The same results as the checklist's CSV, recorded by `haze record` in a workspace of its own.
     const other = servedWorkspace();

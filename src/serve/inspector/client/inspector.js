@@ -245,6 +245,53 @@
 
   function renderVisit(v) {
     var d = draftOf(v);
+    var thumbs = el('div', 'thumbs');
+    var itemNo = {};
+    v.items.forEach(function (it, i) {
+      itemNo[it.id] = i + 1;
+    });
+    function showThumbs() {
+      thumbs.textContent = '';
+      d.photos.forEach(function (p, i) {
+        var wrap = el('span', 'thumb');
+        var img = el('img');
+        img.alt = '照片 ' + (i + 1);
+        img.src = URL.createObjectURL(p.blob);
+        wrap.appendChild(img);
+        wrap.appendChild(el('span', 'caption', p.itemId ? '第 ' + itemNo[p.itemId] + ' 项' : '整体'));
+        var x = el('button', 'remove', '删除');
+        x.type = 'button';
+        x.addEventListener('click', function () {
+          d.photos.splice(i, 1);
+          showThumbs();
+        });
+        wrap.appendChild(x);
+        thumbs.appendChild(wrap);
+      });
+    }
+    /** A camera button: the photos it takes are of the visit (itemId '') or of one item. */
+    function camera(text, itemId) {
+      var file = el('input', 'photo-input');
+      file.type = 'file';
+      file.accept = 'image/*';
+      file.setAttribute('capture', 'environment');
+      file.setAttribute('data-photo-item', itemId);
+      file.multiple = true;
+      file.addEventListener('change', function () {
+        var files = Array.prototype.slice.call(file.files || []);
+        Promise.all(files.map(shrink)).then(function (blobs) {
+          blobs.forEach(function (b) {
+            d.photos.push({ itemId: itemId, blob: b });
+          });
+          file.value = '';
+          showThumbs();
+        });
+      });
+      var l = el('label', 'button camera' + (itemId ? ' item-camera' : ''));
+      l.appendChild(el('span', '', text));
+      l.appendChild(file);
+      return l;
+    }
     var card = el('section', 'visit');
     card.setAttribute('data-code', v.creditCode);
     var h = el('h2', 'name');
@@ -310,49 +357,13 @@
       setHint();
       row.appendChild(btns);
       row.appendChild(note);
+      row.appendChild(camera('拍照（本项）', it.id));
       card.appendChild(row);
     });
 
-    // Photos from the camera, shrunk on the phone before they are kept.
+    // Photos from the camera, shrunk on the phone before they are kept: of the visit, or of one item.
     card.appendChild(el('h3', '', '现场照片'));
-    var file = el('input', 'photo-input');
-    file.type = 'file';
-    file.accept = 'image/*';
-    file.setAttribute('capture', 'environment');
-    file.multiple = true;
-    var thumbs = el('div', 'thumbs');
-    function showThumbs() {
-      thumbs.textContent = '';
-      d.photos.forEach(function (p, i) {
-        var wrap = el('span', 'thumb');
-        var img = el('img');
-        img.alt = '照片 ' + (i + 1);
-        img.src = URL.createObjectURL(p.blob);
-        wrap.appendChild(img);
-        var x = el('button', 'remove', '删除');
-        x.type = 'button';
-        x.addEventListener('click', function () {
-          d.photos.splice(i, 1);
-          showThumbs();
-        });
-        wrap.appendChild(x);
-        thumbs.appendChild(wrap);
-      });
-    }
-    file.addEventListener('change', function () {
-      var files = Array.prototype.slice.call(file.files || []);
-      Promise.all(files.map(shrink)).then(function (blobs) {
-        blobs.forEach(function (b) {
-          d.photos.push({ itemId: '', blob: b });
-        });
-        file.value = '';
-        showThumbs();
-      });
-    });
-    var camera = el('label', 'button camera');
-    camera.appendChild(el('span', '', '拍照 / 选择照片'));
-    camera.appendChild(file);
-    card.appendChild(camera);
+    card.appendChild(camera('拍照 / 选择照片', ''));
     card.appendChild(thumbs);
     showThumbs();
 
