@@ -432,6 +432,7 @@
     var save = el('button', 'save button', '保存并发送');
     save.type = 'button';
     save.addEventListener('click', function () {
+      problem.className = 'problem';
       problem.textContent = '';
       var missing = v.items.filter(function (it) {
         return !d.results[it.id];
@@ -482,6 +483,8 @@
             state.outbox.push(item);
             renderCounts();
             save.disabled = false;
+            problem.className = 'saved';
+            problem.textContent = '已保存在手机上（' + entry.checkedAt + '）';
             flush();
           });
         })
