@@ -11,16 +11,20 @@
 import { createHash } from 'node:crypto';
 import { hasErrors, type Problem } from '../core/problem.js';
 import type { ResultRow } from '../core/records.js';
-import { parseWallTime, formatWallTime } from '../core/time.js';
+import { itemText } from '../core/checklist.js';
+import { fromInstant, parseWallTime, formatWallTime } from '../core/time.js';
 import type { Text } from '../errors.js';
 import { entryById, insertEntry, type EntryOutcome, type EntryRow } from '../io/store/phoneEntries.js';
 import { photoRow } from '../io/store/photos.js';
+import { daysOfRecord } from '../io/store/plans.js';
 import { importResults } from '../io/store/records.js';
 import type { ServeToken } from '../io/store/serveTokens.js';
-import { alertTimeline } from './alertInForce.js';
-import { plannedLookup } from './dayVisits.js';
+import { alertTimeline, type AlertTimeline } from './alertInForce.js';
+import { dayPlanFor, plannedLookup } from './dayVisits.js';
+import { collectingVoice } from './voice.js';
+import { dayClues } from './dayClues.js';
 import { checkResults } from './recordResults.js';
-import { writeStore } from './storeDoor.js';
+import { readStore, writeStore } from './storeDoor.js';
 import type { Town } from './town.js';
 
 export type PhoneResult = 'ok' | 'violation' | 'na';
@@ -66,16 +70,20 @@ export function recordPhoneEntry(town: Town, token: ServeToken, entry: PhoneEntr
     if (t !== null && parseWallTime(t, entry.date)?.date !== entry.date)
       return refused(422, { zh: `时间"${t}"不在 ${entry.date} 这一天`, en: `the time "${t}" is not on ${entry.date}` });
 
+  // The visit's number on the plan of record, as the checklist's seq column carries it into `haze record`.
+  const seq = plannedSeq(town, timeline, now.instant, entry.date, groupId, entry.creditCode);
+  // A clue's item in the words the phone showed (the day's clues as of its plan of record), as the checklist's item column carries them.
+  const shown = printedClueItems(town, entry.date, entry.creditCode);
   const where = { file: `phone:${entry.entryId}` };
   const rows: ResultRow[] = entry.items.map((it, i) => ({
     where: { ...where, row: i + 1 },
     date: entry.date,
     group: groupId,
-    seq: '',
+    seq: seq === null ? '' : String(seq),
     creditCode: entry.creditCode,
     name: '',
     itemId: it.itemId,
-    item: '',
+    item: shown.get(it.itemId) ?? '',
     result: it.result,
     note: it.note,
     inspectors: entry.inspectors,
@@ -135,4 +143,23 @@ export function recordPhoneEntry(town: Town, token: ServeToken, entry: PhoneEntr
       })
       .immediate(),
   );
+}
+
+/** The seq of the visit in the group's plan of record that day (the day round, else a printed evening round). */
+function plannedSeq(town: Town, timeline: AlertTimeline, now: number, date: string, groupId: string, code: string): number | null {
+  const night = readStore(town.ws, (db) => daysOfRecord(db, 'night', date, date).get(date)?.routes ?? [], []);
+  const day = dayPlanFor(town, timeline, date, 'day', { fix: false, now }, collectingVoice())?.routes ?? [];
+  const visit = [...day, ...night]
+    .filter((r) => r.date === date && r.groupId === groupId)
+    .flatMap((r) => r.visits)
+    .find((v) => v.creditCode === code);
+  return visit?.seq ?? null;
+}
+
+/** The clue items of the enterprise's visit on the day's checklist of record (id → text); none before it was fixed. */
+function printedClueItems(town: Town, date: string, code: string): Map<string, string> {
+  const fixedAt = readStore(town.ws, (db) => daysOfRecord(db, 'day', date, date).get(date)?.fixedAt ?? null, null);
+  if (!fixedAt) return new Map();
+  const clues = dayClues(town, town.evidence, date, 'day', fromInstant(Date.parse(fixedAt))).byCode.get(code) ?? [];
+  return new Map(clues.flatMap((c) => c.items).map((i) => [i.id, itemText(i, 'zh')]));
 }

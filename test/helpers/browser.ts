@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO } from './runHaze.js';
 
 export const CHROMIUM = process.env.HAZE_CHROMIUM ?? '/usr/bin/chromium';
@@ -60,6 +60,10 @@ export function browserSuite(file: string, tools: readonly string[], packages: s
       await page.goto(pathToFileURL(html).href);
       await page.emulateMedia({ media: 'print' });
       return page;
+    },
+    /** A phone-sized context (390×844, touch, mobile), as the inspector's page is used. */
+    phone(): Promise<BrowserContext> {
+      return browser!.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
     },
   };
 }
