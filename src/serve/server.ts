@@ -28,6 +28,9 @@ export async function buildServer(ctx: ServeContext, opts: ServeOptions = {}): P
     bodyLimit: LIMITS.jsonBody,
     // A token is 52 characters; nothing haze serves has a longer path.
     routerOptions: { maxParamLength: 128 },
+    // A body with a field the schema does not name is refused (400), not silently trimmed: a phone's page and haze
+    // agree on every field, so anything else is not from them. No type coercion: "1" is not a number.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
   }) as unknown as FastifyInstance;
   app.decorateRequest('groupToken', null);

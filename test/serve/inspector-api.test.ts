@@ -202,6 +202,11 @@ test('an entry that fails the checks: 422 with the problems by column; one not o
   expect(body.problems[0]).toMatchObject({ field: expect.any(String), message: { zh: expect.any(String), en: expect.any(String) } });
   const bad = await post(`/api/g/${token1}/entries`, entryFor(v, { items: [{ itemId: 'board', result: 'maybe' as 'ok', note: '' }] }));
   expect([bad.statusCode, bad.json().error]).toEqual([400, 'bad_request']);
+  // A field the schema does not name is refused, not trimmed away; so is a number sent as text.
+  const extra = await post(`/api/g/${token1}/entries`, { ...entryFor(v), groupId: '2' });
+  expect([extra.statusCode, extra.json().error]).toEqual([400, 'bad_request']);
+  const text = await post(`/api/g/${token1}/entries`, entryFor(v, { position: { lat: '31.7' as unknown as number, lng: 119.3, accuracyM: null } }));
+  expect(text.statusCode).toBe(400);
   expect(count(`SELECT COUNT(*) AS n FROM inspections WHERE credit_code = '${v.creditCode}'`)).toBe(0);
 });
 
