@@ -12,7 +12,7 @@
  * Target: p95 under 200 ms with the SQLite store.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -105,6 +105,7 @@ async function stopServer(s: Server): Promise<void> {
 }
 
 function countFiles(dir: string): number {
+  if (!existsSync(dir)) return 0;
   let n = 0;
   for (const f of readdirSync(dir, { withFileTypes: true })) {
     if (f.isDirectory()) n += countFiles(path.join(dir, f.name));
@@ -295,9 +296,10 @@ async function main(): Promise<number> {
     a.phones.timings.map((t) => t.ms),
     0.95,
   );
-  console.log(`\np95 over all requests (SQLite): ${p95.toFixed(1)} ms (target < ${P95_TARGET_MS} ms): ${p95 < P95_TARGET_MS ? 'met' : 'NOT met'}`);
+  console.log(
+    `\np95 over all requests (SQLite): ${p95.toFixed(1)} ms (target < ${P95_TARGET_MS} ms): ${failed ? 'not judged (the run failed)' : p95 < P95_TARGET_MS ? 'met' : 'NOT met'}`,
+  );
   if (failed) console.log('FAILED: a count is off or requests failed');
-  void statSync;
   return failed ? 1 : 0;
 }
 
