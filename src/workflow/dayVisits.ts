@@ -9,6 +9,7 @@ import { CODE, HazeError } from '../errors.js';
 import type { AlertTimeline } from './alertInForce.js';
 import { daysOfRecord } from '../io/store/plans.js';
 import { patrolPlan, type PatrolPlan } from './patrolPlan.js';
+import { plannedOfRecord } from './plannedOfRecord.js';
 import { readStore } from './storeDoor.js';
 import { measuresAt, type Town } from './town.js';
 import { collectingVoice, type Voice } from './voice.js';
@@ -54,6 +55,11 @@ export function plannedLookup(town: Town, timeline: AlertTimeline, now: number):
   const quiet = collectingVoice();
   return (date, group, code) => {
     let set = byDate.get(date);
+    if (!set) {
+      // A day of record: its stored routes, not the whole plan again (workflow/plannedOfRecord.ts).
+      set = plannedOfRecord(town, timeline, date) ?? undefined;
+      if (set) byDate.set(date, set);
+    }
     if (!set) {
       // The evening round counts only when one was printed: haze does not plan one unasked.
       const night = readStore(town.ws, (db) => daysOfRecord(db, 'night', date, date).get(date)?.routes ?? [], []);
