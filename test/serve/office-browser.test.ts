@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { findToken } from '../../src/io/store/serveTokens.js';
 import { readStore } from '../../src/workflow/storeDoor.js';
-import { browserSuite } from '../helpers/browser.js';
+import { join } from 'node:path';
+import { OUT, browserSuite } from '../helpers/browser.js';
 import { PASSWORD, phoneEntry, planVisits, setOfficePassword } from '../helpers/office.js';
 import { serveTown, type ServedTown } from '../helpers/serve.js';
 
@@ -97,6 +98,7 @@ b.suite('the office view in a browser', () => {
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     expect(await page.locator('article.group[data-group="1"] .map g.stop.st-violation').count()).toBe(1);
     expect(dialogs).toBe(0);
+    await page.screenshot({ path: join(OUT, 'office-view.png'), fullPage: true });
   }, 30_000);
 
   test('a forged cross-site POST (logout, revoking a link) from another origin: refused, nothing changed', async () => {

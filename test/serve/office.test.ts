@@ -1,5 +1,5 @@
 /** The office view behind the password: the session, CSRF, the login's rate limit, the day's JSON, escaping. */
-import { PASSWORD, phoneEntry, planVisits, setOfficePassword } from '../helpers/office.js';
+import { PASSWORD, keepTestPhoto, phoneEntry, planVisits, setOfficePassword } from '../helpers/office.js';
 import { serveTown, type ServedTown } from '../helpers/serve.js';
 
 let served: ServedTown;
@@ -194,6 +194,17 @@ test('a note with a script tag comes back escaped in the server-made report', as
   expect(page.headers['content-security-policy']).toContain("script-src 'self'");
 });
 
+test('a photo behind the session: its bytes and kind; an unknown one 404', async () => {
+  const sha = keepTestPhoto(served);
+  const r = await served.app.inject({ method: 'GET', url: `/office/photos/${sha}`, headers: { cookie } });
+  expect(r.statusCode).toBe(200);
+  expect(r.headers['content-type']).toBe('image/jpeg');
+  const { createHash } = await import('node:crypto');
+  expect(createHash('sha256').update(r.rawPayload).digest('hex')).toBe(sha);
+  expect((await served.app.inject({ method: 'GET', url: `/office/photos/${'0'.repeat(64)}`, headers: { cookie } })).statusCode).toBe(404);
+  expect((await served.app.inject({ method: 'GET', url: '/office/photos/..%2f..%2fhaze.db', headers: { cookie } })).statusCode).toBe(400);
+});
+
 test('the login is rate-limited per address: 429 after the limit, other addresses unaffected', async () => {
   const { LIMITS } = await import('../../src/serve/limits.js');
   for (let i = 0; i < LIMITS.loginsPer15Minutes; i++) expect((await login('office', 'guess', '10.9.9.9')).statusCode).toBe(401);
@@ -221,3 +232,19 @@ test('the events stream: open with a session, a line per change, and app.close d
   expect(Date.now() - t0).toBeLessThan(3000);
   expect(s2.ctx.changes.listenerCount('change')).toBe(0);
 }, 60_000);
+
+test('a session idle for 12 hours is gone; one in use stays', async () => {
+  const { Sessions, SESSION_IDLE_MS, csrfMatches } = await import('../../src/serve/office/sessions.js');
+  let t = 1_000_000;
+  const sessions = new Sessions(() => t);
+  const a = sessions.open('office');
+  const b = sessions.open('office');
+  expect(a.id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  expect(a.id).not.toBe(b.id);
+  t += SESSION_IDLE_MS - 1000;
+  expect(sessions.find(a.id)?.id).toBe(a.id);
+  t += 2000;
+  expect(sessions.find(a.id)).not.toBeNull(); // seen a second ago
+  expect(sessions.find(b.id)).toBeNull(); // idle past 12 h
+  expect([csrfMatches(a, a.csrf), csrfMatches(a, b.csrf), csrfMatches(a, undefined)]).toEqual([true, false, false]);
+});

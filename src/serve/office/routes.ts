@@ -20,6 +20,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { readPhoto } from '../../io/store/photos.js';
 import { OFFICE_USER, checkPassword, hasOfficeUsers } from '../../io/store/serveUsers.js';
 import { revokeToken } from '../../io/store/serveTokens.js';
+import { defaultDate } from '../../workflow/alertInForce.js';
 import { readStore, writeStore } from '../../workflow/storeDoor.js';
 import { storeChanged, type ServeContext } from '../context.js';
 import { DATE_SCHEMA, SHA256_SCHEMA } from '../inspector/api.js';
@@ -54,7 +55,8 @@ export const officeRoutes: FastifyPluginAsync<OfficeOptions> = async (app: Fasti
   const api = requireSession(sessions, 'api');
   const change = requireChange();
   const html = (s: string) => s;
-  const today = () => ctx.clock.now().date;
+  // The server's today, as every command takes it (on the sample town, the day its alert began).
+  const today = () => defaultDate(ctx.town.ws, ctx.clock.now().date);
 
   app.get('/office/login', async (req, reply) => {
     if (sessionOf(sessions, req)) return reply.redirect('/office', 302);
