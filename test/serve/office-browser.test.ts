@@ -101,6 +101,21 @@ b.suite('the office view in a browser', () => {
     await page.screenshot({ path: join(OUT, 'office-view.png'), fullPage: true });
   }, 30_000);
 
+  test('without server-sent events the page polls every 5 s and still shows what arrives', async () => {
+    const polling = await context.newPage();
+    await polling.route('**/office/events', (r) => r.abort());
+    await polling.goto(`${served.url}/office`);
+    await polling.locator('#live').filter({ hasText: '每 5 秒刷新' }).waitFor({ timeout: 5000 });
+    await polling.locator('article.group[data-group="2"] tr.visit').first().waitFor({ timeout: 5000 });
+    const [v] = planVisits(served, '2');
+    expect(phoneEntry(served, served.token('2'), v!).kind).toBe('stored');
+    await polling
+      .locator(`article.group[data-group="2"] tr.visit[data-code="${v!.creditCode}"] .badge`)
+      .filter({ hasText: '已查合格' })
+      .waitFor({ timeout: 7000 });
+    await polling.close();
+  }, 30_000);
+
   test('a forged cross-site POST (logout, revoking a link) from another origin: refused, nothing changed', async () => {
     const token = served.token('2');
     const id = token.slice(0, 8);
