@@ -54,7 +54,6 @@ export const officeRoutes: FastifyPluginAsync<OfficeOptions> = async (app: Fasti
   const page = requireSession(sessions, 'page');
   const api = requireSession(sessions, 'api');
   const change = requireChange();
-  const html = (s: string) => s;
   // The server's today, as every command takes it (on the sample town, the day its alert began).
   const today = () => defaultDate(ctx.town.ws, ctx.clock.now().date);
 
@@ -109,7 +108,7 @@ export const officeRoutes: FastifyPluginAsync<OfficeOptions> = async (app: Fasti
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(html(officePage({ town: townName, date, csrf: req.officeSession!.csrf })));
+      .send(officePage({ town: townName, date, csrf: req.officeSession!.csrf }));
   });
 
   app.get('/office/report', { onRequest: page, schema: { querystring: DATE_QUERY } }, async (req, reply) => {
