@@ -13,9 +13,11 @@ import { renderMarkdownTable } from '../io/write/markdownTable.js';
 import { renderRows, type Output } from './output.js';
 import { COVERAGE_COLUMNS, REPORT_SECTIONS, SECTION_KEYS, type ReportSection } from './reportSections.js';
 import { usage } from './globals.js';
+import type { VisitPhoto } from '../io/store/officeQueries.js';
+import { reportHtmlPage, type ReportHtml } from '../io/write/html/reportHtml.js';
 
-export type ReportFormat = 'table' | 'csv' | 'json' | 'md';
-export const REPORT_FORMATS = ['table', 'csv', 'json', 'md'] as const satisfies readonly ReportFormat[];
+export type ReportFormat = 'table' | 'csv' | 'json' | 'md' | 'html';
+export const REPORT_FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const satisfies readonly ReportFormat[];
 
 export interface ReportMeta {
   level: AlertLevel | null;
@@ -23,6 +25,9 @@ export interface ReportMeta {
   group: string | null;
   section: string | undefined;
   itemIn: (v: ViolationRow, lang: Lang) => string;
+  /** HTML: the photos the phones linked to the range's visits, and where the page finds each (a path or a URL). */
+  photos?: readonly VisitPhoto[];
+  photoSrc?: (p: VisitPhoto) => string;
 }
 
 /** --section, checked against the sections there are (and any the caller adds, such as the district's summary). */
@@ -96,10 +101,47 @@ function textReport(out: Output<ReportFormat>, report: InspectionReport, meta: R
     .join('\n')}`;
 }
 
+const cellText = (c: unknown, lang: Lang): string =>
+  c === null || c === undefined ? '' : typeof c === 'boolean' ? (lang === 'en' ? (c ? 'yes' : 'no') : c ? '是' : '否') : String(c);
+
+/** The report as the HTML renderer takes it (io/write/html/reportHtml.ts): the same sections and columns, and the visits' photos. */
+export function reportHtmlOf(lang: Lang, report: InspectionReport, meta: ReportMeta): ReportHtml {
+  const shown = shownReport({ lang }, report, meta);
+  const en = lang === 'en';
+  const sections = sectionsFor('html', meta.section).map((s) => {
+    const rows = s.rows(shown);
+    const columns = (s.shownColumns?.(lang) ?? s.columns).filter((c) => !c.dataOnly);
+    const count = s.key === 'coverage' ? '' : en ? ` (${rows.length})` : `（${rows.length}）`;
+    return {
+      key: s.key,
+      heading: `${en ? s.en : s.zh}${count}`,
+      headers: columns.map((c) => (en ? c.en : c.zh)),
+      numeric: columns.map((c) => rows.some((r) => typeof c.value(r) === 'number')),
+      rows: rows.map((r) => columns.map((c) => cellText(c.value(r), lang))),
+    };
+  });
+  const src = meta.photoSrc ?? ((p: VisitPhoto) => p.sha256);
+  const visits = new Map<string, ReportHtml['visits'][number] & { photos: { src: string; alt: string }[] }>();
+  const nameOf = new Map(report.visits.map((v) => [`${v.date}\u0000${v.groupId}\u0000${v.creditCode}`, v.name]));
+  for (const p of meta.photos ?? []) {
+    const key = `${p.date}\u0000${p.groupId}\u0000${p.creditCode}`;
+    if (meta.group && p.groupId !== meta.group) continue;
+    let v = visits.get(key);
+    if (!v) visits.set(key, (v = { date: p.date, groupId: p.groupId, creditCode: p.creditCode, name: nameOf.get(key) ?? p.creditCode, photos: [] }));
+    v.photos.push({ src: src(p), alt: `${v.name} ${p.date}` });
+  }
+  return { title: reportTitle(lang, report, meta), lang, sections, visits: [...visits.values()] };
+}
+
+function htmlReport(out: Output<ReportFormat>, report: InspectionReport, meta: ReportMeta): string {
+  return reportHtmlPage(reportHtmlOf(out.lang, report, meta));
+}
+
 /** A town's report in the output's format. */
 export const RENDER_REPORT: Record<ReportFormat, (out: Output<ReportFormat>, report: InspectionReport, meta: ReportMeta) => string> = {
   table: textReport,
   md: textReport,
   csv: csvReport,
   json: jsonReport,
+  html: htmlReport,
 };

@@ -88,7 +88,7 @@ export async function buildServer(ctx: ServeContext, opts: ServeOptions = {}): P
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not_found' }));
 
   await app.register(inspectorRoutes, { ctx });
-  await app.register(officeRoutes, { ctx });
+  await app.register(officeRoutes, { ctx, tls: opts.tls !== undefined });
   app.get('/', { schema: { response: { 302: { type: 'null' } } } }, (_req, reply) => reply.redirect('/office', 302));
   return app;
 }

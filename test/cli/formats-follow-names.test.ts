@@ -12,7 +12,7 @@ import { haze, HAZE, tempDir } from '../helpers/runHaze.js';
 const DATE = ['--date', '2019-12-08'];
 const COMMANDS: Record<string, { args: string[]; writes: string }> = {
   measures: { args: ['measures'], writes: '.txt（table）、.csv（csv）、.json（json）' },
-  report: { args: ['report'], writes: '.txt（table）、.csv（csv）、.json（json）、.md（md）' },
+  report: { args: ['report'], writes: '.txt（table）、.csv（csv）、.json（json）、.md（md）、.html（html）' },
   plan: {
     args: ['plan', ...DATE, '--days', '1'],
     writes: '.txt（table）、.csv（csv）、.json（json）、.geojson（geojson）、.gpx（gpx）、.html（html）、.pdf（pdf）',
@@ -35,7 +35,7 @@ describe('-o with an ending the command cannot write: 64, nothing written', () =
     expect(r.stderr).toContain(`haze: -o 输出${ext}：haze 不能写 ${ext} 文件；此命令可写 ${writes}`);
     if (ext === '.xlsx') expect(r.stderr).toContain('提示: haze 不生成 Excel 工作簿；用 --excel -o 输出.csv');
     else if (command === 'measures') expect(r.stderr).toContain('提示: haze 不生成 Word/WPS 文档；此命令的表格用 --excel -o 输出.csv 写出');
-    else expect(r.stderr).toContain(`提示: haze 不生成 Word/WPS 文档；改用 -o 输出.${command === 'report' ? 'md' : 'pdf'}`);
+    else expect(r.stderr).toContain(`提示: haze 不生成 Word/WPS 文档；改用 -o 输出.${command === 'report' ? 'html 或 -o 输出.md' : 'pdf'}`);
     // Refused before any work: no file, no store.
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { REPO } from './runHaze.js';
 
 export const CHROMIUM = process.env.HAZE_CHROMIUM ?? '/usr/bin/chromium';
@@ -55,6 +55,10 @@ export function browserSuite(file: string, tools: readonly string[], packages: s
   });
   return {
     suite: skipped ? describe.skip : describe,
+    /** A context of its own (a desktop's, a phone's): its cookies shared by its pages only. */
+    newContext(opts: BrowserContextOptions = {}): Promise<BrowserContext> {
+      return browser!.newContext(opts);
+    },
     async openForPrint(html: string, opts: { deviceScaleFactor?: number } = {}): Promise<Page> {
       const page = await browser!.newPage({ viewport: { width: Math.round(PRINTABLE_PX), height: 1100 }, ...opts });
       await page.goto(pathToFileURL(html).href);

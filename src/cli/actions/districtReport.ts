@@ -121,12 +121,14 @@ function townText(out: Output<ReportFormat>, t: DistrictTownReport, section: str
   return md ? `## ${title}\n\n${body}` : `${'═'.repeat(2)} ${title} ${'═'.repeat(2)}\n\n${body}`;
 }
 
-const RENDER: Record<ReportFormat, (out: Output<ReportFormat>, r: DistrictReport, shown: Shown) => string> = {
+const RENDER: Record<Exclude<ReportFormat, 'html'>, (out: Output<ReportFormat>, r: DistrictReport, shown: Shown) => string> = {
   table: textDistrict,
   md: textDistrict,
   csv: csvDistrict,
   json: jsonDistrict,
 };
+
+const DISTRICT_FORMATS = REPORT_FORMATS.filter((f): f is Exclude<ReportFormat, 'html'> => f !== 'html');
 
 /** The action of `haze report --district` (its options and help: ../commands/report.ts). */
 export async function districtReportAction(g: Globals, voice: CliVoice, opts: ReportOpts): Promise<void> {
@@ -137,7 +139,8 @@ export async function districtReportAction(g: Globals, voice: CliVoice, opts: Re
       en: "--group is for a town's own report: each town has groups of its own",
     });
   }
-  const out = openOutput(g, voice, REPORT_FORMATS, 'table');
+  // HTML (with the phones' photos) is a town's own report: the district's database holds no photos.
+  const out = openOutput(g, voice, DISTRICT_FORMATS, 'table');
   checkSection(opts.section, [SUMMARY]);
   const range = askedRange(opts);
   const level: AlertLevel | null = opts.level === undefined ? null : parseLevelFlag(opts.level);

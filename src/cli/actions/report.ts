@@ -3,7 +3,10 @@
  * offenders, open provincial findings, who is still unvisited. Tables and Markdown show every section with
  * Chinese headings; JSON is one object; CSV is one section per call (--section), one clean table for scripts.
  */
+import { dirname, relative, sep } from 'node:path';
 import type { Command } from 'commander';
+import { visitPhotos, type VisitPhoto } from '../../io/store/officeQueries.js';
+import { photoFile, photosDirOf } from '../../io/store/photos.js';
 import { LEVEL_ZH } from '../../core/model.js';
 import { reportRange, strictestLevel, type RangeBasis } from '../../core/reportRange.js';
 import { assignAreas } from '../../core/routing/areas.js';
@@ -89,6 +92,12 @@ async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: Rep
     findings: [],
     plans: [],
   });
+  // HTML shows the visits' photos, by their path beside the store (the page is meant to be written next to haze.db).
+  const photos = out.format === 'html' ? readStore(town.ws, (db) => visitPhotos(db, range), []) : [];
+  const photoSrc = (p: VisitPhoto) =>
+    relative(dirname(town.ws.dbFile), photoFile(photosDirOf(town.ws.dbFile), p.sha256, p.mime))
+      .split(sep)
+      .join('/');
   if (!facts.exists)
     voice.warn({
       zh: `还没有检查记录（${town.ws.dbFile} 不存在）；用 haze record 导入填好的检查清单`,
@@ -113,7 +122,7 @@ async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: Rep
     { range, level, group },
     reportClues(town, range, now()),
   );
-  out.emit(RENDER_REPORT[out.format](out, report, { level, basis, group, section: opts.section, itemIn }));
+  out.emit(RENDER_REPORT[out.format](out, report, { level, basis, group, section: opts.section, itemIn, photos, photoSrc }));
 }
 
 /** The action of `haze report` (its options and help: ../commands/report.ts). */

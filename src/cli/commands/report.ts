@@ -35,6 +35,7 @@ export function reportCommand(program: Command): void {
   haze report                                        # 本次预警至今
   haze report --date 2019-12-08 --group 1
   haze report --from 2019-12-08 --to 2019-12-10 --format md -o 巡查报告.md
+  haze report --date 2019-12-08 --format html -o 巡查报告.html   # 写在 haze.db 旁：手机上传的照片随之显示
   haze report --format csv --section violations > 违规.csv
   haze report --format json | jq '.coverage.total'
 
