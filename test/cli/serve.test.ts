@@ -90,9 +90,20 @@ describe('haze serve', () => {
         ['2', '2019-12-08', '2019-12-08', 'serve'],
         ['3', '2019-12-08', '2019-12-08', 'serve'],
       ]);
-      // The link's path answers (404 until the inspector's page is there), never 401: the token is good.
+      // The link opens the inspector's page: the token is good.
       const page = await fetch(`http://127.0.0.1:${port}/g/${links[0]!.token}`);
-      expect(page.status).not.toBe(401);
+      expect(page.status).toBe(200);
+      // Each group's visits today, said on stderr, are the ones its link's day holds (the plan of record).
+      const said =
+        /visits: (.+?)\), to scan/
+          .exec(r.stderr())?.[1]
+          ?.split(', ')
+          .map((c) => Number(c.split(' ').pop())) ?? [];
+      const days = await Promise.all(
+        links.map(async (l) => ((await (await fetch(`http://127.0.0.1:${port}/api/g/${l.token}/day`)).json()) as { visits: unknown[] }).visits.length),
+      );
+      expect(days.every((n) => n > 0)).toBe(true);
+      expect(said).toEqual(days);
       // What the office should know, on stderr.
       expect(r.stderr()).toContain('phones cannot reach it');
       expect(r.stderr()).toMatch(/haze serve --host \S+ --port \d+/);

@@ -10,6 +10,8 @@ import { CODE, HazeError } from '../../errors.js';
 import { faultWords } from '../../io/faultWords.js';
 import { hasOfficeUsers } from '../../io/store/serveUsers.js';
 import { alertTimeline } from '../../workflow/alertInForce.js';
+import { groupDay } from '../../workflow/groupDay.js';
+import { collectingVoice } from '../../workflow/voice.js';
 import { makeGroupLinks } from '../../workflow/groupLinks.js';
 import { readStore } from '../../workflow/storeDoor.js';
 import { serveContext } from '../../serve/context.js';
@@ -154,6 +156,26 @@ export async function serveAction(opts: ServeOpts, c: Command): Promise<void> {
   });
 }
 
+/**
+ * Each group's visits today in the day's plan of record — what its phones will open (workflow/groupDay.ts; the
+ * day is fixed now if it was not yet, as the first phone or a printed checklist would fix it). Null when the day
+ * has no plan to give (the town's words, a HazeError): the links are printed without the counts.
+ */
+function visitCounts(town: Town, groupIds: readonly string[], at: ReturnType<typeof now>): Map<string, number> | null {
+  const instant = nowInstant();
+  try {
+    return new Map(
+      groupIds.map((groupId) => [
+        groupId,
+        groupDay(town, { date: at.date, groupId, now: at, nowInstant: instant }, collectingVoice()).checklist.pages[0]?.visits.length ?? 0,
+      ]),
+    );
+  } catch (err) {
+    if (err instanceof HazeError) return null;
+    throw err;
+  }
+}
+
 function noWorkspace(): HazeError {
   return new HazeError(CODE.HAZE_SERVE_NO_WORKSPACE, {
     message: { zh: '这里没有工作区（haze.yaml），没有可以录入的数据库', en: 'there is no workspace here (haze.yaml): no store to enter results into' },
@@ -183,16 +205,23 @@ async function sayWhereToOpen(town: Town, host: string, port: number, https: boo
     });
   } else {
     const links = makeGroupLinks(town.ws, town.setup.groups, { fromDate: at.date, toDate: at.date, label: 'serve', createdAt: new Date().toISOString(), base });
+    const visits = visitCounts(
+      town,
+      links.map((l) => l.group.id),
+      at,
+    );
     for (const l of links) {
       if (tty) {
         const { terminalQr } = await import('./serveTokens.js');
-        process.stdout.write(`\n${l.group.name}（${at.date}）\n${await terminalQr(l.url)}`);
+        const n = visits?.get(l.group.id);
+        process.stdout.write(`\n${l.group.name}（${at.date}${n === undefined ? '' : `，${n} 处`}）\n${await terminalQr(l.url)}`);
       }
       process.stdout.write(`${l.url}\n`);
     }
+    const counts = visits ? links.map((l) => ({ name: l.group.name, n: visits.get(l.group.id) ?? 0 })) : null;
     voice.say({
-      zh: `以上为各组今天（${at.date}）的链接：手机连办公室 Wi-Fi 扫码或打开；作废用 haze serve tokens revoke 编号`,
-      en: `above: each group's link for today (${at.date}), to scan or open on a phone on the office Wi-Fi; revoke with haze serve tokens revoke ID`,
+      zh: `以上为各组今天（${at.date}）的链接${counts ? `（${counts.map((c) => `${c.name} ${c.n} 处`).join('、')}）` : ''}：手机连办公室 Wi-Fi 扫码或打开；作废用 haze serve tokens revoke 编号`,
+      en: `above: each group's link for today (${at.date}${counts ? `; visits: ${counts.map((c) => `${c.name} ${c.n}`).join(', ')}` : ''}), to scan or open on a phone on the office Wi-Fi; revoke with haze serve tokens revoke ID`,
     });
   }
 
