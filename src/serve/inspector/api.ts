@@ -141,6 +141,15 @@ export interface VisitView {
     checkedAt: string | null;
     results: Record<string, { result: 'ok' | 'violation' | 'na'; note: string }>;
   } | null;
+  /**
+   * What the store holds of this visit now, whoever wrote it (a phone, `haze record` from paper, the terminal),
+   * or null: a phone's entry on a visit with a record is a correction of it.
+   */
+  recorded: {
+    inspectors: string;
+    checkedAt: string | null;
+    results: Record<string, { result: 'ok' | 'violation' | 'na'; note: string }>;
+  } | null;
 }
 
 export { DATE as DATE_SCHEMA, SHA256 as SHA256_SCHEMA, WALL_TIME as WALL_TIME_SCHEMA };

@@ -46,6 +46,7 @@ function visitView(cv: ChecklistVisit, phones: PhoneVisit | undefined, store: Cu
     lastInspection: lastInspectionText(cv, 'zh'),
     items: cv.items.map((it) => ({ id: it.id, text: itemText(it, 'zh') })),
     sent: sentOf(phones, store),
+    recorded: store ? { inspectors: store.inspectors, checkedAt: store.checkedAt, results: store.results } : null,
   };
 }
 
