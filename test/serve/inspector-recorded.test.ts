@@ -1,7 +1,8 @@
 /**
  * A visit the office already has from paper (`haze record`), no phone having sent it: the day gives the page
  * what the store holds (`recorded`), the page shows it as 办公室已有记录 with its results filled in, and says
- * before sending that a phone's entry corrects the office's record.
+ * before sending that a phone's entry corrects the office's record. And a visit a phone sent with a photo,
+ * reopened on another phone: the office's photos shown as thumbnails, fetched through the link.
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -12,6 +13,7 @@ import { readStore } from '../../src/workflow/storeDoor.js';
 import { browserSuite } from '../helpers/browser.js';
 import { haze } from '../helpers/runHaze.js';
 import { serveTown, type ServedTown } from '../helpers/serve.js';
+import { tinyPng } from '../helpers/tinyPng.js';
 
 const { suite, phone } = browserSuite('inspector-recorded.test.ts', [], 'chromium');
 
@@ -59,7 +61,7 @@ test("the day: a visit recorded from paper has no phone's word but the store's r
   expect(others.map((x) => x.recorded)).toEqual(others.map(() => null));
 });
 
-suite('the page of a visit recorded from paper', () => {
+suite('the page of a day the office already has some of', () => {
   test('shows 办公室已有记录 with the results, says a phone entry corrects it, and the entry lands as a correction', async () => {
     if (!day.group.members.concat(day.group.leader).includes('史晓东')) throw new Error(`史晓东 is not of group 1: ${day.group.leader}`);
     const ctx = await phone();
@@ -90,6 +92,60 @@ suite('the page of a visit recorded from paper', () => {
       expect(outcome).toEqual([{ outcome: 'correction' }]);
       const after = (await served.app.inject({ method: 'GET', url: `/api/g/${token}/day?date=2019-12-08` })).json<DayView>();
       expect(after.visits.find((x) => x.creditCode === code)!.recorded!.results[badItem]!.result).toBe('ok');
+    } finally {
+      await ctx.close();
+    }
+  }, 60_000);
+
+  test("a visit sent with photos, reopened on another phone: the office's photos as thumbnails, loaded through the link", async () => {
+    const v = day.visits.find((x) => x.creditCode !== code)!;
+    const png = tinyPng(7);
+    const photo = await served.app.inject({ method: 'POST', url: `/api/g/${token}/photos`, payload: png, headers: { 'content-type': 'image/png' } });
+    expect(photo.statusCode).toBe(201);
+    const sha256 = photo.json<{ sha256: string }>().sha256;
+    const item = v.items[1]!.id;
+    const entry = {
+      entryId: 'recorded-test-photos-1',
+      date: '2019-12-08',
+      creditCode: v.creditCode,
+      items: v.items.map((it) => ({ itemId: it.id, result: 'ok', note: '' })),
+      inspectors: day.group.leader,
+      arrivedAt: null,
+      checkedAt: '2019-12-08 15:20',
+      position: null,
+      photos: [
+        { itemId: '', sha256 },
+        { itemId: item, sha256 },
+      ],
+    };
+    expect((await served.app.inject({ method: 'POST', url: `/api/g/${token}/entries`, payload: entry })).statusCode).toBe(201);
+    const now = (await served.app.inject({ method: 'GET', url: `/api/g/${token}/day?date=2019-12-08` })).json<DayView>();
+    const sent = now.visits.find((x) => x.creditCode === v.creditCode)!.sent!;
+    expect(sent.photos).toEqual([
+      { itemId: '', sha256 },
+      { itemId: item, sha256 },
+    ]);
+    expect(now.visits.find((x) => x.creditCode === code)!.sent!.photos).toEqual([]); // the correction above took none
+
+    const ctx = await phone();
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${served.url}/g/${token}?date=2019-12-08`);
+      const card = page.locator(`section.visit[data-code="${v.creditCode}"]`);
+      await card.waitFor();
+      const imgs = card.locator('.office-photos img');
+      expect(await imgs.count()).toBe(2);
+      expect(await card.locator('.office-photos .caption').allTextContents()).toEqual(['整体', '第 2 项']);
+      expect(await card.locator('.office-photos-label').textContent()).toBe('办公室已收到的照片（2 张）');
+      // Loaded from the server (the CSP allows 'self'): the PNG's own size, not a broken image.
+      await page.waitForFunction(
+        (c) =>
+          Array.from(document.querySelectorAll(`section.visit[data-code="${c}"] .office-photos img`)).every((i) => (i as HTMLImageElement).naturalWidth > 0),
+        v.creditCode,
+        { timeout: 5_000 },
+      );
+      expect(await imgs.first().getAttribute('src')).toBe(`/api/g/${token}/photos/${sha256}`);
+      expect(await page.locator(`section.visit[data-code="${code}"] .office-photos`).count()).toBe(0);
     } finally {
       await ctx.close();
     }

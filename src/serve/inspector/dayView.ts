@@ -63,5 +63,6 @@ function sentOf(phones: PhoneVisit | undefined, store: CurrentVisit | undefined)
     arrivedAt: last.arrivedAt,
     checkedAt: store?.checkedAt ?? last.checkedAt,
     results: store?.results ?? {},
+    photos: phones.entries.flatMap((e) => e.photos).filter((p, i, all) => all.findIndex((q) => q.sha256 === p.sha256 && q.itemId === p.itemId) === i),
   };
 }

@@ -368,6 +368,22 @@
     card.appendChild(camera('拍照 / 选择照片', ''));
     card.appendChild(thumbs);
     showThumbs();
+    // Photos the office already has of this visit (from this group's earlier entries): no need to take them again.
+    var office = (v.sent && v.sent.photos) || [];
+    if (office.length > 0) {
+      card.appendChild(el('p', 'office-photos-label', '办公室已收到的照片（' + office.length + ' 张）'));
+      var officeThumbs = el('div', 'thumbs office-photos');
+      office.forEach(function (p, i) {
+        var wrap = el('span', 'thumb');
+        var img = el('img');
+        img.alt = '办公室已收到的照片 ' + (i + 1);
+        img.src = API + '/photos/' + encodeURIComponent(p.sha256);
+        wrap.appendChild(img);
+        wrap.appendChild(el('span', 'caption', p.itemId && itemNo[p.itemId] ? '第 ' + itemNo[p.itemId] + ' 项' : '整体'));
+        officeThumbs.appendChild(wrap);
+      });
+      card.appendChild(officeThumbs);
+    }
 
     // Who was there.
     card.appendChild(el('h3', '', '检查人'));
