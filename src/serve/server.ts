@@ -19,6 +19,8 @@ export interface ServeOptions {
   tls?: { cert: Buffer; key: Buffer };
   /** Where the server's own faults are logged (a line each); stderr by default. */
   log?: (line: string) => void;
+  /** Requests per token (or per address) per minute; LIMITS.requestsPerMinute unless a test wants a small one. */
+  requestsPerMinute?: number;
 }
 
 export async function buildServer(ctx: ServeContext, opts: ServeOptions = {}): Promise<FastifyInstance> {
@@ -60,7 +62,7 @@ export async function buildServer(ctx: ServeContext, opts: ServeOptions = {}): P
   });
 
   await app.register(rateLimit, {
-    max: LIMITS.requestsPerMinute,
+    max: opts.requestsPerMinute ?? LIMITS.requestsPerMinute,
     timeWindow: '1 minute',
     // Per token for a group's link (the phones of a group share one); per address for everything else.
     keyGenerator: (req) => {

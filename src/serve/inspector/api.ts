@@ -140,6 +140,17 @@ export interface VisitView {
     arrivedAt: string | null;
     checkedAt: string | null;
     results: Record<string, { result: 'ok' | 'violation' | 'na'; note: string }>;
+    /** The photos this group's entries linked to the visit (GET …/photos/:sha256), itemId '' for the visit's own. */
+    photos: { itemId: string; sha256: string }[];
+  } | null;
+  /**
+   * What the store holds of this visit now, whoever wrote it (a phone, `haze record` from paper, the terminal),
+   * or null: a phone's entry on a visit with a record is a correction of it.
+   */
+  recorded: {
+    inspectors: string;
+    checkedAt: string | null;
+    results: Record<string, { result: 'ok' | 'violation' | 'na'; note: string }>;
   } | null;
 }
 

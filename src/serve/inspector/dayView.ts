@@ -46,6 +46,7 @@ function visitView(cv: ChecklistVisit, phones: PhoneVisit | undefined, store: Cu
     lastInspection: lastInspectionText(cv, 'zh'),
     items: cv.items.map((it) => ({ id: it.id, text: itemText(it, 'zh') })),
     sent: sentOf(phones, store),
+    recorded: store ? { inspectors: store.inspectors, checkedAt: store.checkedAt, results: store.results } : null,
   };
 }
 
@@ -62,5 +63,6 @@ function sentOf(phones: PhoneVisit | undefined, store: CurrentVisit | undefined)
     arrivedAt: last.arrivedAt,
     checkedAt: store?.checkedAt ?? last.checkedAt,
     results: store?.results ?? {},
+    photos: phones.entries.flatMap((e) => e.photos).filter((p, i, all) => all.findIndex((q) => q.sha256 === p.sha256 && q.itemId === p.itemId) === i),
   };
 }

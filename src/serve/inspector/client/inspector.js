@@ -173,6 +173,7 @@
     var last = mine[mine.length - 1];
     if (last && last.status === 'refused') return { cls: 'refused', text: '未能送达：' + (last.message || '办公室拒收') };
     if (v.sent || (last && last.status === 'sent')) return { cls: 'sent', text: '已送达办公室' };
+    if (v.recorded) return { cls: 'recorded', text: '办公室已有记录' };
     return { cls: 'none', text: '未录入' };
   }
   function renderCounts() {
@@ -219,7 +220,8 @@
   function draftOf(v) {
     var d = state.drafts[v.creditCode];
     if (d) return d;
-    var sent = v.sent;
+    // What the office has (a phone's entry, or `haze record` from paper): the form starts from it.
+    var sent = v.sent || v.recorded;
     d = { results: {}, notes: {}, photos: [], inspectors: [], others: '', arrivedAt: '', checkedAt: '' };
     if (sent) {
       Object.keys(sent.results).forEach(function (k) {
@@ -366,6 +368,22 @@
     card.appendChild(camera('拍照 / 选择照片', ''));
     card.appendChild(thumbs);
     showThumbs();
+    // Photos the office already has of this visit (from this group's earlier entries): no need to take them again.
+    var office = (v.sent && v.sent.photos) || [];
+    if (office.length > 0) {
+      card.appendChild(el('p', 'office-photos-label', '办公室已收到的照片（' + office.length + ' 张）'));
+      var officeThumbs = el('div', 'thumbs office-photos');
+      office.forEach(function (p, i) {
+        var wrap = el('span', 'thumb');
+        var img = el('img');
+        img.alt = '办公室已收到的照片 ' + (i + 1);
+        img.src = API + '/photos/' + encodeURIComponent(p.sha256);
+        wrap.appendChild(img);
+        wrap.appendChild(el('span', 'caption', p.itemId && itemNo[p.itemId] ? '第 ' + itemNo[p.itemId] + ' 项' : '整体'));
+        officeThumbs.appendChild(wrap);
+      });
+      card.appendChild(officeThumbs);
+    }
 
     // Who was there.
     card.appendChild(el('h3', '', '检查人'));
@@ -428,6 +446,7 @@
     });
     card.appendChild(labelled('检查时间', checked));
 
+    if (v.recorded) card.appendChild(el('p', 'correction', '办公室已有此次检查的记录（上面已填入）：保存并发送将更正办公室的记录'));
     var problem = el('p', 'problem');
     var save = el('button', 'save button', '保存并发送');
     save.type = 'button';
