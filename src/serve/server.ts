@@ -8,6 +8,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { HazeError } from '../errors.js';
+import { holdStore } from '../workflow/storeDoor.js';
 import type { ServeContext } from './context.js';
 import { tokenOf } from './groupToken.js';
 import { inspectorRoutes } from './inspector/routes.js';
@@ -92,5 +93,8 @@ export async function buildServer(ctx: ServeContext, opts: ServeOptions = {}): P
   await app.register(inspectorRoutes, { ctx });
   await app.register(officeRoutes, { ctx, tls: opts.tls !== undefined });
   app.get('/', { schema: { response: { 302: { type: 'null' } } } }, (_req, reply) => reply.redirect('/office', 302));
+  // One connection to the store for the server's life (storeDoor.holdStore), closed with the server.
+  const release = holdStore(ctx.town.ws);
+  app.addHook('onClose', async () => release());
   return app;
 }

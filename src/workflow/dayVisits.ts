@@ -51,22 +51,30 @@ export function dayPlanFor(
 
 /** Was a check planned? In the day's plan (the day's round or the evening's), for that group. */
 export function plannedLookup(town: Town, timeline: AlertTimeline, now: number): (date: string, group: string, code: string) => boolean {
-  const byDate = new Map<string, Set<string>>();
+  const visit = plannedVisitLookup(town, timeline, now);
+  return (date, group, code) => visit(date, group, code) !== undefined;
+}
+
+/** The planned visit (its seq, its arrival) of that group to that enterprise on the day, or undefined. */
+export function plannedVisitLookup(town: Town, timeline: AlertTimeline, now: number): (date: string, group: string, code: string) => Visit | undefined {
+  const byDate = new Map<string, ReadonlyMap<string, Visit>>();
   const quiet = collectingVoice();
   return (date, group, code) => {
-    let set = byDate.get(date);
-    if (!set) {
+    let visits = byDate.get(date);
+    if (!visits) {
       // A day of record: its stored routes, not the whole plan again (workflow/plannedOfRecord.ts).
-      set = plannedOfRecord(town, timeline, date) ?? undefined;
-      if (set) byDate.set(date, set);
+      visits = plannedOfRecord(town, timeline, date)?.visits;
+      if (visits) byDate.set(date, visits);
     }
-    if (!set) {
+    if (!visits) {
       // The evening round counts only when one was printed: haze does not plan one unasked.
       const night = readStore(town.ws, (db) => daysOfRecord(db, 'night', date, date).get(date)?.routes ?? [], []);
       const day = dayPlanFor(town, timeline, date, 'day', { fix: false, now }, quiet)?.routes.filter((r) => r.date === date) ?? [];
-      const visits: Visit[] = [...day, ...night].flatMap((r) => r.visits);
-      byDate.set(date, (set = new Set(visits.map((v) => `${v.groupId}\u0000${v.creditCode}`))));
+      const found = new Map<string, Visit>();
+      for (const v of [...day, ...night].flatMap((r) => r.visits))
+        if (!found.has(`${v.groupId}\u0000${v.creditCode}`)) found.set(`${v.groupId}\u0000${v.creditCode}`, v);
+      byDate.set(date, (visits = found));
     }
-    return set.has(`${group}\u0000${code}`);
+    return visits.get(`${group}\u0000${code}`);
   };
 }

@@ -20,8 +20,8 @@ import { daysOfRecord } from '../io/store/plans.js';
 import { importResults } from '../io/store/records.js';
 import type { ServeToken } from '../io/store/serveTokens.js';
 import { alertTimeline, type AlertTimeline } from './alertInForce.js';
-import { dayPlanFor, plannedLookup } from './dayVisits.js';
-import { collectingVoice } from './voice.js';
+import { plannedVisitLookup } from './dayVisits.js';
+import { plannedOfRecord } from './plannedOfRecord.js';
 import { dayClues } from './dayClues.js';
 import { checkResults } from './recordResults.js';
 import { readStore, writeStore } from './storeDoor.js';
@@ -61,7 +61,8 @@ export function recordPhoneEntry(town: Town, token: ServeToken, entry: PhoneEntr
       en: `this link enters checks of ${token.fromDate} to ${token.toDate} only`,
     });
   const timeline = alertTimeline(town.ws);
-  if (!plannedLookup(town, timeline, now.instant)(entry.date, groupId, entry.creditCode))
+  const planned = plannedVisitLookup(town, timeline, now.instant)(entry.date, groupId, entry.creditCode);
+  if (!planned)
     return refused(403, {
       zh: `${entry.date} 第 ${groupId} 组的计划里没有这家企业`,
       en: `this enterprise is not in group ${groupId}'s plan for ${entry.date}`,
@@ -71,9 +72,9 @@ export function recordPhoneEntry(town: Town, token: ServeToken, entry: PhoneEntr
       return refused(422, { zh: `时间"${t}"不在 ${entry.date} 这一天`, en: `the time "${t}" is not on ${entry.date}` });
 
   // The visit's number on the plan of record, as the checklist's seq column carries it into `haze record`.
-  const seq = plannedSeq(town, timeline, now.instant, entry.date, groupId, entry.creditCode);
+  const seq = planned.seq;
   // A clue's item in the words the phone showed (the day's clues as of its plan of record), as the checklist's item column carries them.
-  const shown = printedClueItems(town, entry.date, entry.creditCode);
+  const shown = printedClueItems(town, timeline, entry.date, entry.creditCode);
   const where = { file: `phone:${entry.entryId}` };
   const rows: ResultRow[] = entry.items.map((it, i) => ({
     where: { ...where, row: i + 1 },
@@ -145,21 +146,22 @@ export function recordPhoneEntry(town: Town, token: ServeToken, entry: PhoneEntr
   );
 }
 
-/** The seq of the visit in the group's plan of record that day (the day round, else a printed evening round). */
-function plannedSeq(town: Town, timeline: AlertTimeline, now: number, date: string, groupId: string, code: string): number | null {
-  const night = readStore(town.ws, (db) => daysOfRecord(db, 'night', date, date).get(date)?.routes ?? [], []);
-  const day = dayPlanFor(town, timeline, date, 'day', { fix: false, now }, collectingVoice())?.routes ?? [];
-  const visit = [...day, ...night]
-    .filter((r) => r.date === date && r.groupId === groupId)
-    .flatMap((r) => r.visits)
-    .find((v) => v.creditCode === code);
-  return visit?.seq ?? null;
-}
+/** The day's clues as of its plan of record, per town and day: the town's evidence is read once, at start. */
+const cluesOfRecord = new WeakMap<Town, Map<string, ReturnType<typeof dayClues>>>();
 
 /** The clue items of the enterprise's visit on the day's checklist of record (id → text); none before it was fixed. */
-function printedClueItems(town: Town, date: string, code: string): Map<string, string> {
-  const fixedAt = readStore(town.ws, (db) => daysOfRecord(db, 'day', date, date).get(date)?.fixedAt ?? null, null);
+function printedClueItems(town: Town, timeline: AlertTimeline, date: string, code: string): Map<string, string> {
+  const fixedAt =
+    plannedOfRecord(town, timeline, date)?.fixedAt ?? readStore(town.ws, (db) => daysOfRecord(db, 'day', date, date).get(date)?.fixedAt ?? null, null);
   if (!fixedAt) return new Map();
-  const clues = dayClues(town, town.evidence, date, 'day', fromInstant(Date.parse(fixedAt))).byCode.get(code) ?? [];
+  const memo = cluesOfRecord.get(town) ?? new Map<string, ReturnType<typeof dayClues>>();
+  cluesOfRecord.set(town, memo);
+  const key = `${date}\u0000${fixedAt}`;
+  let day = memo.get(key);
+  if (!day) {
+    day = dayClues(town, town.evidence, date, 'day', fromInstant(Date.parse(fixedAt)));
+    memo.set(key, day);
+  }
+  const clues = day.byCode.get(code) ?? [];
   return new Map(clues.flatMap((c) => c.items).map((i) => [i.id, itemText(i, 'zh')]));
 }

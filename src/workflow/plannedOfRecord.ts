@@ -14,10 +14,17 @@ import { keepsPlans, readStore } from './storeDoor.js';
 import type { Town } from './town.js';
 
 const KEPT = 64;
-const kept = new Map<string, { stamp: string; set: Set<string> }>();
+export interface VisitsOfRecord {
+  /** The day's planned visits (the day's round, then an evening's printed) by `${group}\u0000${code}`. */
+  visits: ReadonlyMap<string, Visit>;
+  /** When the day's round was fixed (UTC ISO): its checklist's clues are those known then. */
+  fixedAt: string;
+}
 
-/** The keys `${group}\u0000${code}` of the day's planned visits (the day's round and an evening's printed), or null. */
-export function plannedOfRecord(town: Town, timeline: AlertTimeline, date: string): Set<string> | null {
+const kept = new Map<string, { stamp: string; found: VisitsOfRecord }>();
+
+/** The day's planned visits of record, or null (not of record, no alert then: the caller plans it as before). */
+export function plannedOfRecord(town: Town, timeline: AlertTimeline, date: string): VisitsOfRecord | null {
   if (!keepsPlans(town.ws) || !timeline.levelAt({ date, minutes: 24 * 60 - 1 })) return null;
   const key = `${town.ws.dbFile}\u0000${date}`;
   return readStore(
@@ -31,15 +38,20 @@ export function plannedOfRecord(town: Town, timeline: AlertTimeline, date: strin
       if (!rows.some((r) => r.shift === 'day')) return null;
       const stamp = rows.map((r) => `${r.shift}:${r.id}:${r.plan_id}:${r.fixed_at}`).join(',');
       const hit = kept.get(key);
-      if (hit && hit.stamp === stamp) return hit.set;
-      const day = daysOfRecord(db, 'day', date, date).get(date)?.routes ?? [];
+      if (hit && hit.stamp === stamp) return hit.found;
+      const record = daysOfRecord(db, 'day', date, date).get(date);
+      const day = record?.routes ?? [];
       const night = daysOfRecord(db, 'night', date, date).get(date)?.routes ?? [];
-      const visits: Visit[] = [...day.filter((r) => r.date === date), ...night].flatMap((r) => r.visits);
-      const set = new Set(visits.map((v) => `${v.groupId}\u0000${v.creditCode}`));
+      const visits = new Map<string, Visit>();
+      for (const v of [...day.filter((r) => r.date === date), ...night].flatMap((r) => r.visits)) {
+        const k = `${v.groupId}\u0000${v.creditCode}`;
+        if (!visits.has(k)) visits.set(k, v);
+      }
+      const found = { visits, fixedAt: record?.fixedAt ?? rows.find((r) => r.shift === 'day')!.fixed_at };
       kept.delete(key);
-      kept.set(key, { stamp, set });
+      kept.set(key, { stamp, found });
       if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
-      return set;
+      return found;
     },
     null,
   );

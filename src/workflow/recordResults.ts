@@ -21,12 +21,23 @@ export interface ResultDefaults {
   checkedAt?: string;
 }
 
+/** The list's lookups, made once per list: a server checks many entries against the same list. */
+const listLookups = new WeakMap<Town['list'], { byCode: Map<string, Town['list']['enterprises'][number]>; named: ReturnType<typeof enterprisesByName> }>();
+
+function lookupsOf(list: Town['list']) {
+  let found = listLookups.get(list);
+  if (!found) {
+    found = { byCode: new Map(list.enterprises.map((e) => [e.creditCode, e])), named: enterprisesByName(list.enterprises) };
+    listLookups.set(list, found);
+  }
+  return found;
+}
+
 /** Check result rows against the town. `now`: the clock (epoch ms), for the plan of record of a day not yet fixed. */
 export function checkResults(town: Town, rows: readonly ResultRow[], defaults: ResultDefaults, level: AlertLevel | undefined, now: number): CheckedRecords {
   const timeline = alertTimeline(town.ws, level);
-  const byCode = new Map(town.list.enterprises.map((e) => [e.creditCode, e]));
+  const { byCode, named } = lookupsOf(town.list);
   const cluesOn = recordedClues(town);
-  const named = enterprisesByName(town.list.enterprises);
   return checkResultRows(
     rows,
     {
