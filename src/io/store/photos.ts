@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Store } from './db.js';
 
@@ -63,8 +64,39 @@ export function keepPhoto(db: Store, dir: string, bytes: Uint8Array, mime: Photo
       throw err;
     }
   }
-  db.prepare('INSERT OR IGNORE INTO photos (sha256, mime, bytes, stored_at) VALUES (?, ?, ?, ?)').run(sha256, mime, bytes.length, at);
-  return { sha256, mime, bytes: bytes.length };
+  return photoRowOf(db, sha256, mime, bytes.length, at);
+}
+
+/**
+ * keepPhoto for a server: the file is written and flushed off the main thread (a disk's flush takes
+ * milliseconds in which other phones' requests are answered), then its row, as keepPhoto does.
+ */
+export async function keepPhotoFile(dir: string, bytes: Uint8Array, mime: PhotoMime): Promise<{ sha256: string; file: string }> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const file = photoFile(dir, sha256, mime);
+  if (existsSync(file)) return { sha256, file };
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${randomBytes(6).toString('hex')}.part`;
+  try {
+    const fh = await open(tmp, 'wx');
+    try {
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  return { sha256, file };
+}
+
+/** The row of a photo whose file is kept (keepPhotoFile): the same bytes again change nothing. */
+export function photoRowOf(db: Store, sha256: string, mime: PhotoMime, bytes: number, at: string): StoredPhoto {
+  db.prepare('INSERT OR IGNORE INTO photos (sha256, mime, bytes, stored_at) VALUES (?, ?, ?, ?)').run(sha256, mime, bytes, at);
+  return { sha256, mime, bytes };
 }
 
 export function photoRow(db: Store, sha256: string): StoredPhoto | null {

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { HazeError } from '../../errors.js';
-import { keepPhoto, photoKind, readPhoto } from '../../io/store/photos.js';
+import { keepPhotoFile, photoKind, photoRowOf, readPhoto } from '../../io/store/photos.js';
 import type { ServeToken } from '../../io/store/serveTokens.js';
 import { groupDay } from '../../workflow/groupDay.js';
 import { recordPhoneEntry, type PhoneEntry } from '../../workflow/phoneEntry.js';
@@ -72,7 +72,8 @@ export const inspectorRoutes: FastifyPluginAsync<{ ctx: ServeContext }> = async 
     const mime = photoKind(body);
     if (!mime) return refuse(reply, 415, { error: 'not_an_image' });
     const at = new Date(ctx.clock.instant()).toISOString();
-    const kept = writeStore(ctx.town.ws, (db) => keepPhoto(db, ctx.photosDir, body, mime, at));
+    const file = await keepPhotoFile(ctx.photosDir, body, mime);
+    const kept = writeStore(ctx.town.ws, (db) => photoRowOf(db, file.sha256, mime, body.length, at));
     storeChanged(ctx, { kind: 'photo', groupId: token(req).groupId });
     const saved: PhotoSaved = { sha256: kept.sha256, mime: kept.mime, bytes: kept.bytes };
     return reply.code(201).send(saved);
