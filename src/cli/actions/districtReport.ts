@@ -17,7 +17,7 @@ import { now } from '../clock.js';
 import { parseLevelFlag } from '../flags.js';
 import { usage, type Globals } from '../globals.js';
 import { openOutput, renderRows, type Output } from '../output.js';
-import { REPORT_SECTIONS, type ReportSection } from '../reportSections.js';
+import { REPORT_SECTIONS, type ReportSection } from '../../io/write/reportSections.js';
 import { checkSection, REPORT_FORMATS, reportTitle, sectionsFor, sectionsJson, sectionText, shownReport, type ReportFormat } from '../reportRender.js';
 import type { CliVoice } from '../voice.js';
 import { askedRange, BASIS, type ReportOpts } from './report.js';

@@ -5,20 +5,14 @@
  */
 import { dirname, relative, sep } from 'node:path';
 import type { Command } from 'commander';
-import { visitPhotos, type VisitPhoto } from '../../io/store/officeQueries.js';
+import type { VisitPhoto } from '../../io/store/officeQueries.js';
 import { photoFile, photosDirOf } from '../../io/store/photos.js';
 import { LEVEL_ZH } from '../../core/model.js';
 import { reportRange, strictestLevel, type RangeBasis } from '../../core/reportRange.js';
-import { assignAreas } from '../../core/routing/areas.js';
-import type { Store } from '../../io/store/db.js';
-import type { ReportPlanDay } from '../../core/report.js';
-import { recordsInRange } from '../../io/store/plans.js';
-import { lastRecordDate, readReportFindings, readReportVisits } from '../../io/store/reportQueries.js';
+import { lastRecordDate } from '../../io/store/reportQueries.js';
 import { townAlert } from '../../workflow/alertInForce.js';
-import { reportClues } from '../../workflow/dayClues.js';
-import { reportPlanDay, townReport } from '../../workflow/inspectionReport.js';
 import { readStore } from '../../workflow/storeDoor.js';
-import { measuresAt } from '../../workflow/town.js';
+import { storedReport } from '../../workflow/storedReport.js';
 import { now } from '../clock.js';
 import { parseDateFlag, parseGroupFlag, parseLevelFlag } from '../flags.js';
 import { readGlobals, usage } from '../globals.js';
@@ -48,10 +42,6 @@ export const BASIS: Record<RangeBasis, { zh: string; en: string }> = {
 };
 
 /** The days' plans of record as the report holds results against them. */
-function planDays(db: Store, range: { from: string; to: string }): ReportPlanDay[] {
-  return recordsInRange(db, range.from, range.to).map(reportPlanDay);
-}
-
 /** The range asked for with --date/--from/--to, as values. */
 export function askedRange(opts: Pick<ReportOpts, 'date' | 'from' | 'to'>): { date?: string; from?: string; to?: string } {
   return {
@@ -87,13 +77,8 @@ async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: Rep
       en: 'no alert in force in the range: no enterprise is required (give --level to count one)',
     });
   }
-  const stored = readStore(town.ws, (db) => ({ visits: readReportVisits(db, range), findings: readReportFindings(db, range.to), plans: planDays(db, range) }), {
-    visits: [],
-    findings: [],
-    plans: [],
-  });
+  const stored = storedReport(town, { range, level, group, now: now(), photos: out.format === 'html' });
   // HTML shows the visits' photos, by their path beside the store (the page is meant to be written next to haze.db).
-  const photos = out.format === 'html' ? readStore(town.ws, (db) => visitPhotos(db, range), []) : [];
   const photoSrc = (p: VisitPhoto) =>
     relative(dirname(town.ws.dbFile), photoFile(photosDirOf(town.ws.dbFile), p.sha256, p.mime))
       .split(sep)
@@ -103,25 +88,14 @@ async function run(g: ReturnType<typeof readGlobals>, voice: CliVoice, opts: Rep
       zh: `还没有检查记录（${town.ws.dbFile} 不存在）；用 haze record 导入填好的检查清单`,
       en: `no records yet (${town.ws.dbFile} does not exist); import filled-in checklists with haze record`,
     });
-  else if (stored.visits.length === 0) voice.warn({ zh: `${span} 没有检查记录`, en: `no visits recorded from ${range.from} to ${range.to}` });
+  else if (stored.recordedVisits === 0) voice.warn({ zh: `${span} 没有检查记录`, en: `no visits recorded from ${range.from} to ${range.to}` });
   for (const p of stored.plans) {
     voice.say({
       zh: `${p.date}${p.shift === 'night' ? ' 夜查' : ''}：结果按执行计划第 ${p.planId} 号（${p.fixedAt} 定）判断是否计划内`,
       en: `${p.date}${p.shift === 'night' ? ' evening' : ''}: results held against plan of record ${p.planId} (fixed ${p.fixedAt})`,
     });
   }
-
-  const { report, itemIn } = townReport(
-    {
-      enterprises: town.list.enterprises,
-      groups: groups.map((x) => ({ id: x.id, name: x.name })),
-      groupOf: assignAreas(town.list.enterprises, groups).groupOf,
-      measuresAt: (l) => measuresAt(town, l),
-    },
-    stored,
-    { range, level, group },
-    reportClues(town, range, now()),
-  );
+  const { report, itemIn, photos } = stored;
   out.emit(RENDER_REPORT[out.format](out, report, { level, basis, group, section: opts.section, itemIn, photos, photoSrc }));
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { ReportOpts } from '../actions/report.js';
-import { SECTION_KEYS } from '../reportSections.js';
+import { SECTION_KEYS } from '../../core/reportSectionKeys.js';
 
 export function reportCommand(program: Command): void {
   program

@@ -5,6 +5,10 @@
  * the store: photos/ab/<sha>.jpg) and the office view (the body only, photos from /office/photos/<sha>).
  * Every value is escaped here.
  */
+import type { Lang } from '../../../core/problem.js';
+import type { InspectionReport } from '../../../core/report.js';
+import type { VisitPhoto } from '../../store/officeQueries.js';
+import { reportTitle, sectionsFor, shownReport, type ReportMeta } from '../reportSections.js';
 import { htmlDocument } from './document.js';
 import { escapeHtml as h } from './escapeHtml.js';
 
@@ -81,4 +85,36 @@ body { padding: 0; }
 /** The whole printable page, self-contained but for the photos beside it. */
 export function reportHtmlPage(r: ReportHtml): string {
   return htmlDocument(r.title, reportHtmlBody(r), r.lang).replace('</style>', `${REPORT_STYLE}</style>`);
+}
+
+const cellText = (c: unknown, lang: Lang): string =>
+  c === null || c === undefined ? '' : typeof c === 'boolean' ? (lang === 'en' ? (c ? 'yes' : 'no') : c ? '是' : '否') : String(c);
+
+/** The report as the HTML renderer takes it (io/write/html/reportHtml.ts): the same sections and columns, and the visits' photos. */
+export function reportHtmlOf(lang: Lang, report: InspectionReport, meta: ReportMeta): ReportHtml {
+  const shown = shownReport({ lang }, report, meta);
+  const en = lang === 'en';
+  const sections = sectionsFor('html', meta.section).map((s) => {
+    const rows = s.rows(shown);
+    const columns = (s.shownColumns?.(lang) ?? s.columns).filter((c) => !c.dataOnly);
+    const count = s.key === 'coverage' ? '' : en ? ` (${rows.length})` : `（${rows.length}）`;
+    return {
+      key: s.key,
+      heading: `${en ? s.en : s.zh}${count}`,
+      headers: columns.map((c) => (en ? c.en : c.zh)),
+      numeric: columns.map((c) => rows.some((r) => typeof c.value(r) === 'number')),
+      rows: rows.map((r) => columns.map((c) => cellText(c.value(r), lang))),
+    };
+  });
+  const src = meta.photoSrc ?? ((p: VisitPhoto) => p.sha256);
+  const visits = new Map<string, ReportHtml['visits'][number] & { photos: { src: string; alt: string }[] }>();
+  const nameOf = new Map(report.visits.map((v) => [`${v.date}\u0000${v.groupId}\u0000${v.creditCode}`, v.name]));
+  for (const p of meta.photos ?? []) {
+    const key = `${p.date}\u0000${p.groupId}\u0000${p.creditCode}`;
+    if (meta.group && p.groupId !== meta.group) continue;
+    let v = visits.get(key);
+    if (!v) visits.set(key, (v = { date: p.date, groupId: p.groupId, creditCode: p.creditCode, name: nameOf.get(key) ?? p.creditCode, photos: [] }));
+    v.photos.push({ src: src(p), alt: `${v.name} ${p.date}` });
+  }
+  return { title: reportTitle(lang, report, meta), lang, sections, visits: [...visits.values()] };
 }

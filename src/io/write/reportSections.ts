@@ -2,17 +2,20 @@
  * The sections of `haze report`: each a stable English key (the --section name, the JSON key), a Chinese
  * heading for tables and Markdown, and its columns — one definition for every format, so they never drift.
  */
-import { ACTION_ZH, actionWord, gradeWord, GRADES, type Grade } from '../core/model.js';
-import type { Lang } from '../core/problem.js';
-import type { GroupSummary, InspectionReport, OpenFinding, PlanDayRow, RepeatOffender, UnvisitedRow, ViolationRow, VisitRow } from '../core/report.js';
-import type { Column } from '../io/write/columns.js';
-import type { ClueRow, ClueTallyRow } from '../core/evidence/clueReport.js';
-import { clueKindWord, EVIDENCE_RULE_WORDS } from '../core/evidence/clueWords.js';
-import { REFUTE_CAUSES, type ClueKind, type RefuteCause } from '../core/evidence/model.js';
-import { ACTION_WORD } from '../core/vocabulary.js';
+import { ACTION_ZH, actionWord, gradeWord, GRADES, LEVEL_ZH, type AlertLevel, type Grade } from '../../core/model.js';
+import type { Lang } from '../../core/problem.js';
+import type { RangeBasis } from '../../core/reportRange.js';
+import type { VisitPhoto } from '../store/officeQueries.js';
+import type { GroupSummary, InspectionReport, OpenFinding, PlanDayRow, RepeatOffender, UnvisitedRow, ViolationRow, VisitRow } from '../../core/report.js';
+import type { Column } from './columns.js';
+import { SECTION_KEYS, type SectionKey } from '../../core/reportSectionKeys.js';
+import type { ClueRow, ClueTallyRow } from '../../core/evidence/clueReport.js';
+import { clueKindWord, EVIDENCE_RULE_WORDS } from '../../core/evidence/clueWords.js';
+import { REFUTE_CAUSES, type ClueKind, type RefuteCause } from '../../core/evidence/model.js';
+import { ACTION_WORD } from '../../core/vocabulary.js';
 
 export interface ReportSection<T> {
-  key: string;
+  key: SectionKey;
   zh: string;
   en: string;
   rows: (r: InspectionReport) => readonly T[];
@@ -259,4 +262,38 @@ export const REPORT_SECTIONS: readonly ReportSection<unknown>[] = [
   }),
 ];
 
-export const SECTION_KEYS = REPORT_SECTIONS.map((s) => s.key);
+// Every section named once, in SECTION_KEYS's order (core/reportSectionKeys.ts): checked once, at load.
+if (REPORT_SECTIONS.map((s) => s.key).join() !== SECTION_KEYS.join()) throw new Error('internal: the report sections differ from SECTION_KEYS');
+export { SECTION_KEYS };
+
+export type ReportFormat = 'table' | 'csv' | 'json' | 'md' | 'html';
+
+export interface ReportMeta {
+  level: AlertLevel | null;
+  basis: RangeBasis;
+  group: string | null;
+  section: string | undefined;
+  itemIn: (v: ViolationRow, lang: Lang) => string;
+  /** HTML: the photos the phones linked to the range's visits, and where the page finds each (a path or a URL). */
+  photos?: readonly VisitPhoto[];
+  photoSrc?: (p: VisitPhoto) => string;
+}
+
+/** The sections a format shows: CSV one table per call (visits unless told); the others every section unless one is asked for. */
+export function sectionsFor(format: ReportFormat, section: string | undefined): readonly ReportSection<unknown>[] {
+  const wanted = section ?? (format === 'csv' ? 'visits' : undefined);
+  return REPORT_SECTIONS.filter((s) => wanted === undefined || s.key === wanted);
+}
+
+/** The report as a reader sees it: violations' items in English when the reader reads English. */
+export function shownReport(out: { lang: Lang }, report: InspectionReport, meta: Pick<ReportMeta, 'itemIn'>): InspectionReport {
+  return out.lang === 'en' ? { ...report, violations: report.violations.map((v) => ({ ...v, item: meta.itemIn(v, 'en') })) } : report;
+}
+
+/** The report's title line: its days, its level, its group. */
+export function reportTitle(lang: Lang, report: InspectionReport, meta: Pick<ReportMeta, 'level' | 'group'>): string {
+  const { from, to } = report.range;
+  return lang === 'en'
+    ? `inspection report: ${from === to ? from : `${from} to ${to}`}${meta.level ? `, ${meta.level} alert` : ''}${meta.group ? `, group ${meta.group}` : ''}`
+    : `巡查报告：${from === to ? from : `${from} 至 ${to}`}${meta.level ? `　${LEVEL_ZH[meta.level]}预警` : ''}${meta.group ? `　第 ${meta.group} 组` : ''}`;
+}
