@@ -204,6 +204,19 @@
     main.appendChild(el('p', 'refusal', text));
   }
 
+  /** A wall-time field (YYYY-MM-DD HH:MM), typed on a phone's number pad; `set` gets each change, trimmed. */
+  function timeInput(cls, placeholder, value, set) {
+    var input = el('input', cls);
+    input.type = 'text';
+    input.inputMode = 'numeric';
+    input.placeholder = placeholder;
+    input.value = value;
+    input.addEventListener('input', function () {
+      set(input.value.trim());
+    });
+    return input;
+  }
+
   function labelled(labelText, input) {
     var l = el('label', 'field');
     l.appendChild(el('span', 'label', labelText));
@@ -419,13 +432,8 @@
     card.appendChild(labelled('其他', others));
 
     // Times, from the server's clock.
-    var arrived = el('input', 'arrived');
-    arrived.type = 'text';
-    arrived.inputMode = 'numeric';
-    arrived.placeholder = 'YYYY-MM-DD HH:MM';
-    arrived.value = d.arrivedAt;
-    arrived.addEventListener('input', function () {
-      d.arrivedAt = arrived.value.trim();
+    var arrived = timeInput('arrived', 'YYYY-MM-DD HH:MM', d.arrivedAt, function (v) {
+      d.arrivedAt = v;
     });
     var arriveBtn = el('button', 'arrive button', '到达');
     arriveBtn.type = 'button';
@@ -436,13 +444,8 @@
     times.appendChild(labelled('到达时间', arrived));
     times.appendChild(arriveBtn);
     card.appendChild(times);
-    var checked = el('input', 'checked');
-    checked.type = 'text';
-    checked.inputMode = 'numeric';
-    checked.placeholder = '保存时自动填写';
-    checked.value = d.checkedAt;
-    checked.addEventListener('input', function () {
-      d.checkedAt = checked.value.trim();
+    var checked = timeInput('checked', '保存时自动填写', d.checkedAt, function (v) {
+      d.checkedAt = v;
     });
     card.appendChild(labelled('检查时间', checked));
 
