@@ -1,7 +1,7 @@
 /**
- * The one cookie the office uses, read and written here: a few lines rather than @fastify/cookie, whose lazy
- * require of `cookie` does not load under the tests' ESM runner. Values are base64url only, so nothing needs
- * decoding; anything else in the header is ignored.
+ * The one cookie the office uses, read and written here: a few lines rather than @fastify/cookie, whose current
+ * version needs `cookie` 2 — an ES module for Node 22, where haze runs on Node 20. Values are base64url only, so
+ * nothing needs decoding; anything else in the header is ignored.
  */
 export function cookieValue(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
