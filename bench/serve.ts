@@ -190,7 +190,7 @@ async function runOnce(label: string, dir: string, dbUrl: string | null): Promis
   let settleMs: number | null = null;
   let district: Counts = {};
   try {
-    phones = await runPhones(server.base, tokens, DAY, FULL.seed);
+    phones = await runPhones(server.base, tokens, DAY, FULL.seed, FULL.visitsPerGroup);
     process.stderr.write(`${label}: ${phones.visits} visits sent in ${(phones.wallMs / 1000).toFixed(1)} s\n`);
     if (dbUrl) {
       const s = await settle(dbUrl, { 'district inspections': made.visits, 'district results': made.items });

@@ -60,7 +60,26 @@ async function timed(out: Timing[], kind: Kind, url: string, init?: RequestInit)
   return { status: res.status, body };
 }
 
-async function phone(base: string, token: string, date: string, seed: number, out: Timing[], failures: string[]): Promise<{ visits: number; items: number }> {
+/** A phone's photos of the day, taken before the run: making 250 KB of bytes is the phone's work, not the server's. */
+type CameraRoll = { photo: Buffer; sha256: string }[];
+
+function cameraRoll(seed: number, n: number): CameraRoll {
+  const rnd = createRandom(seed ^ 0x5eed);
+  return Array.from({ length: n }, () => {
+    const photo = fakeJpeg(() => rnd.next());
+    return { photo, sha256: createHash('sha256').update(photo).digest('hex') };
+  });
+}
+
+async function phone(
+  base: string,
+  token: string,
+  date: string,
+  seed: number,
+  roll: CameraRoll,
+  out: Timing[],
+  failures: string[],
+): Promise<{ visits: number; items: number }> {
   const rnd = createRandom(seed);
   const api = `${base}/api/g/${token}`;
   const d = await timed(out, 'day', `${api}/day?date=${date}`);
@@ -71,9 +90,8 @@ async function phone(base: string, token: string, date: string, seed: number, ou
   const day = d.body as Day;
   let visits = 0;
   let items = 0;
-  for (const v of day.visits) {
-    const photo = fakeJpeg(() => rnd.next());
-    const sha256 = createHash('sha256').update(photo).digest('hex');
+  for (const [k, v] of day.visits.entries()) {
+    const { photo, sha256 } = roll[k % roll.length]!;
     const p = await timed(out, 'photo', `${api}/photos`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: photo as unknown as BodyInit });
     if (p.status !== 201 || (p.body as { sha256?: string }).sha256 !== sha256) {
       failures.push(`photo ${token.slice(0, 8)} #${v.seq}: ${p.status} ${JSON.stringify(p.body).slice(0, 200)}`);
@@ -105,11 +123,12 @@ async function phone(base: string, token: string, date: string, seed: number, ou
 }
 
 /** All phones at once; resolves when the last is done. */
-export async function runPhones(base: string, tokens: readonly string[], date: string, seed: number): Promise<PhonesRun> {
+export async function runPhones(base: string, tokens: readonly string[], date: string, seed: number, photosPerPhone = 20): Promise<PhonesRun> {
   const timings: Timing[] = [];
   const failures: string[] = [];
+  const rolls = tokens.map((_, i) => cameraRoll(seed + i, photosPerPhone));
   const t0 = performance.now();
-  const done = await Promise.all(tokens.map((t, i) => phone(base, t, date, seed + i, timings, failures)));
+  const done = await Promise.all(tokens.map((t, i) => phone(base, t, date, seed + i, rolls[i]!, timings, failures)));
   return {
     timings,
     wallMs: performance.now() - t0,
