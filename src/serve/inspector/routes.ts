@@ -17,6 +17,7 @@ import { LIMITS } from '../limits.js';
 import { DATE_SCHEMA, ENTRY_BODY, SHA256_SCHEMA, TOKEN_PARAM, type EntrySaved, type PhotoSaved, type Refusal } from './api.js';
 import { inspectorAssets } from './assets.js';
 import { currentResults } from './currentResults.js';
+import { readReportVisits } from '../../io/store/reportQueries.js';
 import { dayView } from './dayView.js';
 import { INSPECTOR_PAGE } from './page.js';
 import { photoBodyParser } from './photoBody.js';
@@ -61,7 +62,10 @@ export const inspectorRoutes: FastifyPluginAsync<{ ctx: ServeContext }> = async 
         if (err instanceof HazeError) return refuse(reply, 409, { error: 'no_day', message: err.text });
         throw err;
       }
-      const current = readStore(ctx.town.ws, (db) => currentResults(db, day.date, t.groupId), new Map());
+      const current = currentResults(
+        readStore(ctx.town.ws, (db) => readReportVisits(db, { from: day.date, to: day.date }), []),
+        t.groupId,
+      );
       return reply.header('cache-control', 'no-store').send(dayView(day, t, now, current));
     },
   );
