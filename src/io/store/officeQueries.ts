@@ -14,7 +14,7 @@ export interface EntryResult {
 }
 
 /** The results one import wrote for one visit, current or superseded. */
-export function importResults(db: Store, importId: number, visit: { date: string; groupId: string; creditCode: string }): EntryResult[] {
+export function resultsOfImport(db: Store, importId: number, visit: { date: string; groupId: string; creditCode: string }): EntryResult[] {
   return db
     .prepare(
       `SELECT r.item_id AS itemId, r.item, r.result, r.note

@@ -7,7 +7,7 @@
 import { formatWallTime } from '../../core/time.js';
 import type { ReportVisit } from '../../core/report.js';
 import { HazeError } from '../../errors.js';
-import { importResults } from '../../io/store/officeQueries.js';
+import { resultsOfImport } from '../../io/store/officeQueries.js';
 import { phoneVisits, type EntryRow } from '../../io/store/phoneEntries.js';
 import { readReportVisits } from '../../io/store/reportQueries.js';
 import { listTokens } from '../../io/store/serveTokens.js';
@@ -92,7 +92,7 @@ export function officeDay(ctx: ServeContext, date: string): OfficeDay {
       const label = new Map(tokens.map((t) => [t.id, t.label ? `${t.id}（${t.label}）` : t.id]));
       for (const pv of sent)
         for (const e of pv.entries) {
-          const results = e.importId === null ? [] : importResults(db, e.importId, { date, groupId: e.groupId, creditCode: e.creditCode });
+          const results = e.importId === null ? [] : resultsOfImport(db, e.importId, { date, groupId: e.groupId, creditCode: e.creditCode });
           views.set(e.entryId, entryView(e, label.get(e.tokenId) ?? e.tokenId, results));
         }
       return { recorded, sent, tokens, views };
